@@ -1,0 +1,64 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'indexedDB', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest', 'caches', 'self']
+  .map((name) => ({ name, message: 'models/ is pure TypeScript: no DOM, storage or network. Pass data in as arguments.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@tensorflow/*'], message: 'TensorFlow.js is loaded lazily inside the ml worker only (src/ml/).' }],
+      }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // The fence around models/: pure functions that workers, tests and the CLI share.
+    files: ['models/**/*.ts'],
+    ignores: ['models/**/*.test.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'comlink', 'chart.js'].map((name) => ({
+          name, message: 'models/ is pure TypeScript: no React, Dexie, Comlink or Chart.js.',
+        })),
+        patterns: [
+          { group: ['react/*', 'react-dom/*', 'dexie/*', 'chart.js/*'], message: 'models/ is pure TypeScript.' },
+          { group: ['**/src/*', '**/src/**', '**/workers/*', '**/workers/**'], message: 'models/ must not depend on the app or the workers.' },
+          { group: ['node:*'], message: 'models/ runs in browsers too: no Node built-ins.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+    },
+  },
+  {
+    files: ['src/ml/**/*.ts', 'workers/ml.worker.ts', 'test/**/*.ts', 'tools/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The UI reaches the workers through src/workers (the bridge), never by importing a worker module.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@tensorflow/*'], message: 'TensorFlow.js is loaded lazily inside the ml worker only (src/ml/).' },
+          { group: ['**/workers/*.worker.ts', '**/workers/*.worker'], allowTypeImports: true, message: 'Use the bridge in src/workers/index.ts.' },
+        ],
+      }],
+    },
+  },
+);

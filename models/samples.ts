@@ -1,0 +1,103 @@
+import type { MetricId } from './metrics.ts';
+
+/** Sentinel in `offsetMin` for "the source gave no UTC offset". */
+export const NO_OFFSET = -32768;
+
+/** Bit flags per sample. */
+export const FLAG_CENSORED = 1; // CGM `Low`/`High` stored at the clamp value
+
+/**
+ * A columnar batch of samples of one metric, as importers and generators emit them and as the data
+ * layer stores them. Column i of every array describes sample i. Typed arrays keep batches compact
+ * and let workers transfer them without copying.
+ */
+export interface SampleBatch {
+  metric: MetricId;
+  /** Start instant, epoch ms. */
+  start: Float64Array;
+  /** End instant, epoch ms (equal to start for instant metrics). */
+  end: Float64Array;
+  /** Value in the metric's canonical unit. */
+  value: Float64Array;
+  /** UTC offset the sample was recorded with, minutes east of UTC, or NO_OFFSET. */
+  offsetMin: Int16Array;
+  /** Index into the workspace's source table. */
+  source: Uint16Array;
+  flags: Uint8Array;
+}
+
+export function emptyBatch(metric: MetricId, n: number): SampleBatch {
+  return {
+    metric,
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    value: new Float64Array(n),
+    offsetMin: new Int16Array(n),
+    source: new Uint16Array(n),
+    flags: new Uint8Array(n),
+  };
+}
+
+export function batchLength(b: SampleBatch): number {
+  return b.start.length;
+}
+
+/** Growable builder so that generators and parsers can append one sample at a time. */
+export class BatchBuilder {
+  private n = 0;
+  private b: SampleBatch;
+  constructor(readonly metric: MetricId, capacity = 1024) {
+    this.b = emptyBatch(metric, capacity);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  push(startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): void {
+    if (this.n === this.b.start.length) this.grow();
+    const i = this.n++;
+    this.b.start[i] = startMs;
+    this.b.end[i] = endMs;
+    this.b.value[i] = value;
+    this.b.offsetMin[i] = offsetMin;
+    this.b.source[i] = source;
+    this.b.flags[i] = flags;
+  }
+
+  build(): SampleBatch {
+    return sliceBatch(this.b, 0, this.n);
+  }
+
+  private grow(): void {
+    const next = emptyBatch(this.metric, Math.max(16, this.b.start.length * 2));
+    copyInto(next, this.b, 0, this.n, 0);
+    this.b = next;
+  }
+}
+
+export function sliceBatch(b: SampleBatch, from: number, to: number): SampleBatch {
+  return {
+    metric: b.metric,
+    start: b.start.slice(from, to),
+    end: b.end.slice(from, to),
+    value: b.value.slice(from, to),
+    offsetMin: b.offsetMin.slice(from, to),
+    source: b.source.slice(from, to),
+    flags: b.flags.slice(from, to),
+  };
+}
+
+function copyInto(dst: SampleBatch, src: SampleBatch, from: number, to: number, at: number): void {
+  dst.start.set(src.start.subarray(from, to), at);
+  dst.end.set(src.end.subarray(from, to), at);
+  dst.value.set(src.value.subarray(from, to), at);
+  dst.offsetMin.set(src.offsetMin.subarray(from, to), at);
+  dst.source.set(src.source.subarray(from, to), at);
+  dst.flags.set(src.flags.subarray(from, to), at);
+}
+
+/** The ArrayBuffers of a batch, for Comlink.transfer. */
+export function batchBuffers(b: SampleBatch): ArrayBuffer[] {
+  return [b.start, b.end, b.value, b.offsetMin, b.source, b.flags].map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,102 @@
+/**
+ * Body-region status of the twin from the person's latest data. Thresholds and their sources:
+ * - Metabolic: HbA1c 5.7-6.4 % or fasting glucose 100-125 mg/dL = prediabetes; ≥ 6.5 % / ≥ 126 mg/dL =
+ *   diabetes range (American Diabetes Association, Standards of Care in Diabetes 2024, §2, Table 2.1/2.5).
+ *   CGM: glucose management indicator GMI (%) = 3.31 + 0.02392 × mean glucose (mg/dL) (Bergenstal et al.,
+ *   Diabetes Care 2018;41:2275); time in range 70-180 mg/dL, target > 70 % (Battelino et al., Diabetes
+ *   Care 2019;42:1593).
+ * - Cardiovascular: BP < 120/80 normal, 120-129/< 80 elevated, 130-139 or 80-89 stage 1, ≥ 140 or ≥ 90
+ *   stage 2 (Whelton et al., 2017 ACC/AHA guideline, Hypertension 2018;71:e13).
+ * - Activity: ≥ 150 min/week of moderate activity (WHO guidelines on physical activity, 2020).
+ * - Sleep: ≥ 7 h a night for adults (Watson et al., AASM/SRS consensus, Sleep 2015;38:843).
+ * - Weight: BMI 25-29.9 overweight, ≥ 30 obesity (WHO).
+ */
+
+export type Level = 'good' | 'watch' | 'concern' | 'unknown';
+
+export interface RegionStatus {
+  region: 'metabolic' | 'cardiovascular' | 'activity' | 'sleep' | 'weight';
+  level: Level;
+  /** One plain sentence, numbers included. */
+  summary: string;
+}
+
+export interface StatusInputs {
+  hba1cPercent?: number;
+  fastingGlucoseMgDl?: number;
+  cgmMeanMgDl?: number;
+  cgmTimeInRangePercent?: number;
+  systolicBpMmHg?: number;
+  diastolicBpMmHg?: number;
+  exerciseMinPerWeek?: number;
+  stepsPerDay?: number;
+  sleepHoursPerNight?: number;
+  bmi?: number;
+}
+
+/** Glucose management indicator, % (Bergenstal 2018). */
+export function gmiPercent(meanGlucoseMgDl: number): number {
+  return 3.31 + 0.02392 * meanGlucoseMgDl;
+}
+
+export function metabolicStatus(x: StatusInputs): RegionStatus {
+  const parts: string[] = [];
+  let level = 'unknown' as Level;
+  const raise = (l: Level): void => {
+    const order: Level[] = ['unknown', 'good', 'watch', 'concern'];
+    if (order.indexOf(l) > order.indexOf(level)) level = l;
+  };
+  if (x.hba1cPercent !== undefined) {
+    parts.push(`HbA1c ${x.hba1cPercent.toFixed(1)} %`);
+    raise(x.hba1cPercent >= 6.5 ? 'concern' : x.hba1cPercent >= 5.7 ? 'watch' : 'good');
+  }
+  if (x.fastingGlucoseMgDl !== undefined) {
+    parts.push(`fasting glucose ${Math.round(x.fastingGlucoseMgDl)} mg/dL`);
+    raise(x.fastingGlucoseMgDl >= 126 ? 'concern' : x.fastingGlucoseMgDl >= 100 ? 'watch' : 'good');
+  }
+  if (x.cgmMeanMgDl !== undefined) {
+    parts.push(`CGM GMI ${gmiPercent(x.cgmMeanMgDl).toFixed(1)} %`);
+    if (x.cgmTimeInRangePercent !== undefined) parts.push(`${Math.round(x.cgmTimeInRangePercent)} % of time in 70-180 mg/dL`);
+  }
+  const what = level === 'concern' ? 'in the diabetes range' : level === 'watch' ? 'in the prediabetes range' : level === 'good' ? 'in the normal range' : 'no glucose data yet';
+  return { region: 'metabolic', level, summary: parts.length ? `${cap(parts.join(', '))}: ${what}.` : 'No glucose data yet.' };
+}
+
+export function cardiovascularStatus(x: StatusInputs): RegionStatus {
+  const s = x.systolicBpMmHg, d = x.diastolicBpMmHg;
+  if (s === undefined || d === undefined) return { region: 'cardiovascular', level: 'unknown', summary: 'No blood pressure yet.' };
+  const stage = s >= 140 || d >= 90 ? ['stage 2 hypertension', 'concern'] as const
+    : s >= 130 || d >= 80 ? ['stage 1 hypertension', 'watch'] as const
+      : s >= 120 ? ['elevated', 'watch'] as const : ['normal', 'good'] as const;
+  return { region: 'cardiovascular', level: stage[1], summary: `Blood pressure ${Math.round(s)}/${Math.round(d)} mmHg: ${stage[0]}.` };
+}
+
+export function activityStatus(x: StatusInputs): RegionStatus {
+  if (x.exerciseMinPerWeek === undefined) return { region: 'activity', level: 'unknown', summary: 'No activity data yet.' };
+  const m = Math.round(x.exerciseMinPerWeek);
+  const steps = x.stepsPerDay === undefined ? '' : ` and ${Math.round(x.stepsPerDay).toLocaleString('en')} steps a day`;
+  const level: Level = m >= 150 ? 'good' : m >= 75 ? 'watch' : 'concern';
+  return { region: 'activity', level, summary: `${m} active minutes a week${steps} (goal: 150).` };
+}
+
+export function sleepStatus(x: StatusInputs): RegionStatus {
+  if (x.sleepHoursPerNight === undefined) return { region: 'sleep', level: 'unknown', summary: 'No sleep data yet.' };
+  const h = x.sleepHoursPerNight;
+  const level: Level = h >= 7 ? 'good' : h >= 6 ? 'watch' : 'concern';
+  return { region: 'sleep', level, summary: `${h.toFixed(1)} hours asleep a night (goal: 7 or more).` };
+}
+
+export function weightStatus(x: StatusInputs): RegionStatus {
+  if (x.bmi === undefined) return { region: 'weight', level: 'unknown', summary: 'No weight and height yet.' };
+  const level: Level = x.bmi >= 30 ? 'concern' : x.bmi >= 25 ? 'watch' : x.bmi >= 18.5 ? 'good' : 'watch';
+  const band = x.bmi >= 30 ? 'obesity' : x.bmi >= 25 ? 'overweight' : x.bmi >= 18.5 ? 'healthy' : 'underweight';
+  return { region: 'weight', level, summary: `BMI ${x.bmi.toFixed(1)} kg/m²: ${band}.` };
+}
+
+export function twinStatus(x: StatusInputs): RegionStatus[] {
+  return [metabolicStatus(x), cardiovascularStatus(x), activityStatus(x), sleepStatus(x), weightStatus(x)];
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

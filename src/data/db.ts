@@ -1,0 +1,68 @@
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type {
+  DailyRow, ImportRow, ProfileRow, SampleChunkRow, ScenarioRow, SettingRow, SourceRow, TwinSnapshotRow,
+} from './rows.ts';
+
+/**
+ * The one Doppel database. Versioning rule (docs/architecture.md): a version's `stores` are never
+ * edited once released; a change is a new version with its own upgrade function, and a migration
+ * test opens a database of the previous version holding data and checks nothing was lost.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      profile: '&id',
+      sampleChunks: '&key, metric, [metric+month], t1',
+      daily: '&key, [metric+day], day',
+      imports: '++id, startedAt',
+      sources: '++id, &key',
+      settings: '&key',
+    },
+  },
+  {
+    // v2: twin snapshots and saved scenarios; imports gain a status so that an import interrupted
+    // between its first and last write can be found and rolled back at start-up.
+    version: 2,
+    stores: {
+      imports: '++id, startedAt, status',
+      twinSnapshots: '++id, createdAt',
+      scenarios: '++id, name, updatedAt',
+    },
+    upgrade: async (tx) => {
+      await tx.table<ImportRow>('imports').toCollection().modify((row) => {
+        if (row.status === undefined) row.status = 'committed';
+        if (row.touched === undefined) row.touched = {};
+      });
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
+
+export class DoppelDb extends Dexie {
+  profile!: EntityTable<ProfileRow, 'id'>;
+  sampleChunks!: Table<SampleChunkRow, string>;
+  daily!: Table<DailyRow, string>;
+  imports!: EntityTable<ImportRow, 'id'>;
+  sources!: EntityTable<SourceRow, 'id'>;
+  settings!: Table<SettingRow, string>;
+  twinSnapshots!: EntityTable<TwinSnapshotRow, 'id'>;
+  scenarios!: EntityTable<ScenarioRow, 'id'>;
+
+  /** @param upTo open with the schema as of this version (migration tests only). */
+  constructor(name: string, upTo = LATEST_VERSION) {
+    super(name);
+    for (const v of SCHEMA) {
+      if (v.version > upTo) break;
+      const dv = this.version(v.version).stores(v.stores);
+      if (v.upgrade) dv.upgrade(v.upgrade);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/** A rejected write to the data layer: the caller's input, not the database, is at fault. */
+export class DataError extends Error {
+  override name = 'DataError';
+  constructor(
+    readonly code: 'INVALID_PROFILE' | 'INVALID_BATCH' | 'UNKNOWN_IMPORT' | 'INVALID_SCENARIO' | 'UNKNOWN_SOURCE',
+    message: string,
+  ) {
+    super(message);
+  }
+}

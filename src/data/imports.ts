@@ -1,0 +1,95 @@
+import type { MetricId } from '../../models/metrics.ts';
+import type { SampleBatch } from '../../models/samples.ts';
+import type { DoppelDb } from './db.ts';
+import { DataError } from './errors.ts';
+import type { ImportRow, RejectedRecord } from './rows.ts';
+import { refreshDaily, writeBatches } from './samples.ts';
+import { withoutImport } from './chunk-merge.ts';
+import { ensureSources, type SourceInput } from './sources.ts';
+import { DAY_MS, utcMonth } from '../../models/util/time.ts';
+import { writeTx } from './tx.ts';
+
+export interface ImportInput {
+  fileName: string;
+  format: string;
+  bytes: number;
+  /** Sources the batches refer to: `batch.source[i]` indexes this list. */
+  sources: SourceInput[];
+  batches: SampleBatch[];
+  rejected: RejectedRecord[];
+  ignored: Record<string, number>;
+}
+
+/**
+ * Stores one parsed import atomically (contracts §1 "Atomicity"): the import row, its sources, its
+ * samples and the daily rows land in one IndexedDB transaction, or nothing does. Returns the row.
+ */
+export async function commitImport(db: DoppelDb, input: ImportInput): Promise<ImportRow> {
+  for (const b of input.batches) {
+    for (let i = 0; i < b.source.length; i++) {
+      if (b.source[i]! >= input.sources.length) {
+        throw new DataError('UNKNOWN_SOURCE', `${b.metric} sample ${i} names source ${b.source[i]}, but the import lists ${input.sources.length}`);
+      }
+    }
+  }
+  return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily], async () => {
+    const ids = await ensureSources(db, input.sources);
+    const batches = input.batches.map((b) => ({ ...b, source: Uint16Array.from(b.source, (s) => ids[s]!) }));
+    const row: ImportRow = {
+      fileName: input.fileName,
+      format: input.format,
+      bytes: input.bytes,
+      startedAt: Date.now(),
+      status: 'pending',
+      added: 0,
+      duplicates: 0,
+      rejected: input.rejected,
+      ignored: input.ignored,
+      touched: {},
+    };
+    const id = (await db.imports.add(row)) as number;
+    const res = await writeBatches(db, batches, id);
+    const touched: ImportRow['touched'] = {};
+    for (const [m, days] of res.touched) touched[m] = [...days].sort();
+    const done: ImportRow = { ...row, id, status: 'committed', finishedAt: Date.now(), added: res.added, duplicates: res.duplicates, touched };
+    await db.imports.put(done);
+    return done;
+  });
+}
+
+/** Removes exactly the samples one import added and recomputes the days it touched. */
+export async function undoImport(db: DoppelDb, importId: number): Promise<void> {
+  await writeTx(db, [db.imports, db.sampleChunks, db.daily], async () => {
+    const row = await db.imports.get(importId);
+    if (!row) throw new DataError('UNKNOWN_IMPORT', `No import with id ${importId}`);
+    for (const [metric, days] of Object.entries(row.touched) as [MetricId, string[]][]) {
+      if (!days.length) continue;
+      const from = Date.parse(`${days[0]}T00:00:00Z`) - DAY_MS;
+      const to = Date.parse(`${days[days.length - 1]}T00:00:00Z`) + 2 * DAY_MS;
+      const chunks = await db.sampleChunks
+        .where('[metric+month]')
+        .between([metric, utcMonth(from)], [metric, utcMonth(to)], true, true)
+        .toArray();
+      for (const c of chunks) {
+        if (!c.importId.includes(importId)) continue;
+        const left = withoutImport(c, importId);
+        if (left.n === 0) await db.sampleChunks.delete(c.key);
+        else await db.sampleChunks.put({ ...c, ...left });
+      }
+      await refreshDaily(db, metric, new Set(days));
+    }
+    await db.imports.delete(importId);
+  });
+}
+
+/** Rolls back imports that a crash or a killed worker left half-written. Returns how many. */
+export async function recoverInterruptedImports(db: DoppelDb): Promise<number> {
+  const pending = await db.imports.where('status').equals('pending').primaryKeys();
+  for (const id of pending) await undoImport(db, id as number);
+  return pending.length;
+}
+
+/** Import history, newest first. */
+export function listImports(db: DoppelDb): Promise<ImportRow[]> {
+  return db.imports.orderBy('startedAt').reverse().toArray();
+}

@@ -1,0 +1,50 @@
+import type { DoppelDb } from './db.ts';
+import { DataError } from './errors.ts';
+import type { ProfileRow } from './rows.ts';
+import { writeTx } from './tx.ts';
+
+export type ProfilePatch = Partial<Omit<ProfileRow, 'id' | 'updatedAt'>>;
+
+const ETHNICITIES = new Set([
+  'white', 'indian', 'pakistani', 'bangladeshi', 'other_asian', 'black_caribbean', 'black_african',
+  'chinese', 'african_american', 'hispanic', 'other', 'not_stated',
+]);
+const SMOKING = new Set(['non', 'ex', 'light', 'moderate', 'heavy']);
+
+/** Checks a profile patch; throws DataError naming the first bad field. */
+export function validateProfile(p: ProfilePatch, now = Date.now()): void {
+  const bad = (field: string, why: string): never => {
+    throw new DataError('INVALID_PROFILE', `profile.${field}: ${why}`);
+  };
+  if (p.birthDate !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(p.birthDate)) bad('birthDate', `"${p.birthDate}" is not a YYYY-MM-DD date`);
+    const t = Date.parse(`${p.birthDate}T00:00:00Z`);
+    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== p.birthDate) bad('birthDate', `"${p.birthDate}" is not a calendar date`);
+    if (t > now) bad('birthDate', 'is in the future');
+    if (t < Date.UTC(1900, 0, 1)) bad('birthDate', 'is before 1900');
+  }
+  if (p.sex !== undefined && p.sex !== 'female' && p.sex !== 'male') bad('sex', `must be "female" or "male", not "${String(p.sex)}"`);
+  if (p.heightCm !== undefined && !(Number.isFinite(p.heightCm) && p.heightCm >= 40 && p.heightCm <= 272)) {
+    bad('heightCm', `${p.heightCm} is outside 40-272 cm`);
+  }
+  if (p.ethnicity !== undefined && !ETHNICITIES.has(p.ethnicity)) bad('ethnicity', `unknown value "${p.ethnicity}"`);
+  if (p.smoking !== undefined && !SMOKING.has(p.smoking)) bad('smoking', `unknown value "${p.smoking}"`);
+  if (p.familyHistoryDiabetes !== undefined && !['none', 'second_degree', 'first_degree'].includes(p.familyHistoryDiabetes)) {
+    bad('familyHistoryDiabetes', `unknown value "${p.familyHistoryDiabetes}"`);
+  }
+}
+
+/** Merges a validated patch into the profile. */
+export async function saveProfile(db: DoppelDb, patch: ProfilePatch): Promise<ProfileRow> {
+  validateProfile(patch);
+  return writeTx(db, [db.profile], async () => {
+    const prev = await db.profile.get('self');
+    const next: ProfileRow = { ...prev, ...patch, id: 'self', updatedAt: Date.now() };
+    await db.profile.put(next);
+    return next;
+  });
+}
+
+export function getProfile(db: DoppelDb): Promise<ProfileRow | undefined> {
+  return db.profile.get('self');
+}

@@ -1,0 +1,114 @@
+import type { MetricId } from '../../models/metrics.ts';
+
+/** One row per metric and UTC month: the samples of that month as parallel typed-array columns. */
+export interface SampleChunkRow {
+  /** `${metric}|${YYYY-MM}` */
+  key: string;
+  metric: MetricId;
+  /** UTC month, YYYY-MM (storage partition only). */
+  month: string;
+  /** Number of samples. */
+  n: number;
+  /** Earliest and latest start in the chunk, epoch ms. */
+  t0: number;
+  t1: number;
+  start: Float64Array;
+  end: Float64Array;
+  value: Float64Array;
+  offsetMin: Int16Array;
+  source: Uint16Array;
+  /** The import that brought each sample (for undo). */
+  importId: Uint32Array;
+  flags: Uint8Array;
+}
+
+/** Per metric and local day: what charts and the twin read instead of raw samples. */
+export interface DailyRow {
+  /** `${metric}|${YYYY-MM-DD}` */
+  key: string;
+  metric: MetricId;
+  day: string;
+  n: number;
+  /** Sum of values (for cumulative metrics the day's total; for interval metrics, minutes). */
+  sum: number;
+  min: number;
+  max: number;
+  /** The value of the latest sample that day, and its start. */
+  last: number;
+  lastT: number;
+}
+
+export type ImportStatus = 'pending' | 'committed';
+
+export interface RejectedRecord {
+  where: string;
+  reason: string;
+}
+
+export interface ImportRow {
+  id?: number;
+  fileName: string;
+  format: string;
+  bytes: number;
+  startedAt: number;
+  finishedAt?: number;
+  /** Added in schema v2; v1 rows are upgraded to 'committed'. */
+  status: ImportStatus;
+  added: number;
+  duplicates: number;
+  rejected: RejectedRecord[];
+  ignored: Record<string, number>;
+  /** Metrics and local days this import touched, so that undo recomputes only those days. */
+  touched: Partial<Record<MetricId, string[]>>;
+}
+
+export type SourceKind = 'watch' | 'phone' | 'other';
+
+export interface SourceRow {
+  id?: number;
+  /** `${name}|${model}`: stable identity of a source. */
+  key: string;
+  name: string;
+  model: string;
+  kind: SourceKind;
+  /** User's reordering; lower wins. Absent = the default rule (watch > phone > other). */
+  rank?: number;
+}
+
+export type Sex = 'female' | 'male';
+
+export interface ProfileRow {
+  id: 'self';
+  birthDate?: string;
+  sex?: Sex;
+  heightCm?: number;
+  ethnicity?: string;
+  smoking?: string;
+  familyHistoryDiabetes?: 'none' | 'second_degree' | 'first_degree';
+  conditions?: string[];
+  medications?: string[];
+  updatedAt: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface TwinSnapshotRow {
+  id?: number;
+  createdAt: number;
+  /** The newest import and sample the snapshot saw: later data scores its forecast. */
+  watermark: { importId: number; lastSampleMs: number };
+  /** Free-form, versioned by the twin engine that wrote it. */
+  engine: string;
+  state: unknown;
+}
+
+export interface ScenarioRow {
+  id?: number;
+  name: string;
+  scenario: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}

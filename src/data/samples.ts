@@ -1,0 +1,145 @@
+import { METRICS, type MetricId } from '../../models/metrics.ts';
+import { aggregateByDay } from '../../models/aggregate/daily.ts';
+import { batchLength, type SampleBatch } from '../../models/samples.ts';
+import { DAY_MS, localDay, utcMonth, utcMonthStart } from '../../models/util/time.ts';
+import type { DoppelDb } from './db.ts';
+import { mergeIntoChunk, type ChunkColumns } from './chunk-merge.ts';
+import type { DailyRow, SampleChunkRow } from './rows.ts';
+
+export interface WriteResult {
+  added: number;
+  duplicates: number;
+  /** Local days touched per metric. */
+  touched: Map<MetricId, Set<string>>;
+}
+
+const chunkKey = (metric: MetricId, month: string): string => `${metric}|${month}`;
+
+/**
+ * Writes batches into the month chunks and refreshes the daily rows of every touched day.
+ * Must run inside a read-write transaction over sampleChunks and daily (the caller's import
+ * transaction), so that the write lands whole or not at all.
+ */
+export async function writeBatches(db: DoppelDb, batches: SampleBatch[], importId: number): Promise<WriteResult> {
+  const result: WriteResult = { added: 0, duplicates: 0, touched: new Map() };
+  for (const batch of batches) {
+    const n = batchLength(batch);
+    if (n === 0) continue;
+    const byMonth = new Map<string, number[]>();
+    const days = result.touched.get(batch.metric) ?? new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const month = utcMonth(batch.start[i]!);
+      let list = byMonth.get(month);
+      if (!list) byMonth.set(month, (list = []));
+      list.push(i);
+      days.add(localDay(batch.start[i]!, batch.offsetMin[i]!));
+    }
+    result.touched.set(batch.metric, days);
+    const keys = [...byMonth.keys()].map((m) => chunkKey(batch.metric, m));
+    const existing = await db.sampleChunks.bulkGet(keys);
+    const rows: SampleChunkRow[] = [];
+    let k = 0;
+    for (const [month, pick] of byMonth) {
+      const merged = mergeIntoChunk(existing[k++], batch, pick, importId);
+      result.added += merged.added;
+      result.duplicates += merged.duplicates;
+      rows.push({ key: chunkKey(batch.metric, month), metric: batch.metric, month, ...merged.columns });
+    }
+    await db.sampleChunks.bulkPut(rows);
+  }
+  for (const [metric, days] of result.touched) await refreshDaily(db, metric, days);
+  return result;
+}
+
+/** Recomputes the daily rows of the given local days of a metric from the stored samples. */
+export async function refreshDaily(db: DoppelDb, metric: MetricId, days: ReadonlySet<string>): Promise<void> {
+  if (days.size === 0) return;
+  const sorted = [...days].sort();
+  // A local day can reach into the neighbouring UTC month (offsets run from -12 h to +14 h).
+  const from = Date.parse(`${sorted[0]}T00:00:00Z`) - DAY_MS;
+  const to = Date.parse(`${sorted[sorted.length - 1]}T00:00:00Z`) + 2 * DAY_MS;
+  const chunks = await chunksInRange(db, metric, from, to);
+  const aggs = aggregateByDay(chunks, days);
+  const put: DailyRow[] = [];
+  const del: string[] = [];
+  for (const day of days) {
+    const a = aggs.get(day);
+    const key = `${metric}|${day}`;
+    if (a) put.push({ key, metric, ...a });
+    else del.push(key);
+  }
+  if (put.length) await db.daily.bulkPut(put);
+  if (del.length) await db.daily.bulkDelete(del);
+}
+
+async function chunksInRange(db: DoppelDb, metric: MetricId, fromMs: number, toMs: number): Promise<SampleChunkRow[]> {
+  return db.sampleChunks
+    .where('[metric+month]')
+    .between([metric, utcMonth(fromMs)], [metric, utcMonth(toMs)], true, true)
+    .toArray();
+}
+
+/** Samples of one metric with start in [fromMs, toMs], sorted by start, as one columnar view. */
+export async function readSamples(db: DoppelDb, metric: MetricId, fromMs = 0, toMs = 8.64e15): Promise<ChunkColumns> {
+  const lo = Math.max(fromMs, utcMonthStart('1900-01'));
+  const chunks = await chunksInRange(db, metric, lo, Math.min(toMs, Date.UTC(9999, 0)));
+  chunks.sort((a, b) => a.t0 - b.t0);
+  let n = 0;
+  const ranges: [SampleChunkRow, number, number][] = [];
+  for (const c of chunks) {
+    const a = lowerBound(c.start, fromMs);
+    const b = upperBound(c.start, toMs);
+    if (b > a) ranges.push([c, a, b]);
+    n += b - a;
+  }
+  const out: ChunkColumns = {
+    n, t0: 0, t1: 0,
+    start: new Float64Array(n), end: new Float64Array(n), value: new Float64Array(n),
+    offsetMin: new Int16Array(n), source: new Uint16Array(n), importId: new Uint32Array(n), flags: new Uint8Array(n),
+  };
+  let at = 0;
+  for (const [c, a, b] of ranges) {
+    out.start.set(c.start.subarray(a, b), at);
+    out.end.set(c.end.subarray(a, b), at);
+    out.value.set(c.value.subarray(a, b), at);
+    out.offsetMin.set(c.offsetMin.subarray(a, b), at);
+    out.source.set(c.source.subarray(a, b), at);
+    out.importId.set(c.importId.subarray(a, b), at);
+    out.flags.set(c.flags.subarray(a, b), at);
+    at += b - a;
+  }
+  out.t0 = n ? out.start[0]! : 0;
+  out.t1 = n ? out.start[n - 1]! : 0;
+  return out;
+}
+
+/** First index whose value is ≥ x (strict = false) or > x (strict = true); `a` sorted ascending. */
+function search(a: Float64Array, x: number, strict: boolean): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x || (strict && a[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+const lowerBound = (a: Float64Array, x: number): number => search(a, x, false);
+const upperBound = (a: Float64Array, x: number): number => search(a, x, true);
+
+/** Daily rows of one metric between two local days (inclusive), in day order. */
+export function readDaily(db: DoppelDb, metric: MetricId, fromDay = '0000-00-00', toDay = '9999-99-99'): Promise<DailyRow[]> {
+  return db.daily.where('[metric+day]').between([metric, fromDay], [metric, toDay], true, true).toArray();
+}
+
+/** Count of stored samples per metric (reads every chunk; for reports and tests, not for hot paths). */
+export async function countSamples(db: DoppelDb): Promise<Partial<Record<MetricId, number>>> {
+  const out: Partial<Record<MetricId, number>> = {};
+  await db.sampleChunks.each((c) => {
+    out[c.metric] = (out[c.metric] ?? 0) + c.n;
+  });
+  return out;
+}
+
+export function isCumulative(metric: MetricId): boolean {
+  return METRICS[metric].kind !== 'instant';
+}

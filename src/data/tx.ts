@@ -1,0 +1,16 @@
+import type { Table } from 'dexie';
+import type { DoppelDb } from './db.ts';
+
+/**
+ * Runs `fn` in one read-write transaction and rethrows the error that caused a failure. Dexie wraps
+ * an error thrown inside a transaction (ours, or IndexedDB's QuotaExceededError) in a DexieError
+ * whose `inner` is the cause; callers need the cause, with its type and code.
+ */
+export async function writeTx<T>(db: DoppelDb, tables: Table[], fn: () => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction('rw', tables, fn);
+  } catch (e) {
+    const inner = (e as { inner?: unknown }).inner;
+    throw inner instanceof Error ? inner : e;
+  }
+}

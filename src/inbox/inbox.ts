@@ -1,0 +1,69 @@
+import { INBOX_CACHE, INBOX_PREFIX } from './constants.ts';
+
+/**
+ * Files handed to the app by the OS: shared into it (Web Share Target, stored by the service worker)
+ * or opened with it (File Handling API, stored here). They wait in a local Cache Storage entry
+ * until imported or discarded; nothing leaves the device.
+ */
+export interface InboxEntry {
+  key: string;
+  name: string;
+  bytes: number;
+  type: string;
+}
+
+const hasCaches = (): boolean => typeof caches !== 'undefined';
+
+export async function listInbox(): Promise<InboxEntry[]> {
+  if (!hasCaches()) return [];
+  const cache = await caches.open(INBOX_CACHE);
+  const out: InboxEntry[] = [];
+  for (const req of await cache.keys()) {
+    const res = await cache.match(req);
+    if (!res) continue;
+    out.push({
+      key: new URL(req.url).pathname,
+      name: decodeURIComponent(res.headers.get('X-File-Name') ?? 'file'),
+      bytes: Number(res.headers.get('Content-Length') ?? 0),
+      type: res.headers.get('Content-Type') ?? '',
+    });
+  }
+  return out;
+}
+
+export async function addToInbox(files: File[]): Promise<number> {
+  if (!hasCaches()) return 0;
+  const cache = await caches.open(INBOX_CACHE);
+  let n = 0;
+  for (const f of files) {
+    await cache.put(`${INBOX_PREFIX}${Date.now()}-${n++}`, new Response(f, {
+      headers: { 'Content-Type': f.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name), 'Content-Length': String(f.size) },
+    }));
+  }
+  return n;
+}
+
+export async function inboxFile(key: string): Promise<File | undefined> {
+  if (!hasCaches()) return undefined;
+  const res = await (await caches.open(INBOX_CACHE)).match(key);
+  if (!res) return undefined;
+  const blob = await res.blob();
+  return new File([blob], decodeURIComponent(res.headers.get('X-File-Name') ?? 'file'), { type: blob.type });
+}
+
+export async function discardFromInbox(key: string): Promise<void> {
+  if (hasCaches()) await (await caches.open(INBOX_CACHE)).delete(key);
+}
+
+interface LaunchParams { files: FileSystemFileHandle[] }
+interface LaunchQueue { setConsumer(cb: (p: LaunchParams) => void): void }
+
+/** File Handling API: files the OS opens with the installed app go to the inbox. */
+export function listenForLaunchedFiles(onFiles: (n: number) => void): void {
+  const lq = (globalThis as { launchQueue?: LaunchQueue }).launchQueue;
+  lq?.setConsumer(async ({ files }) => {
+    if (!files.length) return;
+    const got = await Promise.all(files.map((h) => h.getFile()));
+    onFiles(await addToInbox(got));
+  });
+}

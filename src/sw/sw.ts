@@ -1,0 +1,41 @@
+/// <reference lib="webworker" />
+/**
+ * Doppel's service worker: precaches the whole app (JS, CSS, HTML, icons, tfjs wasm) so that it runs
+ * offline after the first load, claims open pages on first install, waits with updates until the user
+ * chooses to reload, and receives files shared into the app (Web Share Target).
+ */
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { INBOX_CACHE, INBOX_PREFIX } from '../inbox/constants.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/share-target/] }));
+
+// First install: take control of the open page at once so it works offline without a reload.
+// Updates do not skip waiting: the page shows "A new version is ready" and the user decides.
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Web Share Target: keep the shared files in a local cache (never the network) and open the app.
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'POST' || url.origin !== self.location.origin || url.pathname !== '/share-target') return;
+  event.respondWith((async () => {
+    const form = await event.request.formData();
+    const cache = await caches.open(INBOX_CACHE);
+    let n = 0;
+    for (const f of form.getAll('files')) {
+      if (typeof f === 'string') continue;
+      const key = `${INBOX_PREFIX}${Date.now()}-${n++}`;
+      await cache.put(key, new Response(f, {
+        headers: { 'Content-Type': f.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name), 'Content-Length': String(f.size) },
+      }));
+    }
+    return Response.redirect(`/?shared=${n}#/inbox`, 303);
+  })());
+});

@@ -1,0 +1,110 @@
+import type { MetricId } from '../../models/metrics.ts';
+import { twinStatus, type RegionStatus, type StatusInputs } from '../../models/twin/status.ts';
+import { DAY_MS } from '../../models/util/time.ts';
+import type { DoppelDb } from '../data/db.ts';
+import { getProfile } from '../data/profile.ts';
+import type { DailyRow } from '../data/rows.ts';
+import { readDaily, readSamples } from '../data/samples.ts';
+import { addSnapshot } from '../data/twin.ts';
+
+export const SNAPSHOT_ENGINE = 'status-v1';
+
+export interface LatestValue {
+  value: number;
+  atMs: number;
+  /** Change against the value about a year (weight, labs) or four weeks (daily metrics) earlier. */
+  delta?: number;
+  deltaDays?: number;
+}
+
+export interface SnapshotState {
+  regions: RegionStatus[];
+  inputs: StatusInputs;
+  latest: Partial<Record<MetricId, LatestValue>>;
+  dataFrom?: string;
+  dataTo?: string;
+}
+
+const INSTANT_LATEST: MetricId[] = [
+  'body_weight', 'hba1c', 'blood_glucose', 'systolic_bp', 'diastolic_bp', 'resting_heart_rate',
+  'total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol', 'triglycerides', 'cgm_glucose',
+];
+
+/** Builds the twin's current state from the stored data and records it as a snapshot. */
+export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<SnapshotState> {
+  const latest: SnapshotState['latest'] = {};
+  let dataFrom: string | undefined;
+  let dataTo: string | undefined;
+  for (const m of INSTANT_LATEST) {
+    const rows = await readDaily(db, m);
+    const last = rows[rows.length - 1];
+    if (!last) continue;
+    const lv: LatestValue = { value: last.last, atMs: last.lastT };
+    const ref = nearestBefore(rows, last.lastT - 365 * DAY_MS);
+    if (ref) {
+      lv.delta = last.last - ref.last;
+      lv.deltaDays = Math.round((last.lastT - ref.lastT) / DAY_MS);
+    }
+    latest[m] = lv;
+    if (!dataFrom || rows[0]!.day < dataFrom) dataFrom = rows[0]!.day;
+    if (!dataTo || last.day > dataTo) dataTo = last.day;
+  }
+  const inputs: StatusInputs = {};
+  if (latest.hba1c) inputs.hba1cPercent = latest.hba1c.value;
+  if (latest.blood_glucose) inputs.fastingGlucoseMgDl = latest.blood_glucose.value;
+  if (latest.systolic_bp && latest.diastolic_bp) {
+    inputs.systolicBpMmHg = latest.systolic_bp.value;
+    inputs.diastolicBpMmHg = latest.diastolic_bp.value;
+  }
+  const recent = async (m: MetricId): Promise<DailyRow[]> => {
+    const rows = await readDaily(db, m);
+    const last = rows[rows.length - 1];
+    if (!last) return [];
+    const from = new Date(Date.parse(`${last.day}T00:00:00Z`) - 27 * DAY_MS).toISOString().slice(0, 10);
+    return rows.filter((r) => r.day >= from);
+  };
+  const mean = (rows: DailyRow[]): number | undefined => (rows.length ? rows.reduce((s, r) => s + r.sum, 0) / rows.length : undefined);
+  const ex = mean(await recent('exercise_minutes'));
+  if (ex !== undefined) inputs.exerciseMinPerWeek = ex * 7;
+  const steps = mean(await recent('steps'));
+  if (steps !== undefined) inputs.stepsPerDay = steps;
+  const sleep = mean(await recent('sleep'));
+  if (sleep !== undefined) inputs.sleepHoursPerNight = sleep / 60;
+
+  if (latest.cgm_glucose) {
+    const cgm = await readSamples(db, 'cgm_glucose', latest.cgm_glucose.atMs - 14 * DAY_MS, latest.cgm_glucose.atMs);
+    let sum = 0, inRange = 0;
+    for (let i = 0; i < cgm.n; i++) {
+      const v = cgm.value[i]!;
+      sum += v;
+      if (v >= 70 && v <= 180) inRange++;
+    }
+    if (cgm.n) {
+      inputs.cgmMeanMgDl = sum / cgm.n;
+      inputs.cgmTimeInRangePercent = (100 * inRange) / cgm.n;
+    }
+  }
+  const profile = await getProfile(db);
+  if (latest.body_weight && profile?.heightCm) inputs.bmi = latest.body_weight.value / (profile.heightCm / 100) ** 2;
+
+  const state: SnapshotState = { regions: twinStatus(inputs), inputs, latest };
+  if (dataFrom) state.dataFrom = dataFrom;
+  if (dataTo) state.dataTo = dataTo;
+  const lastImport = await db.imports.orderBy('id').last();
+  await addSnapshot(db, {
+    createdAt: now,
+    engine: SNAPSHOT_ENGINE,
+    watermark: { importId: lastImport?.id ?? 0, lastSampleMs: Math.max(0, ...Object.values(latest).map((l) => l.atMs)) },
+    state,
+  });
+  return state;
+}
+
+function nearestBefore(rows: DailyRow[], t: number): DailyRow | undefined {
+  let best: DailyRow | undefined;
+  for (const r of rows) {
+    if (r.lastT <= t) best = r;
+    else break;
+  }
+  return best;
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { workspaceDb } from '../data/workspace.ts';
+import { listenForLaunchedFiles } from '../inbox/inbox.ts';
+import { UpdatePrompt } from './components/UpdatePrompt.tsx';
+import { useRoute } from './hooks/useRoute.ts';
+import { useWorkspace } from './hooks/useWorkspace.ts';
+import { DevicePage } from './pages/DevicePage.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
+import { TwinPage } from './pages/TwinPage.tsx';
+import { WelcomePage } from './pages/WelcomePage.tsx';
+
+export function App() {
+  const route = useRoute();
+  const [ws] = useWorkspace();
+  const [launched, setLaunched] = useState(0);
+  useEffect(() => listenForLaunchedFiles((n) => {
+    setLaunched(n);
+    location.hash = '#/inbox';
+  }), []);
+  const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.count()) > 0, []);
+
+  let page;
+  if (route === 'device') page = <DevicePage />;
+  else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
+  else if (ws === 'demo' || hasMainData) page = <TwinPage ws={ws === 'demo' ? 'demo' : 'main'} />;
+  else if (hasMainData === false) page = <WelcomePage />;
+  else page = <p className="muted" aria-busy="true">Opening your twin…</p>;
+
+  return (
+    <>
+      <header className="topbar">
+        <a className="brand" href="#/">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>Doppel</span>
+        </a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>Twin</a>
+          <a href="#/device" aria-current={route === 'device' ? 'page' : undefined}>This device</a>
+        </nav>
+      </header>
+      <main id="main">{page}</main>
+      <footer className="footer">
+        <p>
+          Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a
+          clinician. Everything stays on this device.
+        </p>
+      </footer>
+      <UpdatePrompt />
+    </>
+  );
+}

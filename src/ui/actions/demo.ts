@@ -1,0 +1,20 @@
+import { dayInDeviceZone } from '../../../models/util/time.ts';
+import { deleteWorkspace } from '../../data/workspace.ts';
+import { importWorker, twinWorker } from '../../workers/index.ts';
+import { setWorkspace } from '../hooks/useWorkspace.ts';
+
+/** Builds the demo twin in its own workspace (in the workers) and switches the UI to it. */
+export async function startDemo(signal?: AbortSignal): Promise<void> {
+  const now = new Date();
+  await importWorker.run((api) => api.loadDemo('demo', dayInDeviceZone(now.getTime()), -now.getTimezoneOffset()), signal);
+  await twinWorker.run((api) => api.refreshSnapshot('demo'), signal);
+  setWorkspace('demo');
+}
+
+/** Deletes the demo workspace; the person's own workspace is a different database and is untouched. */
+export async function removeDemo(): Promise<void> {
+  importWorker.terminate();
+  twinWorker.terminate();
+  setWorkspace('main');
+  await deleteWorkspace('demo');
+}

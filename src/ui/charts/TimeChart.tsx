@@ -1,0 +1,85 @@
+/** Time-series chart on Chart.js, loaded lazily (React.lazy) so the first screen stays small. */
+import { useEffect, useRef } from 'react';
+import {
+  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  type ChartDataset, type Plugin,
+} from 'chart.js';
+
+Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, Tooltip, Filler, Decimation);
+
+export interface Series {
+  label: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  color: string;
+  type?: 'line' | 'bar';
+}
+
+export interface TimeChartProps {
+  /** Accessible description of what the chart shows. */
+  label: string;
+  series: Series[];
+  unit: string;
+  /** A shaded target band, e.g. 70-180 mg/dL. */
+  band?: { lo: number; hi: number };
+  /** Tick labels: dates, or date and time of day. */
+  ticks?: 'day' | 'time';
+  height?: number;
+}
+
+const bandPlugin = (band: { lo: number; hi: number } | undefined): Plugin<'line' | 'bar'> => ({
+  id: 'targetBand',
+  beforeDatasetsDraw(chart) {
+    if (!band) return;
+    const { ctx, chartArea, scales } = chart;
+    const y = scales.y!;
+    ctx.save();
+    ctx.fillStyle = 'rgba(16, 185, 129, 0.12)';
+    const top = y.getPixelForValue(band.hi), bottom = y.getPixelForValue(band.lo);
+    ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
+    ctx.restore();
+  },
+});
+
+export default function TimeChart({ label, series, unit, band, ticks = 'day', height = 220 }: TimeChartProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const fmt = new Intl.DateTimeFormat(undefined, ticks === 'time' ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', year: '2-digit' });
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
+    const text = dark ? '#cbd5e1' : '#475569';
+    const datasets = series.map((s): ChartDataset<'line' | 'bar', { x: number; y: number }[]> => {
+      const data = Array.from({ length: s.x.length }, (_, i) => ({ x: s.x[i]!, y: s.y[i]! }));
+      return s.type === 'bar'
+        ? { type: 'bar', label: s.label, data, backgroundColor: s.color, borderWidth: 0, barPercentage: 1, categoryPercentage: 1 }
+        : { type: 'line', label: s.label, data, borderColor: s.color, backgroundColor: s.color, borderWidth: 2, pointRadius: 0, tension: 0.2 };
+    });
+    const chart = new Chart(canvas.current!, {
+      type: 'line',
+      data: { datasets },
+      options: {
+        animation: false,
+        parsing: false,
+        normalized: true,
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        scales: {
+          x: { type: 'linear', grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, callback: (v) => fmt.format(Number(v)) } },
+          y: { grid: { color: grid }, ticks: { color: text }, title: { display: true, text: unit, color: text } },
+        },
+        plugins: {
+          decimation: { enabled: true, algorithm: 'min-max' },
+          tooltip: { callbacks: { title: (items) => (items[0] ? fmt.format(items[0].parsed.x ?? 0) : '') } },
+        },
+      },
+      plugins: [bandPlugin(band)],
+    });
+    return () => chart.destroy();
+  }, [series, unit, band, ticks]);
+  return (
+    <div className="chart" style={{ height }}>
+      <canvas ref={canvas} role="img" aria-label={label} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { MetricId } from '../../../models/metrics.ts';
+import { METRICS } from '../../../models/metrics.ts';
+import type { Settings } from '../../data/settings.ts';
+import type { LatestValue } from '../../twin/snapshot.ts';
+import { display, formatDate } from '../format.ts';
+
+export function MetricCard({ metric, latest, settings, label }: { metric: MetricId; latest: LatestValue; settings: Settings; label?: string }) {
+  const v = display(metric, latest.value, settings);
+  let change: string | undefined;
+  if (latest.delta !== undefined && latest.deltaDays) {
+    const d = display(metric, Math.abs(latest.delta), settings);
+    const months = Math.round(latest.deltaDays / 30.4);
+    change = `${latest.delta > 0 ? '▲' : latest.delta < 0 ? '▼' : '●'} ${d.text} ${d.unit} in ${months} months`;
+  }
+  return (
+    <article className="card metric" data-metric={metric}>
+      <h3>{label ?? METRICS[metric].label}</h3>
+      <p className="value"><span className="num">{v.text}</span> <span className="unit">{v.unit}</span></p>
+      <p className="muted small">{formatDate(latest.atMs)}{change ? ` · ${change}` : ''}</p>
+    </article>
+  );
+}

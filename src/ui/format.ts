@@ -1,0 +1,54 @@
+import type { MetricId } from '../../models/metrics.ts';
+import type { Settings } from '../data/settings.ts';
+
+const nf = (digits: number): Intl.NumberFormat =>
+  new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** A stored (canonical) value in the user's display unit. Storage never changes. */
+export function display(metric: MetricId, value: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
+  switch (metric) {
+    case 'body_weight':
+      return s.weightUnit === 'lb' ? { text: nf(1).format(value / 0.45359237), unit: 'lb' } : { text: nf(1).format(value), unit: 'kg' };
+    case 'blood_glucose':
+    case 'cgm_glucose':
+      return s.glucoseUnit === 'mmol/L' ? { text: nf(1).format(value / 18.016), unit: 'mmol/L' } : { text: nf(0).format(value), unit: 'mg/dL' };
+    case 'hba1c':
+      return s.hba1cUnit === 'mmol/mol' ? { text: nf(0).format((value - 2.15) / 0.0915), unit: 'mmol/mol' } : { text: nf(1).format(value), unit: '%' };
+    case 'total_cholesterol':
+    case 'hdl_cholesterol':
+    case 'ldl_cholesterol':
+      return s.glucoseUnit === 'mmol/L' ? { text: nf(1).format(value / 38.67), unit: 'mmol/L' } : { text: nf(0).format(value), unit: 'mg/dL' };
+    case 'triglycerides':
+      return s.glucoseUnit === 'mmol/L' ? { text: nf(1).format(value / 88.57), unit: 'mmol/L' } : { text: nf(0).format(value), unit: 'mg/dL' };
+    case 'systolic_bp':
+    case 'diastolic_bp':
+      return { text: nf(0).format(value), unit: 'mmHg' };
+    case 'resting_heart_rate':
+    case 'heart_rate':
+      return { text: nf(0).format(value), unit: 'bpm' };
+    default:
+      return { text: nf(0).format(value), unit: '' };
+  }
+}
+
+export function formatDate(ms: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: i ? 1 : 0 }).format(n)} ${units[i]}`;
+}
+
+export function ageOn(birthDate: string, atMs: number): number {
+  const b = new Date(`${birthDate}T00:00:00Z`);
+  const a = new Date(atMs);
+  let age = a.getUTCFullYear() - b.getUTCFullYear();
+  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) age--;
+  return age;
+}

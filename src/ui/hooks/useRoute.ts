@@ -1,0 +1,18 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = 'home' | 'device' | 'inbox';
+
+function parse(hash: string): Route {
+  const r = hash.replace(/^#\/?/, '');
+  return r === 'device' || r === 'inbox' ? r : 'home';
+}
+
+const subscribe = (cb: () => void): (() => void) => {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+};
+
+/** Hash routing: works offline from the precache and on any static host, with no server rewrites. */
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, () => parse(location.hash));
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { ProbeResult } from '../../../workers/ml.worker.ts';
+import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
+import { formatBytes } from '../format.ts';
+
+interface StorageInfo { usage?: number; quota?: number; persisted?: boolean }
+
+/** What this device offers Doppel: storage, workers and the machine-learning backend. */
+export function DevicePage() {
+  const [storage, setStorage] = useState<StorageInfo>();
+  const [workers, setWorkers] = useState<string>();
+  const [probe, setProbe] = useState<ProbeResult>();
+  const [probing, setProbing] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    void (async () => {
+      const est = await navigator.storage?.estimate?.();
+      const persisted = await navigator.storage?.persisted?.();
+      setStorage({ usage: est?.usage, quota: est?.quota, persisted });
+      const names = await Promise.all([
+        importWorker.run((a) => a.ping()), twinWorker.run((a) => a.ping()), mlWorker.run((a) => a.ping()),
+      ]);
+      setWorkers(names.join(', '));
+    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const runProbe = async (): Promise<void> => {
+    setProbing(true);
+    setError(undefined);
+    try {
+      setProbe(await mlWorker.run((a) => a.probe()));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProbing(false);
+    }
+  };
+
+  return (
+    <section className="device" aria-labelledby="device-title">
+      <h1 id="device-title">This device</h1>
+      <dl className="facts">
+        <dt>Storage used</dt>
+        <dd data-testid="storage">{storage?.usage !== undefined ? `${formatBytes(storage.usage)} of ${formatBytes(storage.quota ?? 0)}` : '…'}</dd>
+        <dt>Protected from clean-up</dt>
+        <dd>{storage?.persisted === undefined ? '…' : storage.persisted ? 'Yes' : 'No (the browser may clear data under storage pressure)'}</dd>
+        <dt>Workers</dt>
+        <dd data-testid="workers">{workers ?? 'starting…'}</dd>
+        <dt>WebGPU</dt>
+        <dd>{'gpu' in navigator ? 'present (the ML check tells whether an adapter is available)' : 'absent'}</dd>
+        <dt>Machine learning backend</dt>
+        <dd data-testid="ml-backend">{probe ? probe.backend : probing ? 'starting TensorFlow.js…' : 'not started'}</dd>
+        {probe && (
+          <>
+            <dt>Check (64×64 matrix product)</dt>
+            <dd data-testid="ml-check">
+              {probe.matMulMaxAbsError < 1e-3 ? 'correct' : 'WRONG'} (max error {probe.matMulMaxAbsError.toExponential(1)}, {probe.matMulMs.toFixed(1)} ms)
+            </dd>
+            {probe.skipped.length > 0 && (
+              <>
+                <dt>Passed over</dt>
+                <dd>{probe.skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}</dd>
+              </>
+            )}
+          </>
+        )}
+      </dl>
+      <button type="button" className="btn primary" onClick={() => void runProbe()} disabled={probing}>
+        Check machine learning backend
+      </button>
+      {error && <p className="error" role="alert">{error}</p>}
+    </section>
+  );
+}

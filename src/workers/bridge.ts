@@ -1,0 +1,79 @@
+import * as Comlink from 'comlink';
+import { installErrorTransfer, WorkerError } from './errors.ts';
+
+installErrorTransfer();
+
+/**
+ * Starts a worker on first use and runs calls on it. Cancelling a call (AbortSignal) terminates the
+ * worker, as Squoosh does: a busy worker cannot read a cancel message, while termination stops it at
+ * once and aborts any IndexedDB transaction it had open, so nothing half-written remains. The next
+ * call starts a fresh worker.
+ */
+export class WorkerBridge<T> {
+  private worker: Worker | undefined;
+  private remote: Comlink.Remote<T> | undefined;
+  private readonly pending = new Set<(e: unknown) => void>();
+
+  constructor(readonly name: string, private readonly factory: () => Worker) {}
+
+  get started(): boolean {
+    return this.worker !== undefined;
+  }
+
+  private ensure(): Comlink.Remote<T> {
+    if (!this.remote) {
+      const w = this.factory();
+      w.addEventListener('error', (ev: ErrorEvent) => {
+        ev.preventDefault?.();
+        this.fail(new WorkerError('WORKER_FAILED', `The ${this.name} worker failed: ${ev.message || 'script error'}`, this.name));
+      });
+      w.addEventListener('messageerror', () => {
+        this.fail(new WorkerError('WORKER_MESSAGE', `The ${this.name} worker sent a message that could not be read`, this.name));
+      });
+      this.worker = w;
+      this.remote = Comlink.wrap<T>(w as unknown as Comlink.Endpoint);
+    }
+    return this.remote;
+  }
+
+  /** Runs `fn` against the worker's API; rejects with an AbortError if `signal` fires first. */
+  run<R>(fn: (api: Comlink.Remote<T>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const api = this.ensure();
+    return new Promise<R>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.terminate();
+        reject(abortReason(signal!));
+      };
+      this.pending.add(reject);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      fn(api).then(resolve, reject).finally(() => {
+        this.pending.delete(reject);
+        signal?.removeEventListener('abort', onAbort);
+      });
+    });
+  }
+
+  terminate(): void {
+    this.remote?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.remote = undefined;
+  }
+
+  private fail(e: WorkerError): void {
+    const rejects = [...this.pending];
+    this.pending.clear();
+    this.terminate();
+    for (const r of rejects) r(e);
+  }
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason instanceof Error || signal.reason instanceof DOMException
+    ? signal.reason
+    : new DOMException('The operation was aborted', 'AbortError');
+}
+
+/** Marks typed-array buffers to be moved, not copied, across the worker boundary. */
+export const transfer = Comlink.transfer;

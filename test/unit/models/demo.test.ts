@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoPerson } from '../../../models/demo/synthetic-person.ts';
+import { FLAG_CENSORED } from '../../../models/samples.ts';
+import { localDay } from '../../../models/util/time.ts';
+import type { MetricId } from '../../../models/metrics.ts';
+
+const opts = { endDay: '2026-11-21', offsetMin: 60 };
+
+describe('demo person', () => {
+  const p = generateDemoPerson(opts);
+  const by = (m: MetricId) => p.batches.find((b) => b.metric === m)!;
+
+  it('is deterministic for a seed, end day and offset', () => {
+    const q = generateDemoPerson(opts);
+    expect(q.profile).toEqual(p.profile);
+    for (let i = 0; i < p.batches.length; i++) {
+      expect(q.batches[i]!.metric).toBe(p.batches[i]!.metric);
+      expect(Buffer.from(q.batches[i]!.value.buffer).equals(Buffer.from(p.batches[i]!.value.buffer))).toBe(true);
+      expect(Buffer.from(q.batches[i]!.start.buffer).equals(Buffer.from(p.batches[i]!.start.buffer))).toBe(true);
+    }
+    const other = generateDemoPerson({ ...opts, seed: 7 });
+    expect(Buffer.from(other.batches[0]!.value.buffer).equals(Buffer.from(p.batches[0]!.value.buffer))).toBe(false);
+  });
+
+  it('covers two years of daily data, weekly weights, quarterly labs and 14 days of 5-minute CGM', () => {
+    expect(by('steps').start.length).toBe(730);
+    expect(by('resting_heart_rate').start.length).toBe(730);
+    expect(by('sleep').start.length).toBe(730);
+    expect(by('body_weight').start.length).toBeGreaterThanOrEqual(104);
+    expect(by('hba1c').start.length).toBe(8);
+    expect(by('blood_glucose').start.length).toBe(8);
+    for (const m of ['total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol', 'triglycerides', 'systolic_bp', 'diastolic_bp'] as const) {
+      expect(by(m).start.length, m).toBeGreaterThanOrEqual(8);
+    }
+    const cgm = by('cgm_glucose');
+    expect(cgm.start.length).toBe(14 * 288);
+    for (let i = 1; i < cgm.start.length; i++) expect(cgm.start[i]! - cgm.start[i - 1]!).toBe(300_000);
+    const steps = by('steps');
+    expect(localDay(steps.start[729]!, 60)).toBe('2026-11-21');
+    expect(localDay(steps.start[0]!, 60)).toBe('2024-11-22');
+    expect(p.profile.birthDate).toBe('1974-08-16');
+  });
+
+  it('has plausible, prediabetic values', () => {
+    const range = (m: MetricId): [number, number] => [Math.min(...by(m).value), Math.max(...by(m).value)];
+    const [wMin, wMax] = range('body_weight');
+    expect(wMin).toBeGreaterThan(88);
+    expect(wMax).toBeLessThan(99);
+    const [aMin, aMax] = range('hba1c');
+    expect(aMin).toBeGreaterThanOrEqual(5.6);
+    expect(aMax).toBeLessThanOrEqual(6.4);
+    const [fMin, fMax] = range('blood_glucose');
+    expect(fMin).toBeGreaterThanOrEqual(95);
+    expect(fMax).toBeLessThanOrEqual(125);
+    const cgm = by('cgm_glucose').value;
+    const mean = cgm.reduce((s, v) => s + v, 0) / cgm.length;
+    expect(mean).toBeGreaterThan(105);
+    expect(mean).toBeLessThan(140);
+    const above180 = cgm.filter((v) => v > 180).length / cgm.length;
+    expect(above180).toBeLessThan(0.1);
+    expect(Math.max(...cgm)).toBeGreaterThan(150);
+    expect(by('cgm_glucose').flags.every((f) => f === 0 || f === FLAG_CENSORED)).toBe(true);
+    const [sMin, sMax] = range('steps');
+    expect(sMin).toBeGreaterThanOrEqual(600);
+    expect(sMax).toBeLessThan(20_000);
+    for (let i = 0; i < by('sleep').start.length; i++) {
+      const s = by('sleep');
+      expect(s.end[i]! - s.start[i]!).toBe(s.value[i]! * 60_000);
+    }
+  });
+
+  it('rejects an end day that is not a date', () => {
+    expect(() => generateDemoPerson({ endDay: 'today', offsetMin: 0 })).toThrow('endDay "today" is not YYYY-MM-DD');
+  });
+});

@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { importWorker, mlWorker, twinWorker } from '../../../src/workers/index.ts';
+import { isAbortError } from '../../../src/workers/errors.ts';
+import { deleteWorkspace, workspaceDb } from '../../../src/data/workspace.ts';
+import { countSamples } from '../../../src/data/samples.ts';
+
+afterAll(async () => {
+  importWorker.terminate();
+  twinWorker.terminate();
+  mlWorker.terminate();
+  await deleteWorkspace('demo');
+});
+
+describe('worker APIs through the bridge (real Worker message passing)', () => {
+  it('start lazily and answer', async () => {
+    expect(importWorker.started).toBe(false);
+    expect(await importWorker.run((a) => a.ping())).toBe('import');
+    expect(importWorker.started).toBe(true);
+    expect(await twinWorker.run((a) => a.ping())).toBe('twin');
+    expect(await mlWorker.run((a) => a.ping())).toBe('ml');
+  });
+
+  it('build the demo twin: import worker stores it, twin worker snapshots it', async () => {
+    const row = await importWorker.run((a) => a.loadDemo('demo', '2026-11-21', 60));
+    expect(row.status).toBe('committed');
+    expect(row.added).toBeGreaterThan(5000);
+    const counts = await countSamples(workspaceDb('demo'));
+    expect(counts.cgm_glucose).toBe(14 * 288);
+    expect(counts.steps).toBe(730);
+    expect(await workspaceDb('demo').profile.get('self')).toMatchObject({ sex: 'male', heightCm: 178 });
+
+    const again = await importWorker.run((a) => a.loadDemo('demo', '2026-11-21', 60));
+    expect(again.added).toBe(0);
+    expect(again.duplicates).toBe(row.added);
+
+    const state = await twinWorker.run((a) => a.refreshSnapshot('demo'));
+    expect(state.regions.map((r) => r.region)).toEqual(['metabolic', 'cardiovascular', 'activity', 'sleep', 'weight']);
+    expect(state.regions.find((r) => r.region === 'metabolic')!.level).toBe('watch');
+    expect(state.latest.hba1c!.value).toBeGreaterThan(5.7);
+    expect(state.dataTo).toBe('2026-11-21');
+    expect(await workspaceDb('demo').twinSnapshots.count()).toBe(1);
+  });
+
+  it('move typed arrays back from the worker', async () => {
+    const from = Date.parse('2026-11-20T00:00:00+01:00');
+    const c = await twinWorker.run((a) => a.samples('demo', 'cgm_glucose', from, from + 86_400_000 - 1));
+    expect(c.start).toBeInstanceOf(Float64Array);
+    expect(c.n).toBe(288);
+    expect(c.value.length).toBe(288);
+  });
+
+  it('carry typed errors across the boundary with their code', async () => {
+    const err = await importWorker.run((a) => a.undoImport('demo', 999)).catch((e: unknown) => e);
+    // Under @vitest/web-worker the worker shares this realm's Comlink module but has its own copy of
+    // errors.ts, so the class may be the worker's twin of WorkerError: check what the UI relies on.
+    expect(err).toBeInstanceOf(Error);
+    expect(err).toMatchObject({ name: 'DataError', code: 'UNKNOWN_IMPORT', message: 'No import with id 999' });
+    const range = await importWorker.run((a) => a.loadDemo('demo', 'soon', 0)).catch((e: unknown) => e);
+    expect(range).toMatchObject({ name: 'RangeError', message: 'endDay "soon" is not YYYY-MM-DD' });
+  });
+
+  it('cancel: an aborted call rejects with AbortError, and the next call starts a fresh worker', async () => {
+    const ac = new AbortController();
+    const p = importWorker.run((a) => a.loadDemo('demo', '2026-11-21', 60), ac.signal);
+    ac.abort();
+    const e = await p.catch((x: unknown) => x);
+    expect(isAbortError(e)).toBe(true);
+    expect(importWorker.started).toBe(false);
+    const pre = new AbortController();
+    pre.abort();
+    await expect(importWorker.run((a) => a.ping(), pre.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await importWorker.run((a) => a.ping())).toBe('import');
+  });
+
+  it('ml: starts tfjs lazily and computes correctly on the CPU backend in Node', async () => {
+    const r = await mlWorker.run((a) => a.probe());
+    // Node has neither navigator.gpu nor a browser wasm loader: both are skipped with a reason.
+    expect(r.backend).toBe('cpu');
+    expect(r.skipped.map((s) => s.backend)).toEqual(['webgpu', 'wasm']);
+    expect(r.matMulMaxAbsError).toBeLessThan(1e-4);
+  });
+});

@@ -1,0 +1,46 @@
+import type { ManifestOptions } from 'vite-plugin-pwa';
+
+/** Files the app accepts from the OS (file handler) and from other apps (share target). */
+const ACCEPT: Record<string, string[]> = {
+  'application/zip': ['.zip'],
+  'application/xml': ['.xml'],
+  'text/xml': ['.xml'],
+  'application/json': ['.json'],
+  'application/fhir+json': ['.json'],
+  'application/x-ndjson': ['.ndjson'],
+  'text/csv': ['.csv'],
+};
+
+export const manifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Doppel: your private health twin',
+  short_name: 'Doppel',
+  description: 'A private health twin that lives on your device: import your health exports, see your data, and explore what-if forecasts. Nothing is uploaded.',
+  lang: 'en',
+  dir: 'ltr',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'any',
+  background_color: '#0b1220',
+  theme_color: '#0f766e',
+  categories: ['health', 'medical', 'lifestyle'],
+  icons: [
+    { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+    { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+  file_handlers: [{ action: '/', accept: ACCEPT }],
+  share_target: {
+    action: '/share-target',
+    method: 'POST',
+    enctype: 'multipart/form-data',
+    params: {
+      title: 'title',
+      text: 'text',
+      files: [{ name: 'files', accept: [...Object.keys(ACCEPT), ...new Set(Object.values(ACCEPT).flat())] }],
+    },
+  },
+  launch_handler: { client_mode: 'focus-existing' },
+};
