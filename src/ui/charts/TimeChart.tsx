@@ -54,6 +54,13 @@ export default function TimeChart({ label, series, unit, band, ticks = 'day', he
         ? { type: 'bar', label: s.label, data, backgroundColor: s.color, borderWidth: 0, barPercentage: 1, categoryPercentage: 1 }
         : { type: 'line', label: s.label, data, borderColor: s.color, backgroundColor: s.color, borderWidth: 2, pointRadius: 0, tension: 0.2 };
     });
+    let xMin = Infinity, xMax = -Infinity;
+    for (const s of series) {
+      if (s.x.length) {
+        xMin = Math.min(xMin, s.x[0]!);
+        xMax = Math.max(xMax, s.x[s.x.length - 1]!);
+      }
+    }
     const chart = new Chart(canvas.current!, {
       type: 'line',
       data: { datasets },
@@ -65,7 +72,7 @@ export default function TimeChart({ label, series, unit, band, ticks = 'day', he
         maintainAspectRatio: false,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, callback: (v) => fmt.format(Number(v)) } },
+          x: { type: 'linear', min: xMin, max: xMax, grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, callback: (v) => fmt.format(Number(v)) } },
           y: { grid: { color: grid }, ticks: { color: text }, title: { display: true, text: unit, color: text } },
         },
         plugins: {

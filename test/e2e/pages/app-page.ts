@@ -1,0 +1,81 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the Doppel app shell, the welcome screen and the twin. */
+export class AppPage {
+  readonly tryDemo: Locator;
+  readonly demoBanner: Locator;
+  readonly removeDemo: Locator;
+  readonly regions: Locator;
+  readonly metricCards: Locator;
+  readonly charts: Locator;
+  readonly updateToast: Locator;
+
+  constructor(readonly page: Page) {
+    this.tryDemo = page.getByRole('button', { name: 'Try the demo' });
+    this.demoBanner = page.getByRole('complementary', { name: 'Demo' });
+    this.removeDemo = page.getByRole('button', { name: 'Remove demo' });
+    this.regions = page.locator('article.region');
+    this.metricCards = page.locator('article.metric');
+    this.charts = page.locator('figure canvas');
+    this.updateToast = page.getByRole('status').filter({ hasText: 'A new version of Doppel is ready.' });
+  }
+
+  async goto(path = '/'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.page.getByRole('link', { name: 'Doppel' })).toBeVisible();
+  }
+
+  /** Waits until the service worker controls the page (the app then works offline). */
+  async waitForServiceWorker(): Promise<void> {
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    // The precache is complete once the worker is activated.
+    await this.page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return reg.active?.state;
+    });
+  }
+
+  async startDemo(): Promise<void> {
+    await this.tryDemo.click();
+    await expect(this.demoBanner).toBeVisible({ timeout: 30_000 });
+  }
+
+  async expectDemoTwin(): Promise<void> {
+    await expect(this.demoBanner).toContainText('synthetic person');
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText('Alex');
+    await expect(this.regions).toHaveCount(5);
+    await expect(this.page.locator('article.region[data-region="metabolic"]')).toContainText('prediabetes range');
+    await expect(this.metricCards).toHaveCount(6);
+    await expect(this.page.locator('article.metric[data-metric="hba1c"] .num')).toHaveText(/^\d\.\d$/);
+    await expect(this.charts).toHaveCount(3);
+  }
+
+  async databaseNames(): Promise<string[]> {
+    return this.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name!).sort());
+  }
+}
+
+/** Page object for "This device": workers, storage and the tfjs backend. */
+export class DevicePage {
+  readonly backend: Locator;
+  readonly check: Locator;
+  readonly workers: Locator;
+
+  constructor(readonly page: Page) {
+    this.backend = page.getByTestId('ml-backend');
+    this.check = page.getByTestId('ml-check');
+    this.workers = page.getByTestId('workers');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('link', { name: 'This device' }).click();
+    await expect(this.page.getByRole('heading', { name: 'This device' })).toBeVisible();
+  }
+
+  /** Runs the tfjs probe in the ml worker; returns the backend that ran. */
+  async runMlCheck(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Check machine learning backend' }).click();
+    await expect(this.check).toContainText('correct', { timeout: 45_000 });
+    return (await this.backend.textContent())!.trim();
+  }
+}

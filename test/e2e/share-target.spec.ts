@@ -1,0 +1,36 @@
+import { test, expect } from './support/privacy.ts';
+import { AppPage } from './pages/app-page.ts';
+
+test('a file shared into the app (Web Share Target) lands in the on-device inbox', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.waitForServiceWorker();
+  // What the OS share sheet does: a multipart POST of the files to the manifest's share_target action.
+  await page.evaluate(() => {
+    const form = Object.assign(document.createElement('form'), { method: 'post', action: '/share-target', enctype: 'multipart/form-data' });
+    const input = Object.assign(document.createElement('input'), { type: 'file', name: 'files', multiple: true });
+    const dt = new DataTransfer();
+    dt.items.add(new File(['<HealthData locale="en_US"></HealthData>'], 'export <b>1</b>.xml', { type: 'text/xml' }));
+    input.files = dt.files;
+    form.append(input);
+    document.body.append(form);
+    form.submit();
+  });
+  await expect(page.getByRole('heading', { name: 'Received files' })).toBeVisible();
+  const item = page.locator('ul.inbox li');
+  await expect(item).toHaveCount(1);
+  // HTML in a file name is shown as text, never parsed.
+  await expect(item.locator('.name')).toHaveText('export <b>1</b>.xml');
+  await expect(item.locator('b')).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe('?shared=1');
+  // The service worker kept the file in this device's Cache Storage.
+  const stored = await page.evaluate(async () => {
+    const cache = await caches.open('doppel-inbox-v1');
+    const [req] = await cache.keys();
+    return req ? (await (await cache.match(req))!.text()) : null;
+  });
+  expect(stored).toBe('<HealthData locale="en_US"></HealthData>');
+
+  await item.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByText('No files waiting.')).toBeVisible();
+});

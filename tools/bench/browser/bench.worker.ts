@@ -1,0 +1,12 @@
+import { bench, type BenchResult } from '../harness.ts';
+import { storeCases } from '../cases/store.ts';
+
+self.onmessage = async (e: MessageEvent<{ days: number }>) => {
+  try {
+    const results: BenchResult[] = [];
+    for (const c of storeCases({ days: e.data.days, runs: 3, label: 'chromium/IndexedDB' })) results.push(await bench(c));
+    self.postMessage({ ok: true, results });
+  } catch (err) {
+    self.postMessage({ ok: false, error: err instanceof Error ? err.stack : String(err) });
+  }
+};

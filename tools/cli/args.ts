@@ -1,0 +1,34 @@
+/** The CLI's input could not be used: exit 2 with this message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface Parsed {
+  positional: string[];
+  flags: Set<string>;
+  option(name: string): string | undefined;
+}
+
+const VALUE_OPTIONS = new Set(['end-day', 'offset', 'seed', 'scenario', 'years', 'members']);
+
+/** `--name value` for options that take a value, `--flag` otherwise, the rest positional. */
+export function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Set<string>();
+  const options = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = a.slice(2, eq < 0 ? undefined : eq);
+    if (VALUE_OPTIONS.has(name)) {
+      const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined) throw new UsageError(`--${name} needs a value`);
+      options.set(name, v);
+    } else flags.add(name);
+  }
+  return { positional, flags, option: (n) => options.get(n) };
+}

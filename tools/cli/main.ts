@@ -1,0 +1,82 @@
+/**
+ * Doppel's command line: `npm run --silent cli -- <command> [--json] ...`. It calls the same modules
+ * the workers call (models/, src/data, src/import) on an in-memory IndexedDB, so the app and the
+ * CLI cannot disagree. With --json a command prints exactly one JSON document on stdout; messages go
+ * to stderr. Exit 0 on success, 2 when the input cannot be used (contracts.md §2).
+ */
+import 'fake-indexeddb/auto';
+import { DoppelDb } from '../../src/data/db.ts';
+import { storeReport } from '../../src/data/report.ts';
+import { loadDemo } from '../../src/import/demo.ts';
+import { DEMO_SEED } from '../../models/demo/synthetic-person.ts';
+import { parseArgs, UsageError, type Parsed } from './args.ts';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(p: Parsed): Promise<unknown>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  demo: {
+    summary: 'Build the synthetic demo person through the import pipeline and report what was stored.',
+    usage: 'demo [--json] [--end-day YYYY-MM-DD] [--offset MINUTES] [--seed N]',
+    async run(p) {
+      const endDay = p.option('end-day') ?? new Date().toISOString().slice(0, 10);
+      const offsetMin = Number(p.option('offset') ?? 0);
+      const seed = Number(p.option('seed') ?? DEMO_SEED);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(endDay)) throw new UsageError(`--end-day "${endDay}" is not YYYY-MM-DD`);
+      if (!Number.isInteger(offsetMin) || Math.abs(offsetMin) > 14 * 60) throw new UsageError(`--offset ${p.option('offset')} is not whole minutes within ±840`);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed ${p.option('seed')} is not an integer`);
+      const db = new DoppelDb(`cli-${process.pid}-${Date.now()}`);
+      try {
+        const row = await loadDemo(db, { endDay, offsetMin, seed });
+        const { id: _id, touched: _t, status: _s, startedAt: _a, finishedAt: _f, ...imp } = row;
+        return { imports: [{ file: imp.fileName, format: imp.format, added: imp.added, duplicates: imp.duplicates, rejected: imp.rejected, ignored: imp.ignored }], ...(await storeReport(db)) };
+      } finally {
+        await db.delete();
+      }
+    },
+  },
+};
+
+function help(): string {
+  const lines = ['Usage: npm run --silent cli -- <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push('  help', '      Show this text.');
+  return lines.join('\n');
+}
+
+function printHuman(x: unknown): void {
+  console.log(JSON.stringify(x, null, 2));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(help());
+    return 0;
+  }
+  const json = rest.includes('--json');
+  const fail = (msg: string): number => {
+    console.error(`doppel: ${msg}`);
+    if (json) console.log(JSON.stringify({ error: msg }));
+    return 2;
+  };
+  const cmd = COMMANDS[name];
+  if (!cmd) return fail(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}, help)`);
+  try {
+    const out = await cmd.run(parseArgs(rest));
+    if (json) console.log(JSON.stringify(out));
+    else printHuman(out);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message);
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+  process.exit(1);
+});
