@@ -42,7 +42,7 @@ const COMMANDS: Record<string, Command> = {
 
 function help(): string {
   const lines = ['Usage: npm run --silent cli -- <command> [options]', '', 'Commands:'];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);
   lines.push('  help', '      Show this text.');
   return lines.join('\n');
 }
