@@ -2,7 +2,7 @@
  * The demo twin's person: synthetic, seeded and deterministic. Given the same seed, end day and UTC
  * offset it yields the same samples bit for bit. No real person's data is used.
  *
- * Alex is 52, male, 178 cm, slowly gaining weight (92 → ~95 kg over two years) with a prediabetic
+ * Alex is 52, male, 178 cm, slowly gaining weight (about 92 → 95 kg over two years, ±0.8 kg by season) with a prediabetic
  * glucose profile (fasting glucose ~104 → ~112 mg/dL, HbA1c ~5.8 → ~6.1 %): ADA prediabetes ranges
  * (American Diabetes Association, Standards of Care 2024, §2). The CGM trace uses a gamma-shaped meal
  * response peaking 45-60 min after a meal with a slow return, plus a dawn rise: the pattern described

@@ -49,6 +49,19 @@ test.describe('app shell', () => {
     expect(m.share_target.params.files[0].name).toBe('files');
   });
 
+  test('Chromium reports the app as installable', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await app.waitForServiceWorker();
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are off-the-record, which Chromium reports as "in-incognito": a property of
+    // the test browser, not of the app. Every other installability check must pass.
+    expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+  });
+
   test('a Content-Security-Policy allows only the app\'s own origin', async ({ page, request }) => {
     await new AppPage(page).goto();
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -35,3 +35,17 @@ test('the three workers answer in Chromium', async ({ page }) => {
   await device.open();
   await expect(device.workers).toHaveText('import, twin, ml');
 });
+
+test('"Delete everything" removes every Doppel database from the device', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  const device = new DevicePage(page);
+  await device.open();
+  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted from this device.' })).toBeVisible();
+  expect(await app.databaseNames()).toEqual([]);
+  await page.getByRole('link', { name: 'Twin' }).click();
+  await expect(app.tryDemo).toBeVisible();
+});

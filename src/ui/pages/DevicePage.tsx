@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ProbeResult } from '../../../workers/ml.worker.ts';
 import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { formatBytes } from '../format.ts';
+import { eraseEverything } from '../actions/erase.ts';
 
 interface StorageInfo { usage?: number; quota?: number; persisted?: boolean }
 
@@ -12,6 +13,7 @@ export function DevicePage() {
   const [probe, setProbe] = useState<ProbeResult>();
   const [probing, setProbing] = useState(false);
   const [error, setError] = useState<string>();
+  const [erase, setErase] = useState<'idle' | 'confirm' | 'busy' | 'done'>('idle');
 
   useEffect(() => {
     void (async () => {
@@ -70,6 +72,24 @@ export function DevicePage() {
         Check machine learning backend
       </button>
       {error && <p className="error" role="alert">{error}</p>}
+
+      <h2 id="erase-title">Delete everything</h2>
+      <p>Removes all health data Doppel keeps in this browser: your twin, the demo, imports and received files. It cannot be undone.</p>
+      {erase === 'confirm' ? (
+        <div className="actions" role="group" aria-labelledby="erase-title">
+          <button type="button" className="btn danger" onClick={() => {
+            setErase('busy');
+            void eraseEverything().then(() => setErase('done'), (e: unknown) => {
+              setErase('idle');
+              setError(e instanceof Error ? e.message : String(e));
+            });
+          }}>Yes, delete everything</button>
+          <button type="button" className="btn" onClick={() => setErase('idle')}>Cancel</button>
+        </div>
+      ) : (
+        <button type="button" className="btn" onClick={() => setErase('confirm')} disabled={erase === 'busy'}>Delete everything…</button>
+      )}
+      {erase === 'done' && <p role="status">Everything was deleted from this device.</p>}
     </section>
   );
 }
