@@ -88,13 +88,20 @@ export function sliceBatch(b: SampleBatch, from: number, to: number): SampleBatc
   };
 }
 
+/** The typed-array columns of a batch, in storage order. */
+export const BATCH_COLUMNS = ['start', 'end', 'value', 'offsetMin', 'source', 'flags'] as const;
+
+type NumericArray = Float64Array | Int16Array | Uint16Array | Uint32Array | Uint8Array;
+
+/** Copies rows [from, to) of the named columns of `src` into `dst` at row `at`. */
+export function copyRows<K extends string>(
+  dst: Record<K, NumericArray>, src: Record<K, NumericArray>, columns: readonly K[], from: number, to: number, at: number,
+): void {
+  for (const k of columns) dst[k].set(src[k].subarray(from, to), at);
+}
+
 function copyInto(dst: SampleBatch, src: SampleBatch, from: number, to: number, at: number): void {
-  dst.start.set(src.start.subarray(from, to), at);
-  dst.end.set(src.end.subarray(from, to), at);
-  dst.value.set(src.value.subarray(from, to), at);
-  dst.offsetMin.set(src.offsetMin.subarray(from, to), at);
-  dst.source.set(src.source.subarray(from, to), at);
-  dst.flags.set(src.flags.subarray(from, to), at);
+  copyRows(dst, src, BATCH_COLUMNS, from, to, at);
 }
 
 /** The ArrayBuffers of a batch, for Comlink.transfer. */

@@ -1,8 +1,31 @@
-import type { SampleBatch } from '../../models/samples.ts';
+import { BATCH_COLUMNS, copyRows, type SampleBatch } from '../../models/samples.ts';
 import type { SampleChunkRow } from './rows.ts';
 
 /** Columns of a chunk without its key (what merging produces before it is keyed). */
 export type ChunkColumns = Omit<SampleChunkRow, 'key' | 'metric' | 'month'>;
+
+/** Zero-filled columns for n samples. */
+export function allocColumns(n: number): ChunkColumns {
+  return {
+    n, t0: 0, t1: 0,
+    start: new Float64Array(n), end: new Float64Array(n), value: new Float64Array(n),
+    offsetMin: new Int16Array(n), source: new Uint16Array(n), importId: new Uint32Array(n), flags: new Uint8Array(n),
+  };
+}
+
+/** Copies samples [from, to) of `src` into `dst` at index `at`. */
+const CHUNK_COLUMNS = [...BATCH_COLUMNS, 'importId'] as const;
+
+export function copyColumns(dst: ChunkColumns, src: ChunkColumns, from: number, to: number, at: number): void {
+  copyRows(dst, src, CHUNK_COLUMNS, from, to, at);
+}
+
+/** Sets t0 and t1 from the (sorted) start column. */
+function stampRange(c: ChunkColumns): ChunkColumns {
+  c.t0 = c.n ? c.start[0]! : 0;
+  c.t1 = c.n ? c.start[c.n - 1]! : 0;
+  return c;
+}
 
 export interface MergeResult {
   columns: ChunkColumns;
@@ -49,18 +72,7 @@ export function mergeIntoChunk(
     keep[n++] = i;
   }
 
-  const out: ChunkColumns = {
-    n,
-    t0: 0,
-    t1: 0,
-    start: new Float64Array(n),
-    end: new Float64Array(n),
-    value: new Float64Array(n),
-    offsetMin: new Int16Array(n),
-    source: new Uint16Array(n),
-    importId: new Uint32Array(n),
-    flags: new Uint8Array(n),
-  };
+  const out = allocColumns(n);
   for (let j = 0; j < n; j++) {
     const i = keep[j]!;
     if (i < e) {
@@ -83,27 +95,30 @@ export function mergeIntoChunk(
       out.flags[j] = batch.flags[s]!;
     }
   }
-  out.t0 = n ? out.start[0]! : 0;
-  out.t1 = n ? out.start[n - 1]! : 0;
-  return { columns: out, added: n - e, duplicates };
+  return { columns: stampRange(out), added: n - e, duplicates };
 }
 
 /** The chunk without the samples of one import (undo). */
 export function withoutImport(c: ChunkColumns, importId: number): ChunkColumns {
-  const keep: number[] = [];
-  for (let i = 0; i < c.n; i++) if (c.importId[i] !== importId) keep.push(i);
-  const n = keep.length;
-  const pickF64 = (a: Float64Array): Float64Array => Float64Array.from(keep, (i) => a[i]!);
-  return {
-    n,
-    t0: n ? c.start[keep[0]!]! : 0,
-    t1: n ? c.start[keep[n - 1]!]! : 0,
-    start: pickF64(c.start),
-    end: pickF64(c.end),
-    value: pickF64(c.value),
-    offsetMin: Int16Array.from(keep, (i) => c.offsetMin[i]!),
-    source: Uint16Array.from(keep, (i) => c.source[i]!),
-    importId: Uint32Array.from(keep, (i) => c.importId[i]!),
-    flags: Uint8Array.from(keep, (i) => c.flags[i]!),
-  };
+  const out = allocColumns(c.n);
+  let n = 0;
+  // Copy runs of kept samples in bulk.
+  for (let i = 0; i < c.n;) {
+    if (c.importId[i] === importId) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < c.n && c.importId[j] !== importId) j++;
+    copyColumns(out, c, i, j, n);
+    n += j - i;
+    i = j;
+  }
+  return stampRange(n === c.n ? out : sliceColumns(out, n));
+}
+
+function sliceColumns(c: ChunkColumns, n: number): ChunkColumns {
+  const out = allocColumns(n);
+  copyColumns(out, c, 0, n, 0);
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { DayAggregate } from '../../models/aggregate/daily.ts';
 import type { MetricId } from '../../models/metrics.ts';
 
 /** One row per metric and UTC month: the samples of that month as parallel typed-array columns. */
@@ -23,19 +24,10 @@ export interface SampleChunkRow {
 }
 
 /** Per metric and local day: what charts and the twin read instead of raw samples. */
-export interface DailyRow {
+export interface DailyRow extends DayAggregate {
   /** `${metric}|${YYYY-MM-DD}` */
   key: string;
   metric: MetricId;
-  day: string;
-  n: number;
-  /** Sum of values (for cumulative metrics the day's total; for interval metrics, minutes). */
-  sum: number;
-  min: number;
-  max: number;
-  /** The value of the latest sample that day, and its start. */
-  last: number;
-  lastT: number;
 }
 
 export type ImportStatus = 'pending' | 'committed';

@@ -3,7 +3,7 @@ import { aggregateByDay } from '../../models/aggregate/daily.ts';
 import { batchLength, type SampleBatch } from '../../models/samples.ts';
 import { DAY_MS, localDay, utcMonth, utcMonthStart } from '../../models/util/time.ts';
 import type { DoppelDb } from './db.ts';
-import { mergeIntoChunk, type ChunkColumns } from './chunk-merge.ts';
+import { allocColumns, copyColumns, mergeIntoChunk, type ChunkColumns } from './chunk-merge.ts';
 import type { DailyRow, SampleChunkRow } from './rows.ts';
 
 export interface WriteResult {
@@ -92,20 +92,10 @@ export async function readSamples(db: DoppelDb, metric: MetricId, fromMs = 0, to
     if (b > a) ranges.push([c, a, b]);
     n += b - a;
   }
-  const out: ChunkColumns = {
-    n, t0: 0, t1: 0,
-    start: new Float64Array(n), end: new Float64Array(n), value: new Float64Array(n),
-    offsetMin: new Int16Array(n), source: new Uint16Array(n), importId: new Uint32Array(n), flags: new Uint8Array(n),
-  };
+  const out = allocColumns(n);
   let at = 0;
   for (const [c, a, b] of ranges) {
-    out.start.set(c.start.subarray(a, b), at);
-    out.end.set(c.end.subarray(a, b), at);
-    out.value.set(c.value.subarray(a, b), at);
-    out.offsetMin.set(c.offsetMin.subarray(a, b), at);
-    out.source.set(c.source.subarray(a, b), at);
-    out.importId.set(c.importId.subarray(a, b), at);
-    out.flags.set(c.flags.subarray(a, b), at);
+    copyColumns(out, c, a, b, at);
     at += b - a;
   }
   out.t0 = n ? out.start[0]! : 0;

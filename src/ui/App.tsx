@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { workspaceDb } from '../data/workspace.ts';
 import { listenForLaunchedFiles } from '../inbox/inbox.ts';
+import { importWorker } from '../workers/index.ts';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { useRoute } from './hooks/useRoute.ts';
 import { useWorkspace } from './hooks/useWorkspace.ts';
@@ -18,6 +19,12 @@ export function App() {
     setLaunched(n);
     location.hash = '#/inbox';
   }), []);
+  useEffect(() => {
+    // An import that a closed tab or crash interrupted is rolled back before anything reads it.
+    void workspaceDb('main').imports.where('status').equals('pending').count().then((n) => {
+      if (n > 0) void importWorker.run((a) => a.recover('main'));
+    });
+  }, []);
   const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.count()) > 0, []);
 
   let page;

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { DoppelDb } from '../../../src/data/db.ts';
 import { BatchBuilder, NO_OFFSET, type SampleBatch } from '../../../models/samples.ts';
 import type { MetricId } from '../../../models/metrics.ts';
@@ -15,4 +16,17 @@ export function batch(metric: MetricId, rows: [start: string | number, value: nu
     b.push(t, e === undefined ? t : typeof e === 'number' ? e : Date.parse(e), v, off, src);
   }
   return b.build();
+}
+
+/** A factory of fresh databases that are all deleted after each test. */
+export function useFreshDbs(): () => DoppelDb {
+  const open: DoppelDb[] = [];
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.delete();
+  });
+  return () => {
+    const d = freshDb();
+    open.push(d);
+    return d;
+  };
 }

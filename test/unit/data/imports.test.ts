@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitImport, listImports, recoverInterruptedImports, undoImport, type ImportInput } from '../../../src/data/imports.ts';
 import { countSamples, readDaily, readSamples } from '../../../src/data/samples.ts';
 import { DataError } from '../../../src/data/errors.ts';
-import type { DoppelDb } from '../../../src/data/db.ts';
-import { batch, freshDb } from './helpers.ts';
+import { batch, useFreshDbs } from './helpers.ts';
 
-const open: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = freshDb();
-  open.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of open.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 
 const input = (over: Partial<ImportInput> = {}): ImportInput => ({
   fileName: 'export.xml',

@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getProfile, saveProfile, validateProfile, type ProfilePatch } from '../../../src/data/profile.ts';
 import { DEFAULT_SETTINGS, getAllSettings, getSetting, setSetting } from '../../../src/data/settings.ts';
 import { addSnapshot, latestSnapshot, saveScenario } from '../../../src/data/twin.ts';
 import { DataError } from '../../../src/data/errors.ts';
-import type { DoppelDb } from '../../../src/data/db.ts';
-import { freshDb } from './helpers.ts';
+import { useFreshDbs } from './helpers.ts';
 
-const open: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = freshDb();
-  open.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of open.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 
 describe('profile', () => {
   it('merges patches and keeps earlier fields', async () => {
