@@ -1,4 +1,5 @@
 import { BATCH_COLUMNS, copyRows, type SampleBatch } from '../../models/samples.ts';
+import { utcMonth } from '../../models/util/time.ts';
 import type { SampleChunkRow } from './rows.ts';
 
 /** Columns of a chunk without its key (what merging produces before it is keyed). */
@@ -121,4 +122,16 @@ function sliceColumns(c: ChunkColumns, n: number): ChunkColumns {
   const out = allocColumns(n);
   copyColumns(out, c, 0, n, 0);
   return out;
+}
+
+/** Indices of a batch's samples grouped by the UTC month of their start (the storage partition). */
+export function groupByMonth(b: SampleBatch): Map<string, number[]> {
+  const byMonth = new Map<string, number[]>();
+  for (let i = 0; i < b.start.length; i++) {
+    const m = utcMonth(b.start[i]!);
+    let list = byMonth.get(m);
+    if (!list) byMonth.set(m, (list = []));
+    list.push(i);
+  }
+  return byMonth;
 }

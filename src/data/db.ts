@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
-  DailyRow, ImportRow, ProfileRow, SampleChunkRow, ScenarioRow, SettingRow, SourceRow, TwinSnapshotRow,
+  DailyRow, ImportRow, ProfileRow, SampleChunkRow, ScenarioRow, SettingRow, SourceRow, StagingRow, TwinSnapshotRow,
 } from './rows.ts';
 
 /**
@@ -42,6 +42,14 @@ export const SCHEMA: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    // v3: staging for imports too large to hold in memory. Their samples are written here in
+    // several transactions, then merged into sampleChunks in one final transaction (atomicity).
+    version: 3,
+    stores: {
+      staging: '&key, stagedFor',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
@@ -55,6 +63,7 @@ export class DoppelDb extends Dexie {
   settings!: Table<SettingRow, string>;
   twinSnapshots!: EntityTable<TwinSnapshotRow, 'id'>;
   scenarios!: EntityTable<ScenarioRow, 'id'>;
+  staging!: Table<StagingRow, string>;
 
   /** @param upTo open with the schema as of this version (migration tests only). */
   constructor(name: string, upTo = LATEST_VERSION) {

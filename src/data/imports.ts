@@ -8,6 +8,7 @@ import { withoutImport } from './chunk-merge.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { DAY_MS, utcMonth } from '../../models/util/time.ts';
 import { writeTx } from './tx.ts';
+import { discardStagedImport } from './staging.ts';
 
 export interface ImportInput {
   fileName: string;
@@ -82,11 +83,19 @@ export async function undoImport(db: DoppelDb, importId: number): Promise<void> 
   });
 }
 
-/** Rolls back imports that a crash or a killed worker left half-written. Returns how many. */
-export async function recoverInterruptedImports(db: DoppelDb): Promise<number> {
-  const pending = await db.imports.where('status').equals('pending').primaryKeys();
-  for (const id of pending) await undoImport(db, id as number);
-  return pending.length;
+/** How long a staged import may go without progress before start-up recovery treats it as dead. */
+export const STALE_IMPORT_MS = 2 * 60_000;
+
+/**
+ * Rolls back imports that a crash, a closed tab or a killed worker left unfinished: their staged
+ * samples and pending rows go; nothing they staged ever reached the store. An import that made
+ * progress in the last STALE_IMPORT_MS (another tab may still be running it) is left alone.
+ */
+export async function recoverInterruptedImports(db: DoppelDb, nowMs = Date.now()): Promise<number> {
+  const pending = await db.imports.where('status').equals('pending').toArray();
+  const dead = pending.filter((r) => nowMs - (r.heartbeatAt ?? r.startedAt) > STALE_IMPORT_MS);
+  for (const r of dead) await discardStagedImport(db, r.id!);
+  return dead.length;
 }
 
 /** Import history, newest first. */

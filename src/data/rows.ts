@@ -44,6 +44,8 @@ export interface ImportRow {
   bytes: number;
   startedAt: number;
   finishedAt?: number;
+  /** A staged (large) import in progress refreshes this; start-up recovery leaves fresh ones alone. */
+  heartbeatAt?: number;
   /** Added in schema v2; v1 rows are upgraded to 'committed'. */
   status: ImportStatus;
   added: number;
@@ -103,4 +105,13 @@ export interface ScenarioRow {
   scenario: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;
+}
+
+/** Samples of a large import waiting for its final transaction (one row per metric and month). */
+export interface StagingRow extends Omit<SampleChunkRow, 'key'> {
+  /** `${stagedFor}|${metric}|${month}` */
+  key: string;
+  /** The pending import these samples belong to. Its `source` column holds the import's own source
+   * indices until the final transaction maps them to source rows. */
+  stagedFor: number;
 }

@@ -3,7 +3,7 @@ import { aggregateByDay } from '../../models/aggregate/daily.ts';
 import { batchLength, type SampleBatch } from '../../models/samples.ts';
 import { DAY_MS, localDay, utcMonth, utcMonthStart } from '../../models/util/time.ts';
 import type { DoppelDb } from './db.ts';
-import { allocColumns, copyColumns, mergeIntoChunk, type ChunkColumns } from './chunk-merge.ts';
+import { allocColumns, copyColumns, groupByMonth, mergeIntoChunk, type ChunkColumns } from './chunk-merge.ts';
 import type { DailyRow, SampleChunkRow } from './rows.ts';
 
 export interface WriteResult {
@@ -25,15 +25,9 @@ export async function writeBatches(db: DoppelDb, batches: SampleBatch[], importI
   for (const batch of batches) {
     const n = batchLength(batch);
     if (n === 0) continue;
-    const byMonth = new Map<string, number[]>();
+    const byMonth = groupByMonth(batch);
     const days = result.touched.get(batch.metric) ?? new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const month = utcMonth(batch.start[i]!);
-      let list = byMonth.get(month);
-      if (!list) byMonth.set(month, (list = []));
-      list.push(i);
-      days.add(localDay(batch.start[i]!, batch.offsetMin[i]!));
-    }
+    for (let i = 0; i < n; i++) days.add(localDay(batch.start[i]!, batch.offsetMin[i]!));
     result.touched.set(batch.metric, days);
     const keys = [...byMonth.keys()].map((m) => chunkKey(batch.metric, m));
     const existing = await db.sampleChunks.bulkGet(keys);

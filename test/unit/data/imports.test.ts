@@ -124,14 +124,16 @@ describe('undoImport', () => {
     await expect(undoImport(db(), 42)).rejects.toThrow('No import with id 42');
   });
 
-  it('rolls back imports left pending by a crash', async () => {
+  it('rolls back imports a crash left pending, but not one still making progress', async () => {
     const d = db();
     await commitImport(d, input());
-    const id = await d.imports.add({
-      fileName: 'x', format: 'x', bytes: 1, startedAt: Date.now(), status: 'pending', added: 0, duplicates: 0, rejected: [], ignored: {}, touched: {},
-    });
-    expect(await recoverInterruptedImports(d)).toBe(1);
-    expect(await d.imports.get(id)).toBeUndefined();
-    expect(await d.imports.count()).toBe(1);
+    const now = Date.now();
+    const stale = { fileName: 'x', format: 'x', bytes: 1, status: 'pending' as const, added: 0, duplicates: 0, rejected: [], ignored: {}, touched: {} };
+    const dead = await d.imports.add({ ...stale, startedAt: now - 10 * 60_000, heartbeatAt: now - 3 * 60_000 });
+    const alive = await d.imports.add({ ...stale, startedAt: now - 10 * 60_000, heartbeatAt: now - 10_000 });
+    expect(await recoverInterruptedImports(d, now)).toBe(1);
+    expect(await d.imports.get(dead)).toBeUndefined();
+    expect(await d.imports.get(alive)).toBeDefined();
+    expect(await d.imports.where('status').equals('committed').count()).toBe(1);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * Physiological plausibility ranges in canonical units (contracts.md §1 "Plausibility"). A value
+ * outside its range is rejected with a reason; the rest of the file still imports. Ranges named in
+ * the contract: body weight 2-650 kg, glucose 10-1500 mg/dL, heart rate 20-300 /min. The others are
+ * set wide enough for every living person and tight enough to catch unit mix-ups (e.g. mmol/L read
+ * as mg/dL, cm as m).
+ */
+import { METRICS, type MetricId } from './metrics.ts';
+import { DAY_MS } from './util/time.ts';
+
+export const PLAUSIBLE: Record<MetricId, readonly [min: number, max: number]> = {
+  body_weight: [2, 650],
+  height: [40, 272],
+  bmi: [8, 150],
+  waist_circumference: [30, 300],
+  body_fat_percentage: [1, 80],
+  blood_glucose: [10, 1500],
+  cgm_glucose: [10, 1500],
+  hba1c: [2, 25],
+  systolic_bp: [40, 300],
+  diastolic_bp: [20, 200],
+  heart_rate: [20, 300],
+  resting_heart_rate: [20, 250],
+  hrv_sdnn: [1, 500],
+  steps: [0, 200_000],
+  active_energy: [0, 20_000],
+  exercise_minutes: [0, 1440],
+  dietary_energy: [0, 30_000],
+  sleep: [0, 1440],
+  total_cholesterol: [20, 2000],
+  hdl_cholesterol: [2, 400],
+  ldl_cholesterol: [2, 1500],
+  triglycerides: [5, 20_000],
+  creatinine: [0.05, 40],
+  egfr: [1, 250],
+};
+
+const EARLIEST_MS = Date.UTC(1900, 0, 1);
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
+
+/** Why a sample cannot be stored, or undefined when it can. `nowMs` is the import's clock. */
+export function implausible(metric: MetricId, startMs: number, endMs: number, value: number, nowMs: number): string | undefined {
+  if (!Number.isFinite(startMs)) return `${metric}: start time is not a valid date`;
+  if (!Number.isFinite(endMs)) return `${metric}: end time is not a valid date`;
+  if (endMs < startMs) return `${metric}: end before start`;
+  if (startMs < EARLIEST_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is before 1900`;
+  if (startMs > nowMs + DAY_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is more than a day in the future`;
+  if (!Number.isFinite(value)) return `${metric}: value is not a number`;
+  const [lo, hi] = PLAUSIBLE[metric];
+  if (value < lo || value > hi) return `${metric} ${fmt(value)} ${METRICS[metric].unit} outside ${fmt(lo)}-${fmt(hi)}`;
+  return undefined;
+}

@@ -1,0 +1,109 @@
+import type { MetricId } from '../../models/metrics.ts';
+import type { SampleBatch } from '../../models/samples.ts';
+import { localDay } from '../../models/util/time.ts';
+import type { DoppelDb } from './db.ts';
+import { groupByMonth, mergeIntoChunk } from './chunk-merge.ts';
+import type { ImportRow, StagingRow } from './rows.ts';
+import { refreshDaily } from './samples.ts';
+import { ensureSources, type SourceInput } from './sources.ts';
+import { writeTx } from './tx.ts';
+
+/**
+ * Large imports (more samples than fit the memory budget) are written in two phases:
+ * 1. `beginStagedImport` records a `pending` import; `stageBatches` writes samples to `staging`
+ *    in as many transactions as needed (duplicates within the file merge there);
+ * 2. `finishStagedImport` moves everything into `sampleChunks` and `daily` in ONE transaction and
+ *    marks the import `committed`.
+ * Until phase 2 commits, no reader sees any of it; cancelling or a crash leaves only staging rows
+ * and a pending import row, which `discardStagedImport` (or start-up recovery) deletes.
+ */
+export async function beginStagedImport(db: DoppelDb, meta: Pick<ImportRow, 'fileName' | 'format' | 'bytes'>): Promise<number> {
+  const row: ImportRow = {
+    ...meta, startedAt: Date.now(), heartbeatAt: Date.now(), status: 'pending', added: 0, duplicates: 0, rejected: [], ignored: {}, touched: {},
+  };
+  return (await db.imports.add(row)) as number;
+}
+
+/** Writes batches (source indices local to the import) into the import's staging rows. Returns duplicates merged. */
+export async function stageBatches(db: DoppelDb, importId: number, batches: SampleBatch[]): Promise<number> {
+  let duplicates = 0;
+  await writeTx(db, [db.staging, db.imports], async () => {
+    const row = await db.imports.get(importId);
+    if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
+    await db.imports.update(importId, { heartbeatAt: Date.now() });
+    for (const b of batches) {
+      const byMonth = groupByMonth(b);
+      const keys = [...byMonth.keys()].map((m) => `${importId}|${b.metric}|${m}`);
+      const existing = await db.staging.bulkGet(keys);
+      const rows: StagingRow[] = [];
+      let k = 0;
+      for (const [month, pick] of byMonth) {
+        const merged = mergeIntoChunk(existing[k++], b, pick, importId);
+        duplicates += merged.duplicates;
+        rows.push({ key: `${importId}|${b.metric}|${month}`, stagedFor: importId, metric: b.metric, month, ...merged.columns });
+      }
+      await db.staging.bulkPut(rows);
+    }
+  });
+  return duplicates;
+}
+
+export interface StagedSummary {
+  sources: SourceInput[];
+  rejected: ImportRow['rejected'];
+  ignored: ImportRow['ignored'];
+  /** Duplicates already merged inside the file while staging. */
+  duplicatesInFile: number;
+}
+
+/** Phase 2: one transaction moves the staged samples into the store and commits the import. */
+export async function finishStagedImport(db: DoppelDb, importId: number, s: StagedSummary): Promise<ImportRow> {
+  return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily], async () => {
+    const row = await db.imports.get(importId);
+    if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
+    const ids = await ensureSources(db, s.sources);
+    const keys = (await db.staging.where('stagedFor').equals(importId).primaryKeys()) as string[];
+    let added = 0;
+    let duplicates = s.duplicatesInFile;
+    const touched = new Map<MetricId, Set<string>>();
+    for (const key of keys) {
+      const st = (await db.staging.get(key))!;
+      const source = Uint16Array.from(st.source, (i) => ids[i]!);
+      const batch: SampleBatch = { metric: st.metric, start: st.start, end: st.end, value: st.value, offsetMin: st.offsetMin, source, flags: st.flags };
+      const mainKey = `${st.metric}|${st.month}`;
+      const merged = mergeIntoChunk(await db.sampleChunks.get(mainKey), batch, range(st.n), importId);
+      added += merged.added;
+      duplicates += merged.duplicates;
+      await db.sampleChunks.put({ key: mainKey, metric: st.metric, month: st.month, ...merged.columns });
+      await db.staging.delete(key);
+      let days = touched.get(st.metric);
+      if (!days) touched.set(st.metric, (days = new Set()));
+      for (let i = 0; i < st.n; i++) days.add(localDay(st.start[i]!, st.offsetMin[i]!));
+    }
+    const touchedObj: ImportRow['touched'] = {};
+    for (const [m, days] of touched) {
+      await refreshDaily(db, m, days);
+      touchedObj[m] = [...days].sort();
+    }
+    const done: ImportRow = {
+      ...row, status: 'committed', finishedAt: Date.now(), added, duplicates, rejected: s.rejected, ignored: s.ignored, touched: touchedObj,
+    };
+    await db.imports.put(done);
+    return done;
+  });
+}
+
+/** Deletes a pending import and its staged samples (cancel, fatal error, crash recovery). */
+export async function discardStagedImport(db: DoppelDb, importId: number): Promise<void> {
+  await writeTx(db, [db.imports, db.staging], async () => {
+    await db.staging.where('stagedFor').equals(importId).delete();
+    const row = await db.imports.get(importId);
+    if (row?.status === 'pending') await db.imports.delete(importId);
+  });
+}
+
+function range(n: number): Uint32Array {
+  const r = new Uint32Array(n);
+  for (let i = 0; i < n; i++) r[i] = i;
+  return r;
+}

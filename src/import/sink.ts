@@ -1,0 +1,98 @@
+import type { MetricId } from '../../models/metrics.ts';
+import { implausible } from '../../models/plausibility.ts';
+import { BatchBuilder, type SampleBatch } from '../../models/samples.ts';
+import type { RejectedRecord } from '../data/rows.ts';
+import type { SourceInput } from '../data/sources.ts';
+import type { ProfilePatch } from '../data/profile.ts';
+
+/** At most this many rejected records are kept with their reasons; the rest are counted. */
+export const MAX_REJECTED_LISTED = 1000;
+
+/**
+ * Where parsers put what they read. It checks plausibility (contracts §1), keeps the reasons for
+ * rejected records with their locations, counts ignored types by their own name, numbers the
+ * sources, and hands batches to storage whenever `spillAt` samples are buffered, so memory stays
+ * bounded whatever the file size.
+ */
+export class ImportSink {
+  readonly rejected: RejectedRecord[] = [];
+  rejectedCount = 0;
+  readonly ignored: Record<string, number> = {};
+  readonly sources: SourceInput[] = [];
+  profile: ProfilePatch = {};
+  /** Accepted samples so far (before duplicates are merged). */
+  accepted = 0;
+  private readonly sourceIndex = new Map<string, number>();
+  private builders = new Map<MetricId, BatchBuilder>();
+  private buffered = 0;
+  private pendingSpill: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly nowMs: number,
+    private readonly spill?: (batches: SampleBatch[]) => Promise<void>,
+    private readonly spillAt = 400_000,
+  ) {}
+
+  /** Index of a source (device or app), created on first use. */
+  source(name: string, model = ''): number {
+    const key = `${name}|${model}`;
+    let i = this.sourceIndex.get(key);
+    if (i === undefined) {
+      i = this.sources.length;
+      this.sources.push(model ? { name, model } : { name });
+      this.sourceIndex.set(key, i);
+    }
+    return i;
+  }
+
+  /**
+   * Adds a sample in canonical units; returns the reason it was rejected, or undefined. The caller
+   * passes the location only on rejection, so the fast path builds no strings.
+   */
+  add(metric: MetricId, startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): string | undefined {
+    const why = implausible(metric, startMs, endMs, value, this.nowMs);
+    if (why) return why;
+    let b = this.builders.get(metric);
+    if (!b) this.builders.set(metric, (b = new BatchBuilder(metric, 4096)));
+    b.push(startMs, endMs, value, offsetMin, source, flags);
+    this.accepted++;
+    if (++this.buffered >= this.spillAt && this.spill) this.flush();
+    return undefined;
+  }
+
+  reject(where: string, reason: string): void {
+    this.rejectedCount++;
+    if (this.rejected.length < MAX_REJECTED_LISTED) this.rejected.push({ where, reason });
+  }
+
+  ignore(type: string, n = 1): void {
+    this.ignored[type] = (this.ignored[type] ?? 0) + n;
+  }
+
+  /** Buffered batches, emptying the buffer. */
+  take(): SampleBatch[] {
+    const out = [...this.builders.values()].map((b) => b.build()).filter((b) => b.start.length > 0);
+    this.builders = new Map();
+    this.buffered = 0;
+    return out;
+  }
+
+  /** Starts handing the buffer to storage; `drain` waits for it. Parsers call `drain` at safe points. */
+  flush(): void {
+    if (!this.spill) return;
+    const batches = this.take();
+    const spill = this.spill;
+    this.pendingSpill = this.pendingSpill.then(() => spill(batches));
+  }
+
+  /** Waits for storage to take every handed-over batch (back-pressure for parsers). */
+  drain(): Promise<void> {
+    return this.pendingSpill;
+  }
+
+  /** Rejected records as the report lists them: the first MAX_REJECTED_LISTED, then a count. */
+  rejectedReport(): RejectedRecord[] {
+    const more = this.rejectedCount - this.rejected.length;
+    return more > 0 ? [...this.rejected, { where: '…', reason: `${more} more records rejected` }] : [...this.rejected];
+  }
+}
