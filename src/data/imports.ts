@@ -8,6 +8,7 @@ import { withoutImport } from './chunk-merge.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { DAY_MS, utcMonth } from '../../models/util/time.ts';
 import { writeTx } from './tx.ts';
+import { mergeProfile, type ProfilePatch } from './profile.ts';
 import { discardStagedImport } from './staging.ts';
 
 export interface ImportInput {
@@ -19,6 +20,8 @@ export interface ImportInput {
   batches: SampleBatch[];
   rejected: RejectedRecord[];
   ignored: Record<string, number>;
+  /** What the export says about the person (validated by the caller); merged in the same transaction. */
+  profile?: ProfilePatch;
 }
 
 /**
@@ -33,8 +36,9 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
       }
     }
   }
-  return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily], async () => {
+  return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile], async () => {
     const ids = await ensureSources(db, input.sources);
+    if (input.profile && Object.keys(input.profile).length) await mergeProfile(db, input.profile);
     const batches = input.batches.map((b) => ({ ...b, source: Uint16Array.from(b.source, (s) => ids[s]!) }));
     const row: ImportRow = {
       fileName: input.fileName,

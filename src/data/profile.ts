@@ -37,12 +37,15 @@ export function validateProfile(p: ProfilePatch, now = Date.now()): void {
 /** Merges a validated patch into the profile. */
 export async function saveProfile(db: DoppelDb, patch: ProfilePatch): Promise<ProfileRow> {
   validateProfile(patch);
-  return writeTx(db, [db.profile], async () => {
-    const prev = await db.profile.get('self');
-    const next: ProfileRow = { ...prev, ...patch, id: 'self', updatedAt: Date.now() };
-    await db.profile.put(next);
-    return next;
-  });
+  return writeTx(db, [db.profile], () => mergeProfile(db, patch));
+}
+
+/** Merges a patch into the profile inside the caller's read-write transaction over `profile`. */
+export async function mergeProfile(db: DoppelDb, patch: ProfilePatch): Promise<ProfileRow> {
+  const prev = await db.profile.get('self');
+  const next: ProfileRow = { ...prev, ...patch, id: 'self', updatedAt: Date.now() };
+  await db.profile.put(next);
+  return next;
 }
 
 export function getProfile(db: DoppelDb): Promise<ProfileRow | undefined> {

@@ -7,6 +7,7 @@ import type { ImportRow, StagingRow } from './rows.ts';
 import { refreshDaily } from './samples.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { writeTx } from './tx.ts';
+import { mergeProfile, type ProfilePatch } from './profile.ts';
 
 /**
  * Large imports (more samples than fit the memory budget) are written in two phases:
@@ -54,14 +55,16 @@ export interface StagedSummary {
   ignored: ImportRow['ignored'];
   /** Duplicates already merged inside the file while staging. */
   duplicatesInFile: number;
+  profile?: ProfilePatch;
 }
 
 /** Phase 2: one transaction moves the staged samples into the store and commits the import. */
 export async function finishStagedImport(db: DoppelDb, importId: number, s: StagedSummary): Promise<ImportRow> {
-  return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily], async () => {
+  return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily, db.profile], async () => {
     const row = await db.imports.get(importId);
     if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
     const ids = await ensureSources(db, s.sources);
+    if (s.profile && Object.keys(s.profile).length) await mergeProfile(db, s.profile);
     const keys = (await db.staging.where('stagedFor').equals(importId).primaryKeys()) as string[];
     let added = 0;
     let duplicates = s.duplicatesInFile;

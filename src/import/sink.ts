@@ -26,6 +26,7 @@ export class ImportSink {
   private builders = new Map<MetricId, BatchBuilder>();
   private buffered = 0;
   private pendingSpill: Promise<void> = Promise.resolve();
+  private heightAt = -Infinity;
 
   constructor(
     private readonly nowMs: number,
@@ -56,6 +57,10 @@ export class ImportSink {
     if (!b) this.builders.set(metric, (b = new BatchBuilder(metric, 4096)));
     b.push(startMs, endMs, value, offsetMin, source, flags);
     this.accepted++;
+    if (metric === 'height' && startMs >= this.heightAt) {
+      this.heightAt = startMs;
+      this.profile.heightCm = Math.round(value * 10) / 10;
+    }
     if (++this.buffered >= this.spillAt && this.spill) this.flush();
     return undefined;
   }

@@ -1,0 +1,34 @@
+import { ImportError } from './errors.ts';
+
+export type FormatId =
+  | 'apple-health-zip' | 'apple-health-xml' | 'fhir-r4' | 'dexcom-clarity-csv' | 'libreview-csv'
+  | 'nightscout-json' | 'fitbit-json' | 'google-fit-csv' | 'generic-csv';
+
+/** How many leading bytes detection reads. */
+export const SNIFF_BYTES = 64 * 1024;
+
+const GENERIC_CSV_HEADER = /^time,metric,value,unit(,source)?$/i;
+
+/**
+ * The format of a file from its first bytes, never from its name (contracts §2); the name only
+ * breaks ties between formats that share one shape.
+ */
+export function detectFormat(head: Uint8Array, _name = ''): FormatId {
+  if (head.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty');
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return 'apple-health-zip';
+  const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
+  const t = text.trimStart();
+  if (t.startsWith('<')) {
+    if (/<HealthData[\s>]/.test(t) || /HealthKit Export Version/.test(t)) return 'apple-health-xml';
+    throw new ImportError('UNKNOWN_FORMAT', `An XML file that is not an Apple Health export (it starts "${preview(t)}")`);
+  }
+  const firstLine = t.split(/\r?\n/, 1)[0]!.trim();
+  if (GENERIC_CSV_HEADER.test(firstLine)) return 'generic-csv';
+  throw new ImportError('UNKNOWN_FORMAT', `Unrecognized file: it starts "${preview(t)}"`);
+}
+
+function preview(t: string): string {
+  const s = t.slice(0, 60).replace(/\s+/g, ' ');
+  // Shown as text only, never as HTML; control characters are dropped.
+  return s.replace(/[\u0000-\u001f\u007f]/g, '') + (t.length > 60 ? '…' : '');
+}

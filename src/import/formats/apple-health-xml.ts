@@ -1,0 +1,214 @@
+/**
+ * Apple Health `export.xml` (HealthKit export versions 3 to 14), streamed: a scanner over decoded
+ * text that never holds the whole file, never parses the DTD (Apple's internal DTD is skipped,
+ * including its malformed variants) and never expands entities.
+ */
+import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
+import { toCanonical } from '../../../models/units.ts';
+import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { NO_OFFSET } from '../../../models/samples.ts';
+import { checkAbort, textChunks, type ReadContext } from '../bytes.ts';
+import { ImportError } from '../errors.ts';
+import type { ImportSink } from '../sink.ts';
+import { attr, rawAttr, tagEnd } from '../xml-text.ts';
+
+const BY_APPLE_TYPE = new Map<string, MetricId>(
+  METRIC_IDS.filter((m) => METRICS[m].appleType).map((m) => [METRICS[m].appleType!, m]),
+);
+const SLEEP_TYPE = 'HKCategoryTypeIdentifierSleepAnalysis';
+const ASLEEP = new Set([
+  'HKCategoryValueSleepAnalysisAsleep', 'HKCategoryValueSleepAnalysisAsleepCore', 'HKCategoryValueSleepAnalysisAsleepDeep',
+  'HKCategoryValueSleepAnalysisAsleepREM', 'HKCategoryValueSleepAnalysisAsleepUnspecified',
+]);
+/** Elements whose own content we skip, counted under `ignored` by name. */
+const IGNORED_ELEMENTS = ['Workout', 'ActivitySummary', 'ClinicalRecord', 'Audiogram', 'VisionPrescription'];
+
+/** Device model from Apple's `device` attribute: `<<HKDevice: 0x…>, name:Apple Watch, …, model:Watch, …>`. */
+export function deviceModel(device: string | undefined): string {
+  if (!device) return '';
+  const m = /model:([^,>]*)/.exec(device);
+  return m ? m[1]!.trim() : '';
+}
+
+interface Ctx extends ReadContext {
+  /** Name of the file inside a zip, for locations. */
+  entryName?: string;
+}
+
+export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: Ctx = {}): Promise<void> {
+  let buf = '';
+  let pos = 0;
+  let line = 1;
+  let lineCountedTo = 0;
+  let sawRoot = false;
+  let sawEnd = false;
+  const where = (index: number): string => {
+    for (let nl = buf.indexOf('\n', lineCountedTo); nl >= 0 && nl < index; nl = buf.indexOf('\n', nl + 1)) line++;
+    lineCountedTo = index;
+    return ctx.entryName ? `${ctx.entryName} line ${line}` : `line ${line}`;
+  };
+  const sourceOf = (tag: string): number => sink.source(attr(tag, 'sourceName') ?? 'Unknown source', deviceModel(attr(tag, 'device')));
+
+  const record = (tag: string, at: number): void => {
+    const type = rawAttr(tag, 'type');
+    if (!type) {
+      sink.reject(where(at), 'Record without a type');
+      return;
+    }
+    if (type === SLEEP_TYPE) return sleep(tag, at);
+    const metric = BY_APPLE_TYPE.get(type);
+    if (!metric) {
+      sink.ignore(type);
+      return;
+    }
+    const s = parseDateTime(rawAttr(tag, 'startDate') ?? '');
+    const e = parseDateTime(rawAttr(tag, 'endDate') ?? rawAttr(tag, 'startDate') ?? '');
+    if (!s || !e) {
+      sink.reject(where(at), `${metric}: startDate/endDate missing or not a date`);
+      return;
+    }
+    const raw = rawAttr(tag, 'value');
+    const value = raw === undefined ? NaN : Number(raw);
+    if (raw === undefined || raw === '' || !Number.isFinite(value)) {
+      sink.reject(where(at), `${metric}: value "${raw ?? ''}" is not a number`);
+      return;
+    }
+    const conv = toCanonical(metric, value, attr(tag, 'unit') ?? METRICS[metric].unit, { fractionPercent: true });
+    if (!conv.ok) {
+      sink.reject(where(at), conv.reason);
+      return;
+    }
+    const instant = METRICS[metric].kind === 'instant';
+    const startMs = resolve(s), endMs = instant ? resolve(s) : resolve(e);
+    const why = sink.add(metric, startMs, endMs, conv.value, s.offsetMin, sourceOf(tag));
+    if (why) sink.reject(where(at), why);
+  };
+
+  const sleep = (tag: string, at: number): void => {
+    const v = rawAttr(tag, 'value') ?? '';
+    if (!ASLEEP.has(v)) {
+      sink.ignore(v || SLEEP_TYPE);
+      return;
+    }
+    const s = parseDateTime(rawAttr(tag, 'startDate') ?? '');
+    const e = parseDateTime(rawAttr(tag, 'endDate') ?? '');
+    if (!s || !e) {
+      sink.reject(where(at), 'sleep: startDate/endDate missing or not a date');
+      return;
+    }
+    const startMs = resolve(s), endMs = resolve(e);
+    const why = sink.add('sleep', startMs, endMs, (endMs - startMs) / 60_000, s.offsetMin, sourceOf(tag));
+    if (why) sink.reject(where(at), why);
+  };
+
+  const me = (tag: string): void => {
+    const dob = attr(tag, 'HKCharacteristicTypeIdentifierDateOfBirth');
+    if (dob && /^\d{4}-\d{2}-\d{2}$/.test(dob)) sink.profile.birthDate = dob;
+    const sex = attr(tag, 'HKCharacteristicTypeIdentifierBiologicalSex');
+    if (sex === 'HKBiologicalSexFemale') sink.profile.sex = 'female';
+    else if (sex === 'HKBiologicalSexMale') sink.profile.sex = 'male';
+  };
+
+  for await (const text of textChunks(bytes)) {
+    checkAbort(ctx.signal);
+    // keep the unprocessed tail, count its lines from the start again
+    for (let nl = buf.indexOf('\n', lineCountedTo); nl >= 0 && nl < pos; nl = buf.indexOf('\n', nl + 1)) line++;
+    buf = buf.slice(pos) + text;
+    pos = 0;
+    lineCountedTo = 0;
+    for (;;) {
+      const lt = buf.indexOf('<', pos);
+      if (lt < 0 || lt + 1 >= buf.length) {
+        pos = lt < 0 ? buf.length : lt;
+        break;
+      }
+      const c = buf.charCodeAt(lt + 1);
+      if (c === 33 /* ! */) {
+        const end = skipDeclaration(buf, lt);
+        if (end < 0) {
+          pos = lt;
+          break;
+        }
+        pos = end;
+        continue;
+      }
+      if (c === 63 /* ? */) {
+        const end = buf.indexOf('?>', lt);
+        if (end < 0) {
+          pos = lt;
+          break;
+        }
+        pos = end + 2;
+        continue;
+      }
+      const end = tagEnd(buf, lt);
+      if (end < 0) {
+        pos = lt;
+        break;
+      }
+      const tag = buf.slice(lt, end);
+      pos = end;
+      if (c === 47 /* / */) {
+        if (tag.startsWith('</HealthData')) sawEnd = true;
+        continue;
+      }
+      const name = tagName(tag);
+      if (name === 'Record') record(tag, lt);
+      else if (name === 'HealthData') sawRoot = true;
+      else if (name === 'Me') me(tag);
+      // A Correlation's Records also appear at top level (Apple's DTD note). Both are read: they are
+      // the same samples, so the store merges them into one reading (counted as duplicates).
+      else if (IGNORED_ELEMENTS.includes(name)) {
+        sink.ignore(name === 'Workout' ? (attr(tag, 'workoutActivityType') ?? 'Workout') : name);
+      }
+      if (!sawRoot && name !== 'HealthData' && name !== '') {
+        throw new ImportError('MALFORMED', `Not an Apple Health export: the first element is <${name}>, not <HealthData>`, where(lt));
+      }
+    }
+    if (buf.length - pos > 16 * 1024 * 1024) {
+      throw new ImportError('MALFORMED', 'A single XML tag is longer than 16 MB', where(pos));
+    }
+    await sink.drain();
+  }
+  if (!sawRoot) throw new ImportError('MALFORMED', 'Not an Apple Health export: no <HealthData> element');
+  if (!sawEnd) throw new ImportError('TRUNCATED', 'The export ends before </HealthData>: the file is incomplete (an interrupted download or copy?)', where(buf.length));
+}
+
+function resolve(z: { ms: number; offsetMin: number; wallMs: number }): number {
+  return z.offsetMin === NO_OFFSET ? wallTimeToEpoch(z.wallMs) : z.ms;
+}
+
+function tagName(tag: string): string {
+  let i = 1;
+  while (i < tag.length) {
+    const c = tag.charCodeAt(i);
+    if (c === 32 || c === 47 || c === 62 || c === 9 || c === 10 || c === 13) break;
+    i++;
+  }
+  return tag.slice(1, i);
+}
+
+/** End index of a `<!…>` construct (comment, CDATA, DOCTYPE with or without an internal subset), or -1. */
+function skipDeclaration(buf: string, lt: number): number {
+  if (buf.startsWith('<!--', lt)) {
+    const e = buf.indexOf('-->', lt + 4);
+    return e < 0 ? -1 : e + 3;
+  }
+  if (buf.startsWith('<![CDATA[', lt)) {
+    const e = buf.indexOf(']]>', lt + 9);
+    return e < 0 ? -1 : e + 3;
+  }
+  if (buf.startsWith('<!DOCTYPE', lt)) {
+    const bracket = buf.indexOf('[', lt);
+    const gt = buf.indexOf('>', lt);
+    if (gt < 0) return -1;
+    if (bracket < 0 || bracket > gt) return gt + 1;
+    // Internal subset: skip to "]>" (whitespace allowed between). Apple's malformed variants still end so.
+    const re = /\]\s*>/g;
+    re.lastIndex = bracket;
+    const m = re.exec(buf);
+    return m ? m.index + m[0].length : -1;
+  }
+  const gt = buf.indexOf('>', lt);
+  return gt < 0 ? -1 : gt + 1;
+}

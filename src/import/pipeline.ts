@@ -1,0 +1,125 @@
+import type { SampleBatch } from '../../models/samples.ts';
+import type { DoppelDb } from '../data/db.ts';
+import { commitImport } from '../data/imports.ts';
+import { validateProfile, type ProfilePatch } from '../data/profile.ts';
+import type { ImportRow } from '../data/rows.ts';
+import { beginStagedImport, discardStagedImport, finishStagedImport, stageBatches } from '../data/staging.ts';
+import { blobChunks, checkAbort, type ReadContext } from './bytes.ts';
+import { detectFormat, SNIFF_BYTES, type FormatId } from './detect.ts';
+import { ImportError } from './errors.ts';
+import { parseAppleHealthXml } from './formats/apple-health-xml.ts';
+import { parseGenericCsv } from './formats/generic-csv.ts';
+import { ImportSink } from './sink.ts';
+
+export interface ImportProgress {
+  file: string;
+  format?: FormatId;
+  bytesDone: number;
+  bytesTotal: number;
+  /** Records accepted so far. */
+  records: number;
+  /** Bytes per second since the start of this file. */
+  rate: number;
+  /** Seconds left at the current rate, or undefined before there is a rate. */
+  etaS?: number;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Clock for the "more than a day in the future" rule. */
+  nowMs?: number;
+  /** Samples buffered before they are staged in IndexedDB (memory bound). */
+  spillAt?: number;
+}
+
+/** What one file's import did, in the CLI report's shape plus the import's id. */
+export interface FileReport {
+  file: string;
+  format: FormatId;
+  importId: number;
+  added: number;
+  duplicates: number;
+  rejected: ImportRow['rejected'];
+  ignored: ImportRow['ignored'];
+}
+
+type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext) => Promise<void>;
+
+const PARSERS: Partial<Record<FormatId, Parser>> = {
+  'apple-health-xml': parseAppleHealthXml,
+  'generic-csv': parseGenericCsv,
+};
+
+/**
+ * Imports one file through the one pipeline the app (import worker) and the CLI share: detect the
+ * format from content, stream-parse into the sink, and store atomically. A small file lands in one
+ * transaction; a large one is staged and lands in one final transaction. On any error or cancel
+ * nothing of the file is stored.
+ */
+export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opts: ImportOptions = {}): Promise<FileReport> {
+  const nowMs = opts.nowMs ?? Date.now();
+  checkAbort(opts.signal);
+  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  const format = detectFormat(head, fileName);
+  const parse = PARSERS[format];
+  if (!parse) throw new ImportError('UNKNOWN_FORMAT', `${format} files are recognized but cannot be imported yet`);
+
+  let stagedId: number | undefined;
+  let duplicatesInFile = 0;
+  const spill = async (batches: SampleBatch[]): Promise<void> => {
+    stagedId ??= await beginStagedImport(db, { fileName, format, bytes: blob.size });
+    duplicatesInFile += await stageBatches(db, stagedId, batches);
+  };
+  const sink = new ImportSink(nowMs, spill, opts.spillAt);
+  const t0 = performance.now();
+  let lastReport = 0;
+  const onBytes = (n: number): void => {
+    const t = performance.now();
+    if (t - lastReport < 100 && n < blob.size) return;
+    lastReport = t;
+    const rate = n / Math.max(1e-3, (t - t0) / 1000);
+    opts.onProgress?.({ file: fileName, format, bytesDone: n, bytesTotal: blob.size, records: sink.accepted, rate, etaS: rate > 0 ? (blob.size - n) / rate : undefined });
+  };
+
+  try {
+    await parse(blobChunks(blob, { signal: opts.signal, onBytes }), sink, { signal: opts.signal });
+    await sink.drain();
+    checkAbort(opts.signal);
+    const profile = cleanProfile(sink);
+    if (sink.accepted === 0 && sink.rejectedCount === 0 && Object.keys(sink.ignored).length === 0 && Object.keys(profile).length === 0) {
+      throw new ImportError('NO_DATA', `No health records found in this ${format} file`);
+    }
+    let row: ImportRow;
+    if (stagedId === undefined) {
+      row = await commitImport(db, {
+        fileName, format, bytes: blob.size, sources: sink.sources, batches: sink.take(),
+        rejected: sink.rejectedReport(), ignored: sink.ignored, profile,
+      });
+    } else {
+      sink.flush();
+      await sink.drain();
+      checkAbort(opts.signal);
+      row = await finishStagedImport(db, stagedId, { sources: sink.sources, rejected: sink.rejectedReport(), ignored: sink.ignored, duplicatesInFile, profile });
+    }
+    opts.onProgress?.({ file: fileName, format, bytesDone: blob.size, bytesTotal: blob.size, records: sink.accepted, rate: blob.size / Math.max(1e-3, (performance.now() - t0) / 1000), etaS: 0 });
+    return { file: fileName, format, importId: row.id!, added: row.added, duplicates: row.duplicates, rejected: row.rejected, ignored: row.ignored };
+  } catch (e) {
+    if (stagedId !== undefined) await discardStagedImport(db, stagedId).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The profile fields the export gave that pass validation; a bad one is reported, not stored. */
+function cleanProfile(sink: ImportSink): ProfilePatch {
+  const out: ProfilePatch = {};
+  for (const [k, v] of Object.entries(sink.profile) as [keyof ProfilePatch, never][]) {
+    try {
+      validateProfile({ [k]: v });
+      out[k] = v;
+    } catch (e) {
+      sink.reject('profile', (e as Error).message);
+    }
+  }
+  return out;
+}
