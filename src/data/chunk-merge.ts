@@ -5,18 +5,21 @@ import type { SampleChunkRow } from './rows.ts';
 /** Columns of a chunk without its key (what merging produces before it is keyed). */
 export type ChunkColumns = Omit<SampleChunkRow, 'key' | 'metric' | 'month'>;
 
-/** Zero-filled columns for n samples. */
+const NO_SHADOWS = new Uint32Array(0);
+
+/** Zero-filled columns for n samples (no shadows). */
 export function allocColumns(n: number): ChunkColumns {
   return {
     n, t0: 0, t1: 0,
     start: new Float64Array(n), end: new Float64Array(n), value: new Float64Array(n),
     offsetMin: new Int16Array(n), source: new Uint16Array(n), importId: new Uint32Array(n), flags: new Uint8Array(n),
+    shadowOf: NO_SHADOWS, shadowImport: NO_SHADOWS,
   };
 }
 
-/** Copies samples [from, to) of `src` into `dst` at index `at`. */
 const CHUNK_COLUMNS = [...BATCH_COLUMNS, 'importId'] as const;
 
+/** Copies samples [from, to) of `src` into `dst` at index `at` (sample columns only). */
 export function copyColumns(dst: ChunkColumns, src: ChunkColumns, from: number, to: number, at: number): void {
   copyRows(dst, src, CHUNK_COLUMNS, from, to, at);
 }
@@ -28,6 +31,25 @@ function stampRange(c: ChunkColumns): ChunkColumns {
   return c;
 }
 
+/** Shadow pairs collected while building a chunk, deduplicated. */
+class Shadows {
+  private readonly of: number[] = [];
+  private readonly imp: number[] = [];
+  private readonly seen = new Set<number>();
+  add(index: number, importId: number): void {
+    const key = index * 4294967296 + importId;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.of.push(index);
+    this.imp.push(importId);
+  }
+  into(c: ChunkColumns): ChunkColumns {
+    c.shadowOf = this.of.length ? Uint32Array.from(this.of) : NO_SHADOWS;
+    c.shadowImport = this.imp.length ? Uint32Array.from(this.imp) : NO_SHADOWS;
+    return c;
+  }
+}
+
 export interface MergeResult {
   columns: ChunkColumns;
   added: number;
@@ -37,8 +59,8 @@ export interface MergeResult {
 /**
  * Merges new samples (indices `pick` of `batch`, all of one metric and one month) into an existing
  * chunk. The result is sorted by start. Two samples of the same metric, source, start, end and value
- * are one sample (contracts §1 "Duplicates"): the stored one wins, so a duplicate keeps the import
- * that first brought it, and a file imported twice adds nothing the second time.
+ * are one sample (contracts §1 "Duplicates"): the stored one stays, so a file imported twice adds
+ * nothing the second time, and a duplicate from another import is recorded as a shadow of it.
  */
 export function mergeIntoChunk(
   existing: ChunkColumns | undefined,
@@ -53,12 +75,15 @@ export function mergeIntoChunk(
   const end = (i: number): number => (i < e ? existing!.end[i]! : batch.end[pick[i - e]!]!);
   const src = (i: number): number => (i < e ? existing!.source[i]! : batch.source[pick[i - e]!]!);
   const val = (i: number): number => (i < e ? existing!.value[i]! : batch.value[pick[i - e]!]!);
+  const owner = (i: number): number => (i < e ? existing!.importId[i]! : importId);
 
   const order = new Uint32Array(m);
   for (let i = 0; i < m; i++) order[i] = i;
   order.sort((a, b) => start(a) - start(b) || end(a) - end(b) || src(a) - src(b) || val(a) - val(b) || a - b);
 
   const keep = new Uint32Array(m);
+  const newIndexOfExisting = new Int32Array(e).fill(-1);
+  const shadows = new Shadows();
   let n = 0;
   let duplicates = 0;
   for (let j = 0; j < m; j++) {
@@ -67,11 +92,17 @@ export function mergeIntoChunk(
       const p = keep[n - 1]!;
       if (start(p) === start(i) && end(p) === end(i) && src(p) === src(i) && val(p) === val(i)) {
         if (i >= e) duplicates++;
+        if (owner(i) !== owner(p)) shadows.add(n - 1, owner(i));
         continue;
       }
     }
+    if (i < e) newIndexOfExisting[i] = n;
     keep[n++] = i;
   }
+  // Shadows already in the chunk follow their samples to the new positions.
+  const oldOf = existing?.shadowOf ?? NO_SHADOWS;
+  const oldImp = existing?.shadowImport ?? NO_SHADOWS;
+  for (let s = 0; s < oldOf.length; s++) shadows.add(newIndexOfExisting[oldOf[s]!]!, oldImp[s]!);
 
   const out = allocColumns(n);
   for (let j = 0; j < n; j++) {
@@ -96,26 +127,52 @@ export function mergeIntoChunk(
       out.flags[j] = batch.flags[s]!;
     }
   }
-  return { columns: stampRange(out), added: n - e, duplicates };
+  return { columns: stampRange(shadows.into(out)), added: n - e, duplicates };
 }
 
-/** The chunk without the samples of one import (undo). */
+/** Whether an import owns or shadows any sample of the chunk. */
+export function holdsImport(c: ChunkColumns, importId: number): boolean {
+  return c.importId.includes(importId) || (c.shadowImport ?? NO_SHADOWS).includes(importId);
+}
+
+/**
+ * The chunk without one import (undo). A sample that import owned but another import also holds
+ * passes to that other import; a sample only it held goes.
+ */
 export function withoutImport(c: ChunkColumns, importId: number): ChunkColumns {
+  const of = c.shadowOf ?? NO_SHADOWS;
+  const imp = c.shadowImport ?? NO_SHADOWS;
+  const heir = new Map<number, number>(); // sample index → import that takes it over
+  for (let s = 0; s < of.length; s++) {
+    if (imp[s] !== importId && c.importId[of[s]!] === importId && !heir.has(of[s]!)) heir.set(of[s]!, imp[s]!);
+  }
   const out = allocColumns(c.n);
+  const newIndex = new Int32Array(c.n).fill(-1);
   let n = 0;
-  // Copy runs of kept samples in bulk.
   for (let i = 0; i < c.n;) {
-    if (c.importId[i] === importId) {
+    if (c.importId[i] === importId && !heir.has(i)) {
       i++;
       continue;
     }
-    let j = i;
-    while (j < c.n && c.importId[j] !== importId) j++;
+    let j = i + 1;
+    while (j < c.n && !(c.importId[j] === importId && !heir.has(j))) j++;
     copyColumns(out, c, i, j, n);
+    for (let x = i; x < j; x++) {
+      newIndex[x] = n + x - i;
+      const h = heir.get(x);
+      if (h !== undefined) out.importId[n + x - i] = h;
+    }
     n += j - i;
     i = j;
   }
-  return stampRange(n === c.n ? out : sliceColumns(out, n));
+  const shadows = new Shadows();
+  for (let s = 0; s < of.length; s++) {
+    const idx = newIndex[of[s]!]!;
+    if (imp[s] === importId || idx < 0) continue;
+    if (heir.get(of[s]!) === imp[s]) continue; // it became the owner
+    shadows.add(idx, imp[s]!);
+  }
+  return stampRange(shadows.into(n === c.n ? out : sliceColumns(out, n)));
 }
 
 function sliceColumns(c: ChunkColumns, n: number): ChunkColumns {

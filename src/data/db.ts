@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { MetricId } from '../../models/metrics.ts';
+import { localDay } from '../../models/util/time.ts';
 import type {
   DailyRow, ImportRow, ProfileRow, SampleChunkRow, ScenarioRow, SettingRow, SourceRow, StagingRow, TwinSnapshotRow,
 } from './rows.ts';
@@ -36,9 +38,25 @@ export const SCHEMA: readonly SchemaVersion[] = [
       scenarios: '++id, name, updatedAt',
     },
     upgrade: async (tx) => {
+      // Undo finds an import's samples through the days it touched: rebuild that list from the
+      // chunks' importId column, so that v1 imports stay undoable.
+      const touched = new Map<number, Map<MetricId, Set<string>>>();
+      await tx.table<SampleChunkRow>('sampleChunks').each((c) => {
+        for (let i = 0; i < c.n; i++) {
+          const id = c.importId[i]!;
+          let byMetric = touched.get(id);
+          if (!byMetric) touched.set(id, (byMetric = new Map()));
+          let days = byMetric.get(c.metric);
+          if (!days) byMetric.set(c.metric, (days = new Set()));
+          days.add(localDay(c.start[i]!, c.offsetMin[i]!));
+        }
+      });
       await tx.table<ImportRow>('imports').toCollection().modify((row) => {
         if (row.status === undefined) row.status = 'committed';
-        if (row.touched === undefined) row.touched = {};
+        if (row.touched === undefined) {
+          row.touched = {};
+          for (const [m, days] of touched.get(row.id!) ?? []) row.touched[m] = [...days].sort();
+        }
       });
     },
   },

@@ -4,10 +4,11 @@ import type { DoppelDb } from './db.ts';
 import { DataError } from './errors.ts';
 import type { ImportRow, RejectedRecord } from './rows.ts';
 import { refreshDaily, writeBatches } from './samples.ts';
-import { withoutImport } from './chunk-merge.ts';
+import { holdsImport, withoutImport } from './chunk-merge.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { DAY_MS, utcMonth } from '../../models/util/time.ts';
 import { writeTx } from './tx.ts';
+import { validateBatch } from './validate.ts';
 import { mergeProfile, type ProfilePatch } from './profile.ts';
 import { discardStagedImport } from './staging.ts';
 
@@ -29,13 +30,7 @@ export interface ImportInput {
  * samples and the daily rows land in one IndexedDB transaction, or nothing does. Returns the row.
  */
 export async function commitImport(db: DoppelDb, input: ImportInput): Promise<ImportRow> {
-  for (const b of input.batches) {
-    for (let i = 0; i < b.source.length; i++) {
-      if (b.source[i]! >= input.sources.length) {
-        throw new DataError('UNKNOWN_SOURCE', `${b.metric} sample ${i} names source ${b.source[i]}, but the import lists ${input.sources.length}`);
-      }
-    }
-  }
+  for (const b of input.batches) validateBatch(b, input.sources.length);
   return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile], async () => {
     const ids = await ensureSources(db, input.sources);
     if (input.profile && Object.keys(input.profile).length) await mergeProfile(db, input.profile);
@@ -76,7 +71,7 @@ export async function undoImport(db: DoppelDb, importId: number): Promise<void> 
         .between([metric, utcMonth(from)], [metric, utcMonth(to)], true, true)
         .toArray();
       for (const c of chunks) {
-        if (!c.importId.includes(importId)) continue;
+        if (!holdsImport(c, importId)) continue;
         const left = withoutImport(c, importId);
         if (left.n === 0) await db.sampleChunks.delete(c.key);
         else await db.sampleChunks.put({ ...c, ...left });

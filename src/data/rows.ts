@@ -21,6 +21,13 @@ export interface SampleChunkRow {
   /** The import that brought each sample (for undo). */
   importId: Uint32Array;
   flags: Uint8Array;
+  /**
+   * Other imports that also hold a sample ("shadows"): sample index and import id, in pairs. When
+   * the owning import is undone, a shadow's import takes the sample over, so undoing one import
+   * never removes data another import still holds. Absent in rows written before shadows existed.
+   */
+  shadowOf?: Uint32Array;
+  shadowImport?: Uint32Array;
 }
 
 /** Per metric and local day: what charts and the twin read instead of raw samples. */

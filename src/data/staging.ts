@@ -7,6 +7,7 @@ import type { ImportRow, StagingRow } from './rows.ts';
 import { refreshDaily } from './samples.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { writeTx } from './tx.ts';
+import { validateBatch } from './validate.ts';
 import { mergeProfile, type ProfilePatch } from './profile.ts';
 
 /**
@@ -26,7 +27,8 @@ export async function beginStagedImport(db: DoppelDb, meta: Pick<ImportRow, 'fil
 }
 
 /** Writes batches (source indices local to the import) into the import's staging rows. Returns duplicates merged. */
-export async function stageBatches(db: DoppelDb, importId: number, batches: SampleBatch[]): Promise<number> {
+export async function stageBatches(db: DoppelDb, importId: number, batches: SampleBatch[], sourceCount = 65535): Promise<number> {
+  for (const b of batches) validateBatch(b, sourceCount);
   let duplicates = 0;
   await writeTx(db, [db.staging, db.imports], async () => {
     const row = await db.imports.get(importId);

@@ -69,7 +69,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
   let duplicatesInFile = 0;
   const spill = async (batches: SampleBatch[]): Promise<void> => {
     stagedId ??= await beginStagedImport(db, { fileName, format, bytes: blob.size });
-    duplicatesInFile += await stageBatches(db, stagedId, batches);
+    duplicatesInFile += await stageBatches(db, stagedId, batches, sink.sources.length);
   };
   const sink = new ImportSink(nowMs, spill, opts.spillAt);
   const t0 = performance.now();

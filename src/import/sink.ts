@@ -1,6 +1,6 @@
 import type { MetricId } from '../../models/metrics.ts';
 import { implausible } from '../../models/plausibility.ts';
-import { BatchBuilder, type SampleBatch } from '../../models/samples.ts';
+import { BatchBuilder, FLAG_OFFSET_ASSUMED, NO_OFFSET, type SampleBatch } from '../../models/samples.ts';
 import type { RejectedRecord } from '../data/rows.ts';
 import type { SourceInput } from '../data/sources.ts';
 import type { ProfilePatch } from '../data/profile.ts';
@@ -48,11 +48,17 @@ export class ImportSink {
 
   /**
    * Adds a sample in canonical units; returns the reason it was rejected, or undefined. The caller
-   * passes the location only on rejection, so the fast path builds no strings.
+   * passes the location only on rejection, so the fast path builds no strings. A sample without a
+   * UTC offset gets the importing device's offset at that instant now (contracts §1 "Time"), so its
+   * day never moves when the device later travels to another zone.
    */
   add(metric: MetricId, startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): string | undefined {
     const why = implausible(metric, startMs, endMs, value, this.nowMs);
     if (why) return why;
+    if (offsetMin === NO_OFFSET) {
+      offsetMin = -new Date(startMs).getTimezoneOffset();
+      flags |= FLAG_OFFSET_ASSUMED;
+    }
     let b = this.builders.get(metric);
     if (!b) this.builders.set(metric, (b = new BatchBuilder(metric, 4096)));
     b.push(startMs, endMs, value, offsetMin, source, flags);

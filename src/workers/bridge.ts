@@ -6,8 +6,9 @@ installErrorTransfer();
 /**
  * Starts a worker on first use and runs calls on it. Cancelling a call (AbortSignal) terminates the
  * worker, as Squoosh does: a busy worker cannot read a cancel message, while termination stops it at
- * once and aborts any IndexedDB transaction it had open, so nothing half-written remains. The next
- * call starts a fresh worker.
+ * once and aborts any IndexedDB transaction it had open, so nothing half-written remains. Other calls
+ * that were running on that worker reject with WorkerError `WORKER_STOPPED`, so no caller waits
+ * forever. The next call starts a fresh worker.
  */
 export class WorkerBridge<T> {
   private worker: Worker | undefined;
@@ -42,8 +43,9 @@ export class WorkerBridge<T> {
     const api = this.ensure();
     return new Promise<R>((resolve, reject) => {
       const onAbort = (): void => {
-        this.terminate();
+        this.pending.delete(reject);
         reject(abortReason(signal!));
+        this.terminate(`a call to the ${this.name} worker was cancelled`);
       };
       this.pending.add(reject);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -54,17 +56,18 @@ export class WorkerBridge<T> {
     });
   }
 
-  terminate(): void {
-    this.remote?.[Comlink.releaseProxy]();
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.remote = undefined;
+  /** Stops the worker; calls still running on it reject with WorkerError `WORKER_STOPPED`. */
+  terminate(why = 'it was stopped'): void {
+    this.fail(new WorkerError('WORKER_STOPPED', `The ${this.name} worker stopped before answering: ${why}`, this.name));
   }
 
   private fail(e: WorkerError): void {
     const rejects = [...this.pending];
     this.pending.clear();
-    this.terminate();
+    this.remote?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.remote = undefined;
     for (const r of rejects) r(e);
   }
 }

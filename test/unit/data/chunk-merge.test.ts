@@ -45,11 +45,34 @@ describe('mergeIntoChunk (property tests)', () => {
     }));
   });
 
-  it('undo of the second import restores the first import exactly', () => {
-    fc.assert(fc.property(batchArb, batchArb, (a, b) => {
-      const first = mergeIntoChunk(undefined, a, all(a), 1).columns;
-      const both = mergeIntoChunk(first, b, all(b), 2).columns;
-      expect(keys(withoutImport(both, 2))).toEqual(keys(first));
-    }));
+  it('undoing any imports, in any order, leaves exactly what the remaining imports hold', () => {
+    fc.assert(fc.property(
+      fc.array(batchArb, { minLength: 2, maxLength: 4 }),
+      fc.array(fc.nat(), { maxLength: 4 }),
+      (batches, undoPicks) => {
+        let chunk: ChunkColumns | undefined;
+        batches.forEach((b, i) => {
+          chunk = mergeIntoChunk(chunk, b, all(b), i + 1).columns;
+        });
+        const alive = new Set(batches.map((_, i) => i + 1));
+        for (const pick of undoPicks) {
+          const ids = [...alive];
+          if (!ids.length) break;
+          const id = ids[pick % ids.length]!;
+          chunk = withoutImport(chunk!, id);
+          alive.delete(id);
+          const expected = new Set<string>();
+          for (const a of alive) for (const i of all(batches[a - 1]!)) expected.add(keyOf(batches[a - 1]!, i));
+          expect(new Set(keys(chunk))).toEqual(expected);
+          expect(chunk.n).toBe(expected.size);
+          // every sample is owned by an import that is still there and actually holds it
+          for (let i = 0; i < chunk.n; i++) {
+            const owner = chunk.importId[i]!;
+            expect(alive.has(owner)).toBe(true);
+            expect(all(batches[owner - 1]!).some((j) => keyOf(batches[owner - 1]!, j) === keyOf(chunk!, i))).toBe(true);
+          }
+        }
+      },
+    ), { numRuns: 500 });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { DoppelDb } from '../../../src/data/db.ts';
-import { BatchBuilder, NO_OFFSET, type SampleBatch } from '../../../models/samples.ts';
+import { BatchBuilder, type SampleBatch } from '../../../models/samples.ts';
 import type { MetricId } from '../../../models/metrics.ts';
 
 let n = 0;
@@ -11,7 +11,7 @@ export function freshDb(): DoppelDb {
 
 export function batch(metric: MetricId, rows: [start: string | number, value: number, source?: number, offsetMin?: number, end?: string | number][]): SampleBatch {
   const b = new BatchBuilder(metric, 4);
-  for (const [s, v, src = 0, off = NO_OFFSET, e] of rows) {
+  for (const [s, v, src = 0, off = 0, e] of rows) {
     const t = typeof s === 'number' ? s : Date.parse(s);
     b.push(t, e === undefined ? t : typeof e === 'number' ? e : Date.parse(e), v, off, src);
   }

@@ -3,6 +3,7 @@ import { commitImport, listImports, recoverInterruptedImports, undoImport, type 
 import { countSamples, readDaily, readSamples } from '../../../src/data/samples.ts';
 import { DataError } from '../../../src/data/errors.ts';
 import { batch, useFreshDbs } from './helpers.ts';
+import { NO_OFFSET, type SampleBatch } from '../../../models/samples.ts';
 
 const db = useFreshDbs();
 
@@ -81,6 +82,23 @@ describe('commitImport', () => {
     expect(await d.sampleChunks.count()).toBe(0);
   });
 
+  const broken: [string, (b: SampleBatch) => void, string][] = [
+    ['a NaN value', (b) => (b.value[0] = Number.NaN), 'steps sample 0: steps: value is not a number'],
+    ['an end before its start', (b) => (b.end[0] = b.start[0]! - 1), 'steps sample 0: steps: end before start'],
+    ['an implausible value', (b) => (b.value[0] = -5), 'steps sample 0: steps -5 {steps} outside 0-200000'],
+    ['an unresolved offset', (b) => (b.offsetMin[0] = NO_OFFSET), 'steps sample 0: UTC offset not resolved'],
+    ['an unknown metric', (b) => ((b as { metric: string }).metric = 'nonsense'), 'unknown metric "nonsense"'],
+    ['columns of different lengths', (b) => (b.value = new Float64Array(5)), 'steps: column value has 5 entries, start has 2'],
+  ];
+  it.each(broken)('refuses a batch with %s and stores nothing', async (_, breakIt, message) => {
+    const d = db();
+    const b = batch('steps', [['2024-01-02T09:00:00Z', 10, 0, 0, '2024-01-02T09:30:00Z'], ['2024-01-02T10:00:00Z', 20, 0, 0, '2024-01-02T10:30:00Z']]);
+    breakIt(b);
+    await expect(commitImport(d, input({ batches: [b] }))).rejects.toThrow(new DataError('INVALID_BATCH', message));
+    expect(await d.imports.count()).toBe(0);
+    expect(await d.sampleChunks.count()).toBe(0);
+  });
+
   it('rolls back every table when the transaction fails part-way', async () => {
     const d = db();
     await commitImport(d, input());
@@ -118,6 +136,19 @@ describe('undoImport', () => {
     expect(await d.daily.count()).toBe(0);
     expect(await d.sampleChunks.count()).toBe(0);
     expect(await listImports(d)).toEqual([]);
+  });
+
+  it('keeps a sample another import also holds: import {X}, then {X, Y}, undo the first → X and Y stay', async () => {
+    const d = db();
+    const x = ['2024-01-02T07:00:00Z', 80, 0] as const;
+    const a = await commitImport(d, input({ batches: [batch('body_weight', [[...x]])] }));
+    const b = await commitImport(d, input({ batches: [batch('body_weight', [[...x], ['2024-01-03T07:00:00Z', 81, 0]])] }));
+    expect(b).toMatchObject({ added: 1, duplicates: 1 });
+    await undoImport(d, a.id!);
+    expect([...(await readSamples(d, 'body_weight')).value]).toEqual([80, 81]);
+    expect((await readDaily(d, 'body_weight')).map((r) => r.day)).toEqual(['2024-01-02', '2024-01-03']);
+    await undoImport(d, b.id!);
+    expect(await countSamples(d)).toEqual({});
   });
 
   it('names an unknown import', async () => {

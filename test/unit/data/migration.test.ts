@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DoppelDb, LATEST_VERSION, SCHEMA } from '../../../src/data/db.ts';
 import { readDaily, readSamples } from '../../../src/data/samples.ts';
-import { commitImport } from '../../../src/data/imports.ts';
+import { commitImport, undoImport } from '../../../src/data/imports.ts';
 import { batch } from './helpers.ts';
 
 describe('schema versions', () => {
@@ -48,7 +48,7 @@ describe('schema versions', () => {
     expect(await db.sources.count()).toBe(1);
     const imports = await db.imports.toArray();
     expect(imports).toHaveLength(1);
-    expect(imports[0]).toMatchObject({ fileName: 'old.csv', status: 'committed', touched: {} });
+    expect(imports[0]).toMatchObject({ fileName: 'old.csv', status: 'committed', touched: { body_weight: ['2023-06-01', '2023-07-01'] } });
     expect(await db.imports.where('status').equals('committed').count()).toBe(1);
     const w = await readSamples(db, 'body_weight');
     expect([...w.value]).toEqual([90.2, 89.7]);
@@ -64,6 +64,9 @@ describe('schema versions', () => {
       rejected: [], ignored: {},
     });
     expect(again).toMatchObject({ added: 1, duplicates: 1 });
+    // The migrated import stays undoable: its samples go, the one the new import also holds stays.
+    await undoImport(db, imports[0]!.id!);
+    expect([...(await readSamples(db, 'body_weight')).value]).toEqual([90.2, 90.0]);
     db.close();
     await Dexie.delete(name);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerBridge } from '../../../src/workers/bridge.ts';
+import { WorkerBridge, transfer } from '../../../src/workers/bridge.ts';
+import { isAbortError } from '../../../src/workers/errors.ts';
 
 describe('WorkerBridge', () => {
   it('rejects pending calls with WORKER_FAILED when the worker script fails', async () => {
@@ -9,5 +10,37 @@ describe('WorkerBridge', () => {
     expect(err).toMatchObject({ name: 'WorkerError', code: 'WORKER_FAILED', worker: 'crashing' });
     expect((err as Error).message).toMatch(/^The crashing worker failed: /);
     expect(bridge.started).toBe(false);
+  });
+
+  const echo = (): WorkerBridge<{ sum(a: Float64Array): { sum: number; bytes: number }; wait(ms: number): Promise<string> }> =>
+    new WorkerBridge('echo', () => new Worker(new URL('./fixtures/echo.worker.ts', import.meta.url), { type: 'module' }));
+
+  it('cancelling one call settles every other call on that worker (none waits forever)', async () => {
+    const bridge = echo();
+    const ac = new AbortController();
+    const other = bridge.run((a) => a.wait(60_000)).catch((e: unknown) => e);
+    const mine = bridge.run((a) => a.wait(60_000), ac.signal).catch((e: unknown) => e);
+    ac.abort();
+    expect(isAbortError(await mine)).toBe(true);
+    expect(await other).toMatchObject({ name: 'WorkerError', code: 'WORKER_STOPPED', message: 'The echo worker stopped before answering: a call to the echo worker was cancelled' });
+    expect(await bridge.run((a) => a.wait(1))).toBe('done');
+    bridge.terminate();
+  });
+
+  it('terminate() settles running calls too', async () => {
+    const bridge = echo();
+    const p = bridge.run((a) => a.wait(60_000)).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 10));
+    bridge.terminate();
+    expect(await p).toMatchObject({ code: 'WORKER_STOPPED' });
+  });
+
+  it('transfers typed arrays to the worker instead of copying them', async () => {
+    const bridge = echo();
+    const a = Float64Array.from({ length: 1000 }, (_, i) => i);
+    const r = await bridge.run((w) => w.sum(transfer(a, [a.buffer])));
+    expect(r).toEqual({ sum: 499_500, bytes: 8000 });
+    expect(a.byteLength).toBe(0); // detached: moved, not copied
+    bridge.terminate();
   });
 });
