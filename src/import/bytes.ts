@@ -59,5 +59,5 @@ export async function* lines(text: AsyncIterable<string>): AsyncGenerator<[line:
     }
     rest = s.slice(start);
   }
-  if (rest) yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest, ++lineNo];
+  if (rest) yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest, lineNo + 1];
 }

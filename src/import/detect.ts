@@ -30,5 +30,6 @@ export function detectFormat(head: Uint8Array, _name = ''): FormatId {
 function preview(t: string): string {
   const s = t.slice(0, 60).replace(/\s+/g, ' ');
   // Shown as text only, never as HTML; control characters are dropped.
-  return s.replace(/[\u0000-\u001f\u007f]/g, '') + (t.length > 60 ? '…' : '');
+  const printable = [...s].filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127).join('');
+  return printable + (t.length > 60 ? '…' : '');
 }

@@ -45,22 +45,13 @@ export function attr(tag: string, name: string): string | undefined {
  * (which may contain `>`), or -1 when the tag is not complete in `buf`.
  */
 export function tagEnd(buf: string, lt: number): number {
+  let inQuote = false;
   let i = lt + 1;
   for (;;) {
     const gt = buf.indexOf('>', i);
     if (gt < 0) return -1;
-    // count quotes between i and gt; an odd count means the '>' is inside a value
-    let q = buf.indexOf('"', i);
-    let inQuote = false;
-    let j = i;
-    while (q >= 0 && q < gt) {
-      inQuote = !inQuote;
-      j = q + 1;
-      q = buf.indexOf('"', j);
-    }
+    for (let q = buf.indexOf('"', i); q >= 0 && q < gt; q = buf.indexOf('"', q + 1)) inQuote = !inQuote;
     if (!inQuote) return gt + 1;
-    const close = buf.indexOf('"', gt);
-    if (close < 0) return -1;
-    i = close + 1;
+    i = gt + 1;
   }
 }
