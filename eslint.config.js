@@ -4,8 +4,11 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'indexedDB', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest', 'caches', 'self']
-  .map((name) => ({ name, message: 'models/ is pure TypeScript: no DOM, storage or network. Pass data in as arguments.' }));
+// Every browser-only global (DOM, storage, workers, media, …), plus the network and `self`, which
+// Node shares with browsers. tsconfig.models.json also type-checks models/ without the DOM library.
+const browserOnly = Object.keys(globals.browser).filter((k) => !(k in globals['shared-node-browser']));
+const DOM_GLOBALS = [...new Set([...browserOnly, 'fetch', 'XMLHttpRequest', 'WebSocket', 'self', 'importScripts', 'localStorage', 'sessionStorage', 'navigator', 'indexedDB', 'caches', 'window', 'document', 'location'])]
+  .map((name) => ({ name, message: 'models/ is pure TypeScript: no DOM, storage, workers or network. Pass data in as arguments.' }));
 
 export default tseslint.config(
   { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },

@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CSP, CSP_HEADER } from './tools/build/csp.ts';
+import { CSP, CSP_HEADER } from './src/csp.ts';
 import { manifest } from './tools/build/manifest.ts';
 
 /** Puts the Content-Security-Policy into the built index.html (not in dev, where Vite injects inline scripts). */

@@ -10,7 +10,7 @@
  * PLoS Biol 2018;16:e2005143. Magnitudes are illustrative, not fitted.
  */
 import type { MetricId } from '../metrics.ts';
-import { BatchBuilder, FLAG_CENSORED, type SampleBatch } from '../samples.ts';
+import { BatchBuilder, FLAG_CENSORED, FLAG_FASTING, type SampleBatch } from '../samples.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../util/time.ts';
 import { createRng, type Rng } from '../util/random.ts';
 
@@ -109,7 +109,7 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
     }
     if (d % 91 === 10) {
       const t = at(d, 8.5);
-      push('blood_glucose', t, t, Math.round(fpgAt(f) + rng.normal() * 3), SRC.lab);
+      push('blood_glucose', t, t, Math.round(fpgAt(f) + rng.normal() * 3), SRC.lab, FLAG_FASTING);
       push('hba1c', t, t, round(a1cAt(f) + rng.normal() * 0.05, 1), SRC.lab);
       push('total_cholesterol', t, t, Math.round(212 + rng.normal() * 8), SRC.lab);
       push('hdl_cholesterol', t, t, Math.round(43 + rng.normal() * 2), SRC.lab);

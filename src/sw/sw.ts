@@ -4,12 +4,23 @@
  * offline after the first load, claims open pages on first install, waits with updates until the user
  * chooses to reload, and receives files shared into the app (Web Share Target).
  */
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { CSP_HEADER } from '../csp.ts';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { INBOX_CACHE, INBOX_PREFIX } from '../inbox/constants.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
 
+// Every response served from the precache carries the CSP header, so the workers (which take their
+// policy from their own script's headers, not from the page's <meta>) are fenced in on any host.
+addPlugins([{
+  handlerWillRespond: async ({ response }) => {
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CSP_HEADER);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  },
+}]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/share-target/] }));

@@ -1,6 +1,8 @@
 import type { MetricId } from '../../models/metrics.ts';
 import { twinStatus, type RegionStatus, type StatusInputs } from '../../models/twin/status.ts';
 import { DAY_MS } from '../../models/util/time.ts';
+import { FLAG_FASTING } from '../../models/samples.ts';
+import { sleepHoursPerNight } from '../../models/twin/sleep.ts';
 import type { DoppelDb } from '../data/db.ts';
 import { getProfile } from '../data/profile.ts';
 import type { DailyRow } from '../data/rows.ts';
@@ -12,6 +14,8 @@ export const SNAPSHOT_ENGINE = 'status-v1';
 export interface LatestValue {
   value: number;
   atMs: number;
+  /** For glucose: the source marked this reading as fasting. */
+  fasting?: boolean;
   /** Change against the value about a year (weight, labs) or four weeks (daily metrics) earlier. */
   delta?: number;
   deltaDays?: number;
@@ -51,7 +55,12 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
   }
   const inputs: StatusInputs = {};
   if (latest.hba1c) inputs.hba1cPercent = latest.hba1c.value;
-  if (latest.blood_glucose) inputs.fastingGlucoseMgDl = latest.blood_glucose.value;
+  // Fasting thresholds apply to fasting readings only; an after-meal meter reading is not one.
+  const fasting = await latestFlagged(db, 'blood_glucose', FLAG_FASTING);
+  if (fasting) {
+    inputs.fastingGlucoseMgDl = fasting.value;
+    if (latest.blood_glucose && latest.blood_glucose.atMs === fasting.atMs) latest.blood_glucose.fasting = true;
+  }
   if (latest.systolic_bp && latest.diastolic_bp) {
     inputs.systolicBpMmHg = latest.systolic_bp.value;
     inputs.diastolicBpMmHg = latest.diastolic_bp.value;
@@ -68,8 +77,12 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
   if (ex !== undefined) inputs.exerciseMinPerWeek = ex * 7;
   const steps = mean(await recent('steps'));
   if (steps !== undefined) inputs.stepsPerDay = steps;
-  const sleep = mean(await recent('sleep'));
-  if (sleep !== undefined) inputs.sleepHoursPerNight = sleep / 60;
+  const lastSleep = await db.sampleChunks.where('[metric+month]').between(['sleep', ''], ['sleep', '\uffff']).last();
+  if (lastSleep?.n) {
+    const lastEnd = lastSleep.end[lastSleep.n - 1]!;
+    const hours = sleepHoursPerNight(await readSamples(db, 'sleep', lastEnd - 35 * DAY_MS, lastEnd), 28);
+    if (hours !== undefined) inputs.sleepHoursPerNight = hours;
+  }
 
   if (latest.cgm_glucose) {
     const cgm = await readSamples(db, 'cgm_glucose', latest.cgm_glucose.atMs - 14 * DAY_MS, latest.cgm_glucose.atMs);
@@ -98,6 +111,13 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
     state,
   });
   return state;
+}
+
+/** The latest sample of a metric with a flag set, or undefined. */
+async function latestFlagged(db: DoppelDb, metric: MetricId, flag: number): Promise<{ value: number; atMs: number } | undefined> {
+  const s = await readSamples(db, metric);
+  for (let i = s.n - 1; i >= 0; i--) if (s.flags[i]! & flag) return { value: s.value[i]!, atMs: s.start[i]! };
+  return undefined;
 }
 
 function nearestBefore(rows: DailyRow[], t: number): DailyRow | undefined {

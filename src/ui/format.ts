@@ -35,6 +35,12 @@ export function formatDate(ms: number): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
 }
 
+/** A calendar day (YYYY-MM-DD) as the user's locale writes it, in no time zone (no day shift). */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
 export function formatBytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let i = 0;

@@ -24,24 +24,43 @@ test('the update prompt appears when a new service worker is waiting, and Reload
     await app.goto();
     await app.waitForServiceWorker();
     await expect(app.updateToast).toHaveCount(0);
-    const firstScript = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+    // A second tab of the app, open during the update.
+    const other = await context.newPage();
+    await new AppPage(other).goto();
+    await new AppPage(other).waitForServiceWorker();
+    const release = (p: typeof page): Promise<string> => p.evaluate(() => new Promise<string>((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = (e) => resolve(String(e.data));
+      setTimeout(() => resolve('1'), 1000); // release 1 does not answer
+      navigator.serviceWorker.controller!.postMessage('release?', [ch.port2]);
+    }));
+    expect(await release(page)).toBe('1');
 
-    // "Deploy" a new version: any byte change in sw.js makes the browser install it as a new worker.
-    await appendFile(join(dir, 'sw.js'), '\n// release 2\n');
+    // "Deploy" release 2: a changed sw.js that also answers which release it is.
+    await appendFile(join(dir, 'sw.js'), "\nself.addEventListener('message', (e) => { if (e.data === 'release?') e.ports[0].postMessage('2'); });\n");
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     await expect(app.updateToast).toBeVisible({ timeout: 30_000 });
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting)).toBe(true);
 
     const reloaded = page.waitForEvent('load');
+    const otherReloaded = other.waitForEvent('load');
     await app.updateToast.getByRole('button', { name: 'Reload' }).click();
     await reloaded;
+    await otherReloaded; // the other tab reloads too, onto release 2
     await expect(page.getByRole('link', { name: 'Doppel' })).toBeVisible();
-    const after = await page.evaluate(async () => {
-      const reg = (await navigator.serviceWorker.getRegistration())!;
-      return { waiting: !!reg.waiting, controller: navigator.serviceWorker.controller?.scriptURL };
-    });
-    expect(after).toEqual({ waiting: false, controller: firstScript });
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting)).toBe(false);
+    expect(await release(page)).toBe('2');
+    expect(await release(other)).toBe('2');
     await expect(app.updateToast).toHaveCount(0);
+    // Served by the service worker, every file carries the CSP header, though this host sends none.
+    const headers = await page.evaluate(async () => {
+      const worker = performance.getEntriesByType('resource').map((e) => e.name).find((u) => /\/assets\/.*\.js$/.test(u))!;
+      const r = await fetch(worker);
+      return { csp: r.headers.get('content-security-policy'), nosniff: r.headers.get('x-content-type-options') };
+    });
+    expect(headers.csp).toContain("default-src 'self'");
+    expect(headers.csp).toContain("frame-ancestors 'none'");
+    expect(headers.nosniff).toBe('nosniff');
     expect(privacy.foreign).toEqual([]);
   } finally {
     await context.close();

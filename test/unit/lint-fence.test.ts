@@ -17,6 +17,11 @@ describe('lint fences', () => {
     ['export const w = window.innerWidth;', 'no-restricted-globals'],
     ["export const d = document.title;", 'no-restricted-globals'],
     ['export const s = localStorage.length;', 'no-restricted-globals'],
+    ["export const w = new Worker('x.js');", 'no-restricted-globals'],
+    ["export const m = matchMedia('(x)');", 'no-restricted-globals'],
+    ['export const e = HTMLElement;', 'no-restricted-globals'],
+    ['export const r = requestAnimationFrame(() => 0);', 'no-restricted-globals'],
+    ["export const f = fetch('/x');", 'no-restricted-globals'],
   ])('models/ rejects %s', async (code, rule) => {
     const ids = await ruleIds(code, 'models/probe.ts');
     expect(ids.some((m) => m.startsWith(rule)), ids.join('\n')).toBe(true);

@@ -1,22 +1,35 @@
+import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
-/** Shows "A new version is ready" when an updated service worker is waiting; the user decides when. */
+/**
+ * Shows "A new version is ready" when an updated service worker is waiting; the user decides when.
+ * When a new worker takes over, every open Doppel tab reloads: the new worker has dropped the old
+ * version's files from its cache, so an old page could no longer load its lazy parts offline.
+ */
 export function UpdatePrompt() {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({ immediate: true });
+
+  useEffect(() => {
+    const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+    if (!sw) return;
+    // The first worker claiming an uncontrolled page is not an update; every later change is.
+    let controlled = sw.controller !== null;
+    const onChange = (): void => {
+      if (controlled) location.reload();
+      controlled = true;
+    };
+    sw.addEventListener('controllerchange', onChange);
+    return () => sw.removeEventListener('controllerchange', onChange);
+  }, []);
+
   if (!needRefresh) return null;
-  const reload = (): void => {
-    // Workbox reloads on its own only when the page was already controlled when it loaded; a page
-    // that got its first worker through clients.claim() in this session must reload itself.
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-    void updateServiceWorker(true);
-  };
   return (
     <div className="toast" role="status" aria-live="polite">
       <span>A new version of Doppel is ready.</span>
-      <button type="button" className="btn primary" onClick={reload}>Reload</button>
+      <button type="button" className="btn primary" onClick={() => void updateServiceWorker(true)}>Reload</button>
       <button type="button" className="btn" onClick={() => setNeedRefresh(false)}>Later</button>
     </div>
   );

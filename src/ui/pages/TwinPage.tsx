@@ -9,13 +9,13 @@ import { isAbortError } from '../../workers/errors.ts';
 import { removeDemo } from '../actions/demo.ts';
 import { MetricCard } from '../components/MetricCard.tsx';
 import { RegionCard } from '../components/RegionCard.tsx';
-import { ageOn, formatDate } from '../format.ts';
+import { ageOn, formatDate, formatDay } from '../format.ts';
 import type { Series } from '../charts/TimeChart.tsx';
 
 const TimeChart = lazy(() => import('../charts/TimeChart.tsx'));
 
 const CARDS: [MetricId, string?][] = [
-  ['body_weight'], ['hba1c'], ['blood_glucose', 'Fasting glucose'], ['systolic_bp', 'Blood pressure (systolic)'],
+  ['body_weight'], ['hba1c'], ['blood_glucose'], ['systolic_bp', 'Blood pressure (systolic)'],
   ['resting_heart_rate'], ['ldl_cholesterol'],
 ];
 
@@ -81,7 +81,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         </h1>
         <p className="muted small">
           Twin updated {formatDate(snapshot!.createdAt)}
-          {state.dataFrom && state.dataTo ? ` · data from ${formatDate(Date.parse(state.dataFrom))} to ${formatDate(Date.parse(state.dataTo))}` : ''}
+          {state.dataFrom && state.dataTo ? ` · data from ${formatDay(state.dataFrom)} to ${formatDay(state.dataTo)}` : ''}
         </p>
         <div className="grid regions">
           {state.regions.map((r) => <RegionCard key={r.region} status={r} />)}
@@ -92,7 +92,8 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         <div className="grid metrics">
           {CARDS.map(([m, label]) => {
             const lv = state.latest[m];
-            return lv ? <MetricCard key={m} metric={m} latest={lv} settings={settings} label={label} /> : null;
+            const name = m === 'blood_glucose' && lv?.fasting ? 'Fasting glucose' : label;
+            return lv ? <MetricCard key={m} metric={m} latest={lv} settings={settings} label={name} /> : null;
           })}
         </div>
       </section>

@@ -17,5 +17,10 @@ export const CSP = [
   "form-action 'self'",
 ].join('; ');
 
-/** frame-ancestors cannot be set from a meta tag; hosts that serve the app should send it as a header. */
+/**
+ * The policy as a response header. A <meta> policy governs the page only: workers take theirs from
+ * the headers of their own script, and frame-ancestors works only as a header. So the host should
+ * send this header (public/_headers does it on hosts that read that file, `vite preview` does it),
+ * and once installed, the service worker adds it to every response it serves.
+ */
 export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
