@@ -1,0 +1,29 @@
+import { openAsBlob } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { DoppelDb } from '../../../src/data/db.ts';
+import { storeReport } from '../../../src/data/report.ts';
+import { importBlob, type FileReport, type ImportOptions } from '../../../src/import/pipeline.ts';
+
+let k = 0;
+export function newDb(): DoppelDb {
+  return new DoppelDb(`import-test-${process.pid}-${k++}`);
+}
+
+/** ../shared beside the repository (present on developer machines and in CI). */
+export const SHARED = resolve(__dirname, '../../../../shared/fixtures/real');
+export const hasShared = existsSync(SHARED);
+
+export const FIXTURES = resolve(__dirname, '../../fixtures');
+
+export async function importFile(db: DoppelDb, path: string, opts: ImportOptions = {}): Promise<FileReport> {
+  return importBlob(db, await openAsBlob(path), basename(path), { nowMs: Date.UTC(2026, 10, 21), ...opts });
+}
+
+export function importText(db: DoppelDb, text: string | Uint8Array, name = 'test.txt', opts: ImportOptions = {}): Promise<FileReport> {
+  return importBlob(db, new Blob([text]), name, { nowMs: Date.UTC(2026, 10, 21), ...opts });
+}
+
+export async function report(db: DoppelDb) {
+  return storeReport(db);
+}
