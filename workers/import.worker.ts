@@ -2,12 +2,40 @@
 import { recoverInterruptedImports, undoImport } from '../src/data/imports.ts';
 import { workspaceDb, type Workspace } from '../src/data/workspace.ts';
 import { loadDemo } from '../src/import/demo.ts';
+import { importBlob, type FileReport, type ImportProgress } from '../src/import/pipeline.ts';
 import type { ImportRow } from '../src/data/rows.ts';
 import { exposeApi } from './expose.ts';
+
+/** Running imports by the caller's token, so that `cancel` can stop one cooperatively. */
+const running = new Map<string, AbortController>();
 
 const api = {
   ping(): string {
     return 'import';
+  },
+  /**
+   * Imports files one after another, each atomically as its own undoable import. Progress arrives
+   * through the callback (a Comlink proxy). `cancel(token)` stops the current file within one read
+   * chunk; nothing of that file is kept, files before it stay imported.
+   */
+  async importFiles(ws: Workspace, files: File[], token: string, onProgress?: (p: ImportProgress & { fileIndex: number; fileCount: number }) => void): Promise<FileReport[]> {
+    const ac = new AbortController();
+    running.set(token, ac);
+    try {
+      const out: FileReport[] = [];
+      for (const [i, f] of files.entries()) {
+        out.push(await importBlob(workspaceDb(ws), f, f.name, {
+          signal: ac.signal,
+          onProgress: onProgress && ((p) => onProgress({ ...p, fileIndex: i, fileCount: files.length })),
+        }));
+      }
+      return out;
+    } finally {
+      running.delete(token);
+    }
+  },
+  cancel(token: string): void {
+    running.get(token)?.abort();
   },
   /** Generates the synthetic demo person into a workspace (normally `demo`). */
   async loadDemo(ws: Workspace, endDay: string, offsetMin: number, seed?: number): Promise<ImportRow> {

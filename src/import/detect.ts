@@ -28,7 +28,7 @@ export function detectFormat(head: Uint8Array, _name = ''): FormatId {
 }
 
 function preview(t: string): string {
-  const s = t.slice(0, 60).replace(/\s+/g, ' ');
+  const s = t.slice(0, 60).replace(/\s+/g, ' ').trim();
   // Shown as text only, never as HTML; control characters are dropped.
   const printable = [...s].filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127).join('');
   return printable + (t.length > 60 ? '…' : '');

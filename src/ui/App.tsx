@@ -7,6 +7,7 @@ import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { useRoute } from './hooks/useRoute.ts';
 import { useWorkspace } from './hooks/useWorkspace.ts';
 import { DevicePage } from './pages/DevicePage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { TwinPage } from './pages/TwinPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
@@ -29,6 +30,7 @@ export function App() {
 
   let page;
   if (route === 'device') page = <DevicePage />;
+  else if (route === 'import') page = <ImportPage />;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
   else if (ws === 'demo' || hasMainData) page = <TwinPage ws={ws === 'demo' ? 'demo' : 'main'} />;
   else if (hasMainData === false) page = <WelcomePage />;
@@ -43,6 +45,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>Twin</a>
+          <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>Import</a>
           <a href="#/device" aria-current={route === 'device' ? 'page' : undefined}>This device</a>
         </nav>
       </header>

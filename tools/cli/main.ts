@@ -10,6 +10,11 @@ import { storeReport } from '../../src/data/report.ts';
 import { loadDemo } from '../../src/import/demo.ts';
 import { DEMO_SEED } from '../../models/demo/synthetic-person.ts';
 import { parseArgs, UsageError, type Parsed } from './args.ts';
+import { openAsBlob, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { importBlob } from '../../src/import/pipeline.ts';
+import { ImportError } from '../../src/import/errors.ts';
+import { DataError } from '../../src/data/errors.ts';
 
 interface Command {
   summary: string;
@@ -18,6 +23,38 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  import: {
+    summary: 'Import exports, in order, into a fresh in-memory store through the app\'s pipeline; report what was stored.',
+    usage: 'import [--json] FILE...',
+    async run(p) {
+      if (!p.positional.length) throw new UsageError('import needs at least one FILE');
+      const db = new DoppelDb(`cli-${process.pid}-${Date.now()}`);
+      try {
+        const imports = [];
+        for (const path of p.positional) {
+          let blob: Blob;
+          try {
+            if (!statSync(path).isFile()) throw new UsageError(`${path}: not a file`);
+            blob = await openAsBlob(path);
+          } catch (e) {
+            if (e instanceof UsageError) throw e;
+            const code = (e as NodeJS.ErrnoException).code;
+            throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
+          }
+          try {
+            const r = await importBlob(db, blob, basename(path));
+            imports.push({ file: r.file, format: r.format, added: r.added, duplicates: r.duplicates, rejected: r.rejected, ignored: r.ignored });
+          } catch (e) {
+            if (e instanceof ImportError || e instanceof DataError) throw new UsageError(`${path}: ${e.message}`);
+            throw e;
+          }
+        }
+        return { imports, ...(await storeReport(db)) };
+      } finally {
+        await db.delete();
+      }
+    },
+  },
   demo: {
     summary: 'Build the synthetic demo person through the import pipeline and report what was stored.',
     usage: 'demo [--json] [--end-day YYYY-MM-DD] [--offset MINUTES] [--seed N]',

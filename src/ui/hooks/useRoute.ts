@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'home' | 'device' | 'inbox';
+export type Route = 'home' | 'device' | 'inbox' | 'import';
 
 function parse(hash: string): Route {
   const r = hash.replace(/^#\/?/, '');
-  return r === 'device' || r === 'inbox' ? r : 'home';
+  return r === 'device' || r === 'inbox' || r === 'import' ? r : 'home';
 }
 
 const subscribe = (cb: () => void): (() => void) => {

@@ -29,7 +29,8 @@ export function WelcomePage() {
         <li><strong>Yours to remove.</strong> Delete it all at any time.</li>
       </ul>
       <div className="actions">
-        <button type="button" className="btn primary big" onClick={() => void tryDemo()} disabled={busy} aria-busy={busy}>
+        <a className="btn primary big" href="#/import">Import your data</a>
+        <button type="button" className="btn big" onClick={() => void tryDemo()} disabled={busy} aria-busy={busy}>
           {busy ? 'Building the demo twin…' : 'Try the demo'}
         </button>
       </div>

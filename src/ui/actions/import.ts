@@ -1,0 +1,30 @@
+import * as Comlink from 'comlink';
+import type { FileReport, ImportProgress } from '../../import/pipeline.ts';
+import { importWorker, twinWorker } from '../../workers/index.ts';
+import { setWorkspace } from '../hooks/useWorkspace.ts';
+
+export type FileProgress = ImportProgress & { fileIndex: number; fileCount: number };
+
+/**
+ * Imports files into the person's own workspace in the import worker, then refreshes the twin.
+ * Cancelling stops the file being read (nothing of it is kept) and rejects with an AbortError.
+ */
+export async function importFiles(files: File[], onProgress: (p: FileProgress) => void, signal?: AbortSignal): Promise<FileReport[]> {
+  const token = crypto.randomUUID();
+  const onAbort = (): void => void importWorker.run((a) => a.cancel(token));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const reports = await importWorker.run((a) => a.importFiles('main', files, token, Comlink.proxy(onProgress)));
+    setWorkspace('main');
+    await twinWorker.run((a) => a.refreshSnapshot('main'));
+    return reports;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Undoes one import of the person's own data and refreshes the twin. */
+export async function undoImport(importId: number): Promise<void> {
+  await importWorker.run((a) => a.undoImport('main', importId));
+  await twinWorker.run((a) => a.refreshSnapshot('main'));
+}

@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { GENERIC_CSV_TEMPLATE } from '../../import/formats/generic-csv.ts';
+import type { FileReport } from '../../import/pipeline.ts';
+import { useImports } from '../../data/hooks.ts';
+import { isAbortError } from '../../workers/errors.ts';
+import { importFiles, undoImport, type FileProgress } from '../actions/import.ts';
+import { formatBytes, formatDate } from '../format.ts';
+
+const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,application/json,text/csv';
+
+
+/** Import: pick or drop exports, watch progress, cancel, read the result, undo past imports. */
+export function ImportPage() {
+  const [progress, setProgress] = useState<FileProgress>();
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<FileReport[]>();
+  const [error, setError] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+  const abort = useRef<AbortController | undefined>(undefined);
+  const history = useImports('main');
+  const template = useMemo(() => URL.createObjectURL(new Blob([GENERIC_CSV_TEMPLATE], { type: 'text/csv' })), []);
+  useEffect(() => () => URL.revokeObjectURL(template), [template]);
+
+  const run = async (files: File[]): Promise<void> => {
+    if (!files.length) return;
+    setBusy(true);
+    setError(undefined);
+    setResults(undefined);
+    abort.current = new AbortController();
+    try {
+      setResults(await importFiles(files, setProgress, abort.current.signal));
+    } catch (e) {
+      if (!isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  };
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    setDragging(false);
+    void run([...e.dataTransfer.files]);
+  };
+
+  const pct = progress && progress.bytesTotal ? Math.round((100 * progress.bytesDone) / progress.bytesTotal) : 0;
+  return (
+    <section className="import" aria-labelledby="import-title">
+      <h1 id="import-title">Import your data</h1>
+      <p>
+        Apple Health (<code>export.zip</code> or <code>export.xml</code>) or Doppel's CSV. Files are read on this device;
+        nothing is uploaded. Importing the same file again adds nothing, and every import can be undone.
+      </p>
+      <div
+        className={`dropzone${dragging ? ' over' : ''}`}
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label className="btn primary big">
+          Choose files…
+          <input type="file" multiple accept={ACCEPT} className="visually-hidden" disabled={busy}
+            onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        </label>
+        <span className="muted">or drop them here</span>
+      </div>
+      <p className="small"><a href={template} download="doppel-template.csv">Download the CSV template</a> (time, metric, value, unit, source).</p>
+
+      {busy && (
+        <div className="card" aria-live="polite">
+          <p><strong>{progress ? progress.file : 'Starting…'}</strong>{progress && progress.fileCount > 1 ? ` (file ${progress.fileIndex + 1} of ${progress.fileCount})` : ''}</p>
+          <progress max={100} value={pct} aria-label="Import progress">{pct} %</progress>
+          {progress && (
+            <p className="small muted" data-testid="import-rate">
+              {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · {progress.records.toLocaleString()} records ·{' '}
+              {formatBytes(progress.rate)}/s{progress.etaS !== undefined ? ` · about ${Math.ceil(progress.etaS)} s left` : ''}
+            </p>
+          )}
+          <button type="button" className="btn" onClick={() => abort.current?.abort()}>Cancel</button>
+        </div>
+      )}
+      {error && <p className="error" role="alert">Nothing was imported from this file: {error}</p>}
+      {results && <ImportResults results={results} />}
+
+      <h2>Import history</h2>
+      {history === undefined ? <p aria-busy="true">…</p> : history.filter((h) => h.status === 'committed').length === 0 ? <p className="muted">No imports yet.</p> : (
+        <ul className="history">
+          {history.filter((h) => h.status === 'committed').map((h) => (
+            <li key={h.id}>
+              <span><strong className="name">{h.fileName}</strong> <span className="muted small">{h.format} · {formatDate(h.startedAt)} · {h.added.toLocaleString()} added</span></span>
+              <button type="button" className="btn" onClick={() => void undoImport(h.id!)}>Undo</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ImportResults({ results }: { results: FileReport[] }) {
+  return (
+    <div className="results" role="status">
+      {results.map((r) => (
+        <article className="card" key={r.importId} data-testid="import-result">
+          <h3 className="name">{r.file}</h3>
+          <p>
+            <strong>{r.added.toLocaleString()}</strong> added · {r.duplicates.toLocaleString()} already there ·{' '}
+            {r.rejected.length.toLocaleString()} rejected · format {r.format}
+          </p>
+          {r.rejected.length > 0 && (
+            <details>
+              <summary>Rejected records</summary>
+              <ul className="small">{r.rejected.slice(0, 50).map((x, i) => <li key={i}>{x.where}: {x.reason}</li>)}</ul>
+            </details>
+          )}
+          {Object.keys(r.ignored).length > 0 && (
+            <details>
+              <summary>Types Doppel does not use ({Object.keys(r.ignored).length})</summary>
+              <ul className="small">{Object.entries(r.ignored).map(([k, n]) => <li key={k}>{k}: {n.toLocaleString()}</li>)}</ul>
+            </details>
+          )}
+        </article>
+      ))}
+    </div>
+  );
+}
