@@ -52,6 +52,8 @@ export async function stageBatches(db: DoppelDb, importId: number, batches: Samp
 }
 
 export interface StagedSummary {
+  /** The format, where parsing named it more precisely than detection (a zip's content). */
+  format?: string;
   sources: SourceInput[];
   rejected: ImportRow['rejected'];
   ignored: ImportRow['ignored'];
@@ -91,7 +93,7 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
       touchedObj[m] = [...days].sort();
     }
     const done: ImportRow = {
-      ...row, status: 'committed', finishedAt: Date.now(), added, duplicates, rejected: s.rejected, ignored: s.ignored, touched: touchedObj,
+      ...row, format: s.format ?? row.format, status: 'committed', finishedAt: Date.now(), added, duplicates, rejected: s.rejected, ignored: s.ignored, touched: touchedObj,
     };
     await db.imports.put(done);
     return done;

@@ -61,3 +61,8 @@ export async function* lines(text: AsyncIterable<string>): AsyncGenerator<[line:
   }
   if (rest) yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest, lineNo + 1];
 }
+
+/** A location inside a zip entry when there is one: "export.xml line 12", else "line 12". */
+export function locate(ctx: { entryName?: string }, where: string): string {
+  return ctx.entryName ? `${ctx.entryName} ${where}` : where;
+}

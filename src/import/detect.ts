@@ -1,7 +1,7 @@
 import { ImportError } from './errors.ts';
 
 export type FormatId =
-  | 'apple-health-zip' | 'apple-health-xml' | 'fhir-r4' | 'dexcom-clarity-csv' | 'libreview-csv'
+  | 'zip' | 'apple-health-zip' | 'apple-health-xml' | 'fhir-r4' | 'dexcom-clarity-csv' | 'libreview-csv'
   | 'nightscout-json' | 'fitbit-json' | 'google-fit-csv' | 'generic-csv';
 
 /** How many leading bytes detection reads. */
@@ -15,7 +15,7 @@ const GENERIC_CSV_HEADER = /^time,metric,value,unit(,source)?$/i;
  */
 export function detectFormat(head: Uint8Array, _name = ''): FormatId {
   if (head.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty');
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return 'apple-health-zip';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return 'zip';
   const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
   const t = text.trimStart();
   if (t.startsWith('<')) {

@@ -9,6 +9,7 @@ import { detectFormat, SNIFF_BYTES, type FormatId } from './detect.ts';
 import { ImportError } from './errors.ts';
 import { parseAppleHealthXml } from './formats/apple-health-xml.ts';
 import { parseGenericCsv } from './formats/generic-csv.ts';
+import { parseZip, type EntryParser } from './formats/zip.ts';
 import { ImportSink } from './sink.ts';
 
 export interface ImportProgress {
@@ -44,11 +45,18 @@ export interface FileReport {
   ignored: ImportRow['ignored'];
 }
 
-type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext) => Promise<void>;
+/** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
+type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext) => Promise<FormatId | void>;
 
-const PARSERS: Partial<Record<FormatId, Parser>> = {
+/** Formats a zip entry may hold (no zips inside zips). */
+const ENTRY_PARSERS: Partial<Record<FormatId, EntryParser>> = {
   'apple-health-xml': parseAppleHealthXml,
   'generic-csv': parseGenericCsv,
+};
+
+const PARSERS: Partial<Record<FormatId, Parser>> = {
+  ...ENTRY_PARSERS,
+  zip: (bytes, sink, ctx) => parseZip(bytes, sink, ctx, ENTRY_PARSERS),
 };
 
 /**
@@ -61,7 +69,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
   const nowMs = opts.nowMs ?? Date.now();
   checkAbort(opts.signal);
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
-  const format = detectFormat(head, fileName);
+  let format = detectFormat(head, fileName);
   const parse = PARSERS[format];
   if (!parse) throw new ImportError('UNKNOWN_FORMAT', `${format} files are recognized but cannot be imported yet`);
 
@@ -83,7 +91,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
   };
 
   try {
-    await parse(blobChunks(blob, { signal: opts.signal, onBytes }), sink, { signal: opts.signal });
+    format = (await parse(blobChunks(blob, { signal: opts.signal, onBytes }), sink, { signal: opts.signal })) || format;
     await sink.drain();
     checkAbort(opts.signal);
     const profile = cleanProfile(sink);
@@ -100,7 +108,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
       sink.flush();
       await sink.drain();
       checkAbort(opts.signal);
-      row = await finishStagedImport(db, stagedId, { sources: sink.sources, rejected: sink.rejectedReport(), ignored: sink.ignored, duplicatesInFile, profile });
+      row = await finishStagedImport(db, stagedId, { format, sources: sink.sources, rejected: sink.rejectedReport(), ignored: sink.ignored, duplicatesInFile, profile });
     }
     opts.onProgress?.({ file: fileName, format, bytesDone: blob.size, bytesTotal: blob.size, records: sink.accepted, rate: blob.size / Math.max(1e-3, (performance.now() - t0) / 1000), etaS: 0 });
     return { file: fileName, format, importId: row.id!, added: row.added, duplicates: row.duplicates, rejected: row.rejected, ignored: row.ignored };

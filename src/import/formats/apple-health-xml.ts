@@ -7,7 +7,7 @@ import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
 import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
-import { checkAbort, textChunks, type ReadContext } from '../bytes.ts';
+import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 import { attr, rawAttr, tagEnd } from '../xml-text.ts';
@@ -45,7 +45,7 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
   const where = (index: number): string => {
     for (let nl = buf.indexOf('\n', lineCountedTo); nl >= 0 && nl < index; nl = buf.indexOf('\n', nl + 1)) line++;
     lineCountedTo = index;
-    return ctx.entryName ? `${ctx.entryName} line ${line}` : `line ${line}`;
+    return locate(ctx, `line ${line}`);
   };
   const sourceOf = (tag: string): number => sink.source(attr(tag, 'sourceName') ?? 'Unknown source', deviceModel(attr(tag, 'device')));
 

@@ -7,7 +7,7 @@ import { isMetricId, METRICS } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
 import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
-import { checkAbort, textChunks, type ReadContext } from '../bytes.ts';
+import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
@@ -24,14 +24,14 @@ export const GENERIC_CSV_TEMPLATE = [
   '',
 ].join('\n');
 
-export async function parseGenericCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext = {}): Promise<void> {
+export async function parseGenericCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
   let header = true;
   let n = 0;
   for await (const [f, line] of csvRecords(textChunks(bytes))) {
     if (header) {
       const h = f.map((x) => x.trim().toLowerCase().replace(/^\uFEFF/, ''));
       if (h.slice(0, 4).join(',') !== 'time,metric,value,unit' || (h.length > 4 && h[4] !== 'source') || h.length > 5) {
-        throw new ImportError('MALFORMED', `The header must be "time,metric,value,unit" or "time,metric,value,unit,source", not "${f.join(',').slice(0, 80)}"`, 'line 1');
+        throw new ImportError('MALFORMED', `The header must be "time,metric,value,unit" or "time,metric,value,unit,source", not "${f.join(',').slice(0, 80)}"`, locate(ctx, 'line 1'));
       }
       header = false;
       continue;
@@ -40,7 +40,7 @@ export async function parseGenericCsv(bytes: AsyncIterable<Uint8Array>, sink: Im
       checkAbort(ctx.signal);
       await sink.drain();
     }
-    const where = `line ${line}`;
+    const where = locate(ctx, `line ${line}`);
     if (f.length < 4 || f.length > 5) {
       sink.reject(where, `expected 4 or 5 fields, found ${f.length}`);
       continue;

@@ -1,0 +1,186 @@
+/**
+ * Zip archives, streamed with fflate: Apple Health's `export.zip` (the export XML, in any language's
+ * file name; FHIR `clinical-records/*.json` once that parser exists; GPX routes and the CDA copy
+ * skipped) and zips of other exports, each entry detected from its own content. The archive is
+ * never held in memory, and a zip bomb stops at the documented limits.
+ */
+import { Unzip, UnzipInflate } from 'fflate';
+import { AsyncQueue } from '../async-queue.ts';
+import { checkAbort, type ReadContext } from '../bytes.ts';
+import { detectFormat, type FormatId } from '../detect.ts';
+import { ImportError } from '../errors.ts';
+import type { ImportSink } from '../sink.ts';
+
+/** Zip-bomb limits (docs/import-formats.md). */
+export const ZIP_LIMITS = {
+  /** Total uncompressed bytes of one archive. */
+  maxTotalBytes: 32 * 2 ** 30,
+  /** Past this many uncompressed bytes, the archive may expand at most `maxRatio` times its read size. */
+  ratioAfterBytes: 256 * 2 ** 20,
+  maxRatio: 200,
+};
+
+export type EntryParser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string }) => Promise<FormatId | void>;
+
+/** Entries skipped without reading (their data is not even inflated). */
+function skipped(name: string): string | undefined {
+  const base = name.split('/').pop() ?? name;
+  if (name.endsWith('/') || base.startsWith('._') || name.startsWith('__MACOSX/')) return '';
+  if (/\.gpx$/i.test(base)) return 'GPX route';
+  if (/^export_cda\.xml$/i.test(base)) return 'export_cda.xml (duplicate of export.xml)';
+  if (/\.(pdf|jpe?g|png|heic|mp4|mov)$/i.test(base)) return `attachment (${base.split('.').pop()!.toLowerCase()})`;
+  return undefined;
+}
+
+/** Reads up to `n` bytes ahead, then yields everything (the peeked bytes first). */
+async function peek(it: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; all: AsyncIterable<Uint8Array> }> {
+  const iter = it[Symbol.asyncIterator]();
+  const got: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < n) {
+    const r = await iter.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    got.push(r.value);
+    size += r.value.length;
+  }
+  const head = new Uint8Array(size);
+  let at = 0;
+  for (const g of got) {
+    head.set(g, at);
+    at += g.length;
+  }
+  async function* all(): AsyncGenerator<Uint8Array> {
+    yield* got;
+    if (done) return;
+    for (;;) {
+      const r = await iter.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { head, all: all() };
+}
+
+export async function parseZip(
+  bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext,
+  parsers: Partial<Record<FormatId, EntryParser>>,
+): Promise<FormatId> {
+  const running: Promise<void>[] = [];
+  let fatal: unknown;
+  let current: AsyncQueue<Uint8Array> | undefined;
+  let readBytes = 0;
+  let outBytes = 0;
+  let sawApple = false;
+  let parsed = 0;
+
+  const runEntry = async (name: string, q: AsyncQueue<Uint8Array>): Promise<void> => {
+    const { head, all } = await peek(q, 4096);
+    let format: FormatId;
+    try {
+      format = detectFormat(head, name);
+    } catch {
+      sink.ignore(`file ${name}`);
+      for await (const _ of all) { /* drain */ }
+      return;
+    }
+    const parse = parsers[format];
+    if (!parse) {
+      sink.ignore(`${format} file ${name}`);
+      for await (const _ of all) { /* drain */ }
+      return;
+    }
+    if (format === 'apple-health-xml') sawApple = true;
+    parsed++;
+    await parse(all, sink, { signal: ctx.signal, entryName: name });
+  };
+
+  const uz = new Unzip((file) => {
+    const why = skipped(file.name);
+    if (why !== undefined) {
+      if (why) sink.ignore(why);
+      return; // never started: fflate skips its data
+    }
+    const q = new AsyncQueue<Uint8Array>(16 * 2 ** 20, (c) => c.length);
+    file.ondata = (err, data, final) => {
+      if (err) {
+        q.fail(new ImportError('MALFORMED', `The zip entry could not be inflated: ${err.message}`, file.name));
+        return;
+      }
+      outBytes += data.length;
+      if (outBytes > ZIP_LIMITS.maxTotalBytes || (outBytes > ZIP_LIMITS.ratioAfterBytes && outBytes > ZIP_LIMITS.maxRatio * Math.max(1, readBytes))) {
+        const e = new ImportError('ZIP_BOMB', `The zip expands to more than ${outBytes > ZIP_LIMITS.maxTotalBytes ? '32 GiB' : `${ZIP_LIMITS.maxRatio} times its size`}: refused as a possible zip bomb`, file.name);
+        fatal ??= e;
+        q.fail(e);
+        file.terminate();
+        return;
+      }
+      q.push(data);
+      if (final) q.end();
+    };
+    current = q;
+    running.push(runEntry(file.name, q).catch((e: unknown) => {
+      fatal ??= e;
+    }));
+    file.start();
+  });
+  uz.register(UnzipInflate);
+
+  // The last bytes read, to find the end-of-central-directory record: without it the archive was cut.
+  let tail = new Uint8Array(0);
+  for await (const chunk of bytes) {
+    checkAbort(ctx.signal);
+    if (readBytes === 0 && !(chunk[0] === 0x50 && chunk[1] === 0x4b)) throw new ImportError('MALFORMED', 'Not a zip archive', 'byte 0');
+    readBytes += chunk.length;
+    tail = keepTail(tail, chunk, 65_557);
+    try {
+      uz.push(chunk);
+    } catch (e) {
+      throw new ImportError('MALFORMED', `The zip archive is damaged: ${(e as Error).message}`, `byte ${readBytes}`);
+    }
+    if (fatal) break;
+    if (current) await current.waitForRoom();
+  }
+  if (!fatal && !hasEndRecord(tail)) {
+    const e = new ImportError('TRUNCATED_ZIP', 'The zip archive is incomplete: its closing directory is missing (an interrupted download or copy?)', `byte ${readBytes}`);
+    fatal = e;
+    current?.fail(e);
+  }
+  if (!fatal) {
+    try {
+      uz.push(new Uint8Array(0), true);
+    } catch (e) {
+      throw new ImportError('TRUNCATED_ZIP', `The zip archive ends early: ${(e as Error).message}`, `byte ${readBytes}`);
+    }
+    if (current && !current.ended) {
+      current.fail(new ImportError('TRUNCATED_ZIP', 'The zip archive ends in the middle of a file (an interrupted download or copy?)', `byte ${readBytes}`));
+    }
+  }
+  await Promise.all(running);
+  if (fatal) throw fatal;
+  if (parsed === 0) throw new ImportError('NO_DATA', 'The zip archive holds no file Doppel can read');
+  return sawApple ? 'apple-health-zip' : 'zip';
+}
+
+function keepTail(tail: Uint8Array, chunk: Uint8Array, max: number): Uint8Array {
+  if (chunk.length >= max) return chunk.slice(chunk.length - max);
+  const keep = Math.min(tail.length, max - chunk.length);
+  const out = new Uint8Array(keep + chunk.length);
+  out.set(tail.subarray(tail.length - keep));
+  out.set(chunk, keep);
+  return out;
+}
+
+/** Whether the bytes end with an end-of-central-directory record (PK\x05\x06, up to a 64 KiB comment). */
+function hasEndRecord(tail: Uint8Array): boolean {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) {
+      const commentLength = tail[i + 20]! | (tail[i + 21]! << 8);
+      return i + 22 + commentLength === tail.length;
+    }
+  }
+  return false;
+}

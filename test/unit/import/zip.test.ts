@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DoppelDb } from '../../../src/data/db.ts';
+import { readSamples } from '../../../src/data/samples.ts';
+import { FIXTURES, importText, newDb } from './helpers.ts';
+
+const dbs: DoppelDb[] = [];
+const db = (): DoppelDb => {
+  const d = newDb();
+  dbs.push(d);
+  return d;
+};
+afterEach(async () => {
+  for (const d of dbs.splice(0)) await d.delete();
+});
+
+const dogsheep = join(FIXTURES, 'real/apple-health/dogsheep-zip_contents/apple_health_export');
+const appleZip = (xmlName = 'export.xml'): Uint8Array<ArrayBuffer> => zipSync({
+  apple_health_export: {
+    [xmlName]: readFileSync(join(dogsheep, 'export.xml')),
+    'export_cda.xml': strToU8('<ClinicalDocument/>'),
+    'workout-routes': { 'route_2019-06-11_3.00pm.gpx': readFileSync(join(dogsheep, 'workout-routes/route_2019-06-11_3.00pm.gpx')) },
+  },
+} as Zippable) as Uint8Array<ArrayBuffer>;
+
+describe('zip archives', () => {
+  it('Apple Health export.zip (the real dogsheep layout): the XML is read, GPX and CDA skipped', async () => {
+    const d = db();
+    const r = await importText(d, appleZip(), 'export.zip');
+    expect(r.format).toBe('apple-health-zip');
+    expect(r.added).toBe(2);
+    expect(r.ignored).toMatchObject({ 'GPX route': 1, 'export_cda.xml (duplicate of export.xml)': 1 });
+    expect((await readSamples(d, 'heart_rate')).value[0]).toBe(72);
+  });
+
+  it.each(['导出.xml', 'Export.xml', 'exportación.xml'])('finds the export under a localized name (%s)', async (name) => {
+    const d = db();
+    const r = await importText(d, appleZip(name), 'x.zip');
+    expect(r).toMatchObject({ format: 'apple-health-zip', added: 2 });
+  });
+
+  it('imports a zip of several exports as one import, locating rejections by entry and line', async () => {
+    const d = db();
+    const csv = 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n2024-05-01T07:31:00+02:00,body_weight,9999,kg\n';
+    const z = zipSync({ 'weights.csv': strToU8(csv), 'notes/readme.txt': strToU8('hello'), 'apple/export.xml': readFileSync(join(dogsheep, 'export.xml')) }) as Uint8Array<ArrayBuffer>;
+    const r = await importText(d, z, 'bundle.zip');
+    expect(r.format).toBe('apple-health-zip');
+    expect(r.added).toBe(3);
+    expect(r.rejected).toEqual([{ where: 'weights.csv line 3', reason: 'body_weight 9999 kg outside 2-650' }]);
+    expect(r.ignored).toMatchObject({ 'file notes/readme.txt': 1 });
+  });
+
+  it('stops a zip bomb at the documented ratio and stores nothing', async () => {
+    const d = db();
+    // 400 MiB of zeros deflated to ~400 KiB (made with fflate's zipSync, level 9).
+    const bomb = readFileSync(join(FIXTURES, 'hostile/zeros-400mib.zip')) as Uint8Array<ArrayBuffer>;
+    expect(bomb.length).toBeLessThan(2 * 2 ** 20);
+    await expect(importText(d, bomb, 'bomb.zip')).rejects.toMatchObject({ code: 'ZIP_BOMB', message: expect.stringContaining('more than 200 times its size') });
+    expect(await d.imports.count()).toBe(0);
+    expect(await d.staging.count()).toBe(0);
+  }, 30_000);
+
+  it.each([
+    ['truncated in the middle of the export', (z: Uint8Array) => z.slice(0, Math.floor(z.length * 0.6)), /TRUNCATED_ZIP|MALFORMED/],
+    ['cut right after the local header', (z: Uint8Array) => z.slice(0, 40), /TRUNCATED_ZIP|MALFORMED/],
+  ])('a zip %s gets a clear message and stores nothing', async (_, cut, code) => {
+    const d = db();
+    const e = await importText(d, cut(appleZip()) as Uint8Array<ArrayBuffer>, 'export.zip').catch((x: unknown) => x);
+    expect(e).toMatchObject({ name: 'ImportError', code: expect.stringMatching(code) });
+    expect(await d.imports.count()).toBe(0);
+    expect(await d.sampleChunks.count()).toBe(0);
+  });
+
+  it('a zip with nothing readable is refused', async () => {
+    const d = db();
+    const z = zipSync({ 'a.txt': strToU8('hello') }) as Uint8Array<ArrayBuffer>;
+    await expect(importText(d, z, 'a.zip')).rejects.toMatchObject({ code: 'NO_DATA' });
+  });
+});
