@@ -130,7 +130,7 @@ export async function parseZip(
   uz.register(UnzipInflate);
 
   // The last bytes read, to find the end-of-central-directory record: without it the archive was cut.
-  let tail = new Uint8Array(0);
+  let tail: Uint8Array = new Uint8Array(0);
   for await (const chunk of bytes) {
     checkAbort(ctx.signal);
     if (readBytes === 0 && !(chunk[0] === 0x50 && chunk[1] === 0x4b)) throw new ImportError('MALFORMED', 'Not a zip archive', 'byte 0');
