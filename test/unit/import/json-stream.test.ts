@@ -35,7 +35,7 @@ describe('jsonElements', () => {
           : { resourceType: 'Bundle', type: 'collection', entry: entries };
         const text = JSON.stringify(doc, null, indent);
         const { items, root } = await collect(split(text, cuts));
-        expect(items).toEqual(entries);
+        expect(items).toEqual(JSON.parse(JSON.stringify(entries))); // -0 becomes 0 in JSON
         expect(root.fields.resourceType).toBe('Bundle');
         if (typeLast) expect(root.fields).toMatchObject({ id: 'x"y', total: entries.length });
       },
@@ -45,7 +45,7 @@ describe('jsonElements', () => {
   it('yields the elements of a root array', async () => {
     await fc.assert(fc.asyncProperty(fc.array(element, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), async (arr, cuts) => {
       const { items, root } = await collect(split(JSON.stringify(arr), cuts));
-      expect(items).toEqual(arr);
+      expect(items).toEqual(JSON.parse(JSON.stringify(arr)));
       expect(root.kind).toBe('array');
     }), { numRuns: 300 });
   });
