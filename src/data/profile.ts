@@ -44,6 +44,10 @@ export async function saveProfile(db: DoppelDb, patch: ProfilePatch): Promise<Pr
 export async function mergeProfile(db: DoppelDb, patch: ProfilePatch): Promise<ProfileRow> {
   const prev = await db.profile.get('self');
   const next: ProfileRow = { ...prev, ...patch, id: 'self', updatedAt: Date.now() };
+  // Lists from exports add to what is known; they never erase it.
+  for (const k of ['conditions', 'medications'] as const) {
+    if (prev?.[k] && patch[k]) next[k] = [...new Set([...prev[k]!, ...patch[k]!])];
+  }
   await db.profile.put(next);
   return next;
 }

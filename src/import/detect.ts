@@ -22,6 +22,10 @@ export function detectFormat(head: Uint8Array, _name = ''): FormatId {
     if (/<HealthData[\s>]/.test(t) || /HealthKit Export Version/.test(t)) return 'apple-health-xml';
     throw new ImportError('UNKNOWN_FORMAT', `An XML file that is not an Apple Health export (it starts "${preview(t)}")`);
   }
+  if (t.startsWith('{') || t.startsWith('[')) {
+    if (/"resourceType"\s*:/.test(t)) return 'fhir-r4';
+    throw new ImportError('UNKNOWN_FORMAT', `A JSON file Doppel does not recognize (it starts "${preview(t)}")`);
+  }
   const firstLine = t.split(/\r?\n/, 1)[0]!.trim();
   if (GENERIC_CSV_HEADER.test(firstLine)) return 'generic-csv';
   throw new ImportError('UNKNOWN_FORMAT', `Unrecognized file: it starts "${preview(t)}"`);

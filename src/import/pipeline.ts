@@ -9,6 +9,7 @@ import { detectFormat, SNIFF_BYTES, type FormatId } from './detect.ts';
 import { ImportError } from './errors.ts';
 import { parseAppleHealthXml } from './formats/apple-health-xml.ts';
 import { parseGenericCsv } from './formats/generic-csv.ts';
+import { parseFhirR4 } from './formats/fhir-r4.ts';
 import { parseZip, type EntryParser } from './formats/zip.ts';
 import { ImportSink } from './sink.ts';
 
@@ -52,6 +53,7 @@ type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadCont
 const ENTRY_PARSERS: Partial<Record<FormatId, EntryParser>> = {
   'apple-health-xml': parseAppleHealthXml,
   'generic-csv': parseGenericCsv,
+  'fhir-r4': parseFhirR4,
 };
 
 const PARSERS: Partial<Record<FormatId, Parser>> = {

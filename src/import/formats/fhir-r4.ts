@@ -1,0 +1,190 @@
+/**
+ * FHIR R4 from patient portals: Bundles of any type (read entry by entry; `resourceType` may come
+ * last), single resources, and NDJSON bulk exports. Observations with UCUM units (blood-pressure
+ * panels 85354-9 and 55284-4 by component, Epic-style dual coding), Patient (birth date, sex),
+ * Conditions and medications (MedicationStatement, MedicationRequest, Blue Button/CARIN pharmacy
+ * claims) as profile flags. Entered-in-error and cancelled records are skipped.
+ */
+import { conditionFlag, medicationFlags, type Coding } from '../../../models/clinical-codes.ts';
+import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
+import { FLAG_FASTING, NO_OFFSET } from '../../../models/samples.ts';
+import { toCanonical } from '../../../models/units.ts';
+import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { checkAbort, lines, locate, textChunks, type ReadContext } from '../bytes.ts';
+import { ImportError } from '../errors.ts';
+import { jsonElements, type JsonRoot } from '../json-stream.ts';
+import type { ImportSink } from '../sink.ts';
+
+const BY_LOINC = new Map<string, MetricId>(METRIC_IDS.flatMap((m) => METRICS[m].loinc.map((code) => [code, m] as const)));
+const BP_PANELS = new Set(['85354-9', '55284-4']);
+const FASTING_GLUCOSE_LOINC = '1558-6';
+const SKIP_STATUS = new Set(['entered-in-error', 'cancelled']);
+
+type Json = Record<string, unknown>;
+const obj = (x: unknown): Json | undefined => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Json) : undefined);
+const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const codings = (concept: unknown): Coding[] => arr(obj(concept)?.coding).map((c) => obj(c) ?? {}) as Coding[];
+const loincCodes = (concept: unknown): string[] =>
+  codings(concept).filter((c) => !c.system || c.system.includes('loinc')).map((c) => String(c.code ?? ''));
+
+interface Ctx extends ReadContext {
+  entryName?: string;
+}
+
+export async function parseFhirR4(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: Ctx = {}): Promise<void> {
+  const text = textChunks(bytes);
+  const it = text[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) throw new ImportError('EMPTY_FILE', 'The FHIR file is empty');
+  async function* all(): AsyncGenerator<string> {
+    yield first.value as string;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  const source = sink.source('FHIR record');
+  const ndjson = /^\s*\{[^\n]*\}\s*\n\s*\{/.test((first.value as string).slice(0, 1 << 20));
+  let n = 0;
+  const handle = async (resource: unknown, where: string): Promise<void> => {
+    if (++n % 1024 === 0) {
+      checkAbort(ctx.signal);
+      await sink.drain();
+    }
+    readResource(resource, sink, source, locate(ctx, where));
+  };
+  if (ndjson) {
+    for await (const [line, no] of lines(all())) {
+      if (!line.trim()) continue;
+      let r: unknown;
+      try {
+        r = JSON.parse(line);
+      } catch (e) {
+        sink.reject(locate(ctx, `line ${no}`), `invalid JSON: ${(e as Error).message}`);
+        continue;
+      }
+      await handle(r, `line ${no}`);
+    }
+    return;
+  }
+  const root: JsonRoot = { kind: 'object', fields: {}, count: 0 };
+  for await (const e of jsonElements(all(), root, ['entry'])) {
+    // Bundle entries wrap the resource; a root array or single resource is the resource itself.
+    const resource = obj(e)?.resource ?? e;
+    await handle(resource, `entry ${root.count}`);
+  }
+  if (root.kind === 'object' && root.fields.resourceType !== undefined && root.fields.resourceType !== 'Bundle' && root.count === 0) {
+    throw new ImportError('NO_DATA', `A FHIR ${String(root.fields.resourceType)} with nothing Doppel reads`);
+  }
+}
+
+function readResource(r: unknown, sink: ImportSink, source: number, where: string): void {
+  const res = obj(r);
+  const type = str(res?.resourceType);
+  if (!res || !type) {
+    sink.reject(where, 'not a FHIR resource (no resourceType)');
+    return;
+  }
+  const status = str(res.status);
+  if (status && SKIP_STATUS.has(status)) {
+    sink.ignore(`${type} (${status})`);
+    return;
+  }
+  switch (type) {
+    case 'Observation':
+      return observation(res, sink, source, where);
+    case 'Patient': {
+      const birth = str(res.birthDate);
+      if (birth && /^\d{4}-\d{2}-\d{2}$/.test(birth)) sink.profile.birthDate = birth;
+      const g = str(res.gender);
+      if (g === 'female' || g === 'male') sink.profile.sex = g;
+      return;
+    }
+    case 'Condition': {
+      const clinical = codings(res.clinicalStatus)[0]?.code;
+      const verification = codings(res.verificationStatus)[0]?.code;
+      if ((clinical && !['active', 'recurrence', 'relapse'].includes(clinical)) || verification === 'entered-in-error' || verification === 'refuted') {
+        sink.ignore('Condition (not active)');
+        return;
+      }
+      const flag = conditionFlag(codings(res.code), str(obj(res.code)?.text));
+      if (flag) addTo(sink, 'conditions', flag);
+      else sink.ignore('Condition (other)');
+      return;
+    }
+    case 'MedicationStatement':
+    case 'MedicationRequest': {
+      // Only current use sets a flag: a stopped, completed or never-taken medication does not.
+      if (status && !['active', 'on-hold', 'intended'].includes(status)) {
+        sink.ignore(`${type} (${status})`);
+        return;
+      }
+      const concept = obj(res.medicationCodeableConcept);
+      const name = [str(concept?.text), ...codings(concept).map((c) => c.display)].filter(Boolean).join(' ');
+      const flags = medicationFlags(name);
+      flags.forEach((f) => addTo(sink, 'medications', f));
+      if (!flags.length) sink.ignore(`${type} (other)`);
+      return;
+    }
+    case 'ExplanationOfBenefit': {
+      // Blue Button / CARIN pharmacy claims: drug names in item.productOrService (NDC display).
+      const names = arr(res.item).flatMap((i) => codings(obj(i)?.productOrService).map((c) => c.display ?? ''));
+      const flags = [...new Set(names.flatMap(medicationFlags))];
+      flags.forEach((f) => addTo(sink, 'medications', f));
+      sink.ignore(flags.length ? 'ExplanationOfBenefit (medication flags read)' : 'ExplanationOfBenefit');
+      return;
+    }
+    default:
+      sink.ignore(type);
+  }
+}
+
+function addTo(sink: ImportSink, key: 'conditions' | 'medications', flag: string): void {
+  const list = (sink.profile[key] ??= []);
+  if (!list.includes(flag)) list.push(flag);
+}
+
+function observation(o: Json, sink: ImportSink, source: number, where: string): void {
+  const codes = loincCodes(o.code);
+  const when = str(o.effectiveDateTime) ?? str(o.effectiveInstant) ?? str(obj(o.effectivePeriod)?.start) ?? str(o.issued);
+  const t = when ? parseDateTime(when) : undefined;
+  if (codes.some((c) => BP_PANELS.has(c))) {
+    for (const comp of arr(o.component)) {
+      const cc = obj(comp);
+      const metric = loincCodes(cc?.code).map((c) => BY_LOINC.get(c)).find((m) => m === 'systolic_bp' || m === 'diastolic_bp');
+      if (metric) quantity(metric, obj(cc?.valueQuantity), t, sink, source, where, 0);
+    }
+    return;
+  }
+  const metric = codes.map((c) => BY_LOINC.get(c)).find(Boolean);
+  if (!metric) {
+    sink.ignore(`Observation ${codes[0] ?? ''} ${str(obj(o.code)?.text) ?? codings(o.code)[0]?.display ?? ''}`.trim());
+    return;
+  }
+  quantity(metric, obj(o.valueQuantity), t, sink, source, where, codes.includes(FASTING_GLUCOSE_LOINC) ? FLAG_FASTING : 0);
+}
+
+function quantity(
+  metric: MetricId, q: Json | undefined, t: ReturnType<typeof parseDateTime>, sink: ImportSink, source: number, where: string, flags: number,
+): void {
+  if (!t) {
+    sink.reject(where, `${metric}: no effective date`);
+    return;
+  }
+  const value = q?.value;
+  if (typeof value !== 'number') {
+    sink.reject(where, `${metric}: no numeric valueQuantity`);
+    return;
+  }
+  const unit = (str(q?.system)?.includes('unitsofmeasure') ? str(q?.code) : undefined) ?? str(q?.unit) ?? str(q?.code) ?? METRICS[metric].unit;
+  const conv = toCanonical(metric, value, unit);
+  if (!conv.ok) {
+    sink.reject(where, conv.reason);
+    return;
+  }
+  const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
+  const why = sink.add(metric, ms, ms, conv.value, t.offsetMin, source, flags);
+  if (why) sink.reject(where, why);
+}
