@@ -1,4 +1,6 @@
 import { ImportError } from './errors.ts';
+import { isDexcomHeader } from './formats/dexcom-clarity-csv.ts';
+import { isLibreHeader } from './formats/libreview-csv.ts';
 
 export type FormatId =
   | 'zip' | 'apple-health-zip' | 'apple-health-xml' | 'fhir-r4' | 'dexcom-clarity-csv' | 'libreview-csv'
@@ -24,10 +26,14 @@ export function detectFormat(head: Uint8Array, _name = ''): FormatId {
   }
   if (t.startsWith('{') || t.startsWith('[')) {
     if (/"resourceType"\s*:/.test(t)) return 'fhir-r4';
+    if (/"sgv"\s*:/.test(t) || (/"type"\s*:\s*"(sgv|mbg|cal)"/.test(t) && /"date"\s*:/.test(t))) return 'nightscout-json';
     throw new ImportError('UNKNOWN_FORMAT', `A JSON file Doppel does not recognize (it starts "${preview(t)}")`);
   }
-  const firstLine = t.split(/\r?\n/, 1)[0]!.trim();
+  const firstLines = t.split(/\r?\n/, 6);
+  const firstLine = firstLines[0]!.trim();
   if (GENERIC_CSV_HEADER.test(firstLine)) return 'generic-csv';
+  if (isDexcomHeader(firstLine)) return 'dexcom-clarity-csv';
+  if (firstLines.slice(0, 5).some(isLibreHeader)) return 'libreview-csv';
   throw new ImportError('UNKNOWN_FORMAT', `Unrecognized file: it starts "${preview(t)}"`);
 }
 

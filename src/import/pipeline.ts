@@ -10,6 +10,9 @@ import { ImportError } from './errors.ts';
 import { parseAppleHealthXml } from './formats/apple-health-xml.ts';
 import { parseGenericCsv } from './formats/generic-csv.ts';
 import { parseFhirR4 } from './formats/fhir-r4.ts';
+import { parseDexcomClarityCsv } from './formats/dexcom-clarity-csv.ts';
+import { parseLibreviewCsv } from './formats/libreview-csv.ts';
+import { parseNightscoutJson } from './formats/nightscout-json.ts';
 import { parseZip, type EntryParser } from './formats/zip.ts';
 import { ImportSink } from './sink.ts';
 
@@ -54,6 +57,9 @@ const ENTRY_PARSERS: Partial<Record<FormatId, EntryParser>> = {
   'apple-health-xml': parseAppleHealthXml,
   'generic-csv': parseGenericCsv,
   'fhir-r4': parseFhirR4,
+  'dexcom-clarity-csv': parseDexcomClarityCsv,
+  'libreview-csv': parseLibreviewCsv,
+  'nightscout-json': parseNightscoutJson,
 };
 
 const PARSERS: Partial<Record<FormatId, Parser>> = {

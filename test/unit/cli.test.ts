@@ -22,7 +22,7 @@ describe('CLI', () => {
   }, 60_000);
 
   it.each([
-    [['frobnicate', '--json'], 'unknown command "frobnicate" (commands: demo, help)'],
+    [['frobnicate', '--json'], 'unknown command "frobnicate" (commands: import, demo, help)'],
     [['demo', '--json', '--end-day', 'tomorrow'], '--end-day "tomorrow" is not YYYY-MM-DD'],
     [['demo', '--json', '--offset', '9999'], '--offset 9999 is not whole minutes within ±840'],
     [['demo', '--json', '--seed'], '--seed needs a value'],
