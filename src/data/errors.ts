@@ -2,7 +2,7 @@
 export class DataError extends Error {
   override name = 'DataError';
   constructor(
-    readonly code: 'INVALID_PROFILE' | 'INVALID_BATCH' | 'UNKNOWN_IMPORT' | 'INVALID_SCENARIO' | 'UNKNOWN_SOURCE',
+    readonly code: 'INVALID_PROFILE' | 'INVALID_BATCH' | 'UNKNOWN_IMPORT' | 'INVALID_SCENARIO' | 'UNKNOWN_SOURCE' | 'INVALID_SETTING',
     message: string,
   ) {
     super(message);

@@ -31,7 +31,7 @@ export interface ImportInput {
  */
 export async function commitImport(db: DoppelDb, input: ImportInput): Promise<ImportRow> {
   for (const b of input.batches) validateBatch(b, input.sources.length);
-  return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile], async () => {
+  return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile, db.settings], async () => {
     const ids = await ensureSources(db, input.sources);
     if (input.profile && Object.keys(input.profile).length) await mergeProfile(db, input.profile);
     const batches = input.batches.map((b) => ({ ...b, source: Uint16Array.from(b.source, (s) => ids[s]!) }));
@@ -59,7 +59,7 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
 
 /** Removes exactly the samples one import added and recomputes the days it touched. */
 export async function undoImport(db: DoppelDb, importId: number): Promise<void> {
-  await writeTx(db, [db.imports, db.sampleChunks, db.daily], async () => {
+  await writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings], async () => {
     const row = await db.imports.get(importId);
     if (!row) throw new DataError('UNKNOWN_IMPORT', `No import with id ${importId}`);
     for (const [metric, days] of Object.entries(row.touched) as [MetricId, string[]][]) {

@@ -1,4 +1,6 @@
-import { METRICS, type MetricId } from '../../models/metrics.ts';
+import { METRIC_IDS, METRICS, type MetricId } from '../../models/metrics.ts';
+import type { SourceInfo } from '../../models/aggregate/overlap.ts';
+import { writeTx } from './tx.ts';
 import { aggregateByDay } from '../../models/aggregate/daily.ts';
 import { batchLength, type SampleBatch } from '../../models/samples.ts';
 import { DAY_MS, localDay, utcMonth, utcMonthStart } from '../../models/util/time.ts';
@@ -17,8 +19,8 @@ const chunkKey = (metric: MetricId, month: string): string => `${metric}|${month
 
 /**
  * Writes batches into the month chunks and refreshes the daily rows of every touched day.
- * Must run inside a read-write transaction over sampleChunks and daily (the caller's import
- * transaction), so that the write lands whole or not at all.
+ * Must run inside a read-write transaction over sampleChunks, daily, sources and settings (the
+ * caller's import transaction), so that the write lands whole or not at all.
  */
 export async function writeBatches(db: DoppelDb, batches: SampleBatch[], importId: number): Promise<WriteResult> {
   const result: WriteResult = { added: 0, duplicates: 0, touched: new Map() };
@@ -53,7 +55,7 @@ export async function refreshDaily(db: DoppelDb, metric: MetricId, days: Readonl
   const from = Date.parse(`${sorted[0]}T00:00:00Z`) - DAY_MS;
   const to = Date.parse(`${sorted[sorted.length - 1]}T00:00:00Z`) + 2 * DAY_MS;
   const chunks = await chunksInRange(db, metric, from, to);
-  const aggs = aggregateByDay(chunks, days);
+  const aggs = aggregateByDay(chunks, days, METRICS[metric].kind === 'instant' ? undefined : await sourceRanking(db));
   const put: DailyRow[] = [];
   const del: string[] = [];
   for (const day of days) {
@@ -64,6 +66,34 @@ export async function refreshDaily(db: DoppelDb, metric: MetricId, days: Readonl
   }
   if (put.length) await db.daily.bulkPut(put);
   if (del.length) await db.daily.bulkDelete(del);
+}
+
+/**
+ * Rank information for the overlap rule: the user's order (settings.sourceOrder, by source key),
+ * else the default class of each source. Read inside the caller's transaction (sources, settings).
+ */
+export async function sourceRanking(db: DoppelDb): Promise<(id: number) => SourceInfo> {
+  const [sources, order] = await Promise.all([db.sources.toArray(), db.settings.get('sourceOrder')]);
+  const userOrder = (order?.value as string[] | undefined) ?? [];
+  const byId = new Map<number, SourceInfo>();
+  for (const s of sources) {
+    const u = userOrder.indexOf(s.key);
+    const info: SourceInfo = { kindRank: s.kind === 'watch' ? 0 : s.kind === 'phone' ? 1 : 2, name: s.name };
+    if (u >= 0) info.userRank = u;
+    byId.set(s.id!, info);
+  }
+  return (id) => byId.get(id) ?? { kindRank: 2, name: '' };
+}
+
+/** Recomputes every daily row of the cumulative and interval metrics (after the user reorders sources). */
+export async function recomputeTotals(db: DoppelDb): Promise<void> {
+  const metrics = METRIC_IDS.filter((m) => METRICS[m].kind !== 'instant');
+  await writeTx(db, [db.sampleChunks, db.daily, db.sources, db.settings], async () => {
+    for (const m of metrics) {
+      const days = (await readDaily(db, m)).map((r) => r.day);
+      if (days.length) await refreshDaily(db, m, new Set(days));
+    }
+  });
 }
 
 async function chunksInRange(db: DoppelDb, metric: MetricId, fromMs: number, toMs: number): Promise<SampleChunkRow[]> {

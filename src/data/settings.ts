@@ -1,4 +1,7 @@
 import type { DoppelDb } from './db.ts';
+import { DataError } from './errors.ts';
+import { recomputeTotals } from './samples.ts';
+import { writeTx } from './tx.ts';
 
 /** Every setting, its type and its default. Storage never changes with display units. */
 export interface Settings {
@@ -22,7 +25,31 @@ export async function getSetting<K extends keyof Settings>(db: DoppelDb, key: K)
 }
 
 export async function setSetting<K extends keyof Settings>(db: DoppelDb, key: K, value: Settings[K]): Promise<void> {
-  await db.settings.put({ key, value });
+  validateSetting(key, value);
+  if (key !== 'sourceOrder') {
+    await db.settings.put({ key, value });
+    return;
+  }
+  // The source order decides every cumulative daily total: both change in one transaction.
+  await writeTx(db, [db.settings, db.sampleChunks, db.daily, db.sources], async () => {
+    await db.settings.put({ key, value });
+    await recomputeTotals(db);
+  });
+}
+
+const CHOICES: Partial<Record<keyof Settings, readonly string[]>> = {
+  glucoseUnit: ['mg/dL', 'mmol/L'],
+  weightUnit: ['kg', 'lb'],
+  hba1cUnit: ['%', 'mmol/mol'],
+};
+
+function validateSetting(key: keyof Settings, value: unknown): void {
+  const choices = CHOICES[key];
+  if (choices && !choices.includes(value as string)) throw new DataError('INVALID_SETTING', `settings.${key}: "${String(value)}" is not one of ${choices.join(', ')}`);
+  if (key === 'sourceOrder' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
+    throw new DataError('INVALID_SETTING', 'settings.sourceOrder: must be a list of source keys');
+  }
+  if (!(key in DEFAULT_SETTINGS)) throw new DataError('INVALID_SETTING', `unknown setting "${String(key)}"`);
 }
 
 export async function getAllSettings(db: DoppelDb): Promise<Settings> {

@@ -64,7 +64,7 @@ export interface StagedSummary {
 
 /** Phase 2: one transaction moves the staged samples into the store and commits the import. */
 export async function finishStagedImport(db: DoppelDb, importId: number, s: StagedSummary): Promise<ImportRow> {
-  return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily, db.profile], async () => {
+  return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily, db.profile, db.settings], async () => {
     const row = await db.imports.get(importId);
     if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
     const ids = await ensureSources(db, s.sources);
