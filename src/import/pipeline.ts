@@ -13,6 +13,11 @@ import { parseFhirR4 } from './formats/fhir-r4.ts';
 import { parseDexcomClarityCsv } from './formats/dexcom-clarity-csv.ts';
 import { parseLibreviewCsv } from './formats/libreview-csv.ts';
 import { parseNightscoutJson } from './formats/nightscout-json.ts';
+import { parseFitbitJson } from './formats/fitbit-json.ts';
+import { parseGarminCsv } from './formats/garmin-csv.ts';
+import { parseWithingsCsv } from './formats/withings-csv.ts';
+import { parseGoogleFitCsv } from './formats/google-fit-csv.ts';
+import { parseSamsungHealthCsv } from './formats/samsung-health-csv.ts';
 import { parseZip, type EntryParser } from './formats/zip.ts';
 import { ImportSink } from './sink.ts';
 
@@ -50,7 +55,7 @@ export interface FileReport {
 }
 
 /** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
-type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext) => Promise<FormatId | void>;
+type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { fileName?: string }) => Promise<FormatId | void>;
 
 /** Formats a zip entry may hold (no zips inside zips). */
 const ENTRY_PARSERS: Partial<Record<FormatId, EntryParser>> = {
@@ -60,6 +65,11 @@ const ENTRY_PARSERS: Partial<Record<FormatId, EntryParser>> = {
   'dexcom-clarity-csv': parseDexcomClarityCsv,
   'libreview-csv': parseLibreviewCsv,
   'nightscout-json': parseNightscoutJson,
+  'fitbit-json': parseFitbitJson,
+  'garmin-csv': parseGarminCsv,
+  'withings-csv': parseWithingsCsv,
+  'google-fit-csv': parseGoogleFitCsv,
+  'samsung-health-csv': parseSamsungHealthCsv,
 };
 
 const PARSERS: Partial<Record<FormatId, Parser>> = {
@@ -99,7 +109,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
   };
 
   try {
-    format = (await parse(blobChunks(blob, { signal: opts.signal, onBytes }), sink, { signal: opts.signal })) || format;
+    format = (await parse(blobChunks(blob, { signal: opts.signal, onBytes }), sink, { signal: opts.signal, fileName })) || format;
     await sink.drain();
     checkAbort(opts.signal);
     const profile = cleanProfile(sink);

@@ -1,0 +1,118 @@
+/**
+ * Fitbit data exports: the account archive (`user-site-export/*.json`) and Google Takeout's
+ * `Fitbit/Global Export Data/*.json`, which share shapes. Each file is an array of one kind:
+ * heart rate `{dateTime, value: {bpm}}`, resting heart rate `{dateTime, value: {value}}`, weight
+ * `{weight, bmi, fat, date, time}`, sleep `{startTime, endTime, minutesAsleep}`, and `{dateTime,
+ * value}` series whose meaning only the file name gives (steps, height in mm; distance and calories
+ * are counted and skipped). Times are the account's local time (no offset).
+ * Weight is written in the account's unit (lb or kg) without saying which: the ratio weight / BMI
+ * tells, since height² lies in 1.96-4.0 m² for kg and 4.3-8.8 for lb (heights 1.4-2.0 m).
+ */
+import { NO_OFFSET } from '../../../models/samples.ts';
+import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
+import { ImportError } from '../errors.ts';
+import { jsonElements, type JsonRoot } from '../json-stream.ts';
+import type { ImportSink } from '../sink.ts';
+
+type Json = Record<string, unknown>;
+
+/** `MM/DD/YY HH:MM:SS` (Fitbit's dateTime) → wall-clock ms, or undefined. */
+function fitbitWall(s: unknown): number | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = /^(\d{2})\/(\d{2})\/(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(s.trim());
+  if (m) {
+    const ms = Date.UTC(2000 + Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+    return new Date(ms).getUTCDate() === Number(m[2]) ? ms : undefined;
+  }
+  const iso = parseDateTime(s); // sleep uses ISO without offset
+  return iso?.offsetMin === NO_OFFSET ? iso.wallMs : iso?.ms;
+}
+
+function seriesOf(name: string): 'steps' | 'height' | 'skip' | undefined {
+  const base = (name.split('/').pop() ?? name).toLowerCase();
+  if (/^steps[-_]/.test(base)) return 'steps';
+  if (/^height[-_]/.test(base)) return 'height';
+  if (/^(distance|calories|altitude|very_active_minutes|moderately_active_minutes|lightly_active_minutes|sedentary_minutes|swim_lengths_data|time_in_heart_rate_zones|demographic_vo2_max)/.test(base)) return 'skip';
+  return undefined;
+}
+
+export async function parseFitbitJson(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string; fileName?: string } = {}): Promise<void> {
+  const name = ctx.entryName ?? ctx.fileName ?? '';
+  const root: JsonRoot = { kind: 'array', fields: {}, count: 0 };
+  const weights: Json[] = [];
+  let src: number | undefined;
+  const source = (e: Json): number => (typeof e.source === 'string' ? sink.source(`Fitbit ${e.source}`.slice(0, 80)) : (src ??= sink.source('Fitbit')));
+  const add = (metric: Parameters<ImportSink['add']>[0], wallStart: number, wallEnd: number, value: number, e: Json): void => {
+    const why = sink.add(metric, wallTimeToEpoch(wallStart), wallTimeToEpoch(wallEnd), value, NO_OFFSET, source(e));
+    if (why) sink.reject(locate(ctx, `entry ${root.count}`), why);
+  };
+  for await (const el of jsonElements(textChunks(bytes), root, [])) {
+    if (root.count % 4096 === 0) {
+      checkAbort(ctx.signal);
+      await sink.drain();
+    }
+    const e = el as Json;
+    const where = locate(ctx, `entry ${root.count}`);
+    if (typeof e.weight === 'number') {
+      weights.push(e);
+      continue;
+    }
+    if (typeof e.minutesAsleep === 'number') {
+      const s = fitbitWall(e.startTime), t = fitbitWall(e.endTime);
+      if (s === undefined || t === undefined) sink.reject(where, 'sleep: startTime/endTime not a date');
+      else add('sleep', s, t, e.minutesAsleep, e);
+      continue;
+    }
+    const at = fitbitWall(e.dateTime);
+    const v = e.value;
+    if (at === undefined) {
+      sink.reject(where, `dateTime "${String(e.dateTime).slice(0, 30)}" is not a date`);
+      continue;
+    }
+    if (v && typeof v === 'object') {
+      const o = v as Json;
+      if (typeof o.bpm === 'number') add('heart_rate', at, at, o.bpm, e);
+      else if (typeof o.value === 'number') {
+        if (o.value > 0) add('resting_heart_rate', at, at, o.value, e);
+        else sink.ignore('Fitbit resting heart rate 0 (no estimate that day)');
+      } else sink.ignore(`Fitbit ${seriesOf(name) ?? 'unknown series'}`);
+      continue;
+    }
+    const series = seriesOf(name);
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+    if (series === 'steps') {
+      if (!Number.isFinite(n)) sink.reject(where, `steps "${String(v)}" is not a number`);
+      else if (n > 0) add('steps', at, at + 60_000, n, e);
+    } else if (series === 'height') {
+      if (!Number.isFinite(n)) sink.reject(where, `height "${String(v)}" is not a number`);
+      else add('height', at, at, n / 10, e); // millimetres
+    } else sink.ignore(series === 'skip' ? `Fitbit ${(name.split('/').pop() ?? name).replace(/[-_]\d{4}-\d{2}-\d{2}\.json$/i, '')}` : 'Fitbit series without a known file name');
+  }
+  if (root.kind !== 'array') throw new ImportError('MALFORMED', 'Not a Fitbit export: expected a JSON array');
+  if (weights.length) readWeights(weights, sink, ctx, source);
+}
+
+function readWeights(list: Json[], sink: ImportSink, ctx: { entryName?: string }, source: (e: Json) => number): void {
+  const ratios = list.filter((w) => typeof w.bmi === 'number' && (w.bmi as number) > 0).map((w) => (w.weight as number) / (w.bmi as number));
+  const lb = ratios.length ? ratios.filter((r) => r > 4.15).length > ratios.length / 2 : false;
+  if (!ratios.length) sink.ignore('Fitbit weight unit not stated and no BMI to tell: read as kg');
+  list.forEach((w, i) => {
+    const where = locate(ctx, `entry ${i + 1}`);
+    const day = /^(\d{2})\/(\d{2})\/(\d{2})$/.exec(String(w.date ?? ''));
+    const time = /^(\d{2}):(\d{2}):(\d{2})$/.exec(String(w.time ?? '00:00:00'));
+    if (!day || !time) {
+      sink.reject(where, 'weight: date/time not readable');
+      return;
+    }
+    const wall = Date.UTC(2000 + Number(day[3]), Number(day[1]) - 1, Number(day[2]), Number(time[1]), Number(time[2]), Number(time[3]));
+    const at = wallTimeToEpoch(wall);
+    const kg = lb ? (w.weight as number) * 0.45359237 : (w.weight as number);
+    const src = source(w);
+    for (const [metric, value] of [['body_weight', kg], ['bmi', w.bmi], ['body_fat_percentage', w.fat]] as const) {
+      if (typeof value !== 'number') continue;
+      const why = sink.add(metric, at, at, value, NO_OFFSET, src);
+      if (why) sink.reject(where, why);
+    }
+  });
+}

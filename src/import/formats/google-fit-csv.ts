@@ -1,0 +1,58 @@
+/**
+ * Google Fit (Takeout `Fit/Daily activity metrics/`): the summary `Daily activity metrics.csv` (one
+ * row a day: step count and average weight are read) and the per-day `YYYY-MM-DD.csv` files
+ * (15-minute rows with `Start time`/`End time` as times of day with an offset; the day comes from the
+ * file name). Other columns (distance, calories, heart points, location bounds) are counted and
+ * skipped.
+ */
+import { parseDateTime } from '../../../models/util/time.ts';
+import type { ReadContext } from '../bytes.ts';
+import { addDay, parseDayUs } from '../day-sample.ts';
+import { ImportError } from '../errors.ts';
+import { num, readTable } from '../table.ts';
+import type { ImportSink } from '../sink.ts';
+
+export function isGoogleFitHeader(line: string): boolean {
+  const h = line.replace(/^\uFEFF/, '');
+  return (/^Date,/.test(h) || /^Start time,End time,/.test(h)) && /Step count|Move Minutes count|Heart Points|Calories \(kcal\)/.test(h);
+}
+
+export async function parseGoogleFitCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string; fileName?: string } = {}): Promise<void> {
+  const src = sink.source('Google Fit');
+  const name = ctx.entryName ?? ctx.fileName ?? '';
+  const fileDay = /(\d{4})-(\d{2})-(\d{2})\.csv$/i.exec(name);
+  let perDay = false;
+  let skipped: string[] = [];
+  await readTable(bytes, sink, ctx, (row) => {
+    if (!perDay) {
+      const day = parseDayUs(row.get('Date'));
+      if (!day) {
+        sink.reject(row.where, `date "${row.get('Date').slice(0, 20)}" is not YYYY-MM-DD`);
+        return;
+      }
+      const steps = num(row.get('Step count'));
+      if (Number.isFinite(steps)) addDay(sink, 'steps', ...day, steps, src, 'total', row.where);
+      const kg = num(row.get('Average weight (kg)'));
+      if (Number.isFinite(kg)) addDay(sink, 'body_weight', ...day, kg, src, 'instant', row.where);
+      return;
+    }
+    const steps = num(row.get('Step count'));
+    if (!Number.isFinite(steps) || steps === 0) return;
+    const a = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('Start time')}`);
+    const b = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('End time')}`);
+    if (!a || !b || a.offsetMin !== b.offsetMin) {
+      sink.reject(row.where, `times "${row.get('Start time')}"-"${row.get('End time')}" are not times of day with an offset`);
+      return;
+    }
+    const end = b.ms > a.ms ? b.ms : b.ms + 86_400_000; // the last row ends at 00:00 of the next day
+    const why = sink.add('steps', a.ms, end, steps, a.offsetMin, src);
+    if (why) sink.reject(row.where, why);
+  }, {
+    onHeader: (h) => {
+      perDay = h[0] === 'Start time';
+      if (perDay && !fileDay) throw new ImportError('MALFORMED', 'A Google Fit per-day file needs its YYYY-MM-DD.csv file name to know its date', 'line 1');
+      skipped = h.filter((x) => !['Date', 'Start time', 'End time', 'Step count', 'Average weight (kg)'].includes(x) && x);
+    },
+  });
+  for (const col of skipped) sink.ignore(`Google Fit column ${col}`);
+}
