@@ -47,7 +47,19 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
     lineCountedTo = index;
     return locate(ctx, `line ${line}`);
   };
-  const sourceOf = (tag: string): number => sink.source(attr(tag, 'sourceName') ?? 'Unknown source', deviceModel(attr(tag, 'device')));
+  // Exports repeat a handful of sources millions of times: decode each raw (name, device) pair once.
+  const sources = new Map<string, number>();
+  const sourceOf = (tag: string): number => {
+    const rawName = rawAttr(tag, 'sourceName') ?? '';
+    const rawDevice = rawAttr(tag, 'device') ?? '';
+    const key = `${rawName}\u0000${rawDevice}`;
+    let id = sources.get(key);
+    if (id === undefined) {
+      id = sink.source(attr(tag, 'sourceName') ?? 'Unknown source', deviceModel(attr(tag, 'device')));
+      sources.set(key, id);
+    }
+    return id;
+  };
 
   const record = (tag: string, at: number): void => {
     const type = rawAttr(tag, 'type');
