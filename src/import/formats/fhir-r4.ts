@@ -93,6 +93,10 @@ function readResource(r: unknown, sink: ImportSink, source: number, where: strin
     return;
   }
   switch (type) {
+    case 'Bundle':
+      // A bundle without entries has nothing to read; a bundle nested in another is read through.
+      arr(res.entry).forEach((e, i) => readResource(obj(e)?.resource, sink, source, `${where} entry ${i + 1}`));
+      return;
     case 'Observation':
       return observation(res, sink, source, where);
     case 'Patient': {
