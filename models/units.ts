@@ -25,36 +25,41 @@ export function normalizeUnit(unit: string): string {
     .toLowerCase();
 }
 
-type Converter = (v: number) => number;
-const id: Converter = (v) => v;
+/** A linear conversion to the canonical unit: canonical = value × scale + offset. */
+type Linear = readonly [scale: number, offset?: number];
+const ID: Linear = [1];
 
-const GLUCOSE: Record<string, Converter> = { 'mg/dl': id, 'mmol/l': (v) => v * 18.016 };
-const CHOL: Record<string, Converter> = { 'mg/dl': id, 'mmol/l': (v) => v * 38.67 };
-const BY_METRIC: Record<MetricId, Record<string, Converter>> = {
-  body_weight: { kg: id, g: (v) => v / 1000, lb: (v) => v * 0.45359237, lbs: (v) => v * 0.45359237, st: (v) => v * 14 * 0.45359237 },
-  height: { cm: id, m: (v) => v * 100, mm: (v) => v / 10, in: (v) => v * 2.54, ft: (v) => v * 30.48 },
-  bmi: { 'kg/m2': id, 'kg/m^2': id, count: id, '': id, '{ratio}': id },
-  waist_circumference: { cm: id, m: (v) => v * 100, mm: (v) => v / 10, in: (v) => v * 2.54 },
-  body_fat_percentage: { '%': id },
+const GLUCOSE: Record<string, Linear> = { 'mg/dl': ID, 'mmol/l': [18.016] };
+const CHOL: Record<string, Linear> = { 'mg/dl': ID, 'mmol/l': [38.67] };
+const LB = 0.45359237;
+const BEATS: Record<string, Linear> = { '/min': ID, 'count/min': ID, bpm: ID, '{beats}/min': ID, 'beats/min': ID };
+const ENERGY: Record<string, Linear> = { kcal: ID, cal: ID, kj: [1 / 4.184] };
+const MINUTES: Record<string, Linear> = { min: ID, s: [1 / 60], h: [60] };
+export const UNITS: Readonly<Record<MetricId, Readonly<Record<string, Linear>>>> = {
+  body_weight: { kg: ID, g: [1 / 1000], lb: [LB], lbs: [LB], st: [14 * LB] },
+  height: { cm: ID, m: [100], mm: [1 / 10], in: [2.54], ft: [30.48] },
+  bmi: { 'kg/m2': ID, 'kg/m^2': ID, count: ID, '': ID, '{ratio}': ID },
+  waist_circumference: { cm: ID, m: [100], mm: [1 / 10], in: [2.54] },
+  body_fat_percentage: { '%': ID },
   blood_glucose: GLUCOSE,
   cgm_glucose: GLUCOSE,
-  hba1c: { '%': id, 'mmol/mol': (v) => 0.0915 * v + 2.15 },
-  systolic_bp: { mmhg: id },
-  diastolic_bp: { mmhg: id },
-  heart_rate: { '/min': id, 'count/min': id, bpm: id, '{beats}/min': id, 'beats/min': id },
-  resting_heart_rate: { '/min': id, 'count/min': id, bpm: id, '{beats}/min': id, 'beats/min': id },
-  hrv_sdnn: { ms: id, s: (v) => v * 1000 },
-  steps: { count: id, '{steps}': id, steps: id, '': id, '/d': id, '{steps}/d': id },
-  active_energy: { kcal: id, cal: id, kj: (v) => v / 4.184 },
-  dietary_energy: { kcal: id, cal: id, kj: (v) => v / 4.184 },
-  exercise_minutes: { min: id, s: (v) => v / 60, h: (v) => v * 60 },
-  sleep: { min: id, s: (v) => v / 60, h: (v) => v * 60 },
+  hba1c: { '%': ID, 'mmol/mol': [0.0915, 2.15] },
+  systolic_bp: { mmhg: ID },
+  diastolic_bp: { mmhg: ID },
+  heart_rate: BEATS,
+  resting_heart_rate: BEATS,
+  hrv_sdnn: { ms: ID, s: [1000] },
+  steps: { count: ID, '{steps}': ID, steps: ID, '': ID, '/d': ID, '{steps}/d': ID },
+  active_energy: ENERGY,
+  dietary_energy: ENERGY,
+  exercise_minutes: MINUTES,
+  sleep: MINUTES,
   total_cholesterol: CHOL,
   hdl_cholesterol: CHOL,
   ldl_cholesterol: CHOL,
-  triglycerides: { 'mg/dl': id, 'mmol/l': (v) => v * 88.57 },
-  creatinine: { 'mg/dl': id, 'umol/l': (v) => v / 88.42 },
-  egfr: { 'ml/min/{1.73_m2}': id, 'ml/min/1.73m2': id, 'ml/min': id },
+  triglycerides: { 'mg/dl': ID, 'mmol/l': [88.57] },
+  creatinine: { 'mg/dl': ID, 'umol/l': [1 / 88.42] },
+  egfr: { 'ml/min/{1.73_m2}': ID, 'ml/min/1.73m2': ID, 'ml/min': ID },
 };
 
 /**
@@ -64,9 +69,16 @@ const BY_METRIC: Record<MetricId, Record<string, Converter>> = {
 export function toCanonical(metric: MetricId, value: number, unit: string, opts: { fractionPercent?: boolean } = {}): ConversionResult {
   if (!Number.isFinite(value)) return { ok: false, reason: `${metric} value is not a finite number` };
   const u = normalizeUnit(unit);
-  const f = BY_METRIC[metric][u];
+  const f = UNITS[metric][u];
   if (!f) return { ok: false, reason: `${metric}: unit "${unit}" is not supported` };
-  let v = f(value);
+  let v = value * f[0] + (f[1] ?? 0);
   if (metric === 'body_fat_percentage' && opts.fractionPercent && v <= 1) v *= 100;
   return { ok: true, value: v };
+}
+
+/** A canonical value in another unit the metric accepts (for display); the inverse of toCanonical. */
+export function fromCanonical(metric: MetricId, canonical: number, unit: string): number {
+  const f = UNITS[metric][normalizeUnit(unit)];
+  if (!f) throw new RangeError(`${metric}: unit "${unit}" is not supported`);
+  return (canonical - (f[1] ?? 0)) / f[0];
 }

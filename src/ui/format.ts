@@ -1,31 +1,32 @@
 import type { MetricId } from '../../models/metrics.ts';
 import type { Settings } from '../data/settings.ts';
+import { fromCanonical } from '../../models/units.ts';
 
 const nf = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** A stored (canonical) value in the user's display unit. Storage never changes. */
 export function display(metric: MetricId, value: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
+  const show = (unit: string, digits: number, label = unit): { text: string; unit: string } =>
+    ({ text: nf(digits).format(fromCanonical(metric, value, unit)), unit: label });
   switch (metric) {
     case 'body_weight':
-      return s.weightUnit === 'lb' ? { text: nf(1).format(value / 0.45359237), unit: 'lb' } : { text: nf(1).format(value), unit: 'kg' };
+      return s.weightUnit === 'lb' ? show('lb', 1) : show('kg', 1);
     case 'blood_glucose':
     case 'cgm_glucose':
-      return s.glucoseUnit === 'mmol/L' ? { text: nf(1).format(value / 18.016), unit: 'mmol/L' } : { text: nf(0).format(value), unit: 'mg/dL' };
-    case 'hba1c':
-      return s.hba1cUnit === 'mmol/mol' ? { text: nf(0).format((value - 2.15) / 0.0915), unit: 'mmol/mol' } : { text: nf(1).format(value), unit: '%' };
     case 'total_cholesterol':
     case 'hdl_cholesterol':
     case 'ldl_cholesterol':
-      return s.glucoseUnit === 'mmol/L' ? { text: nf(1).format(value / 38.67), unit: 'mmol/L' } : { text: nf(0).format(value), unit: 'mg/dL' };
     case 'triglycerides':
-      return s.glucoseUnit === 'mmol/L' ? { text: nf(1).format(value / 88.57), unit: 'mmol/L' } : { text: nf(0).format(value), unit: 'mg/dL' };
+      return s.glucoseUnit === 'mmol/L' ? show('mmol/L', 1) : show('mg/dL', 0);
+    case 'hba1c':
+      return s.hba1cUnit === 'mmol/mol' ? show('mmol/mol', 0) : show('%', 1);
     case 'systolic_bp':
     case 'diastolic_bp':
-      return { text: nf(0).format(value), unit: 'mmHg' };
+      return show('mmHg', 0);
     case 'resting_heart_rate':
     case 'heart_rate':
-      return { text: nf(0).format(value), unit: 'bpm' };
+      return show('/min', 0, 'bpm');
     default:
       return { text: nf(0).format(value), unit: '' };
   }
