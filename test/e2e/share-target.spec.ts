@@ -34,3 +34,25 @@ test('a file shared into the app (Web Share Target) lands in the on-device inbox
   await item.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByText('No files waiting.')).toBeVisible();
 });
+
+test('a shared export imports from the inbox', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.waitForServiceWorker();
+  const csv = 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n';
+  await page.evaluate((text) => {
+    const form = Object.assign(document.createElement('form'), { method: 'post', action: '/share-target', enctype: 'multipart/form-data' });
+    const input = Object.assign(document.createElement('input'), { type: 'file', name: 'files' });
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'weights.csv', { type: 'text/csv' }));
+    input.files = dt.files;
+    form.append(input);
+    document.body.append(form);
+    form.submit();
+  }, csv);
+  await page.locator('ul.inbox li').getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'weights.csv: 1 added' })).toBeVisible();
+  await expect(page.getByText('No files waiting.')).toBeVisible();
+  await page.getByRole('link', { name: 'Twin' }).click();
+  await expect(page.locator('article.metric[data-metric="body_weight"] .num')).toHaveText('82.4');
+});
