@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { DoppelDb } from '../../../src/data/db.ts';
 import { readSamples } from '../../../src/data/samples.ts';
 import { deviceModel } from '../../../src/import/formats/apple-health-xml.ts';
-import { FIXTURES, importFile, importText, newDb, report } from './helpers.ts';
+import { FIXTURES, importFile, importText, report } from './helpers.ts';
+import { useFreshDbs } from '../data/helpers.ts';
 
-const dbs: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 const real = (name: string): string => join(FIXTURES, 'real/apple-health', name);
 
 describe('Apple Health export.xml: real files', () => {

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../../../src/import/csv.ts';
+import { fromParts, splitAt } from './helpers.ts';
 
-async function* from(chunks: string[]): AsyncGenerator<string> {
-  for (const c of chunks) yield c;
-}
 async function all(chunks: string[]): Promise<[string[], number][]> {
   const out: [string[], number][] = [];
-  for await (const r of csvRecords(from(chunks))) out.push(r);
+  for await (const r of csvRecords(fromParts(chunks))) out.push(r);
   return out;
 }
 
@@ -30,14 +28,7 @@ describe('csvRecords', () => {
       const text = rs.map((r) => r.map(quote).join(',')).join('\n');
       const whole = (await all([text])).map((r) => r[0]);
       expect(whole).toEqual(rs);
-      const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-      const parts: string[] = [];
-      let prev = 0;
-      for (const p of points) {
-        parts.push(text.slice(prev, p));
-        prev = p;
-      }
-      parts.push(text.slice(prev));
+      const parts = splitAt(text, cuts);
       expect((await all(parts)).map((r) => r[0])).toEqual(rs);
     }), { numRuns: 300 });
   });
@@ -47,14 +38,7 @@ describe('csvRecords', () => {
     const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 });
     await fc.assert(fc.asyncProperty(rows, fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 6 }), async (rs, eol, cuts) => {
       const text = rs.map((r) => r.join(',')).join(eol) + eol;
-      const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-      const parts: string[] = [];
-      let prev = 0;
-      for (const p of points) {
-        parts.push(text.slice(prev, p));
-        prev = p;
-      }
-      parts.push(text.slice(prev));
+      const parts = splitAt(text, cuts);
       const got = await all(parts);
       expect(got.map((r) => r[0])).toEqual(rs);
       expect(got.map((r) => r[1])).toEqual(rs.map((_, i) => i + 1));

@@ -1,19 +1,11 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DoppelDb } from '../../../src/data/db.ts';
+import { describe, expect, it } from 'vitest';
 import { readSamples } from '../../../src/data/samples.ts';
 import { FLAG_FASTING } from '../../../models/samples.ts';
-import { FIXTURES, importFile, importText, newDb, report } from './helpers.ts';
+import { FIXTURES, importFile, importText, report } from './helpers.ts';
+import { useFreshDbs } from '../data/helpers.ts';
 
-const dbs: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 const real = (dir: string, name: string): string => join(FIXTURES, 'real', dir, name);
 
 describe('FHIR R4: real Synthea bundles', () => {

@@ -27,3 +27,20 @@ export function importText(db: DoppelDb, text: string | Uint8Array<ArrayBuffer>,
 export async function report(db: DoppelDb) {
   return storeReport(db);
 }
+
+/** Cuts `text` at the given points (modulo its length): the same text as arbitrary stream chunks. */
+export function splitAt(text: string, cuts: number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let prev = 0;
+  for (const p of points) {
+    parts.push(text.slice(prev, p));
+    prev = p;
+  }
+  parts.push(text.slice(prev));
+  return parts;
+}
+
+export async function* fromParts(parts: string[]): AsyncGenerator<string> {
+  for (const p of parts) yield p;
+}

@@ -1,25 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonElements, type JsonRoot } from '../../../src/import/json-stream.ts';
+import { fromParts, splitAt } from './helpers.ts';
 
-async function* from(parts: string[]): AsyncGenerator<string> {
-  for (const p of parts) yield p;
-}
-function split(text: string, cuts: number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const parts: string[] = [];
-  let prev = 0;
-  for (const p of points) {
-    parts.push(text.slice(prev, p));
-    prev = p;
-  }
-  parts.push(text.slice(prev));
-  return parts;
-}
 async function collect(parts: string[]): Promise<{ items: unknown[]; root: JsonRoot }> {
   const root: JsonRoot = { kind: 'object', fields: {}, count: 0 };
   const items: unknown[] = [];
-  for await (const v of jsonElements(from(parts), root)) items.push(v);
+  for await (const v of jsonElements(fromParts(parts), root)) items.push(v);
   return { items, root };
 }
 
@@ -34,7 +21,7 @@ describe('jsonElements', () => {
           ? { id: 'x"y', link: [{ url: 'a,b]' }], entry: entries, total: entries.length, resourceType: 'Bundle' }
           : { resourceType: 'Bundle', type: 'collection', entry: entries };
         const text = JSON.stringify(doc, null, indent);
-        const { items, root } = await collect(split(text, cuts));
+        const { items, root } = await collect(splitAt(text, cuts));
         expect(items).toEqual(JSON.parse(JSON.stringify(entries))); // -0 becomes 0 in JSON
         expect(root.fields.resourceType).toBe('Bundle');
         if (typeLast) expect(root.fields).toMatchObject({ id: 'x"y', total: entries.length });
@@ -44,7 +31,7 @@ describe('jsonElements', () => {
 
   it('yields the elements of a root array', async () => {
     await fc.assert(fc.asyncProperty(fc.array(element, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), async (arr, cuts) => {
-      const { items, root } = await collect(split(JSON.stringify(arr), cuts));
+      const { items, root } = await collect(splitAt(JSON.stringify(arr), cuts));
       expect(items).toEqual(JSON.parse(JSON.stringify(arr)));
       expect(root.kind).toBe('array');
     }), { numRuns: 300 });
@@ -52,7 +39,7 @@ describe('jsonElements', () => {
 
   it('yields a single root object whole', async () => {
     const obj = { resourceType: 'Observation', code: { coding: [{ code: '4548-4' }] }, valueQuantity: { value: 5.8 } };
-    expect((await collect(split(JSON.stringify(obj), [7, 30]))).items).toEqual([obj]);
+    expect((await collect(splitAt(JSON.stringify(obj), [7, 30]))).items).toEqual([obj]);
   });
 
   it.each([

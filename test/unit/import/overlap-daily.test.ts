@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DoppelDb } from '../../../src/data/db.ts';
+import { describe, expect, it } from 'vitest';
 import { readDaily } from '../../../src/data/samples.ts';
 import { setSetting } from '../../../src/data/settings.ts';
-import { importText, newDb, report } from './helpers.ts';
+import { importText, report } from './helpers.ts';
+import { useFreshDbs } from '../data/helpers.ts';
 
-const dbs: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 
 const steps = (source: string, model: string, start: string, end: string, value: number): string =>
   ` <Record type="HKQuantityTypeIdentifierStepCount" sourceName="${source}" device="&lt;&lt;HKDevice: 0x1&gt;, name:x, model:${model}, hardware:x&gt;" unit="count" startDate="2024-06-11 ${start} +0200" endDate="2024-06-11 ${end} +0200" value="${value}"/>`;

@@ -1,21 +1,13 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DoppelDb } from '../../../src/data/db.ts';
-import { hasShared, importFile, newDb, report, SHARED } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { hasShared, importFile, report, SHARED } from './helpers.ts';
+import { useFreshDbs } from '../data/helpers.ts';
 
 /**
  * Real exports whose source repositories carry no licence: read in place from ../shared (never
  * copied into this repository); these tests skip where ../shared is absent.
  */
-const dbs: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 
 describe.skipIf(!hasShared)('real exports from ../shared (unlicensed: read in place)', () => {
   it('k0rventen export.zip (DTD v13, 8,038 records, HRV lists, GPX routes)', async () => {

@@ -1,19 +1,11 @@
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DoppelDb } from '../../../src/data/db.ts';
+import { describe, expect, it } from 'vitest';
 import { readSamples } from '../../../src/data/samples.ts';
-import { FIXTURES, hasShared, importFile, importText, newDb, report, SHARED } from './helpers.ts';
+import { FIXTURES, hasShared, importFile, importText, report, SHARED } from './helpers.ts';
+import { useFreshDbs } from '../data/helpers.ts';
 
-const dbs: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 const local = (wall: string): number => new Date(wall).getTime();
 const U = (p: string): string => join(SHARED, '_unlicensed', p);
 

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DoppelDb } from '../../../src/data/db.ts';
+import { describe, expect, it } from 'vitest';
 import { readSamples } from '../../../src/data/samples.ts';
-import { FIXTURES, importText, newDb } from './helpers.ts';
+import { FIXTURES, importText } from './helpers.ts';
+import { useFreshDbs } from '../data/helpers.ts';
 
-const dbs: DoppelDb[] = [];
-const db = (): DoppelDb => {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
+const db = useFreshDbs();
 
 const dogsheep = join(FIXTURES, 'real/apple-health/dogsheep-zip_contents/apple_health_export');
 const appleZip = (xmlName = 'export.xml'): Uint8Array<ArrayBuffer> => zipSync({
