@@ -27,6 +27,11 @@ try {
       await page.locator('figure canvas').nth(2).waitFor();
       await page.waitForTimeout(500);
       await shot('twin');
+      await page.goto(`${base}#/import`);
+      await page.getByRole('heading', { name: 'Import your data' }).waitFor();
+      await page.locator('input[type="file"]').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
+      await page.getByTestId('import-result').waitFor();
+      await shot('import');
       await ctx.close();
     }
   }

@@ -47,8 +47,10 @@ export function ImportPage() {
     <section className="import" aria-labelledby="import-title">
       <h1 id="import-title">Import your data</h1>
       <p>
-        Apple Health (<code>export.zip</code> or <code>export.xml</code>) or Doppel's CSV. Files are read on this device;
-        nothing is uploaded. Importing the same file again adds nothing, and every import can be undone.
+        Apple Health (<code>export.zip</code> or <code>export.xml</code>), FHIR records from a patient portal, Dexcom Clarity,
+        LibreView, Nightscout, Fitbit, Google Fit, Withings, Garmin, Samsung Health, or Doppel's CSV; a zip of several works
+        too. Files are read on this device; nothing is uploaded. Importing the same file again adds nothing, and every
+        import can be undone.
       </p>
       <div
         className={`dropzone${dragging ? ' over' : ''}`}
