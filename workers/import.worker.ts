@@ -2,7 +2,8 @@
 import { recoverInterruptedImports, undoImport } from '../src/data/imports.ts';
 import { workspaceDb, type Workspace } from '../src/data/workspace.ts';
 import { loadDemo } from '../src/import/demo.ts';
-import { importBlob, type FileReport, type ImportProgress } from '../src/import/pipeline.ts';
+import { importBlob, type FileOutcome, type ImportProgress } from '../src/import/pipeline.ts';
+import { ImportError } from '../src/import/errors.ts';
 import type { ImportRow } from '../src/data/rows.ts';
 import { exposeApi } from './expose.ts';
 
@@ -18,16 +19,23 @@ const api = {
    * through the callback (a Comlink proxy). `cancel(token)` stops the current file within one read
    * chunk; nothing of that file is kept, files before it stay imported.
    */
-  async importFiles(ws: Workspace, files: File[], token: string, onProgress?: (p: ImportProgress & { fileIndex: number; fileCount: number }) => void): Promise<FileReport[]> {
+  async importFiles(ws: Workspace, files: File[], token: string, onProgress?: (p: ImportProgress & { fileIndex: number; fileCount: number }) => void): Promise<FileOutcome[]> {
     const ac = new AbortController();
     running.set(token, ac);
     try {
-      const out: FileReport[] = [];
+      const out: FileOutcome[] = [];
       for (const [i, f] of files.entries()) {
-        out.push(await importBlob(workspaceDb(ws), f, f.name, {
-          signal: ac.signal,
-          onProgress: onProgress && ((p) => onProgress({ ...p, fileIndex: i, fileCount: files.length })),
-        }));
+        const name = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+        try {
+          out.push(await importBlob(workspaceDb(ws), f, name, {
+            signal: ac.signal,
+            onProgress: onProgress && ((p) => onProgress({ ...p, fileIndex: i, fileCount: files.length })),
+          }));
+        } catch (e) {
+          // One unusable file in a folder does not stop the others; a cancel stops all.
+          if (!(e instanceof ImportError)) throw e;
+          out.push({ file: name, error: { code: e.code, message: e.message } });
+        }
       }
       return out;
     } finally {

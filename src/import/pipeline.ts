@@ -55,6 +55,9 @@ export interface FileReport {
 }
 
 /** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
+/** One file of a batch: its report, or why it could not be used (nothing of it stored). */
+export type FileOutcome = FileReport | { file: string; error: { code: string; message: string } };
+
 type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { fileName?: string }) => Promise<FormatId | void>;
 
 /** Formats a zip entry may hold (no zips inside zips). */

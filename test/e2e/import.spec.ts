@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './support/privacy.ts';
@@ -39,8 +39,24 @@ test('a file that is not an export gets a clear message and stores nothing', asy
   await app.goto('/#/import');
   const imp = new ImportPage(page);
   await imp.chooseBuffer('notes.csv', 'name,age\nann,40\n');
-  await expect(page.getByRole('alert')).toHaveText('Nothing was imported from this file: Unrecognized file: it starts "name,age ann,40"');
+  await expect(imp.failures).toHaveText(['notes.csvNot imported: Unrecognized file: it starts "name,age ann,40"']);
   await expect(page.getByText('No imports yet.')).toBeVisible();
+});
+
+test('a whole folder imports in one go: each export its own import, an unusable file reported', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'doppel-folder-'));
+  mkdirSync(join(dir, 'exports'));
+  writeFileSync(join(dir, 'exports', 'weights.csv'), 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n');
+  copyFileSync(AHCD, join(dir, 'exports', 'export.xml'));
+  writeFileSync(join(dir, 'exports', 'README.txt'), 'my exports');
+  const app = new AppPage(page);
+  await app.goto('/#/import');
+  const imp = new ImportPage(page);
+  await imp.folder.setInputFiles(join(dir, 'exports'));
+  await expect(imp.results).toHaveCount(2);
+  await expect(imp.failures).toHaveCount(1);
+  await expect(imp.failures).toContainText('README.txt');
+  await expect(imp.history.locator('li')).toHaveCount(2);
 });
 
 test('cancelling a large import keeps nothing of it', async ({ page }) => {

@@ -29,7 +29,7 @@ try {
       await shot('twin');
       await page.goto(`${base}#/import`);
       await page.getByRole('heading', { name: 'Import your data' }).waitFor();
-      await page.locator('input[type="file"]').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
+      await page.locator('input[type="file"]:not([webkitdirectory])').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
       await page.getByTestId('import-result').waitFor();
       await shot('import');
       await ctx.close();

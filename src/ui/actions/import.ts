@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { FileReport, ImportProgress } from '../../import/pipeline.ts';
+import type { FileOutcome, ImportProgress } from '../../import/pipeline.ts';
 import { importWorker, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
@@ -9,7 +9,7 @@ export type FileProgress = ImportProgress & { fileIndex: number; fileCount: numb
  * Imports files into the person's own workspace in the import worker, then refreshes the twin.
  * Cancelling stops the file being read (nothing of it is kept) and rejects with an AbortError.
  */
-export async function importFiles(files: File[], onProgress: (p: FileProgress) => void, signal?: AbortSignal): Promise<FileReport[]> {
+export async function importFiles(files: File[], onProgress: (p: FileProgress) => void, signal?: AbortSignal): Promise<FileOutcome[]> {
   const token = crypto.randomUUID();
   const onAbort = (): void => void importWorker.run((a) => a.cancel(token));
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -27,4 +27,28 @@ export async function importFiles(files: File[], onProgress: (p: FileProgress) =
 export async function undoImport(importId: number): Promise<void> {
   await importWorker.run((a) => a.undoImport('main', importId));
   await twinWorker.run((a) => a.refreshSnapshot('main'));
+}
+
+/**
+ * Every file under dropped items, folders walked recursively (drag-and-drop of a whole export
+ * folder). Hidden files (".DS_Store", "._x") are left out.
+ */
+export async function filesFromDrop(items: DataTransferItemList): Promise<File[]> {
+  const entries = [...items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  const out: File[] = [];
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
+    if (entry.name.startsWith('.')) return;
+    if (entry.isFile) {
+      out.push(await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej)));
+      return;
+    }
+    const reader = (entry as FileSystemDirectoryEntry).createReader();
+    for (;;) {
+      const batch = await new Promise<FileSystemEntry[]>((res, rej) => reader.readEntries(res, rej));
+      if (!batch.length) break;
+      for (const e of batch) await walk(e);
+    }
+  };
+  for (const e of entries) await walk(e);
+  return out;
 }

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { GENERIC_CSV_TEMPLATE } from '../../import/formats/generic-csv.ts';
-import type { FileReport } from '../../import/pipeline.ts';
+import type { FileOutcome } from '../../import/pipeline.ts';
 import { useImports } from '../../data/hooks.ts';
 import { isAbortError } from '../../workers/errors.ts';
-import { importFiles, undoImport, type FileProgress } from '../actions/import.ts';
+import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
 import { formatBytes, formatDate } from '../format.ts';
 
 const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,application/json,text/csv';
@@ -13,7 +13,7 @@ const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,applicatio
 export function ImportPage() {
   const [progress, setProgress] = useState<FileProgress>();
   const [busy, setBusy] = useState(false);
-  const [results, setResults] = useState<FileReport[]>();
+  const [results, setResults] = useState<FileOutcome[]>();
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
@@ -39,7 +39,8 @@ export function ImportPage() {
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
     setDragging(false);
-    void run([...e.dataTransfer.files]);
+    const items = e.dataTransfer.items;
+    void (items?.length && typeof items[0]?.webkitGetAsEntry === 'function' ? filesFromDrop(items) : Promise.resolve([...e.dataTransfer.files])).then(run);
   };
 
   const pct = progress && progress.bytesTotal ? Math.round((100 * progress.bytesDone) / progress.bytesTotal) : 0;
@@ -63,7 +64,12 @@ export function ImportPage() {
           <input type="file" multiple accept={ACCEPT} className="visually-hidden" disabled={busy}
             onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
         </label>
-        <span className="muted">or drop them here</span>
+        <label className="btn">
+          Choose a folder…
+          <input type="file" className="visually-hidden" disabled={busy} {...{ webkitdirectory: '' }}
+            onChange={(e) => { void run([...(e.target.files ?? [])].filter((f) => !f.name.startsWith('.'))); e.target.value = ''; }} />
+        </label>
+        <span className="muted">or drop files or a folder here</span>
       </div>
       <p className="small"><a href={template} download="doppel-template.csv">Download the CSV template</a> (time, metric, value, unit, source).</p>
 
@@ -98,10 +104,15 @@ export function ImportPage() {
   );
 }
 
-function ImportResults({ results }: { results: FileReport[] }) {
+function ImportResults({ results }: { results: FileOutcome[] }) {
   return (
     <div className="results" role="status">
-      {results.map((r) => (
+      {results.map((r, i) => 'error' in r ? (
+        <article className="card failed" key={`e${i}`} data-testid="import-failure">
+          <h3 className="name">{r.file}</h3>
+          <p className="error">Not imported: {r.error.message}</p>
+        </article>
+      ) : (
         <article className="card" key={r.importId} data-testid="import-result">
           <h3 className="name">{r.file}</h3>
           <p>

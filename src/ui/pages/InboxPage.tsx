@@ -14,8 +14,12 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
     setStatus(`Importing ${e.name}…`);
     try {
       const [r] = await importFiles([file], () => undefined);
-      await discardFromInbox(e.key);
-      setStatus(`${e.name}: ${r!.added.toLocaleString()} added, ${r!.duplicates.toLocaleString()} already there, ${r!.rejected.length} rejected.`);
+      if (!r || 'error' in r) {
+        setStatus(`Nothing was imported from ${e.name}: ${r?.error.message ?? 'no result'}`);
+      } else {
+        await discardFromInbox(e.key);
+        setStatus(`${e.name}: ${r.added.toLocaleString()} added, ${r.duplicates.toLocaleString()} already there, ${r.rejected.length} rejected.`);
+      }
     } catch (err) {
       if (!isAbortError(err)) setStatus(`Nothing was imported from ${e.name}: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -6,9 +6,13 @@ export class ImportPage {
   readonly results: Locator;
   readonly history: Locator;
   readonly rate: Locator;
+  readonly folder: Locator;
+  readonly failures: Locator;
 
   constructor(readonly page: Page) {
-    this.input = page.locator('input[type="file"]');
+    this.input = page.locator('input[type="file"]:not([webkitdirectory])');
+    this.folder = page.locator('input[type="file"][webkitdirectory]');
+    this.failures = page.getByTestId('import-failure');
     this.results = page.getByTestId('import-result');
     this.history = page.locator('ul.history');
     this.rate = page.getByTestId('import-rate');

@@ -121,6 +121,14 @@ describe('Apple Health export.xml: traps', () => {
     expect(r.added).toBe(1);
   });
 
+  it('reads exports whose DTD is malformed (unterminated declarations, undeclared elements)', async () => {
+    const d = db();
+    const badDtd = '<!DOCTYPE HealthData [\n<!-- HealthKit Export Version: 16 -->\n<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation)*)\n<!ATTLIST Record\n  type CDATA #REQUIRED\n  startDate CDATA #REQUIRED "x"\n<!ATTLIST ExportDate value CDATA #REQUIRED >\n]>\n';
+    const r = await importText(d, wrap(`${rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '70')}\n <ClinicalRecord type="x" identifier="y" sourceName="z" receivedDate="2024-01-01 00:00:00 +0000" resourceFilePath="/clinical-records/a.json"/>`, badDtd));
+    expect(r.added).toBe(1);
+    expect(r.ignored).toEqual({ ClinicalRecord: 1 });
+  });
+
   it('keeps HTML in a source name as plain text', async () => {
     const d = db();
     await importText(d, wrap(' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="&lt;img src=x onerror=alert(1)&gt;" unit="count" startDate="2024-01-09 12:30:00 +0100" endDate="2024-01-09 12:40:00 +0100" value="100"/>'));

@@ -65,6 +65,32 @@ describe('zip archives', () => {
     expect(await d.sampleChunks.count()).toBe(0);
   });
 
+  it('reads the FHIR clinical records an Apple export.zip carries', async () => {
+    const d = db();
+    const hba1c = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '4548-4' }] }, effectiveDateTime: '2023-02-01T09:00:00-05:00', valueQuantity: { value: 6.2, unit: '%' } };
+    const z = zipSync({
+      apple_health_export: {
+        'export.xml': readFileSync(join(dogsheep, 'export.xml')),
+        clinical_records: { 'Observation-1.json': strToU8(JSON.stringify(hba1c)) },
+      },
+    } as Zippable) as Uint8Array<ArrayBuffer>;
+    const r = await importText(d, z, 'export.zip');
+    expect(r.format).toBe('apple-health-zip');
+    expect((await readSamples(d, 'hba1c')).value[0]).toBe(6.2);
+  });
+
+  it('reads a Google Takeout zip of Fitbit files, each series known by its entry name', async () => {
+    const d = db();
+    const z = zipSync({
+      'Takeout/Fitbit/Global Export Data/steps-2024-03-21.json': strToU8(JSON.stringify([{ dateTime: '03/21/24 08:00:00', value: '120' }])),
+      'Takeout/Fitbit/Global Export Data/weight-2024-03-21.json': strToU8(JSON.stringify([{ logId: 1, weight: 219.5, bmi: 33.28, date: '03/27/24', time: '07:20:00', source: 'Aria' }])),
+    }) as Uint8Array<ArrayBuffer>;
+    const r = await importText(d, z, 'takeout.zip');
+    expect(r).toMatchObject({ format: 'zip', added: 3, rejected: [] });
+    expect((await readSamples(d, 'steps')).value[0]).toBe(120);
+    expect((await readSamples(d, 'body_weight')).value[0]).toBeCloseTo(219.5 * 0.45359237, 9);
+  });
+
   it('a zip with nothing readable is refused', async () => {
     const d = db();
     const z = zipSync({ 'a.txt': strToU8('hello') }) as Uint8Array<ArrayBuffer>;
