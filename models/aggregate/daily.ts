@@ -60,13 +60,49 @@ export function aggregateByDay(cols: SampleColumnsView[], wanted?: ReadonlySet<s
     }
   }
   if (members && sourceInfo) {
+    // All samples in one sorted view, so that each day's total also sees the samples of the days
+    // around it that overlap it in time.
+    const flat: [number, number][] = [];
+    for (let ci = 0; ci < cols.length; ci++) for (let i = 0; i < cols[ci]!.start.length; i++) flat.push([ci, i]);
+    flat.sort((x, y) => cols[x[0]]!.start[x[1]]! - cols[y[0]]!.start[y[1]]!);
+    const view = {
+      start: flat.map(([c, i]) => cols[c]!.start[i]!), end: flat.map(([c, i]) => cols[c]!.end[i]!),
+      value: flat.map(([c, i]) => cols[c]!.value[i]!), source: flat.map(([c, i]) => cols[c]!.source[i]!),
+    };
+    const base: number[] = [];
+    let total = 0;
+    for (const c of cols) {
+      base.push(total);
+      total += c.start.length;
+    }
+    const pos = new Int32Array(total);
+    flat.forEach(([c, i], k) => (pos[base[c]! + i] = k));
+    let maxDur = 0;
+    for (let k = 0; k < view.start.length; k++) maxDur = Math.max(maxDur, view.end[k]! - view.start[k]!);
     for (const [day, list] of members) {
-      const view = {
-        start: list.map(([c, i]) => cols[c]!.start[i]!), end: list.map(([c, i]) => cols[c]!.end[i]!),
-        value: list.map(([c, i]) => cols[c]!.value[i]!), source: list.map(([c, i]) => cols[c]!.source[i]!),
-      };
-      out.get(day)!.sum = overlapTotal(view, list.map((_, k) => k), sourceInfo);
+      const idx = list.map(([c, i]) => pos[base[c]! + i]!);
+      const mine = new Set(idx);
+      let a = Infinity, b = -Infinity;
+      for (const k of idx) {
+        a = Math.min(a, view.start[k]!);
+        b = Math.max(b, view.end[k]!);
+      }
+      const context: number[] = [];
+      for (let k = lowerBound(view.start, a - maxDur); k < view.start.length && view.start[k]! <= b; k++) {
+        if (!mine.has(k) && view.end[k]! > a) context.push(k);
+      }
+      out.get(day)!.sum = overlapTotal(view, idx, sourceInfo, context);
     }
   }
   return out;
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -82,32 +82,40 @@ class Coverage {
   }
 }
 
-/** The day's total after the overlap rule. `idx` are the day's sample indices in `s`. */
-export function overlapTotal(s: DaySamples, idx: ArrayLike<number>, info: (source: number) => SourceInfo): number {
+/**
+ * The day's total after the overlap rule. `idx` are the day's sample indices in `s` (those counted);
+ * `context` are samples of neighbouring days that overlap them in time (a watch sample from 23:30 to
+ * 00:30 covers the phone's 00:00-00:30 of the next day): they cover, but are not counted here.
+ */
+export function overlapTotal(s: DaySamples, idx: ArrayLike<number>, info: (source: number) => SourceInfo, context: ArrayLike<number> = []): number {
   const bySource = new Map<number, number[]>();
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k]!;
+  const covering = new Map<number, number[]>();
+  const push = (m: Map<number, number[]>, i: number): void => {
     const src = s.source[i]!;
-    let list = bySource.get(src);
-    if (!list) bySource.set(src, (list = []));
+    let list = m.get(src);
+    if (!list) m.set(src, (list = []));
     list.push(i);
-  }
-  if (bySource.size === 1) {
+  };
+  for (let k = 0; k < idx.length; k++) push(bySource, idx[k]!);
+  for (let k = 0; k < context.length; k++) push(covering, context[k]!);
+  const sources = new Set([...bySource.keys(), ...covering.keys()]);
+  if (sources.size === 1) {
     let sum = 0;
     for (let k = 0; k < idx.length; k++) sum += s.value[idx[k]!]!;
     return sum;
   }
-  const order = rankSources(bySource.keys(), (id) => bySource.get(id)!.length, info);
+  const order = rankSources(sources, (id) => bySource.get(id)?.length ?? 0, info);
   const cov = new Coverage();
   let total = 0;
   for (const src of order) {
-    const list = bySource.get(src)!;
+    const list = bySource.get(src) ?? [];
     for (const i of list) {
       const a = s.start[i]!, b = s.end[i]!, v = s.value[i]!;
       if (b > a) total += v * (1 - cov.covered(a, b) / (b - a));
       else if (!cov.contains(a)) total += v;
     }
     for (const i of list) cov.add(s.start[i]!, s.end[i]!);
+    for (const i of covering.get(src) ?? []) cov.add(s.start[i]!, s.end[i]!);
   }
   return total;
 }

@@ -10,10 +10,13 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   private wake: (() => void) | undefined;
   private room: (() => void) | undefined;
   private size = 0;
+  /** The consumer stopped reading (finished early or failed): later pushes are dropped. */
+  private gone = false;
 
   constructor(private readonly highWater: number, private readonly sizeOf: (t: T) => number = () => 1) {}
 
   push(item: T): void {
+    if (this.gone) return;
     this.items.push(item);
     this.size += this.sizeOf(item);
     this.wake?.();
@@ -36,7 +39,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
 
   /** Resolves when the queue holds less than its high-water mark. */
   waitForRoom(): Promise<void> {
-    if (this.size < this.highWater || this.done) return Promise.resolve();
+    if (this.size < this.highWater || this.done || this.gone) return Promise.resolve();
     return new Promise((r) => (this.room = r));
   }
 
@@ -57,6 +60,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       }
     } finally {
       // The consumer is gone (finished or failed): a waiting producer must not wait forever.
+      this.gone = true;
       this.done = true;
       this.items = [];
       this.size = 0;

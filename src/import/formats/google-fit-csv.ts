@@ -18,7 +18,10 @@ export function isGoogleFitHeader(line: string): boolean {
 }
 
 export async function parseGoogleFitCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string; fileName?: string } = {}): Promise<void> {
-  const src = sink.source('Google Fit');
+  // Two sources: a Takeout holds both the daily summary and the per-day files of the same days.
+  // The per-day rows (96 a day, zero-step rows included so they cover the whole day) outrank the
+  // one summary row under the overlapping-sources rule, so each step is counted once.
+  let src = sink.source('Google Fit');
   const name = ctx.entryName ?? ctx.fileName ?? '';
   const fileDay = /(\d{4})-(\d{2})-(\d{2})\.csv$/i.exec(name);
   let perDay = false;
@@ -36,8 +39,12 @@ export async function parseGoogleFitCsv(bytes: AsyncIterable<Uint8Array>, sink: 
       if (Number.isFinite(kg)) addDay(sink, 'body_weight', ...day, kg, src, 'instant', row.where);
       return;
     }
-    const steps = num(row.get('Step count'));
-    if (!Number.isFinite(steps) || steps === 0) return;
+    const raw = row.get('Step count');
+    const steps = raw === '' ? 0 : num(raw);
+    if (!Number.isFinite(steps)) {
+      sink.reject(row.where, `step count "${raw.slice(0, 20)}" is not a number`);
+      return;
+    }
     const a = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('Start time')}`);
     const b = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('End time')}`);
     if (!a || !b || a.offsetMin !== b.offsetMin) {
@@ -50,6 +57,7 @@ export async function parseGoogleFitCsv(bytes: AsyncIterable<Uint8Array>, sink: 
   }, {
     onHeader: (h) => {
       perDay = h[0] === 'Start time';
+      if (!perDay) src = sink.source('Google Fit (daily summary)');
       if (perDay && !fileDay) throw new ImportError('MALFORMED', 'A Google Fit per-day file needs its YYYY-MM-DD.csv file name to know its date', 'line 1');
       skipped = h.filter((x) => !['Date', 'Start time', 'End time', 'Step count', 'Average weight (kg)'].includes(x) && x);
     },

@@ -7,7 +7,7 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import { AsyncQueue } from '../async-queue.ts';
 import { checkAbort, type ReadContext } from '../bytes.ts';
-import { detectFormat, type FormatId } from '../detect.ts';
+import { detectFormat, SNIFF_BYTES, type FormatId } from '../detect.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 
@@ -54,12 +54,17 @@ async function peek(it: AsyncIterable<Uint8Array>, n: number): Promise<{ head: U
     at += g.length;
   }
   async function* all(): AsyncGenerator<Uint8Array> {
-    yield* got;
-    if (done) return;
-    for (;;) {
-      const r = await iter.next();
-      if (r.done) return;
-      yield r.value;
+    try {
+      yield* got;
+      if (done) return;
+      for (;;) {
+        const r = await iter.next();
+        if (r.done) return;
+        yield r.value;
+      }
+    } finally {
+      // A parser that stops early releases the entry's queue, so the reader never waits on it.
+      await iter.return?.();
     }
   }
   return { head, all: all() };
@@ -70,6 +75,7 @@ export async function parseZip(
   parsers: Partial<Record<FormatId, EntryParser>>,
 ): Promise<FormatId> {
   const running: Promise<void>[] = [];
+  const queues: AsyncQueue<Uint8Array>[] = [];
   let fatal: unknown;
   let current: AsyncQueue<Uint8Array> | undefined;
   let readBytes = 0;
@@ -78,7 +84,7 @@ export async function parseZip(
   let parsed = 0;
 
   const runEntry = async (name: string, q: AsyncQueue<Uint8Array>): Promise<void> => {
-    const { head, all } = await peek(q, 4096);
+    const { head, all } = await peek(q, SNIFF_BYTES);
     let format: FormatId;
     try {
       format = detectFormat(head, name);
@@ -122,15 +128,17 @@ export async function parseZip(
       if (final) q.end();
     };
     current = q;
+    queues.push(q);
     running.push(runEntry(file.name, q).catch((e: unknown) => {
       fatal ??= e;
-    }));
+    }).finally(() => q.end()));
     file.start();
   });
   uz.register(UnzipInflate);
 
   // The last bytes read, to find the end-of-central-directory record: without it the archive was cut.
   let tail: Uint8Array = new Uint8Array(0);
+  try {
   for await (const chunk of bytes) {
     checkAbort(ctx.signal);
     if (readBytes === 0 && !(chunk[0] === 0x50 && chunk[1] === 0x4b)) throw new ImportError('MALFORMED', 'Not a zip archive', 'byte 0');
@@ -143,6 +151,9 @@ export async function parseZip(
     }
     if (fatal) break;
     if (current) await current.waitForRoom();
+  }
+  } catch (e) {
+    fatal ??= e;
   }
   if (!fatal && !hasEndRecord(tail)) {
     const e = new ImportError('TRUNCATED_ZIP', 'The zip archive is incomplete: its closing directory is missing (an interrupted download or copy?)', `byte ${readBytes}`);
@@ -159,6 +170,8 @@ export async function parseZip(
       current.fail(new ImportError('TRUNCATED_ZIP', 'The zip archive ends in the middle of a file (an interrupted download or copy?)', `byte ${readBytes}`));
     }
   }
+  // On any failure, every entry still being read ends with it, so no parser waits forever.
+  if (fatal) for (const q of queues) if (!q.ended) q.fail(fatal);
   await Promise.all(running);
   if (fatal) throw fatal;
   if (parsed === 0) throw new ImportError('NO_DATA', 'The zip archive holds no file Doppel can read');

@@ -39,6 +39,20 @@ describe('daily totals apply the overlapping-sources rule', () => {
     expect((await report(d)).daily.steps).toEqual({ '2024-06-11': 1700 + 1500 });
   });
 
+  it('a watch sample across midnight covers the phone after midnight (a moment counted once)', async () => {
+    const d = db();
+    const at = (day: string, time: string): string => `${day} ${time} +0200`;
+    const rec = (source: string, model: string, s: string, e: string, v: number): string =>
+      ` <Record type="HKQuantityTypeIdentifierStepCount" sourceName="${source}" device="&lt;&lt;HKDevice: 0x1&gt;, model:${model}&gt;" unit="count" startDate="${s}" endDate="${e}" value="${v}"/>`;
+    await importText(d, xml(
+      rec('Watch', 'Watch', at('2024-06-11', '23:30:00'), at('2024-06-12', '00:30:00'), 600),
+      rec('Phone', 'iPhone', at('2024-06-12', '00:00:00'), at('2024-06-12', '00:30:00'), 300),
+      rec('Phone', 'iPhone', at('2024-06-12', '09:00:00'), at('2024-06-12', '09:10:00'), 100),
+    ), 'export.xml');
+    // The watch's 600 count on the 11th (the day it started); the phone's 00:00-00:30 is covered.
+    expect((await report(d)).daily.steps).toEqual({ '2024-06-11': 600, '2024-06-12': 100 });
+  });
+
   it('refuses a bad setting', async () => {
     await expect(setSetting(db(), 'glucoseUnit', 'mg' as never)).rejects.toThrow('settings.glucoseUnit: "mg" is not one of mg/dL, mmol/L');
   });

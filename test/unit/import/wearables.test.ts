@@ -112,9 +112,28 @@ describe('Withings, Garmin, Google Fit, Samsung Health CSVs', () => {
     const r = await importText(d, z, 'takeout.zip');
     expect(r.format).toBe('zip');
     const s = await readSamples(d, 'steps');
-    expect([...s.value]).toEqual([1000, 12]);
+    expect([...s.value]).toEqual([1000, 0, 12]);
     expect(s.start[0]).toBe(Date.parse('2024-06-11T08:00:00+02:00'));
-    expect(s.end[1]).toBe(Date.parse('2024-06-12T00:00:00+02:00'));
+    expect(s.end[2]).toBe(Date.parse('2024-06-12T00:00:00+02:00'));
+  });
+
+  it('Google Fit Takeout with both the daily summary and per-day files counts each step once', async () => {
+    const d = db();
+    // The phone's files carry the phone's offset; the summary has none and is read in the device's
+    // zone: the test writes the per-day file in this machine's zone, as one person's data would be.
+    const off = -new Date(2018, 3, 3, 12).getTimezoneOffset();
+    const zone = `${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
+    const rows = Array.from({ length: 96 }, (_, i) => {
+      const t = (m: number): string => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000${zone}`;
+      return `${t(i * 15)},${t(i * 15 + 15)},${i === 32 ? 1000 : i === 60 ? 627 : ''}`;
+    });
+    const z = zipSync({
+      'Takeout/Fit/Daily activity metrics/Daily activity metrics.csv': strToU8('Date,Step count,Average weight (kg)\n2018-04-03,1627,\n2018-04-04,500,\n'),
+      'Takeout/Fit/Daily activity metrics/2018-04-03.csv': strToU8(`Start time,End time,Step count\n${rows.join('\n')}\n`),
+    }) as Uint8Array<ArrayBuffer>;
+    await importText(d, z, 'takeout.zip');
+    // 04-03 from the per-day file only; 04-04 has only the summary.
+    expect((await report(d)).daily.steps).toEqual({ '2018-04-03': 1627, '2018-04-04': 500 });
   });
 
   it('Samsung Health: metadata line, prefixed columns, UTC times with their offset', async () => {
