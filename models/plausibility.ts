@@ -36,6 +36,8 @@ export const PLAUSIBLE: Record<MetricId, readonly [min: number, max: number]> = 
 };
 
 const EARLIEST_MS = Date.UTC(1900, 0, 1);
+/** Longest interval one sample may span: a day's total is one day; a week is generous. */
+export const MAX_INTERVAL_MS = 7 * DAY_MS;
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
@@ -48,6 +50,8 @@ export function implausible(metric: MetricId, startMs: number, endMs: number, va
   if (endMs < startMs) return `${metric}: end before start`;
   if (startMs < EARLIEST_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is before 1900`;
   if (startMs > nowMs + DAY_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is more than a day in the future`;
+  if (endMs > nowMs + DAY_MS) return `${metric}: end ${new Date(endMs).toISOString().slice(0, 10)} is more than a day in the future`;
+  if (endMs - startMs > MAX_INTERVAL_MS) return `${metric}: an interval of ${Math.round((endMs - startMs) / DAY_MS)} days is longer than ${MAX_INTERVAL_MS / DAY_MS}`;
   if (!Number.isFinite(value)) return `${metric}: value is not a number`;
   const [lo, hi] = PLAUSIBLE[metric];
   if (value < lo || value > hi) return `${metric} ${fmt(value)} ${METRICS[metric].unit} outside ${fmt(lo)}-${fmt(hi)}`;

@@ -26,7 +26,7 @@ export interface SampleBatch {
   /** UTC offset the sample was recorded with, minutes east of UTC, or NO_OFFSET. */
   offsetMin: Int16Array;
   /** Index into the workspace's source table. */
-  source: Uint16Array;
+  source: Uint32Array;
   flags: Uint8Array;
 }
 
@@ -37,7 +37,7 @@ export function emptyBatch(metric: MetricId, n: number): SampleBatch {
     end: new Float64Array(n),
     value: new Float64Array(n),
     offsetMin: new Int16Array(n),
-    source: new Uint16Array(n),
+    source: new Uint32Array(n),
     flags: new Uint8Array(n),
   };
 }

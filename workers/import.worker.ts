@@ -4,6 +4,7 @@ import { workspaceDb, type Workspace } from '../src/data/workspace.ts';
 import { loadDemo } from '../src/import/demo.ts';
 import { importBlob, type FileOutcome, type ImportProgress } from '../src/import/pipeline.ts';
 import { ImportError } from '../src/import/errors.ts';
+import { isAbortError } from '../src/workers/errors.ts';
 import type { ImportRow } from '../src/data/rows.ts';
 import { exposeApi } from './expose.ts';
 
@@ -33,8 +34,8 @@ const api = {
           }));
         } catch (e) {
           // One unusable file in a folder does not stop the others; a cancel stops all.
-          if (!(e instanceof ImportError)) throw e;
-          out.push({ file: name, error: { code: e.code, message: e.message } });
+          if (isAbortError(e)) throw e;
+          out.push({ file: name, error: e instanceof ImportError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: `Doppel failed on this file: ${e instanceof Error ? e.message : String(e)}` } });
         }
       }
       return out;

@@ -34,7 +34,7 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
   return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile, db.settings], async () => {
     const ids = await ensureSources(db, input.sources);
     if (input.profile && Object.keys(input.profile).length) await mergeProfile(db, input.profile);
-    const batches = input.batches.map((b) => ({ ...b, source: Uint16Array.from(b.source, (s) => ids[s]!) }));
+    const batches = input.batches.map((b) => ({ ...b, source: Uint32Array.from(b.source, (s) => ids[s]!) }));
     const row: ImportRow = {
       fileName: input.fileName,
       format: input.format,

@@ -17,7 +17,7 @@ export interface SampleChunkRow {
   end: Float64Array;
   value: Float64Array;
   offsetMin: Int16Array;
-  source: Uint16Array;
+  source: Uint32Array;
   /** The import that brought each sample (for undo). */
   importId: Uint32Array;
   flags: Uint8Array;

@@ -75,7 +75,7 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
     const touched = new Map<MetricId, Set<string>>();
     for (const key of keys) {
       const st = (await db.staging.get(key))!;
-      const source = Uint16Array.from(st.source, (i) => ids[i]!);
+      const source = Uint32Array.from(st.source, (i) => ids[i]!);
       const batch: SampleBatch = { metric: st.metric, start: st.start, end: st.end, value: st.value, offsetMin: st.offsetMin, source, flags: st.flags };
       const mainKey = `${st.metric}|${st.month}`;
       const merged = mergeIntoChunk(await db.sampleChunks.get(mainKey), batch, range(st.n), importId);

@@ -1,6 +1,12 @@
+import { ImportError } from './errors.ts';
+
+/** No health export has a field this long; past it the file is refused (memory stays bounded). */
+export const MAX_CSV_FIELD = 1 << 20;
+
 /**
  * A streaming CSV reader (RFC 4180: quoted fields, "" escapes, newlines inside quotes, CRLF or LF)
  * that yields each record with the line it starts on. Delimiter: comma unless told otherwise.
+ * A field longer than MAX_CSV_FIELD, or a quote that never closes, is an ImportError with its line.
  */
 export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','): AsyncGenerator<[fields: string[], line: number]> {
   const D = delimiter.charCodeAt(0);
@@ -51,6 +57,7 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
         start = i + 1;
         any = true;
       } else if (c === D) {
+        if (field.length + i - start > MAX_CSV_FIELD) tooLong(recordLine);
         fields.push(field + chunk.slice(start, i));
         field = '';
         start = i + 1;
@@ -62,6 +69,7 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
           start = 1;
           continue;
         }
+        if (field.length + i - start > MAX_CSV_FIELD) tooLong(recordLine);
         fields.push(field + chunk.slice(start, i));
         field = '';
         if (any || fields.length > 1 || fields[0] !== '') yield [fields, recordLine];
@@ -76,9 +84,20 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
       if (c !== 13) pendingCR = false;
     }
     field += chunk.slice(start);
+    if (field.length > MAX_CSV_FIELD) {
+      throw new ImportError('MALFORMED', inQuotes
+        ? `A quoted field starting on line ${recordLine} runs past 1 MB: a quote is probably never closed`
+        : `A field on line ${recordLine} is longer than 1 MB`, `line ${recordLine}`);
+    }
   }
+  if (inQuotes) throw new ImportError('MALFORMED', `The quoted field starting on line ${recordLine} is never closed`, `line ${recordLine}`);
+  if (field.length > MAX_CSV_FIELD) tooLong(recordLine);
   if (field !== '' || fields.length > 0 || any) {
     fields.push(field);
     yield [fields, recordLine];
   }
+}
+
+function tooLong(line: number): never {
+  throw new ImportError('MALFORMED', `A field on line ${line} is longer than 1 MB`, `line ${line}`);
 }

@@ -34,7 +34,7 @@ export function detectFormat(head: Uint8Array, name = ''): FormatId {
     if (t.startsWith('[') && (/"dateTime"\s*:/.test(t) || (/"logId"\s*:/.test(t) && /"(weight|dateOfSleep)"\s*:/.test(t)))) return 'fitbit-json';
     throw new ImportError('UNKNOWN_FORMAT', `A JSON file Doppel does not recognize (it starts "${preview(t)}")`);
   }
-  const firstLines = t.split(/\r?\n/, 6);
+  const firstLines = t.split(/\r\n|\r|\n/, 6);
   const firstLine = firstLines[0]!.trim();
   if (GENERIC_CSV_HEADER.test(firstLine)) return 'generic-csv';
   if (isDexcomHeader(firstLine)) return 'dexcom-clarity-csv';

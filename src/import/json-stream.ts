@@ -26,6 +26,7 @@ export async function* jsonElements(
   let elemStart = 0;
   let whole: string[] | null = null; // the whole root object, when it has no target array
   let wholeLen = 0;
+  let elemLen = 0;
   // root-object key tracking
   let keyStart = -1;
   let key: string | null = null;
@@ -118,6 +119,7 @@ export async function* jsonElements(
         if (depth === targetDepth && !elem) {
           elem = [];
           elemStart = i;
+          elemLen = 0;
         }
         depth++;
       } else if (c === 125 || c === 93) {
@@ -155,7 +157,11 @@ export async function* jsonElements(
         if (!elem) throw new ImportError('MALFORMED', `Element ${root.count + 1} is not an object`, `entry ${root.count + 1}`);
       }
     }
-    if (elem) elem.push(chunk.slice(elemStart));
+    if (elem) {
+      elem.push(chunk.slice(elemStart));
+      elemLen += chunk.length - elemStart;
+      if (elemLen > maxWhole) throw new ImportError('TOO_LARGE', `Element ${root.count + 1} is larger than ${Math.round(maxWhole / 2 ** 20)} MB`, `entry ${root.count + 1}`);
+    }
     if (whole) {
       whole.push(chunk.slice(elemStart));
       wholeLen += chunk.length;

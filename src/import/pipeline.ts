@@ -134,6 +134,8 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     opts.onProgress?.({ file: fileName, format, bytesDone: blob.size, bytesTotal: blob.size, records: sink.accepted, rate: blob.size / Math.max(1e-3, (performance.now() - t0) / 1000), etaS: 0 });
     return { file: fileName, format, importId: row.id!, added: row.added, duplicates: row.duplicates, rejected: row.rejected, ignored: row.ignored };
   } catch (e) {
+    // Let a spill in flight finish first, so that no staged write lands after the clean-up.
+    await sink.drain().catch(() => undefined);
     if (stagedId !== undefined) await discardStagedImport(db, stagedId).catch(() => undefined);
     throw e;
   }

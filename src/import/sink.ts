@@ -7,6 +7,13 @@ import type { ProfilePatch } from '../data/profile.ts';
 
 /** At most this many rejected records are kept with their reasons; the rest are counted. */
 export const MAX_REJECTED_LISTED = 1000;
+/** Distinct sources one file may name (real exports have a few dozen); more is hostile. */
+export const MAX_SOURCES = 10_000;
+/** Distinct ignored type names listed; the rest are counted under one key. */
+export const MAX_IGNORED_KEYS = 1000;
+/** Longest source name or ignored type name kept (characters). */
+export const MAX_NAME = 200;
+const TOO_MANY_SOURCES = -1;
 
 /**
  * Where parsers put what they read. It checks plausibility (contracts §1), keeps the reasons for
@@ -27,6 +34,7 @@ export class ImportSink {
   private buffered = 0;
   private pendingSpill: Promise<void> = Promise.resolve();
   private heightAt = -Infinity;
+  private ignoredKeys = 0;
 
   constructor(
     private readonly nowMs: number,
@@ -36,9 +44,12 @@ export class ImportSink {
 
   /** Index of a source (device or app), created on first use. */
   source(name: string, model = ''): number {
+    name = name.slice(0, MAX_NAME);
+    model = model.slice(0, MAX_NAME);
     const key = `${name}|${model}`;
     let i = this.sourceIndex.get(key);
     if (i === undefined) {
+      if (this.sources.length >= MAX_SOURCES) return TOO_MANY_SOURCES;
       i = this.sources.length;
       this.sources.push(model ? { name, model } : { name });
       this.sourceIndex.set(key, i);
@@ -53,6 +64,7 @@ export class ImportSink {
    * day never moves when the device later travels to another zone.
    */
   add(metric: MetricId, startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): string | undefined {
+    if (source === TOO_MANY_SOURCES) return `more than ${MAX_SOURCES.toLocaleString('en')} distinct sources in one file`;
     const why = implausible(metric, startMs, endMs, value, this.nowMs);
     if (why) return why;
     if (offsetMin === NO_OFFSET) {
@@ -77,7 +89,10 @@ export class ImportSink {
   }
 
   ignore(type: string, n = 1): void {
-    this.ignored[type] = (this.ignored[type] ?? 0) + n;
+    let key = type.slice(0, MAX_NAME);
+    if (!(key in this.ignored) && this.ignoredKeys >= MAX_IGNORED_KEYS) key = '(other types)';
+    else if (!(key in this.ignored)) this.ignoredKeys++;
+    this.ignored[key] = (this.ignored[key] ?? 0) + n;
   }
 
   /** Buffered batches, emptying the buffer. */

@@ -26,7 +26,7 @@ export function App() {
       if (n > 0) void importWorker.run((a) => a.recover('main'));
     });
   }, []);
-  const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.count()) > 0, []);
+  const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.where('status').equals('committed').count()) > 0, []);
 
   let page;
   if (route === 'device') page = <DevicePage />;

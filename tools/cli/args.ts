@@ -3,6 +3,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Something went wrong that is not the input's fault: exit 1. */
+export class InternalError extends Error {
+  override name = 'InternalError';
+}
+
 export interface Parsed {
   positional: string[];
   flags: Set<string>;

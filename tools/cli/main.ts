@@ -9,7 +9,7 @@ import { DoppelDb } from '../../src/data/db.ts';
 import { storeReport } from '../../src/data/report.ts';
 import { loadDemo } from '../../src/import/demo.ts';
 import { DEMO_SEED } from '../../models/demo/synthetic-person.ts';
-import { parseArgs, UsageError, type Parsed } from './args.ts';
+import { InternalError, parseArgs, UsageError, type Parsed } from './args.ts';
 import { openAsBlob, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importBlob } from '../../src/import/pipeline.ts';
@@ -46,7 +46,7 @@ const COMMANDS: Record<string, Command> = {
             imports.push({ file: r.file, format: r.format, added: r.added, duplicates: r.duplicates, rejected: r.rejected, ignored: r.ignored });
           } catch (e) {
             if (e instanceof ImportError || e instanceof DataError) throw new UsageError(`${path}: ${e.message}`);
-            throw e;
+            throw new InternalError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
           }
         }
         return { imports, ...(await storeReport(db)) };
@@ -109,7 +109,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message);
-    throw e;
+    // A bug, not bad input: still one JSON document and a one-line reason, but exit 1.
+    const msg = `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    console.error(`doppel: ${msg}`);
+    if (e instanceof Error && e.stack) console.error(e.stack);
+    if (json) console.log(JSON.stringify({ error: msg }));
+    return 1;
   }
 }
 

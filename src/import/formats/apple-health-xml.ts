@@ -178,11 +178,14 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       }
     }
     if (buf.length - pos > 16 * 1024 * 1024) {
-      throw new ImportError('MALFORMED', 'A single XML tag is longer than 16 MB', where(pos));
+      throw new ImportError('MALFORMED', 'A single XML tag is longer than 16 MB (a quote that is never closed?)', where(pos));
     }
     await sink.drain();
   }
   if (!sawRoot) throw new ImportError('MALFORMED', 'Not an Apple Health export: no <HealthData> element');
+  if (pos < buf.length && buf[pos] === '<' && !sawEnd) {
+    throw new ImportError('TRUNCATED', 'An XML tag here never ends: the file is cut off, or a quote in it is not closed', where(pos));
+  }
   if (!sawEnd) throw new ImportError('TRUNCATED', 'The export ends before </HealthData>: the file is incomplete (an interrupted download or copy?)', where(buf.length));
 }
 

@@ -7,7 +7,7 @@
  */
 import { conditionFlag, medicationFlags, type Coding } from '../../../models/clinical-codes.ts';
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
-import { FLAG_FASTING, NO_OFFSET } from '../../../models/samples.ts';
+import { FLAG_CENSORED, FLAG_FASTING, NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
 import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, lines, locate, textChunks, type ReadContext } from '../bytes.ts';
@@ -33,12 +33,39 @@ interface Ctx extends ReadContext {
 }
 
 export async function parseFhirR4(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: Ctx = {}): Promise<void> {
+  // NDJSON or one JSON document? Read up to the end of the first line (bounded): NDJSON's first line
+  // is a complete resource by itself, a pretty-printed or one-line bundle's is not (or is all there is).
   const text = textChunks(bytes);
   const it = text[Symbol.asyncIterator]();
-  const first = await it.next();
-  if (first.done) throw new ImportError('EMPTY_FILE', 'The FHIR file is empty');
+  const head: string[] = [];
+  let headLen = 0;
+  let firstLineEnd = -1;
+  let ended = false;
+  while (firstLineEnd < 0 && headLen < 64 * 2 ** 20) {
+    const r = await it.next();
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    const nl = r.value.indexOf('\n');
+    if (nl >= 0) firstLineEnd = headLen + nl;
+    head.push(r.value);
+    headLen += r.value.length;
+  }
+  if (!headLen) throw new ImportError('EMPTY_FILE', 'The FHIR file is empty');
+  const joined = head.join('');
+  const rest = firstLineEnd >= 0 ? joined.slice(firstLineEnd + 1).trimStart() : '';
+  let ndjson = false;
+  if (firstLineEnd >= 0 && rest.startsWith('{')) {
+    try {
+      ndjson = typeof JSON.parse(joined.slice(0, firstLineEnd)) === 'object';
+    } catch {
+      ndjson = false;
+    }
+  }
   async function* all(): AsyncGenerator<string> {
-    yield first.value as string;
+    yield joined;
+    if (ended) return;
     for (;;) {
       const r = await it.next();
       if (r.done) return;
@@ -46,7 +73,6 @@ export async function parseFhirR4(bytes: AsyncIterable<Uint8Array>, sink: Import
     }
   }
   const source = sink.source('FHIR record');
-  const ndjson = /^\s*\{[^\n]*\}\s*\n\s*\{/.test((first.value as string).slice(0, 1 << 20));
   let n = 0;
   const handle = async (resource: unknown, where: string): Promise<void> => {
     if (++n % 1024 === 0) {
@@ -80,7 +106,7 @@ export async function parseFhirR4(bytes: AsyncIterable<Uint8Array>, sink: Import
   }
 }
 
-function readResource(r: unknown, sink: ImportSink, source: number, where: string): void {
+function readResource(r: unknown, sink: ImportSink, source: number, where: string, depth = 0): void {
   const res = obj(r);
   const type = str(res?.resourceType);
   if (!res || !type) {
@@ -94,8 +120,13 @@ function readResource(r: unknown, sink: ImportSink, source: number, where: strin
   }
   switch (type) {
     case 'Bundle':
-      // A bundle without entries has nothing to read; a bundle nested in another is read through.
-      arr(res.entry).forEach((e, i) => readResource(obj(e)?.resource, sink, source, `${where} entry ${i + 1}`));
+      // A bundle without entries has nothing to read; a bundle nested in another is read through,
+      // up to a sane depth (real servers nest one level at most).
+      if (depth >= 4) {
+        sink.reject(where, 'Bundle nested more than 4 levels deep');
+        return;
+      }
+      arr(res.entry).forEach((e, i) => readResource(obj(e)?.resource, sink, source, `${where} entry ${i + 1}`, depth + 1));
       return;
     case 'Observation':
       return observation(res, sink, source, where);
@@ -154,6 +185,10 @@ function observation(o: Json, sink: ImportSink, source: number, where: string): 
   const codes = loincCodes(o.code);
   const when = str(o.effectiveDateTime) ?? str(o.effectiveInstant) ?? str(obj(o.effectivePeriod)?.start) ?? str(o.issued);
   const t = when ? parseDateTime(when) : undefined;
+  if (when && !t) {
+    sink.reject(where, /^\d{4}(-\d{2})?$/.test(when.trim()) ? `effective date "${when}" has no day` : `effective date "${when.slice(0, 40)}" is not a date`);
+    return;
+  }
   if (codes.some((c) => BP_PANELS.has(c))) {
     for (const comp of arr(o.component)) {
       const cc = obj(comp);
@@ -188,6 +223,8 @@ function quantity(
     sink.reject(where, conv.reason);
     return;
   }
+  // "<", ">", "<=", ">=": a bound (eGFR >60), not a measurement; kept at the bound, flagged censored.
+  if (typeof q?.comparator === 'string') flags |= FLAG_CENSORED;
   const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
   const why = sink.add(metric, ms, ms, conv.value, t.offsetMin, source, flags);
   if (why) sink.reject(where, why);

@@ -93,10 +93,29 @@ export async function parseFitbitJson(bytes: AsyncIterable<Uint8Array>, sink: Im
   if (weights.length) readWeights(weights, sink, ctx, source);
 }
 
+/**
+ * Pounds or kilograms? With the person's height (an earlier height file in the same import), the unit
+ * whose implied BMI matches Fitbit's own BMI wins. Without it, weight / BMI = height² (m²) in kg, or
+ * height² / 0.4536 in lb: 4.2 separates kg for heights up to 2.05 m from lb down to 1.38 m.
+ */
+function weightsInPounds(list: Json[], heightCm: number | undefined): boolean | undefined {
+  const withBmi = list.filter((w) => typeof w.bmi === 'number' && (w.bmi as number) > 0);
+  if (!withBmi.length) return undefined;
+  let lbVotes = 0;
+  for (const w of withBmi) {
+    const weight = w.weight as number, bmi = w.bmi as number;
+    if (heightCm) {
+      const h2 = (heightCm / 100) ** 2;
+      if (Math.abs((weight * 0.45359237) / h2 - bmi) < Math.abs(weight / h2 - bmi)) lbVotes++;
+    } else if (weight / bmi > 4.2) lbVotes++;
+  }
+  return lbVotes > withBmi.length / 2;
+}
+
 function readWeights(list: Json[], sink: ImportSink, ctx: { entryName?: string }, source: (e: Json) => number): void {
-  const ratios = list.filter((w) => typeof w.bmi === 'number' && (w.bmi as number) > 0).map((w) => (w.weight as number) / (w.bmi as number));
-  const lb = ratios.length ? ratios.filter((r) => r > 4.15).length > ratios.length / 2 : false;
-  if (!ratios.length) sink.ignore('Fitbit weight unit not stated and no BMI to tell: read as kg');
+  const inLb = weightsInPounds(list, sink.profile.heightCm);
+  const lb = inLb ?? false;
+  if (inLb === undefined) sink.ignore('Fitbit weight unit not stated and no BMI to tell: read as kg');
   list.forEach((w, i) => {
     const where = locate(ctx, `entry ${i + 1}`);
     const day = /^(\d{2})\/(\d{2})\/(\d{2})$/.exec(String(w.date ?? ''));

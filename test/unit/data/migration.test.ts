@@ -30,7 +30,7 @@ describe('schema versions', () => {
         await v1.sampleChunks.put({
           key: `body_weight|${month}`, metric: 'body_weight', month, n: 1, t0: b.start[i]!, t1: b.start[i]!,
           start: b.start.slice(i, i + 1), end: b.end.slice(i, i + 1), value: b.value.slice(i, i + 1),
-          offsetMin: b.offsetMin.slice(i, i + 1), source: new Uint16Array([1]), importId: new Uint32Array([1]), flags: new Uint8Array(1),
+          offsetMin: b.offsetMin.slice(i, i + 1), source: new Uint32Array([1]), importId: new Uint32Array([1]), flags: new Uint8Array(1),
         });
       }
       await v1.daily.bulkPut([

@@ -41,10 +41,10 @@ const CASES: Case[] = [
   ['LibreView metadata without a header in the first lines', () => 'Glucose Data,Generated on,13-12-2020\n\n\n\n\n\nfoo,bar\n', 'UNKNOWN_FORMAT', /^Unrecognized file/],
 
   // Apple Health XML
-  ['Apple XML cut inside a record', () => apple(rec).slice(0, 120), 'TRUNCATED', /ends before <\/HealthData>/],
-  ['Apple XML cut inside an attribute value', () => apple(rec).slice(0, 160), 'TRUNCATED', /ends before <\/HealthData>/],
+  ['Apple XML cut inside a record', () => apple(rec).slice(0, 120), 'TRUNCATED', /ends before <\/HealthData>|never ends/],
+  ['Apple XML cut inside an attribute value', () => apple(rec).slice(0, 160), 'TRUNCATED', /ends before <\/HealthData>|never ends/],
   ['Apple XML without its closing tag', () => apple(rec).replace('</HealthData>', ''), 'TRUNCATED', /the file is incomplete/],
-  ['Apple XML ending in an unterminated tag', () => apple(rec).replace('</HealthData>\n', '<Record type="HKQuantityTypeIdentifierHeartRate" value="5"'), 'TRUNCATED', /ends before <\/HealthData>/],
+  ['Apple XML ending in an unterminated tag', () => apple(rec).replace('</HealthData>\n', '<Record type="HKQuantityTypeIdentifierHeartRate" value="5"'), 'TRUNCATED', /ends before <\/HealthData>|never ends/],
   ['Apple XML whose first element is not HealthData', () => `<!-- HealthKit Export Version: 11 -->\n<Export>${rec}</Export>`, 'MALFORMED', /first element is <Export>, not <HealthData>/],
   ['Apple XML with a records-only body before the root', () => `<?xml version="1.0"?>\n<!-- HealthKit Export Version: 12 -->\n${rec}\n<HealthData></HealthData>`, 'MALFORMED', /first element is <Record>/],
   ['Apple XML with a DOCTYPE that never closes (entity bomb cut off)', () => `<?xml version="1.0"?>\n<!DOCTYPE HealthData [\n${'<!ENTITY a "&b;&b;&b;">\n'.repeat(200)}`, 'UNKNOWN_FORMAT', /not an Apple Health export/],
@@ -67,6 +67,10 @@ const CASES: Case[] = [
     return z;
   }, 'MALFORMED', /zip/i],
   ['a zip bomb', () => goodAppleZip() as Uint8Array<ArrayBuffer>, 'ZIP_BOMB', /more than 200 times its size: refused as a possible zip bomb/],
+  ['a zip whose first export is cut, followed by another large file', () => zip({
+    'a/export.xml': apple(rec).slice(0, 200),
+    'b/weights.csv': `time,metric,value,unit\n${'2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n'.repeat(200_000)}`,
+  }), 'TRUNCATED', /never ends|ends before <\/HealthData>/],
   ['zip magic followed by junk', () => bytes(0x50, 0x4b, 3, 4, ...Array.from({ length: 100 }, () => 7)), 'TRUNCATED_ZIP', /incomplete/],
 
   // FHIR
@@ -93,6 +97,9 @@ const CASES: Case[] = [
   ['a Samsung Health file with only its metadata line', () => 'com.samsung.health.weight,6313004,5\n', 'NO_DATA', /^No health records found/],
 
   // Doppel CSV
+  ['a Doppel CSV with a quote that never closes', () => 'time,metric,value,unit,source\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg,"Scale\n2024-05-02T07:30:00+02:00,body_weight,82.1,kg,Scale\n', 'MALFORMED', /quoted field starting on line 2 is never closed/],
+  ['a Doppel CSV with a 2 MB field', () => `time,metric,value,unit,source\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg,${'x'.repeat(2 * 2 ** 20)}\n`, 'MALFORMED', /A field on line 2 is longer than 1 MB/],
+  ['Apple XML with a quote that never closes', () => apple(`${rec.replace('value="70"', 'value="70')}\n${rec}`), 'TRUNCATED', /never ends.*quote/],
   ['a Doppel CSV with only its header', () => 'time,metric,value,unit\n', 'NO_DATA', /^No health records found/],
   ['a Doppel CSV whose header is repeated in another case', () => 'TIME,Metric,Value,Unit\n', 'NO_DATA', /^No health records found/],
 ];

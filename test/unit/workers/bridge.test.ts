@@ -17,6 +17,9 @@ describe('WorkerBridge', () => {
 
   it('cancelling one call settles every other call on that worker (none waits forever)', async () => {
     const bridge = echo();
+    // Let the worker finish loading first: under @vitest/web-worker (not in browsers), a worker
+    // terminated while its module is still being evaluated can leave the next one unanswered.
+    expect(await bridge.run((a) => a.wait(1))).toBe('done');
     const ac = new AbortController();
     const other = bridge.run((a) => a.wait(60_000)).catch((e: unknown) => e);
     const mine = bridge.run((a) => a.wait(60_000), ac.signal).catch((e: unknown) => e);

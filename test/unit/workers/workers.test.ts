@@ -60,6 +60,7 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
   });
 
   it('cancel: an aborted call rejects with AbortError, and the next call starts a fresh worker', async () => {
+    expect(await importWorker.run((a) => a.ping())).toBe('import'); // loaded (see bridge.test.ts)
     const ac = new AbortController();
     const p = importWorker.run((a) => a.loadDemo('demo', '2026-11-21', 60), ac.signal);
     ac.abort();
