@@ -1,0 +1,39 @@
+/**
+ * ADA / CDC type 2 diabetes risk test (screening for undiagnosed diabetes; 5 or more points = high
+ * risk). Bang H, Edwards AM, Bomback AS, et al. Development and validation of a patient self-
+ * assessment score for diabetes risk. Ann Intern Med 2009;151:775-783; points as on the ADA/CDC form
+ * (models.md §3), which adds gestational diabetes. It is a cross-sectional screening score, not an
+ * incidence model: it gives no risk percentage. Asian BMI cut-offs are not published in full and
+ * are not applied.
+ */
+import { fail, type Contribution, type Result, type Sex } from './common.ts';
+
+export interface AdaInput {
+  sex: Sex;
+  ageYears: number;
+  bmiKgM2: number;
+  gestationalDiabetes: boolean;
+  /** Mother, father, sister or brother with diabetes. */
+  familyHistoryFirstDegree: boolean;
+  /** Ever diagnosed with high blood pressure. */
+  hypertension: boolean;
+  physicallyActive: boolean;
+}
+
+export interface AdaResult { points: number; highRisk: boolean }
+
+export function adaRiskTest(x: AdaInput): Result<AdaResult> {
+  if (!(x.ageYears >= 18 && x.ageYears < 120)) return fail(`age ${x.ageYears} outside the adult range`);
+  if (!(x.bmiKgM2 > 0)) return fail('BMI must be positive');
+  const parts: Contribution[] = [];
+  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'points' });
+  add('age', `age ${Math.floor(x.ageYears)}`, x.ageYears < 40 ? 0 : x.ageYears < 50 ? 1 : x.ageYears < 60 ? 2 : 3);
+  add('sex', x.sex, x.sex === 'male' ? 1 : 0);
+  if (x.sex === 'female') add('gestationalDiabetes', x.gestationalDiabetes ? 'gestational diabetes' : 'no gestational diabetes', x.gestationalDiabetes ? 1 : 0);
+  add('familyHistoryDiabetes', x.familyHistoryFirstDegree ? 'parent or sibling with diabetes' : 'no parent or sibling with diabetes', x.familyHistoryFirstDegree ? 1 : 0);
+  add('hypertension', x.hypertension ? 'high blood pressure' : 'no high blood pressure', x.hypertension ? 1 : 0);
+  add('physicallyActive', x.physicallyActive ? 'physically active' : 'not physically active', x.physicallyActive ? 0 : 1);
+  add('bmi', `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`, x.bmiKgM2 < 25 ? 0 : x.bmiKgM2 < 30 ? 1 : x.bmiKgM2 < 40 ? 2 : 3);
+  const points = parts.reduce((s, p) => s + p.value, 0);
+  return { ok: true, value: { points, highRisk: points >= 5 }, contributions: parts };
+}

@@ -1,0 +1,62 @@
+/**
+ * QDiabetes-2013: risk (%) of type 2 diabetes at any horizon of 1 to 10 years, for risk curves.
+ * Hippisley-Cox J, Coupland C, Robson J, et al. Predicting risk of type 2 diabetes in England and
+ * Wales: prospective derivation and validation of QDScore. BMJ 2009;338:b880 (QDScore lineage);
+ * 2013 update by ClinRisk (source LGPL). Coefficients: ClinRisk 2013 via the `QDiabetes` R package
+ * (R/QDR2013.R), cross-checked against a port of the C code (models/risk/coefficients.generated.ts).
+ * The Townsend centring constant is ADDED in 2013 (subtracted in 2018).
+ */
+import { qd2013 } from './coefficients.generated.ts';
+import { byInput, coef, fail, type Contribution, type Result, type Sex } from './common.ts';
+import type { QEthnicity, QSmoking } from './qdiabetes2018.ts';
+
+export interface QDiabetes2013Input {
+  sex: Sex;
+  ageYears: number;
+  bmiKgM2: number;
+  ethnicity: QEthnicity;
+  smoking: QSmoking;
+  townsend: number;
+  corticosteroids: boolean;
+  cvd: boolean;
+  treatedHypertension: boolean;
+  familyHistoryFirstDegree: boolean;
+}
+
+const ETH: Record<Exclude<QEthnicity, 'WhiteNA'>, string> = {
+  Indian: 'ethnicity Indian', Pakistani: 'ethnicity Pakistani', Bangladeshi: 'ethnicity Bangladeshi', OtherAsian: 'ethnicity OtherAsian',
+  BlackCaribbean: 'ethnicity BlackCaribbean', BlackAfrican: 'ethnicity BlackAfrican', Chinese: 'ethnicity Chinese', Other: 'ethnicity Other',
+};
+
+/** Risk (%) at `years` (1-10) by QDiabetes-2013. */
+export function qdiabetes2013(x: QDiabetes2013Input, years: number): Result<number> {
+  if (!(x.ageYears >= 25 && x.ageYears < 85)) return fail(`age ${x.ageYears} outside 25-84`);
+  if (!(x.townsend >= -7 && x.townsend <= 11)) return fail(`Townsend score ${x.townsend} outside -7 to 11`);
+  if (!Number.isInteger(years) || years < 1 || years > 10) return fail(`horizon ${years} years outside 1-10`);
+  if (!Number.isFinite(x.bmiKgM2)) return fail('BMI is not a number');
+  const col = x.sex === 'female' ? 0 : 1;
+  const c = (term: string): number => coef(qd2013, term, col);
+  const female = x.sex === 'female';
+  const dage = x.ageYears / 10;
+  const bmi = Math.min(40, Math.max(20, x.bmiKgM2));
+  const dbmi = bmi / 10;
+  const age1 = (female ? Math.sqrt(dage) : Math.log(dage)) - c('age_1 centre (subtract)');
+  const age2 = dage ** 3 - c('age_2 centre (subtract)');
+  const bmi1 = (female ? dbmi : dbmi ** 2) - c('bmi_1 centre (subtract)');
+  const bmi2 = dbmi ** 3 - c('bmi_2 centre (subtract)');
+  const town = x.townsend + c('town centre (ADD: town + c)');
+  const parts: Contribution[] = [];
+  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'log-hazard' });
+  if (x.ethnicity !== 'WhiteNA') add('ethnicity', `ethnicity ${x.ethnicity}`, c(ETH[x.ethnicity]));
+  if (x.smoking !== 'Non') add('smoking', `smoking ${x.smoking.toLowerCase()}`, c(`smoking ${x.smoking}`));
+  add('age', `age ${x.ageYears}`, c('age_1 coef') * age1 + c('age_2 coef') * age2);
+  add('bmi', `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`, c('bmi_1 coef') * bmi1 + c('bmi_2 coef') * bmi2
+    + c('age_1×bmi_1') * age1 * bmi1 + c('age_1×bmi_2') * age1 * bmi2 + c('age_2×bmi_1') * age2 * bmi1 + c('age_2×bmi_2') * age2 * bmi2);
+  add('townsend', `Townsend ${x.townsend}`, c('town coef') * town);
+  if (x.corticosteroids) add('corticosteroids', 'corticosteroids', c('corticosteroids'));
+  if (x.cvd) add('cvd', 'cardiovascular disease', c('CVD'));
+  if (x.treatedHypertension) add('treatedHypertension', 'treated hypertension', c('treated hypertension'));
+  if (x.familyHistoryFirstDegree) add('familyHistoryFirstDegree', 'family history of diabetes', c('family history') + c('age_1×fh') * age1 + c('age_2×fh') * age2);
+  const a = parts.reduce((s, p) => s + p.value, 0);
+  return { ok: true, value: 100 * (1 - c(`S0(t = ${years} y)`) ** Math.exp(a)), contributions: byInput(parts) };
+}
