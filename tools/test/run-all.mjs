@@ -56,6 +56,9 @@ if (existsSync(unitJson)) {
   if (!unitOk && u.numFailedTests === 0) check('unit test run', false);
 } else check('unit test run', unitOk);
 
+// Every published reference case, as researchers run it (contracts §2 `validate`).
+check('validate', run('Validation (published worked examples)', 'npm', ['run', '--silent', 'cli', '--', 'validate']));
+
 const chromium = ensureChromium();
 if (!chromium) {
   check('chromium', false);

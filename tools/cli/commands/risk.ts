@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.ts';
+import { riskReport } from '../../../models/risk/report.ts';
+import { UsageError } from '../args.ts';
+import type { Command } from '../command.ts';
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export const risk: Command = {
+  summary: 'Every validated risk equation the profile has the inputs for (percent).',
+  usage: 'risk [--json] PROFILE.json',
+  help: `PROFILE.json holds one profile or an array of profiles (contracts.md §2): units in the names
+(age, heightCm, weightKg, waistCm, bmi, fastingGlucoseMgDl, hba1cPercent, totalCholesterolMgDl,
+hdlMgDl, triglyceridesMgDl, systolicBpMmHg, diastolicBpMmHg, egfr, ...), unknown inputs omitted.
+Prints QDiabetes-2018 A/B/C, FINDRISC, the ADA risk test, Framingham Offspring, the Pooled Cohort
+Equations and PREVENT; a score with missing or out-of-range inputs is null, with the reason in
+"warnings". Exit 2 when the file cannot be used (not JSON, or an invalid profile).`,
+  async run(p) {
+    const [path, ...extra] = p.positional;
+    if (!path || extra.length) throw new UsageError('risk needs exactly one PROFILE.json');
+    const doc = readJson(path);
+    const list = Array.isArray(doc) ? doc : [doc];
+    list.forEach((x, i) => {
+      const why = invalidProfile(x, Array.isArray(doc) ? `profile[${i}]` : 'profile');
+      if (why) throw new UsageError(`${path}: ${why}`);
+    });
+    const out = (list as RiskProfile[]).map(riskReport);
+    return Array.isArray(doc) ? out : out[0];
+  },
+};

@@ -1,0 +1,34 @@
+import { riskValidationCases } from '../../../models/validation/risk-cases.ts';
+import { withStatus, type Command } from '../command.ts';
+
+export interface ValidationRow { case: string; source: string; expected: number; got: number | null; tolerance: number; pass: boolean }
+
+/** Runs every published reference case the project holds. */
+export function runValidation(): ValidationRow[] {
+  return riskValidationCases().map((c) => {
+    let got: number | null;
+    try {
+      got = c.got();
+    } catch {
+      got = null;
+    }
+    return { case: c.id, source: c.source, expected: c.expected, got, tolerance: c.tolerance, pass: got !== null && Math.abs(got - c.expected) <= c.tolerance + 1e-12 };
+  });
+}
+
+export const validate: Command = {
+  summary: 'Run every published reference case: expected, got, tolerance, pass. Exit 1 if any fails.',
+  usage: 'validate [--json]',
+  async run() {
+    const rows = runValidation();
+    const failed = rows.filter((r) => !r.pass).length;
+    const width = Math.max(...rows.map((r) => r.case.length));
+    const human = [
+      `${'case'.padEnd(width)}  ${'expected'.padStart(12)}  ${'got'.padStart(14)}  ${'tolerance'.padStart(10)}  pass`,
+      ...rows.map((r) => `${r.case.padEnd(width)}  ${String(r.expected).padStart(12)}  ${(r.got === null ? 'null' : String(Number(r.got.toPrecision(10)))).padStart(14)}  ${String(r.tolerance.toPrecision(2)).padStart(10)}  ${r.pass ? 'yes' : 'NO'}`),
+      '',
+      `${rows.length - failed} passed, ${failed} failed`,
+    ].join('\n');
+    return withStatus(failed ? 1 : 0, { cases: rows, passed: rows.length - failed, failed }, human);
+  },
+};
