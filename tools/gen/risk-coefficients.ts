@@ -60,7 +60,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
  * Circulation 2024;149:430 (Supplemental Tables S12A, S12C, S12F); Pooled Cohort Equations, Goff et
  * al., Circulation 2014;129:S49 (Table A; more-precise AA-women values from PooledCohort/Cerner).
  */
-/* eslint-disable */
 export interface CoefficientTable { columns: string[]; rows: Record<string, (number | null)[]> }
 
 ${body}
