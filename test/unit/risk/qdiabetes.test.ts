@@ -16,7 +16,7 @@ describe('QDiabetes-2018 published ranges (never a silent extrapolation)', () =>
     ['PCOS in a man', 'A', { sex: 'male', pcos: true }, 'gestational diabetes and PCOS apply to women only'],
     ['no FPG for model B', 'B', {}, 'needs fasting glucose'],
     ['FPG 7.0 mmol/L (the diabetes range)', 'B', { fastingGlucoseMgDl: 126.112 }, 'fasting glucose 126.112 mg/dL (7.00 mmol/L) outside 2.0-6.9 mmol/L'],
-    ['HbA1c 48 mmol/mol (6.54 %)', 'C', { hba1cPercent: 0.0915 * 48 + 2.15 }, expect.stringMatching(/^HbA1c 6\.542 % \(48\.0 mmol\/mol\) outside 15-47 mmol\/mol$/)],
+    ['HbA1c 6.55 % (48.1 mmol/mol, the diabetes range)', 'C', { hba1cPercent: 6.55 }, 'HbA1c 6.55 % (48.1 mmol/mol) outside 15-47 mmol/mol'],
   ] as const)('%s → null with a reason', (_, model, over, reason) => {
     expect(qdiabetes2018(base(over as Partial<QDiabetes2018Input>), model)).toEqual({ ok: false, reason });
   });
