@@ -6,7 +6,7 @@
  * incidence model: it gives no risk percentage. Asian BMI cut-offs are not published in full and
  * are not applied.
  */
-import { fail, type Contribution, type Result, type Sex } from './common.ts';
+import { fail, Terms, type Result, type Sex } from './common.ts';
 
 export interface AdaInput {
   sex: Sex;
@@ -22,18 +22,29 @@ export interface AdaInput {
 
 export interface AdaResult { points: number; highRisk: boolean }
 
+function labelOf(input: string, x: AdaInput): string {
+  switch (input) {
+    case 'age': return `age ${Math.floor(x.ageYears)}`;
+    case 'sex': return x.sex;
+    case 'gestationalDiabetes': return x.gestationalDiabetes ? 'gestational diabetes' : 'no gestational diabetes';
+    case 'familyHistoryDiabetes': return x.familyHistoryFirstDegree ? 'parent or sibling with diabetes' : 'no parent or sibling with diabetes';
+    case 'hypertension': return x.hypertension ? 'high blood pressure' : 'no high blood pressure';
+    case 'physicallyActive': return x.physicallyActive ? 'physically active' : 'not physically active';
+    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    default: return input;
+  }
+}
+
 export function adaRiskTest(x: AdaInput): Result<AdaResult> {
   if (!(x.ageYears >= 18 && x.ageYears < 120)) return fail(`age ${x.ageYears} outside the adult range`);
   if (!(x.bmiKgM2 > 0)) return fail('BMI must be positive');
-  const parts: Contribution[] = [];
-  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'points' });
-  add('age', `age ${Math.floor(x.ageYears)}`, x.ageYears < 40 ? 0 : x.ageYears < 50 ? 1 : x.ageYears < 60 ? 2 : 3);
-  add('sex', x.sex, x.sex === 'male' ? 1 : 0);
-  if (x.sex === 'female') add('gestationalDiabetes', x.gestationalDiabetes ? 'gestational diabetes' : 'no gestational diabetes', x.gestationalDiabetes ? 1 : 0);
-  add('familyHistoryDiabetes', x.familyHistoryFirstDegree ? 'parent or sibling with diabetes' : 'no parent or sibling with diabetes', x.familyHistoryFirstDegree ? 1 : 0);
-  add('hypertension', x.hypertension ? 'high blood pressure' : 'no high blood pressure', x.hypertension ? 1 : 0);
-  add('physicallyActive', x.physicallyActive ? 'physically active' : 'not physically active', x.physicallyActive ? 0 : 1);
-  add('bmi', `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`, x.bmiKgM2 < 25 ? 0 : x.bmiKgM2 < 30 ? 1 : x.bmiKgM2 < 40 ? 2 : 3);
-  const points = parts.reduce((s, p) => s + p.value, 0);
-  return { ok: true, value: { points, highRisk: points >= 5 }, contributions: parts };
+  const t = new Terms('points', labelOf, x);
+  t.add('age', x.ageYears < 40 ? 0 : x.ageYears < 50 ? 1 : x.ageYears < 60 ? 2 : 3);
+  t.add('sex', x.sex === 'male' ? 1 : 0);
+  if (x.sex === 'female') t.add('gestationalDiabetes', x.gestationalDiabetes ? 1 : 0);
+  t.add('familyHistoryDiabetes', x.familyHistoryFirstDegree ? 1 : 0);
+  t.add('hypertension', x.hypertension ? 1 : 0);
+  t.add('physicallyActive', x.physicallyActive ? 0 : 1);
+  t.add('bmi', x.bmiKgM2 < 25 ? 0 : x.bmiKgM2 < 30 ? 1 : x.bmiKgM2 < 40 ? 2 : 3);
+  return t.result({ points: t.sum, highRisk: t.sum >= 5 });
 }

@@ -19,24 +19,71 @@ export type Result<T> =
 
 export const fail = <T>(reason: string): Result<T> => ({ ok: false, reason });
 
+const columns = new WeakMap<CoefficientTable, Record<string, number | null>[]>();
+
+/** One column of a table as a term → value record, built once per table. */
+function columnOf(t: CoefficientTable, column: number): Record<string, number | null> {
+  let cols = columns.get(t);
+  if (!cols) {
+    cols = t.columns.map((_, c) => Object.fromEntries(Object.entries(t.rows).map(([k, v]) => [k, v[c] ?? null])));
+    columns.set(t, cols);
+  }
+  return cols[column]!;
+}
+
 /** Looks up a coefficient by its table label; a missing label is a transcription bug, so it throws. */
 export function coef(t: CoefficientTable, term: string, column: number): number {
-  const row = t.rows[term];
-  if (!row) throw new Error(`coefficient "${term}" missing from the table`);
-  const v = row[column];
-  if (v === null || v === undefined) throw new Error(`coefficient "${term}" has no value in column ${t.columns[column]}`);
+  const v = columnOf(t, column)[term];
+  if (v === null || v === undefined) throw new Error(`coefficient "${term}" missing from the table (column ${t.columns[column]})`);
   return v;
 }
 
-/** Sums contributions by input (terms of one input, interactions included, add up). */
-export function byInput(parts: Contribution[]): Contribution[] {
-  const m = new Map<string, Contribution>();
-  for (const p of parts) {
-    const prev = m.get(p.input);
-    if (prev) prev.value += p.value;
-    else m.set(p.input, { ...p });
+/**
+ * The terms of one evaluation, summed per input. Labels are made only if someone reads the
+ * contributions (scoring 10,000 profiles needs none of them), by the model's own labeller.
+ */
+export class Terms<X = unknown> {
+  readonly inputs: string[] = [];
+  readonly values: number[] = [];
+  sum = 0;
+  constructor(readonly unit: Contribution['unit'], readonly labelOf: (input: string, x: X) => string, readonly x: X) {}
+
+  add(input: string, value: number): void {
+    this.sum += value;
+    const i = this.inputs.indexOf(input);
+    if (i >= 0) this.values[i]! += value;
+    else {
+      this.inputs.push(input);
+      this.values.push(value);
+    }
   }
-  return [...m.values()];
+
+  /** A successful result whose contributions materialize on first read. */
+  result<T>(value: T): Result<T> {
+    return new Scored(value, this as Terms<unknown>);
+  }
+}
+
+/**
+ * A computed score. `contributions` is a prototype getter: read it (or call explain()) in the realm
+ * that computed the score; structured cloning to another worker keeps `ok` and `value` only.
+ */
+class Scored<T> {
+  readonly ok = true as const;
+  private list: Contribution[] | undefined;
+  constructor(readonly value: T, private readonly terms: Terms<unknown>) {}
+  get contributions(): Contribution[] {
+    const t = this.terms;
+    this.list ??= t.inputs.map((input, i) => ({ input, label: t.labelOf(input, t.x), value: t.values[i]!, unit: t.unit }));
+    return this.list;
+  }
+}
+
+/** A table's column compiled once into a record of named coefficients (fast, monomorphic access). */
+export function compile<K extends string>(t: CoefficientTable, column: number, terms: Record<K, string>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const [k, term] of Object.entries(terms) as [K, string][]) out[k] = coef(t, term, column);
+  return out;
 }
 
 export interface Explanation {

@@ -6,7 +6,7 @@
  * inclusive, so BMI exactly 25 or 30 scores 1, and a waist of exactly 94/102 (men) or 80/88 (women)
  * scores 3; age is in whole years.
  */
-import { fail, type Contribution, type Result, type Sex } from './common.ts';
+import { fail, Terms, type Result, type Sex } from './common.ts';
 
 export interface FindriscInput {
   sex: Sex;
@@ -36,21 +36,33 @@ export function findriscBand(points: number): { band: FindriscBand; risk10yPerce
   return { band: 'very_high', risk10yPercent: 50 };
 }
 
+function labelOf(input: string, x: FindriscInput): string {
+  switch (input) {
+    case 'age': return `age ${Math.floor(x.ageYears)}`;
+    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    case 'waistCm': return `waist ${x.waistCm} cm`;
+    case 'physicallyActiveDaily': return x.physicallyActiveDaily ? 'active 30 min daily' : 'not active 30 min daily';
+    case 'dailyFruitVegetables': return x.dailyFruitVegetables ? 'vegetables or fruit daily' : 'vegetables or fruit not daily';
+    case 'bpMedication': return x.bpMedication ? 'blood-pressure medication' : 'no blood-pressure medication';
+    case 'highGlucoseHistory': return x.highGlucoseHistory ? 'high glucose found before' : 'no high glucose before';
+    case 'familyHistoryDiabetes': return `family history: ${x.familyHistoryDiabetes.replace('_', ' ')}`;
+    default: return input;
+  }
+}
+
 export function findrisc(x: FindriscInput): Result<FindriscResult> {
   if (!(x.ageYears >= 18 && x.ageYears < 120)) return fail(`age ${x.ageYears} outside the adult range`);
   if (!(x.bmiKgM2 > 0) || !(x.waistCm > 0)) return fail('BMI and waist must be positive');
   const age = Math.floor(x.ageYears);
-  const parts: Contribution[] = [];
-  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'points' });
-  add('age', `age ${age}`, age < 45 ? 0 : age <= 54 ? 2 : age <= 64 ? 3 : 4);
-  add('bmi', `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`, x.bmiKgM2 < 25 ? 0 : x.bmiKgM2 <= 30 ? 1 : 3);
   const [lo, hi] = x.sex === 'male' ? [94, 102] : [80, 88];
-  add('waistCm', `waist ${x.waistCm} cm`, x.waistCm < lo ? 0 : x.waistCm <= hi ? 3 : 4);
-  add('physicallyActiveDaily', x.physicallyActiveDaily ? 'active 30 min daily' : 'not active 30 min daily', x.physicallyActiveDaily ? 0 : 2);
-  add('dailyFruitVegetables', x.dailyFruitVegetables ? 'vegetables or fruit daily' : 'vegetables or fruit not daily', x.dailyFruitVegetables ? 0 : 1);
-  add('bpMedication', x.bpMedication ? 'blood-pressure medication' : 'no blood-pressure medication', x.bpMedication ? 2 : 0);
-  add('highGlucoseHistory', x.highGlucoseHistory ? 'high glucose found before' : 'no high glucose before', x.highGlucoseHistory ? 5 : 0);
-  add('familyHistoryDiabetes', `family history: ${x.familyHistoryDiabetes.replace('_', ' ')}`, x.familyHistoryDiabetes === 'first_degree' ? 5 : x.familyHistoryDiabetes === 'second_degree' ? 3 : 0);
-  const points = parts.reduce((s, p) => s + p.value, 0);
-  return { ok: true, value: { points, ...findriscBand(points) }, contributions: parts };
+  const t = new Terms('points', labelOf, x);
+  t.add('age', age < 45 ? 0 : age <= 54 ? 2 : age <= 64 ? 3 : 4);
+  t.add('bmi', x.bmiKgM2 < 25 ? 0 : x.bmiKgM2 <= 30 ? 1 : 3);
+  t.add('waistCm', x.waistCm < lo ? 0 : x.waistCm <= hi ? 3 : 4);
+  t.add('physicallyActiveDaily', x.physicallyActiveDaily ? 0 : 2);
+  t.add('dailyFruitVegetables', x.dailyFruitVegetables ? 0 : 1);
+  t.add('bpMedication', x.bpMedication ? 2 : 0);
+  t.add('highGlucoseHistory', x.highGlucoseHistory ? 5 : 0);
+  t.add('familyHistoryDiabetes', x.familyHistoryDiabetes === 'first_degree' ? 5 : x.familyHistoryDiabetes === 'second_degree' ? 3 : 0);
+  return t.result({ points: t.sum, ...findriscBand(t.sum) });
 }

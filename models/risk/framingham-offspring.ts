@@ -7,7 +7,7 @@
  * history (which may be a sibling: an approximation). The point score is not used (its published
  * points conflict between sources).
  */
-import { fail, type Contribution, type Result, type Sex } from './common.ts';
+import { fail, Terms, type Result, type Sex } from './common.ts';
 
 export interface FraminghamInput {
   sex: Sex;
@@ -22,21 +22,32 @@ export interface FraminghamInput {
   fastingGlucoseMgDl: number;
 }
 
+function labelOf(input: string, x: FraminghamInput): string {
+  switch (input) {
+    case 'age': return `age ${Math.floor(x.ageYears)}`;
+    case 'sex': return x.sex;
+    case 'familyHistoryDiabetes': return x.parentalHistory ? 'parental history of diabetes' : 'no parental history';
+    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    case 'systolicBpMmHg': return `blood pressure ${x.systolicBpMmHg}/${x.diastolicBpMmHg}${x.bpTreated ? ', treated' : ''}`;
+    case 'hdlMgDl': return `HDL ${x.hdlMgDl} mg/dL`;
+    case 'triglyceridesMgDl': return `triglycerides ${x.triglyceridesMgDl} mg/dL`;
+    case 'fastingGlucoseMgDl': return `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`;
+    default: return input;
+  }
+}
+
 export function framinghamOffspring(x: FraminghamInput): Result<number> {
   if (!(x.ageYears >= 45 && x.ageYears <= 64)) return fail(`age ${x.ageYears} outside 45-64`);
   if (x.fastingGlucoseMgDl >= 126) return fail(`fasting glucose ${x.fastingGlucoseMgDl} mg/dL is in the diabetes range`);
-  const parts: Contribution[] = [];
-  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'log-odds' });
-  add('age', `age ${Math.floor(x.ageYears)}`, x.ageYears >= 65 ? -0.081 : x.ageYears >= 50 ? -0.018 : 0);
-  add('sex', x.sex, x.sex === 'male' ? -0.01 : 0);
-  add('familyHistoryDiabetes', x.parentalHistory ? 'parental history of diabetes' : 'no parental history', x.parentalHistory ? 0.565 : 0);
-  add('bmi', `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`, x.bmiKgM2 >= 30 ? 0.92 : x.bmiKgM2 >= 25 ? 0.301 : 0);
-  const bp = x.systolicBpMmHg >= 130 || x.diastolicBpMmHg >= 85 || x.bpTreated;
-  add('systolicBpMmHg', `blood pressure ${x.systolicBpMmHg}/${x.diastolicBpMmHg}${x.bpTreated ? ', treated' : ''}`, bp ? 0.498 : 0);
-  const lowHdl = x.hdlMgDl < (x.sex === 'male' ? 40 : 50);
-  add('hdlMgDl', `HDL ${x.hdlMgDl} mg/dL`, lowHdl ? 0.944 : 0);
-  add('triglyceridesMgDl', `triglycerides ${x.triglyceridesMgDl} mg/dL`, x.triglyceridesMgDl >= 150 ? 0.575 : 0);
-  add('fastingGlucoseMgDl', `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`, x.fastingGlucoseMgDl >= 100 ? 1.98 : 0);
-  const z = -5.517 + parts.reduce((s, p) => s + p.value, 0);
-  return { ok: true, value: 100 / (1 + Math.exp(-z)), contributions: parts };
+  const t = new Terms('log-odds', labelOf, x);
+  t.add('age', x.ageYears >= 65 ? -0.081 : x.ageYears >= 50 ? -0.018 : 0);
+  t.add('sex', x.sex === 'male' ? -0.01 : 0);
+  t.add('familyHistoryDiabetes', x.parentalHistory ? 0.565 : 0);
+  t.add('bmi', x.bmiKgM2 >= 30 ? 0.92 : x.bmiKgM2 >= 25 ? 0.301 : 0);
+  // "BP ≥130/85 mmHg or on treatment" (the metabolic-syndrome cut-off the paper uses)
+  t.add('systolicBpMmHg', x.systolicBpMmHg >= 130 || x.diastolicBpMmHg >= 85 || x.bpTreated ? 0.498 : 0);
+  t.add('hdlMgDl', x.hdlMgDl < (x.sex === 'male' ? 40 : 50) ? 0.944 : 0);
+  t.add('triglyceridesMgDl', x.triglyceridesMgDl >= 150 ? 0.575 : 0);
+  t.add('fastingGlucoseMgDl', x.fastingGlucoseMgDl >= 100 ? 1.98 : 0);
+  return t.result(100 / (1 + Math.exp(-(-5.517 + t.sum))));
 }

@@ -8,7 +8,7 @@
  * Ranges: age 40-79, total cholesterol 130-320, HDL 20-100, systolic BP 90-200 (ACC/AHA calculator).
  */
 import { pce as table } from './coefficients.generated.ts';
-import { byInput, fail, type Contribution, type Result, type Sex } from './common.ts';
+import { fail, Terms, type Result, type Sex } from './common.ts';
 
 export interface PceInput {
   sex: Sex;
@@ -30,32 +30,56 @@ const AA_WOMEN_PRECISE: Record<string, number> = {
   'ln age × ln treated SBP': -6.4321, 'ln untreated SBP': 27.8197, 'ln age × ln untreated SBP': -6.0873, 'current smoker': 0.6908, diabetes: 0.8738,
 };
 
+const TERMS = {
+  lnAge: 'ln age', lnAge2: '(ln age)²', lnTc: 'ln TC', lnAgeTc: 'ln age × ln TC', lnHdl: 'ln HDL-C', lnAgeHdl: 'ln age × ln HDL-C',
+  lnTSbp: 'ln treated SBP', lnAgeTSbp: 'ln age × ln treated SBP', lnUSbp: 'ln untreated SBP', lnAgeUSbp: 'ln age × ln untreated SBP',
+  smoker: 'current smoker', lnAgeSmoker: 'ln age × smoker', diabetes: 'diabetes',
+} as const;
+type K = Record<keyof typeof TERMS | 'mean' | 's10', number>;
+const compiled: (K | undefined)[] = [];
+
+/** A group's coefficients: absent terms ("—") are 0; the AA-women betas with Cerner's precision. */
+function coefsFor(col: number): K {
+  let k = compiled[col];
+  if (!k) {
+    const out = {} as K;
+    for (const [key, term] of Object.entries(TERMS) as [keyof typeof TERMS, string][]) {
+      const row = table.rows[term];
+      if (!row) throw new Error(`coefficient "${term}" missing from the table`);
+      out[key] = col === 1 && term in AA_WOMEN_PRECISE ? AA_WOMEN_PRECISE[term]! : row[col] ?? 0;
+    }
+    out.mean = table.rows['mean Σβx (Cerner/PooledCohort, more digits)']![col]!;
+    out.s10 = table.rows['baseline S10 (Cerner/PooledCohort)']![col]!;
+    compiled[col] = k = out;
+  }
+  return k;
+}
+
+function labelOf(input: string, x: PceInput): string {
+  switch (input) {
+    case 'age': return `age ${x.ageYears}`;
+    case 'totalCholesterolMgDl': return `total cholesterol ${x.totalCholesterolMgDl} mg/dL`;
+    case 'hdlMgDl': return `HDL ${x.hdlMgDl} mg/dL`;
+    case 'systolicBpMmHg': return `systolic BP ${x.systolicBpMmHg} mmHg${x.bpTreated ? ', treated' : ''}`;
+    case 'smoking': return 'current smoker';
+    case 'diabetes': return 'diabetes';
+    default: return input;
+  }
+}
+
 export function pooledCohort(x: PceInput): Result<number> {
   if (!(x.ageYears >= 40 && x.ageYears <= 79)) return fail(`age ${x.ageYears} outside 40-79`);
   if (!(x.totalCholesterolMgDl >= 130 && x.totalCholesterolMgDl <= 320)) return fail(`total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`);
   if (!(x.hdlMgDl >= 20 && x.hdlMgDl <= 100)) return fail(`HDL ${x.hdlMgDl} mg/dL outside 20-100`);
   if (!(x.systolicBpMmHg >= 90 && x.systolicBpMmHg <= 200)) return fail(`systolic BP ${x.systolicBpMmHg} mmHg outside 90-200`);
-  const col = COLUMN[`${x.sex}-${x.africanAmerican ? 'aa' : 'white'}`];
-  const c = (term: string): number => {
-    if (col === 1 && term in AA_WOMEN_PRECISE) return AA_WOMEN_PRECISE[term]!;
-    const v = table.rows[term]?.[col];
-    if (v === undefined) throw new Error(`coefficient "${term}" missing from the table`);
-    return v ?? 0; // "—": the term is absent from this group's equation
-  };
+  const k = coefsFor(COLUMN[`${x.sex}-${x.africanAmerican ? 'aa' : 'white'}`]);
   const la = Math.log(x.ageYears), tc = Math.log(x.totalCholesterolMgDl), hdl = Math.log(x.hdlMgDl), sbp = Math.log(x.systolicBpMmHg);
-  const parts: Contribution[] = [];
-  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'log-hazard' });
-  add('age', `age ${x.ageYears}`, c('ln age') * la + c('(ln age)²') * la * la);
-  add('totalCholesterolMgDl', `total cholesterol ${x.totalCholesterolMgDl} mg/dL`, c('ln TC') * tc + c('ln age × ln TC') * la * tc);
-  add('hdlMgDl', `HDL ${x.hdlMgDl} mg/dL`, c('ln HDL-C') * hdl + c('ln age × ln HDL-C') * la * hdl);
-  add('systolicBpMmHg', `systolic BP ${x.systolicBpMmHg} mmHg${x.bpTreated ? ', treated' : ''}`, x.bpTreated
-    ? c('ln treated SBP') * sbp + c('ln age × ln treated SBP') * la * sbp
-    : c('ln untreated SBP') * sbp + c('ln age × ln untreated SBP') * la * sbp);
-  if (x.currentSmoker) add('smoking', 'current smoker', c('current smoker') + c('ln age × smoker') * la);
-  if (x.diabetes) add('diabetes', 'diabetes', c('diabetes'));
-  const sum = parts.reduce((s, p) => s + p.value, 0);
-  const mean = table.rows['mean Σβx (Cerner/PooledCohort, more digits)']![col]!;
-  const s10 = table.rows['baseline S10 (Cerner/PooledCohort)']![col]!;
-  const risk = 100 * (1 - s10 ** Math.exp(sum - mean));
-  return { ok: true, value: risk, contributions: byInput(parts) };
+  const t = new Terms('log-hazard', labelOf, x);
+  t.add('age', k.lnAge * la + k.lnAge2 * la * la);
+  t.add('totalCholesterolMgDl', k.lnTc * tc + k.lnAgeTc * la * tc);
+  t.add('hdlMgDl', k.lnHdl * hdl + k.lnAgeHdl * la * hdl);
+  t.add('systolicBpMmHg', x.bpTreated ? k.lnTSbp * sbp + k.lnAgeTSbp * la * sbp : k.lnUSbp * sbp + k.lnAgeUSbp * la * sbp);
+  if (x.currentSmoker) t.add('smoking', k.smoker + k.lnAgeSmoker * la);
+  if (x.diabetes) t.add('diabetes', k.diabetes);
+  return t.result(100 * (1 - k.s10 ** Math.exp(t.sum - k.mean)));
 }

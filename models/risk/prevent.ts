@@ -8,7 +8,7 @@
  * mg/dL → mmol/L with 0.02586, as in preventr, Stata and PooledCohort.
  */
 import { prevent10, prevent10a1c, prevent30, type CoefficientTable } from './coefficients.generated.ts';
-import { byInput, coef, fail, type Contribution, type Result, type Sex } from './common.ts';
+import { compile, fail, Terms, type Result, type Sex } from './common.ts';
 
 export interface PreventInput {
   sex: Sex;
@@ -50,13 +50,55 @@ export function preventRange(x: PreventInput, model: PreventModel, outcome: Prev
   return undefined;
 }
 
+const TERMS = {
+  age: 'age (per 10y)', age2: 'age² ((age−55)/10)²', nh: 'non-HDL-C (per 1 mmol/L)', h: 'HDL-C (per 0.3 mmol/L)', s1: 'SBP<110 (per 20)',
+  s2: 'SBP≥110 (per 20)', dm: 'diabetes', smk: 'current smoking', b1: 'BMI<30 (per 5) [HF only]', b2: 'BMI≥30 (per 5) [HF only]',
+  e1: 'eGFR<60 (per −15)', e2: 'eGFR≥60 (per −15)', bptx: 'antihypertensive use', statin: 'statin use', bptxS2: 'treated SBP≥110 (bptx×sbp2)',
+  statinNh: 'treated non-HDL-C (statin×nonHDL)', aNh: 'age×non-HDL-C', aH: 'age×HDL-C', aS2: 'age×SBP≥110', aDm: 'age×diabetes', aSmk: 'age×smoking',
+  aB2: 'age×BMI≥30 [HF only]', aE1: 'age×eGFR<60', constant: 'constant',
+  a1cDm: 'HbA1c−5.3 if diabetes (per 1%)', a1cNoDm: 'HbA1c−5.3 if no diabetes (per 1%)',
+} as const;
+type K = Record<keyof typeof TERMS, number>;
+const compiled = new Map<string, K>();
+
+function coefsFor(model: PreventModel, outcome: PreventOutcome, sex: Sex): K {
+  const key = `${model}${outcome}${sex}`;
+  let k = compiled.get(key);
+  if (!k) {
+    const terms: Partial<Record<keyof typeof TERMS, string>> = { ...TERMS };
+    if (model !== 'base30y') delete terms.age2;
+    if (model !== 'hba1c10y') {
+      delete terms.a1cDm;
+      delete terms.a1cNoDm;
+    }
+    k = { age2: 0, a1cDm: 0, a1cNoDm: 0, ...compile(TABLES[model], COLUMN[outcome][sex === 'female' ? 0 : 1], terms as Record<string, string>) } as K;
+    compiled.set(key, k);
+  }
+  return k;
+}
+
+function labelOf(input: string, x: PreventInput): string {
+  switch (input) {
+    case 'age': return `age ${x.ageYears}`;
+    case 'totalCholesterolMgDl': return `non-HDL cholesterol ${x.totalCholesterolMgDl - x.hdlMgDl} mg/dL`;
+    case 'hdlMgDl': return `HDL ${x.hdlMgDl} mg/dL`;
+    case 'systolicBpMmHg': return `systolic BP ${x.systolicBpMmHg} mmHg`;
+    case 'diabetes': return x.diabetes ? 'diabetes' : 'no diabetes';
+    case 'smoking': return x.currentSmoker ? 'current smoker' : 'non-smoker';
+    case 'bmi': return `BMI ${(x.bmiKgM2 ?? 0).toFixed(1)} kg/m²`;
+    case 'egfr': return `eGFR ${x.egfr}`;
+    case 'bpMedication': return x.bpTreated ? 'on blood-pressure medication' : 'no blood-pressure medication';
+    case 'statin': return x.statin ? 'on a statin' : 'no statin';
+    case 'hba1cPercent': return `HbA1c ${x.hba1cPercent} %`;
+    default: return input;
+  }
+}
+
 /** Risk (%) of one outcome by one PREVENT model. */
 export function prevent(x: PreventInput, model: PreventModel, outcome: PreventOutcome): Result<number> {
   const bad = preventRange(x, model, outcome);
   if (bad) return fail(bad);
-  const t = TABLES[model];
-  const col = COLUMN[outcome][x.sex === 'female' ? 0 : 1];
-  const c = (term: string): number => coef(t, term, col);
+  const k = coefsFor(model, outcome, x.sex);
   const a = (x.ageYears - 55) / 10;
   const nh = (x.totalCholesterolMgDl - x.hdlMgDl) * 0.02586 - 3.5;
   const h = (x.hdlMgDl * 0.02586 - 1.3) / 0.3;
@@ -68,24 +110,18 @@ export function prevent(x: PreventInput, model: PreventModel, outcome: PreventOu
   const e1 = (Math.min(x.egfr, 60) - 60) / -15;
   const e2 = (Math.max(x.egfr, 60) - 90) / -15;
   const dm = x.diabetes ? 1 : 0, smk = x.currentSmoker ? 1 : 0, bptx = x.bpTreated ? 1 : 0, st = x.statin ? 1 : 0;
-  const parts: Contribution[] = [];
-  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'log-odds' });
-  add('age', `age ${x.ageYears}`, c('age (per 10y)') * a + (model === 'base30y' ? c('age² ((age−55)/10)²') * a * a : 0));
-  add('totalCholesterolMgDl', `non-HDL cholesterol ${x.totalCholesterolMgDl - x.hdlMgDl} mg/dL`,
-    c('non-HDL-C (per 1 mmol/L)') * nh + c('treated non-HDL-C (statin×nonHDL)') * st * nh + c('age×non-HDL-C') * a * nh);
-  add('hdlMgDl', `HDL ${x.hdlMgDl} mg/dL`, c('HDL-C (per 0.3 mmol/L)') * h + c('age×HDL-C') * a * h);
-  add('systolicBpMmHg', `systolic BP ${x.systolicBpMmHg} mmHg`,
-    c('SBP<110 (per 20)') * s1 + c('SBP≥110 (per 20)') * s2 + c('treated SBP≥110 (bptx×sbp2)') * bptx * s2 + c('age×SBP≥110') * a * s2);
-  add('diabetes', x.diabetes ? 'diabetes' : 'no diabetes', (c('diabetes') + c('age×diabetes') * a) * dm);
-  add('smoking', x.currentSmoker ? 'current smoker' : 'non-smoker', (c('current smoking') + c('age×smoking') * a) * smk);
-  if (outcome === 'hf') add('bmi', `BMI ${bmi.toFixed(1)} kg/m²`, c('BMI<30 (per 5) [HF only]') * b1 + c('BMI≥30 (per 5) [HF only]') * b2 + c('age×BMI≥30 [HF only]') * a * b2);
-  add('egfr', `eGFR ${x.egfr}`, c('eGFR<60 (per −15)') * e1 + c('eGFR≥60 (per −15)') * e2 + c('age×eGFR<60') * a * e1);
-  add('bpMedication', x.bpTreated ? 'on blood-pressure medication' : 'no blood-pressure medication', c('antihypertensive use') * bptx);
-  add('statin', x.statin ? 'on a statin' : 'no statin', c('statin use') * st);
-  if (model === 'hba1c10y') {
-    const d = x.hba1cPercent! - 5.3;
-    add('hba1cPercent', `HbA1c ${x.hba1cPercent} %`, dm ? c('HbA1c−5.3 if diabetes (per 1%)') * d : c('HbA1c−5.3 if no diabetes (per 1%)') * d);
-  }
-  const lp = c('constant') + parts.reduce((s, p) => s + p.value, 0);
-  return { ok: true, value: (100 * Math.exp(lp)) / (1 + Math.exp(lp)), contributions: byInput(parts) };
+  const t = new Terms('log-odds', labelOf, x);
+  t.add('age', k.age * a + k.age2 * a * a);
+  t.add('totalCholesterolMgDl', k.nh * nh + k.statinNh * st * nh + k.aNh * a * nh);
+  t.add('hdlMgDl', k.h * h + k.aH * a * h);
+  t.add('systolicBpMmHg', k.s1 * s1 + k.s2 * s2 + k.bptxS2 * bptx * s2 + k.aS2 * a * s2);
+  t.add('diabetes', (k.dm + k.aDm * a) * dm);
+  t.add('smoking', (k.smk + k.aSmk * a) * smk);
+  if (outcome === 'hf') t.add('bmi', k.b1 * b1 + k.b2 * b2 + k.aB2 * a * b2);
+  t.add('egfr', k.e1 * e1 + k.e2 * e2 + k.aE1 * a * e1);
+  t.add('bpMedication', k.bptx * bptx);
+  t.add('statin', k.statin * st);
+  if (model === 'hba1c10y') t.add('hba1cPercent', (dm ? k.a1cDm : k.a1cNoDm) * (x.hba1cPercent! - 5.3));
+  const lp = k.constant + t.sum;
+  return t.result((100 * Math.exp(lp)) / (1 + Math.exp(lp)));
 }

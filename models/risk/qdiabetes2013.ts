@@ -7,7 +7,7 @@
  * The Townsend centring constant is ADDED in 2013 (subtracted in 2018).
  */
 import { qd2013 } from './coefficients.generated.ts';
-import { byInput, coef, fail, type Contribution, type Result, type Sex } from './common.ts';
+import { coef, fail, Terms, type Result, type Sex } from './common.ts';
 import type { QEthnicity, QSmoking } from './qdiabetes2018.ts';
 
 export interface QDiabetes2013Input {
@@ -28,6 +28,21 @@ const ETH: Record<Exclude<QEthnicity, 'WhiteNA'>, string> = {
   BlackCaribbean: 'ethnicity BlackCaribbean', BlackAfrican: 'ethnicity BlackAfrican', Chinese: 'ethnicity Chinese', Other: 'ethnicity Other',
 };
 
+function labelOf(input: string, x: QDiabetes2013Input): string {
+  switch (input) {
+    case 'ethnicity': return `ethnicity ${x.ethnicity}`;
+    case 'smoking': return `smoking ${x.smoking.toLowerCase()}`;
+    case 'age': return `age ${x.ageYears}`;
+    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    case 'townsend': return `Townsend ${x.townsend}`;
+    case 'corticosteroids': return 'corticosteroids';
+    case 'cvd': return 'cardiovascular disease';
+    case 'treatedHypertension': return 'treated hypertension';
+    case 'familyHistoryFirstDegree': return 'family history of diabetes';
+    default: return input;
+  }
+}
+
 /** Risk (%) at `years` (1-10) by QDiabetes-2013. */
 export function qdiabetes2013(x: QDiabetes2013Input, years: number): Result<number> {
   if (!(x.ageYears >= 25 && x.ageYears < 85)) return fail(`age ${x.ageYears} outside 25-84`);
@@ -38,25 +53,22 @@ export function qdiabetes2013(x: QDiabetes2013Input, years: number): Result<numb
   const c = (term: string): number => coef(qd2013, term, col);
   const female = x.sex === 'female';
   const dage = x.ageYears / 10;
-  const bmi = Math.min(40, Math.max(20, x.bmiKgM2));
-  const dbmi = bmi / 10;
+  const dbmi = Math.min(40, Math.max(20, x.bmiKgM2)) / 10;
   const age1 = (female ? Math.sqrt(dage) : Math.log(dage)) - c('age_1 centre (subtract)');
   const age2 = dage ** 3 - c('age_2 centre (subtract)');
   const bmi1 = (female ? dbmi : dbmi ** 2) - c('bmi_1 centre (subtract)');
   const bmi2 = dbmi ** 3 - c('bmi_2 centre (subtract)');
   const town = x.townsend + c('town centre (ADD: town + c)');
-  const parts: Contribution[] = [];
-  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'log-hazard' });
-  if (x.ethnicity !== 'WhiteNA') add('ethnicity', `ethnicity ${x.ethnicity}`, c(ETH[x.ethnicity]));
-  if (x.smoking !== 'Non') add('smoking', `smoking ${x.smoking.toLowerCase()}`, c(`smoking ${x.smoking}`));
-  add('age', `age ${x.ageYears}`, c('age_1 coef') * age1 + c('age_2 coef') * age2);
-  add('bmi', `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`, c('bmi_1 coef') * bmi1 + c('bmi_2 coef') * bmi2
+  const t = new Terms('log-hazard', labelOf, x);
+  if (x.ethnicity !== 'WhiteNA') t.add('ethnicity', c(ETH[x.ethnicity]));
+  if (x.smoking !== 'Non') t.add('smoking', c(`smoking ${x.smoking}`));
+  t.add('age', c('age_1 coef') * age1 + c('age_2 coef') * age2);
+  t.add('bmi', c('bmi_1 coef') * bmi1 + c('bmi_2 coef') * bmi2
     + c('age_1×bmi_1') * age1 * bmi1 + c('age_1×bmi_2') * age1 * bmi2 + c('age_2×bmi_1') * age2 * bmi1 + c('age_2×bmi_2') * age2 * bmi2);
-  add('townsend', `Townsend ${x.townsend}`, c('town coef') * town);
-  if (x.corticosteroids) add('corticosteroids', 'corticosteroids', c('corticosteroids'));
-  if (x.cvd) add('cvd', 'cardiovascular disease', c('CVD'));
-  if (x.treatedHypertension) add('treatedHypertension', 'treated hypertension', c('treated hypertension'));
-  if (x.familyHistoryFirstDegree) add('familyHistoryFirstDegree', 'family history of diabetes', c('family history') + c('age_1×fh') * age1 + c('age_2×fh') * age2);
-  const a = parts.reduce((s, p) => s + p.value, 0);
-  return { ok: true, value: 100 * (1 - c(`S0(t = ${years} y)`) ** Math.exp(a)), contributions: byInput(parts) };
+  t.add('townsend', c('town coef') * town);
+  if (x.corticosteroids) t.add('corticosteroids', c('corticosteroids'));
+  if (x.cvd) t.add('cvd', c('CVD'));
+  if (x.treatedHypertension) t.add('treatedHypertension', c('treated hypertension'));
+  if (x.familyHistoryFirstDegree) t.add('familyHistoryFirstDegree', c('family history') + c('age_1×fh') * age1 + c('age_2×fh') * age2);
+  return t.result(100 * (1 - c(`S0(t = ${years} y)`) ** Math.exp(t.sum)));
 }

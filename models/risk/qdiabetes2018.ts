@@ -8,7 +8,7 @@
  * README worked examples (test/unit/risk). Not MHRA-approved for individual risk assessment.
  */
 import { qd2018A, qd2018B, qd2018C, type CoefficientTable } from './coefficients.generated.ts';
-import { byInput, coef, fail, type Contribution, type Result, type Sex } from './common.ts';
+import { compile, fail, Terms, type Result, type Sex } from './common.ts';
 
 export type QEthnicity = 'WhiteNA' | 'Indian' | 'Pakistani' | 'Bangladeshi' | 'OtherAsian' | 'BlackCaribbean' | 'BlackAfrican' | 'Chinese' | 'Other';
 export type QSmoking = 'Non' | 'Ex' | 'Light' | 'Moderate' | 'Heavy';
@@ -77,59 +77,94 @@ export function qdiabetes2018Range(x: QDiabetes2018Input, model: QModel): string
   return undefined;
 }
 
+const ETHNICITIES = ['Indian', 'Pakistani', 'Bangladeshi', 'OtherAsian', 'BlackCaribbean', 'BlackAfrican', 'Chinese', 'Other'] as const;
+const SMOKINGS = ['Ex', 'Light', 'Moderate', 'Heavy'] as const;
+
+type Coefs = Record<string, number>;
+const compiled = new Map<string, Coefs>();
+
+/** The model's coefficients for one sex, by short name, compiled once from the table. */
+function coefsFor(model: QModel, sex: Sex): Coefs {
+  const key = `${model}${sex}`;
+  let k = compiled.get(key);
+  if (k) return k;
+  const female = sex === 'female';
+  const lab = model === 'B' ? 'fpg' : 'hba1c';
+  const terms: Record<string, string> = { s0: 'baseline 10-y survival S0', age1: 'age_1', age2: 'age_2', bmi1: 'bmi_1', bmi2: 'bmi_2', town: 'town (Townsend, centred)' };
+  for (const e of ETHNICITIES) terms[`eth${e}`] = `ethnicity: ${e}`;
+  for (const sm of SMOKINGS) terms[`smoke${sm}`] = `smoking: ${sm}`;
+  for (const [key2, term] of BOOLS) if (female || (key2 !== 'gestationalDiabetes' && key2 !== 'pcos')) terms[key2] = term;
+  for (const i of ['apsy', 'learn', 'stat', 'bmi_1', 'bmi_2', 'fhdm', ...(model === 'A' ? [] : [`${lab}_1`, `${lab}_2`])]) {
+    terms[`a1x${i}`] = `age_1 × ${i}`;
+    terms[`a2x${i}`] = `age_2 × ${i}`;
+  }
+  if (model !== 'A') {
+    terms.lab1 = `${lab}_1`;
+    terms.lab2 = `${lab}_2`;
+  }
+  k = compile(TABLES[model], female ? 0 : 1, terms);
+  compiled.set(key, k);
+  return k;
+}
+
+function labelOf(input: string, x: QDiabetes2018Input): string {
+  switch (input) {
+    case 'ethnicity': return `ethnicity ${x.ethnicity}`;
+    case 'smoking': return `smoking ${x.smoking.toLowerCase()}`;
+    case 'age': return `age ${x.ageYears}`;
+    case 'bmi': {
+      const used = Math.min(40, Math.max(20, x.bmiKgM2));
+      return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²${used !== x.bmiKgM2 ? ` (used as ${used})` : ''}`;
+    }
+    case 'townsend': return `Townsend ${x.townsend}`;
+    case 'fastingGlucoseMgDl': return `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`;
+    case 'hba1cPercent': return `HbA1c ${x.hba1cPercent} %`;
+    default: return BOOLS.find(([k]) => k === input)?.[1].split(' = ')[1] ?? input;
+  }
+}
+
 /** 10-year risk of type 2 diabetes, %, by QDiabetes-2018 model A, B or C. */
 export function qdiabetes2018(x: QDiabetes2018Input, model: QModel): Result<number> {
   const bad = qdiabetes2018Range(x, model);
   if (bad) return fail(bad);
-  const t = TABLES[model];
-  const col = x.sex === 'female' ? 0 : 1;
-  const c = (term: string): number => coef(t, term, col);
   const female = x.sex === 'female';
+  const K = coefsFor(model, x.sex);
   const dage = x.ageYears / 10;
-  const bmi = Math.min(40, Math.max(20, x.bmiKgM2)); // clamped as in the R package
-  const dbmi = bmi / 10;
+  const dbmi = Math.min(40, Math.max(20, x.bmiKgM2)) / 10; // BMI clamped as in the R package
   const age1 = female ? Math.sqrt(dage) - 2.123332023620606 : Math.log(dage) - 1.496392488479614;
   const age2 = dage ** 3 - (female ? 91.644744873046875 : 89.048171997070313);
   const bmi1 = female ? dbmi - 2.571253299713135 : dbmi ** 2 - 6.817805767059326;
   const bmi2 = dbmi ** 3 - (female ? 16.999439239501953 : 17.801923751831055);
   const town = x.townsend - (female ? 0.391116052865982 : 0.515986680984497);
 
-  const parts: Contribution[] = [];
-  const add = (input: string, label: string, value: number): void => void parts.push({ input, label, value, unit: 'log-hazard' });
-  if (x.ethnicity !== 'WhiteNA') add('ethnicity', `ethnicity ${x.ethnicity}`, c(`ethnicity: ${x.ethnicity}`));
-  if (x.smoking !== 'Non') add('smoking', `smoking ${x.smoking.toLowerCase()}`, c(`smoking: ${x.smoking}`));
-  add('age', `age ${x.ageYears}`, c('age_1') * age1 + c('age_2') * age2);
-  const bmiLabel = `BMI ${x.bmiKgM2.toFixed(1)} kg/m²${bmi !== x.bmiKgM2 ? ` (used as ${bmi})` : ''}`;
-  add('bmi', bmiLabel, c('bmi_1') * bmi1 + c('bmi_2') * bmi2
-    + (c('age_1 × bmi_1') * age1 + c('age_2 × bmi_1') * age2) * bmi1 + (c('age_1 × bmi_2') * age1 + c('age_2 × bmi_2') * age2) * bmi2);
-  add('townsend', `Townsend ${x.townsend}`, c('town (Townsend, centred)') * town);
+  const t = new Terms('log-hazard', labelOf, x);
+  if (x.ethnicity !== 'WhiteNA') t.add('ethnicity', K[`eth${x.ethnicity}`]!);
+  if (x.smoking !== 'Non') t.add('smoking', K[`smoke${x.smoking}`]!);
+  t.add('age', K.age1! * age1 + K.age2! * age2);
+  t.add('bmi', K.bmi1! * bmi1 + K.bmi2! * bmi2
+    + (K['a1xbmi_1']! * age1 + K['a2xbmi_1']! * age2) * bmi1 + (K['a1xbmi_2']! * age1 + K['a2xbmi_2']! * age2) * bmi2);
+  t.add('townsend', K.town! * town);
   if (model !== 'A') {
-    const [l1, l2, name, label] = model === 'B' ? labB(x, female) : labC(x, female);
-    add(name, label, c(`${model === 'B' ? 'fpg' : 'hba1c'}_1`) * l1 + c(`${model === 'B' ? 'fpg' : 'hba1c'}_2`) * l2
-      + (c(`age_1 × ${model === 'B' ? 'fpg' : 'hba1c'}_1`) * age1 + c(`age_2 × ${model === 'B' ? 'fpg' : 'hba1c'}_1`) * age2) * l1
-      + (c(`age_1 × ${model === 'B' ? 'fpg' : 'hba1c'}_2`) * age1 + c(`age_2 × ${model === 'B' ? 'fpg' : 'hba1c'}_2`) * age2) * l2);
+    const [l1, l2] = model === 'B' ? labB(x, female) : labC(x, female);
+    const lab = model === 'B' ? 'fpg' : 'hba1c';
+    t.add(model === 'B' ? 'fastingGlucoseMgDl' : 'hba1cPercent', K.lab1! * l1 + K.lab2! * l2
+      + (K[`a1x${lab}_1`]! * age1 + K[`a2x${lab}_1`]! * age2) * l1 + (K[`a1x${lab}_2`]! * age1 + K[`a2x${lab}_2`]! * age2) * l2);
   }
-  for (const [key, term, inter] of BOOLS) {
-    if (!x[key]) continue;
-    if ((key === 'gestationalDiabetes' || key === 'pcos') && !female) continue;
-    const interaction = inter ? c(`age_1 × ${inter}`) * age1 + c(`age_2 × ${inter}`) * age2 : 0;
-    add(key, term.split(' = ')[1]!, c(term) + interaction);
+  for (const [key, , inter] of BOOLS) {
+    if (!x[key] || ((key === 'gestationalDiabetes' || key === 'pcos') && !female)) continue;
+    t.add(key, K[key]! + (inter ? K[`a1x${inter}`]! * age1 + K[`a2x${inter}`]! * age2 : 0));
   }
-  const a = parts.reduce((s, p) => s + p.value, 0);
-  const risk = 100 * (1 - c('baseline 10-y survival S0') ** Math.exp(a));
-  return { ok: true, value: risk, contributions: byInput(parts) };
+  return t.result(100 * (1 - K.s0! ** Math.exp(t.sum)));
 }
 
-function labB(x: QDiabetes2018Input, female: boolean): [number, number, string, string] {
+function labB(x: QDiabetes2018Input, female: boolean): [number, number] {
   const fpg = glucoseMmolL(x.fastingGlucoseMgDl!);
   return female
-    ? [fpg ** -1 - 0.20830936729908, Math.log(fpg) * fpg ** -1 - 0.326781362295151, 'fastingGlucoseMgDl', `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`]
-    : [fpg ** -0.5 - 0.448028832674026, Math.log(fpg) * fpg ** -0.5 - 0.71944260597229, 'fastingGlucoseMgDl', `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`];
+    ? [fpg ** -1 - 0.20830936729908, Math.log(fpg) * fpg ** -1 - 0.326781362295151]
+    : [fpg ** -0.5 - 0.448028832674026, Math.log(fpg) * fpg ** -0.5 - 0.71944260597229];
 }
 
-function labC(x: QDiabetes2018Input, female: boolean): [number, number, string, string] {
+function labC(x: QDiabetes2018Input, female: boolean): [number, number] {
   const d = hba1cMmolMol(x.hba1cPercent!) / 10;
-  return female
-    ? [Math.sqrt(d) - 1.886751174926758, d - 3.559829950332642, 'hba1cPercent', `HbA1c ${x.hba1cPercent} %`]
-    : [Math.sqrt(d) - 1.900265336036682, d - 3.611008167266846, 'hba1cPercent', `HbA1c ${x.hba1cPercent} %`];
+  return female ? [Math.sqrt(d) - 1.886751174926758, d - 3.559829950332642] : [Math.sqrt(d) - 1.900265336036682, d - 3.611008167266846];
 }
