@@ -112,15 +112,16 @@ export function prevent(x: PreventInput, model: PreventModel, outcome: PreventOu
   const dm = x.diabetes ? 1 : 0, smk = x.currentSmoker ? 1 : 0, bptx = x.bpTreated ? 1 : 0, st = x.statin ? 1 : 0;
   const t = new Terms('log-odds', labelOf, x);
   t.add('age', k.age * a + k.age2 * a * a);
-  t.add('totalCholesterolMgDl', k.nh * nh + k.statinNh * st * nh + k.aNh * a * nh);
+  t.add('totalCholesterolMgDl', k.nh * nh + k.aNh * a * nh);
   t.add('hdlMgDl', k.h * h + k.aH * a * h);
-  t.add('systolicBpMmHg', k.s1 * s1 + k.s2 * s2 + k.bptxS2 * bptx * s2 + k.aS2 * a * s2);
+  t.add('systolicBpMmHg', k.s1 * s1 + k.s2 * s2 + k.aS2 * a * s2);
   t.add('diabetes', (k.dm + k.aDm * a) * dm);
   t.add('smoking', (k.smk + k.aSmk * a) * smk);
   if (outcome === 'hf') t.add('bmi', k.b1 * b1 + k.b2 * b2 + k.aB2 * a * b2);
   t.add('egfr', k.e1 * e1 + k.e2 * e2 + k.aE1 * a * e1);
-  t.add('bpMedication', k.bptx * bptx);
-  t.add('statin', k.statin * st);
+  // A treatment's interaction belongs to the treatment: its whole effect shows as one contribution.
+  t.add('bpMedication', (k.bptx + k.bptxS2 * s2) * bptx);
+  t.add('statin', (k.statin + k.statinNh * nh) * st);
   if (model === 'hba1c10y') t.add('hba1cPercent', (dm ? k.a1cDm : k.a1cNoDm) * (x.hba1cPercent! - 5.3));
   const lp = k.constant + t.sum;
   return t.result((100 * Math.exp(lp)) / (1 + Math.exp(lp)));

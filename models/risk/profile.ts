@@ -48,13 +48,23 @@ const SMOKING = new Set(['non', 'ex', 'light', 'moderate', 'heavy']);
 const NUMBERS = ['age', 'heightCm', 'weightKg', 'waistCm', 'bmi', 'townsend', 'fastingGlucoseMgDl', 'hba1cPercent', 'totalCholesterolMgDl', 'hdlMgDl', 'triglyceridesMgDl', 'systolicBpMmHg', 'diastolicBpMmHg', 'egfr', 'physicalActivityLevel'] as const;
 const BOOLEANS = ['diabetes', 'cvd', 'treatedHypertension', 'bpMedication', 'statin', 'corticosteroids', 'atypicalAntipsychotic', 'learningDisability', 'schizophreniaOrBipolar', 'gestationalDiabetes', 'pcos', 'highGlucoseHistory', 'physicallyActiveDaily', 'dailyFruitVegetables', 'physicallyActive', 'hypertension'] as const;
 
+/** Physiologically possible ranges: a value outside is an unusable profile (exit 2), not a score input. */
+const POSSIBLE: Partial<Record<(typeof NUMBERS)[number], [number, number]>> = {
+  age: [0, 120], heightCm: [40, 272], weightKg: [2, 650], bmi: [8, 150], waistCm: [30, 300], townsend: [-20, 20],
+  fastingGlucoseMgDl: [10, 1500], hba1cPercent: [2, 25], totalCholesterolMgDl: [20, 2000], hdlMgDl: [2, 400], triglyceridesMgDl: [5, 20_000],
+  systolicBpMmHg: [40, 300], diastolicBpMmHg: [20, 200], egfr: [1, 250], physicalActivityLevel: [1, 3],
+};
+
 /** Checks a parsed JSON value is a usable profile; returns the reason it is not, or undefined. */
 export function invalidProfile(p: unknown, where = 'profile'): string | undefined {
   if (!p || typeof p !== 'object' || Array.isArray(p)) return `${where} is not an object`;
   const o = p as Record<string, unknown>;
   if (o.sex !== undefined && o.sex !== 'female' && o.sex !== 'male') return `${where}.sex must be "female" or "male"`;
   for (const k of NUMBERS) {
-    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]))) return `${where}.${k} must be a finite number`;
+    if (o[k] === undefined) continue;
+    if (!(typeof o[k] === 'number' && Number.isFinite(o[k]))) return `${where}.${k} must be a finite number`;
+    const r = POSSIBLE[k];
+    if (r && ((o[k] as number) < r[0] || (o[k] as number) > r[1])) return `${where}.${k} ${o[k]} is outside ${r[0]}-${r[1]}`;
   }
   for (const k of BOOLEANS) if (o[k] !== undefined && typeof o[k] !== 'boolean') return `${where}.${k} must be true or false`;
   if (o.ethnicity !== undefined && !ETHNICITIES.has(o.ethnicity as string)) return `${where}.ethnicity "${String(o.ethnicity)}" is not one of ${[...ETHNICITIES].join(', ')}`;

@@ -1,6 +1,9 @@
 /**
  * Every validated risk equation the profile has the inputs for (contracts.md §2 `risk`). A score
  * whose inputs are missing or outside its published range is `null`, with the reason in `warnings`.
+ * Where a model's own reference implementation has a default (QDiabetes: white or not stated,
+ * non-smoker, Townsend 0, conditions absent), an omitted input takes it and a warning says so; the
+ * same for the yes/no inputs of PCE and PREVENT (smoking, diabetes, treatment): never silently.
  * Percent everywhere; rounding as the sources print (QDiabetes 7 significant digits as the R
  * package, PREVENT 2 decimals, PCE and Framingham 1 decimal).
  */
@@ -11,7 +14,7 @@ import { framinghamOffspring } from './framingham-offspring.ts';
 import { pooledCohort } from './pce.ts';
 import { prevent, type PreventModel, type PreventOutcome } from './prevent.ts';
 import { profileBmi, type RiskProfile } from './profile.ts';
-import { qdiabetes2018, type QDiabetes2018Input, type QEthnicity, type QModel, type QSmoking } from './qdiabetes2018.ts';
+import { glucoseMmolL, qdiabetes2018, type QDiabetes2018Input, type QEthnicity, type QModel, type QSmoking } from './qdiabetes2018.ts';
 
 export interface RiskReport {
   qdiabetes2018: { A: number | null; B: number | null; C: number | null };
@@ -32,20 +35,32 @@ const Q_ETH: Record<NonNullable<RiskProfile['ethnicity']>, QEthnicity> = {
   black_caribbean: 'BlackCaribbean', black_african: 'BlackAfrican', african_american: 'BlackAfrican', chinese: 'Chinese', hispanic: 'Other', other: 'Other',
 };
 const Q_SMOKE: Record<NonNullable<RiskProfile['smoking']>, QSmoking> = { non: 'Non', ex: 'Ex', light: 'Light', moderate: 'Moderate', heavy: 'Heavy' };
+const Q_FLAGS = ['atypicalAntipsychotic', 'corticosteroids', 'cvd', 'learningDisability', 'schizophreniaOrBipolar', 'statin', 'familyHistoryDiabetes'] as const;
 
-/** Names of the inputs that are missing, for a "needs …" reason. */
-function missing(p: RiskProfile, keys: (keyof RiskProfile | 'bmi')[]): string[] {
-  return keys.filter((k) => (k === 'bmi' ? profileBmi(p) === undefined : p[k] === undefined));
+/** Whether the person is treated for high blood pressure, from whichever fields the profile has. */
+export function bpTreatment(p: RiskProfile): boolean | undefined {
+  if (p.treatedHypertension === true || p.bpMedication === true) return true;
+  if (p.treatedHypertension === false && p.bpMedication === false) return false;
+  return p.bpMedication ?? p.treatedHypertension;
 }
 
-/** The QDiabetes-2018 input, with the profile's documented defaults (Townsend 0, flags false). */
+/** Why the person's own labs put them in the diabetes range, where the diabetes scores do not apply. */
+function diabetesRange(p: RiskProfile): string | undefined {
+  if (p.diabetes === true) return 'already has diabetes (the score predicts new diabetes)';
+  if (p.hba1cPercent !== undefined && p.hba1cPercent >= 6.5) return `HbA1c ${p.hba1cPercent} % is in the diabetes range (the score predicts new diabetes)`;
+  if (p.fastingGlucoseMgDl !== undefined && p.fastingGlucoseMgDl >= 126) return `fasting glucose ${p.fastingGlucoseMgDl} mg/dL is in the diabetes range (the score predicts new diabetes)`;
+  return undefined;
+}
+
+/** The QDiabetes-2018 input, with the R package's defaults for what the profile omits. */
 export function qdiabetesInput(p: RiskProfile): QDiabetes2018Input {
   return {
     sex: p.sex!, ageYears: p.age!, bmiKgM2: profileBmi(p)!, ethnicity: Q_ETH[p.ethnicity ?? 'not_stated'], smoking: Q_SMOKE[p.smoking ?? 'non'],
     townsend: p.townsend ?? 0, fastingGlucoseMgDl: p.fastingGlucoseMgDl, hba1cPercent: p.hba1cPercent,
     atypicalAntipsychotic: !!p.atypicalAntipsychotic, corticosteroids: !!p.corticosteroids, cvd: !!p.cvd, gestationalDiabetes: !!p.gestationalDiabetes,
     learningDisability: !!p.learningDisability, schizophreniaOrBipolar: !!p.schizophreniaOrBipolar, pcos: !!p.pcos, statin: !!p.statin,
-    treatedHypertension: !!p.treatedHypertension, familyHistoryFirstDegree: p.familyHistoryDiabetes === 'first_degree',
+    treatedHypertension: p.treatedHypertension ?? (p.hypertension === true && p.bpMedication === true),
+    familyHistoryFirstDegree: p.familyHistoryDiabetes === 'first_degree',
   };
 }
 
@@ -56,70 +71,89 @@ export function riskReport(p: RiskProfile): RiskReport {
     warnings.push(`${name}: ${r.reason}; not computed`);
     return null;
   };
-  const need = (name: string, keys: (keyof RiskProfile | 'bmi')[], extra?: string): boolean => {
-    const m = missing(p, keys);
-    if (extra) warnings.push(`${name}: ${extra}; not computed`);
-    else if (m.length) warnings.push(`${name}: needs ${m.join(', ')}; not computed`);
-    return !extra && m.length === 0;
+  /** Checks the required inputs (or an exclusion); warns and returns false when the score cannot run. */
+  const need = (name: string, keys: (keyof RiskProfile)[], exclusion?: string): boolean => {
+    if (exclusion) {
+      warnings.push(`${name}: ${exclusion}; not computed`);
+      return false;
+    }
+    const m = keys.filter((k) => (k === 'bmi' ? profileBmi(p) === undefined : p[k] === undefined));
+    if (m.length) warnings.push(`${name}: needs ${m.join(', ')}; not computed`);
+    return m.length === 0;
+  };
+  const assumed = (name: string, list: [keyof RiskProfile | 'bpTreatment', string][]): void => {
+    const a = list.filter(([k]) => (k === 'bpTreatment' ? bpTreatment(p) === undefined : p[k] === undefined)).map(([k, as]) => `${k} ${as}`);
+    if (a.length) warnings.push(`${name}: not given, assumed ${a.join(', ')}`);
   };
   const bmi = profileBmi(p);
-  const hasDiabetes = p.diabetes === true ? 'already has diabetes (the score predicts new diabetes)' : undefined;
+  const treated = bpTreatment(p);
+  const smoker = p.smoking === 'light' || p.smoking === 'moderate' || p.smoking === 'heavy';
+  const dmRange = diabetesRange(p);
+  const hasCvd = p.cvd === true ? 'has cardiovascular disease (the equations are for primary prevention)' : undefined;
 
   // QDiabetes-2018
   const q: RiskReport['qdiabetes2018'] = { A: null, B: null, C: null };
-  if (need('qdiabetes2018', ['sex', 'age', 'bmi'], hasDiabetes)) {
+  if (need('qdiabetes2018', ['sex', 'age', 'bmi'], p.diabetes === true ? dmRange : undefined)) {
     if (p.heightCm !== undefined && p.weightKg !== undefined && (p.heightCm < 140 || p.heightCm > 210 || p.weightKg < 40 || p.weightKg > 180)) {
       warnings.push(`qdiabetes2018: height ${p.heightCm} cm or weight ${p.weightKg} kg outside 140-210 cm / 40-180 kg; not computed`);
     } else {
+      assumed('qdiabetes2018', [['ethnicity', 'white or not stated'], ['smoking', 'non'], ['townsend', '0'], ...Q_FLAGS.map((k): [keyof RiskProfile, string] => [k, 'no']),
+        ['treatedHypertension', 'no'], ...(p.sex === 'female' ? [['gestationalDiabetes', 'no'], ['pcos', 'no']] as [keyof RiskProfile, string][] : [])]);
+      if (bmi! < 20 || bmi! > 40) warnings.push(`qdiabetes2018: BMI ${round(bmi!, 1)} used as ${bmi! < 20 ? 20 : 40} (the model's clamp)`);
       const input = qdiabetesInput(p);
-      for (const m of ['A', 'B', 'C'] as QModel[]) {
-        if (m === 'B' && p.fastingGlucoseMgDl === undefined) continue;
-        if (m === 'C' && p.hba1cPercent === undefined) continue;
-        q[m] = take(`qdiabetes2018 ${m}`, qdiabetes2018(input, m), (v) => signif(v, 7));
+      const labs = dmRange && p.diabetes !== true ? dmRange : undefined;
+      if (labs) warnings.push(`qdiabetes2018 A: ${labs}; not computed`);
+      else q.A = take('qdiabetes2018 A', qdiabetes2018(input, 'A'), (v) => signif(v, 7));
+      for (const m of ['B', 'C'] as QModel[]) {
+        if (m === 'B' && p.fastingGlucoseMgDl === undefined) warnings.push('qdiabetes2018 B: needs fastingGlucoseMgDl; not computed');
+        else if (m === 'C' && p.hba1cPercent === undefined) warnings.push('qdiabetes2018 C: needs hba1cPercent; not computed');
+        else q[m] = take(`qdiabetes2018 ${m}`, qdiabetes2018(input, m), (v) => signif(v, 7));
       }
-      if (p.fastingGlucoseMgDl === undefined) warnings.push('qdiabetes2018 B: needs fastingGlucoseMgDl; not computed');
-      if (p.hba1cPercent === undefined) warnings.push('qdiabetes2018 C: needs hba1cPercent; not computed');
+      if (q.B !== null && glucoseMmolL(p.fastingGlucoseMgDl!) < 4) {
+        warnings.push('qdiabetes2018 B: fasting glucose below 4.0 mmol/L, where the model is not monotone; read with caution');
+      }
     }
   }
 
-  const f = need('findrisc', ['sex', 'age', 'bmi', 'waistCm', 'physicallyActiveDaily', 'dailyFruitVegetables', 'bpMedication', 'highGlucoseHistory', 'familyHistoryDiabetes'], hasDiabetes)
+  const f = need('findrisc', ['sex', 'age', 'bmi', 'waistCm', 'physicallyActiveDaily', 'dailyFruitVegetables', ...(treated === undefined ? ['bpMedication' as const] : []), 'highGlucoseHistory', 'familyHistoryDiabetes'], dmRange)
     ? take('findrisc', findrisc({
       sex: p.sex!, ageYears: p.age!, bmiKgM2: bmi!, waistCm: p.waistCm!, physicallyActiveDaily: p.physicallyActiveDaily!, dailyFruitVegetables: p.dailyFruitVegetables!,
-      bpMedication: p.bpMedication!, highGlucoseHistory: p.highGlucoseHistory!, familyHistoryDiabetes: p.familyHistoryDiabetes!,
+      bpMedication: treated!, highGlucoseHistory: p.highGlucoseHistory!, familyHistoryDiabetes: p.familyHistoryDiabetes!,
     }), (v) => v)
     : null;
 
-  const hypertension = p.hypertension ?? (p.treatedHypertension || p.bpMedication ? true : undefined);
-  const ada = need('ada', ['sex', 'age', 'bmi', 'familyHistoryDiabetes', 'physicallyActive', ...(hypertension === undefined ? ['hypertension' as const] : [])], hasDiabetes)
+  const hypertension = p.hypertension ?? (treated === true ? true : undefined);
+  const ada = need('ada', ['sex', 'age', 'bmi', 'familyHistoryDiabetes', 'physicallyActive', ...(hypertension === undefined ? ['hypertension' as const] : [])], dmRange)
     ? take('ada', adaRiskTest({
       sex: p.sex!, ageYears: p.age!, bmiKgM2: bmi!, gestationalDiabetes: !!p.gestationalDiabetes, familyHistoryFirstDegree: p.familyHistoryDiabetes === 'first_degree',
       hypertension: hypertension!, physicallyActive: p.physicallyActive!,
     }), (v) => v)
     : null;
+  if (ada && p.sex === 'female' && p.gestationalDiabetes === undefined) warnings.push('ada: not given, assumed gestationalDiabetes no');
 
-  const bpTreated = !!(p.bpMedication || p.treatedHypertension);
-  const fram = need('framinghamOffspring', ['sex', 'age', 'bmi', 'familyHistoryDiabetes', 'systolicBpMmHg', 'diastolicBpMmHg', 'hdlMgDl', 'triglyceridesMgDl', 'fastingGlucoseMgDl'], hasDiabetes)
+  // Framingham: blood pressure counts when ≥ 130/85 or treated, so a treated person needs no readings.
+  const fram = need('framinghamOffspring', ['sex', 'age', 'bmi', 'familyHistoryDiabetes', ...(treated ? [] : ['systolicBpMmHg', 'diastolicBpMmHg'] as (keyof RiskProfile)[]), 'hdlMgDl', 'triglyceridesMgDl', 'fastingGlucoseMgDl'], dmRange)
     ? take('framinghamOffspring', framinghamOffspring({
-      sex: p.sex!, ageYears: p.age!, bmiKgM2: bmi!, parentalHistory: p.familyHistoryDiabetes === 'first_degree', systolicBpMmHg: p.systolicBpMmHg!,
-      diastolicBpMmHg: p.diastolicBpMmHg!, bpTreated, hdlMgDl: p.hdlMgDl!, triglyceridesMgDl: p.triglyceridesMgDl!, fastingGlucoseMgDl: p.fastingGlucoseMgDl!,
+      sex: p.sex!, ageYears: p.age!, bmiKgM2: bmi!, parentalHistory: p.familyHistoryDiabetes === 'first_degree', systolicBpMmHg: p.systolicBpMmHg ?? 0,
+      diastolicBpMmHg: p.diastolicBpMmHg ?? 0, bpTreated: !!treated, hdlMgDl: p.hdlMgDl!, triglyceridesMgDl: p.triglyceridesMgDl!, fastingGlucoseMgDl: p.fastingGlucoseMgDl!,
     }), (v) => ({ risk8yPercent: round(v, 1) }))
     : null;
 
-  const smoker = p.smoking === 'light' || p.smoking === 'moderate' || p.smoking === 'heavy';
-  const hasCvd = p.cvd === true ? 'has cardiovascular disease (the equations are for primary prevention)' : undefined;
+  const cvdAssumptions: [keyof RiskProfile | 'bpTreatment', string][] = [['smoking', 'non'], ['diabetes', 'no'], ['bpTreatment', 'no (bpMedication/treatedHypertension)']];
   const pce = need('pce', ['sex', 'age', 'totalCholesterolMgDl', 'hdlMgDl', 'systolicBpMmHg'], hasCvd)
     ? take('pce', pooledCohort({
       sex: p.sex!, africanAmerican: p.ethnicity === 'african_american' || p.ethnicity === 'black_caribbean' || p.ethnicity === 'black_african',
-      ageYears: p.age!, totalCholesterolMgDl: p.totalCholesterolMgDl!, hdlMgDl: p.hdlMgDl!, systolicBpMmHg: p.systolicBpMmHg!, bpTreated,
+      ageYears: p.age!, totalCholesterolMgDl: p.totalCholesterolMgDl!, hdlMgDl: p.hdlMgDl!, systolicBpMmHg: p.systolicBpMmHg!, bpTreated: !!treated,
       currentSmoker: smoker, diabetes: !!p.diabetes,
     }), (v) => ({ ascvd10yPercent: round(v, 1) }))
     : null;
+  if (pce) assumed('pce', cvdAssumptions);
 
   const prev: RiskReport['prevent'] = { base10y: null, base30y: null, hba1c10y: null };
   if (need('prevent', ['sex', 'age', 'totalCholesterolMgDl', 'hdlMgDl', 'systolicBpMmHg', 'egfr'], hasCvd)) {
     const input = {
       sex: p.sex!, ageYears: p.age!, totalCholesterolMgDl: p.totalCholesterolMgDl!, hdlMgDl: p.hdlMgDl!, systolicBpMmHg: p.systolicBpMmHg!,
-      bmiKgM2: bmi, egfr: p.egfr!, diabetes: !!p.diabetes, currentSmoker: smoker, bpTreated, statin: !!p.statin, hba1cPercent: p.hba1cPercent,
+      bmiKgM2: bmi, egfr: p.egfr!, diabetes: !!p.diabetes, currentSmoker: smoker, bpTreated: !!treated, statin: !!p.statin, hba1cPercent: p.hba1cPercent,
     };
     const run = (model: PreventModel): Record<PreventOutcome, number | null> | null => {
       if (model === 'base30y' && !(p.age! >= 30 && p.age! <= 59)) {
@@ -130,13 +164,21 @@ export function riskReport(p: RiskProfile): RiskReport {
         warnings.push('prevent hba1c10y: needs hba1cPercent; not computed');
         return null;
       }
+      const results = (['cvd', 'ascvd', 'hf'] as PreventOutcome[]).map((o) => [o, prevent(input, model, o)] as const);
+      const reasons = [...new Set(results.filter(([, r]) => !r.ok).map(([, r]) => (r.ok ? '' : r.reason)))];
+      // One warning per model when all outcomes fail for the same reason, else per outcome.
+      if (reasons.length === 1 && results.every(([, r]) => !r.ok)) {
+        warnings.push(`prevent ${model}: ${reasons[0]}; not computed`);
+        return null;
+      }
       const out = {} as Record<PreventOutcome, number | null>;
-      for (const o of ['cvd', 'ascvd', 'hf'] as PreventOutcome[]) out[o] = take(`prevent ${model} ${o}`, prevent(input, model, o), (v) => round(v, 2));
-      return Object.values(out).every((v) => v === null) ? null : out;
+      for (const [o, r] of results) out[o] = take(`prevent ${model} ${o}`, r, (v) => round(v, 2));
+      return out;
     };
     prev.base10y = run('base10y');
     prev.base30y = run('base30y');
     prev.hba1c10y = run('hba1c10y');
+    if (prev.base10y || prev.base30y || prev.hba1c10y) assumed('prevent', [...cvdAssumptions, ['statin', 'no']]);
   }
   return { qdiabetes2018: q, findrisc: f, ada, framinghamOffspring: fram, pce, prevent: prev, warnings };
 }

@@ -85,7 +85,15 @@ function pceCases(): ValidationCase[] {
 }
 
 function findriscCases(): ValidationCase[] {
+  const example = (): ReturnType<typeof findrisc> => findrisc({ sex: 'male', ageYears: 35, bmiKgM2: 24.2, waistCm: 90, physicallyActiveDaily: false, dailyFruitVegetables: false, bpMedication: false, highGlucoseHistory: false, familyHistoryDiabetes: 'none' });
   return [{
+    id: 'FINDRISC: the same example → 10-year risk band (low, ~1 %)',
+    source: 'induwara.lk calculator worked example; models.md §2', expected: 1, tolerance: 0,
+    got: () => {
+      const r = example();
+      return r.ok && r.value.band === 'low' ? r.value.risk10yPercent : null;
+    },
+  }, {
     id: 'FINDRISC: male 35, BMI 24.2, waist 90 cm, inactive, vegetables not daily → points',
     source: 'induwara.lk calculator worked example; models.md §2', expected: 3, tolerance: 0,
     got: () => {

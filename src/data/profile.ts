@@ -32,6 +32,13 @@ export function validateProfile(p: ProfilePatch, now = Date.now()): void {
   if (p.familyHistoryDiabetes !== undefined && !['none', 'second_degree', 'first_degree'].includes(p.familyHistoryDiabetes)) {
     bad('familyHistoryDiabetes', `unknown value "${p.familyHistoryDiabetes}"`);
   }
+  for (const [k, v] of Object.entries(p.answers ?? {})) {
+    if (k === 'townsend') {
+      if (!(typeof v === 'number' && v >= -8 && v <= 14)) bad('answers.townsend', `${String(v)} is outside -8 to 14`);
+    } else if (!['dailyFruitVegetables', 'physicallyActiveDaily', 'physicallyActive', 'highGlucoseHistory', 'bpMedication', 'hypertension', 'gestationalDiabetes'].includes(k)) {
+      bad(`answers.${k}`, 'is not a known question');
+    } else if (typeof v !== 'boolean') bad(`answers.${k}`, 'must be true or false');
+  }
 }
 
 /** Merges a validated patch into the profile. */
@@ -44,6 +51,7 @@ export async function saveProfile(db: DoppelDb, patch: ProfilePatch): Promise<Pr
 export async function mergeProfile(db: DoppelDb, patch: ProfilePatch): Promise<ProfileRow> {
   const prev = await db.profile.get('self');
   const next: ProfileRow = { ...prev, ...patch, id: 'self', updatedAt: Date.now() };
+  if (prev?.answers && patch.answers) next.answers = { ...prev.answers, ...patch.answers };
   // Lists from exports add to what is known; they never erase it.
   for (const k of ['conditions', 'medications'] as const) {
     if (prev?.[k] && patch[k]) next[k] = [...new Set([...prev[k]!, ...patch[k]!])];

@@ -88,7 +88,21 @@ export interface ProfileRow {
   familyHistoryDiabetes?: 'none' | 'second_degree' | 'first_degree';
   conditions?: string[];
   medications?: string[];
+  /** The person's own answers to the questions no export holds (the risk questionnaires). */
+  answers?: ProfileAnswers;
   updatedAt: number;
+}
+
+export interface ProfileAnswers {
+  dailyFruitVegetables?: boolean;
+  physicallyActiveDaily?: boolean;
+  physicallyActive?: boolean;
+  highGlucoseHistory?: boolean;
+  bpMedication?: boolean;
+  hypertension?: boolean;
+  gestationalDiabetes?: boolean;
+  /** UK Townsend deprivation score of the home postcode (0 outside the UK). */
+  townsend?: number;
 }
 
 export interface SettingRow {

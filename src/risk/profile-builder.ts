@@ -18,8 +18,8 @@ export interface BuiltProfile {
   profile: RiskProfile;
   /** Where each input came from, by input name. */
   provenance: Partial<Record<keyof RiskProfile, string>>;
-  /** The one missing input that would add the most scores, with why. */
-  suggestion?: { input: keyof RiskProfile; why: string };
+  /** The missing input (or the few answers of one questionnaire) that would add the most scores. */
+  suggestion?: { inputs: (keyof RiskProfile)[]; why: string };
 }
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
@@ -124,6 +124,10 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
   if (conditions.has('prediabetes')) set('highGlucoseHistory', true, 'prediabetes in imported records');
   else if (highA1c) set('highGlucoseHistory', true, `HbA1c ${r1(highA1c.max)} % on ${highA1c.day}`);
 
+  // The person's own answers: used where no stored data says otherwise.
+  for (const [k, v] of Object.entries(stored?.answers ?? {}) as [keyof RiskProfile, never][]) {
+    if (p[k] === undefined) set(k, v, 'your answer');
+  }
   return { profile: p, provenance: prov, suggestion: suggest(p) };
 }
 
@@ -140,13 +144,31 @@ function countScores(p: RiskProfile): number {
     + Object.values(r.prevent).filter(Boolean).length;
 }
 
+/**
+ * The missing input, or the smallest set of them (a questionnaire score needs several answers),
+ * that would add the most risk scores.
+ */
 export function suggest(p: RiskProfile): BuiltProfile['suggestion'] {
   const now = countScores(p);
-  let best: { input: keyof RiskProfile; gain: number } | undefined;
-  for (const [k, probe] of Object.entries(PROBES) as [keyof RiskProfile, unknown][]) {
-    if (p[k] !== undefined) continue;
-    const gain = countScores({ ...p, [k]: probe }) - now;
-    if (gain > (best?.gain ?? 0)) best = { input: k, gain };
+  const missing = (Object.keys(PROBES) as (keyof RiskProfile)[]).filter((k) => p[k] === undefined);
+  let best: { inputs: (keyof RiskProfile)[]; gain: number } | undefined;
+  const consider = (inputs: (keyof RiskProfile)[]): void => {
+    const filled = { ...p, ...Object.fromEntries(inputs.map((k) => [k, PROBES[k]])) } as RiskProfile;
+    const gain = countScores(filled) - now;
+    // more scores first, then fewer inputs to ask for
+    if (gain > 0 && (!best || gain / inputs.length > best.gain / best.inputs.length)) best = { inputs, gain };
+  };
+  for (const k of missing) consider([k]);
+  // Completing a whole questionnaire (FINDRISC, ADA) takes several answers at once.
+  const groups: (keyof RiskProfile)[][] = [
+    ['waistCm', 'physicallyActiveDaily', 'dailyFruitVegetables', 'bpMedication', 'highGlucoseHistory', 'familyHistoryDiabetes'],
+    ['familyHistoryDiabetes', 'physicallyActive', 'hypertension'],
+  ];
+  for (const g of groups) {
+    const need = g.filter((k) => p[k] === undefined);
+    if (need.length > 1) consider(need);
   }
-  return best && { input: best.input, why: `adding ${best.input} would give ${best.gain} more risk score${best.gain > 1 ? 's' : ''}` };
+  if (!best) return undefined;
+  const b = best as { inputs: (keyof RiskProfile)[]; gain: number };
+  return { inputs: b.inputs, why: `adding ${b.inputs.join(', ')} would give ${b.gain} more risk score${b.gain > 1 ? 's' : ''}` };
 }

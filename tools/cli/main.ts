@@ -29,9 +29,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const json = rest.includes('--json');
+  // contracts §2: an unusable input gets a one-line reason on stderr and {"error"} on stdout.
   const fail = (msg: string): number => {
     console.error(`doppel: ${msg}`);
-    if (json) console.log(JSON.stringify({ error: msg }));
+    console.log(JSON.stringify({ error: msg }));
     return 2;
   };
   const cmd = COMMANDS[name];
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     const msg = `internal error: ${e instanceof Error ? e.message : String(e)}`;
     console.error(`doppel: ${msg}`);
     if (e instanceof Error && e.stack) console.error(e.stack);
-    if (json) console.log(JSON.stringify({ error: msg }));
+    console.log(JSON.stringify({ error: msg }));
     return 1;
   }
 }

@@ -30,7 +30,20 @@ describe('risk profile from stored data', () => {
     expect(r.pce?.ascvd10yPercent).toBeGreaterThan(0);
     // No kidney function stored: PREVENT needs eGFR, which is what the suggestion asks for.
     expect(r.prevent.base10y).toBeNull();
-    expect(suggestion).toEqual({ input: 'egfr', why: 'adding egfr would give 3 more risk scores' });
+    expect(suggestion).toEqual({ inputs: ['egfr'], why: 'adding egfr would give 3 more risk scores' });
+  });
+
+  it('uses the person\'s own answers, which make FINDRISC possible', async () => {
+    const d = db();
+    await loadDemo(d, { endDay: '2026-11-21', offsetMin: 60 });
+    await commitImport(d, { fileName: 'tape', format: 'x', bytes: 1, sources: [{ name: 'Tape' }], batches: [batch('waist_circumference', [['2026-11-20T08:00:00Z', 104]])], rejected: [], ignored: {} });
+    const before = await buildRiskProfile(d, Date.parse('2026-11-22T12:00:00Z'));
+    expect(riskReport(before.profile).findrisc).toBeNull();
+    await saveProfile(d, { answers: { dailyFruitVegetables: true, bpMedication: false } });
+    const { profile: p, provenance } = await buildRiskProfile(d, Date.parse('2026-11-22T12:00:00Z'));
+    expect(provenance.dailyFruitVegetables).toBe('your answer');
+    // age 52 → 2, BMI > 30 → 3, waist 104 (man) → 4, not active daily → 2, high glucose before → 5, first-degree family → 5
+    expect(riskReport(p).findrisc).toEqual({ points: 21, band: 'very_high', risk10yPercent: 50 });
   });
 
   it('eGFR from creatinine by CKD-EPI 2021 when no eGFR is stored', async () => {

@@ -21,7 +21,7 @@ describe('QDiabetes-2018 published ranges (never a silent extrapolation)', () =>
     expect(qdiabetes2018(base(over as Partial<QDiabetes2018Input>), model)).toEqual({ ok: false, reason });
   });
 
-  it('clamps BMI to 20-40 as the R package does, and says so in the explanation', () => {
+  it('clamps BMI to 20-40 as the R package does, and says so in the explanation (the report warns too)', () => {
     const r = qdiabetes2018(base({ bmiKgM2: 45 }), 'A');
     expect(r.ok && r.contributions.find((c) => c.input === 'bmi')!.label).toBe('BMI 45.0 kg/m² (used as 40)');
   });
