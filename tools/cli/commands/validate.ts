@@ -1,3 +1,4 @@
+import { physiologyValidationCases } from '../../../models/validation/physiology-cases.ts';
 import { riskValidationCases } from '../../../models/validation/risk-cases.ts';
 import { withStatus, type Command } from '../command.ts';
 
@@ -5,7 +6,7 @@ export interface ValidationRow { case: string; source: string; expected: number;
 
 /** Runs every published reference case the project holds. */
 export function runValidation(): ValidationRow[] {
-  return riskValidationCases().map((c) => {
+  return [...riskValidationCases(), ...physiologyValidationCases()].map((c) => {
     let got: number | null;
     try {
       got = c.got();
