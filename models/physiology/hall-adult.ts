@@ -119,6 +119,8 @@ export class HallEnsemble {
   private readonly cib: Float64Array;
   private readonly kG: Float64Array;
   private readonly pcarb: Float64Array;
+  /** Change in energy intake before startDay, kcal/d (0 = at balance). */
+  readonly deltaEiBefore: Float64Array;
   /** Scenario inputs from startDay: change in energy intake (kcal/d) and δ (kcal/kg/d). */
   readonly deltaEi: Float64Array;
   readonly deltaAfter: Float64Array;
@@ -129,7 +131,7 @@ export class HallEnsemble {
     const arr = (): Float64Array => new Float64Array(n);
     this.lean = arr(); this.fat = arr(); this.ecf = arr(); this.glycogen = arr(); this.at = arr(); this.weight = arr();
     this.lean0 = arr(); this.fat0 = arr(); this.ecf0 = arr(); this.ei0 = arr(); this.k = arr(); this.delta0 = arr();
-    this.cib = arr(); this.kG = arr(); this.pcarb = arr(); this.deltaEi = arr(); this.deltaAfter = arr();
+    this.cib = arr(); this.kG = arr(); this.pcarb = arr(); this.deltaEi = arr(); this.deltaEiBefore = arr(); this.deltaAfter = arr();
     people.forEach((p, i) => {
       const b = hallBaseline(p);
       const pc = p.carbFraction ?? 0.5;
@@ -152,10 +154,10 @@ export class HallEnsemble {
     const d = this.day;
     const on0 = d >= this.startDay;
     const on1 = d + 1 >= this.startDay;
-    const { lean, fat, ecf, glycogen, at, weight, lean0, ecf0, ei0, k, delta0, cib, kG, pcarb, deltaEi, deltaAfter } = this;
+    const { lean, fat, ecf, glycogen, at, weight, lean0, ecf0, ei0, k, delta0, cib, kG, pcarb, deltaEi, deltaEiBefore, deltaAfter } = this;
     for (let i = 0; i < this.n; i++) {
-      const e0 = on0 ? deltaEi[i]! : 0;
-      const e1 = on1 ? deltaEi[i]! : 0;
+      const e0 = on0 ? deltaEi[i]! : deltaEiBefore[i]!;
+      const e1 = on1 ? deltaEi[i]! : deltaEiBefore[i]!;
       const dl0 = on0 ? deltaAfter[i]! : delta0[i]!;
       const dl1 = on1 ? deltaAfter[i]! : delta0[i]!;
       const ei = ei0[i]!;

@@ -25,7 +25,7 @@ describe('CLI', () => {
   }, 60_000);
 
   it.each([
-    [['frobnicate', '--json'], 'unknown command "frobnicate" (commands: import, risk, validate, demo, help)'],
+    [['frobnicate', '--json'], 'unknown command "frobnicate" (commands: import, risk, simulate, cohort, validate, demo, help)'],
     [['demo', '--json', '--end-day', 'tomorrow'], '--end-day "tomorrow" is not YYYY-MM-DD'],
     [['demo', '--json', '--offset', '9999'], '--offset 9999 is not whole minutes within ±840'],
     [['demo', '--json', '--seed'], '--seed needs a value'],
@@ -85,5 +85,55 @@ describe('CLI', () => {
     expect(out.cases[0]).toEqual({ case: expect.any(String), source: expect.any(String), expected: expect.any(Number), got: expect.any(Number), tolerance: expect.any(Number), pass: true });
     const human = cli('validate');
     expect(human.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+  }, 60_000);
+});
+
+describe('CLI simulate and cohort', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'doppel-sim-'));
+  const file = (name: string, body: unknown): string => {
+    const p = join(dir, name);
+    writeFileSync(p, JSON.stringify(body));
+    return p;
+  };
+  const profile = file('p.json', { sex: 'male', age: 40, heightCm: 180, weightKg: 90, fastingGlucoseMgDl: 100, hba1cPercent: 5.6 });
+
+  it('simulate --deterministic reproduces the published body-weight trajectory', () => {
+    const r = cli('simulate', '--json', profile, '--scenario', file('s.json', { energyIntakeChangeKcalPerDay: -500 }), '--years', '1', '--deterministic');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.years).toEqual([0, 1]);
+    expect(out.daily.weightKg).toHaveLength(366);
+    expect(Math.abs(out.daily.weightKg[364] - 76.2608)).toBeLessThan(0.01);
+    expect(Object.keys(out.weightKg)).toEqual(['p05', 'p25', 'p50', 'p75', 'p95']);
+  }, 60_000);
+
+  it('simulate runs 1000 members by default with yearly bands over 10 years', () => {
+    const out = JSON.parse(cli('simulate', '--json', profile, '--seed', '3').stdout);
+    expect(out.members).toBe(1000);
+    expect(out.years).toHaveLength(11);
+    expect(out.t2dCumulativeProbability).toHaveLength(11);
+    expect(out.fastingGlucoseMgDl.p95[10]).toBeGreaterThan(out.fastingGlucoseMgDl.p05[10]);
+  }, 60_000);
+
+  it('cohort prints each arm\'s yearly cumulative incidence and weight change', () => {
+    const trial = file('t.json', { name: 'mini', n: 200, seed: 1, years: 2, population: { ageMean: 50, ageSd: 10, femaleFraction: 0.5, bmiMean: 32, bmiSd: 5, fastingGlucoseMgDlMean: 108, fastingGlucoseMgDlSd: 8, hba1cPercentMean: 5.9, hba1cPercentSd: 0.4 }, arms: { a: {}, b: { weightChangeKg: -5 } } });
+    const r = cli('cohort', '--json', trial);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.arms.a.cumulativeIncidence).toHaveLength(2);
+    expect(out.arms.b.meanWeightChangeKg[0]).toBeCloseTo(-5, 0);
+    expect(out.arms.b.cumulativeIncidence[1]).toBeLessThan(out.arms.a.cumulativeIncidence[1]);
+  }, 60_000);
+
+  it.each([
+    [['simulate', '--json', 'p-missing.json'], 'p-missing.json: cannot be read (no such file)'],
+    [['simulate', '--json', '__P__', '--years', '0'], '--years must be a whole number from 1 to 50 (got "0")'],
+    [['cohort', '--json', '__T__'], '__T__: trial.arms must name at least one arm'],
+  ])('%j exits 2 with a reason', (args, why) => {
+    const t = file('bad-trial.json', { name: 'x', n: 10, seed: 1, years: 1, population: { ageMean: 50, ageSd: 10, femaleFraction: 0.5, bmiMean: 30, bmiSd: 5, fastingGlucoseMgDlMean: 100, fastingGlucoseMgDlSd: 8, hba1cPercentMean: 5.6, hba1cPercentSd: 0.4 }, arms: {} });
+    const sub = (a: string): string => a.replace('__P__', profile).replace('__T__', t);
+    const r = cli(...args.map(sub));
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ error: sub(why) });
   }, 60_000);
 });

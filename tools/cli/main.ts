@@ -10,10 +10,12 @@ import { parseArgs, UsageError } from './args.ts';
 import { isWithStatus, type Command } from './command.ts';
 import { demo } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
+import { cohort } from './commands/cohort.ts';
 import { risk } from './commands/risk.ts';
+import { simulate } from './commands/simulate.ts';
 import { validate } from './commands/validate.ts';
 
-const COMMANDS: Record<string, Command> = { import: importCommand, risk, validate, demo };
+const COMMANDS: Record<string, Command> = { import: importCommand, risk, simulate, cohort, validate, demo };
 
 function help(): string {
   const lines = ['Usage: npm run --silent cli -- <command> [options]', '', 'Commands:'];

@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.ts';
 import { riskReport } from '../../../models/risk/report.ts';
 import { UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
-
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-}
+import { readJson } from '../read-json.ts';
 
 export const risk: Command = {
   summary: 'Every validated risk equation the profile has the inputs for (percent).',

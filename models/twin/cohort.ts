@@ -1,0 +1,96 @@
+/**
+ * In-silico trials (contracts.md §2 `cohort`): a virtual cohort drawn from a trial's published
+ * baseline, every arm run on the same virtual people with the same member parameters (common
+ * random numbers), so that arm differences are the scenarios' alone.
+ */
+import { createRng, type Rng } from '../util/random.ts';
+import { runEnsemble } from './engine.ts';
+import { drawMember, type Member, type VirtualPerson } from './members.ts';
+import { PRIORS, type Priors } from './priors.ts';
+import { invalidScenario, type Scenario } from './scenario.ts';
+
+export interface TrialPopulation {
+  ageMean: number; ageSd: number; femaleFraction: number; bmiMean: number; bmiSd: number;
+  fastingGlucoseMgDlMean: number; fastingGlucoseMgDlSd: number; hba1cPercentMean: number; hba1cPercentSd: number;
+}
+export interface Trial { name: string; n: number; seed: number; years: number; population: TrialPopulation; arms: Record<string, Scenario> }
+export interface ArmResult { cumulativeIncidence: number[]; meanWeightChangeKg: number[] }
+export interface CohortResult { name: string; n: number; years: number; arms: Record<string, ArmResult> }
+
+/**
+ * Adult height, m, by sex: mean and SD (NHANES 2015–2018 adults, CDC Vital Health Stat 3(46), 2021:
+ * men 175.4 cm, women 161.7 cm; SDs ≈ 7.6 and 7.1 cm). Trials print BMI, not height.
+ */
+const HEIGHT_M = { male: [1.754, 0.076], female: [1.617, 0.071] } as const;
+
+function truncatedNormal(rng: Rng, mean: number, sd: number, lo: number, hi: number): number {
+  for (let i = 0; i < 100; i++) {
+    const x = mean + sd * rng.normal();
+    if (x >= lo && x <= hi) return x;
+  }
+  return Math.min(hi, Math.max(lo, mean));
+}
+
+/** Virtual participants: no one has diabetes at entry (trials of prevention exclude them). */
+export function drawParticipants(p: TrialPopulation, n: number, rng: Rng): VirtualPerson[] {
+  const out: VirtualPerson[] = [];
+  for (let i = 0; i < n; i++) {
+    const sex = rng.next() < p.femaleFraction ? 'female' : 'male';
+    const [hMean, hSd] = HEIGHT_M[sex];
+    const heightM = truncatedNormal(rng, hMean, hSd, hMean - 3 * hSd, hMean + 3 * hSd);
+    const bmi = truncatedNormal(rng, p.bmiMean, p.bmiSd, Math.max(17, p.bmiMean - 3 * p.bmiSd), p.bmiMean + 3 * p.bmiSd);
+    out.push({
+      sex,
+      ageYears: truncatedNormal(rng, p.ageMean, p.ageSd, 18, 90),
+      heightM,
+      weightKg: bmi * heightM ** 2,
+      fastingGlucoseMgDl: truncatedNormal(rng, p.fastingGlucoseMgDlMean, p.fastingGlucoseMgDlSd, 70, 125.9),
+      hba1cPercent: truncatedNormal(rng, p.hba1cPercentMean, p.hba1cPercentSd, 4, 6.49),
+    });
+  }
+  return out;
+}
+
+export function invalidTrial(t: unknown): string | undefined {
+  if (!t || typeof t !== 'object' || Array.isArray(t)) return 'trial is not an object';
+  const o = t as Record<string, unknown>;
+  const int = (k: string, lo: number, hi: number): string | undefined =>
+    typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= lo && (o[k] as number) <= hi ? undefined : `trial.${k} must be a whole number from ${lo} to ${hi}`;
+  const bad = int('n', 1, 100_000) ?? int('seed', 0, 2 ** 32 - 1) ?? int('years', 1, 30);
+  if (bad) return bad;
+  const pop = o.population as Record<string, unknown> | undefined;
+  if (!pop || typeof pop !== 'object') return 'trial.population is missing';
+  for (const k of ['ageMean', 'ageSd', 'femaleFraction', 'bmiMean', 'bmiSd', 'fastingGlucoseMgDlMean', 'fastingGlucoseMgDlSd', 'hba1cPercentMean', 'hba1cPercentSd']) {
+    if (typeof pop[k] !== 'number' || !Number.isFinite(pop[k]) || (pop[k] as number) < 0) return `trial.population.${k} must be a non-negative number`;
+  }
+  if ((pop.femaleFraction as number) > 1) return 'trial.population.femaleFraction must be from 0 to 1';
+  if (!o.arms || typeof o.arms !== 'object' || Array.isArray(o.arms) || !Object.keys(o.arms).length) return 'trial.arms must name at least one arm';
+  for (const [name, s] of Object.entries(o.arms)) {
+    const why = invalidScenario(s, `trial.arms.${name}`);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+export function runCohort(t: Trial, priors: Priors = PRIORS): CohortResult {
+  const rng = createRng(t.seed);
+  const people = drawParticipants(t.population, t.n, rng);
+  const members: Member[] = people.map((p) => drawMember(p, rng, priors, false));
+  const arms: Record<string, ArmResult> = {};
+  for (const [name, scenario] of Object.entries(t.arms)) {
+    const res: ArmResult = { cumulativeIncidence: [], meanWeightChangeKg: [] };
+    runEnsemble(members, scenario, t.years * 365, (v) => {
+      if (v.day === 0 || v.day % 365 !== 0) return;
+      let dx = 0;
+      let dw = 0;
+      for (let i = 0; i < members.length; i++) {
+        dx += v.diagnosed[i]!;
+        dw += v.weightKg[i]! - members[i]!.body.weightKg;
+      }
+      res.cumulativeIncidence.push(dx / members.length);
+      res.meanWeightChangeKg.push(dw / members.length);
+    }, { noiseSeed: t.seed + 1, screenAtBaseline: false });
+    arms[name] = res;
+  }
+  return { name: t.name, n: t.n, years: t.years, arms };
+}

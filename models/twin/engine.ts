@@ -1,0 +1,138 @@
+/**
+ * Runs an ensemble of members forward under a scenario: the Hall body-weight model drives the
+ * glycaemia model day by day. Pure and deterministic given the members.
+ */
+import { HallEnsemble, hallBaseline, type HallPerson } from '../physiology/hall-adult.ts';
+import { GlycaemiaEnsemble } from './glycaemia.ts';
+import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
+import { createRng } from '../util/random.ts';
+import { EFFECTS, PRIORS } from './priors.ts';
+import type { Scenario } from './scenario.ts';
+
+/** Diagnosis thresholds (contracts: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
+export const T2D_FPG_MMOL_L = 126 / MG_DL_PER_MMOL_L;
+export const T2D_HBA1C_PERCENT = 6.5;
+/** Diagnostic visits twice a year, at mid-year and year end (DPP measured fasting glucose every 6 months). */
+const isVisitDay = (d: number): boolean => d % 365 === 0 || d % 365 === 183;
+
+export interface RunOptions {
+  /** Seed of the measurement-noise stream at visits. */
+  noiseSeed?: number;
+  /** Whether day 0 is a diagnostic visit (false for trial participants, who enrol free of diabetes). */
+  screenAtBaseline?: boolean;
+}
+
+/** Activity level after adding `minutesPerWeek` of moderate activity to `pal`. */
+export function palWithActivity(pal: number, minutesPerWeek: number): number {
+  return pal + ((EFFECTS.moderateActivityMets - 1) * minutesPerWeek) / 7 / 1440;
+}
+
+/** δ (kcal/kg/d) for each member under the scenario's activity. */
+function deltaAfter(people: readonly HallPerson[], s: Scenario): Float64Array {
+  return Float64Array.from(people, (p) => {
+    const b = hallBaseline(p);
+    const pal = palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0);
+    return ((1 - 0.1) * pal - 1) * b.rmrKcalPerDay / p.weightKg;
+  });
+}
+
+function weightChangeAfter(people: readonly HallPerson[], dEi: Float64Array, delta: Float64Array, startDay: number, days: number): Float64Array {
+  const e = new HallEnsemble(people);
+  e.deltaEi.set(dEi);
+  e.deltaAfter.set(delta);
+  e.startDay = startDay;
+  for (let d = 0; d < days; d++) e.step();
+  return Float64Array.from(e.weight, (w, i) => w - people[i]!.weightKg);
+}
+
+/**
+ * The constant intake change (kcal/d) from startDay at which each member's weight one year after
+ * startDay has changed by `targetKg` (secant iterations on the full model; |error| < 0.01 kg).
+ */
+export function solveIntakeForWeightChange(people: readonly HallPerson[], targetKg: number, delta: Float64Array, startDay: number): Float64Array {
+  const days = startDay + 365;
+  const n = people.length;
+  let x0 = new Float64Array(n);
+  let y0 = weightChangeAfter(people, x0, delta, startDay, days);
+  let x1 = new Float64Array(n).fill(-300);
+  let y1 = weightChangeAfter(people, x1, delta, startDay, days);
+  for (let iter = 0; iter < 4; iter++) {
+    const x2 = new Float64Array(n);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const slope = (y1[i]! - y0[i]!) / (x1[i]! - x0[i]! || 1);
+      x2[i] = x1[i]! + (targetKg - y1[i]!) / slope;
+      worst = Math.max(worst, Math.abs(targetKg - y1[i]!));
+    }
+    if (worst < 0.005) return x1;
+    x0 = x1; y0 = y1; x1 = x2;
+    y1 = weightChangeAfter(people, x1, delta, startDay, days);
+  }
+  return x1;
+}
+
+export interface DayView {
+  day: number;
+  weightKg: Float64Array;
+  fpgMmolL: Float64Array;
+  hba1cPercent: Float64Array;
+  /** 1 once the member has been diagnosed at a visit so far (confirmed fasting glucose or HbA1c over the threshold). */
+  diagnosed: Uint8Array;
+}
+
+/** Runs `days` daily steps, calling `observe` on day 0 and after every step. */
+export function runEnsemble(members: readonly Member[], s: Scenario, days: number, observe: (v: DayView) => void, o: RunOptions = {}): void {
+  const people = members.map((m) => m.body);
+  const startDay = s.startDay ?? 0;
+  const delta = deltaAfter(people, s);
+  const hall = new HallEnsemble(people);
+  hall.startDay = startDay;
+  hall.deltaAfter.set(delta);
+  // The planned intake change is solved for the member's physiology; drift and adherence then
+  // spread what members achieve around it.
+  const planned = s.weightChangeKg !== undefined
+    ? solveIntakeForWeightChange(people, s.weightChangeKg, delta, startDay)
+    : new Float64Array(members.length).fill(s.energyIntakeChangeKcalPerDay ?? 0);
+  members.forEach((m, i) => {
+    hall.deltaEiBefore[i] = m.intakeDriftKcalPerDay;
+    hall.deltaEi[i] = m.intakeDriftKcalPerDay + m.adherence * planned[i]!;
+  });
+
+  const glyc = new GlycaemiaEnsemble(members.map((m) => m.glycaemia));
+  glyc.startDay = startDay;
+  const activityGain = (EFFECTS.activityIsGainPer150Min * Math.min(s.activityMinutesPerWeek ?? 0, 300)) / 150;
+  const metforminGain = s.metformin ? EFFECTS.metforminIsGain : 0;
+  members.forEach((m, i) => {
+    glyc.isFactor[i] = (1 + activityGain * m.interventionResponse) * (1 + metforminGain * m.interventionResponse);
+  });
+
+  const diagnosed = new Uint8Array(members.length);
+  // Diagnosis as a trial or a clinic makes it: a visit every SCREENING_INTERVAL_DAYS measures fasting
+  // glucose and HbA1c with their within-person variability, and a value over a threshold counts once
+  // an independent repeat test confirms it. The noise stream depends only on the seed, so scenarios
+  // run on the same members see the same noise (common random numbers).
+  const rng = createRng(o.noiseSeed ?? 1);
+  const { fpgWithinPersonCv: cvF, hba1cWithinPersonCv: cvA } = PRIORS;
+  const over = (i: number): boolean => {
+    // Both draws always happen, so every scenario consumes the stream identically.
+    const zF = rng.normal();
+    const zA = rng.normal();
+    return glyc.fpgMmolL[i]! * (1 + cvF * zF) >= T2D_FPG_MMOL_L || glyc.hba1cPercent[i]! * (1 + cvA * zA) >= T2D_HBA1C_PERCENT;
+  };
+  const mark = (): void => {
+    for (let i = 0; i < diagnosed.length; i++) {
+      const first = over(i);
+      const repeat = over(i);
+      if (!diagnosed[i] && first && repeat) diagnosed[i] = 1;
+    }
+  };
+  const view = (day: number): DayView => ({ day, weightKg: hall.weight, fpgMmolL: glyc.fpgMmolL, hba1cPercent: glyc.hba1cPercent, diagnosed });
+  if (o.screenAtBaseline ?? true) mark();
+  observe(view(0));
+  for (let d = 1; d <= days; d++) {
+    hall.step();
+    glyc.step(hall.weight);
+    if (isVisitDay(d)) mark();
+    observe(view(d));
+  }
+}

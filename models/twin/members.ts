@@ -1,0 +1,84 @@
+/**
+ * Ensemble members: one virtual person's physiology with its uncertain parameters drawn from the
+ * population priors (models/twin/priors.ts). Every member starts exactly at the person's observed
+ * fasting glucose and HbA1c (or its draw around them), at steady state.
+ */
+import type { HallPerson, Sex } from '../physiology/hall-adult.ts';
+import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
+import type { Rng } from '../util/random.ts';
+import type { GlycaemiaMember } from './glycaemia.ts';
+import { PRIORS, type Priors } from './priors.ts';
+
+export const MG_DL_PER_MMOL_L = 18.016;
+
+export interface VirtualPerson {
+  sex: Sex;
+  ageYears: number;
+  heightM: number;
+  weightKg: number;
+  fastingGlucoseMgDl: number;
+  hba1cPercent: number;
+  fastingInsulinMicroIuMl?: number;
+  physicalActivityLevel?: number;
+}
+
+export interface Member {
+  body: HallPerson;
+  glycaemia: GlycaemiaMember;
+  /** Member's relative response of insulin sensitivity to an intervention (1 = typical). */
+  interventionResponse: number;
+  /** Unexplained lasting change in energy balance from day 0, kcal/d (drives weight drift). */
+  intakeDriftKcalPerDay: number;
+  /** Fraction of a scenario's intake change the member achieves (1 = as planned). */
+  adherence: number;
+}
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** Median fasting insulin, µIU/mL, at a BMI and fasting glucose when none was measured (HOMA-IR prior, priors.ts). */
+export function priorFsiMedian(bmi: number, fpgMmolL: number, priors: Priors = PRIORS): number {
+  const homaIr = priors.homaIrMedianAtBmi22 * Math.exp(priors.homaIrLogSlopePerBmi * (bmi - 22));
+  return (homaIr * 22.5) / fpgMmolL;
+}
+
+/**
+ * One member. With `rng` undefined the member has typical values (no draw): the deterministic twin.
+ * `observed` (default true) says the person's glucose and HbA1c are single readings, so the member's
+ * usual level is drawn around them; a trial population's distribution already describes usual levels.
+ */
+export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS, observed = true): Member {
+  const z = (): number => (rng ? rng.normal() : 0);
+  const zObs = (): number => (rng && observed ? rng.normal() : 0);
+  const bmi = v.weightKg / v.heightM ** 2;
+  // Baseline glucose and HbA1c: the observation is one noisy reading of the person's usual level.
+  const fpg = clamp((v.fastingGlucoseMgDl / MG_DL_PER_MMOL_L) * (1 + priors.fpgWithinPersonCv * zObs()), 3.9, 25);
+  const hba1c = clamp(v.hba1cPercent * (1 + priors.hba1cWithinPersonCv * zObs()), 3.5, 18);
+  const fsi = v.fastingInsulinMicroIuMl !== undefined
+    ? v.fastingInsulinMicroIuMl * Math.exp(priors.fsiAssayLogSd * z())
+    : priorFsiMedian(bmi, fpg, priors) * Math.exp(priors.homaIrLogSd * z());
+  // HOMA: B from insulin and glucose; IS then from glucose and B (both fractions of normal).
+  const b0 = clamp(fsi / (7.8 * (fpg - 3.5)), priors.betaMin, priors.betaMax);
+  const is0 = whigBetaForFpg(b0, fpg); // the HOMA relation is symmetric in IS and B
+  const ppg = Math.max(priors.ppgMin, hba1c / WHIG_TYPICAL.mttDays - WHIG_TYPICAL.kin * fpg);
+  return {
+    body: { sex: v.sex, ageYears: v.ageYears, heightM: v.heightM, weightKg: v.weightKg, physicalActivityLevel: v.physicalActivityLevel ?? 1.5 },
+    glycaemia: {
+      w0Kg: v.weightKg,
+      is0,
+      b0,
+      rbPerYear: priors.rbMeanPerYear + priors.rbSdPerYear * z(),
+      scaleEfs: WHIG_TYPICAL.scaleEfs * Math.exp(priors.scaleEfsLogSd * z()),
+      ppg,
+    },
+    interventionResponse: Math.exp(priors.interventionLogSd * z()),
+    intakeDriftKcalPerDay: priors.intakeDriftSdKcalPerDay * z(),
+    adherence: Math.max(0, 1 + priors.adherenceSd * z()),
+  };
+}
+
+/** Fasting insulin the member's baseline implies, µIU/mL (for checks). */
+export function memberFsi(m: Member): number {
+  const g = m.glycaemia;
+  const fpg = (3.5 + Math.sqrt(3.5 ** 2 + (4 * 35.1) / (7.8 * g.is0 * g.b0))) / 2;
+  return whigFsiMicroIuMl(g.b0, fpg);
+}

@@ -1,0 +1,65 @@
+/**
+ * Population priors and intervention effects of the twin, each with its source and its role:
+ * "published" values are taken as printed; "calibrated" values were fitted, and the numbers they
+ * were fitted to are never used to validate them (docs/validation.md).
+ */
+import { WHIG_IIV } from '../physiology/whig.ts';
+
+export interface Priors {
+  fpgWithinPersonCv: number; hba1cWithinPersonCv: number; homaIrMedianAtBmi22: number; homaIrLogSlopePerBmi: number; homaIrLogSd: number;
+  fsiAssayLogSd: number; betaMin: number; betaMax: number; ppgMin: number; rbMeanPerYear: number; rbSdPerYear: number;
+  scaleEfsLogSd: number; interventionLogSd: number; intakeDriftSdKcalPerDay: number; adherenceSd: number;
+}
+
+export const PRIORS: Priors = {
+  /** Within-person CV of one fasting glucose reading (biological + analytical): 5.6 % (published, PMC6276677; Carlsen 2011 ≈ 5 %). */
+  fpgWithinPersonCv: 0.056,
+  /** Within-person CV of HbA1c: 1.2 % (published, Carlsen et al., Clin Chem Lab Med 2011). */
+  hba1cWithinPersonCv: 0.012,
+  /**
+   * HOMA-IR prior where no fasting insulin was measured: median 1.35 at BMI 22, rising 8.8 %/BMI unit
+   * (fitted to the NHANES medians by BMI class, normal 1.1–1.6, overweight 1.9–2.2, obese 3.2–3.9;
+   * Martinez et al., J Diabetes Res 2017); log SD 0.5 within a BMI class (ASSUMED).
+   */
+  homaIrMedianAtBmi22: 1.35,
+  homaIrLogSlopePerBmi: 0.088,
+  homaIrLogSd: 0.5,
+  /** Within-person log SD of a measured fasting insulin: CV 28.8 % (published, PMC6276677). */
+  fsiAssayLogSd: 0.28,
+  /** β-cell function bounds on the logit scale (fraction of normal). */
+  betaMin: 0.05,
+  betaMax: 0.97,
+  ppgMin: 0.005,
+  /** β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts, seed 7; WHIG's diabetic-population value is 0.209); SD from WHIG IIV (√0.0441). */
+  rbMeanPerYear: 0.1278,
+  rbSdPerYear: Math.sqrt(WHIG_IIV.rb),
+  /** Between-person log SD of the weight → insulin-sensitivity slope (WHIG IIV √0.3757). */
+  scaleEfsLogSd: Math.sqrt(WHIG_IIV.scaleEfsLog),
+  /** Between-person log SD of the insulin-sensitivity response to an intervention (ASSUMED; published responses span 10–85 %). */
+  interventionLogSd: 0.3,
+  /**
+   * Between-person SD of a lasting energy-balance drift, kcal/d: CALIBRATED so that the Hall model's
+   * 1- and 2-year weight-change SDs match a trial control arm (DPS control: 3.7 and 4.4 kg; Tuomilehto 2001).
+   */
+  intakeDriftSdKcalPerDay: 110,
+  /** SD of the achieved fraction of a planned intake change (ASSUMED). */
+  adherenceSd: 0.3,
+};
+
+export const EFFECTS = {
+  /**
+   * Insulin-sensitivity gain with metformin 850 mg twice daily in impaired glucose tolerance: +20 %
+   * insulin-stimulated glucose metabolism on clamp after 6 months (published; Lehtovirta et al.,
+   * Diabet Med 2001;18:578–583).
+   */
+  metforminIsGain: 0.2,
+  /**
+   * Insulin-sensitivity gain with ~150 min/week of aerobic training, independent of weight loss: +10 %
+   * (published; Boulé et al., Diabetes Care 2005;28:108–114, HERITAGE). Smaller trials report more
+   * (STRRIDE, Houmard 2004: +40 % at ~115 min/week); the conservative value is used, scaled linearly
+   * with minutes and capped at 300 min/week.
+   */
+  activityIsGainPer150Min: 0.1,
+  /** METs of the added moderate activity: walking at about 3 mph (moderate = 3.0-5.9 METs; Ainsworth et al., Med Sci Sports Exerc 2011 Compendium). */
+  moderateActivityMets: 3.5,
+} as const;

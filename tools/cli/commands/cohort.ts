@@ -1,0 +1,21 @@
+import { invalidTrial, runCohort, type Trial } from '../../../models/twin/cohort.ts';
+import { UsageError } from '../args.ts';
+import type { Command } from '../command.ts';
+import { readJson } from '../read-json.ts';
+
+export const cohort: Command = {
+  summary: "An in-silico trial: a virtual cohort from the trial's published baseline, every arm on the same people.",
+  usage: 'cohort [--json] TRIAL.json',
+  help: `TRIAL.json: {name, n, seed, years, population: {ageMean, ageSd, femaleFraction, bmiMean, bmiSd,
+fastingGlucoseMgDlMean, fastingGlucoseMgDlSd, hba1cPercentMean, hba1cPercentSd}, arms: {name: scenario}}.
+Output per arm: cumulativeIncidence[k] = fraction diagnosed with type 2 diabetes (fasting glucose
+>= 126 mg/dL or HbA1c >= 6.5 %) by the end of year k+1, and meanWeightChangeKg[k] at the end of year k+1.`,
+  async run(p) {
+    const [path, ...extra] = p.positional;
+    if (!path || extra.length) throw new UsageError('cohort needs exactly one TRIAL.json');
+    const trial = readJson(path);
+    const why = invalidTrial(trial);
+    if (why) throw new UsageError(`${path}: ${why}`);
+    return runCohort(trial as Trial);
+  },
+};
