@@ -5,6 +5,10 @@ import { refreshSnapshot, type SnapshotState } from '../src/twin/snapshot.ts';
 import type { MetricId } from '../models/metrics.ts';
 import type { ChunkColumns } from '../src/data/chunk-merge.ts';
 import { transfer } from 'comlink';
+import { runCohort, type CohortResult, type Trial } from '../models/twin/cohort.ts';
+import type { VirtualPerson } from '../models/twin/members.ts';
+import type { Scenario } from '../models/twin/scenario.ts';
+import { ensembleFor, simulateMembers, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
 import { exposeApi } from './expose.ts';
 
 const api = {
@@ -19,6 +23,20 @@ const api = {
   async samples(ws: Workspace, metric: MetricId, fromMs: number, toMs: number): Promise<ChunkColumns> {
     const c = await readSamples(workspaceDb(ws), metric, fromMs, toMs);
     return transfer(c, [c.start, c.end, c.value, c.offsetMin, c.source, c.importId, c.flags].map((a) => a.buffer as ArrayBuffer));
+  },
+  /**
+   * What-ifs: every scenario on the same ensemble (common random numbers), so that differences
+   * between them are the scenarios' alone. The ensemble is drawn once per call.
+   */
+  whatIf(person: VirtualPerson, scenarios: Scenario[], options: SimulateOptions = {}): SimulateResult[] {
+    const years = options.years ?? 10;
+    const seed = options.seed ?? 1;
+    const members = ensembleFor(person, options.members ?? 1000, seed, options.deterministic);
+    return scenarios.map((s) => simulateMembers(members, s, years, seed, options.deterministic));
+  },
+  /** An in-silico trial (contracts.md §2 `cohort`). */
+  cohort(trial: Trial): CohortResult {
+    return runCohort(trial);
   },
 };
 

@@ -20,6 +20,14 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(await mlWorker.run((a) => a.ping())).toBe('ml');
   });
 
+  it('twin worker: what-ifs on one ensemble, in the worker', async () => {
+    const person = { sex: 'female' as const, ageYears: 52, heightM: 1.64, weightKg: 88, fastingGlucoseMgDl: 108, hba1cPercent: 5.9 };
+    const [now, lose] = await twinWorker.run((a) => a.whatIf(person, [{}, { weightChangeKg: -5 }], { years: 3, members: 200, seed: 5 }));
+    expect(now!.years).toEqual([0, 1, 2, 3]);
+    expect(lose!.weightKg.p50[1]! - now!.weightKg.p50[1]!).toBeCloseTo(-5, 0);
+    expect(lose!.t2dCumulativeProbability[3]!).toBeLessThanOrEqual(now!.t2dCumulativeProbability[3]!);
+  });
+
   it('build the demo twin: import worker stores it, twin worker snapshots it', async () => {
     const row = await importWorker.run((a) => a.loadDemo('demo', '2026-11-21', 60));
     expect(row.status).toBe('committed');
