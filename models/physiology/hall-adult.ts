@@ -16,40 +16,12 @@
 
 export type Sex = 'male' | 'female';
 
-/** Glycogen energy density, kcal/kg (17.6 MJ/kg). */
-const RHO_G = 4206.501;
-/** ECF/sodium constants: Na (mg), ζNa (mg/L/d), ζCI (mg/d). */
-const NA = 3220;
-const ZETA_NA = 3000;
-const ZETA_CI = 4000;
-/** Fat and lean energy densities, kcal/kg. */
-const RHO_F = 9440.727;
-const RHO_L = 1816.444;
-/** Resting expenditure per kg fat and lean, kcal/kg/d. */
-const GAMMA_F = 3.107075;
-const GAMMA_L = 21.98853;
-/** Synthesis costs, kcal/kg. */
-const ETA_F = 179.2543;
-const ETA_L = 229.4455;
-const BETA_TEF = 0.1;
-const BETA_AT = 0.14;
-/** Adaptive thermogenesis time constant, days. */
-const TAU_AT = 14;
-const C = 10.4 * (RHO_L / RHO_F);
-const ALFA1 = -(1 + ETA_L / RHO_L) * C;
-const ALFA2 = -(1 + ETA_F / RHO_F);
-/** Baseline glycogen, kg. */
-export const G_BASE_KG = 0.5;
-const FAT_EXP = RHO_L / (RHO_F * C);
-const DL_SCALE = C / RHO_L;
-const INV_TAU_AT = 1 / TAU_AT;
-const INV_NA = 1 / NA;
-const INV_RHO_G = 1 / RHO_G;
+import {
+  ZETA_NA, ZETA_CI, GAMMA_F, GAMMA_L, BETA_TEF, BETA_AT, G_BASE_KG, FAT_EXP, INV_RHO_G, NC, BLK, A1S, A2S, Q_AT, Q_X,
+} from './hall-adult-constants.ts';
+import { stepReference } from './hall-adult-reference-step.ts';
 
-/** exp(x) for the small per-stage fat increments (|x| < 1e-2: 5th-order Taylor, error < 1e-14 relative). */
-function expSmall(x: number): number {
-  return x > -1e-2 && x < 1e-2 ? 1 + x * (1 + x * (0.5 + x * (1 / 6 + x * (1 / 24 + x / 120)))) : Math.exp(x);
-}
+export { G_BASE_KG } from './hall-adult-constants.ts';
 
 export interface HallPerson {
   sex: Sex;
@@ -110,28 +82,36 @@ export class HallEnsemble {
   readonly glycogen: Float64Array;
   readonly at: Float64Array;
   readonly weight: Float64Array;
-  private readonly lean0: Float64Array;
-  private readonly fat0: Float64Array;
-  private readonly ecf0: Float64Array;
-  private readonly ei0: Float64Array;
-  private readonly k: Float64Array;
-  private readonly delta0: Float64Array;
-  private readonly cib: Float64Array;
-  private readonly kG: Float64Array;
-  private readonly pcarb: Float64Array;
-  /** Change in energy intake before startDay, kcal/d (0 = at balance). */
-  readonly deltaEiBefore: Float64Array;
+  readonly lean0: Float64Array;
+  readonly fat0: Float64Array;
+  readonly ecf0: Float64Array;
+  readonly ei0: Float64Array;
+  readonly k: Float64Array;
+  readonly delta0: Float64Array;
+  readonly cib: Float64Array;
+  readonly kG: Float64Array;
+  readonly pcarb: Float64Array;
   /** Scenario inputs from startDay: change in energy intake (kcal/d) and δ (kcal/kg/d). */
   readonly deltaEi: Float64Array;
   readonly deltaAfter: Float64Array;
+  /** Change in energy intake before startDay, kcal/d (0 = at balance). */
+  readonly deltaEiBefore: Float64Array;
   startDay = 0;
+
+  private cE = new Float64Array(0);
+  /** deltaEiBefore values the baseline-phase constants were derived with. */
+  private cEb = new Float64Array(0);
+  private cD = new Float64Array(0);
+  /** Per member, after-phase derived constants (NC per member), and baseline-phase ones. */
+  private cAfter = new Float64Array(0);
+  private cBase = new Float64Array(0);
 
   constructor(people: readonly HallPerson[]) {
     const n = (this.n = people.length);
     const arr = (): Float64Array => new Float64Array(n);
     this.lean = arr(); this.fat = arr(); this.ecf = arr(); this.glycogen = arr(); this.at = arr(); this.weight = arr();
     this.lean0 = arr(); this.fat0 = arr(); this.ecf0 = arr(); this.ei0 = arr(); this.k = arr(); this.delta0 = arr();
-    this.cib = arr(); this.kG = arr(); this.pcarb = arr(); this.deltaEi = arr(); this.deltaEiBefore = arr(); this.deltaAfter = arr();
+    this.cib = arr(); this.kG = arr(); this.pcarb = arr(); this.deltaEi = arr(); this.deltaAfter = arr(); this.deltaEiBefore = arr();
     people.forEach((p, i) => {
       const b = hallBaseline(p);
       const pc = p.carbFraction ?? 0.5;
@@ -147,91 +127,150 @@ export class HallEnsemble {
       this.cib[i] = pc * b.energyIntakeKcalPerDay;
       this.kG[i] = this.cib[i] / G_BASE_KG ** 2;
     });
+    this.cE = new Float64Array(n).fill(NaN);
+    this.cD = new Float64Array(n).fill(NaN);
+    this.cAfter = new Float64Array(n * NC);
+    this.cBase = new Float64Array(n * NC);
+    this.cEb = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.derive(this.cBase, i, 0, this.delta0[i]!);
   }
+
+  private derive(c: Float64Array, i: number, e: number, dl: number): void {
+    const ti = this.ei0[i]! + e;
+    const ci = this.pcarb[i]! * ti;
+    const kg = this.kG[i]!;
+    const o = i * NC;
+    const u = BETA_AT * e;
+    const xeq = this.ecf0[i]! - (ZETA_CI * (1 - ci / this.cib[i]!)) / ZETA_NA;
+    c[o + 0] = Q_AT * u;
+    c[o + 1] = Q_X * xeq;
+    c[o + 2] = ci * INV_RHO_G;
+    c[o + 3] = kg * INV_RHO_G;
+    c[o + 4] = this.k[i]! + BETA_TEF * e - ti + ci; // Kc
+    c[o + 5] = dl;
+    c[o + 6] = kg;
+    c[o + 7] = 0;
+  }
+
 
   /** Advances every member by one day (dt = 1). */
   step(): void {
     const d = this.day;
-    const on0 = d >= this.startDay;
-    const on1 = d + 1 >= this.startDay;
-    const { lean, fat, ecf, glycogen, at, weight, lean0, ecf0, ei0, k, delta0, cib, kG, pcarb, deltaEi, deltaEiBefore, deltaAfter } = this;
-    for (let i = 0; i < this.n; i++) {
-      const e0 = on0 ? deltaEi[i]! : deltaEiBefore[i]!;
-      const e1 = on1 ? deltaEi[i]! : deltaEiBefore[i]!;
-      const dl0 = on0 ? deltaAfter[i]! : delta0[i]!;
-      const dl1 = on1 ? deltaAfter[i]! : delta0[i]!;
-      const ei = ei0[i]!;
-      const ti0 = ei + e0;
-      const ti1 = ei + e1;
-      const pc = pcarb[i]!;
-      const ci0 = pc * ti0;
-      const ci1 = pc * ti1;
-      const kg = kG[i]!;
-
-      // Adaptive thermogenesis
-      const a = at[i]!;
-      let k1 = (BETA_AT * e0 - a) * INV_TAU_AT;
-      let k2 = (BETA_AT * e0 - (a + 0.5 * k1)) * INV_TAU_AT;
-      let k3 = (BETA_AT * e0 - (a + 0.5 * k2)) * INV_TAU_AT;
-      let k4 = (BETA_AT * e1 - (a + k3)) * INV_TAU_AT;
-      const aN = a + (k1 + 2 * k2 + 2 * k3 + k4) / 6;
-
-      // Extracellular fluid
-      const x = ecf[i]!;
-      const x0 = ecf0[i]!;
-      const invCib = 1 / cib[i]!;
-      const ciTerm0 = ZETA_CI * (1 - ci0 * invCib);
-      const ciTerm1 = ZETA_CI * (1 - ci1 * invCib);
-      k1 = (-ZETA_NA * (x - x0) - ciTerm0) * INV_NA;
-      k2 = (-ZETA_NA * (x + 0.5 * k1 - x0) - ciTerm0) * INV_NA;
-      k3 = (-ZETA_NA * (x + 0.5 * k2 - x0) - ciTerm0) * INV_NA;
-      k4 = (-ZETA_NA * (x + k3 - x0) - ciTerm1) * INV_NA;
-      const xN = x + (k1 + 2 * k2 + 2 * k3 + k4) / 6;
-
-      // Glycogen
-      const g = glycogen[i]!;
-      k1 = (ci0 - kg * g * g) * INV_RHO_G;
-      let gs = g + 0.5 * k1;
-      k2 = (ci0 - kg * gs * gs) * INV_RHO_G;
-      gs = g + 0.5 * k2;
-      k3 = (ci0 - kg * gs * gs) * INV_RHO_G;
-      gs = g + k3;
-      k4 = (ci1 - kg * gs * gs) * INV_RHO_G;
-      const gN = g + (k1 + 2 * k2 + 2 * k3 + k4) / 6;
-
-      // Lean mass; fat follows the Forbes curve F = F0·exp(FAT_EXP·(L − L0)), stepped from the
-      // current F by the small increment so that each stage needs no full exp().
-      const l = lean[i]!;
-      const f = fat[i]!;
-      const kk = k[i]!;
-      const gM = 0.5 * (gN + g);
-      const aM = 0.5 * (aN + a);
-      const xM = 0.5 * (xN + x);
-      k1 = dLean(l, f, g, a, x, kk, dl0, e0, ti0, ci0, kg);
-      k2 = dLean(l + 0.5 * k1, f * expSmall(FAT_EXP * 0.5 * k1), gM, aM, xM, kk, dl0, e0, ti0, ci0, kg);
-      k3 = dLean(l + 0.5 * k2, f * expSmall(FAT_EXP * 0.5 * k2), gM, aM, xM, kk, dl0, e0, ti0, ci0, kg);
-      k4 = dLean(l + k3, f * expSmall(FAT_EXP * k3), gN, aN, xN, kk, dl1, e1, ti1, ci1, kg);
-      const lN = l + (k1 + 2 * k2 + 2 * k3 + k4) / 6;
-      // Fat from its closed form every 64 days bounds the rounding drift of the incremental update.
-      const fN = (d & 63) === 63 ? this.fat0[i]! * Math.exp(FAT_EXP * (lN - lean0[i]!)) : f * expSmall(FAT_EXP * (lN - l));
-
-      at[i] = aN;
-      ecf[i] = xN;
-      glycogen[i] = gN;
-      lean[i] = lN;
-      fat[i] = fN;
-      weight[i] = fN + lN + xN + 3.7 * gN;
+    const sd = this.startDay;
+    if (d + 1 === sd) { this.stepGeneral(); return; }
+    let c = this.cBase;
+    const n = this.n;
+    if (d < sd) {
+      const { deltaEiBefore, cEb, delta0 } = this;
+      for (let i = 0; i < n; i++) {
+        const e = deltaEiBefore[i]!;
+        if (e !== cEb[i]) { this.derive(c, i, e, delta0[i]!); cEb[i] = e; }
+      }
+    } else {
+      c = this.cAfter;
+      const { deltaEi, deltaAfter, cE, cD } = this;
+      for (let i = 0; i < n; i++) {
+        const e = deltaEi[i]!, dl = deltaAfter[i]!;
+        if (e !== cE[i] || dl !== cD[i]) { this.derive(c, i, e, dl); cE[i] = e; cD[i] = dl; }
+      }
     }
+    this.fast(c, (d & 63) === 63);
     this.day = d + 1;
   }
-}
 
-/** dL/dt, kg/d, given the current state and the day's inputs (models.md §7.1, R·C'/ρL). */
-function dLean(l: number, f: number, g: number, at: number, ecf: number, k: number, delta: number, dEi: number, totalIntake: number, ci: number, kg: number): number {
-  const w = l + f + ecf + 3.7 * g;
-  // ρG·dG/dt, kcal/d
-  const r3 = k + delta * w + BETA_TEF * dEi + at - totalIntake + (ci - kg * g * g);
-  return ((r3 + GAMMA_L * l + GAMMA_F * f) / (ALFA1 + ALFA2 * f)) * DL_SCALE;
+  private tK = new Float64Array(0);
+  private tBM = new Float64Array(0);
+  private tBN = new Float64Array(0);
+  private tS = new Float64Array(0);
+  private tFF = new Float64Array(0);
+  private tFA = new Float64Array(0);
+  private tHC = new Float64Array(0);
+  private fast(c: Float64Array, sync: boolean): void {
+    // Module constants as locals: V8 then keeps them in registers in the hot loops.
+    const FE = FAT_EXP, A1 = A1S, A2 = A2S, QA = Q_AT, QX = Q_X, GL = GAMMA_L, GF = GAMMA_F;
+    const { lean, fat, ecf, glycogen, at, weight, lean0, fat0 } = this;
+    const n = this.n;
+    if (this.tK.length !== n) { this.tK = new Float64Array(n); this.tBM = new Float64Array(n); this.tBN = new Float64Array(n); this.tS = new Float64Array(n); this.tFF = new Float64Array(n); this.tFA = new Float64Array(n); this.tHC = new Float64Array(n); }
+    const tK = this.tK, tBM = this.tBM, tBN = this.tBN, tS = this.tS, tFF = this.tFF, tFA = this.tFA, tHC = this.tHC;
+    for (let b0 = 0; b0 < n; b0 += BLK) {
+      const b1 = b0 + BLK < n ? b0 + BLK : n;
+      for (let i = b0; i < b1; i++) {
+        const o = i << 3;
+        const g = glycogen[i]!;
+        const cir = c[o | 2]!, kgr = c[o | 3]!;
+        const g1 = cir - kgr * g * g;
+        let gs = g + 0.5 * g1;
+        const g2 = cir - kgr * gs * gs;
+        gs = g + 0.5 * g2;
+        const g3 = cir - kgr * gs * gs;
+        gs = g + g3;
+        const g4 = cir - kgr * gs * gs;
+        tS[i] = (g1 + 2 * (g2 + g3) + g4) * (1 / 6);
+      }
+      for (let i = b0; i < b1; i++) {
+        const o = i << 3;
+        const a = at[i]!, x = ecf[i]!, g = glycogen[i]!, l = lean[i]!, f = fat[i]!;
+        const da = c[o]! - QA * a, dx = c[o | 1]! - QX * x, dG = tS[i]!;
+        const aN = a + da, xN = x + dx, gN = g + dG;
+        const aM = a + 0.5 * da, xM = x + 0.5 * dx, gM = g + 0.5 * dG;
+        const Kc = c[o | 4]!, dl = c[o | 5]!, kg = c[o | 6]!;
+        const dl37 = 3.7 * dl, cL = dl + GL, cF = dl + GF;
+        const cLl = cL * l + Kc;
+        const fF = cF * f, fA = A2 * f;
+        tK[i] = (cLl + dl * x + dl37 * g + a - kg * g * g + fF) / (A1 + fA);
+        tBM[i] = cLl + dl * xM + dl37 * gM + aM - kg * gM * gM;
+        tBN[i] = cLl + dl * xN + dl37 * gN + aN - kg * gN * gN;
+        tFF[i] = fF; tFA[i] = fA; tHC[i] = 0.5 * cL;
+        at[i] = aN; ecf[i] = xN; glycogen[i] = gN;
+        weight[i] = xN + 3.7 * gN;
+      }
+      for (let i = b0; i < b1; i++) {
+        const k1 = tK[i]!;
+        const z = (0.5 * FE) * k1;
+        const E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+        tK[i] = (tBM[i]! + tHC[i]! * k1 + tFF[i]! * E) / (A1 + tFA[i]! * E);
+        tS[i] = k1;
+      }
+      for (let i = b0; i < b1; i++) {
+        const k2 = tK[i]!;
+        const z = (0.5 * FE) * k2;
+        const E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+        tK[i] = (tBM[i]! + tHC[i]! * k2 + tFF[i]! * E) / (A1 + tFA[i]! * E);
+        tS[i] = tS[i]! + 2 * k2;
+      }
+      if (!sync) {
+        for (let i = b0; i < b1; i++) {
+          const k3 = tK[i]!;
+          let z = FE * k3;
+          let E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+          const f = fat[i]!;
+          const k4 = (tBN[i]! + 2 * tHC[i]! * k3 + tFF[i]! * E) / (A1 + tFA[i]! * E);
+          const dL = (tS[i]! + 2 * k3 + k4) * (1 / 6);
+          const lN = lean[i]! + dL;
+          z = FE * dL;
+          const z2 = z * z;
+          E = z2 < 1e-4 ? (1 + z) + z2 * (0.5 + z * (1 / 6)) + (z2 * z2) * ((1 / 24) + z * (1 / 120)) : Math.exp(z);
+          const fN = f * E;
+          lean[i] = lN; fat[i] = fN; weight[i] = weight[i]! + fN + lN;
+        }
+      } else {
+        for (let i = b0; i < b1; i++) {
+          const k3 = tK[i]!;
+          const z = FE * k3;
+          const E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+          const k4 = (tBN[i]! + 2 * tHC[i]! * k3 + tFF[i]! * E) / (A1 + tFA[i]! * E);
+          const lN = lean[i]! + (tS[i]! + 2 * k3 + k4) * (1 / 6);
+          const fN = fat0[i]! * Math.exp(FE * (lN - lean0[i]!));
+          lean[i] = lN; fat[i] = fN; weight[i] = weight[i]! + fN + lN;
+        }
+      }
+    }
+  }
+
+  private stepGeneral(): void {
+    stepReference(this, (this.day & 63) === 63);
+    this.day++;
+  }
 }
 
 /**

@@ -11,12 +11,16 @@
  * E_int is the intervention factor on insulin sensitivity (activity, metformin) from startDay.
  * Units: FPG mmol/L, HbA1c %, weight kg, days.
  */
-import { whigFpgMmolL, WHIG_TYPICAL } from '../physiology/whig.ts';
+import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, HOMA_IS_CONSTANT, whigFpgMmolL, WHIG_TYPICAL } from '../physiology/whig.ts';
 
 const K_TRANSIT = 3 / WHIG_TYPICAL.mttDays;
 const E_K = Math.exp(-K_TRANSIT);
 const KIN = WHIG_TYPICAL.kin;
 const EFS_FLOOR = 0.2;
+/** whigFpgMmolL inlined for the hot loop: FPG = (f + √(f² + c/(IS·B)))/2. */
+const FLOOR = HOMA_GLUCOSE_FLOOR_MMOL_L;
+const FLOOR_SQ = FLOOR * FLOOR;
+const HOMA_C = (4 * HOMA_IS_CONSTANT) / HOMA_FSI_PER_B;
 
 export interface GlycaemiaMember {
   w0Kg: number;
@@ -73,22 +77,24 @@ export class GlycaemiaEnsemble {
   /** Advances one day given each member's body weight at the end of the day. */
   step(weightKg: Float64Array): void {
     const on = this.day + 1 >= this.startDay;
+    const kT = K_TRANSIT, invKT = 1 / K_TRANSIT, eK = E_K, kin = KIN, floor = FLOOR, floorSq = FLOOR_SQ, c = HOMA_C, efsFloor = EFS_FLOOR;
     const { fpgMmolL, hba1cPercent, isFactor, w0, is0, scaleEfs, ppg, oddsInv, oddsStep, a1, a2, a3 } = this;
     for (let i = 0; i < this.n; i++) {
-      const efs = Math.max(EFS_FLOOR, 1 - scaleEfs[i]! * (weightKg[i]! - w0[i]!));
+      const efsRaw = 1 - scaleEfs[i]! * (weightKg[i]! - w0[i]!);
+      const efs = efsRaw > efsFloor ? efsRaw : efsFloor;
       const is = is0[i]! * efs * (on ? isFactor[i]! : 1);
       const odds = oddsInv[i]! * oddsStep[i]!;
       oddsInv[i] = odds;
-      const b = 1 / (1 + odds);
-      const fpg = whigFpgMmolL(is, b);
+      // B = 1/(1 + odds), so c/(IS·B) = c·(1 + odds)/IS.
+      const fpg = 0.5 * (floor + Math.sqrt(floorSq + (c * (1 + odds)) / is));
       // Exact solution of the equal-rate transit chain over one day with the day's input held.
-      const s = (KIN * fpg + ppg[i]!) / K_TRANSIT;
+      const s = (kin * fpg + ppg[i]!) * invKT;
       const d1 = a1[i]! - s;
       const d2 = a2[i]! - s;
       const d3 = a3[i]! - s;
-      const n1 = s + d1 * E_K;
-      const n2 = s + (d2 + K_TRANSIT * d1) * E_K;
-      const n3 = s + (d3 + K_TRANSIT * d2 + 0.5 * K_TRANSIT * K_TRANSIT * d1) * E_K;
+      const n1 = s + d1 * eK;
+      const n2 = s + (d2 + kT * d1) * eK;
+      const n3 = s + (d3 + kT * d2 + 0.5 * kT * kT * d1) * eK;
       a1[i] = n1; a2[i] = n2; a3[i] = n3;
       fpgMmolL[i] = fpg;
       hba1cPercent[i] = n1 + n2 + n3;

@@ -10,6 +10,7 @@ import { bench, table, type BenchCase, type BenchResult } from './harness.ts';
 import { minuteHeartRate, storeCases } from './cases/store.ts';
 import { riskProfiles } from './cases/risk.ts';
 import { riskReport } from '../../models/risk/report.ts';
+import { twinCases } from './cases/twin.ts';
 
 const filter = process.argv[2];
 const month = minuteHeartRate(30);
@@ -22,6 +23,7 @@ const cases: BenchCase[] = [
   { name: 'merge 43,200 samples into an empty month chunk', run: () => mergeIntoChunk(undefined, month, all, 1), items: all.length, unit: 'samples', runs: 9 },
   { name: 'merge 43,200 duplicates into a full month chunk', run: () => mergeIntoChunk(once, month, all, 2), items: all.length, unit: 'samples', runs: 9 },
   { name: 'risk: score 10,000 full profiles (every equation)', run: () => profiles.forEach(riskReport), items: profiles.length, unit: 'profiles', runs: 9, warmup: 3 },
+  ...twinCases({ runs: 9, cohort: true }),
   ...storeCases({ days: 365, runs: 3, label: 'node/fake-indexeddb' }),
 ];
 

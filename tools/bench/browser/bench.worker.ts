@@ -1,9 +1,11 @@
 import { bench, type BenchResult } from '../harness.ts';
 import { storeCases } from '../cases/store.ts';
+import { twinCases } from '../cases/twin.ts';
 
 self.onmessage = async (e: MessageEvent<{ days: number }>) => {
   try {
     const results: BenchResult[] = [];
+    for (const c of twinCases({ runs: 9, cohort: false })) results.push(await bench(c));
     for (const c of storeCases({ days: e.data.days, runs: 3, label: 'chromium/IndexedDB' })) results.push(await bench(c));
     self.postMessage({ ok: true, results });
   } catch (err) {
