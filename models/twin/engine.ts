@@ -3,6 +3,7 @@
  * glycaemia model day by day. Pure and deterministic given the members.
  */
 import { HallEnsemble, hallBaseline, type HallPerson } from '../physiology/hall-adult.ts';
+import { SharedBodyHall, sameBody } from '../physiology/hall-shared-body.ts';
 import { GlycaemiaEnsemble } from './glycaemia.ts';
 import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
 import { createRng } from '../util/random.ts';
@@ -85,18 +86,26 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
   const people = members.map((m) => m.body);
   const startDay = s.startDay ?? 0;
   const delta = deltaAfter(people, s);
-  const hall = new HallEnsemble(people);
-  hall.startDay = startDay;
-  hall.deltaAfter.set(delta);
-  // The planned intake change is solved for the member's physiology; drift and adherence then
-  // spread what members achieve around it.
-  const planned = s.weightChangeKg !== undefined
-    ? solveIntakeForWeightChange(people, s.weightChangeKg, delta, startDay)
-    : new Float64Array(members.length).fill(s.energyIntakeChangeKcalPerDay ?? 0);
-  members.forEach((m, i) => {
-    hall.deltaEiBefore[i] = m.intakeDriftKcalPerDay;
-    hall.deltaEi[i] = m.intakeDriftKcalPerDay + m.adherence * planned[i]!;
-  });
+  const shared = sameBody(people);
+  // The planned intake change is solved for the member's physiology (once when all share one body);
+  // drift and adherence then spread what members achieve around it.
+  let planned: Float64Array;
+  if (s.weightChangeKg === undefined) planned = new Float64Array(members.length).fill(s.energyIntakeChangeKcalPerDay ?? 0);
+  else if (shared) planned = new Float64Array(members.length).fill(solveIntakeForWeightChange([people[0]!], s.weightChangeKg, delta.subarray(0, 1), startDay)[0]!);
+  else planned = solveIntakeForWeightChange(people, s.weightChangeKg, delta, startDay);
+  const before = Float64Array.from(members, (m) => m.intakeDriftKcalPerDay);
+  const after = Float64Array.from(members, (m, i) => m.intakeDriftKcalPerDay + m.adherence * planned[i]!);
+  let hall: { step(): void; readonly weight: Float64Array };
+  if (shared && startDay === 0) {
+    hall = new SharedBodyHall(people[0]!, after, delta[0]!);
+  } else {
+    const e = new HallEnsemble(people);
+    e.startDay = startDay;
+    e.deltaAfter.set(delta);
+    e.deltaEiBefore.set(before);
+    e.deltaEi.set(after);
+    hall = e;
+  }
 
   const glyc = new GlycaemiaEnsemble(members.map((m) => m.glycaemia));
   glyc.startDay = startDay;

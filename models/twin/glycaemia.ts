@@ -34,68 +34,79 @@ export interface GlycaemiaMember {
   ppg: number;
 }
 
+/** Per-member constants (stride P) and states (stride S), interleaved for the hot loop. */
+const P = 6; // w0, scaleEfs, c/IS0 before startDay, c/IS0 after, PPG/k, daily odds factor
+const S = 4; // A1, A2, A3, odds of β-cell dysfunction (1 − B)/B
+
 export class GlycaemiaEnsemble {
   readonly n: number;
   day = 0;
   readonly fpgMmolL: Float64Array;
   readonly hba1cPercent: Float64Array;
-  /** Intervention factor on insulin sensitivity from startDay (1 = none). */
+  /** Intervention factor on insulin sensitivity from startDay (1 = none); read at the first step. */
   readonly isFactor: Float64Array;
   startDay = 0;
-  private readonly w0: Float64Array;
-  private readonly is0: Float64Array;
-  private readonly scaleEfs: Float64Array;
-  private readonly ppg: Float64Array;
-  /** e^{b0 + rb·t/365}, advanced by one multiplication a day. */
-  private readonly oddsInv: Float64Array;
-  private readonly oddsStep: Float64Array;
-  private readonly a1: Float64Array;
-  private readonly a2: Float64Array;
-  private readonly a3: Float64Array;
+  private readonly members: readonly GlycaemiaMember[];
+  private readonly par: Float64Array;
+  private readonly st: Float64Array;
+  private prepared = false;
 
   constructor(members: readonly GlycaemiaMember[]) {
     const n = (this.n = members.length);
-    const arr = (): Float64Array => new Float64Array(n);
-    this.fpgMmolL = arr(); this.hba1cPercent = arr(); this.isFactor = arr().fill(1);
-    this.w0 = arr(); this.is0 = arr(); this.scaleEfs = arr(); this.ppg = arr();
-    this.oddsInv = arr(); this.oddsStep = arr(); this.a1 = arr(); this.a2 = arr(); this.a3 = arr();
+    this.members = members;
+    this.fpgMmolL = new Float64Array(n);
+    this.hba1cPercent = new Float64Array(n);
+    this.isFactor = new Float64Array(n).fill(1);
+    this.par = new Float64Array(n * P);
+    this.st = new Float64Array(n * S);
     members.forEach((m, i) => {
-      this.w0[i] = m.w0Kg;
-      this.is0[i] = m.is0;
-      this.scaleEfs[i] = m.scaleEfs;
-      this.ppg[i] = m.ppg;
-      this.oddsInv[i] = (1 - m.b0) / m.b0;
-      this.oddsStep[i] = Math.exp(m.rbPerYear / 365);
       const fpg = whigFpgMmolL(m.is0, m.b0);
       this.fpgMmolL[i] = fpg;
       const a = (KIN * fpg + m.ppg) / K_TRANSIT;
-      this.a1[i] = this.a2[i] = this.a3[i] = a;
+      this.st[i * S] = this.st[i * S + 1] = this.st[i * S + 2] = a;
+      // e^{b0 + rb·t/365} on WHIG's logit scale, advanced by one multiplication a day.
+      this.st[i * S + 3] = (1 - m.b0) / m.b0;
       this.hba1cPercent[i] = 3 * a;
     });
   }
 
+  private prepare(): void {
+    this.members.forEach((m, i) => {
+      const o = i * P;
+      this.par[o] = m.w0Kg;
+      this.par[o + 1] = m.scaleEfs;
+      this.par[o + 2] = HOMA_C / m.is0;
+      this.par[o + 3] = HOMA_C / (m.is0 * this.isFactor[i]!);
+      this.par[o + 4] = m.ppg / K_TRANSIT;
+      this.par[o + 5] = Math.exp(m.rbPerYear / 365);
+    });
+    this.prepared = true;
+  }
+
   /** Advances one day given each member's body weight at the end of the day. */
   step(weightKg: Float64Array): void {
-    const on = this.day + 1 >= this.startDay;
-    const kT = K_TRANSIT, invKT = 1 / K_TRANSIT, eK = E_K, kin = KIN, floor = FLOOR, floorSq = FLOOR_SQ, c = HOMA_C, efsFloor = EFS_FLOOR;
-    const { fpgMmolL, hba1cPercent, isFactor, w0, is0, scaleEfs, ppg, oddsInv, oddsStep, a1, a2, a3 } = this;
-    for (let i = 0; i < this.n; i++) {
-      const efsRaw = 1 - scaleEfs[i]! * (weightKg[i]! - w0[i]!);
+    if (!this.prepared) this.prepare();
+    const cSlot = this.day + 1 >= this.startDay ? 3 : 2;
+    const kT = K_TRANSIT, kinK = KIN / K_TRANSIT, eK = E_K, c3 = 0.5 * K_TRANSIT * K_TRANSIT, floor = FLOOR, floorSq = FLOOR_SQ, efsFloor = EFS_FLOOR;
+    const { fpgMmolL, hba1cPercent, par, st } = this;
+    const n = this.n;
+    for (let i = 0; i < n; i++) {
+      const o = i * P;
+      const q = i * S;
+      const efsRaw = 1 - par[o + 1]! * (weightKg[i]! - par[o]!);
       const efs = efsRaw > efsFloor ? efsRaw : efsFloor;
-      const is = is0[i]! * efs * (on ? isFactor[i]! : 1);
-      const odds = oddsInv[i]! * oddsStep[i]!;
-      oddsInv[i] = odds;
-      // B = 1/(1 + odds), so c/(IS·B) = c·(1 + odds)/IS.
-      const fpg = 0.5 * (floor + Math.sqrt(floorSq + (c * (1 + odds)) / is));
+      const odds = st[q + 3]! * par[o + 5]!;
+      // IS = IS0·factor·EFS and B = 1/(1 + odds), so c/(IS·B) = (c/(IS0·factor))·(1 + odds)/EFS.
+      const fpg = 0.5 * (floor + Math.sqrt(floorSq + (par[o + cSlot]! * (1 + odds)) / efs));
       // Exact solution of the equal-rate transit chain over one day with the day's input held.
-      const s = (kin * fpg + ppg[i]!) * invKT;
-      const d1 = a1[i]! - s;
-      const d2 = a2[i]! - s;
-      const d3 = a3[i]! - s;
+      const s = kinK * fpg + par[o + 4]!;
+      const d1 = st[q]! - s;
+      const d2 = st[q + 1]! - s;
+      const d3 = st[q + 2]! - s;
       const n1 = s + d1 * eK;
       const n2 = s + (d2 + kT * d1) * eK;
-      const n3 = s + (d3 + kT * d2 + 0.5 * kT * kT * d1) * eK;
-      a1[i] = n1; a2[i] = n2; a3[i] = n3;
+      const n3 = s + (d3 + kT * d2 + c3 * d1) * eK;
+      st[q] = n1; st[q + 1] = n2; st[q + 2] = n3; st[q + 3] = odds;
       fpgMmolL[i] = fpg;
       hba1cPercent[i] = n1 + n2 + n3;
     }

@@ -11,6 +11,8 @@ export function quantile(sorted: Float64Array, p: number): number {
 }
 
 export function bands(values: Float64Array, scale = 1): Record<Band, number> {
-  const s = Float64Array.from(values, (v) => v * scale).sort();
+  const s = new Float64Array(values.length);
+  for (let i = 0; i < s.length; i++) s[i] = values[i]! * scale;
+  s.sort();
   return Object.fromEntries(BANDS.map((b) => [b, quantile(s, PROBS[b])])) as Record<Band, number>;
 }
