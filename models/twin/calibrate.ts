@@ -1,0 +1,203 @@
+/**
+ * Personal calibration: importance sampling of the twin's members against the person's own history
+ * (weights, fasting glucose, HbA1c, CGM mean glucose, fasting insulin). Members are drawn from the
+ * population priors around the person's earliest values, run forward to today under no change, and
+ * weighted by the likelihood of every observation; systematic resampling gives the posterior
+ * ensemble, restarted today from each survivor's own state (weight, insulin sensitivity, β-cell
+ * function, HbA1c). Without history it returns the prior ensemble around today's values.
+ */
+import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
+import { createRng } from '../util/random.ts';
+import { runEnsemble } from './engine.ts';
+import { drawMember, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
+import { PRIORS } from './priors.ts';
+
+export type ObservationKind = 'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl';
+
+export interface Observation {
+  /** Days relative to today (≤ 0). */
+  day: number;
+  kind: ObservationKind;
+  value: number;
+}
+
+export interface CalibrationResult {
+  members: Member[];
+  /** Effective sample size of the importance weights, as a fraction of the prior draws. */
+  essFraction: number;
+  observationsUsed: number;
+  /** Days of history used. */
+  historyDays: number;
+  /** Posterior-mean model value minus observation, root mean square, per kind. */
+  rmse: Partial<Record<ObservationKind, number>>;
+}
+
+/** Observation SDs (log scale = relative) the likelihood uses. */
+const LIKELIHOOD = {
+  /** Day-to-day weight fluctuation, kg (ASSUMED; scale precision and hydration). */
+  weightSdKg: 0.8,
+  fpgLogSd: PRIORS.fpgWithinPersonCv,
+  /** HbA1c within-person plus assay CV (Carlsen 2011 1.2 %; assay ≈ 2 %, ASSUMED). */
+  hba1cLogSd: 0.025,
+  /** CGM mean glucose vs the HbA1c-implied mean: ADAG regression scatter ≈ 15 mg/dL (ASSUMED from Nathan 2008, R² 0.84). */
+  meanGlucoseSdMgDl: 15,
+  fsiLogSd: PRIORS.fsiAssayLogSd,
+};
+const MAX_HISTORY_DAYS = 5 * 365;
+/**
+ * Repeated measures of one kind are serially correlated (a scale's bias, a season's habits), so the
+ * observations of a kind together count as at most this many independent ones (ASSUMED).
+ */
+const MAX_INDEPENDENT_PER_KIND = 12;
+/** Liu–West kernel shrinkage after resampling (Liu & West 2001): keeps mean and variance, breaks ties. */
+const SHRINK_A = 0.97;
+
+function logLik(kind: ObservationKind, model: number, obs: number): number {
+  switch (kind) {
+    case 'weightKg': return -0.5 * ((model - obs) / LIKELIHOOD.weightSdKg) ** 2;
+    case 'fastingGlucoseMgDl': return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fpgLogSd) ** 2;
+    case 'hba1cPercent': return -0.5 * (Math.log(model / obs) / LIKELIHOOD.hba1cLogSd) ** 2;
+    case 'meanGlucoseMgDl': return -0.5 * ((model - obs) / LIKELIHOOD.meanGlucoseSdMgDl) ** 2;
+    case 'fastingInsulinMicroIuMl': return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fsiLogSd) ** 2;
+  }
+}
+
+/** Earliest value of a kind within the history window, or undefined. */
+const earliest = (obs: readonly Observation[], kind: ObservationKind): number | undefined => obs.filter((o) => o.kind === kind).sort((a, b) => a.day - b.day)[0]?.value;
+
+export function calibrate(person: VirtualPerson, observations: readonly Observation[], o: { members?: number; seed?: number } = {}): CalibrationResult {
+  const n = o.members ?? 1000;
+  const seed = o.seed ?? 1;
+  const obs = observations.filter((x) => x.day <= 0 && x.day >= -MAX_HISTORY_DAYS && Number.isFinite(x.value) && x.value > 0);
+  const t0 = Math.min(0, ...obs.map((x) => Math.floor(x.day)));
+  const rng = createRng(seed);
+  if (t0 === 0 || obs.length === 0) {
+    return { members: Array.from({ length: n }, () => drawMember(person, rng)), essFraction: 1, observationsUsed: 0, historyDays: 0, rmse: {} };
+  }
+  const T = -t0;
+  // The person as they were at the start of the history.
+  const past: VirtualPerson = {
+    ...person,
+    ageYears: person.ageYears - T / 365,
+    weightKg: earliest(obs, 'weightKg') ?? person.weightKg,
+    fastingGlucoseMgDl: earliest(obs, 'fastingGlucoseMgDl') ?? person.fastingGlucoseMgDl,
+    hba1cPercent: earliest(obs, 'hba1cPercent') ?? person.hba1cPercent,
+  };
+  const draws = 2 * n;
+  const prior = Array.from({ length: draws }, () => drawMember(past, rng));
+  const ll = new Float64Array(draws);
+  const counts = new Map<ObservationKind, number>();
+  for (const x of obs) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
+  const temper = (k: ObservationKind): number => Math.min(1, MAX_INDEPENDENT_PER_KIND / counts.get(k)!);
+  const now = replayHistory(prior, obs, t0, seed, (x, i, model) => {
+    ll[i] = ll[i]! + temper(x.kind) * logLik(x.kind, model, x.value);
+  });
+
+  const max = Math.max(...ll);
+  const w = Float64Array.from(ll, (x) => Math.exp(x - max));
+  const sum = w.reduce((a, b) => a + b, 0);
+  let sumSq = 0;
+  for (let i = 0; i < draws; i++) {
+    w[i] = w[i]! / sum;
+    sumSq += w[i]! ** 2;
+  }
+  // Systematic resampling.
+  const picks: number[] = [];
+  const u0 = rng.next() / n;
+  let cum = w[0]!;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const u = u0 + k / n;
+    while (u > cum && j < draws - 1) cum += w[++j]!;
+    picks.push(j);
+  }
+  const members = rejuvenate(picks.map((i) => restartToday(prior[i]!, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T)), rng);
+
+  // Fit: the posterior's mean prediction at each observation against the observation.
+  const posterior = picks.map((i) => prior[i]!);
+  const sums = new Map<Observation, number>();
+  replayHistory(posterior, obs, t0, seed, (x, _i, model) => sums.set(x, (sums.get(x) ?? 0) + model / n));
+  const sq: Partial<Record<ObservationKind, [number, number]>> = {};
+  for (const [x, mean] of sums) {
+    const e = (sq[x.kind] ??= [0, 0]);
+    e[0] += (mean - x.value) ** 2;
+    e[1]++;
+  }
+  const rmse = Object.fromEntries(Object.entries(sq).map(([k, [s2, c]]) => [k, Math.sqrt(s2 / c)])) as Partial<Record<ObservationKind, number>>;
+  return { members, essFraction: 1 / sumSq / draws, observationsUsed: obs.length, historyDays: T, rmse };
+}
+
+/**
+ * Runs members from the start of the history (day t0) to today under no change, calling `onModel`
+ * with each observation, member index and the member's model value for it. Returns today's state.
+ */
+function replayHistory(members: readonly Member[], obs: readonly Observation[], t0: number, seed: number, onModel: (x: Observation, i: number, model: number) => void): { fpgMmolL: Float64Array; hba1cPercent: Float64Array } {
+  const byDay = new Map<number, Observation[]>();
+  for (const x of obs) {
+    const d = Math.round(x.day) - t0;
+    byDay.set(d, [...(byDay.get(d) ?? []), x]);
+  }
+  const T = -t0;
+  const n = members.length;
+  const fpgNow = new Float64Array(n);
+  const a1cNow = new Float64Array(n);
+  const oddsAt0 = Float64Array.from(members, (m) => (1 - m.glycaemia.b0) / m.glycaemia.b0);
+  runEnsemble(members, {}, T, (v) => {
+    for (const x of byDay.get(v.day) ?? []) {
+      for (let i = 0; i < n; i++) {
+        let model: number;
+        if (x.kind === 'weightKg') model = v.weightKg[i]!;
+        else if (x.kind === 'fastingGlucoseMgDl') model = v.fpgMmolL[i]! * MG_DL_PER_MMOL_L;
+        else if (x.kind === 'hba1cPercent') model = v.hba1cPercent[i]!;
+        else if (x.kind === 'meanGlucoseMgDl') model = 28.7 * v.hba1cPercent[i]! - 46.7; // ADAG (Nathan 2008)
+        else {
+          const odds = oddsAt0[i]! * Math.exp((members[i]!.glycaemia.rbPerYear * v.day) / 365);
+          model = whigFsiMicroIuMl(1 / (1 + odds), v.fpgMmolL[i]!);
+        }
+        onModel(x, i, model);
+      }
+    }
+    if (v.day === T) {
+      fpgNow.set(v.fpgMmolL);
+      a1cNow.set(v.hba1cPercent);
+    }
+  }, { noiseSeed: seed, screenAtBaseline: false });
+  return { fpgMmolL: fpgNow, hba1cPercent: a1cNow };
+}
+
+/**
+ * Liu–West shrinkage of the parameters that keep acting in the forecast (energy-balance drift, β-cell
+ * decline rate): θ' = a·θ + (1 − a)·θ̄ + √(1 − a²)·sd·z, so that resampled copies differ.
+ */
+function rejuvenate(members: Member[], rng: ReturnType<typeof createRng>): Member[] {
+  const h = Math.sqrt(1 - SHRINK_A ** 2);
+  const stats = (xs: number[]): [number, number] => {
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return [m, Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length)];
+  };
+  const [dMean, dSd] = stats(members.map((m) => m.intakeDriftKcalPerDay));
+  const [rMean, rSd] = stats(members.map((m) => m.glycaemia.rbPerYear));
+  return members.map((m) => ({
+    ...m,
+    intakeDriftKcalPerDay: SHRINK_A * m.intakeDriftKcalPerDay + (1 - SHRINK_A) * dMean + h * dSd * rng.normal(),
+    glycaemia: { ...m.glycaemia, rbPerYear: SHRINK_A * m.glycaemia.rbPerYear + (1 - SHRINK_A) * rMean + h * rSd * rng.normal() },
+  }));
+}
+
+/**
+ * A posterior member restarted today from its own state after `days` of history: its β-cell
+ * function, the insulin sensitivity that gives its glucose, and its HbA1c input; the body restarts
+ * at today's known weight, so that every member keeps sharing one body.
+ */
+function restartToday(m: Member, person: VirtualPerson, fpgMmolL: number, hba1cPercent: number, days: number): Member {
+  const g = m.glycaemia;
+  const odds = ((1 - g.b0) / g.b0) * Math.exp((g.rbPerYear * days) / 365);
+  const b = 1 / (1 + odds);
+  // IS today from the HOMA relation at today's glucose and β-cell function.
+  const is = whigBetaForFpg(b, fpgMmolL); // the HOMA relation is symmetric in IS and B
+  return {
+    ...m,
+    body: { ...m.body, ageYears: person.ageYears, weightKg: person.weightKg },
+    glycaemia: { ...g, w0Kg: person.weightKg, is0: is, b0: b, ppg: Math.max(PRIORS.ppgMin, hba1cPercent / WHIG_TYPICAL.mttDays - WHIG_TYPICAL.kin * fpgMmolL) },
+  };
+}
