@@ -9,6 +9,8 @@ import { runCohort, type CohortResult, type Trial } from '../models/twin/cohort.
 import type { VirtualPerson } from '../models/twin/members.ts';
 import type { Scenario } from '../models/twin/scenario.ts';
 import { ensembleFor, simulateMembers, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
+import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
+import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { exposeApi } from './expose.ts';
 
 const api = {
@@ -33,6 +35,19 @@ const api = {
     const seed = options.seed ?? 1;
     const members = ensembleFor(person, options.members ?? 1000, seed, options.deterministic);
     return scenarios.map((s) => simulateMembers(members, s, years, seed, options.deterministic));
+  },
+  /**
+   * The person's own twin: calibrated to their stored history (weights, fasting glucose, HbA1c, CGM),
+   * then every scenario on the same posterior ensemble.
+   */
+  async forecast(ws: Workspace, scenarios: Scenario[], options: SimulateOptions & { nowMs?: number } = {}): Promise<
+    { ok: true; results: SimulateResult[]; calibration: Omit<CalibrationResult, 'members'>; warnings: string[] } | { ok: false; reason: string }
+  > {
+    const inputs = await twinInputs(workspaceDb(ws), options.nowMs);
+    if (!inputs.ok) return inputs;
+    const seed = options.seed ?? 1;
+    const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed });
+    return { ok: true, results: scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed)), calibration, warnings: inputs.warnings };
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

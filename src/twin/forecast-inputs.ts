@@ -1,0 +1,57 @@
+/**
+ * What the twin is calibrated to, read from the person's own stored data: the person today (profile
+ * and latest values) and their history as observations (weights, fasting glucose, HbA1c, daily CGM
+ * means), days relative to `nowMs`.
+ */
+import type { DoppelDb } from '../data/db.ts';
+import { readSamples } from '../data/samples.ts';
+import { buildRiskProfile } from '../risk/profile-builder.ts';
+import { FLAG_FASTING } from '../../models/samples.ts';
+import type { MetricId } from '../../models/metrics.ts';
+import type { Observation, ObservationKind } from '../../models/twin/calibrate.ts';
+import type { VirtualPerson } from '../../models/twin/members.ts';
+import { personFromProfile } from '../../models/twin/person-from-profile.ts';
+
+const DAY_MS = 86_400_000;
+const HISTORY_MS = 5 * 365 * DAY_MS;
+
+export type TwinInputs =
+  | { ok: true; person: VirtualPerson; observations: Observation[]; warnings: string[] }
+  | { ok: false; reason: string };
+
+async function series(db: DoppelDb, metric: MetricId, kind: ObservationKind, nowMs: number, flag = 0): Promise<Observation[]> {
+  const s = await readSamples(db, metric, nowMs - HISTORY_MS, nowMs);
+  const out: Observation[] = [];
+  for (let i = 0; i < s.n; i++) {
+    if (flag && !(s.flags[i]! & flag)) continue;
+    out.push({ day: Math.round((s.start[i]! - nowMs) / DAY_MS), kind, value: s.value[i]! });
+  }
+  return out;
+}
+
+/** Daily means of CGM glucose on days with at least 70 % of readings (≥ 202 of 288 five-minute values). */
+async function cgmDailyMeans(db: DoppelDb, nowMs: number): Promise<Observation[]> {
+  const s = await readSamples(db, 'cgm_glucose', nowMs - HISTORY_MS, nowMs);
+  const days = new Map<number, [number, number]>();
+  for (let i = 0; i < s.n; i++) {
+    const d = Math.floor((s.start[i]! - nowMs) / DAY_MS);
+    const e = days.get(d) ?? [0, 0];
+    e[0] += s.value[i]!;
+    e[1]++;
+    days.set(d, e);
+  }
+  return [...days].filter(([, [, c]]) => c >= 202).map(([day, [sum, c]]) => ({ day, kind: 'meanGlucoseMgDl' as const, value: sum / c }));
+}
+
+export async function twinInputs(db: DoppelDb, nowMs = Date.now()): Promise<TwinInputs> {
+  const built = await buildRiskProfile(db, nowMs);
+  const person = personFromProfile(built.profile);
+  if (!person.ok) return { ok: false, reason: person.reason };
+  const observations = [
+    ...(await series(db, 'body_weight', 'weightKg', nowMs)),
+    ...(await series(db, 'blood_glucose', 'fastingGlucoseMgDl', nowMs, FLAG_FASTING)),
+    ...(await series(db, 'hba1c', 'hba1cPercent', nowMs)),
+    ...(await cgmDailyMeans(db, nowMs)),
+  ];
+  return { ok: true, person: person.person, observations, warnings: person.warnings };
+}
