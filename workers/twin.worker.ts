@@ -13,6 +13,16 @@ import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { exposeApi } from './expose.ts';
 
+/** One shape for success and failure: Comlink's types distribute over unions of promises. */
+export interface ForecastResult {
+  ok: boolean;
+  /** Why there is no forecast (ok false): what the profile is missing. */
+  reason?: string;
+  results: SimulateResult[];
+  calibration?: Omit<CalibrationResult, 'members'>;
+  warnings: string[];
+}
+
 const api = {
   ping(): string {
     return 'twin';
@@ -40,11 +50,9 @@ const api = {
    * The person's own twin: calibrated to their stored history (weights, fasting glucose, HbA1c, CGM),
    * then every scenario on the same posterior ensemble.
    */
-  async forecast(ws: Workspace, scenarios: Scenario[], options: SimulateOptions & { nowMs?: number } = {}): Promise<
-    { ok: true; results: SimulateResult[]; calibration: Omit<CalibrationResult, 'members'>; warnings: string[] } | { ok: false; reason: string }
-  > {
+  async forecast(ws: Workspace, scenarios: Scenario[], options: SimulateOptions & { nowMs?: number } = {}): Promise<ForecastResult> {
     const inputs = await twinInputs(workspaceDb(ws), options.nowMs);
-    if (!inputs.ok) return inputs;
+    if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], warnings: [] };
     const seed = options.seed ?? 1;
     const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed });
     return { ok: true, results: scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed)), calibration, warnings: inputs.warnings };

@@ -33,7 +33,7 @@ export interface CalibrationResult {
 }
 
 /** Observation SDs (log scale = relative) the likelihood uses. */
-const LIKELIHOOD = {
+export const LIKELIHOOD = {
   /** Day-to-day weight fluctuation, kg (ASSUMED; scale precision and hydration). */
   weightSdKg: 0.8,
   fpgLogSd: PRIORS.fpgWithinPersonCv,

@@ -8,8 +8,12 @@ import { getProfile } from '../data/profile.ts';
 import type { DailyRow } from '../data/rows.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
 import { addSnapshot } from '../data/twin.ts';
+import { calibrate } from '../../models/twin/calibrate.ts';
+import { forecastBands, type StoredForecast } from '../../models/twin/track-record.ts';
+import { trackRecord, type TrackRecord } from './track-record.ts';
+import { twinInputs } from './forecast-inputs.ts';
 
-export const SNAPSHOT_ENGINE = 'status-v1';
+export const SNAPSHOT_ENGINE = 'status-v2';
 
 export interface LatestValue {
   value: number;
@@ -22,6 +26,10 @@ export interface LatestValue {
 }
 
 export interface SnapshotState {
+  /** The calibrated forecast under no change (absent when the profile cannot be simulated). */
+  forecast?: StoredForecast;
+  /** Earlier snapshots' forecasts scored against data that arrived after them. */
+  trackRecord?: TrackRecord;
   regions: RegionStatus[];
   inputs: StatusInputs;
   latest: Partial<Record<MetricId, LatestValue>>;
@@ -101,6 +109,11 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
   if (latest.body_weight && profile?.heightCm) inputs.bmi = latest.body_weight.value / (profile.heightCm / 100) ** 2;
 
   const state: SnapshotState = { regions: twinStatus(inputs), inputs, latest };
+  // Every refresh re-calibrates the twin to all the data and stores its forecast; later data will score it.
+  const twin = await twinInputs(db, now);
+  if (twin.ok) state.forecast = forecastBands(calibrate(twin.person, twin.observations, { members: 500, seed: 1 }).members);
+  const record = await trackRecord(db, now);
+  if (record.forecasts) state.trackRecord = record;
   if (dataFrom) state.dataFrom = dataFrom;
   if (dataTo) state.dataTo = dataTo;
   const lastImport = await db.imports.orderBy('id').last();

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { importWorker, mlWorker, twinWorker } from '../../../src/workers/index.ts';
+import type { ForecastResult } from '../../../workers/twin.worker.ts';
 import { isAbortError } from '../../../src/workers/errors.ts';
 import { deleteWorkspace, workspaceDb } from '../../../src/data/workspace.ts';
 import { countSamples } from '../../../src/data/samples.ts';
@@ -49,11 +50,11 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(await workspaceDb('demo').twinSnapshots.count()).toBe(1);
 
     // The demo person's own twin: calibrated to the stored history, then two what-ifs.
-    const f = await twinWorker.run((a) => a.forecast('demo', [{}, { weightChangeKg: -5 }], { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23) }));
-    if (!f.ok) throw new Error(f.reason);
-    expect(f.calibration.observationsUsed).toBeGreaterThan(50);
-    expect(f.calibration.historyDays).toBeGreaterThan(300);
-    expect(f.calibration.rmse.weightKg!).toBeLessThan(2);
+    const f: ForecastResult = await twinWorker.run((a) => a.forecast('demo', [{}, { weightChangeKg: -5 }], { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23) }));
+    expect(f.ok).toBe(true);
+    expect(f.calibration!.observationsUsed).toBeGreaterThan(50);
+    expect(f.calibration!.historyDays).toBeGreaterThan(300);
+    expect(f.calibration!.rmse.weightKg!).toBeLessThan(2);
     const [now, lose] = f.results;
     expect(lose!.weightKg.p50[1]! - now!.weightKg.p50[1]!).toBeCloseTo(-5, 0);
     expect(lose!.t2dCumulativeProbability[3]!).toBeLessThanOrEqual(now!.t2dCumulativeProbability[3]!);
