@@ -11,6 +11,7 @@ import type { Scenario } from '../models/twin/scenario.ts';
 import { ensembleFor, simulateMembers, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
 import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
+import { qdiabetesCrossCheck } from '../models/twin/cross-check.ts';
 import { exposeApi } from './expose.ts';
 
 /** One shape for success and failure: Comlink's types distribute over unions of promises. */
@@ -19,6 +20,8 @@ export interface ForecastResult {
   /** Why there is no forecast (ok false): what the profile is missing. */
   reason?: string;
   results: SimulateResult[];
+  /** Per scenario: QDiabetes-2018 modified by the scenario, beside the twin (shown both where they disagree). */
+  crossChecks: ReturnType<typeof qdiabetesCrossCheck>[];
   calibration?: Omit<CalibrationResult, 'members'>;
   warnings: string[];
 }
@@ -52,10 +55,12 @@ const api = {
    */
   async forecast(ws: Workspace, scenarios: Scenario[], options: SimulateOptions & { nowMs?: number } = {}): Promise<ForecastResult> {
     const inputs = await twinInputs(workspaceDb(ws), options.nowMs);
-    if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], warnings: [] };
+    if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], crossChecks: [], warnings: [] };
     const seed = options.seed ?? 1;
     const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed });
-    return { ok: true, results: scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed)), calibration, warnings: inputs.warnings };
+    const results = scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed));
+    const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
+    return { ok: true, results, crossChecks, calibration, warnings: inputs.warnings };
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

@@ -6,6 +6,7 @@
 import type { DoppelDb } from '../data/db.ts';
 import { readSamples } from '../data/samples.ts';
 import { buildRiskProfile } from '../risk/profile-builder.ts';
+import type { RiskProfile } from '../../models/risk/profile.ts';
 import { FLAG_FASTING } from '../../models/samples.ts';
 import type { MetricId } from '../../models/metrics.ts';
 import type { Observation, ObservationKind } from '../../models/twin/calibrate.ts';
@@ -16,7 +17,7 @@ const DAY_MS = 86_400_000;
 const HISTORY_MS = 5 * 365 * DAY_MS;
 
 export type TwinInputs =
-  | { ok: true; person: VirtualPerson; observations: Observation[]; warnings: string[] }
+  | { ok: true; person: VirtualPerson; profile: RiskProfile; observations: Observation[]; warnings: string[] }
   | { ok: false; reason: string };
 
 async function series(db: DoppelDb, metric: MetricId, kind: ObservationKind, nowMs: number, flag = 0): Promise<Observation[]> {
@@ -53,5 +54,5 @@ export async function twinInputs(db: DoppelDb, nowMs = Date.now()): Promise<Twin
     ...(await series(db, 'hba1c', 'hba1cPercent', nowMs)),
     ...(await cgmDailyMeans(db, nowMs)),
   ];
-  return { ok: true, person: person.person, observations, warnings: person.warnings };
+  return { ok: true, person: person.person, profile: built.profile, observations, warnings: person.warnings };
 }

@@ -1,5 +1,6 @@
 import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.ts';
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
+import { qdiabetesCrossCheck } from '../../../models/twin/cross-check.ts';
 import { invalidScenario, type Scenario } from '../../../models/twin/scenario.ts';
 import { simulate as runSimulation } from '../../../models/twin/simulate.ts';
 import { UsageError } from '../args.ts';
@@ -37,6 +38,6 @@ own trajectory). Exit 2 when an input cannot be used.`,
       seed: intOption(p.option('seed'), 'seed', 0, 2 ** 32 - 1, 1),
       deterministic: p.flags.has('deterministic'),
     });
-    return { ...result, warnings: person.warnings };
+    return { ...result, qdiabetesCrossCheck: qdiabetesCrossCheck(profile as RiskProfile, scenario, result), warnings: person.warnings };
   },
 };

@@ -1,0 +1,51 @@
+/**
+ * The twin's 10-year diabetes probability beside QDiabetes-2018's, with QDiabetes modified by the
+ * scenario: BMI at the scenario's one-year weight, the scenario's smoking, and proportional-hazards
+ * effects for what QDiabetes has no input for (models.md §8e: r' = 1 − (1 − r)^HR):
+ * metformin HR 0.69 (DPP, Knowler 2002: 31 % reduction) and, for ≥ 150 min/week of activity,
+ * HR 0.56 (Hamman 2006: 44 % lower incidence when the activity goal alone was met). Where the two
+ * disagree the app shows both.
+ */
+import { profileBmi, type RiskProfile } from '../risk/profile.ts';
+import { qdiabetes2018, type QModel } from '../risk/qdiabetes2018.ts';
+import { qdiabetesInput } from '../risk/report.ts';
+import type { Scenario } from './scenario.ts';
+import type { SimulateResult } from './simulate.ts';
+
+export interface CrossCheck {
+  model: `QDiabetes-2018 ${QModel}`;
+  /** 10-year risk today, %. */
+  baseline10yPercent: number;
+  /** 10-year risk under the scenario, %. */
+  scenario10yPercent: number;
+  /** The twin's 10-year cumulative probability, % (null when the forecast is shorter). */
+  twin10yPercent: number | null;
+  /** Within 5 points or 35 % of the larger. */
+  agree: boolean | null;
+  note?: string;
+}
+
+const HR_METFORMIN = 0.69;
+const HR_ACTIVITY = 0.56;
+const Q_SMOKING: Record<NonNullable<Scenario['smoking']>, RiskProfile['smoking']> = { non: 'non', ex: 'ex', light: 'light', moderate: 'moderate', heavy: 'heavy' };
+
+export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, twin: SimulateResult): CrossCheck | { unavailable: string } {
+  const model: QModel = profile.fastingGlucoseMgDl !== undefined ? 'B' : profile.hba1cPercent !== undefined ? 'C' : 'A';
+  const base = qdiabetes2018(qdiabetesInput(profile), model);
+  if (!base.ok) return { unavailable: `QDiabetes-2018 ${model}: ${base.reason}` };
+  const weightAt1y = twin.weightKg.p50[Math.min(1, twin.weightKg.p50.length - 1)]!;
+  const changed: RiskProfile = { ...profile, weightKg: weightAt1y, ...(scenario.smoking ? { smoking: Q_SMOKING[scenario.smoking] } : {}) };
+  if (profile.weightKg === undefined && profile.bmi !== undefined && profile.heightCm !== undefined) changed.bmi = weightAt1y / (profile.heightCm / 100) ** 2;
+  const after = qdiabetes2018(qdiabetesInput(changed), model);
+  if (!after.ok) return { unavailable: `QDiabetes-2018 ${model} under the scenario: ${after.reason}` };
+  let hr = 1;
+  if (scenario.metformin) hr *= HR_METFORMIN;
+  if ((scenario.activityMinutesPerWeek ?? 0) >= 150) hr *= HR_ACTIVITY;
+  const scenarioRisk = 100 * (1 - (1 - after.value / 100) ** hr);
+  const twin10 = twin.years.indexOf(10) >= 0 ? 100 * twin.t2dCumulativeProbability[twin.years.indexOf(10)]! : null;
+  const agree = twin10 === null ? null : Math.abs(twin10 - scenarioRisk) <= Math.max(5, 0.35 * Math.max(twin10, scenarioRisk));
+  const out: CrossCheck = { model: `QDiabetes-2018 ${model}`, baseline10yPercent: base.value, scenario10yPercent: scenarioRisk, twin10yPercent: twin10, agree };
+  const bmi = profileBmi(changed);
+  if (bmi !== undefined && (bmi < 20 || bmi > 40)) out.note = `BMI ${bmi.toFixed(1)} is outside QDiabetes' 20-40 clamp, so weight change inside that range is all it sees`;
+  return out;
+}
