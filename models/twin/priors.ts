@@ -31,7 +31,7 @@ export const PRIORS: Priors = {
   betaMax: 0.97,
   ppgMin: 0.005,
   /** β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts, seed 7; WHIG's diabetic-population value is 0.209); SD from WHIG IIV (√0.0441). */
-  rbMeanPerYear: 0.1278,
+  rbMeanPerYear: 0.1322,
   rbSdPerYear: Math.sqrt(WHIG_IIV.rb),
   /** Between-person log SD of the weight → insulin-sensitivity slope (WHIG IIV √0.3757). */
   scaleEfsLogSd: Math.sqrt(WHIG_IIV.scaleEfsLog),
