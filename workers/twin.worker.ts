@@ -12,6 +12,7 @@ import { ensembleFor, simulateMembers, type SimulateOptions, type SimulateResult
 import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { qdiabetesCrossCheck } from '../models/twin/cross-check.ts';
+import { cvdUnderScenario, type CvdScenario } from '../models/twin/cvd-scenario.ts';
 import { exposeApi } from './expose.ts';
 
 /** One shape for success and failure: Comlink's types distribute over unions of promises. */
@@ -22,6 +23,8 @@ export interface ForecastResult {
   results: SimulateResult[];
   /** Per scenario: QDiabetes-2018 modified by the scenario, beside the twin (shown both where they disagree). */
   crossChecks: ReturnType<typeof qdiabetesCrossCheck>[];
+  /** Per scenario: PREVENT and PCE today and under the scenario (smoking, weight). */
+  cvd: CvdScenario[];
   calibration?: Omit<CalibrationResult, 'members'>;
   warnings: string[];
 }
@@ -55,12 +58,13 @@ const api = {
    */
   async forecast(ws: Workspace, scenarios: Scenario[], options: SimulateOptions & { nowMs?: number } = {}): Promise<ForecastResult> {
     const inputs = await twinInputs(workspaceDb(ws), options.nowMs);
-    if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], crossChecks: [], warnings: [] };
+    if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], crossChecks: [], cvd: [], warnings: [] };
     const seed = options.seed ?? 1;
     const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed });
     const results = scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed));
     const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
-    return { ok: true, results, crossChecks, calibration, warnings: inputs.warnings };
+    const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
+    return { ok: true, results, crossChecks, cvd, calibration, warnings: inputs.warnings };
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

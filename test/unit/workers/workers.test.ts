@@ -59,6 +59,7 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(lose!.weightKg.p50[1]! - now!.weightKg.p50[1]!).toBeCloseTo(-5, 0);
     expect(lose!.t2dCumulativeProbability[3]!).toBeLessThanOrEqual(now!.t2dCumulativeProbability[3]!);
     expect(f.crossChecks).toHaveLength(2);
+    expect(f.cvd).toHaveLength(2);
     expect(f.crossChecks[1]).toMatchObject({ model: expect.stringMatching(/^QDiabetes-2018 [ABC]$/), twin10yPercent: null, agree: null });
   });
 

@@ -1,6 +1,7 @@
 import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.ts';
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
 import { qdiabetesCrossCheck } from '../../../models/twin/cross-check.ts';
+import { cvdUnderScenario } from '../../../models/twin/cvd-scenario.ts';
 import { invalidScenario, type Scenario } from '../../../models/twin/scenario.ts';
 import { simulate as runSimulation } from '../../../models/twin/simulate.ts';
 import { UsageError } from '../args.ts';
@@ -38,6 +39,12 @@ own trajectory). Exit 2 when an input cannot be used.`,
       seed: intOption(p.option('seed'), 'seed', 0, 2 ** 32 - 1, 1),
       deterministic: p.flags.has('deterministic'),
     });
-    return { ...result, qdiabetesCrossCheck: qdiabetesCrossCheck(profile as RiskProfile, scenario, result), warnings: person.warnings };
+    const weightAt1y = result.weightKg.p50[Math.min(1, result.years.length - 1)];
+    return {
+      ...result,
+      qdiabetesCrossCheck: qdiabetesCrossCheck(profile as RiskProfile, scenario, result),
+      cvd: cvdUnderScenario(profile as RiskProfile, scenario, weightAt1y),
+      warnings: person.warnings,
+    };
   },
 };
