@@ -8,7 +8,7 @@ import { transfer } from 'comlink';
 import { runCohort, type CohortResult, type Trial } from '../models/twin/cohort.ts';
 import type { VirtualPerson } from '../models/twin/members.ts';
 import type { Scenario } from '../models/twin/scenario.ts';
-import { ensembleFor, simulateMembers, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
+import { simulateMembers, simulateScenarios, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
 import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { qdiabetesCrossCheck } from '../models/twin/cross-check.ts';
@@ -47,11 +47,9 @@ const api = {
    * between them are the scenarios' alone. The ensemble is drawn once per call.
    */
   whatIf(person: VirtualPerson, scenarios: Scenario[], options: SimulateOptions = {}): SimulateResult[] {
-    const years = options.years ?? 10;
-    const seed = options.seed ?? 1;
-    const members = ensembleFor(person, options.members ?? 1000, seed, options.deterministic);
-    return scenarios.map((s) => simulateMembers(members, s, years, seed, options.deterministic));
+    return simulateScenarios(person, scenarios, options);
   },
+
   /**
    * The person's own twin: calibrated to their stored history (weights, fasting glucose, HbA1c, CGM),
    * then every scenario on the same posterior ensemble.

@@ -4,7 +4,7 @@
  * fasting glucose and HbA1c (or its draw around them), at steady state.
  */
 import type { HallPerson, Sex } from '../physiology/hall-adult.ts';
-import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
+import { whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import type { Rng } from '../util/random.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
 import { PRIORS, type Priors } from './priors.ts';
@@ -79,6 +79,5 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
 /** Fasting insulin the member's baseline implies, µIU/mL (for checks). */
 export function memberFsi(m: Member): number {
   const g = m.glycaemia;
-  const fpg = (3.5 + Math.sqrt(3.5 ** 2 + (4 * 35.1) / (7.8 * g.is0 * g.b0))) / 2;
-  return whigFsiMicroIuMl(g.b0, fpg);
+  return whigFsiMicroIuMl(g.b0, whigFpgMmolL(g.is0, g.b0));
 }

@@ -63,10 +63,15 @@ export function simulate(person: VirtualPerson, scenario: Scenario, o: SimulateO
   return simulateMembers(members, scenario, years, seed, o.deterministic);
 }
 
-/** Two scenarios on the same members (common random numbers): differences are the scenarios' alone. */
-export function compareScenarios(person: VirtualPerson, a: Scenario, b: Scenario, o: SimulateOptions = {}): [SimulateResult, SimulateResult] {
+/** Scenarios on the same members (common random numbers): differences are the scenarios' alone. */
+export function simulateScenarios(person: VirtualPerson, scenarios: readonly Scenario[], o: SimulateOptions = {}): SimulateResult[] {
   const years = o.years ?? 10;
   const seed = o.seed ?? 1;
   const members = ensembleFor(person, o.members ?? 1000, seed, o.deterministic);
-  return [simulateMembers(members, a, years, seed, o.deterministic), simulateMembers(members, b, years, seed, o.deterministic)];
+  return scenarios.map((s) => simulateMembers(members, s, years, seed, o.deterministic));
+}
+
+export function compareScenarios(person: VirtualPerson, a: Scenario, b: Scenario, o: SimulateOptions = {}): [SimulateResult, SimulateResult] {
+  const [ra, rb] = simulateScenarios(person, [a, b], o);
+  return [ra!, rb!];
 }
