@@ -72,6 +72,9 @@ export function hallDeltaAtPal(p: HallPerson, pal: number): number {
 /**
  * Ensemble state. Members differ in person and inputs; ΔEI and δ switch from their baseline values
  * to the scenario's on `startDay` (piecewise constant per day, as the source indexes floor(t)).
+ * The baseline arrays (lean0, fat0, ecf0, ei0, k, delta0, cib, kG, pcarb) are set by the constructor
+ * and must not be changed afterwards: the fast kernel caches constants derived from them. The inputs
+ * (deltaEi, deltaEiBefore, deltaAfter, startDay) may change between steps.
  */
 export class HallEnsemble {
   readonly n: number;

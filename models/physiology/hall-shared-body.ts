@@ -1,7 +1,7 @@
 /**
  * Hall adult model for an ensemble whose members share one body (one person's what-if) and differ
  * only in their constant change of energy intake from day 0. The full model runs on a grid of
- * intake changes spanning the members' (NODES members, each a full daily RK4 run), and each member's
+ * intake changes spanning the members' (nodes ≤ 100 kcal/d apart, each a full daily RK4 run), and each member's
  * daily weight is the 4-point Lagrange interpolation of its neighbouring nodes, with weights fixed
  * once because its intake change is constant. Weight is smooth in intake change (nearly linear), so
  * the interpolation error stays below 1e-3 kg over 10 years (tested against the full model); the
@@ -9,7 +9,9 @@
  */
 import { HallEnsemble, type HallPerson } from './hall-adult.ts';
 
-const NODES = 17;
+/** Node spacing at most this many kcal/d (interpolation error < 1e-3 kg over 10 years, tested). */
+const MAX_SPACING_KCAL = 100;
+const MAX_NODES = 41;
 
 export class SharedBodyHall {
   readonly n: number;
@@ -25,16 +27,17 @@ export class SharedBodyHall {
     let lo = Infinity;
     let hi = -Infinity;
     for (const e of deltaEiKcalPerDay) {
+      if (!Number.isFinite(e)) throw new RangeError(`SharedBodyHall: intake change ${e} is not a finite number`);
       lo = Math.min(lo, e);
       hi = Math.max(hi, e);
     }
     const span = hi - lo;
-    const k = span > 0 ? NODES : 1;
-    const h = span > 0 ? span / (NODES - 4) : 0;
-    // Nodes extend one step beyond the range on each side so that every member has 4 neighbours.
-    const start = lo - h;
+    // Nodes span exactly the members' range (never beyond it, so never outside the model's domain
+    // where the members are inside it); edge members use a one-sided 4-point stencil.
+    const k = span > 0 ? Math.min(MAX_NODES, Math.max(4, Math.ceil(span / MAX_SPACING_KCAL) + 1)) : 1;
+    const h = span > 0 ? span / (k - 1) : 0;
     this.grid = new HallEnsemble(Array.from({ length: k }, () => body));
-    for (let i = 0; i < k; i++) this.grid.deltaEi[i] = start + i * h;
+    for (let i = 0; i < k; i++) this.grid.deltaEi[i] = i === k - 1 ? hi : lo + i * h;
     this.grid.deltaAfter.fill(deltaAfter);
     this.j0 = new Int32Array(n);
     this.w = new Float64Array(4 * n);
@@ -44,10 +47,10 @@ export class SharedBodyHall {
         this.w[4 * m] = 1;
         continue;
       }
-      const x = (deltaEiKcalPerDay[m]! - start) / h;
+      const x = (deltaEiKcalPerDay[m]! - lo) / h;
       const j = Math.min(k - 4, Math.max(0, Math.floor(x) - 1));
       this.j0[m] = j;
-      const t = x - j; // position among nodes j..j+3, in [1, 2] away from the edges
+      const t = x - j; // position among nodes j..j+3, in [0, 3]
       this.w[4 * m] = (-(t - 1) * (t - 2) * (t - 3)) / 6;
       this.w[4 * m + 1] = (t * (t - 2) * (t - 3)) / 2;
       this.w[4 * m + 2] = (-t * (t - 1) * (t - 3)) / 2;

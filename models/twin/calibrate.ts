@@ -6,6 +6,7 @@
  * ensemble, restarted today from each survivor's own state (weight, insulin sensitivity, β-cell
  * function, HbA1c). Without history it returns the prior ensemble around today's values.
  */
+import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
 import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
@@ -83,8 +84,16 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     fastingGlucoseMgDl: earliest(obs, 'fastingGlucoseMgDl') ?? person.fastingGlucoseMgDl,
     hba1cPercent: earliest(obs, 'hba1cPercent') ?? person.hba1cPercent,
   };
+  // Where glucose was first measured well after the history starts, each member starts from the
+  // state its own β-cell decline implies back from that first value (so today's value alone does
+  // not favour members that do not progress).
+  const glycaemic = obs.filter((x) => x.kind !== 'weightKg');
+  const gapDays = glycaemic.length ? Math.min(...glycaemic.map((x) => x.day)) - t0 : 0;
   const draws = 2 * n;
-  const prior = Array.from({ length: draws }, () => drawMember(past, rng));
+  const prior = Array.from({ length: draws }, () => {
+    const m = drawMember(past, rng);
+    return gapDays > 90 ? backProject(m, gapDays) : m;
+  });
   const ll = new Float64Array(draws);
   const counts = new Map<ObservationKind, number>();
   for (const x of obs) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
@@ -111,7 +120,13 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     while (u > cum && j < draws - 1) cum += w[++j]!;
     picks.push(j);
   }
-  const members = rejuvenate(picks.map((i) => restartToday(prior[i]!, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T)), rng);
+  // The drift each member carried since the start of the history has partly been absorbed by its
+  // body (expenditure follows weight); restarted at balance today, it keeps only the imbalance still
+  // acting: the intake change under which a body at balance today loses or gains at the member's
+  // current rate (its slope over the last 30 days against a fresh body's slope per kcal/d).
+  const perKcal = freshSlopePerKcal(person);
+  const residual = (i: number): number => (T >= 60 ? (now.weightKg[i]! - now.weightKg30[i]!) / 30 / perKcal : prior[i]!.intakeDriftKcalPerDay);
+  const members = rejuvenate(picks.map((i) => ({ ...restartToday(prior[i]!, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T), intakeDriftKcalPerDay: residual(i) })), rng);
 
   // Fit: the posterior's mean prediction at each observation against the observation.
   const posterior = picks.map((i) => prior[i]!);
@@ -131,7 +146,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
  * Runs members from the start of the history (day t0) to today under no change, calling `onModel`
  * with each observation, member index and the member's model value for it. Returns today's state.
  */
-function replayHistory(members: readonly Member[], obs: readonly Observation[], t0: number, seed: number, onModel: (x: Observation, i: number, model: number) => void): { fpgMmolL: Float64Array; hba1cPercent: Float64Array } {
+function replayHistory(members: readonly Member[], obs: readonly Observation[], t0: number, seed: number, onModel: (x: Observation, i: number, model: number) => void): { fpgMmolL: Float64Array; hba1cPercent: Float64Array; weightKg: Float64Array; weightKg30: Float64Array } {
   const byDay = new Map<number, Observation[]>();
   for (const x of obs) {
     const d = Math.round(x.day) - t0;
@@ -141,6 +156,8 @@ function replayHistory(members: readonly Member[], obs: readonly Observation[], 
   const n = members.length;
   const fpgNow = new Float64Array(n);
   const a1cNow = new Float64Array(n);
+  const wNow = new Float64Array(n);
+  const w30 = new Float64Array(n);
   const oddsAt0 = Float64Array.from(members, (m) => (1 - m.glycaemia.b0) / m.glycaemia.b0);
   runEnsemble(members, {}, T, (v) => {
     for (const x of byDay.get(v.day) ?? []) {
@@ -160,9 +177,26 @@ function replayHistory(members: readonly Member[], obs: readonly Observation[], 
     if (v.day === T) {
       fpgNow.set(v.fpgMmolL);
       a1cNow.set(v.hba1cPercent);
+      wNow.set(v.weightKg);
+    }
+    if (v.day === T - 30) {
+      w30.set(v.weightKg);
     }
   }, { noiseSeed: seed, screenAtBaseline: false });
-  return { fpgMmolL: fpgNow, hba1cPercent: a1cNow };
+  return { fpgMmolL: fpgNow, hba1cPercent: a1cNow, weightKg: wNow, weightKg30: w30 };
+}
+
+/** The member as it was `days` earlier: β-cell odds undone by its own decline rate, same insulin sensitivity. */
+function backProject(m: Member, days: number): Member {
+  const g = m.glycaemia;
+  const odds = ((1 - g.b0) / g.b0) * Math.exp((-g.rbPerYear * days) / 365);
+  return { ...m, glycaemia: { ...g, b0: 1 / (1 + odds) } };
+}
+
+/** Weight change per day per kcal/d of a body at balance today, over days 30-60 of a constant change. */
+function freshSlopePerKcal(person: VirtualPerson): number {
+  const w = hallWeightTrajectory({ sex: person.sex, ageYears: person.ageYears, heightM: person.heightM, weightKg: person.weightKg, physicalActivityLevel: person.physicalActivityLevel ?? 1.5 }, -100, 60);
+  return (w[60]! - w[30]!) / 30 / -100;
 }
 
 /**

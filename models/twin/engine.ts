@@ -28,6 +28,17 @@ export function palWithActivity(pal: number, minutesPerWeek: number): number {
   return pal + ((EFFECTS.moderateActivityMets - 1) * minutesPerWeek) / 7 / 1440;
 }
 
+/**
+ * The body-weight model's domain: intake changes from a 40 % cut to a 50 % rise of the person's
+ * baseline intake (beyond a deep cut, lean mass runs out within months: starvation, not a what-if).
+ * Members' achieved changes (plan × adherence + drift) are held inside it.
+ */
+export const INTAKE_CHANGE_MIN_FRACTION = -0.4;
+export const INTAKE_CHANGE_MAX_FRACTION = 0.5;
+function clampIntakeChange(dEi: number, ei0: number): number {
+  return Math.min(INTAKE_CHANGE_MAX_FRACTION * ei0, Math.max(INTAKE_CHANGE_MIN_FRACTION * ei0, dEi));
+}
+
 /** δ (kcal/kg/d) for each member under the scenario's activity. */
 function deltaAfter(people: readonly HallPerson[], s: Scenario): Float64Array {
   return Float64Array.from(people, (p) => {
@@ -57,13 +68,16 @@ export function solveIntakeForWeightChange(people: readonly HallPerson[], target
   let y0 = weightChangeAfter(people, x0, delta, startDay, days);
   let x1 = new Float64Array(n).fill(-300);
   let y1 = weightChangeAfter(people, x1, delta, startDay, days);
+  const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);
   for (let iter = 0; iter < 4; iter++) {
     const x2 = new Float64Array(n);
     let worst = 0;
     for (let i = 0; i < n; i++) {
       const slope = (y1[i]! - y0[i]!) / (x1[i]! - x0[i]! || 1);
-      x2[i] = x1[i]! + (targetKg - y1[i]!) / slope;
-      worst = Math.max(worst, Math.abs(targetKg - y1[i]!));
+      const next = x1[i]! + (targetKg - y1[i]!) / slope;
+      // An unreachable target stops at the model's domain.
+      x2[i] = clampIntakeChange(Number.isFinite(next) ? next : x1[i]!, ei0[i]!);
+      if (x2[i] !== x1[i]) worst = Math.max(worst, Math.abs(targetKg - y1[i]!));
     }
     if (worst < 0.005) return x1;
     x0 = x1; y0 = y1; x1 = x2;
@@ -93,8 +107,9 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
   if (s.weightChangeKg === undefined) planned = new Float64Array(members.length).fill(s.energyIntakeChangeKcalPerDay ?? 0);
   else if (shared) planned = new Float64Array(members.length).fill(solveIntakeForWeightChange([people[0]!], s.weightChangeKg, delta.subarray(0, 1), startDay)[0]!);
   else planned = solveIntakeForWeightChange(people, s.weightChangeKg, delta, startDay);
-  const before = Float64Array.from(members, (m) => m.intakeDriftKcalPerDay);
-  const after = Float64Array.from(members, (m, i) => m.intakeDriftKcalPerDay + m.adherence * planned[i]!);
+  const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);
+  const before = Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay, ei0[i]!));
+  const after = Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay + m.adherence * planned[i]!, ei0[i]!));
   let hall: { step(): void; readonly weight: Float64Array };
   if (shared && startDay === 0) {
     hall = new SharedBodyHall(people[0]!, after, delta[0]!);

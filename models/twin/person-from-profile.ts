@@ -38,6 +38,10 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
     a1c = mttDays * (kin * (fpg / MG_DL_PER_MMOL_L) + ppg);
     warnings.push(`no HbA1c: ${a1c.toFixed(2)} % inferred from fasting glucose`);
   }
+  const fsi = p.fastingInsulinMicroIuMl;
+  if (fsi !== undefined && !(typeof fsi === 'number' && Number.isFinite(fsi) && fsi >= 1 && fsi <= 300)) {
+    return { ok: false, reason: `profile.fastingInsulinMicroIuMl must be a number from 1 to 300 µIU/mL (got ${JSON.stringify(fsi)})` };
+  }
   if (fpg! < 60 || fpg! > 400) return { ok: false, reason: `fasting glucose ${fpg} mg/dL is outside the glycaemia model's 60-400` };
   return {
     ok: true,

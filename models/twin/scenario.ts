@@ -46,3 +46,11 @@ export function invalidScenario(s: unknown, where = 'scenario'): string | undefi
   if (o.weightChangeKg !== undefined && o.energyIntakeChangeKcalPerDay !== undefined) return `${where}: give weightChangeKg or energyIntakeChangeKcalPerDay, not both`;
   return undefined;
 }
+
+/** Checks a scenario against the person it is for: an achieved weight must stay in the model's BMI 15-70. */
+export function scenarioOutOfRange(person: { weightKg: number; heightM: number }, s: Scenario, where = 'scenario'): string | undefined {
+  if (s.weightChangeKg === undefined) return undefined;
+  const bmi = (person.weightKg + s.weightChangeKg) / person.heightM ** 2;
+  if (bmi < 15 || bmi > 70) return `${where}.weightChangeKg ${s.weightChangeKg} would take BMI to ${bmi.toFixed(1)}, outside the body-weight model's 15-70`;
+  return undefined;
+}

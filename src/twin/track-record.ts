@@ -3,12 +3,14 @@
  * (its watermark), so the twin keeps a record of how its past forecasts turned out.
  */
 import type { DoppelDb } from '../data/db.ts';
+import type { TwinSnapshotRow } from '../data/rows.ts';
 import { readSamples } from '../data/samples.ts';
 import { FLAG_FASTING } from '../../models/samples.ts';
 import type { MetricId } from '../../models/metrics.ts';
 import { scoreForecast, type ForecastKind, type KindScore, type Outcome, type StoredForecast } from '../../models/twin/track-record.ts';
 
 const DAY_MS = 86_400_000;
+const MAX_SCORED = 24;
 const METRIC: Record<ForecastKind, [MetricId, number]> = { weightKg: ['body_weight', 0], fastingGlucoseMgDl: ['blood_glucose', FLAG_FASTING], hba1cPercent: ['hba1c', 0] };
 
 export interface TrackRecord {
@@ -21,8 +23,13 @@ export interface TrackRecord {
 export async function trackRecord(db: DoppelDb, nowMs: number): Promise<TrackRecord> {
   const pooled: Partial<Record<ForecastKind, { n: number; err: number; hit: number }>> = {};
   let forecasts = 0;
-  const snaps = await db.twinSnapshots.orderBy('createdAt').toArray();
-  for (const snap of snaps) {
+  // One forecast per data watermark (the first made when that data arrived): refreshes without new
+  // data would otherwise score the same outcomes many times. The most recent 24 such forecasts.
+  const byWatermark = new Map<number, TwinSnapshotRow>();
+  for (const snap of await db.twinSnapshots.orderBy('createdAt').toArray()) {
+    if (!byWatermark.has(snap.watermark.lastSampleMs)) byWatermark.set(snap.watermark.lastSampleMs, snap);
+  }
+  for (const snap of [...byWatermark.values()].slice(-MAX_SCORED)) {
     const f = (snap.state as { forecast?: StoredForecast } | null)?.forecast;
     if (!f?.days?.length) continue;
     const origin = snap.createdAt;

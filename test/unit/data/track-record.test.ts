@@ -27,6 +27,8 @@ describe('twin snapshots keep a track record', () => {
     expect(first.forecast!.bands.weightKg.p50[0]!).toBeCloseTo(92 - 1200 / 365, 0);
     expect(first.trackRecord).toBeUndefined();
 
+    // A refresh without new data adds no second forecast to score.
+    await refreshSnapshot(d, T0 + 401 * DAY);
     await commitImport(d, input(weights(400, 580)));
     const second = await refreshSnapshot(d, T0 + 580 * DAY);
     expect(second.trackRecord!.forecasts).toBe(1);

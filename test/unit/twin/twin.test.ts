@@ -4,7 +4,7 @@ import { hallWeightTrajectory } from '../../../models/physiology/hall-adult.ts';
 import { runEnsemble, solveIntakeForWeightChange } from '../../../models/twin/engine.ts';
 import { drawMember, memberFsi, type VirtualPerson } from '../../../models/twin/members.ts';
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
-import { invalidScenario } from '../../../models/twin/scenario.ts';
+import { invalidScenario, scenarioOutOfRange } from '../../../models/twin/scenario.ts';
 import { compareScenarios, simulate } from '../../../models/twin/simulate.ts';
 import { createRng } from '../../../models/util/random.ts';
 
@@ -109,5 +109,26 @@ describe('inputs', () => {
     const r = personFromProfile({ sex: 'female', age: 50, heightCm: 165, bmi: 30, hba1cPercent: 5.7 });
     expect(r.ok && r.person.weightKg).toBeCloseTo(30 * 1.65 ** 2, 9);
     expect(r.ok && r.warnings[0]).toMatch(/^no fasting glucose: \d+ mg\/dL inferred from HbA1c$/);
+  });
+});
+
+describe('the model\'s domain', () => {
+  it('extreme but valid scenarios never give NaN: intake changes are held inside the Hall model\'s domain', () => {
+    const small: VirtualPerson = { sex: 'female', ageYears: 25, heightM: 1.5, weightKg: 45, fastingGlucoseMgDl: 90, hba1cPercent: 5.2 };
+    for (const s of [{ energyIntakeChangeKcalPerDay: -2500 }, { energyIntakeChangeKcalPerDay: 2500 }, { weightChangeKg: -10 }, { energyIntakeChangeKcalPerDay: -2500, startDay: 30 }]) {
+      const r = simulate(small, s, { years: 10, members: 200, seed: 1 });
+      for (const series of [r.weightKg, r.fastingGlucoseMgDl, r.hba1cPercent]) for (const band of Object.values(series)) expect(band.every(Number.isFinite)).toBe(true);
+      expect(Math.min(...r.weightKg.p05)).toBeGreaterThan(20);
+    }
+  });
+
+  it('a weight change the body cannot reach is refused with the BMI it would mean', () => {
+    expect(scenarioOutOfRange({ weightKg: 80, heightM: 1.65 }, { weightChangeKg: -60 })).toBe('scenario.weightChangeKg -60 would take BMI to 7.3, outside the body-weight model\'s 15-70');
+    expect(scenarioOutOfRange({ weightKg: 80, heightM: 1.65 }, { weightChangeKg: -10 })).toBeUndefined();
+  });
+
+  it('a fasting insulin that is not a plausible number is refused', () => {
+    const r = personFromProfile({ sex: 'male', age: 50, heightCm: 180, weightKg: 90, fastingInsulinMicroIuMl: 'abc' as unknown as number });
+    expect(r).toEqual({ ok: false, reason: 'profile.fastingInsulinMicroIuMl must be a number from 1 to 300 µIU/mL (got "abc")' });
   });
 });

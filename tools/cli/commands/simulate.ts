@@ -2,7 +2,7 @@ import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.t
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
 import { qdiabetesCrossCheck } from '../../../models/twin/cross-check.ts';
 import { cvdUnderScenario } from '../../../models/twin/cvd-scenario.ts';
-import { invalidScenario, type Scenario } from '../../../models/twin/scenario.ts';
+import { invalidScenario, scenarioOutOfRange, type Scenario } from '../../../models/twin/scenario.ts';
 import { simulate as runSimulation } from '../../../models/twin/simulate.ts';
 import { UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -33,6 +33,8 @@ own trajectory). Exit 2 when an input cannot be used.`,
     }
     const person = personFromProfile(profile as RiskProfile);
     if (!person.ok) throw new UsageError(`${path}: ${person.reason}`);
+    const outside = scenarioOutOfRange(person.person, scenario);
+    if (outside) throw new UsageError(`${scenarioPath}: ${outside}`);
     const result = runSimulation(person.person, scenario, {
       years: intOption(p.option('years'), 'years', 1, 50, 10),
       members: intOption(p.option('members'), 'members', 1, 100_000, 1000),
@@ -40,11 +42,15 @@ own trajectory). Exit 2 when an input cannot be used.`,
       deterministic: p.flags.has('deterministic'),
     });
     const weightAt1y = result.weightKg.p50[Math.min(1, result.years.length - 1)];
+    const warnings = [...person.warnings];
+    if (scenario.weightChangeKg !== undefined && weightAt1y !== undefined && Math.abs(weightAt1y - person.person.weightKg - scenario.weightChangeKg) > 0.5) {
+      warnings.push(`weightChangeKg ${scenario.weightChangeKg}: the model reaches ${(weightAt1y - person.person.weightKg).toFixed(1)} kg at one year (median); intake cuts beyond 40 % are outside its domain`);
+    }
     return {
       ...result,
       qdiabetesCrossCheck: qdiabetesCrossCheck(profile as RiskProfile, scenario, result),
       cvd: cvdUnderScenario(profile as RiskProfile, scenario, weightAt1y),
-      warnings: person.warnings,
+      warnings,
     };
   },
 };
