@@ -10,7 +10,7 @@ import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
 import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
-import { drawMember, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
+import { adherence, drawMember, interventionResponse, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
 import { PRIORS } from './priors.ts';
 
 export type ObservationKind = 'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl';
@@ -211,8 +211,12 @@ function rejuvenate(members: Member[], rng: ReturnType<typeof createRng>): Membe
   };
   const [dMean, dSd] = stats(members.map((m) => m.intakeDriftKcalPerDay));
   const [rMean, rSd] = stats(members.map((m) => m.glycaemia.rbPerYear));
+  // Adherence and intervention response are not informed by a history without interventions:
+  // they are drawn afresh from their priors rather than copied from the few surviving draws.
   return members.map((m) => ({
     ...m,
+    adherence: adherence(PRIORS, rng.normal()),
+    interventionResponse: interventionResponse(PRIORS, rng.normal()),
     intakeDriftKcalPerDay: SHRINK_A * m.intakeDriftKcalPerDay + (1 - SHRINK_A) * dMean + h * dSd * rng.normal(),
     glycaemia: { ...m.glycaemia, rbPerYear: SHRINK_A * m.glycaemia.rbPerYear + (1 - SHRINK_A) * rMean + h * rSd * rng.normal() },
   }));

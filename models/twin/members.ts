@@ -70,11 +70,16 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
       scaleEfs: WHIG_TYPICAL.scaleEfs * Math.exp(priors.scaleEfsLogSd * z()),
       ppg,
     },
-    interventionResponse: Math.exp(priors.interventionLogSd * z()),
+    interventionResponse: interventionResponse(priors, z()),
     intakeDriftKcalPerDay: priors.intakeDriftSdKcalPerDay * z(),
-    adherence: Math.max(0, 1 + priors.adherenceSd * z()),
+    adherence: adherence(priors, z()),
   };
 }
+
+/** A member's relative insulin-sensitivity response to interventions, from a standard normal draw. */
+export const interventionResponse = (priors: Priors, z: number): number => Math.exp(priors.interventionLogSd * z);
+/** The fraction of a planned intake change a member achieves (capped at 160 %), from a standard normal draw. */
+export const adherence = (priors: Priors, z: number): number => Math.min(1.6, Math.max(0, 1 + priors.adherenceSd * z));
 
 /** Fasting insulin the member's baseline implies, µIU/mL (for checks). */
 export function memberFsi(m: Member): number {
