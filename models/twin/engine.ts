@@ -2,7 +2,7 @@
  * Runs an ensemble of members forward under a scenario: the Hall body-weight model drives the
  * glycaemia model day by day. Pure and deterministic given the members.
  */
-import { HallEnsemble, hallBaseline, type HallPerson } from '../physiology/hall-adult.ts';
+import { HallEnsemble, hallBaseline, hallDeltaAtPal, type HallPerson } from '../physiology/hall-adult.ts';
 import { SharedBodyHall, sameBody } from '../physiology/hall-shared-body.ts';
 import { GlycaemiaEnsemble } from './glycaemia.ts';
 import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
@@ -41,11 +41,7 @@ function clampIntakeChange(dEi: number, ei0: number): number {
 
 /** δ (kcal/kg/d) for each member under the scenario's activity. */
 function deltaAfter(people: readonly HallPerson[], s: Scenario): Float64Array {
-  return Float64Array.from(people, (p) => {
-    const b = hallBaseline(p);
-    const pal = palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0);
-    return ((1 - 0.1) * pal - 1) * b.rmrKcalPerDay / p.weightKg;
-  });
+  return Float64Array.from(people, (p) => hallDeltaAtPal(p, palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0)));
 }
 
 function weightChangeAfter(people: readonly HallPerson[], dEi: Float64Array, delta: Float64Array, startDay: number, days: number): Float64Array {
@@ -131,7 +127,7 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
   });
 
   const diagnosed = new Uint8Array(members.length);
-  // Diagnosis as a trial or a clinic makes it: a visit every SCREENING_INTERVAL_DAYS measures fasting
+  // Diagnosis as a trial or a clinic makes it: a visit twice a year (isVisitDay) measures fasting
   // glucose and HbA1c with their within-person variability, and a value over a threshold counts once
   // an independent repeat test confirms it. The noise stream depends only on the seed, so scenarios
   // run on the same members see the same noise (common random numbers).
