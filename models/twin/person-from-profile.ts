@@ -42,6 +42,9 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
   if (fsi !== undefined && !(typeof fsi === 'number' && Number.isFinite(fsi) && fsi >= 1 && fsi <= 300)) {
     return { ok: false, reason: `profile.fastingInsulinMicroIuMl must be a number from 1 to 300 µIU/mL (got ${JSON.stringify(fsi)})` };
   }
+  if (p.diabetes === true || fpg! >= 126 || a1c! >= 6.5) {
+    warnings.push('the profile already has diabetes or values in its range: the twin is built for prevention, so its diabetes probability and the WHIG re-parameterization for people without diabetes do not apply');
+  }
   if (fpg! < 60 || fpg! > 400) return { ok: false, reason: `fasting glucose ${fpg} mg/dL is outside the glycaemia model's 60-400` };
   return {
     ok: true,

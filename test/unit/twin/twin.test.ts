@@ -104,6 +104,13 @@ describe('inputs', () => {
     [{ calories: 3 }, 'scenario.calories is not a scenario field (energyIntakeChangeKcalPerDay, physicalActivityLevel, activityMinutesPerWeek, weightChangeKg, startDay, metformin, smoking)'],
   ])('scenario %j → %s', (s, why) => expect(invalidScenario(s)).toBe(why));
 
+  it('a profile with diabetes, or values in its range, is simulated with a warning that the twin is for prevention', () => {
+    const r = personFromProfile({ sex: 'male', age: 60, heightCm: 175, weightKg: 95, fastingGlucoseMgDl: 140, hba1cPercent: 7.1 });
+    expect(r.ok && r.warnings.some((w) => w.startsWith('the profile already has diabetes or values in its range'))).toBe(true);
+    const ok = personFromProfile({ sex: 'male', age: 60, heightCm: 175, weightKg: 95, fastingGlucoseMgDl: 104, hba1cPercent: 5.8 });
+    expect(ok.ok && ok.warnings).toEqual([]);
+  });
+
   it('a profile needs sex, age, height and weight; missing glucose values are inferred with a warning', () => {
     expect(personFromProfile({ age: 50, heightCm: 170, weightKg: 80 })).toEqual({ ok: false, reason: 'profile.sex is needed to simulate' });
     const r = personFromProfile({ sex: 'female', age: 50, heightCm: 165, bmi: 30, hba1cPercent: 5.7 });
