@@ -2,9 +2,9 @@
  * Personal calibration: importance sampling of the twin's members against the person's own history
  * (weights, fasting glucose, HbA1c, CGM mean glucose, fasting insulin). Members are drawn from the
  * population priors around the person's earliest values, run forward to today under no change, and
- * weighted by the likelihood of every observation; systematic resampling gives the posterior
- * ensemble, restarted today from each survivor's own state (weight, insulin sensitivity, β-cell
- * function, HbA1c). Without history it returns the prior ensemble around today's values.
+ * weighted by the likelihood of every observation; systematic resampling and Metropolis moves
+ * (resample-move) give the posterior ensemble, restarted today from each member's own state
+ * (weight, insulin sensitivity, β-cell function, HbA1c). Without history it returns the prior ensemble around today's values.
  */
 import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
 import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
@@ -27,6 +27,8 @@ export interface CalibrationResult {
   /** Effective sample size of the importance weights, as a fraction of the prior draws. */
   essFraction: number;
   observationsUsed: number;
+  /** Fraction of Metropolis proposals accepted after resampling (how far the copies were re-spread). */
+  moveAcceptance: number;
   /** Days of history used. */
   historyDays: number;
   /** Posterior-mean model value minus observation, root mean square, per kind. */
@@ -50,8 +52,8 @@ const MAX_HISTORY_DAYS = 5 * 365;
  * observations of a kind together count as at most this many independent ones (ASSUMED).
  */
 const MAX_INDEPENDENT_PER_KIND = 12;
-/** Liu–West kernel shrinkage after resampling (Liu & West 2001): keeps mean and variance, breaks ties. */
-const SHRINK_A = 0.97;
+/** Metropolis moves after resampling. */
+const MH_MOVES = 3;
 
 function logLik(kind: ObservationKind, model: number, obs: number): number {
   switch (kind) {
@@ -73,7 +75,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
   const t0 = Math.min(0, ...obs.map((x) => Math.floor(x.day)));
   const rng = createRng(seed);
   if (t0 === 0 || obs.length === 0) {
-    return { members: Array.from({ length: n }, () => drawMember(person, rng)), essFraction: 1, observationsUsed: 0, historyDays: 0, rmse: {} };
+    return { members: Array.from({ length: n }, () => drawMember(person, rng)), essFraction: 1, moveAcceptance: 0, observationsUsed: 0, historyDays: 0, rmse: {} };
   }
   const T = -t0;
   // The person as they were at the start of the history.
@@ -90,18 +92,21 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
   const glycaemic = obs.filter((x) => x.kind !== 'weightKg');
   const gapDays = glycaemic.length ? Math.min(...glycaemic.map((x) => x.day)) - t0 : 0;
   const draws = 2 * n;
-  const prior = Array.from({ length: draws }, () => {
-    const m = drawMember(past, rng);
-    return gapDays > 90 ? backProject(m, gapDays) : m;
-  });
-  const ll = new Float64Array(draws);
+  const atStart = (m: Member): Member => (gapDays > 90 ? backProject(m, gapDays) : m);
   const counts = new Map<ObservationKind, number>();
   for (const x of obs) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
   const temper = (k: ObservationKind): number => Math.min(1, MAX_INDEPENDENT_PER_KIND / counts.get(k)!);
-  const now = replayHistory(prior, obs, t0, seed, (x, i, model) => {
-    ll[i] = ll[i]! + temper(x.kind) * logLik(x.kind, model, x.value);
-  });
+  const logLikOf = (ms: readonly Member[]): Float64Array => {
+    const ll = new Float64Array(ms.length);
+    replayHistory(ms.map(atStart), obs, t0, seed, (x, i, model) => {
+      ll[i] = ll[i]! + temper(x.kind) * logLik(x.kind, model, x.value);
+    });
+    return ll;
+  };
 
+  // Importance sampling from the prior, then systematic resampling.
+  const drawn = Array.from({ length: draws }, () => drawMember(past, rng));
+  const ll = logLikOf(drawn);
   const max = Math.max(...ll);
   const w = Float64Array.from(ll, (x) => Math.exp(x - max));
   const sum = w.reduce((a, b) => a + b, 0);
@@ -110,7 +115,6 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     w[i] = w[i]! / sum;
     sumSq += w[i]! ** 2;
   }
-  // Systematic resampling.
   const picks: number[] = [];
   const u0 = rng.next() / n;
   let cum = w[0]!;
@@ -120,18 +124,53 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     while (u > cum && j < draws - 1) cum += w[++j]!;
     picks.push(j);
   }
+  // Resample-move (Gilks & Berzuini 2001): Metropolis steps on the parameters that keep acting in
+  // the forecast (energy-balance drift, β-cell decline rate) re-spread the copies the resampling
+  // made, keeping the posterior exact.
+  let particles = picks.map((i) => drawn[i]!);
+  const pll = Float64Array.from(picks, (i) => ll[i]!);
+  const sd = (xs: number[]): number => {
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
+  };
+  let accepted = 0;
+  for (let move = 0; move < MH_MOVES; move++) {
+    const stepDrift = 0.5 * sd(particles.map((m) => m.intakeDriftKcalPerDay)) + 1;
+    const stepRb = 0.5 * sd(particles.map((m) => m.glycaemia.rbPerYear)) + 1e-3;
+    const proposals = particles.map((m) => ({
+      ...m,
+      intakeDriftKcalPerDay: m.intakeDriftKcalPerDay + stepDrift * rng.normal(),
+      glycaemia: { ...m.glycaemia, rbPerYear: m.glycaemia.rbPerYear + stepRb * rng.normal() },
+    }));
+    const qll = logLikOf(proposals);
+    particles = particles.map((m, i) => {
+      const logAlpha = qll[i]! - pll[i]! + logPrior(proposals[i]!) - logPrior(m);
+      if (Math.log(rng.next()) < logAlpha) {
+        accepted++;
+        pll[i] = qll[i]!;
+        return proposals[i]!;
+      }
+      return m;
+    });
+  }
+
+  // Today's state of every particle, and the fit: the posterior's mean prediction at each observation.
+  const posterior = particles.map(atStart);
+  const sums = new Map<Observation, number>();
+  const now = replayHistory(posterior, obs, t0, seed, (x, _i, model) => sums.set(x, (sums.get(x) ?? 0) + model / n));
   // The drift each member carried since the start of the history has partly been absorbed by its
   // body (expenditure follows weight); restarted at balance today, it keeps only the imbalance still
   // acting: the intake change under which a body at balance today loses or gains at the member's
   // current rate (its slope over the last 30 days against a fresh body's slope per kcal/d).
   const perKcal = freshSlopePerKcal(person);
-  const residual = (i: number): number => (T >= 60 ? (now.weightKg[i]! - now.weightKg30[i]!) / 30 / perKcal : prior[i]!.intakeDriftKcalPerDay);
-  const members = rejuvenate(picks.map((i) => ({ ...restartToday(prior[i]!, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T), intakeDriftKcalPerDay: residual(i) })), rng);
-
-  // Fit: the posterior's mean prediction at each observation against the observation.
-  const posterior = picks.map((i) => prior[i]!);
-  const sums = new Map<Observation, number>();
-  replayHistory(posterior, obs, t0, seed, (x, _i, model) => sums.set(x, (sums.get(x) ?? 0) + model / n));
+  // Adherence and intervention response are not informed by a history without interventions: they
+  // are drawn afresh from their priors rather than copied from the few surviving draws.
+  const members = posterior.map((m, i) => ({
+    ...restartToday(m, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T),
+    intakeDriftKcalPerDay: T >= 60 ? (now.weightKg[i]! - now.weightKg30[i]!) / 30 / perKcal : m.intakeDriftKcalPerDay,
+    adherence: adherence(PRIORS, rng.normal()),
+    interventionResponse: interventionResponse(PRIORS, rng.normal()),
+  }));
   const sq: Partial<Record<ObservationKind, [number, number]>> = {};
   for (const [x, mean] of sums) {
     const e = (sq[x.kind] ??= [0, 0]);
@@ -139,7 +178,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     e[1]++;
   }
   const rmse = Object.fromEntries(Object.entries(sq).map(([k, [s2, c]]) => [k, Math.sqrt(s2 / c)])) as Partial<Record<ObservationKind, number>>;
-  return { members, essFraction: 1 / sumSq / draws, observationsUsed: obs.length, historyDays: T, rmse };
+  return { members, essFraction: 1 / sumSq / draws, moveAcceptance: accepted / (MH_MOVES * n), observationsUsed: obs.length, historyDays: T, rmse };
 }
 
 /**
@@ -199,27 +238,11 @@ function freshSlopePerKcal(person: VirtualPerson): number {
   return (w[60]! - w[30]!) / 30 / -100;
 }
 
-/**
- * Liu–West shrinkage of the parameters that keep acting in the forecast (energy-balance drift, β-cell
- * decline rate): θ' = a·θ + (1 − a)·θ̄ + √(1 − a²)·sd·z, so that resampled copies differ.
- */
-function rejuvenate(members: Member[], rng: ReturnType<typeof createRng>): Member[] {
-  const h = Math.sqrt(1 - SHRINK_A ** 2);
-  const stats = (xs: number[]): [number, number] => {
-    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return [m, Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length)];
-  };
-  const [dMean, dSd] = stats(members.map((m) => m.intakeDriftKcalPerDay));
-  const [rMean, rSd] = stats(members.map((m) => m.glycaemia.rbPerYear));
-  // Adherence and intervention response are not informed by a history without interventions:
-  // they are drawn afresh from their priors rather than copied from the few surviving draws.
-  return members.map((m) => ({
-    ...m,
-    adherence: adherence(PRIORS, rng.normal()),
-    interventionResponse: interventionResponse(PRIORS, rng.normal()),
-    intakeDriftKcalPerDay: SHRINK_A * m.intakeDriftKcalPerDay + (1 - SHRINK_A) * dMean + h * dSd * rng.normal(),
-    glycaemia: { ...m.glycaemia, rbPerYear: SHRINK_A * m.glycaemia.rbPerYear + (1 - SHRINK_A) * rMean + h * rSd * rng.normal() },
-  }));
+/** Log prior density (up to a constant) of the moved parameters. */
+function logPrior(m: Member): number {
+  const zr = (m.glycaemia.rbPerYear - PRIORS.rbMeanPerYear) / PRIORS.rbSdPerYear;
+  const zd = m.intakeDriftKcalPerDay / PRIORS.intakeDriftSdKcalPerDay;
+  return -0.5 * (zr * zr + zd * zd);
 }
 
 /**

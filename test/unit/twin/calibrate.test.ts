@@ -30,7 +30,7 @@ describe('personal calibration', () => {
 
   it('without history, the ensemble is the prior around today\'s values', () => {
     const r = calibrate(person, [], { members: 200, seed: 2 });
-    expect(r).toMatchObject({ essFraction: 1, observationsUsed: 0, historyDays: 0 });
+    expect(r).toMatchObject({ essFraction: 1, moveAcceptance: 0, observationsUsed: 0, historyDays: 0 });
     expect(r.members).toHaveLength(200);
   });
 
@@ -53,6 +53,12 @@ describe('personal calibration', () => {
     const flat = calibrate(person, history(96, [112, 112, 111, 112]), { members: 500, seed: 4 });
     const rb = (r: typeof rising): number => mean(r.members.map((m) => m.glycaemia.rbPerYear));
     expect(rb(rising)).toBeGreaterThan(PRIORS.rbMeanPerYear);
+    // Resample-move re-spreads the copies: many distinct decline rates, a spread narrower than the prior's.
+    expect(new Set(rising.members.map((m) => m.glycaemia.rbPerYear)).size).toBeGreaterThan(200);
+    expect(rising.moveAcceptance).toBeGreaterThan(0.1);
+    const rbSd = Math.sqrt(mean(rising.members.map((m) => (m.glycaemia.rbPerYear - rb(rising)) ** 2)));
+    expect(rbSd).toBeGreaterThan(0.01);
+    expect(rbSd).toBeLessThan(PRIORS.rbSdPerYear);
     expect(rb(rising)).toBeGreaterThan(rb(flat) + 0.05);
     const pRising = simulateMembers(rising.members, {}, 5, 4).t2dCumulativeProbability[5]!;
     const pFlat = simulateMembers(flat.members, {}, 5, 4).t2dCumulativeProbability[5]!;
