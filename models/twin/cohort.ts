@@ -4,7 +4,7 @@
  * random numbers), so that arm differences are the scenarios' alone.
  */
 import { createRng, type Rng } from '../util/random.ts';
-import { runEnsemble } from './engine.ts';
+import { CONTRACT_DIAGNOSIS, runEnsemble, type DiagnosisCriteria } from './engine.ts';
 import { drawMember, type Member, type VirtualPerson } from './members.ts';
 import { PRIORS, type Priors } from './priors.ts';
 import { invalidScenario, type Scenario } from './scenario.ts';
@@ -13,7 +13,11 @@ export interface TrialPopulation {
   ageMean: number; ageSd: number; femaleFraction: number; bmiMean: number; bmiSd: number;
   fastingGlucoseMgDlMean: number; fastingGlucoseMgDlSd: number; hba1cPercentMean: number; hba1cPercentSd: number;
 }
-export interface Trial { name: string; n: number; seed: number; years: number; population: TrialPopulation; arms: Record<string, Scenario> }
+export interface Trial {
+  name: string; n: number; seed: number; years: number; population: TrialPopulation; arms: Record<string, Scenario>;
+  /** The trial's own diagnostic criteria (an extension of contracts.md; default: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
+  diagnosis?: DiagnosisCriteria;
+}
 export interface ArmResult { cumulativeIncidence: number[]; meanWeightChangeKg: number[] }
 export interface CohortResult { name: string; n: number; years: number; arms: Record<string, ArmResult> }
 
@@ -31,8 +35,10 @@ function truncatedNormal(rng: Rng, mean: number, sd: number, lo: number, hi: num
   return Math.min(hi, Math.max(lo, mean));
 }
 
-/** Virtual participants: no one has diabetes at entry (trials of prevention exclude them). */
-export function drawParticipants(p: TrialPopulation, n: number, rng: Rng): VirtualPerson[] {
+/** Virtual participants: no one has diabetes at entry by the trial's criteria (trials of prevention exclude them). */
+export function drawParticipants(p: TrialPopulation, n: number, rng: Rng, dx: DiagnosisCriteria = CONTRACT_DIAGNOSIS): VirtualPerson[] {
+  const fpgMax = dx.fastingGlucoseMgDl - 0.1;
+  const a1cMax = dx.hba1cPercent === null ? 18 : dx.hba1cPercent - 0.01;
   const out: VirtualPerson[] = [];
   for (let i = 0; i < n; i++) {
     const sex = rng.next() < p.femaleFraction ? 'female' : 'male';
@@ -44,8 +50,8 @@ export function drawParticipants(p: TrialPopulation, n: number, rng: Rng): Virtu
       ageYears: truncatedNormal(rng, p.ageMean, p.ageSd, 18, 90),
       heightM,
       weightKg: bmi * heightM ** 2,
-      fastingGlucoseMgDl: truncatedNormal(rng, p.fastingGlucoseMgDlMean, p.fastingGlucoseMgDlSd, 70, 125.9),
-      hba1cPercent: truncatedNormal(rng, p.hba1cPercentMean, p.hba1cPercentSd, 4, 6.49),
+      fastingGlucoseMgDl: truncatedNormal(rng, p.fastingGlucoseMgDlMean, p.fastingGlucoseMgDlSd, 70, fpgMax),
+      hba1cPercent: truncatedNormal(rng, p.hba1cPercentMean, p.hba1cPercentSd, 4, a1cMax),
     });
   }
   return out;
@@ -65,6 +71,14 @@ export function invalidTrial(t: unknown): string | undefined {
   }
   if ((pop.femaleFraction as number) > 1) return 'trial.population.femaleFraction must be from 0 to 1';
   if (!o.arms || typeof o.arms !== 'object' || Array.isArray(o.arms) || !Object.keys(o.arms).length) return 'trial.arms must name at least one arm';
+  if (o.diagnosis !== undefined) {
+    const d = o.diagnosis as Record<string, unknown> | null;
+    const fpg = d?.fastingGlucoseMgDl;
+    const a1c = d?.hba1cPercent;
+    if (!d || typeof d !== 'object' || typeof fpg !== 'number' || !(fpg >= 90 && fpg <= 200)) return 'trial.diagnosis.fastingGlucoseMgDl must be a number from 90 to 200';
+    if (a1c !== null && !(typeof a1c === 'number' && a1c >= 5 && a1c <= 9)) return 'trial.diagnosis.hba1cPercent must be null or a number from 5 to 9';
+    if (d.visitsPerYear !== undefined && d.visitsPerYear !== 1 && d.visitsPerYear !== 2) return 'trial.diagnosis.visitsPerYear must be 1 or 2';
+  }
   for (const [name, s] of Object.entries(o.arms)) {
     const why = invalidScenario(s, `trial.arms.${name}`);
     if (why) return why;
@@ -74,7 +88,7 @@ export function invalidTrial(t: unknown): string | undefined {
 
 export function runCohort(t: Trial, priors: Priors = PRIORS): CohortResult {
   const rng = createRng(t.seed);
-  const people = drawParticipants(t.population, t.n, rng);
+  const people = drawParticipants(t.population, t.n, rng, t.diagnosis);
   const members: Member[] = people.map((p) => drawMember(p, rng, priors, false));
   const arms: Record<string, ArmResult> = {};
   for (const [name, scenario] of Object.entries(t.arms)) {
@@ -89,7 +103,7 @@ export function runCohort(t: Trial, priors: Priors = PRIORS): CohortResult {
       }
       res.cumulativeIncidence.push(dx / members.length);
       res.meanWeightChangeKg.push(dw / members.length);
-    }, { noiseSeed: t.seed + 1, screenAtBaseline: false });
+    }, { noiseSeed: t.seed + 1, screenAtBaseline: false, diagnosis: t.diagnosis });
     arms[name] = res;
   }
   return { name: t.name, n: t.n, years: t.years, arms };

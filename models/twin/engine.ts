@@ -13,10 +13,26 @@ import type { Scenario } from './scenario.ts';
 /** Diagnosis thresholds (contracts: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
 export const T2D_FPG_MMOL_L = 126 / MG_DL_PER_MMOL_L;
 export const T2D_HBA1C_PERCENT = 6.5;
-/** Diagnostic visits twice a year, at mid-year and year end (DPP measured fasting glucose every 6 months). */
-const isVisitDay = (d: number): boolean => d % 365 === 0 || d % 365 === 183;
+/** Diagnostic visits twice a year, at mid-year and year end (DPP measured fasting glucose every 6 months), or once at year end. */
+const isVisitDay = (d: number, perYear: 1 | 2): boolean => d % 365 === 0 || (perYear === 2 && d % 365 === 183);
+
+/**
+ * What counts as a diagnosis of type 2 diabetes at a visit. The default is the contract's (ADA 1997 fasting
+ * glucose or ADA 2010 HbA1c); a trial run under older criteria names its own, e.g. the Finnish DPS (WHO 1985:
+ * fasting glucose ≥ 7.8 mmol/L, no HbA1c).
+ */
+export interface DiagnosisCriteria {
+  fastingGlucoseMgDl: number;
+  /** null: HbA1c is not a criterion. */
+  hba1cPercent: number | null;
+  /** Diagnostic visits a year (default 2). */
+  visitsPerYear?: 1 | 2;
+}
+export const CONTRACT_DIAGNOSIS: DiagnosisCriteria = { fastingGlucoseMgDl: 126, hba1cPercent: T2D_HBA1C_PERCENT, visitsPerYear: 2 };
 
 export interface RunOptions {
+  /** Diagnostic criteria at visits (default CONTRACT_DIAGNOSIS). */
+  diagnosis?: DiagnosisCriteria;
   /** Seed of the measurement-noise stream at visits. */
   noiseSeed?: number;
   /** Whether day 0 is a diagnostic visit (false for trial participants, who enrol free of diabetes). */
@@ -133,11 +149,14 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
   // run on the same members see the same noise (common random numbers).
   const rng = createRng(o.noiseSeed ?? 1);
   const { fpgWithinPersonCv: cvF, hba1cWithinPersonCv: cvA } = PRIORS;
+  const dx = o.diagnosis ?? CONTRACT_DIAGNOSIS;
+  const fpgLimit = dx.fastingGlucoseMgDl / MG_DL_PER_MMOL_L;
+  const a1cLimit = dx.hba1cPercent ?? Infinity;
   const over = (i: number): boolean => {
     // Both draws always happen, so every scenario consumes the stream identically.
     const zF = rng.normal();
     const zA = rng.normal();
-    return glyc.fpgMmolL[i]! * (1 + cvF * zF) >= T2D_FPG_MMOL_L || glyc.hba1cPercent[i]! * (1 + cvA * zA) >= T2D_HBA1C_PERCENT;
+    return glyc.fpgMmolL[i]! * (1 + cvF * zF) >= fpgLimit || glyc.hba1cPercent[i]! * (1 + cvA * zA) >= a1cLimit;
   };
   const mark = (): void => {
     for (let i = 0; i < diagnosed.length; i++) {
@@ -152,7 +171,7 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
   for (let d = 1; d <= days; d++) {
     hall.step();
     glyc.step(hall.weight);
-    if (isVisitDay(d)) mark();
+    if (isVisitDay(d, dx.visitsPerYear ?? 2)) mark();
     observe(view(d));
   }
 }

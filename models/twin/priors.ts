@@ -3,12 +3,12 @@
  * "published" values are taken as printed; "calibrated" values were fitted, and the numbers they
  * were fitted to are never used to validate them (docs/validation.md).
  */
-import { WHIG_IIV } from '../physiology/whig.ts';
+import { WHIG_IIV, WHIG_TYPICAL } from '../physiology/whig.ts';
 
 export interface Priors {
   fpgWithinPersonCv: number; hba1cWithinPersonCv: number; homaIrMedianAtBmi22: number; homaIrLogSlopePerBmi: number; homaIrLogSd: number;
   fsiAssayLogSd: number; betaMin: number; betaMax: number; ppgMin: number; rbMeanPerYear: number; rbSdPerYear: number;
-  scaleEfsLogSd: number; interventionLogSd: number; intakeDriftSdKcalPerDay: number; adherenceSd: number;
+  scaleEfsMedian: number; scaleEfsLogSd: number; interventionLogSd: number; intakeDriftSdKcalPerDay: number; adherenceSd: number;
 }
 
 export const PRIORS: Priors = {
@@ -33,6 +33,8 @@ export const PRIORS: Priors = {
   /** β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts, seed 7; WHIG's diabetic-population value is 0.209); SD from WHIG IIV (√0.0441). */
   rbMeanPerYear: 0.1322,
   rbSdPerYear: Math.sqrt(WHIG_IIV.rb),
+  /** Median weight → insulin-sensitivity slope, fraction of baseline per kg (WHIG typical 0.0514). */
+  scaleEfsMedian: WHIG_TYPICAL.scaleEfs,
   /** Between-person log SD of the weight → insulin-sensitivity slope (WHIG IIV √0.3757). */
   scaleEfsLogSd: Math.sqrt(WHIG_IIV.scaleEfsLog),
   /** Between-person log SD of the insulin-sensitivity response to an intervention (ASSUMED; published responses span 10–85 %). */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { placeboIncidence } from '../../../tools/gen/calibrate-twin.ts';
 import { PRIORS } from '../../../models/twin/priors.ts';
-import { runCohort } from '../../../models/twin/cohort.ts';
-import { DPP_PUBLISHED, DPP_TRIAL } from '../../../models/validation/trials.ts';
+import { drawParticipants, invalidTrial, runCohort, type Trial } from '../../../models/twin/cohort.ts';
+import { createRng } from '../../../models/util/random.ts';
+import { trialValidationCases } from '../../../models/validation/trial-cases.ts';
+import { DPP_PUBLISHED, DPP_TRIAL, DPS_PUBLISHED_CI, DPS_TRIAL } from '../../../models/validation/trials.ts';
 
 describe('in-silico DPP', () => {
   it('the stored progression rate still reproduces the calibration target (DPP placebo 28.9 % at 3 years, calibration seed)', () => {
@@ -21,4 +23,50 @@ describe('in-silico DPP', () => {
     expect(lifestyle.meanWeightChangeKg[0]!).toBeCloseTo(-5.6, 0);
     expect(runCohort({ ...DPP_TRIAL, n: 1000 })).toEqual(r);
   });
+});
+
+describe('trial diagnostic criteria', () => {
+  const small: Trial = { ...DPP_TRIAL, n: 600, years: 3, arms: { placebo: DPP_TRIAL.arms.placebo! } };
+  const incidence = (t: Trial): number => runCohort(t).arms.placebo!.cumulativeIncidence[2]!;
+
+  it('the default is the contract\'s (fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %, twice a year)', () => {
+    expect(runCohort({ ...small, diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: 6.5, visitsPerYear: 2 } })).toEqual(runCohort(small));
+  });
+
+  it('dropping HbA1c, raising the glucose threshold or visiting once a year each finds fewer cases', () => {
+    const base = incidence(small);
+    expect(incidence({ ...small, diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: null } })).toBeLessThan(base);
+    expect(incidence({ ...small, diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: 6.5, visitsPerYear: 1 } })).toBeLessThanOrEqual(base);
+    expect(incidence({ ...small, diagnosis: { fastingGlucoseMgDl: 140.5, hba1cPercent: 6.5 } })).toBeLessThan(base);
+  });
+
+  it('participants enrol below the trial\'s own thresholds', () => {
+    const people = drawParticipants(DPS_TRIAL.population, 2000, createRng(3), DPS_TRIAL.diagnosis);
+    expect(Math.max(...people.map((p) => p.fastingGlucoseMgDl))).toBeLessThan(140.5);
+    expect(Math.max(...people.map((p) => p.fastingGlucoseMgDl))).toBeGreaterThan(126); // WHO 1985 let them in
+    expect(Math.max(...drawParticipants(DPP_TRIAL.population, 2000, createRng(3)).map((p) => p.hba1cPercent))).toBeLessThan(6.5);
+  });
+
+  it.each([
+    [{ fastingGlucoseMgDl: 'high', hba1cPercent: null }, 'trial.diagnosis.fastingGlucoseMgDl must be a number from 90 to 200'],
+    [{ fastingGlucoseMgDl: 126, hba1cPercent: 12 }, 'trial.diagnosis.hba1cPercent must be null or a number from 5 to 9'],
+    [{ fastingGlucoseMgDl: 126, hba1cPercent: null, visitsPerYear: 4 }, 'trial.diagnosis.visitsPerYear must be 1 or 2'],
+    [null, 'trial.diagnosis.fastingGlucoseMgDl must be a number from 90 to 200'],
+  ])('rejects diagnosis %j', (diagnosis, why) => {
+    expect(invalidTrial({ ...DPP_TRIAL, diagnosis })).toBe(why);
+  });
+});
+
+describe('held-out Finnish DPS (nothing fitted to it)', () => {
+  it('each arm\'s 4-year incidence lands inside the published 95 % confidence interval, and validate holds the same cases', () => {
+    const r = runCohort(DPS_TRIAL);
+    for (const arm of ['control', 'intervention'] as const) {
+      const got = 100 * r.arms[arm]!.cumulativeIncidence[3]!;
+      expect(got).toBeGreaterThanOrEqual(DPS_PUBLISHED_CI[arm][0]);
+      expect(got).toBeLessThanOrEqual(DPS_PUBLISHED_CI[arm][1]);
+    }
+    const cases = trialValidationCases();
+    expect(cases.map((c) => c.id)).toEqual(['dpp-placebo-3y-cumulative-incidence-percent', 'dps-control-4y-cumulative-incidence-percent', 'dps-intervention-4y-cumulative-incidence-percent']);
+    for (const c of cases) expect(Math.abs(c.got()! - c.expected)).toBeLessThanOrEqual(c.tolerance);
+  }, 60_000);
 });

@@ -1,12 +1,13 @@
 import { physiologyValidationCases } from '../../../models/validation/physiology-cases.ts';
 import { riskValidationCases } from '../../../models/validation/risk-cases.ts';
+import { trialValidationCases } from '../../../models/validation/trial-cases.ts';
 import { withStatus, type Command } from '../command.ts';
 
 export interface ValidationRow { case: string; source: string; expected: number; got: number | null; tolerance: number; pass: boolean }
 
 /** Runs every published reference case the project holds. */
 export function runValidation(): ValidationRow[] {
-  return [...riskValidationCases(), ...physiologyValidationCases()].map((c) => {
+  return [...riskValidationCases(), ...physiologyValidationCases(), ...trialValidationCases()].map((c) => {
     let got: number | null;
     try {
       got = c.got();
