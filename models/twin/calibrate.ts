@@ -10,7 +10,7 @@ import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
 import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
-import { adherence, drawMember, interventionResponse, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
+import { drawMember, interventionResponse, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
 import { PRIORS } from './priors.ts';
 
 export type ObservationKind = 'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl';
@@ -163,14 +163,18 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
   // acting: the intake change under which a body at balance today loses or gains at the member's
   // current rate (its slope over the last 30 days against a fresh body's slope per kcal/d).
   const perKcal = freshSlopePerKcal(person);
-  // Adherence and intervention response are not informed by a history without interventions: they
-  // are drawn afresh from their priors rather than copied from the few surviving draws.
-  const members = posterior.map((m, i) => ({
-    ...restartToday(m, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T),
-    intakeDriftKcalPerDay: T >= 60 ? (now.weightKg[i]! - now.weightKg30[i]!) / 30 / perKcal : m.intakeDriftKcalPerDay,
-    adherence: adherence(PRIORS, rng.normal()),
-    interventionResponse: interventionResponse(PRIORS, rng.normal()),
-  }));
+  // Intervention response is not informed by a history without interventions: it is drawn afresh
+  // from its prior rather than copied from the few surviving draws. A person's what-if is conditional
+  // on following the plan (adherence 1; members.ts); the draw keeps the stream aligned.
+  const members = posterior.map((m, i) => {
+    rng.normal(); // the adherence draw, unused for a person (adherence 1)
+    return {
+      ...restartToday(m, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T),
+      intakeDriftKcalPerDay: T >= 60 ? (now.weightKg[i]! - now.weightKg30[i]!) / 30 / perKcal : m.intakeDriftKcalPerDay,
+      adherence: 1,
+      interventionResponse: interventionResponse(PRIORS, rng.normal()),
+    };
+  });
   const sq: Partial<Record<ObservationKind, [number, number]>> = {};
   for (const [x, mean] of sums) {
     const e = (sq[x.kind] ??= [0, 0]);

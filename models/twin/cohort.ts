@@ -6,7 +6,7 @@
 import { createRng, type Rng } from '../util/random.ts';
 import { CONTRACT_DIAGNOSIS, runEnsemble, type DiagnosisCriteria } from './engine.ts';
 import { drawMember, type Member, type VirtualPerson } from './members.ts';
-import { PRIORS, type Priors } from './priors.ts';
+import { EFFECTS, PRIORS, type Effects, type Priors } from './priors.ts';
 import { invalidScenario, type Scenario } from './scenario.ts';
 
 export interface TrialPopulation {
@@ -86,7 +86,7 @@ export function invalidTrial(t: unknown): string | undefined {
   return undefined;
 }
 
-export function runCohort(t: Trial, priors: Priors = PRIORS): CohortResult {
+export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortResult {
   const rng = createRng(t.seed);
   const people = drawParticipants(t.population, t.n, rng, t.diagnosis);
   const members: Member[] = people.map((p) => drawMember(p, rng, priors, false));
@@ -103,7 +103,7 @@ export function runCohort(t: Trial, priors: Priors = PRIORS): CohortResult {
       }
       res.cumulativeIncidence.push(dx / members.length);
       res.meanWeightChangeKg.push(dw / members.length);
-    }, { noiseSeed: t.seed + 1, screenAtBaseline: false, diagnosis: t.diagnosis });
+    }, { noiseSeed: t.seed + 1, screenAtBaseline: false, diagnosis: t.diagnosis, effects });
     arms[name] = res;
   }
   return { name: t.name, n: t.n, years: t.years, arms };

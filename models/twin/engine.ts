@@ -7,7 +7,7 @@ import { SharedBodyHall, sameBody } from '../physiology/hall-shared-body.ts';
 import { GlycaemiaEnsemble } from './glycaemia.ts';
 import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
 import { createRng } from '../util/random.ts';
-import { EFFECTS, PRIORS } from './priors.ts';
+import { EFFECTS, PRIORS, type Effects } from './priors.ts';
 import type { Scenario } from './scenario.ts';
 
 /** Diagnosis thresholds (contracts: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
@@ -31,6 +31,8 @@ export interface DiagnosisCriteria {
 export const CONTRACT_DIAGNOSIS: DiagnosisCriteria = { fastingGlucoseMgDl: 126, hba1cPercent: T2D_HBA1C_PERCENT, visitsPerYear: 2 };
 
 export interface RunOptions {
+  /** Intervention effects (default EFFECTS; calibration passes others). */
+  effects?: Effects;
   /** Diagnostic criteria at visits (default CONTRACT_DIAGNOSIS). */
   diagnosis?: DiagnosisCriteria;
   /** Seed of the measurement-noise stream at visits. */
@@ -39,9 +41,12 @@ export interface RunOptions {
   screenAtBaseline?: boolean;
 }
 
+/** Weekly minutes beyond which more activity adds no insulin sensitivity in the twin. */
+const ACTIVITY_IS_MAX_MINUTES = 300;
+
 /** Activity level after adding `minutesPerWeek` of moderate activity to `pal`. */
-export function palWithActivity(pal: number, minutesPerWeek: number): number {
-  return pal + ((EFFECTS.moderateActivityMets - 1) * minutesPerWeek) / 7 / 1440;
+export function palWithActivity(pal: number, minutesPerWeek: number, fx: Effects = EFFECTS): number {
+  return pal + ((fx.moderateActivityMets - 1) * minutesPerWeek) / 7 / 1440;
 }
 
 /**
@@ -56,17 +61,46 @@ function clampIntakeChange(dEi: number, ei0: number): number {
 }
 
 /** δ (kcal/kg/d) for each member under the scenario's activity. */
-function deltaAfter(people: readonly HallPerson[], s: Scenario): Float64Array {
-  return Float64Array.from(people, (p) => hallDeltaAtPal(p, palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0)));
+function deltaAfter(people: readonly HallPerson[], s: Scenario, fx: Effects): Float64Array {
+  return Float64Array.from(people, (p) => hallDeltaAtPal(p, palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0, fx)));
 }
 
-function weightChangeAfter(people: readonly HallPerson[], dEi: Float64Array, delta: Float64Array, startDay: number, days: number): Float64Array {
+/** Weight change (kg) of each person at `days` and at `holdDay` under intake dEi from startDay, switched to dEi2 from holdDay. */
+function weightChangeAfter(people: readonly HallPerson[], dEi: Float64Array, delta: Float64Array, startDay: number, days: number, dEi2?: Float64Array, holdDay = Infinity): Float64Array {
   const e = new HallEnsemble(people);
   e.deltaEi.set(dEi);
   e.deltaAfter.set(delta);
   e.startDay = startDay;
-  for (let d = 0; d < days; d++) e.step();
+  for (let d = 0; d < days; d++) {
+    if (d === holdDay && dEi2) e.deltaEi.set(dEi2);
+    e.step();
+  }
   return Float64Array.from(e.weight, (w, i) => w - people[i]!.weightKg);
+}
+
+/** Secant iterations on x (one unknown per person) until f(x) is within 0.005 of target, x held in the model's domain. */
+function secant(people: readonly HallPerson[], f: (x: Float64Array) => Float64Array, target: Float64Array, start: Float64Array): Float64Array {
+  const n = people.length;
+  const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);
+  let x0 = start;
+  let y0 = f(x0);
+  let x1 = Float64Array.from(start, (v) => v - 300);
+  let y1 = f(x1);
+  for (let iter = 0; iter < 4; iter++) {
+    const x2 = new Float64Array(n);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const slope = (y1[i]! - y0[i]!) / (x1[i]! - x0[i]! || 1);
+      const next = x1[i]! + (target[i]! - y1[i]!) / slope;
+      // An unreachable target stops at the model's domain.
+      x2[i] = clampIntakeChange(Number.isFinite(next) ? next : x1[i]!, ei0[i]!);
+      if (x2[i] !== x1[i]) worst = Math.max(worst, Math.abs(target[i]! - y1[i]!));
+    }
+    if (worst < 0.005) return x1;
+    x0 = x1; y0 = y1; x1 = x2;
+    y1 = f(x1);
+  }
+  return x1;
 }
 
 /**
@@ -75,27 +109,60 @@ function weightChangeAfter(people: readonly HallPerson[], dEi: Float64Array, del
  */
 export function solveIntakeForWeightChange(people: readonly HallPerson[], targetKg: number, delta: Float64Array, startDay: number): Float64Array {
   const days = startDay + 365;
-  const n = people.length;
-  let x0 = new Float64Array(n);
-  let y0 = weightChangeAfter(people, x0, delta, startDay, days);
-  let x1 = new Float64Array(n).fill(-300);
-  let y1 = weightChangeAfter(people, x1, delta, startDay, days);
-  const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);
-  for (let iter = 0; iter < 4; iter++) {
-    const x2 = new Float64Array(n);
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      const slope = (y1[i]! - y0[i]!) / (x1[i]! - x0[i]! || 1);
-      const next = x1[i]! + (targetKg - y1[i]!) / slope;
-      // An unreachable target stops at the model's domain.
-      x2[i] = clampIntakeChange(Number.isFinite(next) ? next : x1[i]!, ei0[i]!);
-      if (x2[i] !== x1[i]) worst = Math.max(worst, Math.abs(targetKg - y1[i]!));
-    }
-    if (worst < 0.005) return x1;
-    x0 = x1; y0 = y1; x1 = x2;
-    y1 = weightChangeAfter(people, x1, delta, startDay, days);
+  return secant(people, (x) => weightChangeAfter(people, x, delta, startDay, days), new Float64Array(people.length).fill(targetKg), new Float64Array(people.length));
+}
+
+/** Years over which the held weight is checked: the intake from the hold day keeps the weight reached at one year this long. */
+const HOLD_CHECK_DAYS = 730;
+
+/**
+ * The intake change (kcal/d) from one year after startDay that holds the weight reached then: each
+ * member's weight two years later equals its weight at the hold day (the body is then close to its
+ * new steady state, so the weight stays put after that as well).
+ */
+export function solveIntakeToHold(people: readonly HallPerson[], reach: Float64Array, delta: Float64Array, startDay: number): Float64Array {
+  const holdDay = startDay + 365;
+  const atHold = weightChangeAfter(people, reach, delta, startDay, holdDay);
+  return secant(people, (x) => weightChangeAfter(people, reach, delta, startDay, holdDay + HOLD_CHECK_DAYS, x, holdDay), atHold, reach);
+}
+
+/**
+ * Members sharing one body under a weight-change target that is held from `holdDay`: each member's
+ * weight is its shared-body weight under its first-year intake plus its adherence times the typical
+ * member's response to switching from the reaching intake to the holding one (superposition; exact
+ * for the typical member, first order in the switch for the others).
+ */
+class HeldSharedBody {
+  readonly weight: Float64Array;
+  /** Two copies of the typical member: [0] keeps the reaching intake, [1] switches to holding at holdDay. */
+  private readonly typical: HallEnsemble;
+  private day = 0;
+
+  constructor(
+    private readonly grid: SharedBodyHall,
+    body: HallPerson,
+    reachKcal: number,
+    private readonly holdKcal: number,
+    delta: number,
+    private readonly adherence: Float64Array,
+    private readonly holdDay: number,
+  ) {
+    this.weight = Float64Array.from(grid.weight);
+    this.typical = new HallEnsemble([body, body]);
+    this.typical.deltaEi.fill(reachKcal);
+    this.typical.deltaAfter.fill(delta);
   }
-  return x1;
+
+  step(): void {
+    if (this.day === this.holdDay) this.typical.deltaEi[1] = this.holdKcal;
+    this.grid.step();
+    this.typical.step();
+    this.day++;
+    const switched = this.typical.weight[1]! - this.typical.weight[0]!;
+    const { weight, adherence } = this;
+    const w = this.grid.weight;
+    for (let i = 0; i < weight.length; i++) weight[i] = w[i]! + adherence[i]! * switched;
+  }
 }
 
 export interface DayView {
@@ -111,34 +178,58 @@ export interface DayView {
 export function runEnsemble(members: readonly Member[], s: Scenario, days: number, observe: (v: DayView) => void, o: RunOptions = {}): void {
   const people = members.map((m) => m.body);
   const startDay = s.startDay ?? 0;
-  const delta = deltaAfter(people, s);
+  const fx = o.effects ?? EFFECTS;
+  const delta = deltaAfter(people, s, fx);
   const shared = sameBody(people);
   // The planned intake change is solved for the member's physiology (once when all share one body);
-  // drift and adherence then spread what members achieve around it.
+  // drift and adherence then spread what members achieve around it. A weight-change target is reached
+  // at one year and then held: from then on the plan is the intake that keeps that weight.
+  const n = members.length;
   let planned: Float64Array;
-  if (s.weightChangeKg === undefined) planned = new Float64Array(members.length).fill(s.energyIntakeChangeKcalPerDay ?? 0);
-  else if (shared) planned = new Float64Array(members.length).fill(solveIntakeForWeightChange([people[0]!], s.weightChangeKg, delta.subarray(0, 1), startDay)[0]!);
-  else planned = solveIntakeForWeightChange(people, s.weightChangeKg, delta, startDay);
+  let hold: Float64Array | undefined;
+  if (s.weightChangeKg === undefined) planned = new Float64Array(n).fill(s.energyIntakeChangeKcalPerDay ?? 0);
+  else {
+    const solveFor = shared ? [people[0]!] : people;
+    const d = shared ? delta.subarray(0, 1) : delta;
+    const reach = solveIntakeForWeightChange(solveFor, s.weightChangeKg, d, startDay);
+    const keep = solveIntakeToHold(solveFor, reach, d, startDay);
+    planned = shared ? new Float64Array(n).fill(reach[0]!) : reach;
+    hold = shared ? new Float64Array(n).fill(keep[0]!) : keep;
+  }
+  const holdDay = startDay + 365;
   const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);
+  const achieved = (plan: Float64Array): Float64Array => Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay + m.adherence * plan[i]!, ei0[i]!));
   const before = Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay, ei0[i]!));
-  const after = Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay + m.adherence * planned[i]!, ei0[i]!));
+  const after = achieved(planned);
   let hall: { step(): void; readonly weight: Float64Array };
   if (shared && startDay === 0) {
-    hall = new SharedBodyHall(people[0]!, after, delta[0]!);
+    const grid = new SharedBodyHall(people[0]!, after, delta[0]!);
+    hall = hold ? new HeldSharedBody(grid, people[0]!, planned[0]!, hold[0]!, delta[0]!, Float64Array.from(members, (m) => m.adherence), holdDay) : grid;
   } else {
     const e = new HallEnsemble(people);
     e.startDay = startDay;
     e.deltaAfter.set(delta);
     e.deltaEiBefore.set(before);
     e.deltaEi.set(after);
-    hall = e;
+    const held = hold && achieved(hold);
+    hall = !held ? e : {
+      weight: e.weight,
+      step(): void {
+        if (e.day === holdDay) e.deltaEi.set(held);
+        e.step();
+      },
+    };
   }
 
   const glyc = new GlycaemiaEnsemble(members.map((m) => m.glycaemia));
   glyc.startDay = startDay;
-  const activityGain = (EFFECTS.activityIsGainPer150Min * Math.min(s.activityMinutesPerWeek ?? 0, 300)) / 150;
-  const metforminGain = s.metformin ? EFFECTS.metforminIsGain : 0;
+  // A member keeps up its adherence's share of the planned activity (the same trait that sets how much
+  // of a planned intake change it achieves); the insulin-sensitivity gain grows with the minutes kept
+  // up, to 300 a week. The energy the activity burns is the plan's (members share one body's δ).
+  const minutes = s.activityMinutesPerWeek ?? 0;
+  const metforminGain = s.metformin ? fx.metforminIsGain : 0;
   members.forEach((m, i) => {
+    const activityGain = (fx.activityIsGainPer150Min * Math.min(m.adherence * minutes, ACTIVITY_IS_MAX_MINUTES)) / 150;
     glyc.isFactor[i] = (1 + activityGain * m.interventionResponse) * (1 + metforminGain * m.interventionResponse);
   });
 

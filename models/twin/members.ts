@@ -43,8 +43,11 @@ export function priorFsiMedian(bmi: number, fpgMmolL: number, priors: Priors = P
 
 /**
  * One member. With `rng` undefined the member has typical values (no draw): the deterministic twin.
- * `observed` (default true) says the person's glucose and HbA1c are single readings, so the member's
- * usual level is drawn around them; a trial population's distribution already describes usual levels.
+ * `observed` (default true) says this is one person's ensemble: the person's glucose and HbA1c are
+ * single readings, so the member's usual level is drawn around them, and a scenario is what the person
+ * does (a what-if is conditional on following the plan: adherence 1). `observed` false is a member of
+ * a trial population: its distribution already describes usual levels, and members achieve their own
+ * share of the arm's plan (adherence drawn, mean 1).
  */
 export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS, observed = true): Member {
   const z = (): number => (rng ? rng.normal() : 0);
@@ -60,26 +63,39 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
   const b0 = clamp(fsi / (7.8 * (fpg - 3.5)), priors.betaMin, priors.betaMax);
   const is0 = whigBetaForFpg(b0, fpg); // the HOMA relation is symmetric in IS and B
   const ppg = Math.max(priors.ppgMin, hba1c / WHIG_TYPICAL.mttDays - WHIG_TYPICAL.kin * fpg);
+  // Every draw happens for every kind of member, in this order, so that streams stay aligned.
+  const [zRb, zEfs, zResponse, zDrift, zAdherence] = [z(), z(), z(), z(), z()];
   return {
     body: { sex: v.sex, ageYears: v.ageYears, heightM: v.heightM, weightKg: v.weightKg, physicalActivityLevel: v.physicalActivityLevel ?? 1.5 },
     glycaemia: {
       w0Kg: v.weightKg,
       is0,
       b0,
-      rbPerYear: priors.rbMeanPerYear + priors.rbSdPerYear * z(),
-      scaleEfs: priors.scaleEfsMedian * Math.exp(priors.scaleEfsLogSd * z()),
+      rbPerYear: priors.rbMeanPerYear + priors.rbSdPerYear * zRb,
+      scaleEfs: priors.scaleEfsMedian * Math.exp(priors.scaleEfsLogSd * zEfs),
       ppg,
     },
-    interventionResponse: interventionResponse(priors, z()),
-    intakeDriftKcalPerDay: priors.intakeDriftSdKcalPerDay * z(),
-    adherence: adherence(priors, z()),
+    interventionResponse: rng ? interventionResponse(priors, zResponse) : 1,
+    intakeDriftKcalPerDay: priors.intakeDriftSdKcalPerDay * zDrift,
+    adherence: observed || !rng ? 1 : adherence(priors, zAdherence),
   };
 }
 
-/** A member's relative insulin-sensitivity response to interventions, from a standard normal draw. */
-export const interventionResponse = (priors: Priors, z: number): number => Math.exp(priors.interventionLogSd * z);
-/** The fraction of a planned intake change a member achieves (capped at 160 %), from a standard normal draw. */
-export const adherence = (priors: Priors, z: number): number => Math.min(1.6, Math.max(0, 1 + priors.adherenceSd * z));
+/**
+ * A member's relative insulin-sensitivity response to interventions (log-normal with mean 1, so that a
+ * published mean effect stays the ensemble's mean), from a standard normal draw.
+ */
+export const interventionResponse = (priors: Priors, z: number): number => {
+  const s = priors.interventionLogSd;
+  return Math.exp(s * z - (s * s) / 2);
+};
+/** Largest achieved fraction of a planned intake change. */
+export const ADHERENCE_MAX = 4;
+/** The fraction of a planned intake change a member achieves (log-normal with mean 1, capped at ADHERENCE_MAX), from a standard normal draw. */
+export const adherence = (priors: Priors, z: number): number => {
+  const s = priors.adherenceLogSd;
+  return Math.min(ADHERENCE_MAX, Math.exp(s * z - (s * s) / 2));
+};
 
 /** Fasting insulin the member's baseline implies, µIU/mL (for checks). */
 export function memberFsi(m: Member): number {

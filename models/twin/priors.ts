@@ -8,7 +8,12 @@ import { WHIG_IIV, WHIG_TYPICAL } from '../physiology/whig.ts';
 export interface Priors {
   fpgWithinPersonCv: number; hba1cWithinPersonCv: number; homaIrMedianAtBmi22: number; homaIrLogSlopePerBmi: number; homaIrLogSd: number;
   fsiAssayLogSd: number; betaMin: number; betaMax: number; ppgMin: number; rbMeanPerYear: number; rbSdPerYear: number;
-  scaleEfsMedian: number; scaleEfsLogSd: number; interventionLogSd: number; intakeDriftSdKcalPerDay: number; adherenceSd: number;
+  scaleEfsMedian: number; scaleEfsLogSd: number; interventionLogSd: number; intakeDriftSdKcalPerDay: number; adherenceLogSd: number;
+}
+
+/** The log SD of a log-normal variable with the given coefficient of variation. */
+export function logSdForCv(cv: number): number {
+  return Math.sqrt(Math.log(1 + cv * cv));
 }
 
 export const PRIORS: Priors = {
@@ -30,8 +35,8 @@ export const PRIORS: Priors = {
   betaMin: 0.05,
   betaMax: 0.97,
   ppgMin: 0.005,
-  /** β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts, seed 7; WHIG's diabetic-population value is 0.209); SD from WHIG IIV (√0.0441). */
-  rbMeanPerYear: 0.1322,
+  /** β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts, seed 7, n 6000; WHIG's diabetic-population value is 0.209); SD from WHIG IIV (√0.0441). */
+  rbMeanPerYear: 0.1458,
   rbSdPerYear: Math.sqrt(WHIG_IIV.rb),
   /** Median weight → insulin-sensitivity slope, fraction of baseline per kg (WHIG typical 0.0514). */
   scaleEfsMedian: WHIG_TYPICAL.scaleEfs,
@@ -44,17 +49,26 @@ export const PRIORS: Priors = {
    * 1- and 2-year weight-change SDs match a trial control arm (DPS control: 3.7 and 4.4 kg; Tuomilehto 2001).
    */
   intakeDriftSdKcalPerDay: 110,
-  /** SD of the achieved fraction of a planned intake change (ASSUMED). */
-  adherenceSd: 0.3,
+  /**
+   * Log SD of the achieved fraction of a planned intake change (log-normal, mean 1, capped at 4):
+   * from the DPS weight-change SDs at one year (Tuomilehto 2001: intervention 4.2 ± 5.1 kg, control
+   * 0.8 ± 3.7 kg), the spread the plan adds is √(5.1² − 3.7²) = 3.5 kg on a planned 3.4 kg, CV 1.03.
+   */
+  adherenceLogSd: logSdForCv(Math.sqrt(5.1 ** 2 - 3.7 ** 2) / (4.2 - 0.8)),
 };
 
-export const EFFECTS = {
+export interface Effects { metforminIsGain: number; activityIsGainPer150Min: number; moderateActivityMets: number }
+
+export const EFFECTS: Effects = {
   /**
-   * Insulin-sensitivity gain with metformin 850 mg twice daily in impaired glucose tolerance: +20 %
-   * insulin-stimulated glucose metabolism on clamp after 6 months (published; Lehtovirta et al.,
-   * Diabet Med 2001;18:578–583).
+   * Metformin's own insulin-sensitivity gain, beside the weight it takes off (which a scenario states):
+   * CALIBRATED (tools/gen/calibrate-twin.ts) so that metformin with the DPP metformin arm's −2.1 kg
+   * lowers fasting glucose at one year by −4.5 % against placebo, the pooled effect of 31 trials in
+   * people without diabetes (Salpeter et al., Am J Med 2008;121:149-157; 95 % CI −6.0 to −3.0 %).
+   * Clamp studies report more (+20 %, Lehtovirta et al., Diabet Med 2001), but the twin's fasting
+   * glucose is what the diagnosis sees, so the fasting-glucose effect is the one matched.
    */
-  metforminIsGain: 0.2,
+  metforminIsGain: 0.0433,
   /**
    * Insulin-sensitivity gain with ~150 min/week of aerobic training, independent of weight loss: +10 %
    * (published; Boulé et al., Diabetes Care 2005;28:108–114, HERITAGE). Smaller trials report more
@@ -64,4 +78,4 @@ export const EFFECTS = {
   activityIsGainPer150Min: 0.1,
   /** METs of the added moderate activity: walking at about 3 mph (moderate = 3.0-5.9 METs; Ainsworth et al., Med Sci Sports Exerc 2011 Compendium). */
   moderateActivityMets: 3.5,
-} as const;
+};

@@ -35,6 +35,31 @@ describe('twin members', () => {
     });
   });
 
+  it('a weight-change target is held after one year: different bodies (exact switch) and one shared body (superposed switch)', () => {
+    const rng = createRng(5);
+    const bodies = Array.from({ length: 12 }, () => drawMember({ ...person, weightKg: 70 + 40 * rng.next() }, rng));
+    const shared = Array.from({ length: 12 }, () => drawMember(person, rng));
+    for (const [members, startDay] of [[bodies, 0], [bodies, 30], [shared, 0]] as const) {
+      const held = members.map((m) => ({ ...m, intakeDriftKcalPerDay: 0, adherence: 1 }));
+      runEnsemble(held, { weightChangeKg: -6, startDay }, startDay + 3650, (v) => {
+        if (v.day < startDay + 365 || (v.day - startDay) % 365 !== 0) return;
+        v.weightKg.forEach((w, i) => expect(Math.abs(w - members[i]!.body.weightKg + 6)).toBeLessThan(v.day === startDay + 365 ? 0.01 : 0.35));
+      });
+    }
+  });
+
+  it('the shared-body superposition follows each member\'s exact two-phase trajectory closely for any adherence', () => {
+    const base = drawMember(person);
+    const members = [0.3, 1, 2.5].map((adherence) => ({ ...base, adherence, intakeDriftKcalPerDay: 0 }));
+    const fast: number[][] = [];
+    runEnsemble(members, { weightChangeKg: -5 }, 1825, (v) => { if (v.day % 365 === 0) fast.push([...v.weightKg]); });
+    // The same members on separate (identical) bodies take the exact path: a per-member intake switch.
+    const exact: number[][] = [];
+    const apart = members.map((m) => ({ ...m, body: { ...m.body, heightM: m.body.heightM + 1e-9 } }));
+    runEnsemble(apart, { weightChangeKg: -5 }, 1825, (v) => { if (v.day % 365 === 0) exact.push([...v.weightKg]); });
+    fast.forEach((row, y) => row.forEach((w, i) => expect(Math.abs(w - exact[y]![i]!)).toBeLessThan(0.25)));
+  });
+
   it('asking for no weight change at baseline activity gives no intake change', () => {
     const p = drawMember(person).body;
     const delta = new Float64Array([((0.9 * 1.5 - 1) * (9.99 * 90 + 625 * 1.8 - 4.92 * 40 + 5)) / 90]);
