@@ -133,7 +133,11 @@ export function solveIntakeToHold(people: readonly HallPerson[], reach: Float64A
  * for the typical member, first order in the switch for the others).
  */
 class HeldSharedBody {
-  readonly weight: Float64Array;
+  /** Each member's weight: the grid's own until the switch, then the grid's plus the member's share of the switch. */
+  get weight(): Float64Array {
+    return this.day > this.holdDay ? this.held : this.grid.weight;
+  }
+  private readonly held: Float64Array;
   /** Two copies of the typical member: [0] keeps the reaching intake, [1] switches to holding at holdDay. */
   private readonly typical: HallEnsemble;
   private day = 0;
@@ -147,21 +151,23 @@ class HeldSharedBody {
     private readonly adherence: Float64Array,
     private readonly holdDay: number,
   ) {
-    this.weight = Float64Array.from(grid.weight);
+    this.held = new Float64Array(grid.n);
     this.typical = new HallEnsemble([body, body]);
     this.typical.deltaEi.fill(reachKcal);
     this.typical.deltaAfter.fill(delta);
   }
 
   step(): void {
-    if (this.day === this.holdDay) this.typical.deltaEi[1] = this.holdKcal;
     this.grid.step();
-    this.typical.step();
     this.day++;
+    if (this.day <= this.holdDay) return; // both typical copies would still be identical
+    if (this.typical.day < this.holdDay) for (let d = this.typical.day; d < this.holdDay; d++) this.typical.step();
+    if (this.typical.day === this.holdDay) this.typical.deltaEi[1] = this.holdKcal;
+    this.typical.step();
     const switched = this.typical.weight[1]! - this.typical.weight[0]!;
-    const { weight, adherence } = this;
+    const { held, adherence } = this;
     const w = this.grid.weight;
-    for (let i = 0; i < weight.length; i++) weight[i] = w[i]! + adherence[i]! * switched;
+    for (let i = 0; i < held.length; i++) held[i] = w[i]! + adherence[i]! * switched;
   }
 }
 

@@ -8,8 +8,11 @@ export const cohort: Command = {
   usage: 'cohort [--json] TRIAL.json',
   help: `TRIAL.json: {name, n, seed, years, population: {ageMean, ageSd, femaleFraction, bmiMean, bmiSd,
 fastingGlucoseMgDlMean, fastingGlucoseMgDlSd, hba1cPercentMean, hba1cPercentSd}, arms: {name: scenario}}.
-Output per arm: cumulativeIncidence[k] = fraction diagnosed with type 2 diabetes (fasting glucose
->= 126 mg/dL or HbA1c >= 6.5 %) by the end of year k+1, and meanWeightChangeKg[k] at the end of year k+1.`,
+Optional "diagnosis": {fastingGlucoseMgDl, hba1cPercent (or null), visitsPerYear (1 or 2)} runs the trial
+under its own criteria (default: fasting glucose >= 126 mg/dL or HbA1c >= 6.5 %, twice a year).
+An arm's weightChangeKg is its members' mean change, reached at one year and then held.
+Output per arm: cumulativeIncidence[k] = fraction diagnosed with type 2 diabetes by the end of year
+k+1, and meanWeightChangeKg[k] at the end of year k+1.`,
   async run(p) {
     const [path, ...extra] = p.positional;
     if (!path || extra.length) throw new UsageError('cohort needs exactly one TRIAL.json');
