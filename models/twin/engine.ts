@@ -229,13 +229,14 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
 
   const glyc = new GlycaemiaEnsemble(members.map((m) => m.glycaemia));
   glyc.startDay = startDay;
-  // A member keeps up its adherence's share of the planned activity (the same trait that sets how much
-  // of a planned intake change it achieves); the insulin-sensitivity gain grows with the minutes kept
-  // up, to 300 a week. The energy the activity burns is the plan's (members share one body's δ).
-  const minutes = s.activityMinutesPerWeek ?? 0;
+  // Every member keeps up the planned activity: most trial participants met the activity goal (DPP:
+  // 74 % at 24 weeks, 67 % at the end; Obes Res 2004;12:1426), far more than met the weight goal (49 %
+  // and 37 %), so the activity is not scaled by the intake adherence. The gain grows with the minutes,
+  // to 300 a week.
+  const minutes = Math.min(s.activityMinutesPerWeek ?? 0, ACTIVITY_IS_MAX_MINUTES);
+  const activityGain = (fx.activityIsGainPer150Min * minutes) / 150;
   const metforminGain = s.metformin ? fx.metforminIsGain : 0;
   members.forEach((m, i) => {
-    const activityGain = (fx.activityIsGainPer150Min * Math.min(m.adherence * minutes, ACTIVITY_IS_MAX_MINUTES)) / 150;
     glyc.isFactor[i] = (1 + activityGain * m.interventionResponse) * (1 + metforminGain * m.interventionResponse);
   });
 
