@@ -108,6 +108,17 @@ describe('simulate', () => {
     }), { numRuns: 15 });
   });
 
+  it('property: on common random numbers, a bigger held weight loss never raises weight, glucose or diabetes probability', () => {
+    fc.assert(fc.property(fc.integer({ min: -12, max: 6 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 1000 }), (kg, more, seed) => {
+      const [a, b] = compareScenarios(person, { weightChangeKg: kg }, { weightChangeKg: kg - more }, { years: 5, members: 60, seed });
+      for (let y = 1; y <= 5; y++) {
+        expect(b.weightKg.p50[y]!).toBeLessThan(a.weightKg.p50[y]!);
+        expect(b.fastingGlucoseMgDl.p50[y]!).toBeLessThanOrEqual(a.fastingGlucoseMgDl.p50[y]!);
+        expect(b.t2dCumulativeProbability[y]!).toBeLessThanOrEqual(a.t2dCumulativeProbability[y]!);
+      }
+    }), { numRuns: 15 });
+  });
+
   it('property: more activity and metformin never raise glucose or diabetes probability', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 30, max: 300 }), fc.boolean(), fc.integer({ min: 0, max: 1000 }), (base, extra, met, seed) => {
       const [a, b] = compareScenarios(person, { activityMinutesPerWeek: base }, { activityMinutesPerWeek: base + extra, metformin: met }, { years: 3, members: 60, seed });
