@@ -7,10 +7,11 @@
  * (weight, insulin sensitivity, β-cell function, HbA1c). Without history it returns the prior ensemble around today's values.
  */
 import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
-import { whigBetaForFpg, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
+import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
-import { drawMember, interventionResponse, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
+import type { GlycaemiaMember } from './glycaemia.ts';
+import { drawMember, interventionResponse, MG_DL_PER_MMOL_L, priorFsiMedian, type Member, type VirtualPerson } from './members.ts';
 import { PRIORS } from './priors.ts';
 
 export type ObservationKind = 'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl';
@@ -124,31 +125,40 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     while (u > cum && j < draws - 1) cum += w[++j]!;
     picks.push(j);
   }
-  // Resample-move (Gilks & Berzuini 2001): Metropolis steps on the parameters that keep acting in
-  // the forecast (energy-balance drift, β-cell decline rate) re-spread the copies the resampling
-  // made, keeping the posterior exact.
+  // Resample-move (Gilks & Berzuini 2001): Metropolis steps re-spread the copies the resampling made,
+  // keeping the posterior exact: on the parameters that keep acting in the forecast (energy-balance
+  // drift, β-cell decline rate, the weight → insulin-sensitivity slope) and on the split of the
+  // person's glucose between insulin sensitivity and β-cell function (the member's fasting insulin).
   let particles = picks.map((i) => drawn[i]!);
   const pll = Float64Array.from(picks, (i) => ll[i]!);
   const sd = (xs: number[]): number => {
     const m = xs.reduce((a, b) => a + b, 0) / xs.length;
     return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
   };
+  const prior = logPriorFor(past);
   let accepted = 0;
   for (let move = 0; move < MH_MOVES; move++) {
     const stepDrift = 0.5 * sd(particles.map((m) => m.intakeDriftKcalPerDay)) + 1;
     const stepRb = 0.5 * sd(particles.map((m) => m.glycaemia.rbPerYear)) + 1e-3;
-    const proposals = particles.map((m) => ({
-      ...m,
-      intakeDriftKcalPerDay: m.intakeDriftKcalPerDay + stepDrift * rng.normal(),
-      glycaemia: { ...m.glycaemia, rbPerYear: m.glycaemia.rbPerYear + stepRb * rng.normal() },
-    }));
+    const stepEfs = 0.5 * sd(particles.map((m) => Math.log(m.glycaemia.scaleEfs))) + 1e-3;
+    const stepFsi = 0.5 * sd(particles.map((m) => Math.log(baselineFsi(m)))) + 1e-3;
+    const proposals = particles.map((m) => {
+      const g = m.glycaemia;
+      return {
+        ...m,
+        intakeDriftKcalPerDay: m.intakeDriftKcalPerDay + stepDrift * rng.normal(),
+        glycaemia: { ...withFsi(g, baselineFsi(m) * Math.exp(stepFsi * rng.normal())), rbPerYear: g.rbPerYear + stepRb * rng.normal(), scaleEfs: g.scaleEfs * Math.exp(stepEfs * rng.normal()) },
+      };
+    });
     const qll = logLikOf(proposals);
     particles = particles.map((m, i) => {
-      const logAlpha = qll[i]! - pll[i]! + logPrior(proposals[i]!) - logPrior(m);
+      const q = proposals[i]!;
+      const inside = q.glycaemia.b0 >= PRIORS.betaMin && q.glycaemia.b0 <= PRIORS.betaMax;
+      const logAlpha = inside ? qll[i]! - pll[i]! + prior(q) - prior(m) : -Infinity;
       if (Math.log(rng.next()) < logAlpha) {
         accepted++;
         pll[i] = qll[i]!;
-        return proposals[i]!;
+        return q;
       }
       return m;
     });
@@ -242,11 +252,38 @@ function freshSlopePerKcal(person: VirtualPerson): number {
   return (w[60]! - w[30]!) / 30 / -100;
 }
 
-/** Log prior density (up to a constant) of the moved parameters. */
-function logPrior(m: Member): number {
-  const zr = (m.glycaemia.rbPerYear - PRIORS.rbMeanPerYear) / PRIORS.rbSdPerYear;
-  const zd = m.intakeDriftKcalPerDay / PRIORS.intakeDriftSdKcalPerDay;
-  return -0.5 * (zr * zr + zd * zd);
+/** The member's baseline fasting insulin, µIU/mL (HOMA, from its β-cell function and glucose). */
+function baselineFsi(m: Member): number {
+  const g = m.glycaemia;
+  return whigFsiMicroIuMl(g.b0, whigFpgMmolL(g.is0, g.b0));
+}
+
+/** The glycaemia with another baseline fasting insulin at the same fasting glucose: β-cell function from HOMA, then insulin sensitivity. */
+function withFsi(g: GlycaemiaMember, fsi: number): GlycaemiaMember {
+  const fpg = whigFpgMmolL(g.is0, g.b0);
+  const b0 = fsi / (HOMA_FSI_PER_B * (fpg - HOMA_GLUCOSE_FLOOR_MMOL_L));
+  return { ...g, b0, is0: whigBetaForFpg(b0, fpg) };
+}
+
+/**
+ * Log prior density (up to a constant) of the moved parameters, as drawMember draws them for the
+ * person at the start of the history: decline rate and drift normal, weight → IS slope log-normal,
+ * fasting insulin log-normal around the measured value or the HOMA-IR prior at the member's glucose.
+ */
+function logPriorFor(past: VirtualPerson): (m: Member) => number {
+  const bmi = past.weightKg / past.heightM ** 2;
+  return (m) => {
+    const g = m.glycaemia;
+    const fpg = whigFpgMmolL(g.is0, g.b0);
+    const [fsiMedian, fsiLogSd] = past.fastingInsulinMicroIuMl !== undefined
+      ? [past.fastingInsulinMicroIuMl, PRIORS.fsiAssayLogSd]
+      : [priorFsiMedian(bmi, fpg), PRIORS.homaIrLogSd];
+    const zr = (g.rbPerYear - PRIORS.rbMeanPerYear) / PRIORS.rbSdPerYear;
+    const zd = m.intakeDriftKcalPerDay / PRIORS.intakeDriftSdKcalPerDay;
+    const ze = Math.log(g.scaleEfs / PRIORS.scaleEfsMedian) / PRIORS.scaleEfsLogSd;
+    const zf = Math.log(baselineFsi(m) / fsiMedian) / fsiLogSd;
+    return -0.5 * (zr * zr + zd * zd + ze * ze + zf * zf);
+  };
 }
 
 /**

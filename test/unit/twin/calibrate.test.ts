@@ -55,6 +55,12 @@ describe('personal calibration', () => {
     expect(rb(rising)).toBeGreaterThan(PRIORS.rbMeanPerYear);
     // Resample-move re-spreads the copies: many distinct decline rates, a spread narrower than the prior's.
     expect(new Set(rising.members.map((m) => m.glycaemia.rbPerYear)).size).toBeGreaterThan(200);
+    // ...and so are the weight → insulin-sensitivity slope and the insulin-sensitivity / β-cell split,
+    // which this history barely informs: their spread stays near the prior's.
+    expect(new Set(rising.members.map((m) => m.glycaemia.scaleEfs)).size).toBeGreaterThan(200);
+    const lnEfs = rising.members.map((m) => Math.log(m.glycaemia.scaleEfs));
+    const efsSd = Math.sqrt(mean(lnEfs.map((x) => (x - mean(lnEfs)) ** 2)));
+    expect(efsSd).toBeGreaterThan(0.5 * PRIORS.scaleEfsLogSd);
     expect(rising.moveAcceptance).toBeGreaterThan(0.1);
     const rbSd = Math.sqrt(mean(rising.members.map((m) => (m.glycaemia.rbPerYear - rb(rising)) ** 2)));
     expect(rbSd).toBeGreaterThan(0.01);
