@@ -10,6 +10,7 @@ import type { VirtualPerson } from '../models/twin/members.ts';
 import type { Scenario } from '../models/twin/scenario.ts';
 import { simulateMembers, simulateScenarios, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
 import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
+import { anchorProgression, type ProgressionPrior } from '../models/twin/anchor.ts';
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { qdiabetesCrossCheck } from '../models/twin/cross-check.ts';
 import { cvdUnderScenario, type CvdScenario } from '../models/twin/cvd-scenario.ts';
@@ -26,6 +27,8 @@ export interface ForecastResult {
   /** Per scenario: PREVENT and PCE today and under the scenario (smoking, weight). */
   cvd: CvdScenario[];
   calibration?: Omit<CalibrationResult, 'members'>;
+  /** The person's progression prior: anchored to their QDiabetes-2018 10-year risk (models/twin/anchor.ts). */
+  progression?: ProgressionPrior;
   warnings: string[];
 }
 
@@ -58,11 +61,13 @@ const api = {
     const inputs = await twinInputs(workspaceDb(ws), options.nowMs);
     if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], crossChecks: [], cvd: [], warnings: [] };
     const seed = options.seed ?? 1;
-    const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed });
+    const anchor = anchorProgression(inputs.person, inputs.profile);
+    const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed, priors: anchor.priors });
     const results = scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed));
     const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
     const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
-    return { ok: true, results, crossChecks, cvd, calibration, warnings: inputs.warnings };
+    const progression = anchor.ok ? { source: anchor.source, target10yPercent: anchor.target10yPercent, factor: anchor.factor } : undefined;
+    return { ok: true, results, crossChecks, cvd, calibration, progression, warnings: anchor.ok ? inputs.warnings : [...inputs.warnings, anchor.reason] };
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

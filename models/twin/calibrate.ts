@@ -12,7 +12,7 @@ import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
 import { drawMember, interventionResponse, MG_DL_PER_MMOL_L, priorFsiMedian, type Member, type VirtualPerson } from './members.ts';
-import { PRIORS } from './priors.ts';
+import { PRIORS, type Priors } from './priors.ts';
 
 export type ObservationKind = 'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl';
 
@@ -69,14 +69,15 @@ function logLik(kind: ObservationKind, model: number, obs: number): number {
 /** Earliest value of a kind within the history window, or undefined. */
 const earliest = (obs: readonly Observation[], kind: ObservationKind): number | undefined => obs.filter((o) => o.kind === kind).sort((a, b) => a.day - b.day)[0]?.value;
 
-export function calibrate(person: VirtualPerson, observations: readonly Observation[], o: { members?: number; seed?: number } = {}): CalibrationResult {
+export function calibrate(person: VirtualPerson, observations: readonly Observation[], o: { members?: number; seed?: number; priors?: Priors } = {}): CalibrationResult {
   const n = o.members ?? 1000;
+  const priors = o.priors ?? PRIORS;
   const seed = o.seed ?? 1;
   const obs = observations.filter((x) => x.day <= 0 && x.day >= -MAX_HISTORY_DAYS && Number.isFinite(x.value) && x.value > 0);
   const t0 = Math.min(0, ...obs.map((x) => Math.floor(x.day)));
   const rng = createRng(seed);
   if (t0 === 0 || obs.length === 0) {
-    return { members: Array.from({ length: n }, () => drawMember(person, rng)), essFraction: 1, moveAcceptance: 0, observationsUsed: 0, historyDays: 0, rmse: {} };
+    return { members: Array.from({ length: n }, () => drawMember(person, rng, priors)), essFraction: 1, moveAcceptance: 0, observationsUsed: 0, historyDays: 0, rmse: {} };
   }
   const T = -t0;
   // The person as they were at the start of the history.
@@ -106,7 +107,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
   };
 
   // Importance sampling from the prior, then systematic resampling.
-  const drawn = Array.from({ length: draws }, () => drawMember(past, rng));
+  const drawn = Array.from({ length: draws }, () => drawMember(past, rng, priors));
   const ll = logLikOf(drawn);
   const max = Math.max(...ll);
   const w = Float64Array.from(ll, (x) => Math.exp(x - max));
@@ -135,7 +136,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     const m = xs.reduce((a, b) => a + b, 0) / xs.length;
     return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
   };
-  const prior = logPriorFor(past);
+  const prior = logPriorFor(past, priors);
   let accepted = 0;
   for (let move = 0; move < MH_MOVES; move++) {
     const stepDrift = 0.5 * sd(particles.map((m) => m.intakeDriftKcalPerDay)) + 1;
@@ -153,7 +154,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     const qll = logLikOf(proposals);
     particles = particles.map((m, i) => {
       const q = proposals[i]!;
-      const inside = q.glycaemia.b0 >= PRIORS.betaMin && q.glycaemia.b0 <= PRIORS.betaMax;
+      const inside = q.glycaemia.b0 >= priors.betaMin && q.glycaemia.b0 <= priors.betaMax;
       const logAlpha = inside ? qll[i]! - pll[i]! + prior(q) - prior(m) : -Infinity;
       if (Math.log(rng.next()) < logAlpha) {
         accepted++;
@@ -182,7 +183,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
       ...restartToday(m, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T),
       intakeDriftKcalPerDay: T >= 60 ? (now.weightKg[i]! - now.weightKg30[i]!) / 30 / perKcal : m.intakeDriftKcalPerDay,
       adherence: 1,
-      interventionResponse: interventionResponse(PRIORS, rng.normal()),
+      interventionResponse: interventionResponse(priors, rng.normal()),
     };
   });
   const sq: Partial<Record<ObservationKind, [number, number]>> = {};
@@ -270,17 +271,17 @@ function withFsi(g: GlycaemiaMember, fsi: number): GlycaemiaMember {
  * person at the start of the history: decline rate and drift normal, weight → IS slope log-normal,
  * fasting insulin log-normal around the measured value or the HOMA-IR prior at the member's glucose.
  */
-function logPriorFor(past: VirtualPerson): (m: Member) => number {
+function logPriorFor(past: VirtualPerson, priors: Priors): (m: Member) => number {
   const bmi = past.weightKg / past.heightM ** 2;
   return (m) => {
     const g = m.glycaemia;
     const fpg = whigFpgMmolL(g.is0, g.b0);
     const [fsiMedian, fsiLogSd] = past.fastingInsulinMicroIuMl !== undefined
-      ? [past.fastingInsulinMicroIuMl, PRIORS.fsiAssayLogSd]
-      : [priorFsiMedian(bmi, fpg), PRIORS.homaIrLogSd];
-    const zr = (g.rbPerYear - PRIORS.rbMeanPerYear) / PRIORS.rbSdPerYear;
-    const zd = m.intakeDriftKcalPerDay / PRIORS.intakeDriftSdKcalPerDay;
-    const ze = Math.log(g.scaleEfs / PRIORS.scaleEfsMedian) / PRIORS.scaleEfsLogSd;
+      ? [past.fastingInsulinMicroIuMl, priors.fsiAssayLogSd]
+      : [priorFsiMedian(bmi, fpg, priors), priors.homaIrLogSd];
+    const zr = (g.rbPerYear - priors.rbMeanPerYear) / priors.rbSdPerYear;
+    const zd = m.intakeDriftKcalPerDay / priors.intakeDriftSdKcalPerDay;
+    const ze = Math.log(g.scaleEfs / priors.scaleEfsMedian) / priors.scaleEfsLogSd;
     const zf = Math.log(baselineFsi(m) / fsiMedian) / fsiLogSd;
     return -0.5 * (zr * zr + zd * zd + ze * ze + zf * zf);
   };

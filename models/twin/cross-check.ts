@@ -29,10 +29,18 @@ const HR_METFORMIN = 0.69;
 const HR_ACTIVITY = 0.56;
 const Q_SMOKING: Record<NonNullable<Scenario['smoking']>, RiskProfile['smoking']> = { non: 'non', ex: 'ex', light: 'light', moderate: 'moderate', heavy: 'heavy' };
 
-export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, twin: SimulateResult): CrossCheck | { unavailable: string } {
+/** The QDiabetes-2018 model a profile allows (B with fasting glucose, C with HbA1c, else A) and its 10-year risk, %. */
+export function qdiabetesTenYear(profile: RiskProfile): { model: QModel; percent: number } | { unavailable: string } {
   const model: QModel = profile.fastingGlucoseMgDl !== undefined ? 'B' : profile.hba1cPercent !== undefined ? 'C' : 'A';
   const base = qdiabetes2018(qdiabetesInput(profile), model);
-  if (!base.ok) return { unavailable: `QDiabetes-2018 ${model}: ${base.reason}` };
+  return base.ok ? { model, percent: base.value } : { unavailable: `QDiabetes-2018 ${model}: ${base.reason}` };
+}
+
+export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, twin: SimulateResult): CrossCheck | { unavailable: string } {
+  const q = qdiabetesTenYear(profile);
+  if ('unavailable' in q) return q;
+  const { model } = q;
+  const base = { value: q.percent };
   const weightAt1y = twin.weightKg.p50[Math.min(1, twin.weightKg.p50.length - 1)]!;
   const changed: RiskProfile = { ...profile, weightKg: weightAt1y, ...(scenario.smoking ? { smoking: Q_SMOKING[scenario.smoking] } : {}) };
   if (profile.weightKg === undefined && profile.bmi !== undefined && profile.heightCm !== undefined) changed.bmi = weightAt1y / (profile.heightCm / 100) ** 2;

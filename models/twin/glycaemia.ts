@@ -3,7 +3,7 @@
  * without its trial-specific terms, re-parameterized per member so that each starts at steady state
  * at its own fasting glucose and HbA1c (see docs/models.md "Twin: glycaemia").
  *
- *   IS(t)   = IS0 · EFS(W) · E_int           EFS = 1 − scaleEfs·(W − W0)   (floored at 0.2)
+ *   IS(t)   = IS0 · EFS(W) · E_int           EFS = 1 − x for a loss, 1/(1 + x) for a gain, x = scaleEfs·(W − W0)
  *   B(t)    = 1 / (1 + e^{b0 + rb·t/365})   (logit-linear β-cell decline)
  *   FPG     = HOMA quasi-steady state of IS·B
  *   HbA1c   = A1 + A2 + A3, transit chain with k = 3/MTT and input kin·FPG + PPG
@@ -16,7 +16,6 @@ import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, HOMA_IS_CONSTANT, whigFpgMmo
 const K_TRANSIT = 3 / WHIG_TYPICAL.mttDays;
 const E_K = Math.exp(-K_TRANSIT);
 const KIN = WHIG_TYPICAL.kin;
-const EFS_FLOOR = 0.2;
 /** whigFpgMmolL inlined for the hot loop: FPG = (f + √(f² + c/(IS·B)))/2. */
 const FLOOR = HOMA_GLUCOSE_FLOOR_MMOL_L;
 const FLOOR_SQ = FLOOR * FLOOR;
@@ -87,14 +86,17 @@ export class GlycaemiaEnsemble {
   step(weightKg: Float64Array): void {
     if (!this.prepared) this.prepare();
     const cSlot = this.day + 1 >= this.startDay ? 3 : 2;
-    const kT = K_TRANSIT, kinK = KIN / K_TRANSIT, eK = E_K, c3 = 0.5 * K_TRANSIT * K_TRANSIT, floor = FLOOR, floorSq = FLOOR_SQ, efsFloor = EFS_FLOOR;
+    const kT = K_TRANSIT, kinK = KIN / K_TRANSIT, eK = E_K, c3 = 0.5 * K_TRANSIT * K_TRANSIT, floor = FLOOR, floorSq = FLOOR_SQ;
     const { fpgMmolL, hba1cPercent, par, st } = this;
     const n = this.n;
     for (let i = 0; i < n; i++) {
       const o = i * P;
       const q = i * S;
-      const efsRaw = 1 - par[o + 1]! * (weightKg[i]! - par[o]!);
-      const efs = efsRaw > efsFloor ? efsRaw : efsFloor;
+      // WHIG's linear effect where it was estimated (weight loss); for a gain its continuation with the
+      // same slope at baseline that never reaches zero (a linear loss of sensitivity hit its floor at
+      // ~16 kg gained for the median member, ~5 kg for a steep one: drift alone then made lean people diabetic).
+      const x = par[o + 1]! * (weightKg[i]! - par[o]!);
+      const efs = x <= 0 ? 1 - x : 1 / (1 + x);
       const odds = st[q + 3]! * par[o + 5]!;
       // IS = IS0·factor·EFS and B = 1/(1 + odds), so c/(IS·B) = (c/(IS0·factor))·(1 + odds)/EFS.
       const fpg = 0.5 * (floor + Math.sqrt(floorSq + (par[o + cSlot]! * (1 + odds)) / efs));

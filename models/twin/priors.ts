@@ -36,7 +36,7 @@ export const PRIORS: Priors = {
   betaMax: 0.97,
   ppgMin: 0.005,
   /** β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts, seed 7, n 20000; WHIG's diabetic-population value is 0.209); SD from WHIG IIV (√0.0441). */
-  rbMeanPerYear: 0.1408,
+  rbMeanPerYear: 0.1919,
   rbSdPerYear: Math.sqrt(WHIG_IIV.rb),
   /** Median weight → insulin-sensitivity slope, fraction of baseline per kg (WHIG typical 0.0514). */
   scaleEfsMedian: WHIG_TYPICAL.scaleEfs,
@@ -68,7 +68,7 @@ export const EFFECTS: Effects = {
    * Clamp studies report more (+20 %, Lehtovirta et al., Diabet Med 2001), but the twin's fasting
    * glucose is what the diagnosis sees, so the fasting-glucose effect is the one matched.
    */
-  metforminIsGain: 0.0406,
+  metforminIsGain: 0.0621,
   /**
    * Insulin-sensitivity gain with ~150 min/week of aerobic training, independent of weight loss: +10 %
    * (published; Boulé et al., Diabetes Care 2005;28:108–114, HERITAGE). Smaller trials report more

@@ -7,11 +7,16 @@ import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
 import { drawMember, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
 import { bands, BANDS, type Band } from './percentiles.ts';
+import type { Priors } from './priors.ts';
 import type { Scenario } from './scenario.ts';
 
 export type BandSeries = Record<Band, number[]>;
 
-export interface SimulateOptions { years?: number; members?: number; seed?: number; deterministic?: boolean }
+export interface SimulateOptions {
+  years?: number; members?: number; seed?: number; deterministic?: boolean;
+  /** Population priors (default PRIORS); a person's own progression prior comes from anchor.ts. */
+  priors?: Priors;
+}
 
 export interface SimulateResult {
   years: number[];
@@ -27,10 +32,10 @@ export interface SimulateResult {
 const emptySeries = (): BandSeries => Object.fromEntries(BANDS.map((b) => [b, []])) as unknown as BandSeries;
 
 /** Members for a person: typical values for a deterministic run, else `count` seeded draws. */
-export function ensembleFor(person: VirtualPerson, count: number, seed: number, deterministic = false): Member[] {
-  if (deterministic) return [drawMember(person)];
+export function ensembleFor(person: VirtualPerson, count: number, seed: number, deterministic = false, priors?: Priors): Member[] {
+  if (deterministic) return [drawMember(person, undefined, priors)];
   const rng = createRng(seed);
-  return Array.from({ length: count }, () => drawMember(person, rng));
+  return Array.from({ length: count }, () => drawMember(person, rng, priors));
 }
 
 /** Runs prepared members (so that scenarios can share them: common random numbers). */
@@ -59,7 +64,7 @@ export function simulateMembers(members: readonly Member[], scenario: Scenario, 
 export function simulate(person: VirtualPerson, scenario: Scenario, o: SimulateOptions = {}): SimulateResult {
   const years = o.years ?? 10;
   const seed = o.seed ?? 1;
-  const members = ensembleFor(person, o.members ?? 1000, seed, o.deterministic);
+  const members = ensembleFor(person, o.members ?? 1000, seed, o.deterministic, o.priors);
   return simulateMembers(members, scenario, years, seed, o.deterministic);
 }
 
@@ -67,7 +72,7 @@ export function simulate(person: VirtualPerson, scenario: Scenario, o: SimulateO
 export function simulateScenarios(person: VirtualPerson, scenarios: readonly Scenario[], o: SimulateOptions = {}): SimulateResult[] {
   const years = o.years ?? 10;
   const seed = o.seed ?? 1;
-  const members = ensembleFor(person, o.members ?? 1000, seed, o.deterministic);
+  const members = ensembleFor(person, o.members ?? 1000, seed, o.deterministic, o.priors);
   return scenarios.map((s) => simulateMembers(members, s, years, seed, o.deterministic));
 }
 

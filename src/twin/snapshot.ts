@@ -8,12 +8,13 @@ import { getProfile } from '../data/profile.ts';
 import type { DailyRow } from '../data/rows.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
 import { addSnapshot } from '../data/twin.ts';
+import { anchorProgression } from '../../models/twin/anchor.ts';
 import { calibrate } from '../../models/twin/calibrate.ts';
 import { forecastBands, type StoredForecast } from '../../models/twin/track-record.ts';
 import { trackRecord, type TrackRecord } from './track-record.ts';
 import { twinInputs } from './forecast-inputs.ts';
 
-export const SNAPSHOT_ENGINE = 'status-v2';
+export const SNAPSHOT_ENGINE = 'status-v3';
 
 export interface LatestValue {
   value: number;
@@ -111,7 +112,10 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
   const state: SnapshotState = { regions: twinStatus(inputs), inputs, latest };
   // Every refresh re-calibrates the twin to all the data and stores its forecast; later data will score it.
   const twin = await twinInputs(db, now);
-  if (twin.ok) state.forecast = forecastBands(calibrate(twin.person, twin.observations, { members: 500, seed: 1 }).members);
+  if (twin.ok) {
+    const { priors } = anchorProgression(twin.person, twin.profile);
+    state.forecast = forecastBands(calibrate(twin.person, twin.observations, { members: 500, seed: 1, priors }).members);
+  }
   const record = await trackRecord(db, now);
   if (record.forecasts) state.trackRecord = record;
   if (dataFrom) state.dataFrom = dataFrom;

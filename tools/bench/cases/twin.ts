@@ -6,6 +6,7 @@ import { DPP_TRIAL } from '../../../models/validation/trials.ts';
 import type { BenchCase } from '../harness.ts';
 import { calibrate, type Observation } from '../../../models/twin/calibrate.ts';
 import { createRng } from '../../../models/util/random.ts';
+import { anchorProgression } from '../../../models/twin/anchor.ts';
 
 const person: VirtualPerson = { sex: 'female', ageYears: 52, heightM: 1.64, weightKg: 88, fastingGlucoseMgDl: 108, hba1cPercent: 5.9 };
 
@@ -37,6 +38,11 @@ export function twinCases(opts: { runs: number; cohort: boolean }): BenchCase[] 
       items: 1000 * 3650, unit: 'member-days', runs: opts.runs, warmup: 1,
     },
     { name: 'draw a 1000-member ensemble', run: () => ensembleFor(person, 1000, 2), runs: opts.runs },
+    {
+      name: 'anchor the progression prior to QDiabetes-2018 (400 members × 10 years, 15 runs)',
+      run: () => anchorProgression(person, { sex: 'female', age: 52, heightCm: 164, weightKg: 88, fastingGlucoseMgDl: 108, hba1cPercent: 5.9 }),
+      runs: opts.runs, warmup: 1,
+    },
     {
       name: 'calibrate to 5 years of history (2,118 observations), 2000 draws → 1000 members',
       run: () => calibrate(person, obs, { members: 1000, seed: 1 }),

@@ -1,5 +1,6 @@
 import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.ts';
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
+import { anchorProgression } from '../../../models/twin/anchor.ts';
 import { qdiabetesCrossCheck } from '../../../models/twin/cross-check.ts';
 import { cvdUnderScenario } from '../../../models/twin/cvd-scenario.ts';
 import { invalidScenario, scenarioOutOfRange, type Scenario } from '../../../models/twin/scenario.ts';
@@ -35,19 +36,23 @@ own trajectory). Exit 2 when an input cannot be used.`,
     if (!person.ok) throw new UsageError(`${path}: ${person.reason}`);
     const outside = scenarioOutOfRange(person.person, scenario);
     if (outside) throw new UsageError(`${scenarioPath}: ${outside}`);
+    // The person's progression prior, anchored to their own QDiabetes-2018 10-year risk.
+    const anchor = anchorProgression(person.person, profile as RiskProfile);
     const result = runSimulation(person.person, scenario, {
+      priors: anchor.priors,
       years: intOption(p.option('years'), 'years', 1, 50, 10),
       members: intOption(p.option('members'), 'members', 1, 100_000, 1000),
       seed: intOption(p.option('seed'), 'seed', 0, 2 ** 32 - 1, 1),
       deterministic: p.flags.has('deterministic'),
     });
     const weightAt1y = result.weightKg.p50[Math.min(1, result.years.length - 1)];
-    const warnings = [...person.warnings];
+    const warnings = [...person.warnings, ...(anchor.ok ? [] : [anchor.reason])];
     if (scenario.weightChangeKg !== undefined && weightAt1y !== undefined && Math.abs(weightAt1y - person.person.weightKg - scenario.weightChangeKg) > 0.5) {
       warnings.push(`weightChangeKg ${scenario.weightChangeKg}: the model reaches ${(weightAt1y - person.person.weightKg).toFixed(1)} kg at one year (median); intake cuts beyond 40 % are outside its domain`);
     }
     return {
       ...result,
+      ...(anchor.ok ? { progressionPrior: { source: anchor.source, target10yPercent: anchor.target10yPercent, factor: anchor.factor } } : {}),
       qdiabetesCrossCheck: qdiabetesCrossCheck(profile as RiskProfile, scenario, result),
       cvd: cvdUnderScenario(profile as RiskProfile, scenario, weightAt1y),
       warnings,
