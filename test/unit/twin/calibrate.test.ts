@@ -3,7 +3,7 @@ import { calibrate, type Observation } from '../../../models/twin/calibrate.ts';
 import { hallWeightTrajectory } from '../../../models/physiology/hall-adult.ts';
 import type { VirtualPerson } from '../../../models/twin/members.ts';
 import { PRIORS } from '../../../models/twin/priors.ts';
-import { simulateMembers } from '../../../models/twin/simulate.ts';
+import { ensembleFor, simulateMembers } from '../../../models/twin/simulate.ts';
 
 const person: VirtualPerson = { sex: 'male', ageYears: 50, heightM: 1.78, weightKg: 96, fastingGlucoseMgDl: 112, hba1cPercent: 5.9 };
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -70,6 +70,19 @@ describe('personal calibration', () => {
     const pFlat = simulateMembers(flat.members, {}, 5, 4).t2dCumulativeProbability[5]!;
     expect(pRising).toBeGreaterThan(pFlat);
   });
+
+  it('the moves keep the prior where the data say nothing: a flat likelihood leaves the prior (incl. the lump at the β-cell clamp)', () => {
+    const woman: VirtualPerson = { sex: 'female', ageYears: 52, heightM: 1.64, weightKg: 88, fastingGlucoseMgDl: 108, hba1cPercent: 5.9 };
+    const n = 2000;
+    const prior = ensembleFor(woman, n, 1);
+    const post = calibrate(woman, [{ day: -1, kind: 'weightKg', value: 88 }], { members: n, seed: 1 }).members;
+    // (restarted today, a day of decline takes the clamped members a hair below the bound)
+    const atClamp = (ms: readonly { glycaemia: { b0: number } }[]): number => ms.filter((m) => m.glycaemia.b0 >= PRIORS.betaMax - 1e-3).length / ms.length;
+    expect(atClamp(prior)).toBeGreaterThan(0.1);
+    expect(Math.abs(atClamp(post) - atClamp(prior))).toBeLessThan(0.03);
+    const p10 = (ms: Parameters<typeof simulateMembers>[0]): number => simulateMembers(ms, {}, 10, 1).t2dCumulativeProbability[10]!;
+    expect(Math.abs(p10(post) - p10(prior))).toBeLessThan(0.025);
+  }, 60_000);
 
   it('a glucose measured only today does not make the twin think the person is not progressing', () => {
     const obs: Observation[] = Array.from({ length: 60 }, (_, i) => ({ day: -1800 + 30 * i, kind: 'weightKg' as const, value: 96 }));
