@@ -10,7 +10,7 @@ import type { VirtualPerson } from '../models/twin/members.ts';
 import type { Scenario } from '../models/twin/scenario.ts';
 import { simulateMembers, simulateScenarios, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
 import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
-import { anchorProgression, type ProgressionPrior } from '../models/twin/anchor.ts';
+import { anchorProgression, anchorReport, type ProgressionPrior } from '../models/twin/anchor.ts';
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { qdiabetesCrossCheck } from '../models/twin/cross-check.ts';
 import { cvdUnderScenario, type CvdScenario } from '../models/twin/cvd-scenario.ts';
@@ -47,7 +47,8 @@ const api = {
   },
   /**
    * What-ifs: every scenario on the same ensemble (common random numbers), so that differences
-   * between them are the scenarios' alone. The ensemble is drawn once per call.
+   * between them are the scenarios' alone. The ensemble is drawn once per call, from `options.priors`
+   * (a person's anchored prior, anchor.ts) or else the population prior (a high-risk population's).
    */
   whatIf(person: VirtualPerson, scenarios: Scenario[], options: SimulateOptions = {}): SimulateResult[] {
     return simulateScenarios(person, scenarios, options);
@@ -66,8 +67,8 @@ const api = {
     const results = scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed));
     const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
     const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
-    const progression = anchor.ok ? { source: anchor.source, target10yPercent: anchor.target10yPercent, factor: anchor.factor } : undefined;
-    return { ok: true, results, crossChecks, cvd, calibration, progression, warnings: anchor.ok ? inputs.warnings : [...inputs.warnings, anchor.reason] };
+    const { progression, warnings } = anchorReport(anchor);
+    return { ok: true, results, crossChecks, cvd, calibration, ...(progression ? { progression } : {}), warnings: [...inputs.warnings, ...warnings] };
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

@@ -15,26 +15,34 @@
  * Where QDiabetes cannot score the person (age outside 25-84, inputs out of range), the population
  * prior stays, and the caller says so.
  *
- * QDiabetes counts diagnoses recorded in primary care; the twin counts diagnoses at two checks a
- * year, which find diabetes earlier, so matching the two slightly understates the twin's outcome.
+ * Both sides are new diagnoses: the twin's members already over a threshold at today's check are left
+ * out, as QDiabetes leaves out people with diabetes. QDiabetes counts diagnoses recorded in primary
+ * care; the twin counts diagnoses at two checks a year with the variability of one reading, which
+ * find more: near the thresholds even the slowest progression can stay above QDiabetes' risk (a
+ * lean 35-year-old with a fasting glucose of 110 mg/dL: QDiabetes 2.7 %), and then the anchor says
+ * so (`warning`) and keeps the slowest progression.
  */
 import type { RiskProfile } from '../risk/profile.ts';
 import { qdiabetesTenYear } from './cross-check.ts';
 import type { VirtualPerson } from './members.ts';
 import { PRIORS, type Priors } from './priors.ts';
-import { ensembleFor, simulateMembers } from './simulate.ts';
+import { ensembleFor, newDiagnosisProbability, simulateMembers } from './simulate.ts';
 
 /** What a forecast reports of its progression prior. */
-export interface ProgressionPrior { source: string; target10yPercent: number; factor: number }
+export interface ProgressionPrior { source: string; target10yPercent: number; twin10yPercent: number; factor: number }
 
 export type ProgressionAnchor =
-  | { ok: true; priors: Priors; factor: number; source: string; target10yPercent: number; twin10yPercent: number }
+  | { ok: true; priors: Priors; factor: number; source: string; target10yPercent: number; twin10yPercent: number; warning?: string }
   | { ok: false; priors: Priors; reason: string };
 
 /** Search range of the factor on the population's decline rates (1 = the DPP placebo population's). */
 const K_MIN = 0.02;
 const K_MAX = 4;
-/** Ensemble of the search: common random numbers across steps, so the 10-year probability is monotone in the factor. */
+/**
+ * Ensemble of the search, with common random numbers across steps. The probability rises with the
+ * factor for nearly every member, but not exactly (members with a negative rate improve faster as
+ * it grows), so the bisection finds a crossing, not necessarily the only one.
+ */
 const ANCHOR_MEMBERS = 400;
 const ANCHOR_SEED = 11;
 const STEPS = 12;
@@ -42,11 +50,20 @@ const STEPS = 12;
 /** Priors with the population's decline rates (mean and SD) scaled by `k`. */
 const scaled = (priors: Priors, k: number): Priors => ({ ...priors, rbMeanPerYear: k * priors.rbMeanPerYear, rbSdPerYear: k * priors.rbSdPerYear });
 
-/** The twin's 10-year probability, %, for a prior ensemble with decline rates scaled by `k`. */
+/** The twin's 10-year probability of a new diagnosis, %, for a prior ensemble with decline rates scaled by `k`. */
 function tenYearPercent(person: VirtualPerson, priors: Priors, k: number): number {
   const members = ensembleFor(person, ANCHOR_MEMBERS, ANCHOR_SEED, false, scaled(priors, k));
-  return 100 * simulateMembers(members, {}, 10, ANCHOR_SEED).t2dCumulativeProbability[10]!;
+  return 100 * newDiagnosisProbability(simulateMembers(members, {}, 10, ANCHOR_SEED).t2dCumulativeProbability, 10);
 }
+
+/** What a forecast reports of an anchor: the prior it used and any warning. */
+export function anchorReport(a: ProgressionAnchor): { progression?: ProgressionPrior; warnings: string[] } {
+  if (!a.ok) return { warnings: [a.reason] };
+  return { progression: { source: a.source, target10yPercent: a.target10yPercent, twin10yPercent: a.twin10yPercent, factor: a.factor }, warnings: a.warning ? [a.warning] : [] };
+}
+
+/** How far the twin may stay from QDiabetes before the anchor warns: 2 points or 20 %. */
+const tolerancePercent = (target: number): number => Math.max(2, 0.2 * target);
 
 export function anchorProgression(person: VirtualPerson, profile: RiskProfile, priors: Priors = PRIORS): ProgressionAnchor {
   const q = qdiabetesTenYear(profile);
@@ -68,5 +85,13 @@ export function anchorProgression(person: VirtualPerson, profile: RiskProfile, p
   // Interpolate inside the last bracket (the probability moves in steps of 1/ANCHOR_MEMBERS).
   const logK = hi === lo || atHi === atLo ? lo : lo + ((q.percent - atLo) / (atHi - atLo)) * (hi - lo);
   const k = Math.exp(logK);
-  return { ok: true, priors: scaled(priors, k), factor: k, source: `QDiabetes-2018 ${q.model}`, target10yPercent: q.percent, twin10yPercent: tenYearPercent(person, priors, k) };
+  const twin = tenYearPercent(person, priors, k);
+  const source = `QDiabetes-2018 ${q.model}`;
+  const out: ProgressionAnchor = { ok: true, priors: scaled(priors, k), factor: k, source, target10yPercent: q.percent, twin10yPercent: twin };
+  if (Math.abs(twin - q.percent) > tolerancePercent(q.percent)) {
+    out.warning = twin > q.percent
+      ? `the twin's checks twice a year find more diabetes than ${source}'s recorded diagnoses for values this close to the thresholds: even at its slowest progression its 10-year probability of a new diagnosis is ${twin.toFixed(1)} % against ${q.percent.toFixed(1)} %`
+      : `even at its fastest progression the twin's 10-year probability of a new diagnosis is ${twin.toFixed(1)} % against ${source}'s ${q.percent.toFixed(1)} %`;
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import { profileBmi, type RiskProfile } from '../risk/profile.ts';
 import { qdiabetes2018, type QModel } from '../risk/qdiabetes2018.ts';
 import { qdiabetesInput } from '../risk/report.ts';
 import type { Scenario } from './scenario.ts';
-import type { SimulateResult } from './simulate.ts';
+import { newDiagnosisProbability, type SimulateResult } from './simulate.ts';
 
 export interface CrossCheck {
   model: `QDiabetes-2018 ${QModel}`;
@@ -18,7 +18,7 @@ export interface CrossCheck {
   baseline10yPercent: number;
   /** 10-year risk under the scenario, %. */
   scenario10yPercent: number;
-  /** The twin's 10-year cumulative probability, % (null when the forecast is shorter). */
+  /** The twin's 10-year probability of a new diagnosis (members over a threshold at today's check left out, as QDiabetes leaves out diabetes), % (null when the forecast is shorter). */
   twin10yPercent: number | null;
   /** Within 5 points or 35 % of the larger. */
   agree: boolean | null;
@@ -50,7 +50,8 @@ export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, tw
   if (scenario.metformin) hr *= HR_METFORMIN;
   if ((scenario.activityMinutesPerWeek ?? 0) >= 150) hr *= HR_ACTIVITY;
   const scenarioRisk = 100 * (1 - (1 - after.value / 100) ** hr);
-  const twin10 = twin.years.indexOf(10) >= 0 ? 100 * twin.t2dCumulativeProbability[twin.years.indexOf(10)]! : null;
+  const y10 = twin.years.indexOf(10);
+  const twin10 = y10 >= 0 ? 100 * newDiagnosisProbability(twin.t2dCumulativeProbability, y10) : null;
   const agree = twin10 === null ? null : Math.abs(twin10 - scenarioRisk) <= Math.max(5, 0.35 * Math.max(twin10, scenarioRisk));
   const out: CrossCheck = { model: `QDiabetes-2018 ${model}`, baseline10yPercent: base.value, scenario10yPercent: scenarioRisk, twin10yPercent: twin10, agree };
   const bmi = profileBmi(changed);

@@ -61,6 +61,12 @@ export function simulateMembers(members: readonly Member[], scenario: Scenario, 
   return out;
 }
 
+/** Probability of a diagnosis by year `y` among members not over a threshold at today's check (as risk equations count: people free of diabetes). */
+export function newDiagnosisProbability(cumulative: readonly number[], y: number): number {
+  const p0 = cumulative[0] ?? 0;
+  return p0 >= 1 ? 0 : (cumulative[y]! - p0) / (1 - p0);
+}
+
 export function simulate(person: VirtualPerson, scenario: Scenario, o: SimulateOptions = {}): SimulateResult {
   const years = o.years ?? 10;
   const seed = o.seed ?? 1;

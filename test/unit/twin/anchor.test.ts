@@ -4,7 +4,7 @@ import { anchorProgression } from '../../../models/twin/anchor.ts';
 import { qdiabetesCrossCheck, qdiabetesTenYear } from '../../../models/twin/cross-check.ts';
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
 import { PRIORS } from '../../../models/twin/priors.ts';
-import { simulate } from '../../../models/twin/simulate.ts';
+import { newDiagnosisProbability, simulate } from '../../../models/twin/simulate.ts';
 
 const profiles: [string, RiskProfile][] = [
   ['lean woman, normal glucose', { sex: 'female', age: 45, heightCm: 165, weightKg: 65, fastingGlucoseMgDl: 90, hba1cPercent: 5.3, ethnicity: 'white', smoking: 'non' }],
@@ -27,7 +27,8 @@ describe('progression prior anchored to the person\'s QDiabetes-2018 risk', () =
     expect(Math.abs(a.twin10yPercent - target)).toBeLessThanOrEqual(Math.max(1, 0.1 * target));
     // Another ensemble (1000 members, another seed) agrees within its sampling noise.
     const r = simulate(person, {}, { priors: a.priors, seed: 8 });
-    expect(Math.abs(100 * r.t2dCumulativeProbability[10]! - target)).toBeLessThanOrEqual(Math.max(2, 0.2 * target));
+    expect(a.warning).toBeUndefined();
+    expect(Math.abs(100 * newDiagnosisProbability(r.t2dCumulativeProbability, 10) - target)).toBeLessThanOrEqual(Math.max(2, 0.2 * target));
     expect(r.fastingGlucoseMgDl.p50[10]!).toBeGreaterThanOrEqual(r.fastingGlucoseMgDl.p50[0]! - 0.5);
     // The population prior (a high-risk trial population) gave far more.
     expect(100 * simulate(person, {}, { seed: 8 }).t2dCumulativeProbability[10]!).toBeGreaterThan(target + 10);
@@ -45,6 +46,15 @@ describe('progression prior anchored to the person\'s QDiabetes-2018 risk', () =
     expect(a.priors.rbMeanPerYear / PRIORS.rbMeanPerYear).toBeCloseTo(a.factor, 10);
     expect(a.priors.rbSdPerYear / PRIORS.rbSdPerYear).toBeCloseTo(a.factor, 10);
     expect(factors.every((k) => k > 0 && k < 1)).toBe(true);
+  }, 60_000);
+
+  it('near the thresholds the twin\'s twice-yearly checks find more than QDiabetes can: the anchor keeps the slowest progression and says so', () => {
+    const near: RiskProfile = { sex: 'female', age: 35, heightCm: 165, weightKg: 62, fastingGlucoseMgDl: 118, hba1cPercent: 5.6, ethnicity: 'white', smoking: 'non' };
+    const a = anchorProgression(personOf(near), near);
+    if (!a.ok) throw new Error(a.reason);
+    expect(a.twin10yPercent).toBeGreaterThan(a.target10yPercent + 2);
+    expect(a.warning).toMatch(/^the twin's checks twice a year find more diabetes than QDiabetes-2018 B's recorded diagnoses/);
+    expect(a.factor).toBeLessThan(0.03);
   }, 60_000);
 
   it('where QDiabetes cannot score the person, the population prior stays and the reason is given', () => {

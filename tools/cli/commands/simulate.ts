@@ -1,6 +1,6 @@
 import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.ts';
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
-import { anchorProgression } from '../../../models/twin/anchor.ts';
+import { anchorProgression, anchorReport } from '../../../models/twin/anchor.ts';
 import { qdiabetesCrossCheck } from '../../../models/twin/cross-check.ts';
 import { cvdUnderScenario } from '../../../models/twin/cvd-scenario.ts';
 import { invalidScenario, scenarioOutOfRange, type Scenario } from '../../../models/twin/scenario.ts';
@@ -46,13 +46,14 @@ own trajectory). Exit 2 when an input cannot be used.`,
       deterministic: p.flags.has('deterministic'),
     });
     const weightAt1y = result.weightKg.p50[Math.min(1, result.years.length - 1)];
-    const warnings = [...person.warnings, ...(anchor.ok ? [] : [anchor.reason])];
+    const report = anchorReport(anchor);
+    const warnings = [...person.warnings, ...report.warnings];
     if (scenario.weightChangeKg !== undefined && weightAt1y !== undefined && Math.abs(weightAt1y - person.person.weightKg - scenario.weightChangeKg) > 0.5) {
       warnings.push(`weightChangeKg ${scenario.weightChangeKg}: the model reaches ${(weightAt1y - person.person.weightKg).toFixed(1)} kg at one year (median); intake cuts beyond 40 % are outside its domain`);
     }
     return {
       ...result,
-      ...(anchor.ok ? { progressionPrior: { source: anchor.source, target10yPercent: anchor.target10yPercent, factor: anchor.factor } } : {}),
+      ...(report.progression ? { progressionPrior: report.progression } : {}),
       qdiabetesCrossCheck: qdiabetesCrossCheck(profile as RiskProfile, scenario, result),
       cvd: cvdUnderScenario(profile as RiskProfile, scenario, weightAt1y),
       warnings,
