@@ -2,7 +2,7 @@
  * The person's own progression prior. The population prior of β-cell decline (priors.ts) is
  * calibrated to the DPP placebo arm: adults selected for impaired glucose tolerance, who progress
  * far faster than most people. Applied to everyone it gives a lean 45-year-old with a fasting glucose
- * of 90 mg/dL a 42 % ten-year diabetes probability, where QDiabetes-2018 gives 0.9 %.
+ * of 90 mg/dL a 43 % ten-year diabetes probability, where QDiabetes-2018 gives 0.9 %.
  *
  * So a person's twin starts from the person's own published risk: the population's distribution of
  * decline rates (mean and SD together) is scaled by one factor, so that the twin's prior ensemble,
@@ -15,12 +15,13 @@
  * Where QDiabetes cannot score the person (age outside 25-84, inputs out of range), the population
  * prior stays, and the caller says so.
  *
- * Both sides are new diagnoses: the twin's members already over a threshold at today's check are left
- * out, as QDiabetes leaves out people with diabetes. QDiabetes counts diagnoses recorded in primary
- * care; the twin counts diagnoses at two checks a year with the variability of one reading, which
- * find more: near the thresholds even the slowest progression can stay above QDiabetes' risk (a
- * lean 35-year-old with a fasting glucose of 110 mg/dL: QDiabetes 2.7 %), and then the anchor says
- * so (`warning`) and keeps the slowest progression.
+ * Both sides are new cases: the twin's members already over a threshold today are left out, as
+ * QDiabetes leaves out people with diabetes. QDiabetes counts diagnoses recorded in primary care; the
+ * twin counts a member once its own usual fasting glucose or HbA1c crosses a threshold (engine.ts,
+ * outcome 'state'). Near the thresholds even the slowest progression can stay above QDiabetes' risk,
+ * because weight drift and the spread of insulin sensitivity's response to weight carry some members
+ * over (a lean 35-year-old with a fasting glucose of 110 mg/dL: QDiabetes 2.6 %, the twin at least
+ * 8.8 %); the anchor then keeps the slowest progression and says so (`warning`).
  */
 import type { RiskProfile } from '../risk/profile.ts';
 import { qdiabetesTenYear } from './cross-check.ts';
@@ -90,8 +91,8 @@ export function anchorProgression(person: VirtualPerson, profile: RiskProfile, p
   const out: ProgressionAnchor = { ok: true, priors: scaled(priors, k), factor: k, source, target10yPercent: q.percent, twin10yPercent: twin };
   if (Math.abs(twin - q.percent) > tolerancePercent(q.percent)) {
     out.warning = twin > q.percent
-      ? `the twin's checks twice a year find more diabetes than ${source}'s recorded diagnoses for values this close to the thresholds: even at its slowest progression its 10-year probability of a new diagnosis is ${twin.toFixed(1)} % against ${q.percent.toFixed(1)} %`
-      : `even at its fastest progression the twin's 10-year probability of a new diagnosis is ${twin.toFixed(1)} % against ${source}'s ${q.percent.toFixed(1)} %`;
+      ? `this close to the thresholds the twin's weight drift and insulin-sensitivity spread carry more people over than ${source}'s recorded diagnoses: even at its slowest progression its 10-year probability of new diabetes is ${twin.toFixed(1)} % against ${q.percent.toFixed(1)} %`
+      : `even at its fastest progression the twin's 10-year probability of new diabetes is ${twin.toFixed(1)} % against ${source}'s ${q.percent.toFixed(1)} %`;
   }
   return out;
 }

@@ -39,6 +39,13 @@ export interface RunOptions {
   noiseSeed?: number;
   /** Whether day 0 is a diagnostic visit (false for trial participants, who enrol free of diabetes). */
   screenAtBaseline?: boolean;
+  /**
+   * How a member comes to count as having type 2 diabetes. 'visits' (default): as a trial finds it,
+   * noisy tests at visits confirmed by a repeat (a trial's ascertainment). 'state': from the first
+   * day its own usual fasting glucose or HbA1c is at or over a threshold (a person's forecast: the
+   * member is one possible version of the person, whose usual levels the model follows).
+   */
+  outcome?: 'visits' | 'state';
 }
 
 /** Weekly minutes beyond which more activity adds no insulin sensitivity in the twin. */
@@ -263,13 +270,20 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
       if (!diagnosed[i] && first && repeat) diagnosed[i] = 1;
     }
   };
+  const byState = o.outcome === 'state';
+  const markState = (): void => {
+    const { fpgMmolL, hba1cPercent } = glyc;
+    for (let i = 0; i < diagnosed.length; i++) if (fpgMmolL[i]! >= fpgLimit || hba1cPercent[i]! >= a1cLimit) diagnosed[i] = 1;
+  };
   const view = (day: number): DayView => ({ day, weightKg: hall.weight, fpgMmolL: glyc.fpgMmolL, hba1cPercent: glyc.hba1cPercent, diagnosed });
-  if (o.screenAtBaseline ?? true) mark();
+  if (byState) markState();
+  else if (o.screenAtBaseline ?? true) mark();
   observe(view(0));
   for (let d = 1; d <= days; d++) {
     hall.step();
     glyc.step(hall.weight);
-    if (isVisitDay(d, dx.visitsPerYear ?? 2)) mark();
+    if (byState) markState();
+    else if (isVisitDay(d, dx.visitsPerYear ?? 2)) mark();
     observe(view(d));
   }
 }
