@@ -6,15 +6,18 @@ import type { MetricId } from '../models/metrics.ts';
 import type { ChunkColumns } from '../src/data/chunk-merge.ts';
 import { transfer } from 'comlink';
 import { runCohort, type CohortResult, type Trial } from '../models/twin/cohort.ts';
-import type { VirtualPerson } from '../models/twin/members.ts';
+import type { Member, VirtualPerson } from '../models/twin/members.ts';
 import type { Scenario } from '../models/twin/scenario.ts';
 import { simulateMembers, simulateScenarios, type SimulateOptions, type SimulateResult } from '../models/twin/simulate.ts';
 import { calibrate, type CalibrationResult } from '../models/twin/calibrate.ts';
-import { anchorProgression, anchorReport, type ProgressionPrior } from '../models/twin/anchor.ts';
+import { anchorProgression, anchorReport, type ProgressionAnchor, type ProgressionPrior } from '../models/twin/anchor.ts';
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { qdiabetesCrossCheck } from '../models/twin/cross-check.ts';
 import { cvdUnderScenario, type CvdScenario } from '../models/twin/cvd-scenario.ts';
 import { exposeApi } from './expose.ts';
+
+/** The calibration's report; `reused` when the ensemble of an earlier call with the same inputs was kept. */
+export type ForecastCalibration = Omit<CalibrationResult, 'members'> & { reused?: boolean };
 
 /** One shape for success and failure: Comlink's types distribute over unions of promises. */
 export interface ForecastResult {
@@ -26,11 +29,14 @@ export interface ForecastResult {
   crossChecks: ReturnType<typeof qdiabetesCrossCheck>[];
   /** Per scenario: PREVENT and PCE today and under the scenario (smoking, weight). */
   cvd: CvdScenario[];
-  calibration?: Omit<CalibrationResult, 'members'>;
+  calibration?: ForecastCalibration;
   /** The person's progression prior: anchored to their QDiabetes-2018 10-year risk (models/twin/anchor.ts). */
   progression?: ProgressionPrior;
   warnings: string[];
 }
+
+/** The last calibrated ensemble per workspace, with the inputs it was made from. */
+const twinCache = new Map<Workspace, { key: string; members: Member[]; calibration: ForecastCalibration; anchor: ProgressionAnchor }>();
 
 const api = {
   ping(): string {
@@ -56,14 +62,25 @@ const api = {
 
   /**
    * The person's own twin: calibrated to their stored history (weights, fasting glucose, HbA1c, CGM),
-   * then every scenario on the same posterior ensemble.
+   * then every scenario on the same posterior ensemble. The anchored, calibrated ensemble is kept
+   * for the next call while the person's inputs and the options are unchanged (a slider's what-ifs
+   * then cost only their runs; `calibration.reused` says so).
    */
   async forecast(ws: Workspace, scenarios: Scenario[], options: SimulateOptions & { nowMs?: number } = {}): Promise<ForecastResult> {
     const inputs = await twinInputs(workspaceDb(ws), options.nowMs);
     if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], crossChecks: [], cvd: [], warnings: [] };
     const seed = options.seed ?? 1;
-    const anchor = anchorProgression(inputs.person, inputs.profile);
-    const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed, priors: anchor.priors });
+    const key = JSON.stringify([ws, inputs.person, inputs.profile, inputs.observations, options.members ?? 1000, seed]);
+    let twin = twinCache.get(ws);
+    if (twin?.key !== key) {
+      const anchor = anchorProgression(inputs.person, inputs.profile);
+      const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed, priors: anchor.priors });
+      twin = { key, members, calibration, anchor };
+      twinCache.set(ws, twin);
+    } else {
+      twin = { ...twin, calibration: { ...twin.calibration, reused: true } };
+    }
+    const { members, calibration, anchor } = twin;
     const results = scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed));
     const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
     const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
