@@ -113,6 +113,18 @@ describe('CLI simulate and cohort', () => {
     expect(out.years).toHaveLength(11);
     expect(out.t2dCumulativeProbability).toHaveLength(11);
     expect(out.fastingGlucoseMgDl.p95[10]).toBeGreaterThan(out.fastingGlucoseMgDl.p05[10]);
+    // The person's progression prior is anchored to their QDiabetes-2018 risk, and the no-change cross-check agrees.
+    expect(out.progressionPrior).toMatchObject({ source: 'QDiabetes-2018 B', target10yPercent: out.qdiabetesCrossCheck.baseline10yPercent });
+    expect(Math.abs(out.progressionPrior.twin10yPercent - out.progressionPrior.target10yPercent)).toBeLessThanOrEqual(2);
+    expect(out.qdiabetesCrossCheck.agree).toBe(true);
+  }, 60_000);
+
+  it('simulate warns where the twin cannot get down to QDiabetes, and where QDiabetes cannot score the person', () => {
+    const near = JSON.parse(cli('simulate', '--json', file('near.json', { sex: 'female', age: 35, heightCm: 165, weightKg: 62, fastingGlucoseMgDl: 118, hba1cPercent: 5.6 }), '--members', '200').stdout);
+    expect(near.warnings.join('\n')).toMatch(/even at its slowest progression its 10-year probability of new diabetes is/);
+    const young = JSON.parse(cli('simulate', '--json', file('young.json', { sex: 'male', age: 22, heightCm: 180, weightKg: 80, fastingGlucoseMgDl: 95, hba1cPercent: 5.3 }), '--members', '200').stdout);
+    expect(young.progressionPrior).toBeUndefined();
+    expect(young.warnings.join('\n')).toMatch(/QDiabetes-2018 B: age 22 outside 25-84: the population prior of progression/);
   }, 60_000);
 
   it('cohort prints each arm\'s yearly cumulative incidence and weight change', () => {
