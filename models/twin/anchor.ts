@@ -63,8 +63,8 @@ export function anchorReport(a: ProgressionAnchor): { progression?: ProgressionP
   return { progression: { source: a.source, target10yPercent: a.target10yPercent, twin10yPercent: a.twin10yPercent, factor: a.factor }, warnings: a.warning ? [a.warning] : [] };
 }
 
-/** How far the twin may stay from QDiabetes before the anchor warns: 2 points or 20 %. */
-const tolerancePercent = (target: number): number => Math.max(2, 0.2 * target);
+/** How far the twin may stay from QDiabetes before the anchor warns: 1 point or 20 %. */
+const tolerancePercent = (target: number): number => Math.max(1, 0.2 * target);
 
 export function anchorProgression(person: VirtualPerson, profile: RiskProfile, priors: Priors = PRIORS): ProgressionAnchor {
   const q = qdiabetesTenYear(profile);

@@ -18,7 +18,7 @@ export interface CrossCheck {
   baseline10yPercent: number;
   /** 10-year risk under the scenario, %. */
   scenario10yPercent: number;
-  /** The twin's 10-year probability of a new diagnosis (members over a threshold at today's check left out, as QDiabetes leaves out diabetes), % (null when the forecast is shorter). */
+  /** The twin's 10-year probability of new diabetes (members over a threshold today left out, as QDiabetes leaves out diabetes), % (null when the forecast is shorter). */
   twin10yPercent: number | null;
   /** Within 5 points or 35 % of the larger. */
   agree: boolean | null;

@@ -33,11 +33,11 @@ export const CONTRACT_DIAGNOSIS: DiagnosisCriteria = { fastingGlucoseMgDl: 126, 
 export interface RunOptions {
   /** Intervention effects (default EFFECTS; calibration passes others). */
   effects?: Effects;
-  /** Diagnostic criteria at visits (default CONTRACT_DIAGNOSIS). */
+  /** Diagnostic thresholds (default CONTRACT_DIAGNOSIS); visitsPerYear applies to outcome 'visits' only. */
   diagnosis?: DiagnosisCriteria;
-  /** Seed of the measurement-noise stream at visits. */
+  /** Seed of the measurement-noise stream at visits (outcome 'visits'). */
   noiseSeed?: number;
-  /** Whether day 0 is a diagnostic visit (false for trial participants, who enrol free of diabetes). */
+  /** Whether day 0 is a diagnostic visit (outcome 'visits'; false for trial participants, who enrol free of diabetes). Outcome 'state' always counts day 0. */
   screenAtBaseline?: boolean;
   /**
    * How a member comes to count as having type 2 diabetes. 'visits' (default): as a trial finds it,
@@ -183,7 +183,7 @@ export interface DayView {
   weightKg: Float64Array;
   fpgMmolL: Float64Array;
   hba1cPercent: Float64Array;
-  /** 1 once the member has been diagnosed at a visit so far (confirmed fasting glucose or HbA1c over the threshold). */
+  /** 1 once the member counts as having diabetes (outcome 'visits': diagnosed at a visit; 'state': its usual levels crossed a threshold). */
   diagnosed: Uint8Array;
 }
 

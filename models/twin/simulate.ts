@@ -61,7 +61,7 @@ export function simulateMembers(members: readonly Member[], scenario: Scenario, 
   return out;
 }
 
-/** Probability of a diagnosis by year `y` among members not over a threshold at today's check (as risk equations count: people free of diabetes). */
+/** Probability of diabetes by year `y` among members not over a threshold today (as risk equations count: people free of diabetes). */
 export function newDiagnosisProbability(cumulative: readonly number[], y: number): number {
   const p0 = cumulative[0] ?? 0;
   return p0 >= 1 ? 0 : (cumulative[y]! - p0) / (1 - p0);

@@ -20,22 +20,31 @@ export type TwinInputs =
   | { ok: true; person: VirtualPerson; profile: RiskProfile; observations: Observation[]; warnings: string[] }
   | { ok: false; reason: string };
 
+/**
+ * Observation days are whole UTC calendar days counted back from today's (0 = today), so the inputs,
+ * and the twin worker's cached ensemble keyed on them, stay the same through a day.
+ */
+const dayOf = (ms: number, todayStartMs: number): number => Math.floor((ms - todayStartMs) / DAY_MS);
+const todayStart = (nowMs: number): number => Math.floor(nowMs / DAY_MS) * DAY_MS;
+
 async function series(db: DoppelDb, metric: MetricId, kind: ObservationKind, nowMs: number, flag = 0): Promise<Observation[]> {
-  const s = await readSamples(db, metric, nowMs - HISTORY_MS, nowMs);
+  const s = await readSamples(db, metric, todayStart(nowMs) - HISTORY_MS, nowMs);
+  const t0 = todayStart(nowMs);
   const out: Observation[] = [];
   for (let i = 0; i < s.n; i++) {
     if (flag && !(s.flags[i]! & flag)) continue;
-    out.push({ day: Math.round((s.start[i]! - nowMs) / DAY_MS), kind, value: s.value[i]! });
+    out.push({ day: dayOf(s.start[i]!, t0), kind, value: s.value[i]! });
   }
   return out;
 }
 
 /** Daily means of CGM glucose on days with at least 70 % of readings (≥ 202 of 288 five-minute values). */
 async function cgmDailyMeans(db: DoppelDb, nowMs: number): Promise<Observation[]> {
-  const s = await readSamples(db, 'cgm_glucose', nowMs - HISTORY_MS, nowMs);
+  const s = await readSamples(db, 'cgm_glucose', todayStart(nowMs) - HISTORY_MS, nowMs);
+  const t0 = todayStart(nowMs);
   const days = new Map<number, [number, number]>();
   for (let i = 0; i < s.n; i++) {
-    const d = Math.floor((s.start[i]! - nowMs) / DAY_MS);
+    const d = dayOf(s.start[i]!, t0);
     const e = days.get(d) ?? [0, 0];
     e[0] += s.value[i]!;
     e[1]++;

@@ -64,13 +64,14 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(f.progression).toMatchObject({ source: expect.stringMatching(/^QDiabetes-2018 [ABC]$/) });
     expect(f.calibration!.reused).toBeUndefined();
 
-    // A slider's next what-if on unchanged data reuses the calibrated ensemble: same members, same numbers.
-    const opts = { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23) };
+    // A slider's next what-if on unchanged data, minutes later (the demo has CGM, whose daily means
+    // are calendar days), reuses the calibrated ensemble: same members, same numbers.
+    const opts = { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23, 5) };
     const g: ForecastResult = await twinWorker.run((a) => a.forecast('demo', [{ weightChangeKg: -5 }, { weightChangeKg: -8 }], opts));
     expect(g.calibration!.reused).toBe(true);
     expect(g.results[0]).toEqual(lose);
     expect(g.results[1]!.weightKg.p50[1]!).toBeLessThan(lose!.weightKg.p50[1]!);
-    // Other options (or other data) calibrate afresh.
+    // Other options calibrate afresh.
     const h: ForecastResult = await twinWorker.run((a) => a.forecast('demo', [{}], { ...opts, members: 200 }));
     expect(h.calibration!.reused).toBeUndefined();
   });
