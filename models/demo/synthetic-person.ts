@@ -96,7 +96,10 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
 
     const bed = 23 + rng.normal() * 0.6 + (weekend ? 0.7 : 0);
     const asleepMin = Math.round(Math.min(560, Math.max(240, 410 - 15 * f + rng.normal() * 35 + (weekend ? 30 : 0))));
-    push('sleep', at(d, bed), at(d, bed) + asleepMin * MINUTE_MS, asleepMin, SRC.watch);
+    // The night that ends on the morning of day d (bed the evening before): the last night ends this
+    // morning, never tomorrow (the last evening's night had ended more than a day ahead of a clock just
+    // past midnight, and the import's plausibility rule refused the whole demo).
+    push('sleep', at(d, bed - 24), at(d, bed - 24) + asleepMin * MINUTE_MS, asleepMin, SRC.watch);
 
     if (dow === 1 || rng.next() < 0.08) {
       const w = weightAt(f, d) + rng.normal() * 0.35;

@@ -3,6 +3,7 @@ import { generateDemoPerson } from '../../../models/demo/synthetic-person.ts';
 import { FLAG_CENSORED } from '../../../models/samples.ts';
 import { localDay } from '../../../models/util/time.ts';
 import type { MetricId } from '../../../models/metrics.ts';
+import { validateBatch } from '../../../src/data/validate.ts';
 
 const opts = { endDay: '2026-11-21', offsetMin: 60 };
 
@@ -67,6 +68,17 @@ describe('demo person', () => {
       const s = by('sleep');
       expect(s.end[i]! - s.start[i]!).toBe(s.value[i]! * 60_000);
     }
+  });
+
+  it.each([
+    ['just after local midnight', '2026-11-21T00:05:00+01:00'],
+    ['late evening', '2026-11-21T23:55:00+01:00'],
+  ])('passes the import\'s plausibility rules %s on its end day (nothing more than a day ahead)', (_when, iso) => {
+    const nowMs = Date.parse(iso);
+    for (const b of p.batches) expect(() => validateBatch(b, p.sources.length, nowMs)).not.toThrow();
+    // The last night ends on the end day's morning.
+    const sleep = by('sleep');
+    expect(localDay(sleep.end[sleep.end.length - 1]!, 60)).toBe('2026-11-21');
   });
 
   it('rejects an end day that is not a date', () => {
