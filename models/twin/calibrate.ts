@@ -137,6 +137,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
   };
   const prior = logPriorFor(past, priors);
+  const onBetaBound = (b0: number): boolean => b0 <= priors.betaMin || b0 >= priors.betaMax;
   let accepted = 0;
   for (let move = 0; move < MH_MOVES; move++) {
     const stepDrift = 0.5 * sd(particles.map((m) => m.intakeDriftKcalPerDay)) + 1;
@@ -151,8 +152,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
       // each bound. A member on a bound keeps its insulin coordinate and one inside never proposes
       // onto a bound, so neither part's mass flows into the other (a move that drained the lump had
       // biased the posterior: 66 % against the prior's 61 % ten-year probability on a flat likelihood).
-      const atBound = g.b0 <= priors.betaMin || g.b0 >= priors.betaMax;
-      const split = atBound ? g : withFsi(g, baselineFsi(m) * Math.exp(stepFsi * zFsi));
+      const split = onBetaBound(g.b0) ? g : withFsi(g, baselineFsi(m) * Math.exp(stepFsi * zFsi));
       return {
         ...m,
         intakeDriftKcalPerDay: drift,
@@ -162,8 +162,7 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     const qll = logLikOf(proposals);
     particles = particles.map((m, i) => {
       const q = proposals[i]!;
-      const onBound = m.glycaemia.b0 <= priors.betaMin || m.glycaemia.b0 >= priors.betaMax;
-      const inside = onBound || (q.glycaemia.b0 > priors.betaMin && q.glycaemia.b0 < priors.betaMax);
+      const inside = onBetaBound(m.glycaemia.b0) || !onBetaBound(q.glycaemia.b0);
       const logAlpha = inside ? qll[i]! - pll[i]! + prior(q) - prior(m) : -Infinity;
       if (Math.log(rng.next()) < logAlpha) {
         accepted++;

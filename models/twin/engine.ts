@@ -10,9 +10,6 @@ import { createRng } from '../util/random.ts';
 import { EFFECTS, PRIORS, type Effects } from './priors.ts';
 import type { Scenario } from './scenario.ts';
 
-/** Diagnosis thresholds (contracts: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
-export const T2D_FPG_MMOL_L = 126 / MG_DL_PER_MMOL_L;
-export const T2D_HBA1C_PERCENT = 6.5;
 /** Diagnostic visits twice a year, at mid-year and year end (DPP measured fasting glucose every 6 months), or once at year end. */
 const isVisitDay = (d: number, perYear: 1 | 2): boolean => d % 365 === 0 || (perYear === 2 && d % 365 === 183);
 
@@ -28,7 +25,8 @@ export interface DiagnosisCriteria {
   /** Diagnostic visits a year (default 2). */
   visitsPerYear?: 1 | 2;
 }
-export const CONTRACT_DIAGNOSIS: DiagnosisCriteria = { fastingGlucoseMgDl: 126, hba1cPercent: T2D_HBA1C_PERCENT, visitsPerYear: 2 };
+/** The contract's diagnosis: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %, twice a year. */
+export const CONTRACT_DIAGNOSIS: DiagnosisCriteria = { fastingGlucoseMgDl: 126, hba1cPercent: 6.5, visitsPerYear: 2 };
 
 export interface RunOptions {
   /** Intervention effects (default EFFECTS; calibration passes others). */

@@ -56,7 +56,7 @@ export function simulateMembers(members: readonly Member[], scenario: Scenario, 
     let dx = 0;
     for (let i = 0; i < v.diagnosed.length; i++) dx += v.diagnosed[i]!;
     out.t2dCumulativeProbability.push(dx / v.diagnosed.length);
-  }, { noiseSeed: seed + 1, outcome: 'state' });
+  }, { outcome: 'state' });
   if (daily) out.daily = { weightKg: dailyWeight };
   return out;
 }
