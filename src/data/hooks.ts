@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MetricId } from '../../models/metrics.ts';
-import type { DailyRow, ImportRow, ProfileRow, TwinSnapshotRow } from './rows.ts';
+import type { DailyRow, ImportRow, ProfileRow, ScenarioRow, TwinSnapshotRow } from './rows.ts';
 import { listImports } from './imports.ts';
 import { getProfile } from './profile.ts';
 import { readDaily } from './samples.ts';
 import { getAllSettings, type Settings } from './settings.ts';
-import { latestSnapshot } from './twin.ts';
+import { latestSnapshot, listScenarios } from './twin.ts';
 import { workspaceDb, type Workspace } from './workspace.ts';
 
 /** Live queries: each re-runs when the tables it read change (in this tab, a worker or another tab). */
@@ -28,4 +28,8 @@ export function useLatestSnapshot(ws: Workspace): TwinSnapshotRow | undefined | 
 
 export function useSettings(ws: Workspace): Settings | undefined {
   return useLiveQuery(() => getAllSettings(workspaceDb(ws)), [ws]);
+}
+
+export function useSavedScenarios(ws: Workspace): ScenarioRow[] | undefined {
+  return useLiveQuery(() => listScenarios(workspaceDb(ws)), [ws]);
 }

@@ -23,3 +23,12 @@ export async function saveScenario(db: DoppelDb, name: string, scenario: Record<
     return (await db.scenarios.put(row)) as number;
   });
 }
+
+/** Saved scenarios, most recently changed first. */
+export function listScenarios(db: DoppelDb): Promise<ScenarioRow[]> {
+  return db.scenarios.orderBy('updatedAt').reverse().toArray();
+}
+
+export async function deleteScenario(db: DoppelDb, id: number): Promise<void> {
+  await db.scenarios.delete(id);
+}

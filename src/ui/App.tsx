@@ -10,6 +10,7 @@ import { DevicePage } from './pages/DevicePage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { TwinPage } from './pages/TwinPage.tsx';
+import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
 
 export function App() {
@@ -32,6 +33,7 @@ export function App() {
   if (route === 'device') page = <DevicePage />;
   else if (route === 'import') page = <ImportPage />;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
+  else if (route === 'whatif' && (ws === 'demo' || hasMainData)) page = <WhatIfPage ws={ws === 'demo' ? 'demo' : 'main'} />;
   else if (ws === 'demo' || hasMainData) page = <TwinPage ws={ws === 'demo' ? 'demo' : 'main'} />;
   else if (hasMainData === false) page = <WelcomePage />;
   else page = <p className="muted" aria-busy="true">Opening your twin…</p>;
@@ -45,6 +47,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>Twin</a>
+          <a href="#/whatif" aria-current={route === 'whatif' ? 'page' : undefined}>What if</a>
           <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>Import</a>
           <a href="#/device" aria-current={route === 'device' ? 'page' : undefined}>This device</a>
         </nav>

@@ -1,10 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'home' | 'device' | 'inbox' | 'import';
+export type Route = 'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings';
+
+const ROUTES: readonly Route[] = ['device', 'inbox', 'import', 'whatif', 'settings'];
 
 function parse(hash: string): Route {
   const r = hash.replace(/^#\/?/, '');
-  return r === 'device' || r === 'inbox' || r === 'import' ? r : 'home';
+  return (ROUTES as readonly string[]).includes(r) ? (r as Route) : 'home';
 }
 
 const subscribe = (cb: () => void): (() => void) => {

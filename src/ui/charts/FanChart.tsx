@@ -1,0 +1,112 @@
+/**
+ * Fan chart on Chart.js, loaded lazily: per scenario a 90 % band (p05–p95), a 50 % band (p25–p75)
+ * and the median, or one line where the quantity is a probability. The chart is built once and
+ * updated in place (no animation), so a what-if repaints in one synchronous draw.
+ */
+import { useEffect, useRef } from 'react';
+import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Filler);
+
+export interface FanSeries {
+  label: string;
+  /** CSS colour as `r, g, b` so that bands can be drawn in the same colour with less opacity. */
+  rgb: string;
+  /** Quantile bands (in display units) or, for a probability, `line` alone. */
+  bands?: { p05: number[]; p25: number[]; p50: number[]; p75: number[]; p95: number[] };
+  line?: number[];
+  dashed?: boolean;
+}
+
+export interface FanChartProps {
+  /** Accessible description, with the key numbers (a canvas is not read by screen readers). */
+  label: string;
+  years: number[];
+  series: FanSeries[];
+  unit: string;
+  /** Format of a y value in ticks and tooltips. */
+  format: (v: number) => string;
+  yMin?: number;
+  yMax?: number;
+  height?: number;
+}
+
+type Points = { x: number; y: number }[];
+
+function datasets(years: number[], series: FanSeries[]): ChartDataset<'line', Points>[] {
+  const pts = (ys: number[]): Points => ys.map((y, i) => ({ x: years[i]!, y }));
+  const out: ChartDataset<'line', Points>[] = [];
+  const plain = { pointRadius: 0, pointHitRadius: 6, tension: 0.25 };
+  for (const s of series) {
+    const dash = s.dashed ? [6, 4] : [];
+    if (s.bands) {
+      const base = out.length;
+      out.push({ ...plain, label: `${s.label} 5th percentile`, data: pts(s.bands.p05), borderWidth: 0, borderColor: 'transparent', fill: false });
+      out.push({ ...plain, label: `${s.label} 95th percentile`, data: pts(s.bands.p95), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.13)`, fill: { target: base } });
+      out.push({ ...plain, label: `${s.label} 25th percentile`, data: pts(s.bands.p25), borderWidth: 0, borderColor: 'transparent', fill: false });
+      out.push({ ...plain, label: `${s.label} 75th percentile`, data: pts(s.bands.p75), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.22)`, fill: { target: base + 2 } });
+      out.push({ ...plain, label: `${s.label} median`, data: pts(s.bands.p50), borderColor: `rgb(${s.rgb})`, borderWidth: 2.5, borderDash: dash, fill: false });
+    } else if (s.line) {
+      out.push({ ...plain, label: s.label, data: pts(s.line), borderColor: `rgb(${s.rgb})`, backgroundColor: `rgb(${s.rgb})`, borderWidth: 2.5, borderDash: dash, fill: false });
+    }
+  }
+  return out;
+}
+
+export default function FanChart({ label, years, series, unit, format, yMin, yMax, height = 200 }: FanChartProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'line', Points>>(null);
+
+  useEffect(() => {
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
+    const text = dark ? '#cbd5e1' : '#475569';
+    const c = new Chart<'line', Points>(canvas.current!, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        parsing: false,
+        normalized: true,
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: { type: 'linear', min: 0, grid: { color: grid }, ticks: { color: text, stepSize: 1, callback: (v) => `${v} y` } },
+          y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
+        },
+        plugins: {
+          tooltip: {
+            filter: (item) => !/percentile$/.test(item.dataset.label ?? ''),
+            callbacks: { title: (items) => `Year ${items[0]?.parsed.x ?? ''}` },
+          },
+        },
+      },
+    });
+    chart.current = c;
+    return () => {
+      c.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    c.data.datasets = datasets(years, series);
+    const x = c.options.scales!.x!, y = c.options.scales!.y!;
+    x.max = years[years.length - 1];
+    y.min = yMin;
+    y.max = yMax;
+    y.title!.text = unit;
+    y.ticks!.callback = (v) => format(Number(v));
+    c.options.plugins!.tooltip!.callbacks!.label = (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)} ${unit}`;
+    c.update('none');
+  }, [years, series, unit, format, yMin, yMax]);
+
+  return (
+    <div className="chart" style={{ height }}>
+      <canvas ref={canvas} role="img" aria-label={label} />
+    </div>
+  );
+}

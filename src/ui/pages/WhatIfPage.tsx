@@ -1,0 +1,148 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import type { CrossCheck } from '../../../models/twin/cross-check.ts';
+import { useLatestSnapshot, useSettings } from '../../data/hooks.ts';
+import type { Settings } from '../../data/settings.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { PlanEditor } from '../components/PlanEditor.tsx';
+import { SavedScenarios } from '../components/SavedScenarios.tsx';
+import { TwinNotes } from '../components/TwinNotes.tsx';
+import { useForecast } from '../hooks/useForecast.ts';
+import { MAX_PLANS, NO_CHANGE, toScenario, type Plan } from '../whatif/plans.ts';
+import { planSentence } from '../whatif/sentence.ts';
+import { COLOURS, describeSeries, fanSeries, unitOf, type Quantity } from '../whatif/series.ts';
+
+const FanChart = lazy(() => import('../charts/FanChart.tsx'));
+
+const FIRST_PLAN: Plan = { ...NO_CHANGE, name: 'Plan A', weightChangeKg: -5, activityMinutesPerWeek: 150 };
+const CHARTS: [Quantity, string][] = [
+  ['t2d', 'Probability of type 2 diabetes'], ['weight', 'Weight'], ['hba1c', 'HbA1c'], ['glucose', 'Fasting glucose'],
+];
+
+function formatter(q: Quantity, s: Settings): (v: number) => string {
+  const digits = q === 'weight' || q === 't2d' ? 0 : q === 'hba1c' ? (s.hba1cUnit === '%' ? 1 : 0) : s.glucoseUnit === 'mmol/L' ? 1 : 0;
+  const nf = new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return (v) => nf.format(v);
+}
+
+export function WhatIfPage({ ws }: { ws: Workspace }) {
+  const settings = useSettings(ws);
+  const snapshot = useLatestSnapshot(ws);
+  const [plans, setPlans] = useState<Plan[]>([FIRST_PLAN]);
+  const [focus, setFocus] = useState(0);
+  const [horizon, setHorizon] = useState(10);
+  const scenarios = useMemo(() => [{}, ...plans.map(toScenario)], [plans]);
+  const forecast = useForecast(ws, scenarios, snapshot?.id);
+  const inputAt = useRef<number | undefined>(undefined);
+
+  const edit = (i: number, p: Plan): void => {
+    inputAt.current = performance.now();
+    setPlans((ps) => ps.map((q, j) => (j === i ? p : q)));
+  };
+  const addPlan = (p?: Plan): void => {
+    if (plans.length >= MAX_PLANS) return;
+    const name = p?.name ?? `Plan ${String.fromCharCode(65 + plans.length)}`;
+    setPlans((ps) => [...ps, { ...(p ?? plans[focus] ?? FIRST_PLAN), name }]);
+    setFocus(plans.length);
+  };
+  const removePlan = (i: number): void => {
+    setPlans((ps) => ps.filter((_, j) => j !== i));
+    setFocus((f) => Math.max(0, f >= i ? f - 1 : f));
+  };
+
+  const result = forecast.result;
+  const names = useMemo(() => [NO_CHANGE.name, ...plans.map((p) => p.name)], [plans]);
+  const current = result?.ok && JSON.stringify(forecast.forScenarios) === JSON.stringify(scenarios);
+
+  // A slider change is done when its forecast is drawn: the charts update in their own effects,
+  // which run before this one, so the measure spans input → worker → repaint (docs/benchmarks.md).
+  useEffect(() => {
+    if (current && inputAt.current !== undefined) {
+      performance.measure('doppel:whatif-repaint', { start: inputAt.current, end: performance.now() });
+      inputAt.current = undefined;
+    }
+  }, [current, result]);
+
+  if (!settings || snapshot === undefined) return <p className="muted" aria-busy="true">Opening the what-if explorer…</p>;
+  if (result && !result.ok) {
+    return (
+      <section aria-labelledby="whatif-title">
+        <h1 id="whatif-title">What if…</h1>
+        <p role="alert">The twin cannot forecast yet: {result.reason}</p>
+        <p><a href="#/import">Import data</a> or add the missing details to your profile.</p>
+      </section>
+    );
+  }
+
+  const planResults = result?.ok ? result.results : [];
+  return (
+    <div className="whatif">
+      <h1 id="whatif-title">What if…</h1>
+      <p className="muted small">Move a slider: your twin re-runs 1000 simulated versions of you over 10 years, on this device.</p>
+      <div className="whatif-layout">
+        <section className="card plans" aria-labelledby="plans-title">
+          <h2 id="plans-title" className="visually-hidden">Plans</h2>
+          <div className="tabs">
+            <div role="tablist" aria-label="Plans" className="tablist">
+              {plans.map((p, i) => (
+                <button key={i} type="button" role="tab" id={`plan-tab-${i}`} aria-selected={i === focus} aria-controls="plan-panel"
+                  className="tab" style={{ borderColor: `rgb(${COLOURS[i + 1]})` }} onClick={() => setFocus(i)}>{p.name}</button>
+              ))}
+            </div>
+            {plans.length < MAX_PLANS && <button type="button" className="tab add" onClick={() => addPlan()}>+ Compare a plan</button>}
+          </div>
+          {plans[focus] && (
+            <div id="plan-panel" role="tabpanel" aria-labelledby={`plan-tab-${focus}`}>
+              <label className="name">Name <input value={plans[focus].name} maxLength={80} onChange={(e) => edit(focus, { ...plans[focus]!, name: e.target.value })} /></label>
+              <PlanEditor plan={plans[focus]} settings={settings} onChange={(p) => edit(focus, p)} />
+              <div className="actions">
+                {plans.length > 1 && <button type="button" className="btn" onClick={() => removePlan(focus)}>Remove {plans[focus].name}</button>}
+                <SavedScenarios ws={ws} plan={plans[focus]} onOpen={(p) => (plans.length < MAX_PLANS ? addPlan(p) : edit(focus, p))} />
+              </div>
+            </div>
+          )}
+          <label className="horizon">Show{' '}
+            <select value={horizon} onChange={(e) => setHorizon(Number(e.target.value))}>
+              {[1, 2, 3, 5, 10].map((y) => <option key={y} value={y}>{y} {y === 1 ? 'year' : 'years'}</option>)}
+            </select>
+          </label>
+        </section>
+        <section className="outcomes" aria-labelledby="outcome-title" aria-busy={forecast.busy}>
+          <h2 id="outcome-title" className="visually-hidden">Forecast</h2>
+          <div aria-live="polite" className="sentences" data-testid="sentences">
+            {result?.ok && plans.map((p, i) => planResults[i + 1] && (
+              <p key={i}><span className="swatch" style={{ background: `rgb(${COLOURS[i + 1]})` }} aria-hidden="true" />{' '}
+                {planSentence(p, planResults[0]!, planResults[i + 1]!, horizon, {
+                  weight: (kg) => `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
+                  percent: (f) => new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(f),
+                }, 'model' in (result.crossChecks[i + 1] ?? {}) ? result.crossChecks[i + 1] as CrossCheck : undefined)}
+              </p>
+            ))}
+            {!result && !forecast.error && <p className="muted">Calibrating your twin to your data…</p>}
+            {forecast.error && <p className="error" role="alert">The forecast failed: {forecast.error}</p>}
+          </div>
+          <Suspense fallback={<p className="muted">Loading charts…</p>}>
+            <div className="grid fans">
+              {result?.ok && CHARTS.map(([q, title]) => {
+                const series = fanSeries(q, planResults, names, focus + 1, settings, horizon);
+                const unit = unitOf(q, settings);
+                const fmt = formatter(q, settings);
+                return (
+                  <figure key={q} className="card" data-chart={q}>
+                    <figcaption>{title}</figcaption>
+                    <FanChart label={`${title} over ${horizon} years. ${describeSeries(q, series, fmt, unit)}`} years={planResults[0]!.years.slice(0, horizon + 1)}
+                      series={series} unit={unit} format={fmt} {...(q === 't2d' ? { yMin: 0 } : {})} />
+                  </figure>
+                );
+              })}
+            </div>
+          </Suspense>
+          <ul className="legend" aria-label="Legend">
+            {names.map((n, i) => <li key={i}><span className={`swatch${i === 0 ? ' dashed' : ''}`} style={{ background: `rgb(${COLOURS[i]})` }} aria-hidden="true" />{n}</li>)}
+            <li className="muted small">Shaded: the middle 50 % and 90 % of the twin's simulations.</li>
+          </ul>
+          {result?.ok && <TwinNotes result={result} names={names} ms={forecast.ms} />}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the what-if explorer. */
+export class WhatIfPage {
+  readonly sentences: Locator;
+  readonly fanCharts: Locator;
+  readonly weightSlider: Locator;
+  readonly activitySlider: Locator;
+  readonly weightOutput: Locator;
+
+  constructor(readonly page: Page) {
+    this.sentences = page.getByTestId('sentences');
+    this.fanCharts = page.locator('figure[data-chart] canvas');
+    this.weightSlider = page.getByRole('slider', { name: 'Weight change in one year, then kept' });
+    this.activitySlider = page.getByRole('slider', { name: /Moderate activity added/ });
+    this.weightOutput = page.getByTestId('weight-output');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('link', { name: 'What if' }).click();
+    await expect(this.page.getByRole('heading', { name: 'What if…' })).toBeVisible();
+    await expect(this.fanCharts).toHaveCount(4, { timeout: 30_000 });
+  }
+
+  chart(q: 't2d' | 'weight' | 'hba1c' | 'glucose'): Locator {
+    return this.page.locator(`figure[data-chart="${q}"] canvas`);
+  }
+
+  /** Waits until no forecast is running. */
+  async settled(): Promise<void> {
+    await expect(this.page.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  }
+
+  /** Moves a slider with the keyboard, as a person without a mouse would. */
+  async nudge(slider: Locator, key: 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End', times = 1): Promise<void> {
+    await slider.focus();
+    for (let i = 0; i < times; i++) await slider.press(key);
+  }
+}
