@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CSP, CSP_HEADER } from './src/csp.ts';
 import { manifest } from './tools/build/manifest.ts';
+import pkg from './package.json' with { type: 'json' };
 
 /** Puts the Content-Security-Policy into the built index.html (not in dev, where Vite injects inline scripts). */
 function cspMeta(): Plugin {
@@ -34,6 +35,7 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   optimizeDeps: {
     include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'comlink'],

@@ -6,6 +6,7 @@ import { importBlob, type FileOutcome, type ImportProgress } from '../src/import
 import { ImportError } from '../src/import/errors.ts';
 import { isAbortError } from '../src/workers/errors.ts';
 import type { ImportRow } from '../src/data/rows.ts';
+import { exportWorkspace, type ExportKind, type ExportResult } from '../src/data/export.ts';
 import { exposeApi } from './expose.ts';
 
 /** Running imports by the caller's token, so that `cancel` can stop one cooperatively. */
@@ -54,6 +55,10 @@ const api = {
   /** Removes one import's samples and recomputes the days it touched. */
   undoImport(ws: Workspace, importId: number): Promise<void> {
     return undoImport(workspaceDb(ws), importId);
+  },
+  /** Everything the workspace holds, as Doppel JSON or a FHIR R4 Bundle (a Blob: no copy of a giant string). */
+  exportWorkspace(ws: Workspace, kind: ExportKind): Promise<ExportResult> {
+    return exportWorkspace(workspaceDb(ws), kind);
   },
   /** Rolls back imports left half-written by a crash; run at start-up. */
   recover(ws: Workspace): Promise<number> {

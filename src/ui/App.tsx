@@ -5,10 +5,11 @@ import { listenForLaunchedFiles } from '../inbox/inbox.ts';
 import { importWorker } from '../workers/index.ts';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { useRoute } from './hooks/useRoute.ts';
+import { clearErased } from './actions/erase.ts';
 import { useWorkspace } from './hooks/useWorkspace.ts';
-import { DevicePage } from './pages/DevicePage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
 import { TwinPage } from './pages/TwinPage.tsx';
 import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
@@ -27,14 +28,18 @@ export function App() {
       if (n > 0) void importWorker.run((a) => a.recover('main'));
     });
   }, []);
+  useEffect(() => {
+    if (route !== 'settings' && route !== 'device') clearErased();
+  }, [route]);
   const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.where('status').equals('committed').count()) > 0, []);
 
   let page;
-  if (route === 'device') page = <DevicePage />;
+  const shown = ws === 'demo' ? 'demo' : 'main';
+  if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
   else if (route === 'import') page = <ImportPage />;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
-  else if (route === 'whatif' && (ws === 'demo' || hasMainData)) page = <WhatIfPage ws={ws === 'demo' ? 'demo' : 'main'} />;
-  else if (ws === 'demo' || hasMainData) page = <TwinPage ws={ws === 'demo' ? 'demo' : 'main'} />;
+  else if (route === 'whatif' && (ws === 'demo' || hasMainData)) page = <WhatIfPage ws={shown} />;
+  else if (ws === 'demo' || hasMainData) page = <TwinPage ws={shown} />;
   else if (hasMainData === false) page = <WelcomePage />;
   else page = <p className="muted" aria-busy="true">Opening your twin…</p>;
 
@@ -49,7 +54,7 @@ export function App() {
           <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>Twin</a>
           <a href="#/whatif" aria-current={route === 'whatif' ? 'page' : undefined}>What if</a>
           <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>Import</a>
-          <a href="#/device" aria-current={route === 'device' ? 'page' : undefined}>This device</a>
+          <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>Settings</a>
         </nav>
       </header>
       <main id="main">{page}</main>

@@ -57,16 +57,8 @@ test('the explorer shows weight in pounds when the person chose pounds', async (
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    const req = indexedDB.open('doppel-demo');
-    req.onsuccess = () => {
-      const tx = req.result.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key: 'weightUnit', value: 'lb' });
-      tx.oncomplete = () => { req.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-    req.onerror = () => reject(req.error);
-  }));
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'pounds (lb)' }).check();
   const whatIf = new WhatIfPage(page);
   await whatIf.open();
   await expect(whatIf.weightOutput).toHaveText('−11 lb');

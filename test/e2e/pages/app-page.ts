@@ -55,7 +55,7 @@ export class AppPage {
   }
 }
 
-/** Page object for "This device": workers, storage and the tfjs backend. */
+/** Page object for Settings → This device: workers, storage and the tfjs backend. */
 export class DevicePage {
   readonly backend: Locator;
   readonly check: Locator;
@@ -68,7 +68,7 @@ export class DevicePage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('link', { name: 'This device' }).click();
+    await this.page.getByRole('link', { name: 'Settings' }).click();
     await expect(this.page.getByRole('heading', { name: 'This device' })).toBeVisible();
   }
 

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { ExportKind } from '../../data/export.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { importWorker } from '../../workers/index.ts';
+
+/** Export everything: built in the import worker, saved by the browser's own download (nothing is sent anywhere). */
+export function ExportSection({ ws }: { ws: Workspace }) {
+  const [busy, setBusy] = useState<ExportKind>();
+  const [status, setStatus] = useState<string>();
+  const run = async (kind: ExportKind): Promise<void> => {
+    setBusy(kind);
+    setStatus(undefined);
+    try {
+      const r = await importWorker.run((a) => a.exportWorkspace(ws, kind));
+      const url = URL.createObjectURL(r.blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = r.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const left = Object.entries(r.skipped).map(([m, n]) => `${n} ${m.replace(/_/g, ' ')}`).join(', ');
+      setStatus(`Saved ${r.fileName}: ${new Intl.NumberFormat().format(r.samples)} measurements${left ? ` (left out, no LOINC code: ${left})` : ''}.`);
+    } catch (e) {
+      setStatus(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <section aria-labelledby="export-title">
+      <h2 id="export-title">Export everything</h2>
+      <p>A file with all your data, saved to this device. Keep it safe: it is not encrypted.</p>
+      <div className="actions">
+        <button type="button" className="btn" onClick={() => void run('json')} disabled={busy !== undefined} aria-busy={busy === 'json'}>
+          {busy === 'json' ? 'Preparing…' : 'Export as Doppel JSON'}
+        </button>
+        <button type="button" className="btn" onClick={() => void run('fhir')} disabled={busy !== undefined} aria-busy={busy === 'fhir'}>
+          {busy === 'fhir' ? 'Preparing…' : 'Export as FHIR R4'}
+        </button>
+      </div>
+      {status && <p role="status">{status}</p>}
+    </section>
+  );
+}
