@@ -14,6 +14,9 @@ import { anchorProgression, anchorReport, type ProgressionAnchor, type Progressi
 import { twinInputs } from '../src/twin/forecast-inputs.ts';
 import { qdiabetesCrossCheck } from '../models/twin/cross-check.ts';
 import { cvdUnderScenario, type CvdScenario } from '../models/twin/cvd-scenario.ts';
+import { buildRiskProfile, type BuiltProfile } from '../src/risk/profile-builder.ts';
+import { riskReport, type RiskReport } from '../models/risk/report.ts';
+import type { Explanation } from '../models/risk/common.ts';
 import { exposeApi } from './expose.ts';
 
 /** The calibration's report; `reused` when the ensemble of an earlier call with the same inputs was kept. */
@@ -33,6 +36,13 @@ export interface ForecastResult {
   /** The person's progression prior: anchored to their QDiabetes-2018 10-year risk (models/twin/anchor.ts). */
   progression?: ProgressionPrior;
   warnings: string[];
+}
+
+/** The person's risk report with each score's drivers (explain()) and the profile's provenance. */
+export interface RiskResult extends BuiltProfile {
+  report: RiskReport;
+  /** By the report's score name, e.g. `qdiabetes2018 B`, `findrisc`, `prevent base10y cvd`. */
+  drivers: Record<string, Explanation[]>;
 }
 
 /** The last calibrated ensemble per workspace, with the inputs it was made from. */
@@ -86,6 +96,12 @@ const api = {
     const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
     const { progression, warnings } = anchorReport(anchor);
     return { ok: true, results, crossChecks, cvd, calibration, ...(progression ? { progression } : {}), warnings: [...inputs.warnings, ...warnings] };
+  },
+  /** The person's risk scores from their stored data, each with its drivers and its inputs' provenance. */
+  async risk(ws: Workspace): Promise<RiskResult> {
+    const built = await buildRiskProfile(workspaceDb(ws));
+    const drivers: Record<string, Explanation[]> = {};
+    return { ...built, report: riskReport(built.profile, drivers), drivers };
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

@@ -8,7 +8,7 @@
  * package, PREVENT 2 decimals, PCE and Framingham 1 decimal).
  */
 import { adaRiskTest } from './ada.ts';
-import { round, signif, type Result } from './common.ts';
+import { explain, round, signif, type Explanation, type Result } from './common.ts';
 import { findrisc, type FindriscResult } from './findrisc.ts';
 import { framinghamOffspring } from './framingham-offspring.ts';
 import { pooledCohort } from './pce.ts';
@@ -64,10 +64,17 @@ export function qdiabetesInput(p: RiskProfile): QDiabetes2018Input {
   };
 }
 
-export function riskReport(p: RiskProfile): RiskReport {
+/**
+ * Every score the profile has the inputs for. `drivers`, when given, receives each computed score's
+ * explanation (explain(): its inputs' contributions, largest first), keyed as the warnings name it.
+ */
+export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[]>): RiskReport {
   const warnings: string[] = [];
   const take = <T, U>(name: string, r: Result<T>, map: (v: T) => U): U | null => {
-    if (r.ok) return map(r.value);
+    if (r.ok) {
+      if (drivers) drivers[name] = explain(r);
+      return map(r.value);
+    }
     warnings.push(`${name}: ${r.reason}; not computed`);
     return null;
   };

@@ -9,7 +9,7 @@ import type { DailyRow } from '../data/rows.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
 import { addSnapshot } from '../data/twin.ts';
 import { anchorProgression } from '../../models/twin/anchor.ts';
-import { calibrate } from '../../models/twin/calibrate.ts';
+import { calibrate, type CalibrationResult } from '../../models/twin/calibrate.ts';
 import { forecastBands, type StoredForecast } from '../../models/twin/track-record.ts';
 import { trackRecord, type TrackRecord } from './track-record.ts';
 import { twinInputs } from './forecast-inputs.ts';
@@ -29,6 +29,8 @@ export interface LatestValue {
 export interface SnapshotState {
   /** The calibrated forecast under no change (absent when the profile cannot be simulated). */
   forecast?: StoredForecast;
+  /** How the twin was calibrated for this snapshot: what it used and how well it fits. */
+  calibration?: { observationsUsed: number; historyDays: number; rmse: CalibrationResult['rmse'] };
   /** Earlier snapshots' forecasts scored against data that arrived after them. */
   trackRecord?: TrackRecord;
   regions: RegionStatus[];
@@ -114,7 +116,9 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
   const twin = await twinInputs(db, now);
   if (twin.ok) {
     const { priors } = anchorProgression(twin.person, twin.profile);
-    state.forecast = forecastBands(calibrate(twin.person, twin.observations, { members: 500, seed: 1, priors }).members);
+    const cal = calibrate(twin.person, twin.observations, { members: 500, seed: 1, priors });
+    state.forecast = forecastBands(cal.members);
+    state.calibration = { observationsUsed: cal.observationsUsed, historyDays: cal.historyDays, rmse: cal.rmse };
   }
   const record = await trackRecord(db, now);
   if (record.forecasts) state.trackRecord = record;

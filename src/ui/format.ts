@@ -32,6 +32,18 @@ export function display(metric: MetricId, value: number, s: Pick<Settings, 'gluc
   }
 }
 
+/**
+ * A difference between two stored values in the display unit. Not `display(delta)`: a unit with an
+ * offset (HbA1c mmol/mol = (% − 2.15) / 0.0915) converts differences without the offset.
+ */
+export function displayDelta(metric: MetricId, delta: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
+  const zero = display(metric, 0, s);
+  const { unit } = zero;
+  const scaled = fromCanonical(metric, delta, unit === 'bpm' ? '/min' : unit) - fromCanonical(metric, 0, unit === 'bpm' ? '/min' : unit);
+  const digits = (zero.text.split(/[.,]/)[1] ?? '').length;
+  return { text: nf(digits).format(scaled), unit };
+}
+
 export function formatDate(ms: number): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
 }

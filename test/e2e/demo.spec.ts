@@ -46,6 +46,6 @@ test('"Delete everything" removes every Doppel database from the device', async 
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted from this device.' })).toBeVisible();
   expect(await app.databaseNames()).toEqual([]);
-  await page.getByRole('link', { name: 'Twin' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await expect(app.tryDemo).toBeVisible();
 });

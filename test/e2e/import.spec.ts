@@ -22,7 +22,7 @@ test('a real Apple Health export imports through the file picker, shows on the t
   await imp.choose([AHCD]);
   await expect(imp.results).toContainText('0 added · 11 already there');
 
-  await page.getByRole('link', { name: 'Twin' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   // The export's Me element gives a birth date (2020-09-13 in this anonymized file), so an age shows.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Your twin, \d+$/);
   await expect(page.locator('article.region[data-region="cardiovascular"]')).toContainText('Blood pressure 125/74 mmHg');

@@ -11,7 +11,7 @@ test('settings: units change what every screen shows, exports save the data on t
   await expect(hba1c.locator('.unit')).toHaveText('%');
   const weightKg = Number((await page.locator('article.metric[data-metric="body_weight"] .num').textContent())!.replace(',', '.'));
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.getByRole('radio', { name: 'mmol/mol (IFCC)' }).check();
   await page.getByRole('radio', { name: 'pounds (lb)' }).check();
@@ -31,7 +31,7 @@ test('settings: units change what every screen shows, exports save the data on t
   expect(bundle.resourceType).toBe('Bundle');
   expect(bundle.entry.length).toBeGreaterThan(1);
 
-  await page.getByRole('link', { name: 'Twin' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await expect(hba1c.locator('.unit')).toHaveText('mmol/mol');
   await expect(hba1c.locator('.num')).toHaveText(/^\d\d$/);
   const lb = Number((await page.locator('article.metric[data-metric="body_weight"] .num').textContent())!.replace(',', '.'));

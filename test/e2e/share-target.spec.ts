@@ -53,6 +53,6 @@ test('a shared export imports from the inbox', async ({ page }) => {
   await page.locator('ul.inbox li').getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'weights.csv: 1 added' })).toBeVisible();
   await expect(page.getByText('No files waiting.')).toBeVisible();
-  await page.getByRole('link', { name: 'Twin' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await expect(page.locator('article.metric[data-metric="body_weight"] .num')).toHaveText('82.4');
 });

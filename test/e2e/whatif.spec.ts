@@ -57,7 +57,7 @@ test('the explorer shows weight in pounds when the person chose pounds', async (
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'pounds (lb)' }).check();
   const whatIf = new WhatIfPage(page);
   await whatIf.open();

@@ -72,7 +72,7 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'linear', min: 0, grid: { color: grid }, ticks: { color: text, stepSize: 1, callback: (v) => `${v} y` } },
+          x: { type: 'linear', min: 0, grid: { color: grid }, ticks: { color: text, stepSize: 1, maxRotation: 0, autoSkipPadding: 8, callback: (v) => `${v} y` } },
           y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
         },
         plugins: {

@@ -2,13 +2,13 @@ import type { MetricId } from '../../../models/metrics.ts';
 import { METRICS } from '../../../models/metrics.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { LatestValue } from '../../twin/snapshot.ts';
-import { display, formatDate } from '../format.ts';
+import { display, displayDelta, formatDate } from '../format.ts';
 
 export function MetricCard({ metric, latest, settings, label }: { metric: MetricId; latest: LatestValue; settings: Settings; label?: string }) {
   const v = display(metric, latest.value, settings);
   let change: string | undefined;
   if (latest.delta !== undefined && latest.deltaDays) {
-    const d = display(metric, Math.abs(latest.delta), settings);
+    const d = displayDelta(metric, Math.abs(latest.delta), settings);
     const months = Math.round(latest.deltaDays / 30.4);
     change = `${latest.delta > 0 ? '▲' : latest.delta < 0 ? '▼' : '●'} ${d.text} ${d.unit} in ${months} months`;
   }

@@ -9,6 +9,8 @@ import { isAbortError } from '../../workers/errors.ts';
 import { removeDemo } from '../actions/demo.ts';
 import { MetricCard } from '../components/MetricCard.tsx';
 import { RegionCard } from '../components/RegionCard.tsx';
+import { BodyFigure } from '../components/BodyFigure.tsx';
+import { TwinHealth } from '../components/TwinHealth.tsx';
 import { ageOn, formatDate, formatDay } from '../format.ts';
 import type { Series } from '../charts/TimeChart.tsx';
 
@@ -83,9 +85,14 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           Twin updated {formatDate(snapshot!.createdAt)}
           {state.dataFrom && state.dataTo ? ` · data from ${formatDay(state.dataFrom)} to ${formatDay(state.dataTo)}` : ''}
         </p>
-        <div className="grid regions">
-          {state.regions.map((r) => <RegionCard key={r.region} status={r} />)}
+        <div className="twin-top">
+          <BodyFigure regions={state.regions} />
+          <div className="grid regions">
+            {state.regions.map((r) => <RegionCard key={r.region} status={r} />)}
+          </div>
         </div>
+        <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={snapshot!.createdAt} />
+        <p><a className="btn primary" href="#/whatif">Ask your twin “what if…”</a></p>
       </section>
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">Latest measurements</h2>

@@ -45,7 +45,10 @@ export function planSentence(plan: Plan, baseline: SimulateResult, result: Simul
     ? `${Cap} leaves your ${years} probability of type 2 diabetes at about ${u.percent(after)}`
     : `${Cap} ${verb} your ${years} probability of type 2 diabetes from ${u.percent(before)} to ${u.percent(after)}`;
   const w = result.weightKg;
-  let out = `${core}; your weight then is likely ${u.weight(w.p05[i]!)}–${u.weight(w.p95[i]!)} (90 % of the twin's simulations).`;
+  const lo = u.weight(w.p05[i]!), hi = u.weight(w.p95[i]!);
+  let out = lo === hi
+    ? `${core}; your weight then is about ${lo}.`
+    : `${core}; your weight then is likely ${lo}–${hi} (90 % of the twin's simulations).`;
   if (cross && horizon === 10 && cross.twin10yPercent !== null && !cross.agree) {
     out += ` ${cross.model}, a published score, puts it at ${u.percent(cross.scenario10yPercent / 100)} instead: the two models disagree, so read both.`;
   }

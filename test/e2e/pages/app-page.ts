@@ -68,7 +68,7 @@ export class DevicePage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Settings' }).click();
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await expect(this.page.getByRole('heading', { name: 'This device' })).toBeVisible();
   }
 

@@ -17,7 +17,7 @@ export class WhatIfPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('link', { name: 'What if' }).click();
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
     await expect(this.page.getByRole('heading', { name: 'What if…' })).toBeVisible();
     await expect(this.fanCharts).toHaveCount(4, { timeout: 30_000 });
   }

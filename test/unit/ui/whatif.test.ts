@@ -65,3 +65,14 @@ describe('the plain sentence', () => {
     expect(describeSeries('weight', lb.slice(0, 2), (v) => v.toFixed(0), 'lb')).toMatch(/^No change: median \d+ lb, 90 % range \d+ to \d+; A: median/);
   });
 });
+
+describe('display of differences', async () => {
+  const { display, displayDelta } = await import('../../../src/ui/format.ts');
+  it('converts a difference without the unit offset (HbA1c mmol/mol) and keeps the value digits', () => {
+    const s = { ...DEFAULT_SETTINGS, hba1cUnit: 'mmol/mol' as const, glucoseUnit: 'mmol/L' as const };
+    expect(displayDelta('hba1c', 0.915, s)).toEqual({ text: '10', unit: 'mmol/mol' });
+    expect(display('hba1c', 0.915, s).text).toBe('-13');
+    expect(displayDelta('blood_glucose', 18.016, s)).toEqual({ text: (1.0).toLocaleString(undefined, { minimumFractionDigits: 1 }), unit: 'mmol/L' });
+    expect(displayDelta('body_weight', 1, { ...s, weightUnit: 'lb' }).text).toBe((2.2).toLocaleString(undefined, { minimumFractionDigits: 1 }));
+  });
+});

@@ -22,7 +22,7 @@ Equations and PREVENT; a score with missing or out-of-range inputs is null, with
       const why = invalidProfile(x, Array.isArray(doc) ? `profile[${i}]` : 'profile');
       if (why) throw new UsageError(`${path}: ${why}`);
     });
-    const out = (list as RiskProfile[]).map(riskReport);
+    const out = (list as RiskProfile[]).map((p) => riskReport(p));
     return Array.isArray(doc) ? out : out[0];
   },
 };

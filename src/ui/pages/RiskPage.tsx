@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { RiskResult } from '../../../workers/twin.worker.ts';
+import { useLatestSnapshot } from '../../data/hooks.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { isAbortError } from '../../workers/errors.ts';
+import { twinWorker } from '../../workers/index.ts';
+import { MODEL_CARDS } from '../model-cards.ts';
+import { scoreCards, warningsFor } from '../risk/scores.ts';
+
+
+/** Each validated score with its drivers, its inputs with provenance, its population and its limits. */
+export function RiskPage({ ws }: { ws: Workspace }) {
+  const snapshot = useLatestSnapshot(ws);
+  const [risk, setRisk] = useState<RiskResult>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const ac = new AbortController();
+    twinWorker.run((a) => a.risk(ws), ac.signal).then(setRisk, (e: unknown) => {
+      if (!isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+    });
+    return () => ac.abort();
+  }, [ws, snapshot?.id]);
+
+  if (error) return <p className="error" role="alert">The risk scores could not be computed: {error}</p>;
+  if (!risk) return <p className="muted" aria-busy="true">Computing your risk scores…</p>;
+  const cards = scoreCards(risk.report, risk.drivers);
+  const inputs = Object.entries(risk.provenance) as [string, string][];
+  return (
+    <div className="risk">
+      <h1>Risk scores</h1>
+      <p className="muted small">Published equations, used exactly as published, on the data stored on this device. Each is a population estimate with limits; none is a diagnosis.</p>
+      {risk.suggestion && <p className="card tip" data-testid="risk-suggestion">To get more scores: {risk.suggestion.why}.</p>}
+      {cards.length === 0 && <p>No score can be computed yet: add your birth date, sex, height and weight (or import them).</p>}
+      <div className="grid scores">
+        {cards.map((c) => {
+          const model = MODEL_CARDS.find((m) => m.name === c.card);
+          const notes = warningsFor(c.key, risk.report.warnings);
+          return (
+            <article key={c.key} className="card score" data-score={c.key}>
+              <h2>{c.title}</h2>
+              <p className="value">{c.value}</p>
+              <p>{c.meaning}</p>
+              {c.drivers.length > 0 && (
+                <>
+                  <h3>What drives it</h3>
+                  <ul className="drivers">
+                    {c.drivers.slice(0, 5).map((d) => (
+                      <li key={d.input}>
+                        <span>{d.label}</span>
+                        <span className="bar" aria-hidden="true"><span style={{ width: `${Math.round(100 * d.share)}%` }} className={d.value > 0 ? 'up' : 'down'} /></span>
+                        <span className="small muted">{d.value > 0 ? 'raises' : 'lowers'} · {Math.round(100 * d.share)} %</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {model && <p className="small muted">Built on: {model.population} Limits: {model.limits} Source: {model.source}</p>}
+              {notes.length > 0 && <ul className="small warn">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+            </article>
+          );
+        })}
+      </div>
+      <h2>Your inputs and where they came from</h2>
+      <table className="cross inputs">
+        <thead><tr><th scope="col">Input</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>
+        <tbody>
+          {inputs.map(([k, from]) => (
+            <tr key={k}><th scope="row">{k}</th><td>{String((risk.profile as Record<string, unknown>)[k])}</td><td>{from}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { test, expect } from './support/privacy.ts';
+import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { AppPage } from './pages/app-page.ts';
+
+test('risk: each score with what drives it, its limits, and where every input came from', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
+  await expect(page.getByRole('heading', { name: 'Risk scores', level: 1 })).toBeVisible();
+  const qd = page.locator('article.score[data-score="qdiabetes2018 C"]');
+  await expect(qd).toContainText('chance of type 2 diabetes within 10 years');
+  await expect(qd.locator('.value')).toHaveText(/^\d+([.,]\d)? %$/);
+  await expect(qd.locator('.drivers li').first()).toContainText(/raises|lowers/);
+  await expect(qd).toContainText('Limits: BMI clamped to 20–40');
+  await expect(page.locator('article.score')).not.toHaveCount(0);
+  const rows = page.locator('table.inputs tbody tr');
+  await expect(rows.filter({ hasText: 'hba1cPercent' })).toContainText(/HbA1c|hba1c/i);
+  await expectNoSeriousA11yViolations(page, 'risk');
+});
