@@ -17,6 +17,7 @@ import { cvdUnderScenario, type CvdScenario } from '../models/twin/cvd-scenario.
 import { buildRiskProfile, type BuiltProfile } from '../src/risk/profile-builder.ts';
 import { riskReport, type RiskReport } from '../models/risk/report.ts';
 import type { Explanation } from '../models/risk/common.ts';
+import { agp, readingIntervalMin, type AgpResult } from '../models/cgm/agp.ts';
 import { exposeApi } from './expose.ts';
 
 /** The calibration's report; `reused` when the ensemble of an earlier call with the same inputs was kept. */
@@ -102,6 +103,19 @@ const api = {
     const built = await buildRiskProfile(workspaceDb(ws));
     const drivers: Record<string, Explanation[]> = {};
     return { ...built, report: riskReport(built.profile, drivers), drivers };
+  },
+  /**
+   * The AGP report of the `days` days of CGM up to the newest reading (or up to `toMs`): consensus
+   * ranges, GMI, CV and the percentiles by time of day.
+   */
+  async agp(ws: Workspace, days = 14, toMs?: number): Promise<(AgpResult & { fromMs: number; toMs: number }) | undefined> {
+    const db = workspaceDb(ws);
+    const end = toMs ?? (await db.daily.where('[metric+day]').between(['cgm_glucose', ''], ['cgm_glucose', '\uffff']).last())?.lastT;
+    if (end === undefined) return undefined;
+    const from = end - days * 86_400_000;
+    const s = await readSamples(db, 'cgm_glucose', from + 1, end);
+    const r = agp(s.start, s.value, s.offsetMin, days, readingIntervalMin(s.start));
+    return r && { ...r, fromMs: from, toMs: end };
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

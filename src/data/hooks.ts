@@ -7,6 +7,7 @@ import { readDaily } from './samples.ts';
 import { getAllSettings, type Settings } from './settings.ts';
 import { latestSnapshot, listScenarios } from './twin.ts';
 import { workspaceDb, type Workspace } from './workspace.ts';
+import { metricSummaries, type MetricSummary } from './timeline.ts';
 
 /** Live queries: each re-runs when the tables it read change (in this tab, a worker or another tab). */
 
@@ -32,4 +33,8 @@ export function useSettings(ws: Workspace): Settings | undefined {
 
 export function useSavedScenarios(ws: Workspace): ScenarioRow[] | undefined {
   return useLiveQuery(() => listScenarios(workspaceDb(ws)), [ws]);
+}
+
+export function useMetricSummaries(ws: Workspace): MetricSummary[] | undefined {
+  return useLiveQuery(() => metricSummaries(workspaceDb(ws)), [ws]);
 }

@@ -10,6 +10,7 @@ import { useWorkspace } from './hooks/useWorkspace.ts';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { RiskPage } from './pages/RiskPage.tsx';
+import { TimelinePage } from './pages/TimelinePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { TwinPage } from './pages/TwinPage.tsx';
 import { WhatIfPage } from './pages/WhatIfPage.tsx';
@@ -39,6 +40,7 @@ export function App() {
   if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
   else if (route === 'import') page = <ImportPage />;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
+  else if (route === 'timeline' && (ws === 'demo' || hasMainData)) page = <TimelinePage ws={shown} />;
   else if (route === 'risk' && (ws === 'demo' || hasMainData)) page = <RiskPage ws={shown} />;
   else if (route === 'whatif' && (ws === 'demo' || hasMainData)) page = <WhatIfPage ws={shown} />;
   else if (ws === 'demo' || hasMainData) page = <TwinPage ws={shown} />;
@@ -55,6 +57,7 @@ export function App() {
         <nav aria-label="Main">
           <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>Twin</a>
           <a href="#/whatif" aria-current={route === 'whatif' ? 'page' : undefined}>What if</a>
+          <a href="#/timeline" aria-current={route === 'timeline' ? 'page' : undefined}>Timeline</a>
           <a href="#/risk" aria-current={route === 'risk' ? 'page' : undefined}>Risk</a>
           <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>Import</a>
           <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>Settings</a>

@@ -1,35 +1,48 @@
 import type { MetricId } from '../../models/metrics.ts';
 import type { Settings } from '../data/settings.ts';
 import { fromCanonical } from '../../models/units.ts';
+import { METRICS } from '../../models/metrics.ts';
 
 const nf = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** A stored (canonical) value in the user's display unit. Storage never changes. */
-export function display(metric: MetricId, value: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
-  const show = (unit: string, digits: number, label = unit): { text: string; unit: string } =>
-    ({ text: nf(digits).format(fromCanonical(metric, value, unit)), unit: label });
+/** The unit a metric is shown in under the user's settings, its digits, and its label. */
+export function unitFor(metric: MetricId, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { unit: string; digits: number; label: string } {
   switch (metric) {
     case 'body_weight':
-      return s.weightUnit === 'lb' ? show('lb', 1) : show('kg', 1);
+      return s.weightUnit === 'lb' ? { unit: 'lb', digits: 1, label: 'lb' } : { unit: 'kg', digits: 1, label: 'kg' };
     case 'blood_glucose':
     case 'cgm_glucose':
     case 'total_cholesterol':
     case 'hdl_cholesterol':
     case 'ldl_cholesterol':
     case 'triglycerides':
-      return s.glucoseUnit === 'mmol/L' ? show('mmol/L', 1) : show('mg/dL', 0);
+      return s.glucoseUnit === 'mmol/L' ? { unit: 'mmol/L', digits: 1, label: 'mmol/L' } : { unit: 'mg/dL', digits: 0, label: 'mg/dL' };
     case 'hba1c':
-      return s.hba1cUnit === 'mmol/mol' ? show('mmol/mol', 0) : show('%', 1);
+      return s.hba1cUnit === 'mmol/mol' ? { unit: 'mmol/mol', digits: 0, label: 'mmol/mol' } : { unit: '%', digits: 1, label: '%' };
     case 'systolic_bp':
     case 'diastolic_bp':
-      return show('mmHg', 0);
+      return { unit: 'mmHg', digits: 0, label: 'mmHg' };
     case 'resting_heart_rate':
     case 'heart_rate':
-      return show('/min', 0, 'bpm');
-    default:
-      return { text: nf(0).format(value), unit: '' };
+      return { unit: '/min', digits: 0, label: 'bpm' };
+    default: {
+      const unit = METRICS[metric].unit;
+      const label = unit === '{steps}' ? 'steps' : unit === 'kg/m2' ? 'kg/m²' : unit === 'mL/min/{1.73_m2}' ? 'mL/min/1.73 m²' : unit;
+      return { unit, digits: metric === 'bmi' || metric === 'body_fat_percentage' ? 1 : 0, label };
+    }
   }
+}
+
+/** A stored (canonical) value converted to the user's display unit (a number, for charts). */
+export function toDisplay(metric: MetricId, value: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): number {
+  return fromCanonical(metric, value, unitFor(metric, s).unit);
+}
+
+/** A stored (canonical) value in the user's display unit. Storage never changes. */
+export function display(metric: MetricId, value: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
+  const u = unitFor(metric, s);
+  return { text: nf(u.digits).format(fromCanonical(metric, value, u.unit)), unit: u.label };
 }
 
 /**
@@ -37,11 +50,9 @@ export function display(metric: MetricId, value: number, s: Pick<Settings, 'gluc
  * offset (HbA1c mmol/mol = (% − 2.15) / 0.0915) converts differences without the offset.
  */
 export function displayDelta(metric: MetricId, delta: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
-  const zero = display(metric, 0, s);
-  const { unit } = zero;
-  const scaled = fromCanonical(metric, delta, unit === 'bpm' ? '/min' : unit) - fromCanonical(metric, 0, unit === 'bpm' ? '/min' : unit);
-  const digits = (zero.text.split(/[.,]/)[1] ?? '').length;
-  return { text: nf(digits).format(scaled), unit };
+  const u = unitFor(metric, s);
+  const scaled = fromCanonical(metric, delta, u.unit) - fromCanonical(metric, 0, u.unit);
+  return { text: nf(u.digits).format(scaled), unit: u.label };
 }
 
 export function formatDate(ms: number): string {

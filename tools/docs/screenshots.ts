@@ -26,6 +26,10 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     await p.locator('figure[data-chart] canvas').nth(3).waitFor({ timeout: 30_000 });
     await p.locator('section.outcomes[aria-busy="false"]').waitFor({ timeout: 30_000 });
   }],
+  ['timeline', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+    await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
+  }],
   ['risk', async (p) => {
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
     await p.locator('article.score').first().waitFor();

@@ -29,6 +29,10 @@ export interface FanChartProps {
   yMin?: number;
   yMax?: number;
   height?: number;
+  /** The x axis when it is not years (e.g. the AGP's time of day in minutes). */
+  xAxis?: { format: (v: number) => string; step: number; min: number; max: number };
+  /** A shaded target range, e.g. 70-180 mg/dL. */
+  target?: { lo: number; hi: number };
 }
 
 type Points = { x: number; y: number }[];
@@ -53,9 +57,13 @@ function datasets(years: number[], series: FanSeries[]): ChartDataset<'line', Po
   return out;
 }
 
-export default function FanChart({ label, years, series, unit, format, yMin, yMax, height = 200 }: FanChartProps) {
+export default function FanChart({ label, years, series, unit, format, yMin, yMax, height = 200, xAxis, target }: FanChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', Points>>(null);
+  const targetRef = useRef(target);
+  useEffect(() => {
+    targetRef.current = target;
+  }, [target]);
 
   useEffect(() => {
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -76,12 +84,22 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
           y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
         },
         plugins: {
-          tooltip: {
-            filter: (item) => !/percentile$/.test(item.dataset.label ?? ''),
-            callbacks: { title: (items) => `Year ${items[0]?.parsed.x ?? ''}` },
-          },
+          tooltip: { filter: (item) => !/percentile$/.test(item.dataset.label ?? '') },
         },
       },
+      plugins: [{
+        id: 'targetRange',
+        beforeDatasetsDraw(ch) {
+          const t = targetRef.current;
+          if (!t) return;
+          const { ctx, chartArea, scales } = ch;
+          ctx.save();
+          ctx.fillStyle = 'rgba(16, 185, 129, 0.12)';
+          const top = scales.y!.getPixelForValue(t.hi), bottom = scales.y!.getPixelForValue(t.lo);
+          ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
+          ctx.restore();
+        },
+      }],
     });
     chart.current = c;
     return () => {
@@ -95,14 +113,18 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
     if (!c) return;
     c.data.datasets = datasets(years, series);
     const x = c.options.scales!.x!, y = c.options.scales!.y!;
-    x.max = years[years.length - 1];
+    x.min = xAxis?.min ?? 0;
+    x.max = xAxis?.max ?? years[years.length - 1];
+    (x.ticks as { stepSize?: number }).stepSize = xAxis?.step ?? 1;
+    x.ticks!.callback = (v) => (xAxis ? xAxis.format(Number(v)) : `${v} y`);
+    c.options.plugins!.tooltip!.callbacks!.title = (items) => (xAxis ? xAxis.format(items[0]?.parsed.x ?? 0) : `Year ${items[0]?.parsed.x ?? ''}`);
     y.min = yMin;
     y.max = yMax;
     y.title!.text = unit;
     y.ticks!.callback = (v) => format(Number(v));
     c.options.plugins!.tooltip!.callbacks!.label = (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)} ${unit}`;
     c.update('none');
-  }, [years, series, unit, format, yMin, yMax]);
+  }, [years, series, unit, format, yMin, yMax, xAxis]);
 
   return (
     <div className="chart" style={{ height }}>

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk';
+export type Route = 'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline';
 
-const ROUTES: readonly Route[] = ['device', 'inbox', 'import', 'whatif', 'settings', 'risk'];
+const ROUTES: readonly Route[] = ['device', 'inbox', 'import', 'whatif', 'settings', 'risk', 'timeline'];
 
 function parse(hash: string): Route {
   const r = hash.replace(/^#\/?/, '');

@@ -1,0 +1,138 @@
+/**
+ * The timeline's chart: Chart.js on a time axis with zoom and pan (chartjs-plugin-zoom: wheel,
+ * pinch and drag; the page's buttons do the same from the keyboard). Long raw series are thinned
+ * by min-max decimation; longer windows are drawn from daily min-max aggregates by the page.
+ */
+import { useEffect, useRef } from 'react';
+import {
+  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset,
+} from 'chart.js';
+import zoomPlugin from 'chartjs-plugin-zoom';
+
+Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, Tooltip, Filler, Decimation, zoomPlugin);
+
+export interface TimelineSeries {
+  kind: 'line' | 'bar' | 'band' | 'points';
+  label: string;
+  x: ArrayLike<number>;
+  /** line, bar, points: the values; band: the lower edge in `y` and the upper in `hi`. */
+  y: ArrayLike<number>;
+  hi?: ArrayLike<number>;
+  color: string;
+}
+
+export interface TimelineChartProps {
+  label: string;
+  series: TimelineSeries[];
+  unit: string;
+  format: (v: number) => string;
+  window: { min: number; max: number };
+  bounds: { min: number; max: number };
+  onWindow: (w: { min: number; max: number }) => void;
+  target?: { lo: number; hi: number };
+  height?: number;
+}
+
+type P = { x: number; y: number };
+const pts = (x: ArrayLike<number>, y: ArrayLike<number>): P[] => Array.from({ length: x.length }, (_, i) => ({ x: x[i]!, y: y[i]! }));
+
+function toDatasets(series: TimelineSeries[]): ChartDataset<'line' | 'bar', P[]>[] {
+  const out: ChartDataset<'line' | 'bar', P[]>[] = [];
+  for (const s of series) {
+    if (s.kind === 'band') {
+      const base = out.length;
+      out.push({ type: 'line', label: `${s.label} (lowest)`, data: pts(s.x, s.y), borderWidth: 0, pointRadius: 0, fill: false, borderColor: 'transparent' });
+      out.push({ type: 'line', label: `${s.label} (highest)`, data: pts(s.x, s.hi!), borderWidth: 0, pointRadius: 0, borderColor: 'transparent', backgroundColor: s.color, fill: { target: base } });
+    } else if (s.kind === 'bar') {
+      out.push({ type: 'bar', label: s.label, data: pts(s.x, s.y), backgroundColor: s.color, borderWidth: 0, barPercentage: 0.9, categoryPercentage: 1 });
+    } else {
+      out.push({ type: 'line', label: s.label, data: pts(s.x, s.y), borderColor: s.color, backgroundColor: s.color, borderWidth: s.kind === 'points' ? 0 : 2, pointRadius: s.kind === 'points' ? 2 : 0, showLine: s.kind !== 'points', tension: 0.15 });
+    }
+  }
+  return out;
+}
+
+export default function TimelineChart({ label, series, unit, format, window: win, bounds, onWindow, target, height = 280 }: TimelineChartProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'line' | 'bar', P[]>>(null);
+  const onWindowRef = useRef(onWindow);
+  const targetRef = useRef(target);
+  useEffect(() => {
+    onWindowRef.current = onWindow;
+    targetRef.current = target;
+  }, [onWindow, target]);
+
+  useEffect(() => {
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
+    const text = dark ? '#cbd5e1' : '#475569';
+    const report = ({ chart: c }: { chart: Chart }): void => {
+      const x = c.scales.x!;
+      onWindowRef.current({ min: x.min, max: x.max });
+    };
+    const c = new Chart<'line' | 'bar', P[]>(canvas.current!, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        scales: {
+          x: { type: 'linear', grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, maxRotation: 0 } },
+          y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
+        },
+        plugins: {
+          decimation: { enabled: true, algorithm: 'min-max' },
+          tooltip: { filter: (item) => !/\((lowest|highest)\)$/.test(item.dataset.label ?? '') },
+          zoom: {
+            zoom: { wheel: { enabled: true }, pinch: { enabled: true }, mode: 'x', onZoomComplete: report },
+            pan: { enabled: true, mode: 'x', onPanComplete: report },
+          },
+        },
+      },
+      plugins: [{
+        id: 'targetRange',
+        beforeDatasetsDraw(ch) {
+          const t = targetRef.current;
+          if (!t) return;
+          const { ctx, chartArea, scales } = ch;
+          ctx.save();
+          ctx.fillStyle = 'rgba(16, 185, 129, 0.12)';
+          const top = scales.y!.getPixelForValue(t.hi), bottom = scales.y!.getPixelForValue(t.lo);
+          ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
+          ctx.restore();
+        },
+      }],
+    });
+    chart.current = c;
+    return () => {
+      c.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    const span = win.max - win.min;
+    const fmt = new Intl.DateTimeFormat(undefined, span <= 3 * 86_400_000 ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : span <= 120 * 86_400_000 ? { month: 'short', day: 'numeric' } : { month: 'short', year: 'numeric' });
+    c.data.datasets = toDatasets(series);
+    const x = c.options.scales!.x!, y = c.options.scales!.y!;
+    x.min = win.min;
+    x.max = win.max;
+    x.ticks!.callback = (v) => fmt.format(Number(v));
+    y.title!.text = unit;
+    y.ticks!.callback = (v) => format(Number(v));
+    c.options.plugins!.tooltip!.callbacks = {
+      title: (items) => (items[0] ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: span <= 14 * 86_400_000 ? 'short' : undefined }).format(items[0].parsed.x ?? 0) : ''),
+      label: (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)} ${unit}`,
+    };
+    c.options.plugins!.zoom!.limits = { x: { min: bounds.min, max: bounds.max, minRange: 6 * 3_600_000 } };
+    c.update('none');
+  }, [series, unit, format, win.min, win.max, bounds.min, bounds.max]);
+
+  return (
+    <div className="chart" style={{ height }}>
+      <canvas ref={canvas} role="img" aria-label={label} />
+    </div>
+  );
+}

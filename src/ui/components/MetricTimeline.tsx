@@ -1,0 +1,77 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { METRICS } from '../../../models/metrics.ts';
+import { useDaily } from '../../data/hooks.ts';
+import type { Settings } from '../../data/settings.ts';
+import type { MetricSummary } from '../../data/timeline.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { twinWorker } from '../../workers/index.ts';
+import { unitFor } from '../format.ts';
+import type { TimelineSeries } from '../charts/TimelineChart.tsx';
+import { DAY_MS, RAW_MAX_MS, dailySeries, moveWindow, rangeWindow, rawSeries, type Range } from '../timeline/series.ts';
+
+const TimelineChart = lazy(() => import('../charts/TimelineChart.tsx'));
+const RANGES: [Range, string][] = [['week', 'Week'], ['month', 'Month'], ['year', 'Year'], ['all', 'All']];
+const COLOR = '#2563eb';
+
+/** One metric over time: week, month, year or all; zoom and pan by gesture or button. */
+export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summary: MetricSummary; settings: Settings }) {
+  const { metric } = summary;
+  const bounds = useMemo(() => ({ min: Date.parse(`${summary.first.day}T00:00:00`), max: Math.max(summary.last.lastT, Date.parse(`${summary.last.day}T23:59:59`)) }), [summary.first.day, summary.last.day, summary.last.lastT]);
+  // The window belongs to the data's bounds it was chosen in: new data (an import) starts over from the range.
+  const bkey = `${bounds.min}|${bounds.max}`;
+  const [view, setView] = useState<{ bkey: string; range: Range | 'custom'; win: { min: number; max: number } }>(() => ({ bkey, range: 'month', win: rangeWindow('month', bounds) }));
+  const range = view.range;
+  const win = view.bkey === bkey ? view.win : rangeWindow(range === 'custom' ? 'month' : range, bounds);
+  const rows = useDaily(ws, metric);
+  const [raw, setRaw] = useState<{ key: string; series: TimelineSeries[] }>();
+  const instant = METRICS[metric].kind === 'instant';
+  const useRaw = instant && win.max - win.min <= RAW_MAX_MS;
+  const rawKey = `${metric}|${Math.floor(win.min / DAY_MS)}|${Math.ceil(win.max / DAY_MS)}`;
+
+  useEffect(() => {
+    if (!useRaw) return;
+    let live = true;
+    const from = Math.floor(win.min / DAY_MS) * DAY_MS - DAY_MS, to = Math.ceil(win.max / DAY_MS) * DAY_MS + DAY_MS;
+    // Not aborted (an abort stops the twin worker and its cached what-if ensemble): a stale answer is dropped.
+    void twinWorker.run((a) => a.samples(ws, metric, from, to)).then((c) => {
+      if (live) setRaw({ key: rawKey, series: rawSeries(metric, c.start, c.value, settings, COLOR) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [useRaw, rawKey, ws, metric, settings]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const daily = useMemo(() => (rows ? dailySeries(metric, rows, settings, COLOR) : undefined), [rows, metric, settings]);
+  const series = useRaw ? (raw?.key === rawKey ? raw.series : undefined) : daily;
+  const u = metric === 'sleep' ? { label: 'h', digits: 1 } : unitFor(metric, settings);
+  const format = useCallback((v: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits }).format(v), [u.digits]);
+  const onWindow = useCallback((w: { min: number; max: number }) => setView({ bkey, range: 'custom', win: w }), [bkey]);
+  const target = useMemo(() => (metric === 'cgm_glucose' ? { lo: unitFor(metric, settings).unit === 'mmol/L' ? 70 / 18.016 : 70, hi: unitFor(metric, settings).unit === 'mmol/L' ? 180 / 18.016 : 180 } : undefined), [metric, settings]);
+  const fmtDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+  return (
+    <section className="card metric-timeline" aria-labelledby="mt-title">
+      <h2 id="mt-title">{METRICS[metric].label}</h2>
+      <div className="timeline-controls">
+        <div role="radiogroup" aria-label="Range" className="segmented">
+          {RANGES.map(([r, label]) => (
+            <button key={r} type="button" role="radio" aria-checked={range === r} onClick={() => setView({ bkey, range: r, win: rangeWindow(r, bounds) })}>{label}</button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label="Move and zoom">
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: -0.5 }))} disabled={win.min <= bounds.min} aria-label="Earlier">←</button>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 0.5 }))} aria-label="Zoom in">+</button>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 2 }))} disabled={win.max - win.min >= bounds.max - bounds.min} aria-label="Zoom out">−</button>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: 0.5 }))} disabled={win.max >= bounds.max} aria-label="Later">→</button>
+        </div>
+      </div>
+      <p className="muted small" data-testid="timeline-window">{fmtDay.format(win.min)} – {fmtDay.format(win.max)} · {useRaw ? 'every reading' : instant ? 'daily range and mean' : 'daily totals'}</p>
+      <Suspense fallback={<p className="muted">Loading chart…</p>}>
+        {series ? (
+          <TimelineChart label={`${METRICS[metric].label} from ${fmtDay.format(win.min)} to ${fmtDay.format(win.max)}`} series={series} unit={u.label} format={format}
+            window={win} bounds={bounds} onWindow={onWindow} {...(target ? { target } : {})} />
+        ) : <p className="muted" aria-busy="true">Reading…</p>}
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { METRICS, type MetricId } from '../../../models/metrics.ts';
+import { useLatestSnapshot, useMetricSummaries, useSettings } from '../../data/hooks.ts';
+import type { Settings } from '../../data/settings.ts';
+import type { MetricSummary } from '../../data/timeline.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { AgpReport } from '../components/AgpReport.tsx';
+import { MetricTimeline } from '../components/MetricTimeline.tsx';
+import { formatDay, unitFor } from '../format.ts';
+import { dayValue } from '../timeline/series.ts';
+
+/** The order cards appear in: the twin's inputs first. */
+const ORDER: MetricId[] = [
+  'body_weight', 'hba1c', 'blood_glucose', 'cgm_glucose', 'systolic_bp', 'diastolic_bp', 'resting_heart_rate', 'heart_rate', 'hrv_sdnn',
+  'steps', 'exercise_minutes', 'active_energy', 'dietary_energy', 'sleep', 'total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol',
+  'triglycerides', 'creatinine', 'egfr', 'waist_circumference', 'body_fat_percentage', 'bmi', 'height',
+];
+
+/** What a card shows: the last value (instant) or the last day's total (cumulative), and its 30-day change. */
+function cardValue(s: MetricSummary, settings: Settings): { text: string; unit: string; change?: string } {
+  const instant = METRICS[s.metric].kind === 'instant';
+  const pick = (r: MetricSummary['last']): number => dayValue(s.metric, instant ? r.last : r.sum, settings);
+  const u = s.metric === 'sleep' ? { label: 'h', digits: 1 } : unitFor(s.metric, settings);
+  const nf = new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits, minimumFractionDigits: u.digits });
+  const v = pick(s.last);
+  let change: string | undefined;
+  if (s.before) {
+    const d = v - pick(s.before);
+    const days = Math.round((Date.parse(s.last.day) - Date.parse(s.before.day)) / 86_400_000);
+    change = `${d > 0 ? '▲' : d < 0 ? '▼' : '●'} ${nf.format(Math.abs(d))} in ${days} days`;
+  }
+  return { text: nf.format(v), unit: u.label, ...(change ? { change } : {}) };
+}
+
+/** Every metric with data as a card; the chosen one over time; the CGM report where there is CGM. */
+export function TimelinePage({ ws }: { ws: Workspace }) {
+  const settings = useSettings(ws);
+  const summaries = useMetricSummaries(ws);
+  const snapshot = useLatestSnapshot(ws);
+  const [chosen, setChosen] = useState<MetricId>();
+  if (!settings || !summaries) return <p className="muted" aria-busy="true">Opening the timeline…</p>;
+  const sorted = [...summaries].sort((a, b) => ORDER.indexOf(a.metric) - ORDER.indexOf(b.metric));
+  if (sorted.length === 0) return <p>No data yet. <a href="#/import">Import an export</a> to see your timeline.</p>;
+  const selected = sorted.find((s) => s.metric === chosen) ?? sorted[0]!;
+  return (
+    <div className="timeline">
+      <h1>Timeline</h1>
+      <div className="grid metrics" role="group" aria-label="Metrics">
+        {sorted.map((s) => {
+          const v = cardValue(s, settings);
+          return (
+            <button key={s.metric} type="button" className="card metric pick" aria-pressed={s.metric === selected.metric} data-metric={s.metric} onClick={() => setChosen(s.metric)}>
+              <span className="name">{METRICS[s.metric].label}</span>
+              <span className="value"><span className="num">{v.text}</span> <span className="unit">{v.unit}</span></span>
+              <span className="muted small">{formatDay(s.last.day)}{v.change ? ` · ${v.change}` : ''}</span>
+            </button>
+          );
+        })}
+      </div>
+      <MetricTimeline key={selected.metric} ws={ws} summary={selected} settings={settings} />
+      {summaries.some((s) => s.metric === 'cgm_glucose') && <AgpReport ws={ws} settings={settings} version={snapshot?.id} />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** The timeline's data as chart series: daily aggregates for long windows, raw samples for short ones. */
+import { METRICS, type MetricId } from '../../../models/metrics.ts';
+import type { DailyRow } from '../../data/rows.ts';
+import type { Settings } from '../../data/settings.ts';
+import { toDisplay } from '../format.ts';
+import type { TimelineSeries } from '../charts/TimelineChart.tsx';
+
+export const DAY_MS = 86_400_000;
+export type Range = 'week' | 'month' | 'year' | 'all';
+export const RANGE_DAYS: Record<Exclude<Range, 'all'>, number> = { week: 7, month: 30, year: 365 };
+/** At or below this span, instant metrics are drawn from their raw samples. */
+export const RAW_MAX_MS = 14 * DAY_MS;
+
+/** Sleep is stored in minutes and shown in hours; other metrics in the user's unit. */
+export function dayValue(metric: MetricId, v: number, s: Settings): number {
+  return metric === 'sleep' ? v / 60 : toDisplay(metric, v, s);
+}
+
+const noon = (day: string): number => Date.parse(`${day}T12:00:00`);
+
+/** Daily series: a min-max band with the daily mean for instant metrics, a bar of the day's total otherwise. */
+export function dailySeries(metric: MetricId, rows: DailyRow[], s: Settings, color: string): TimelineSeries[] {
+  const x = rows.map((r) => noon(r.day));
+  if (METRICS[metric].kind !== 'instant') {
+    return [{ kind: 'bar', label: metric === 'sleep' ? 'Asleep' : 'Day total', x, y: rows.map((r) => dayValue(metric, r.sum, s)), color }];
+  }
+  const sparse = rows.length < 60 || rows.every((r) => r.n === 1);
+  const mean = rows.map((r) => dayValue(metric, r.sum / r.n, s));
+  if (sparse) return [{ kind: 'line', label: 'Value', x, y: rows.map((r) => dayValue(metric, r.last, s)), color }, { kind: 'points', label: 'Measured', x, y: rows.map((r) => dayValue(metric, r.last, s)), color }];
+  return [
+    { kind: 'band', label: 'Daily range', x, y: rows.map((r) => dayValue(metric, r.min, s)), hi: rows.map((r) => dayValue(metric, r.max, s)), color: `${color}33` },
+    { kind: 'line', label: 'Daily mean', x, y: mean, color },
+  ];
+}
+
+/** Raw samples (a short window of an instant metric). */
+export function rawSeries(metric: MetricId, start: Float64Array, value: Float64Array, s: Settings, color: string): TimelineSeries[] {
+  const y = Float64Array.from(value, (v) => dayValue(metric, v, s));
+  return [{ kind: start.length > 400 ? 'line' : 'points', label: METRICS[metric].label, x: start, y, color }];
+}
+
+/** The window a range shows, ending at the newest data. */
+export function rangeWindow(range: Range, bounds: { min: number; max: number }): { min: number; max: number } {
+  if (range === 'all') return bounds;
+  return { min: Math.max(bounds.min, bounds.max - RANGE_DAYS[range] * DAY_MS), max: bounds.max };
+}
+
+/** Pans (fraction of the span, negative = earlier) or zooms (factor < 1 = in) inside the bounds. */
+export function moveWindow(w: { min: number; max: number }, b: { min: number; max: number }, op: { pan?: number; zoom?: number }): { min: number; max: number } {
+  let span = w.max - w.min;
+  let mid = (w.min + w.max) / 2;
+  if (op.zoom) span = Math.min(b.max - b.min, Math.max(6 * 3_600_000, span * op.zoom));
+  if (op.pan) mid += op.pan * span;
+  let min = mid - span / 2, max = mid + span / 2;
+  if (min < b.min) [min, max] = [b.min, b.min + span];
+  if (max > b.max) [min, max] = [b.max - span, b.max];
+  return { min: Math.max(b.min, min), max };
+}

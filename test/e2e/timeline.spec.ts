@@ -1,0 +1,42 @@
+import { test, expect } from './support/privacy.ts';
+import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { AppPage } from './pages/app-page.ts';
+
+test('timeline: a card per metric, ranges, pan and zoom, every reading in a short window, and the AGP report', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  const twinWeight = await page.locator('article.metric[data-metric="body_weight"] .num').textContent();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+
+  // The cards agree with the twin's latest values.
+  const weightCard = page.locator('button.card.pick[data-metric="body_weight"]');
+  await expect(weightCard.locator('.num')).toHaveText(twinWeight!);
+  await expect(page.locator('button.card.pick[data-metric="steps"]')).toBeVisible();
+  await expect(weightCard).toHaveAttribute('aria-pressed', 'true');
+
+  const windowText = page.getByTestId('timeline-window');
+  await expect(windowText).toContainText('daily range and mean');
+  await page.getByRole('radio', { name: 'All' }).click();
+  const all = await windowText.textContent();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(windowText).not.toHaveText(all!);
+  await expect(page.getByRole('radio', { name: 'All' })).toHaveAttribute('aria-checked', 'false');
+  const zoomed = await windowText.textContent();
+  await page.getByRole('button', { name: 'Earlier' }).click();
+  await expect(windowText).not.toHaveText(zoomed!);
+
+  // CGM over a week: drawn from every reading.
+  await page.locator('button.card.pick[data-metric="cgm_glucose"]').click();
+  await page.getByRole('radio', { name: 'Week' }).click();
+  await expect(windowText).toContainText('every reading');
+  await expect(page.locator('.metric-timeline canvas')).toBeVisible();
+
+  const agp = page.getByTestId('agp');
+  await expect(agp).toContainText('Glucose report (AGP)');
+  await expect(agp.locator('[data-tile="inRange"] dd').first()).toHaveText(/^\d+([.,]\d)? %$/);
+  await expect(agp.locator('[data-tile="gmi"] dd')).toHaveText(/^\d[.,]\d %$/);
+  await expect(agp.locator('canvas')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'timeline');
+});
