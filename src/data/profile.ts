@@ -63,3 +63,24 @@ export async function mergeProfile(db: DoppelDb, patch: ProfilePatch): Promise<P
 export function getProfile(db: DoppelDb): Promise<ProfileRow | undefined> {
   return db.profile.get('self');
 }
+
+/** The fields the profile form owns: saving the form sets them exactly (a cleared field is removed). */
+export const FORM_FIELDS = ['birthDate', 'sex', 'heightCm', 'ethnicity', 'smoking', 'familyHistoryDiabetes', 'conditions', 'medications', 'answers'] as const;
+
+/**
+ * Saves the person's own profile form: unlike an import's patch, which only adds, the form replaces
+ * its fields, so that a person can correct or remove what they entered (or an export brought).
+ */
+export async function saveProfileForm(db: DoppelDb, form: ProfilePatch): Promise<ProfileRow> {
+  validateProfile(form);
+  return writeTx(db, [db.profile], async () => {
+    const next: ProfileRow = { ...(await db.profile.get('self')), id: 'self', updatedAt: Date.now() };
+    const target = next as unknown as Record<string, unknown>;
+    for (const k of FORM_FIELDS) {
+      if (form[k] === undefined) delete target[k];
+      else target[k] = form[k];
+    }
+    await db.profile.put(next);
+    return next;
+  });
+}

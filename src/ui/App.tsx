@@ -10,6 +10,7 @@ import { useWorkspace } from './hooks/useWorkspace.ts';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { RiskPage } from './pages/RiskPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
 import { TimelinePage } from './pages/TimelinePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { TwinPage } from './pages/TwinPage.tsx';
@@ -40,6 +41,7 @@ export function App() {
   if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
   else if (route === 'import') page = <ImportPage />;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
+  else if (route === 'profile') page = <ProfilePage ws={shown} />;
   else if (route === 'timeline' && (ws === 'demo' || hasMainData)) page = <TimelinePage ws={shown} />;
   else if (route === 'risk' && (ws === 'demo' || hasMainData)) page = <RiskPage ws={shown} />;
   else if (route === 'whatif' && (ws === 'demo' || hasMainData)) page = <WhatIfPage ws={shown} />;

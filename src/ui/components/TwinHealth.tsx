@@ -34,7 +34,7 @@ export function TwinHealth({ state, profile, settings, nowMs }: { state: Snapsho
       <article className="card" aria-labelledby="sharpen-title" data-testid="sharpen">
         <h3 id="sharpen-title">What would sharpen your forecast</h3>
         {tips.length === 0 ? <p>Your twin has fresh data of every kind it uses.</p> : (
-          <ul className="small">{tips.slice(0, 4).map((t) => <li key={t.id}><strong>{t.what}</strong>: {t.why}.</li>)}</ul>
+          <ul className="small">{tips.slice(0, 4).map((t) => <li key={t.id}><strong>{t.id === 'profile' ? <a href="#/profile">{t.what}</a> : t.what}</strong>: {t.why}.</li>)}</ul>
         )}
       </article>
       <article className="card" aria-labelledby="record-title" data-testid="track-record">

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline';
+export type Route = 'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline' | 'profile';
 
-const ROUTES: readonly Route[] = ['device', 'inbox', 'import', 'whatif', 'settings', 'risk', 'timeline'];
+const ROUTES: readonly Route[] = ['device', 'inbox', 'import', 'whatif', 'settings', 'risk', 'timeline', 'profile'];
 
 function parse(hash: string): Route {
   const r = hash.replace(/^#\/?/, '');

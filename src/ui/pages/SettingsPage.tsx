@@ -42,6 +42,7 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
   return (
     <div className="settings">
       <h1 id="settings-title">Settings</h1>
+      <p><a className="btn" href="#/profile">Your profile</a></p>
       <section aria-labelledby="units-title">
         <h2 id="units-title">Units</h2>
         <p className="muted small">Only how values are shown changes; what is stored stays in its original precision.</p>

@@ -92,7 +92,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           </div>
         </div>
         <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={snapshot!.createdAt} />
-        <p><a className="btn primary" href="#/whatif">Ask your twin “what if…”</a></p>
+        <p className="actions"><a className="btn primary" href="#/whatif">Ask your twin “what if…”</a> <a className="btn" href="#/profile">Edit profile</a></p>
       </section>
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">Latest measurements</h2>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { isAbortError } from '../../workers/errors.ts';
 import { startDemo } from '../actions/demo.ts';
+import { useProfile } from '../../data/hooks.ts';
 
 export function WelcomePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const profile = useProfile('main');
   const tryDemo = async (): Promise<void> => {
     setBusy(true);
     setError(undefined);
@@ -28,8 +30,14 @@ export function WelcomePage() {
         <li><strong>No account, no server.</strong> Nothing is uploaded; Doppel works offline.</li>
         <li><strong>Yours to remove.</strong> Delete it all at any time.</li>
       </ul>
+      <ol className="steps">
+        <li>
+          <a className="btn big" href="#/profile">{profile ? 'Edit your profile' : 'Set up your profile'}</a>{' '}
+          <span className="muted small">{profile ? '✓ saved on this device' : 'birth date, sex, height… each optional'}</span>
+        </li>
+        <li><a className="btn primary big" href="#/import">Import your data</a></li>
+      </ol>
       <div className="actions">
-        <a className="btn primary big" href="#/import">Import your data</a>
         <button type="button" className="btn big" onClick={() => void tryDemo()} disabled={busy} aria-busy={busy}>
           {busy ? 'Building the demo twin…' : 'Try the demo'}
         </button>

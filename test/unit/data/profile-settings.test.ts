@@ -63,3 +63,24 @@ describe('twin snapshots and scenarios', () => {
     await expect(saveScenario(d, 'x'.repeat(81), {})).rejects.toThrow('Scenario name is 81 characters; at most 80');
   });
 });
+
+describe('the profile form', async () => {
+  const { saveProfileForm } = await import('../../../src/data/profile.ts');
+  it('replaces the fields it owns, so a person can remove what they or an export entered; other fields stay', async () => {
+    const d = db();
+    await saveProfile(d, { birthDate: '1971-02-03', sex: 'male', conditions: ['hypertension', 'prediabetes'], ethnicity: 'indian' });
+    await d.profile.update('self', { answers: { townsend: 2 } });
+    await saveProfileForm(d, { birthDate: '1971-02-04', sex: 'male', conditions: ['prediabetes'], answers: { physicallyActive: true } });
+    const p = await getProfile(d);
+    expect(p).toMatchObject({ birthDate: '1971-02-04', sex: 'male', conditions: ['prediabetes'], answers: { physicallyActive: true } });
+    expect(p!.ethnicity).toBeUndefined();
+    expect(p!.answers!.townsend).toBeUndefined();
+  });
+
+  it('stores nothing when a field is bad', async () => {
+    const d = db();
+    await saveProfile(d, { sex: 'female' });
+    await expect(saveProfileForm(d, { sex: 'female', heightCm: 2000 })).rejects.toThrow('profile.heightCm: 2000 is outside 40-272 cm');
+    expect(await getProfile(d)).toMatchObject({ sex: 'female' });
+  });
+});

@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react';
+import { useProfile } from '../../data/hooks.ts';
+import { saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
+import type { ProfileRow } from '../../data/rows.ts';
+import { workspaceDb, type Workspace } from '../../data/workspace.ts';
+import { twinWorker } from '../../workers/index.ts';
+import { ANSWERS, CONDITIONS, ETHNICITIES, FAMILY, MEDICATIONS, SMOKING, WHY } from '../profile/fields.ts';
+
+type Answers = NonNullable<ProfileRow['answers']>;
+
+/** The person's profile: every field optional, each with why it matters. Saving re-calibrates the twin. */
+export function ProfilePage({ ws }: { ws: Workspace }) {
+  const stored = useProfile(ws);
+  if (stored === undefined) return <p className="muted" aria-busy="true">Opening your profile…</p>;
+  return <ProfileForm ws={ws} initial={stored} />;
+}
+
+function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | null }) {
+  const [form, setForm] = useState<ProfilePatch>(() => {
+    const { id: _id, updatedAt: _u, ...rest } = initial ?? { id: 'self', updatedAt: 0 };
+    return rest;
+  });
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [saving, setSaving] = useState(false);
+  const set = (patch: ProfilePatch): void => setForm((f) => ({ ...f, ...patch }));
+  const toggle = (key: 'conditions' | 'medications', value: string, on: boolean): void =>
+    setForm((f) => {
+      const list = new Set(f[key] ?? []);
+      if (on) list.add(value);
+      else list.delete(value);
+      return { ...f, [key]: list.size ? [...list] : undefined };
+    });
+  const answer = (k: string, v: boolean | undefined): void =>
+    setForm((f) => {
+      const a: Record<string, unknown> = { ...(f.answers ?? {}) };
+      if (v === undefined) delete a[k];
+      else a[k] = v;
+      return { ...f, answers: Object.keys(a).length ? (a as Answers) : undefined };
+    });
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setSaving(true);
+    setStatus(undefined);
+    try {
+      await saveProfileForm(workspaceDb(ws), form);
+      // The twin's calibration and risk scores read the profile: a new snapshot at once.
+      await twinWorker.run((a) => a.refreshSnapshot(ws));
+      setStatus({ ok: true, text: 'Saved. Your twin was re-calibrated.' });
+    } catch (err) {
+      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const hint = (k: keyof typeof WHY): { 'aria-describedby': string } => ({ 'aria-describedby': `why-${k}` });
+  const why = (k: keyof typeof WHY) => <p id={`why-${k}`} className="why small muted">{WHY[k]}</p>;
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <form className="profile" onSubmit={(e) => void submit(e)} aria-labelledby="profile-title" noValidate>
+      <h1 id="profile-title">Your profile</h1>
+      <p className="muted">Every field is optional and stays on this device. The more you give, the more scores your twin can compute.</p>
+      <div className="field">
+        <label htmlFor="birthDate">Date of birth</label>
+        <input id="birthDate" type="date" min="1900-01-01" max={today} value={form.birthDate ?? ''} onChange={(e) => set({ birthDate: e.target.value || undefined })} {...hint('birthDate')} />
+        {why('birthDate')}
+      </div>
+      <fieldset className="field" {...hint('sex')}>
+        <legend>Sex</legend>
+        {(['female', 'male'] as const).map((v) => (
+          <label key={v} className="inline"><input type="radio" name="sex" checked={form.sex === v} onChange={() => set({ sex: v })} /> {v === 'female' ? 'Female' : 'Male'}</label>
+        ))}
+        {why('sex')}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="heightCm">Height (cm)</label>
+        <input id="heightCm" type="number" inputMode="decimal" min={40} max={272} step="0.5" value={form.heightCm ?? ''} onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })} {...hint('heightCm')} />
+        {why('heightCm')}
+      </div>
+      {([['ethnicity', 'Ethnic group', ETHNICITIES], ['familyHistoryDiabetes', 'Family members with diabetes', FAMILY], ['smoking', 'Smoking', SMOKING]] as const).map(([k, label, options]) => (
+        <div className="field" key={k}>
+          <label htmlFor={k}>{label}</label>
+          <select id={k} value={(form[k] as string | undefined) ?? ''} onChange={(e) => set({ [k]: e.target.value || undefined })} {...hint(k)}>
+            <option value="">Not given</option>
+            {options.map(([v, t]) => <option key={v} value={v}>{t}</option>)}
+          </select>
+          {why(k)}
+        </div>
+      ))}
+      {([['conditions', 'Conditions you have been diagnosed with', CONDITIONS], ['medications', 'Medications you take', MEDICATIONS]] as const).map(([k, label, options]) => (
+        <fieldset className="field" key={k} {...hint(k)}>
+          <legend>{label}</legend>
+          {options.map(([v, t]) => (
+            <label key={v} className="check"><input type="checkbox" checked={form[k]?.includes(v) ?? false} onChange={(e) => toggle(k, v, e.target.checked)} /> {t}</label>
+          ))}
+          {why(k)}
+        </fieldset>
+      ))}
+      <fieldset className="field" {...hint('answers')}>
+        <legend>A few questions</legend>
+        {ANSWERS.map(([k, t]) => {
+          const v = (form.answers as Record<string, boolean | undefined> | undefined)?.[k];
+          return (
+            <div key={k} className="question" role="radiogroup" aria-label={t}>
+              <span>{t}</span>
+              {([[true, 'Yes'], [false, 'No'], [undefined, 'Not sure']] as const).map(([val, text]) => (
+                <label key={text} className="inline"><input type="radio" name={k} checked={v === val} onChange={() => answer(k, val)} /> {text}</label>
+              ))}
+            </div>
+          );
+        })}
+        {why('answers')}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="btn primary" disabled={saving} aria-busy={saving}>{saving ? 'Saving…' : 'Save profile'}</button>
+        <a className="btn" href="#/">Back</a>
+      </div>
+      {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? '' : 'error'}>{status.text}</p>}
+    </form>
+  );
+}
