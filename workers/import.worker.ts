@@ -7,6 +7,7 @@ import { ImportError } from '../src/import/errors.ts';
 import { isAbortError } from '../src/workers/errors.ts';
 import type { ImportRow } from '../src/data/rows.ts';
 import { exportWorkspace, type ExportKind, type ExportResult } from '../src/data/export.ts';
+import { setSetting } from '../src/data/settings.ts';
 import { exposeApi } from './expose.ts';
 
 /** Running imports by the caller's token, so that `cancel` can stop one cooperatively. */
@@ -59,6 +60,13 @@ const api = {
   /** Everything the workspace holds, as Doppel JSON or a FHIR R4 Bundle (a Blob: no copy of a giant string). */
   exportWorkspace(ws: Workspace, kind: ExportKind): Promise<ExportResult> {
     return exportWorkspace(workspaceDb(ws), kind);
+  },
+  /**
+   * The user's source priority (source keys, first wins) for steps and other totals where devices
+   * overlap; recomputes every day's totals in one transaction (here, off the main thread).
+   */
+  setSourceOrder(ws: Workspace, keys: string[]): Promise<void> {
+    return setSetting(workspaceDb(ws), 'sourceOrder', keys);
   },
   /** Rolls back imports left half-written by a crash; run at start-up. */
   recover(ws: Workspace): Promise<number> {

@@ -87,3 +87,19 @@ test('cancelling a large import keeps nothing of it', async ({ page }) => {
   }));
   expect(stored).toEqual([0, 0, 0]);
 });
+
+test('source priority: the user puts another app above the watch, totals are recomputed in the worker, and reset restores the default', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/#/import');
+  const imp = new ImportPage(page);
+  await imp.choose(['test/fixtures/real/apple-health/dogsheep-healthkit-to-sqlite_export.xml']);
+  await expect(imp.results).toHaveCount(1);
+  const list = page.locator('ol.source-list li');
+  await expect(list.first()).toContainText('Apple Watch');
+  await page.getByRole('button', { name: 'Move Health Mate up' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Daily totals were recomputed' })).toBeVisible();
+  await expect(list.first()).toContainText('Health Mate');
+  await page.getByRole('button', { name: 'Reset to default' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Back to the default order' })).toBeVisible();
+  await expect(list.first()).toContainText('Apple Watch');
+});

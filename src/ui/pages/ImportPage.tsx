@@ -5,6 +5,7 @@ import { useImports } from '../../data/hooks.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
 import { formatBytes, formatDate } from '../format.ts';
+import { SourcePriority } from '../components/SourcePriority.tsx';
 
 const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,application/json,text/csv';
 
@@ -100,6 +101,7 @@ export function ImportPage() {
           ))}
         </ul>
       )}
+      <SourcePriority ws="main" />
     </section>
   );
 }
