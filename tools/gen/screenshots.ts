@@ -1,42 +1,87 @@
 /**
- * Screenshots for the README and docs: `npx tsx tools/gen/screenshots.ts` after `npx vite build`.
- * Serves dist/ on 127.0.0.1 and captures each screen at phone (390×844) and desktop (1280×800) size.
+ * `npm run screenshots`: every screen of the built app (run `npm run build` first) with the demo
+ * person, at a phone's 390×844 (the screen as the phone shows it; the what-if charts a second time,
+ * scrolled) and a laptop's 1280×800 (the whole page at that width), in light and dark
+ * mode, into docs/screenshots/. Served from dist/ on 127.0.0.1; any request elsewhere is refused.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
-import { preview } from 'vite';
 import { findChromium } from '../test/chromium.mjs';
+import { serveDir } from '../../test/e2e/support/static-server.ts';
 
-const server = await preview({ preview: { host: '127.0.0.1', port: 4180, strictPort: true }, logLevel: 'error' });
-const base = server.resolvedUrls!.local[0]!;
-const browser = await chromium.launch({ executablePath: findChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-mkdirSync('docs/screenshots', { recursive: true });
-const sizes = [['phone', 390, 844], ['desktop', 1280, 800]] as const;
+const OUT = 'docs/screenshots';
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('No Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
+  process.exit(2);
+}
+
+const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
+  ['twin', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
+    await p.locator('figure canvas').first().waitFor();
+  }],
+  ['whatif', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
+    await p.locator('figure[data-chart] canvas').nth(3).waitFor({ timeout: 30_000 });
+    await p.locator('section.outcomes[aria-busy="false"]').waitFor({ timeout: 30_000 });
+  }],
+  ['timeline', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+    await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
+  }],
+  ['risk', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
+    await p.locator('article.score').first().waitFor();
+  }],
+  ['import', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    await p.getByRole('heading', { name: 'Import your data' }).waitFor();
+    await p.locator('input[type="file"]:not([webkitdirectory])').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
+    await p.getByTestId('import-result').waitFor();
+  }],
+  ['profile', async (p) => {
+    await p.goto(`${p.url().split('#')[0]}#/profile`);
+    await p.getByRole('heading', { name: 'Your profile' }).waitFor();
+  }],
+  ['settings', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await p.getByTestId('workers').getByText('import, twin, ml').waitFor();
+  }],
+];
+
+await mkdir(OUT, { recursive: true });
+const server = await serveDir('dist');
+const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const [label, width, height] of sizes) {
-      const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme: scheme });
-      const page: Page = await ctx.newPage();
-      const shot = async (name: string): Promise<void> => {
-        await page.screenshot({ path: `docs/screenshots/${name}-${label}${scheme === 'dark' ? '-dark' : ''}.png` });
-      };
-      await page.goto(base);
-      await page.getByRole('button', { name: 'Try the demo' }).waitFor();
-      await shot('welcome');
-      await page.getByRole('button', { name: 'Try the demo' }).click();
-      await page.locator('figure canvas').nth(2).waitFor();
-      await page.waitForTimeout(500);
-      await shot('twin');
-      await page.goto(`${base}#/import`);
-      await page.getByRole('heading', { name: 'Import your data' }).waitFor();
-      await page.locator('input[type="file"]:not([webkitdirectory])').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
-      await page.getByTestId('import-result').waitFor();
-      await shot('import');
-      await ctx.close();
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) for (const scheme of ['light', 'dark'] as const) {
+    const kind = `${size}${scheme === 'dark' ? '-dark' : ''}`;
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: scheme, serviceWorkers: 'block' });
+    await context.route((url) => !url.href.startsWith(server.url), (r) => r.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Try the demo' }).waitFor();
+    await page.screenshot({ path: `${OUT}/welcome-${kind}.png`, fullPage: size === 'desktop' });
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 30_000 });
+    for (const [name, open] of SCREENS) {
+      await open(page);
+      await page.waitForTimeout(300);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
+      console.log(`${OUT}/${name}-${kind}.png`);
+      if (name === 'whatif' && size === 'phone') {
+        await page.evaluate(() => {
+          document.querySelector('[data-testid="sentences"]')!.scrollIntoView({ block: 'start' });
+          window.scrollBy(0, -70);
+        });
+        await page.screenshot({ path: `${OUT}/whatif-charts-${kind}.png` });
+      }
     }
+    await context.close();
   }
 } finally {
   await browser.close();
-  server.httpServer.close();
+  await server.close();
 }
-console.log('screenshots written to docs/screenshots');
