@@ -47,7 +47,9 @@ export interface RiskResult extends BuiltProfile {
 }
 
 /** The last calibrated ensemble per workspace, with the inputs it was made from. */
-const twinCache = new Map<Workspace, { key: string; members: Member[]; calibration: ForecastCalibration; anchor: ProgressionAnchor }>();
+const twinCache = new Map<Workspace, { key: string; members: Member[]; calibration: ForecastCalibration; anchor: ProgressionAnchor; runs: Map<string, SimulateResult> }>();
+/** Scenario runs kept per ensemble: a slider moves one plan, so "No change" and the other plans are not re-run. */
+const MAX_RUNS = 24;
 
 const api = {
   ping(): string {
@@ -86,13 +88,23 @@ const api = {
     if (twin?.key !== key) {
       const anchor = anchorProgression(inputs.person, inputs.profile);
       const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed, priors: anchor.priors });
-      twin = { key, members, calibration, anchor };
+      twin = { key, members, calibration, anchor, runs: new Map() };
       twinCache.set(ws, twin);
     } else {
       twin = { ...twin, calibration: { ...twin.calibration, reused: true } };
     }
-    const { members, calibration, anchor } = twin;
-    const results = scenarios.map((s) => simulateMembers(members, s, options.years ?? 10, seed));
+    const { members, calibration, anchor, runs } = twin;
+    const years = options.years ?? 10;
+    // Same members, scenario, horizon and seed give the same result: a kept run is reused (LRU).
+    const results = scenarios.map((s) => {
+      const k = JSON.stringify([s, years]);
+      let r = runs.get(k);
+      if (r) runs.delete(k);
+      else r = simulateMembers(members, s, years, seed);
+      runs.set(k, r);
+      if (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value!);
+      return r;
+    });
     const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
     const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
     const { progression, warnings } = anchorReport(anchor);

@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:ui [-- --big FILE]`: the app's budgets (issue 6) against the built app (`npm run
+ * build` first) served by `vite preview` on 127.0.0.1, in Debian's Chromium:
+ * - initial JS: the gzip size of every script the first screen loads (gzip -6, as a server sends it);
+ * - what-if: input → worker → fan charts redrawn, from the app's own `doppel:whatif-repaint` measures
+ *   over 20 slider steps to new values on the demo twin (1000 members, 10 years);
+ * - timeline: a fresh load of #/timeline until the cards and the chart are drawn, after importing
+ *   FILE (default .bench-out/export-1000mb.xml, from `npm run bench:import`) through the Import page;
+ * - Lighthouse 12 (mobile preset, simulated throttling) on the first screen.
+ */
+import os from 'node:os';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import lighthouse from 'lighthouse';
+import { launch } from 'chrome-launcher';
+import { findChromium } from '../test/chromium.mjs';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const BIG = arg('--big') ?? '.bench-out/export-1000mb.xml';
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('No Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
+  process.exit(2);
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+
+const server = await preview({ preview: { host: '127.0.0.1', port: 4190, strictPort: true }, logLevel: 'error' });
+const base = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const lines: string[] = [];
+const out = (s: string): void => {
+  lines.push(s);
+  console.log(s);
+};
+
+async function fresh(viewport = { width: 390, height: 844 }): Promise<Page> {
+  const ctx = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  return ctx.newPage();
+}
+
+try {
+  out(`Chromium ${browser.version()}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString()}\n`);
+
+  // Initial JS
+  {
+    const page = await fresh();
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(base, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Try the demo' }).waitFor();
+    let raw = 0, gz = 0;
+    for (const p of scripts) {
+      const bytes = readFileSync(join('dist', p));
+      raw += bytes.length;
+      gz += gzipSync(bytes, { level: 6 }).length;
+    }
+    out(`initial JS (first screen, ${scripts.length} scripts: ${scripts.map((s) => s.replace('/assets/', '')).join(', ')}): ${kb(raw)} raw, ${kb(gz)} gzip (budget ≤ 170 KB gzip)`);
+    await page.context().close();
+  }
+
+  // What-if repaint
+  {
+    const page = await fresh({ width: 1280, height: 800 });
+    await page.goto(base);
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
+    const settled = page.locator('section.outcomes[aria-busy="false"]');
+    await page.locator('figure[data-chart] canvas').nth(3).waitFor({ timeout: 60_000 });
+    await settled.waitFor({ timeout: 60_000 });
+    const slider = page.getByRole('slider', { name: 'Weight change in one year, then kept' });
+    await slider.focus();
+    for (let i = 0; i < 20; i++) {
+      // Every step a new value (−5.5 … −15 kg), as a drag gives: no step can reuse a kept run of its own.
+      await slider.press('ArrowLeft');
+      await page.waitForFunction((n) => performance.getEntriesByName('doppel:whatif-repaint').length > n, i, { timeout: 30_000 });
+      await settled.waitFor();
+    }
+    const ms = await page.evaluate(() => performance.getEntriesByName('doppel:whatif-repaint').map((e) => e.duration));
+    out(`what-if slider step → fan charts redrawn (${ms.length} steps to new values, 1000 members × 10 y; the 'No change' run is kept): median ${median(ms).toFixed(1)} ms, p90 ${pct(ms, 0.9).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms (budget < 100 ms)`);
+    await page.context().close();
+  }
+
+  // Timeline after a big import
+  if (existsSync(BIG)) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}#/import`);
+    const t0 = Date.now();
+    await page.locator('input[type="file"]:not([webkitdirectory])').setInputFiles(BIG);
+    await page.getByTestId('import-result').waitFor({ timeout: 600_000 });
+    const importS = (Date.now() - t0) / 1000;
+    const opens: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.goto('about:blank');
+      await page.goto(`${base}#/timeline`);
+      await page.locator('.metric-timeline canvas').waitFor({ timeout: 30_000 });
+      await page.locator('button.card.pick').first().waitFor();
+      // Two frames: the chart's draw has reached the screen.
+      opens.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))));
+    }
+    const cards = await page.locator('button.card.pick').count();
+    out(`timeline after importing ${(statSync(BIG).size / 1e6).toFixed(0)} MB (${importS.toFixed(1)} s): navigation → ${cards} cards and the chart drawn, median of 5 loads ${median(opens).toFixed(0)} ms (min ${Math.min(...opens).toFixed(0)}, max ${Math.max(...opens).toFixed(0)}) (budget < 1000 ms)`);
+    await ctx.close();
+  } else {
+    out(`timeline after a big import: MISSING ${BIG} (run npm run bench:import first, or pass --big FILE)`);
+  }
+} finally {
+  await browser.close();
+}
+
+// Lighthouse (mobile preset: emulated phone, simulated slow 4G and 4× CPU slowdown)
+try {
+  const chrome = await launch({ chromePath: executablePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const scores: Record<string, number[]> = {};
+    for (let i = 0; i < 3; i++) {
+      const r = await lighthouse(base, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+      for (const [k, c] of Object.entries(r!.lhr.categories)) (scores[k] ??= []).push(Math.round(100 * (c.score ?? 0)));
+    }
+    out(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version} mobile, 3 runs: ${Object.entries(scores).map(([k, v]) => `${k} ${v.join('/')}`).join(', ')} (budgets: performance ≥ 95, accessibility 100, best practices ≥ 95)`);
+  } finally {
+    chrome.kill();
+  }
+} finally {
+  server.httpServer.close();
+}
