@@ -16,6 +16,7 @@ import { SettingsPage } from './pages/SettingsPage.tsx';
 import { TwinPage } from './pages/TwinPage.tsx';
 import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
+import { t } from './i18n/index.ts';
 
 export function App() {
   const route = useRoute();
@@ -47,7 +48,7 @@ export function App() {
   else if (route === 'whatif' && (ws === 'demo' || hasMainData)) page = <WhatIfPage ws={shown} />;
   else if (ws === 'demo' || hasMainData) page = <TwinPage ws={shown} />;
   else if (hasMainData === false) page = <WelcomePage />;
-  else page = <p className="muted" aria-busy="true">Opening your twin…</p>;
+  else page = <p className="muted" aria-busy="true">{t('app.opening')}</p>;
 
   return (
     <>
@@ -56,21 +57,18 @@ export function App() {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Doppel</span>
         </a>
-        <nav aria-label="Main">
-          <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>Twin</a>
-          <a href="#/whatif" aria-current={route === 'whatif' ? 'page' : undefined}>What if</a>
-          <a href="#/timeline" aria-current={route === 'timeline' ? 'page' : undefined}>Timeline</a>
-          <a href="#/risk" aria-current={route === 'risk' ? 'page' : undefined}>Risk</a>
-          <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>Import</a>
-          <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>Settings</a>
+        <nav aria-label={t('nav.main')}>
+          <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>{t('nav.twin')}</a>
+          <a href="#/whatif" aria-current={route === 'whatif' ? 'page' : undefined}>{t('nav.whatif')}</a>
+          <a href="#/timeline" aria-current={route === 'timeline' ? 'page' : undefined}>{t('nav.timeline')}</a>
+          <a href="#/risk" aria-current={route === 'risk' ? 'page' : undefined}>{t('nav.risk')}</a>
+          <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>{t('nav.import')}</a>
+          <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
       </header>
       <main id="main">{page}</main>
       <footer className="footer">
-        <p>
-          Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a
-          clinician. Everything stays on this device.
-        </p>
+        <p>{t('footer.disclaimer')}</p>
       </footer>
       <UpdatePrompt />
     </>

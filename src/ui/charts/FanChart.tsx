@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+import { t } from '../i18n/index.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Filler);
 
@@ -37,6 +38,13 @@ export interface FanChartProps {
 
 type Points = { x: number; y: number }[];
 
+/** The datasets that only draw a band's edge: the tooltip leaves them out (in any language). */
+const bandEdges = new WeakSet<object>();
+const edge = <T extends object>(d: T): T => {
+  bandEdges.add(d);
+  return d;
+};
+
 function datasets(years: number[], series: FanSeries[]): ChartDataset<'line', Points>[] {
   const pts = (ys: number[]): Points => ys.map((y, i) => ({ x: years[i]!, y }));
   const out: ChartDataset<'line', Points>[] = [];
@@ -45,11 +53,12 @@ function datasets(years: number[], series: FanSeries[]): ChartDataset<'line', Po
     const dash = s.dashed ? [6, 4] : [];
     if (s.bands) {
       const base = out.length;
-      out.push({ ...plain, label: `${s.label} 5th percentile`, data: pts(s.bands.p05), borderWidth: 0, borderColor: 'transparent', fill: false });
-      out.push({ ...plain, label: `${s.label} 95th percentile`, data: pts(s.bands.p95), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.13)`, fill: { target: base } });
-      out.push({ ...plain, label: `${s.label} 25th percentile`, data: pts(s.bands.p25), borderWidth: 0, borderColor: 'transparent', fill: false });
-      out.push({ ...plain, label: `${s.label} 75th percentile`, data: pts(s.bands.p75), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.22)`, fill: { target: base + 2 } });
-      out.push({ ...plain, label: `${s.label} median`, data: pts(s.bands.p50), borderColor: `rgb(${s.rgb})`, borderWidth: 2.5, borderDash: dash, fill: false });
+      const series = s.label;
+      out.push(edge({ ...plain, label: t('common.chart.p05', { series }), data: pts(s.bands.p05), borderWidth: 0, borderColor: 'transparent', fill: false }));
+      out.push(edge({ ...plain, label: t('common.chart.p95', { series }), data: pts(s.bands.p95), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.13)`, fill: { target: base } }));
+      out.push(edge({ ...plain, label: t('common.chart.p25', { series }), data: pts(s.bands.p25), borderWidth: 0, borderColor: 'transparent', fill: false }));
+      out.push(edge({ ...plain, label: t('common.chart.p75', { series }), data: pts(s.bands.p75), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.22)`, fill: { target: base + 2 } }));
+      out.push({ ...plain, label: t('common.chart.median', { series }), data: pts(s.bands.p50), borderColor: `rgb(${s.rgb})`, borderWidth: 2.5, borderDash: dash, fill: false });
     } else if (s.line) {
       out.push({ ...plain, label: s.label, data: pts(s.line), borderColor: `rgb(${s.rgb})`, backgroundColor: `rgb(${s.rgb})`, borderWidth: 2.5, borderDash: dash, fill: false });
     }
@@ -80,11 +89,11 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'linear', min: 0, grid: { color: grid }, ticks: { color: text, stepSize: 1, maxRotation: 0, autoSkipPadding: 8, callback: (v) => `${v} y` } },
+          x: { type: 'linear', min: 0, grid: { color: grid }, ticks: { color: text, stepSize: 1, maxRotation: 0, autoSkipPadding: 8, callback: (v) => t('common.chart.yearTick', { year: v }) } },
           y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
         },
         plugins: {
-          tooltip: { filter: (item) => !/percentile$/.test(item.dataset.label ?? '') },
+          tooltip: { filter: (item) => !bandEdges.has(item.dataset) },
         },
       },
       plugins: [{
@@ -116,13 +125,13 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
     x.min = xAxis?.min ?? 0;
     x.max = xAxis?.max ?? years[years.length - 1];
     (x.ticks as { stepSize?: number }).stepSize = xAxis?.step ?? 1;
-    x.ticks!.callback = (v) => (xAxis ? xAxis.format(Number(v)) : `${v} y`);
-    c.options.plugins!.tooltip!.callbacks!.title = (items) => (xAxis ? xAxis.format(items[0]?.parsed.x ?? 0) : `Year ${items[0]?.parsed.x ?? ''}`);
+    x.ticks!.callback = (v) => (xAxis ? xAxis.format(Number(v)) : t('common.chart.yearTick', { year: v }));
+    c.options.plugins!.tooltip!.callbacks!.title = (items) => (xAxis ? xAxis.format(items[0]?.parsed.x ?? 0) : t('common.chart.yearTitle', { year: items[0]?.parsed.x ?? '' }));
     y.min = yMin;
     y.max = yMax;
     y.title!.text = unit;
     y.ticks!.callback = (v) => format(Number(v));
-    c.options.plugins!.tooltip!.callbacks!.label = (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)} ${unit}`;
+    c.options.plugins!.tooltip!.callbacks!.label = (item) => t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit });
     c.update('none');
   }, [years, series, unit, format, yMin, yMax, xAxis]);
 

@@ -8,6 +8,7 @@ import {
   BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset,
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
+import { t } from '../i18n/index.ts';
 
 Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, Tooltip, Filler, Decimation, zoomPlugin);
 
@@ -36,13 +37,18 @@ export interface TimelineChartProps {
 type P = { x: number; y: number };
 const pts = (x: ArrayLike<number>, y: ArrayLike<number>): P[] => Array.from({ length: x.length }, (_, i) => ({ x: x[i]!, y: y[i]! }));
 
+/** The two edges of every band: the tooltip leaves them out (in any language). */
+const bandEdges = new WeakSet<object>();
+
 function toDatasets(series: TimelineSeries[]): ChartDataset<'line' | 'bar', P[]>[] {
   const out: ChartDataset<'line' | 'bar', P[]>[] = [];
   for (const s of series) {
     if (s.kind === 'band') {
       const base = out.length;
-      out.push({ type: 'line', label: `${s.label} (lowest)`, data: pts(s.x, s.y), borderWidth: 0, pointRadius: 0, fill: false, borderColor: 'transparent' });
-      out.push({ type: 'line', label: `${s.label} (highest)`, data: pts(s.x, s.hi!), borderWidth: 0, pointRadius: 0, borderColor: 'transparent', backgroundColor: s.color, fill: { target: base } });
+      const lo: ChartDataset<'line', P[]> = { type: 'line', label: t('timeline.chart.lowest', { series: s.label }), data: pts(s.x, s.y), borderWidth: 0, pointRadius: 0, fill: false, borderColor: 'transparent' };
+      const hi: ChartDataset<'line', P[]> = { type: 'line', label: t('timeline.chart.highest', { series: s.label }), data: pts(s.x, s.hi!), borderWidth: 0, pointRadius: 0, borderColor: 'transparent', backgroundColor: s.color, fill: { target: base } };
+      bandEdges.add(lo).add(hi);
+      out.push(lo, hi);
     } else if (s.kind === 'bar') {
       out.push({ type: 'bar', label: s.label, data: pts(s.x, s.y), backgroundColor: s.color, borderWidth: 0, barPercentage: 0.9, categoryPercentage: 1 });
     } else {
@@ -82,7 +88,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
         },
         plugins: {
           decimation: { enabled: true, algorithm: 'min-max' },
-          tooltip: { filter: (item) => !/\((lowest|highest)\)$/.test(item.dataset.label ?? '') },
+          tooltip: { filter: (item) => !bandEdges.has(item.dataset) },
           zoom: {
             zoom: { wheel: { enabled: true }, pinch: { enabled: true }, mode: 'x', onZoomComplete: report },
             pan: { enabled: true, mode: 'x', onPanComplete: report },
@@ -124,7 +130,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
     y.ticks!.callback = (v) => format(Number(v));
     c.options.plugins!.tooltip!.callbacks = {
       title: (items) => (items[0] ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: span <= 14 * 86_400_000 ? 'short' : undefined }).format(items[0].parsed.x ?? 0) : ''),
-      label: (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)} ${unit}`,
+      label: (item) => t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit }),
     };
     c.options.plugins!.zoom!.limits = { x: { min: bounds.min, max: bounds.max, minRange: 6 * 3_600_000 } };
     c.update('none');

@@ -1,23 +1,25 @@
-import { MODEL_CARDS } from '../model-cards.ts';
+import { t } from '../i18n/index.ts';
+import { strong, tx } from '../i18n/rich.ts';
+import { modelCards } from '../model-cards.ts';
 
 /** About Doppel: what it is and is not, its licence, and a card per model. */
 export function AboutSection() {
   return (
     <section aria-labelledby="about-title">
-      <h2 id="about-title">About</h2>
-      <p><strong>Doppel is not a medical device.</strong> It estimates, with uncertainty, from published models and your own data. It does not diagnose, and it does not replace a clinician.</p>
-      <p>Everything stays on this device: there is no account and no server, and nothing is uploaded. Doppel is free software under the GNU Affero General Public License, version 3 or later.</p>
-      <p className="muted small">Version {__APP_VERSION__}</p>
-      <h3 id="cards-title">Model cards</h3>
+      <h2 id="about-title">{t('about.title')}</h2>
+      <p>{tx('about.notDevice', { b: strong })}</p>
+      <p>{t('about.licence')}</p>
+      <p className="muted small">{t('about.version', { version: __APP_VERSION__ })}</p>
+      <h3 id="cards-title">{t('about.cards')}</h3>
       <div className="grid cards" aria-labelledby="cards-title">
-        {MODEL_CARDS.map((m) => (
-          <article key={m.name} className="card model-card">
+        {modelCards().map((m) => (
+          <article key={m.id} className="card model-card">
             <h4>{m.name}</h4>
             <p>{m.does}</p>
             <dl>
-              <dt>Source</dt><dd>{m.source}</dd>
-              <dt>Built on</dt><dd>{m.population}</dd>
-              <dt>Limits</dt><dd>{m.limits}</dd>
+              <dt>{t('about.source')}</dt><dd>{m.source}</dd>
+              <dt>{t('about.builtOn')}</dt><dd>{m.population}</dd>
+              <dt>{t('about.limits')}</dt><dd>{m.limits}</dd>
             </dl>
           </article>
         ))}

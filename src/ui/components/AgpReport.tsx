@@ -6,18 +6,19 @@ import { isAbortError } from '../../workers/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
 import { formatDate, toDisplay, unitFor } from '../format.ts';
 import type { FanSeries } from '../charts/FanChart.tsx';
+import { t, tn, type MessageKey } from '../i18n/index.ts';
 
 const FanChart = lazy(() => import('../charts/FanChart.tsx'));
 
 /** Consensus targets for most adults with diabetes (Battelino 2019), shown beside each figure. */
-const TILES: [keyof AgpResult['time'] | 'below70' | 'above180', (g: (mgDl: number) => string) => string, string][] = [
-  ['inRange', (g) => `In range ${g(70)}–${g(180)}`, 'target > 70 %'],
-  ['below70', (g) => `Below ${g(70)}`, 'target < 4 %'],
-  ['veryLow', (g) => `Below ${g(54)}`, 'target < 1 %'],
-  ['above180', (g) => `Above ${g(180)}`, 'target < 25 %'],
-  ['veryHigh', (g) => `Above ${g(250)}`, 'target < 5 %'],
+const TILES: [keyof AgpResult['time'] | 'below70' | 'above180', (g: (mgDl: number) => string) => string, MessageKey][] = [
+  ['inRange', (g) => t('agp.tile.inRange', { lo: g(70), hi: g(180) }), 'agp.aim.inRange'],
+  ['below70', (g) => t('agp.tile.below', { value: g(70) }), 'agp.aim.below70'],
+  ['veryLow', (g) => t('agp.tile.below', { value: g(54) }), 'agp.aim.veryLow'],
+  ['above180', (g) => t('agp.tile.above', { value: g(180) }), 'agp.aim.above180'],
+  ['veryHigh', (g) => t('agp.tile.above', { value: g(250) }), 'agp.aim.veryHigh'],
 ];
-const SEGMENTS: [keyof AgpResult['time'], string][] = [['veryLow', 'very low'], ['low', 'low'], ['inRange', 'in range'], ['high', 'high'], ['veryHigh', 'very high']];
+const SEGMENTS: (keyof AgpResult['time'])[] = ['veryLow', 'low', 'inRange', 'high', 'veryHigh'];
 
 const hhmm = (m: number): string => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(Math.round(m % 60)).padStart(2, '0')}`;
 
@@ -40,39 +41,39 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
   const u = unitFor('cgm_glucose', settings);
   const nf = useMemo(() => new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits, minimumFractionDigits: u.digits }), [u.digits]);
   const series = useMemo<FanSeries[]>(() => (r ? [{
-    label: 'Glucose', rgb: '15, 118, 110',
+    label: t('agp.series'), rgb: '15, 118, 110',
     bands: { p05: r.profile.p05.map(g), p25: r.profile.p25.map(g), p50: r.profile.p50.map(g), p75: r.profile.p75.map(g), p95: r.profile.p95.map(g) },
   }] : []), [r, settings.glucoseUnit]); // eslint-disable-line react-hooks/exhaustive-deps
   const xAxis = useMemo(() => ({ format: hhmm, step: 180, min: 0, max: 1440 }), []);
   const target = useMemo(() => ({ lo: g(70), hi: g(180) }), [settings.glucoseUnit]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (error) return <p className="error" role="alert">The glucose report failed: {error}</p>;
-  if (r === undefined) return <p className="muted" aria-busy="true">Computing the glucose report…</p>;
+  if (error) return <p className="error" role="alert">{t('agp.error', { error })}</p>;
+  if (r === undefined) return <p className="muted" aria-busy="true">{t('agp.computing')}</p>;
   if (r === null) return null;
   const pct = (v: number): string => `${new Intl.NumberFormat(undefined, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v)} %`;
   const value = (k: (typeof TILES)[number][0]): number => (k === 'below70' ? r.time.low + r.time.veryLow : k === 'above180' ? r.time.high + r.time.veryHigh : r.time[k]);
   return (
     <section className="card agp" aria-labelledby="agp-title" data-testid="agp">
-      <h2 id="agp-title">Glucose report (AGP)</h2>
+      <h2 id="agp-title">{t('agp.title')}</h2>
       <p className="muted small">
-        {formatDate(r.fromMs)} – {formatDate(r.toMs)} · {r.days} days · sensor active {pct(r.activePercent)}
-        {r.activePercent < 70 ? ' (the consensus asks for at least 70 % for a reliable report)' : ''}
+        {tn('agp.period', r.days, { from: formatDate(r.fromMs), to: formatDate(r.toMs), active: pct(r.activePercent) })}
+        {r.activePercent < 70 ? ` ${t('agp.lowActive')}` : ''}
       </p>
-      <div className="tir" role="img" aria-label={`Time in ranges: ${SEGMENTS.map(([k, n]) => `${n} ${pct(r.time[k])}`).join(', ')}`}>
-        {SEGMENTS.map(([k]) => <span key={k} className={`seg ${k}`} style={{ flexGrow: r.time[k] }} />)}
+      <div className="tir" role="img" aria-label={t('agp.tir', { ranges: SEGMENTS.map((k) => t('agp.tirPart', { range: t(`agp.segment.${k}`), percent: pct(r.time[k]) })).join(t('common.listSeparator')) })}>
+        {SEGMENTS.map((k) => <span key={k} className={`seg ${k}`} style={{ flexGrow: r.time[k] }} />)}
       </div>
       <dl className="agp-tiles">
         {TILES.map(([k, label, aim]) => (
-          <div key={k} data-tile={k}><dt>{label((v) => nf.format(g(v)))} {u.label}</dt><dd>{pct(value(k))}</dd><dd className="small muted">{aim}</dd></div>
+          <div key={k} data-tile={k}><dt>{label((v) => nf.format(g(v)))} {u.label}</dt><dd>{pct(value(k))}</dd><dd className="small muted">{t(aim)}</dd></div>
         ))}
-        <div data-tile="mean"><dt>Mean glucose</dt><dd>{nf.format(g(r.meanMgDl))} {u.label}</dd></div>
-        <div data-tile="gmi"><dt>GMI</dt><dd>{new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(r.gmiPercent)} %</dd></div>
-        <div data-tile="cv"><dt>Variability (CV)</dt><dd>{pct(r.cvPercent)}</dd><dd className="small muted">target ≤ 36 %</dd></div>
+        <div data-tile="mean"><dt>{t('agp.mean')}</dt><dd>{nf.format(g(r.meanMgDl))} {u.label}</dd></div>
+        <div data-tile="gmi"><dt>{t('agp.gmi')}</dt><dd>{new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(r.gmiPercent)} %</dd></div>
+        <div data-tile="cv"><dt>{t('agp.cv')}</dt><dd>{pct(r.cvPercent)}</dd><dd className="small muted">{t('agp.aim.cv')}</dd></div>
       </dl>
       <figure className="agp-figure">
-        <figcaption>Glucose by time of day: median, middle 50 % and 90 % of the {r.days} days</figcaption>
-        <Suspense fallback={<p className="muted">Loading chart…</p>}>
-          <FanChart label={`Ambulatory glucose profile: median from ${nf.format(Math.min(...series[0]!.bands!.p50))} to ${nf.format(Math.max(...series[0]!.bands!.p50))} ${u.label} over the day`}
+        <figcaption>{tn('agp.figure', r.days)}</figcaption>
+        <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
+          <FanChart label={t('agp.chartLabel', { lo: nf.format(Math.min(...series[0]!.bands!.p50)), hi: nf.format(Math.max(...series[0]!.bands!.p50)), unit: u.label })}
             years={r.profile.minute} series={series} unit={u.label} format={(v) => nf.format(v)} xAxis={xAxis} target={target} height={240} />
         </Suspense>
       </figure>

@@ -1,7 +1,5 @@
 import type { RegionStatus } from '../../../models/twin/status.ts';
-
-const LEVEL_TEXT = { good: 'on track', watch: 'worth watching', concern: 'needs attention', unknown: 'no data' } as const;
-const NAMES: Record<RegionStatus['region'], string> = { metabolic: 'metabolic', cardiovascular: 'heart and vessels', activity: 'activity', sleep: 'sleep', weight: 'weight' };
+import { t } from '../i18n/index.ts';
 
 /**
  * The twin's avatar: a body whose regions take the colour of their status: head for sleep, heart
@@ -9,7 +7,8 @@ const NAMES: Record<RegionStatus['region'], string> = { metabolic: 'metabolic', 
  */
 export function BodyFigure({ regions }: { regions: RegionStatus[] }) {
   const level = (r: RegionStatus['region']): string => regions.find((x) => x.region === r)?.level ?? 'unknown';
-  const label = `Your twin: ${regions.map((r) => `${NAMES[r.region]} ${LEVEL_TEXT[r.level]}`).join(', ')}`;
+  const parts = regions.map((r) => t('twin.figure.part', { region: t(`twin.regionName.${r.region}`), level: t(`twin.level.${r.level}`) }));
+  const label = t('twin.figure.label', { regions: parts.join(t('common.listSeparator')) });
   return (
     <svg className="body-figure" viewBox="0 0 120 250" role="img" aria-label={label}>
       <g className={`outline lv-${level('weight')}`}>

@@ -3,6 +3,7 @@ import type { ProbeResult } from '../../../workers/ml.worker.ts';
 import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { eraseEverything } from '../actions/erase.ts';
 import { formatBytes } from '../format.ts';
+import { t } from '../i18n/index.ts';
 
 interface StorageInfo { usage?: number; quota?: number; persisted?: boolean }
 
@@ -34,7 +35,7 @@ export function DeviceSection() {
 
   const persist = async (): Promise<void> => {
     const granted = await navigator.storage?.persist?.();
-    setPersistNote(granted ? 'Protected: the browser will not clear Doppel\'s data on its own.' : 'The browser declined. Installing Doppel as an app, or using it more often, usually lets it agree.');
+    setPersistNote(granted ? t('device.persist.granted') : t('device.persist.declined'));
     setStorage(await readStorage());
   };
   const runProbe = async (): Promise<void> => {
@@ -51,27 +52,27 @@ export function DeviceSection() {
 
   return (
     <section aria-labelledby="device-title">
-      <h2 id="device-title">This device</h2>
+      <h2 id="device-title">{t('device.title')}</h2>
       <dl className="facts">
-        <dt>Storage used</dt>
-        <dd data-testid="storage">{storage?.usage !== undefined ? `${formatBytes(storage.usage)} of ${formatBytes(storage.quota ?? 0)}` : '…'}</dd>
-        <dt>Protected from clean-up</dt>
-        <dd data-testid="persisted">{storage?.persisted === undefined ? '…' : storage.persisted ? 'Yes' : 'No (the browser may clear data under storage pressure)'}</dd>
-        <dt>Workers</dt>
-        <dd data-testid="workers">{workers ?? 'starting…'}</dd>
-        <dt>WebGPU</dt>
-        <dd>{'gpu' in navigator ? 'present (the ML check tells whether an adapter is available)' : 'absent'}</dd>
-        <dt>Machine learning backend</dt>
-        <dd data-testid="ml-backend">{probe ? probe.backend : probing ? 'starting TensorFlow.js…' : 'not started'}</dd>
+        <dt>{t('device.storage')}</dt>
+        <dd data-testid="storage">{storage?.usage !== undefined ? t('device.storageValue', { used: formatBytes(storage.usage), quota: formatBytes(storage.quota ?? 0) }) : '…'}</dd>
+        <dt>{t('device.protected')}</dt>
+        <dd data-testid="persisted">{storage?.persisted === undefined ? '…' : storage.persisted ? t('device.protected.yes') : t('device.protected.no')}</dd>
+        <dt>{t('device.workers')}</dt>
+        <dd data-testid="workers">{workers ?? t('device.workers.starting')}</dd>
+        <dt>{t('device.webgpu')}</dt>
+        <dd>{'gpu' in navigator ? t('device.webgpu.present') : t('device.webgpu.absent')}</dd>
+        <dt>{t('device.ml')}</dt>
+        <dd data-testid="ml-backend">{probe ? probe.backend : probing ? t('device.ml.starting') : t('device.ml.notStarted')}</dd>
         {probe && (
           <>
-            <dt>Check (64×64 matrix product)</dt>
+            <dt>{t('device.check')}</dt>
             <dd data-testid="ml-check">
-              {probe.matMulMaxAbsError < 1e-3 ? 'correct' : 'WRONG'} (max error {probe.matMulMaxAbsError.toExponential(1)}, {probe.matMulMs.toFixed(1)} ms)
+              {t(probe.matMulMaxAbsError < 1e-3 ? 'device.check.correct' : 'device.check.wrong', { error: probe.matMulMaxAbsError.toExponential(1), ms: probe.matMulMs.toFixed(1) })}
             </dd>
             {probe.skipped.length > 0 && (
               <>
-                <dt>Passed over</dt>
+                <dt>{t('device.skipped')}</dt>
                 <dd>{probe.skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}</dd>
               </>
             )}
@@ -79,14 +80,14 @@ export function DeviceSection() {
         )}
       </dl>
       <div className="actions">
-        {storage?.persisted === false && <button type="button" className="btn" onClick={() => void persist()}>Protect my data from clean-up</button>}
-        <button type="button" className="btn" onClick={() => void runProbe()} disabled={probing}>Check machine learning backend</button>
+        {storage?.persisted === false && <button type="button" className="btn" onClick={() => void persist()}>{t('device.protect')}</button>}
+        <button type="button" className="btn" onClick={() => void runProbe()} disabled={probing}>{t('device.runCheck')}</button>
       </div>
       {persistNote && <p role="status">{persistNote}</p>}
       {error && <p className="error" role="alert">{error}</p>}
 
-      <h2 id="erase-title">Delete everything</h2>
-      <p>Removes all health data Doppel keeps in this browser: your twin, the demo, imports, saved plans and received files. It cannot be undone.</p>
+      <h2 id="erase-title">{t('device.erase.title')}</h2>
+      <p>{t('device.erase.intro')}</p>
       {erase === 'confirm' ? (
         <div className="actions" role="group" aria-labelledby="erase-title">
           <button type="button" className="btn danger" onClick={() => {
@@ -95,11 +96,11 @@ export function DeviceSection() {
               setErase('idle');
               setError(e instanceof Error ? e.message : String(e));
             });
-          }}>Yes, delete everything</button>
-          <button type="button" className="btn" onClick={() => setErase('idle')}>Cancel</button>
+          }}>{t('device.erase.confirm')}</button>
+          <button type="button" className="btn" onClick={() => setErase('idle')}>{t('common.cancel')}</button>
         </div>
       ) : (
-        <button type="button" className="btn" onClick={() => setErase('confirm')} disabled={erase === 'busy'}>Delete everything…</button>
+        <button type="button" className="btn" onClick={() => setErase('confirm')} disabled={erase === 'busy'}>{t('device.erase.start')}</button>
       )}
     </section>
   );

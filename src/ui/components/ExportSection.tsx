@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportKind } from '../../data/export.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { importWorker } from '../../workers/index.ts';
+import { t, tn } from '../i18n/index.ts';
 
 /** Export everything: built in the import worker, saved by the browser's own download (nothing is sent anywhere). */
 export function ExportSection({ ws }: { ws: Workspace }) {
@@ -19,23 +20,24 @@ export function ExportSection({ ws }: { ws: Workspace }) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       const left = Object.entries(r.skipped).map(([m, n]) => `${n} ${m.replace(/_/g, ' ')}`).join(', ');
-      setStatus(`Saved ${r.fileName}: ${new Intl.NumberFormat().format(r.samples)} measurements${left ? ` (left out, no LOINC code: ${left})` : ''}.`);
+      const vars = { file: r.fileName, samples: new Intl.NumberFormat().format(r.samples), skipped: left };
+      setStatus(left ? tn('settings.export.savedSkipped', r.samples, vars) : tn('settings.export.saved', r.samples, vars));
     } catch (e) {
-      setStatus(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('settings.export.failed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(undefined);
     }
   };
   return (
     <section aria-labelledby="export-title">
-      <h2 id="export-title">Export everything</h2>
-      <p>A file with all your data, saved to this device. Keep it safe: it is not encrypted.</p>
+      <h2 id="export-title">{t('settings.export.title')}</h2>
+      <p>{t('settings.export.intro')}</p>
       <div className="actions">
         <button type="button" className="btn" onClick={() => void run('json')} disabled={busy !== undefined} aria-busy={busy === 'json'}>
-          {busy === 'json' ? 'Preparing…' : 'Export as Doppel JSON'}
+          {busy === 'json' ? t('settings.export.preparing') : t('settings.export.json')}
         </button>
         <button type="button" className="btn" onClick={() => void run('fhir')} disabled={busy !== undefined} aria-busy={busy === 'fhir'}>
-          {busy === 'fhir' ? 'Preparing…' : 'Export as FHIR R4'}
+          {busy === 'fhir' ? t('settings.export.preparing') : t('settings.export.fhir')}
         </button>
       </div>
       {status && <p role="status">{status}</p>}

@@ -3,6 +3,7 @@ import { METRICS } from '../../../models/metrics.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { LatestValue } from '../../twin/snapshot.ts';
 import { display, displayDelta, formatDate } from '../format.ts';
+import { tn } from '../i18n/index.ts';
 
 export function MetricCard({ metric, latest, settings, label }: { metric: MetricId; latest: LatestValue; settings: Settings; label?: string }) {
   const v = display(metric, latest.value, settings);
@@ -10,7 +11,7 @@ export function MetricCard({ metric, latest, settings, label }: { metric: Metric
   if (latest.delta !== undefined && latest.deltaDays) {
     const d = displayDelta(metric, Math.abs(latest.delta), settings);
     const months = Math.round(latest.deltaDays / 30.4);
-    change = `${latest.delta > 0 ? '▲' : latest.delta < 0 ? '▼' : '●'} ${d.text} ${d.unit} in ${months} months`;
+    change = tn('twin.change', months, { arrow: latest.delta > 0 ? '▲' : latest.delta < 0 ? '▼' : '●', value: d.text, unit: d.unit });
   }
   return (
     <article className="card metric" data-metric={metric}>

@@ -7,10 +7,11 @@ import type { Workspace } from '../../data/workspace.ts';
 import { twinWorker } from '../../workers/index.ts';
 import { unitFor } from '../format.ts';
 import type { TimelineSeries } from '../charts/TimelineChart.tsx';
+import { t, type MessageKey } from '../i18n/index.ts';
 import { DAY_MS, RAW_MAX_MS, dailySeries, moveWindow, rangeWindow, rawSeries, type Range } from '../timeline/series.ts';
 
 const TimelineChart = lazy(() => import('../charts/TimelineChart.tsx'));
-const RANGES: [Range, string][] = [['week', 'Week'], ['month', 'Month'], ['year', 'Year'], ['all', 'All']];
+const RANGES: [Range, MessageKey][] = [['week', 'timeline.range.week'], ['month', 'timeline.range.month'], ['year', 'timeline.range.year'], ['all', 'timeline.range.all']];
 const COLOR = '#2563eb';
 
 /** One metric over time: week, month, year or all; zoom and pan by gesture or button. */
@@ -53,24 +54,26 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
     <section className="card metric-timeline" aria-labelledby="mt-title">
       <h2 id="mt-title">{METRICS[metric].label}</h2>
       <div className="timeline-controls">
-        <div role="radiogroup" aria-label="Range" className="segmented">
+        <div role="radiogroup" aria-label={t('timeline.range')} className="segmented">
           {RANGES.map(([r, label]) => (
-            <button key={r} type="button" role="radio" aria-checked={range === r} onClick={() => setView({ bkey, range: r, win: rangeWindow(r, bounds) })}>{label}</button>
+            <button key={r} type="button" role="radio" aria-checked={range === r} onClick={() => setView({ bkey, range: r, win: rangeWindow(r, bounds) })}>{t(label)}</button>
           ))}
         </div>
-        <div className="segmented" role="group" aria-label="Move and zoom">
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: -0.5 }))} disabled={win.min <= bounds.min} aria-label="Earlier">←</button>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 0.5 }))} aria-label="Zoom in">+</button>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 2 }))} disabled={win.max - win.min >= bounds.max - bounds.min} aria-label="Zoom out">−</button>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: 0.5 }))} disabled={win.max >= bounds.max} aria-label="Later">→</button>
+        <div className="segmented" role="group" aria-label={t('timeline.moveZoom')}>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: -0.5 }))} disabled={win.min <= bounds.min} aria-label={t('timeline.earlier')}>←</button>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 0.5 }))} aria-label={t('timeline.zoomIn')}>+</button>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 2 }))} disabled={win.max - win.min >= bounds.max - bounds.min} aria-label={t('timeline.zoomOut')}>−</button>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: 0.5 }))} disabled={win.max >= bounds.max} aria-label={t('timeline.later')}>→</button>
         </div>
       </div>
-      <p className="muted small" data-testid="timeline-window">{fmtDay.format(win.min)} – {fmtDay.format(win.max)} · {useRaw ? 'every reading' : instant ? 'daily range and mean' : 'daily totals'}</p>
-      <Suspense fallback={<p className="muted">Loading chart…</p>}>
+      <p className="muted small" data-testid="timeline-window">
+        {t('timeline.window', { from: fmtDay.format(win.min), to: fmtDay.format(win.max), mode: t(useRaw ? 'timeline.mode.raw' : instant ? 'timeline.mode.daily' : 'timeline.mode.totals') })}
+      </p>
+      <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
         {series ? (
-          <TimelineChart label={`${METRICS[metric].label} from ${fmtDay.format(win.min)} to ${fmtDay.format(win.max)}`} series={series} unit={u.label} format={format}
+          <TimelineChart label={t('timeline.chartLabel', { metric: METRICS[metric].label, from: fmtDay.format(win.min), to: fmtDay.format(win.max) })} series={series} unit={u.label} format={format}
             window={win} bounds={bounds} onWindow={onWindow} {...(target ? { target } : {})} />
-        ) : <p className="muted" aria-busy="true">Reading…</p>}
+        ) : <p className="muted" aria-busy="true">{t('timeline.reading')}</p>}
       </Suspense>
     </section>
   );

@@ -1,11 +1,10 @@
 import { useId } from 'react';
 import type { Settings } from '../../data/settings.ts';
+import { t, tn } from '../i18n/index.ts';
 import { LIMITS, type Plan } from '../whatif/plans.ts';
 
 const LB_PER_KG = 2.2046226218;
-const SMOKING: [Plan['smoking'], string][] = [
-  ['unchanged', 'As today'], ['non', 'Not smoking (stopped)'], ['light', 'Light (1–9 a day)'], ['moderate', 'Moderate (10–19 a day)'], ['heavy', 'Heavy (20+ a day)'],
-];
+const SMOKING = ['unchanged', 'non', 'light', 'moderate', 'heavy'] as const satisfies readonly Plan['smoking'][];
 
 /** The controls of one what-if plan: body weight or intake, activity, metformin, smoking. */
 export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange: (p: Plan) => void; settings: Settings }) {
@@ -21,39 +20,39 @@ export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange:
   return (
     <div className="plan-editor">
       <fieldset className="mode">
-        <legend>Body weight</legend>
-        <label><input type="radio" name={`${id}-mode`} checked={plan.mode === 'weight'} onChange={() => set({ mode: 'weight' })} /> Set a weight change</label>
-        <label><input type="radio" name={`${id}-mode`} checked={plan.mode === 'intake'} onChange={() => set({ mode: 'intake' })} /> Set a daily energy change</label>
+        <legend>{t('whatif.bodyWeight')}</legend>
+        <label><input type="radio" name={`${id}-mode`} checked={plan.mode === 'weight'} onChange={() => set({ mode: 'weight' })} /> {t('whatif.mode.weight')}</label>
+        <label><input type="radio" name={`${id}-mode`} checked={plan.mode === 'intake'} onChange={() => set({ mode: 'intake' })} /> {t('whatif.mode.intake')}</label>
       </fieldset>
       {plan.mode === 'weight' ? (
         <div className="slider">
-          <label htmlFor={`${id}-w`}>Weight change in one year, then kept</label>
+          <label htmlFor={`${id}-w`}>{t('whatif.weightChange')}</label>
           <output htmlFor={`${id}-w`} data-testid="weight-output">{signed(wValue, lb ? 'lb' : 'kg')}</output>
           <input id={`${id}-w`} type="range" min={Math.round(w.min * wScale)} max={Math.round(w.max * wScale)} step={wStep} value={wValue}
-            aria-valuetext={signed(wValue, lb ? 'pounds' : 'kilograms')}
+            aria-valuetext={signed(wValue, t(lb ? 'whatif.unit.pounds' : 'whatif.unit.kilograms'))}
             onChange={(e) => set({ weightChangeKg: Number(e.target.value) / wScale })} />
         </div>
       ) : (
         <div className="slider">
-          <label htmlFor={`${id}-e`}>Energy intake change, every day</label>
-          <output htmlFor={`${id}-e`}>{signed(plan.energyIntakeChangeKcalPerDay, 'kcal/day')}</output>
+          <label htmlFor={`${id}-e`}>{t('whatif.intakeChange')}</label>
+          <output htmlFor={`${id}-e`}>{signed(plan.energyIntakeChangeKcalPerDay, t('whatif.unit.kcalPerDay'))}</output>
           <input id={`${id}-e`} type="range" {...LIMITS.energyIntakeChangeKcalPerDay} value={plan.energyIntakeChangeKcalPerDay}
-            aria-valuetext={signed(plan.energyIntakeChangeKcalPerDay, 'kilocalories a day')}
+            aria-valuetext={signed(plan.energyIntakeChangeKcalPerDay, t('whatif.unit.kcalPerDayLong'))}
             onChange={(e) => set({ energyIntakeChangeKcalPerDay: Number(e.target.value) })} />
         </div>
       )}
       <div className="slider">
-        <label htmlFor={`${id}-a`}>Moderate activity added (brisk walking or similar)</label>
-        <output htmlFor={`${id}-a`} data-testid="activity-output">{plan.activityMinutesPerWeek} min/week</output>
+        <label htmlFor={`${id}-a`}>{t('whatif.activity')}</label>
+        <output htmlFor={`${id}-a`} data-testid="activity-output">{tn('whatif.activityValue', plan.activityMinutesPerWeek)}</output>
         <input id={`${id}-a`} type="range" {...LIMITS.activityMinutesPerWeek} value={plan.activityMinutesPerWeek}
-          aria-valuetext={`${plan.activityMinutesPerWeek} minutes a week`}
+          aria-valuetext={tn('whatif.activityText', plan.activityMinutesPerWeek)}
           onChange={(e) => set({ activityMinutesPerWeek: Number(e.target.value) })} />
       </div>
       <div className="row">
-        <label className="check"><input type="checkbox" checked={plan.metformin} onChange={(e) => set({ metformin: e.target.checked })} /> Metformin</label>
-        <label className="select">Smoking{' '}
+        <label className="check"><input type="checkbox" checked={plan.metformin} onChange={(e) => set({ metformin: e.target.checked })} /> {t('whatif.metformin')}</label>
+        <label className="select">{t('whatif.smoking')}{' '}
           <select value={plan.smoking} onChange={(e) => set({ smoking: e.target.value as Plan['smoking'] })}>
-            {SMOKING.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+            {SMOKING.map((v) => <option key={v} value={v}>{t(`whatif.smoking.${v}`)}</option>)}
           </select>
         </label>
       </div>

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useSettings } from '../../data/hooks.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { importWorker, twinWorker } from '../../workers/index.ts';
+import { t } from '../i18n/index.ts';
 import { effectiveOrder, move } from '../sources/order.ts';
-
-const KIND = { watch: 'watch', phone: 'phone', other: 'other device or app' } as const;
 
 /** Which device counts for steps (and other totals) when several recorded the same minutes. */
 export function SourcePriority({ ws }: { ws: Workspace }) {
@@ -22,27 +21,27 @@ export function SourcePriority({ ws }: { ws: Workspace }) {
     try {
       await importWorker.run((a) => a.setSourceOrder(ws, next));
       await twinWorker.run((a) => a.refreshSnapshot(ws));
-      setStatus(`${what} Daily totals were recomputed.`);
+      setStatus(t('import.sources.recomputed', { what }));
     } catch (e) {
-      setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('import.sources.notSaved', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
   };
   return (
     <section aria-labelledby="sources-title" className="sources">
-      <h2 id="sources-title">Source priority</h2>
-      <p className="small muted">When two devices count the same steps or minutes, the one higher in this list counts and the other is left out, so nothing is counted twice.</p>
+      <h2 id="sources-title">{t('import.sources.title')}</h2>
+      <p className="small muted">{t('import.sources.intro')}</p>
       <ol className="source-list" aria-busy={busy}>
         {ordered.map((s, i) => (
           <li key={s.key} data-source={s.key}>
-            <span className="name">{s.name}{s.model ? ` (${s.model})` : ''} <span className="muted small">{KIND[s.kind]}</span></span>
-            <button type="button" className="btn small" disabled={busy || i === 0} onClick={() => void save(move(keys, s.key, -1), `${s.name} moved up.`)} aria-label={`Move ${s.name} up`}>↑</button>
-            <button type="button" className="btn small" disabled={busy || i === ordered.length - 1} onClick={() => void save(move(keys, s.key, 1), `${s.name} moved down.`)} aria-label={`Move ${s.name} down`}>↓</button>
+            <span className="name">{s.name}{s.model ? ` (${s.model})` : ''} <span className="muted small">{t(`import.sources.kind.${s.kind}`)}</span></span>
+            <button type="button" className="btn small" disabled={busy || i === 0} onClick={() => void save(move(keys, s.key, -1), t('import.sources.movedUp', { name: s.name }))} aria-label={t('import.sources.moveUp', { name: s.name })}>↑</button>
+            <button type="button" className="btn small" disabled={busy || i === ordered.length - 1} onClick={() => void save(move(keys, s.key, 1), t('import.sources.movedDown', { name: s.name }))} aria-label={t('import.sources.moveDown', { name: s.name })}>↓</button>
           </li>
         ))}
       </ol>
-      {settings.sourceOrder.length > 0 && <button type="button" className="btn" disabled={busy} onClick={() => void save([], 'Back to the default order (watch, phone, others).')}>Reset to default</button>}
+      {settings.sourceOrder.length > 0 && <button type="button" className="btn" disabled={busy} onClick={() => void save([], t('import.sources.defaultOrder'))}>{t('import.sources.reset')}</button>}
       {status && <p role="status">{status}</p>}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { t } from '../i18n/index.ts';
 
 /**
  * Shows "A new version is ready" when an updated service worker is waiting; the user decides when.
@@ -28,9 +29,9 @@ export function UpdatePrompt() {
   if (!needRefresh) return null;
   return (
     <div className="toast" role="status" aria-live="polite">
-      <span>A new version of Doppel is ready.</span>
-      <button type="button" className="btn primary" onClick={() => void updateServiceWorker(true)}>Reload</button>
-      <button type="button" className="btn" onClick={() => setNeedRefresh(false)}>Later</button>
+      <span>{t('update.ready')}</span>
+      <button type="button" className="btn primary" onClick={() => void updateServiceWorker(true)}>{t('update.reload')}</button>
+      <button type="button" className="btn" onClick={() => setNeedRefresh(false)}>{t('update.later')}</button>
     </div>
   );
 }

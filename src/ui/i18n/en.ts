@@ -1,12 +1,20 @@
-/** English, the source catalog. Keys are `screen.part`; values may hold `{name}` placeholders. */
+/**
+ * English, the source catalog. Keys are `screen.part`; values may hold `{name}` placeholders and,
+ * for messages shown with `tx` (rich.ts), `<tag>…</tag>` markup. A count-dependent message has
+ * `.one` and `.other` forms (`tn`). The messages live per screen group in ./en/.
+ */
+import { importing } from './en/import.ts';
+import { risk } from './en/risk.ts';
+import { settings } from './en/settings.ts';
+import { shell } from './en/shell.ts';
+import { timeline } from './en/timeline.ts';
+import { twin } from './en/twin.ts';
+import { profile, welcome } from './en/welcome.ts';
+import { whatif } from './en/whatif.ts';
+
+/** The groups, for checks that no key is defined twice. */
+export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, settings } as const;
+
 export const en = {
-  'nav.main': 'Main',
-  'nav.twin': 'Twin',
-  'nav.whatif': 'What if',
-  'nav.timeline': 'Timeline',
-  'nav.risk': 'Risk',
-  'nav.import': 'Import',
-  'nav.settings': 'Settings',
-  'footer.disclaimer': 'Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a clinician. Everything stays on this device.',
-  'app.opening': 'Opening your twin…',
+  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...settings,
 } as const;

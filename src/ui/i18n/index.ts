@@ -8,12 +8,19 @@ import { en } from './en.ts';
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
+/** The keys `tn` takes: a count-dependent message has `key.one` and `key.other`. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never }[MessageKey];
 
 let messages: Messages = en;
+let language = 'en';
 
-/** Switches the catalog (e.g. from navigator.language at start-up, once translations exist). */
-export function setMessages(m: Messages): void {
+/**
+ * Switches the catalog (e.g. from navigator.language at start-up, once translations exist).
+ * `lang` is the catalog's language: its plural rules pick `.one` or `.other` in `tn`.
+ */
+export function setMessages(m: Messages, lang = 'en'): void {
   messages = m;
+  language = lang;
 }
 
 /** The message for `key` with `{name}` placeholders filled in. */
@@ -24,11 +31,17 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
 
 const plural = new Map<string, Intl.PluralRules>();
 
-/** A count-dependent message: `key.one` / `key.other` (the locale's plural rules pick the form). */
-export function tn(key: string, count: number, vars?: Record<string, string | number>): string {
-  const locale = typeof navigator === 'undefined' ? 'en' : navigator.language;
-  let rules = plural.get(locale);
-  if (!rules) plural.set(locale, (rules = new Intl.PluralRules(locale)));
-  const form = rules.select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}.${form}` as MessageKey, { count, ...vars });
+/**
+ * The form of a count-dependent message `key` for `count`, by the plural rules of the catalog's
+ * language (not the browser's: English text follows English rules whatever the locale).
+ */
+export function pluralKey(key: PluralKey, count: number): MessageKey {
+  let rules = plural.get(language);
+  if (!rules) plural.set(language, (rules = new Intl.PluralRules(language)));
+  return `${key}.${rules.select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
+}
+
+/** A count-dependent message: `key.one` / `key.other` (the catalog language's plural rules pick the form). */
+export function tn(key: PluralKey, count: number, vars?: Record<string, string | number>): string {
+  return t(pluralKey(key, count), { count, ...vars });
 }

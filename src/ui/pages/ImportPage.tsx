@@ -6,6 +6,8 @@ import { isAbortError } from '../../workers/errors.ts';
 import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import { SourcePriority } from '../components/SourcePriority.tsx';
+import { t, tn } from '../i18n/index.ts';
+import { strong, tx } from '../i18n/rich.ts';
 
 const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,application/json,text/csv';
 
@@ -47,13 +49,8 @@ export function ImportPage() {
   const pct = progress && progress.bytesTotal ? Math.round((100 * progress.bytesDone) / progress.bytesTotal) : 0;
   return (
     <section className="import" aria-labelledby="import-title">
-      <h1 id="import-title">Import your data</h1>
-      <p>
-        Apple Health (<code>export.zip</code> or <code>export.xml</code>), FHIR records from a patient portal, Dexcom Clarity,
-        LibreView, Nightscout, Fitbit, Google Fit, Withings, Garmin, Samsung Health, or Doppel's CSV; a zip of several works
-        too. Files are read on this device; nothing is uploaded. Importing the same file again adds nothing, and every
-        import can be undone.
-      </p>
+      <h1 id="import-title">{t('import.title')}</h1>
+      <p>{tx('import.intro', { zip: <code>export.zip</code>, xml: <code>export.xml</code> })}</p>
       <div
         className={`dropzone${dragging ? ' over' : ''}`}
         onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
@@ -61,42 +58,44 @@ export function ImportPage() {
         onDrop={onDrop}
       >
         <label className="btn primary big">
-          Choose files…
+          {t('import.chooseFiles')}
           <input type="file" multiple accept={ACCEPT} className="visually-hidden" disabled={busy}
             onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
         </label>
         <label className="btn">
-          Choose a folder…
+          {t('import.chooseFolder')}
           <input type="file" className="visually-hidden" disabled={busy} {...{ webkitdirectory: '' }}
             onChange={(e) => { void run([...(e.target.files ?? [])].filter((f) => !f.name.startsWith('.'))); e.target.value = ''; }} />
         </label>
-        <span className="muted">or drop files or a folder here</span>
+        <span className="muted">{t('import.drop')}</span>
       </div>
-      <p className="small"><a href={template} download="doppel-template.csv">Download the CSV template</a> (time, metric, value, unit, source).</p>
+      <p className="small">{tx('import.template', { a: (c) => <a href={template} download="doppel-template.csv">{c}</a>, columns: 'time, metric, value, unit, source' })}</p>
 
       {busy && (
         <div className="card" aria-live="polite">
-          <p><strong>{progress ? progress.file : 'Starting…'}</strong>{progress && progress.fileCount > 1 ? ` (file ${progress.fileIndex + 1} of ${progress.fileCount})` : ''}</p>
-          <progress max={100} value={pct} aria-label="Import progress">{pct} %</progress>
+          <p><strong>{progress ? progress.file : t('import.starting')}</strong>{progress && progress.fileCount > 1 ? ` ${t('import.fileOf', { index: progress.fileIndex + 1, total: progress.fileCount })}` : ''}</p>
+          <progress max={100} value={pct} aria-label={t('import.progress')}>{pct} %</progress>
           {progress && (
             <p className="small muted" data-testid="import-rate">
-              {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} · {progress.records.toLocaleString()} records ·{' '}
-              {formatBytes(progress.rate)}/s{progress.etaS !== undefined ? ` · about ${Math.ceil(progress.etaS)} s left` : ''}
+              {tn('import.rate', progress.records, {
+                done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal), records: progress.records.toLocaleString(), rate: formatBytes(progress.rate),
+              })}
+              {progress.etaS !== undefined ? ` · ${t('import.eta', { seconds: Math.ceil(progress.etaS) })}` : ''}
             </p>
           )}
-          <button type="button" className="btn" onClick={() => abort.current?.abort()}>Cancel</button>
+          <button type="button" className="btn" onClick={() => abort.current?.abort()}>{t('common.cancel')}</button>
         </div>
       )}
-      {error && <p className="error" role="alert">Nothing was imported from this file: {error}</p>}
+      {error && <p className="error" role="alert">{t('import.error', { error })}</p>}
       {results && <ImportResults results={results} />}
 
-      <h2>Import history</h2>
-      {history === undefined ? <p aria-busy="true">…</p> : history.filter((h) => h.status === 'committed').length === 0 ? <p className="muted">No imports yet.</p> : (
+      <h2>{t('import.history')}</h2>
+      {history === undefined ? <p aria-busy="true">…</p> : history.filter((h) => h.status === 'committed').length === 0 ? <p className="muted">{t('import.noHistory')}</p> : (
         <ul className="history">
           {history.filter((h) => h.status === 'committed').map((h) => (
             <li key={h.id}>
-              <span><strong className="name">{h.fileName}</strong> <span className="muted small">{h.format} · {formatDate(h.startedAt)} · {h.added.toLocaleString()} added</span></span>
-              <button type="button" className="btn" onClick={() => void undoImport(h.id!)}>Undo</button>
+              <span><strong className="name">{h.fileName}</strong> <span className="muted small">{t('import.historyLine', { format: h.format, date: formatDate(h.startedAt), added: h.added.toLocaleString() })}</span></span>
+              <button type="button" className="btn" onClick={() => void undoImport(h.id!)}>{t('import.undo')}</button>
             </li>
           ))}
         </ul>
@@ -112,24 +111,25 @@ function ImportResults({ results }: { results: FileOutcome[] }) {
       {results.map((r, i) => 'error' in r ? (
         <article className="card failed" key={`e${i}`} data-testid="import-failure">
           <h3 className="name">{r.file}</h3>
-          <p className="error">Not imported: {r.error.message}</p>
+          <p className="error">{t('import.notImported', { error: r.error.message })}</p>
         </article>
       ) : (
         <article className="card" key={r.importId} data-testid="import-result">
           <h3 className="name">{r.file}</h3>
           <p>
-            <strong>{r.added.toLocaleString()}</strong> added · {r.duplicates.toLocaleString()} already there ·{' '}
-            {r.rejected.length.toLocaleString()} rejected · format {r.format}
+            {tx('import.result', {
+              b: strong, added: r.added.toLocaleString(), duplicates: r.duplicates.toLocaleString(), rejected: r.rejected.length.toLocaleString(), format: r.format,
+            })}
           </p>
           {r.rejected.length > 0 && (
             <details>
-              <summary>Rejected records</summary>
+              <summary>{t('import.rejected')}</summary>
               <ul className="small">{r.rejected.slice(0, 50).map((x, i) => <li key={i}>{x.where}: {x.reason}</li>)}</ul>
             </details>
           )}
           {Object.keys(r.ignored).length > 0 && (
             <details>
-              <summary>Types Doppel does not use ({Object.keys(r.ignored).length})</summary>
+              <summary>{t('import.ignored', { count: Object.keys(r.ignored).length })}</summary>
               <ul className="small">{Object.entries(r.ignored).map(([k, n]) => <li key={k}>{k}: {n.toLocaleString()}</li>)}</ul>
             </details>
           )}

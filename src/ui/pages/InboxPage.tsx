@@ -3,6 +3,7 @@ import { discardFromInbox, inboxFile, listInbox, type InboxEntry } from '../../i
 import { isAbortError } from '../../workers/errors.ts';
 import { importFiles } from '../actions/import.ts';
 import { formatBytes } from '../format.ts';
+import { t } from '../i18n/index.ts';
 
 /** Files shared into Doppel or opened with it, waiting on this device. */
 export function InboxPage({ justReceived }: { justReceived: number }) {
@@ -11,17 +12,17 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
   const importOne = async (e: InboxEntry): Promise<void> => {
     const file = await inboxFile(e.key);
     if (!file) return;
-    setStatus(`Importing ${e.name}…`);
+    setStatus(t('inbox.importing', { name: e.name }));
     try {
       const [r] = await importFiles([file], () => undefined);
       if (!r || 'error' in r) {
-        setStatus(`Nothing was imported from ${e.name}: ${r?.error.message ?? 'no result'}`);
+        setStatus(t('inbox.failed', { name: e.name, error: r?.error.message ?? t('inbox.noResult') }));
       } else {
         await discardFromInbox(e.key);
-        setStatus(`${e.name}: ${r.added.toLocaleString()} added, ${r.duplicates.toLocaleString()} already there, ${r.rejected.length} rejected.`);
+        setStatus(t('inbox.done', { name: e.name, added: r.added.toLocaleString(), duplicates: r.duplicates.toLocaleString(), rejected: r.rejected.length }));
       }
     } catch (err) {
-      if (!isAbortError(err)) setStatus(`Nothing was imported from ${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+      if (!isAbortError(err)) setStatus(t('inbox.failed', { name: e.name, error: err instanceof Error ? err.message : String(err) }));
     }
     refresh();
   };
@@ -29,16 +30,16 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
   useEffect(refresh, [refresh, justReceived]);
   return (
     <section aria-labelledby="inbox-title">
-      <h1 id="inbox-title">Received files</h1>
-      <p className="muted">Files shared into Doppel or opened with it wait here, on this device, until you import or discard them.</p>
+      <h1 id="inbox-title">{t('inbox.title')}</h1>
+      <p className="muted">{t('inbox.intro')}</p>
       {status && <p role="status">{status}</p>}
-      {entries === undefined ? <p aria-busy="true">…</p> : entries.length === 0 ? <p>No files waiting.</p> : (
+      {entries === undefined ? <p aria-busy="true">…</p> : entries.length === 0 ? <p>{t('inbox.empty')}</p> : (
         <ul className="inbox">
           {entries.map((e) => (
             <li key={e.key}>
               <span className="name">{e.name}</span> <span className="muted">{formatBytes(e.bytes)}</span>
-              <button type="button" className="btn primary" onClick={() => void importOne(e)}>Import</button>
-              <button type="button" className="btn" onClick={() => void discardFromInbox(e.key).then(refresh)}>Discard</button>
+              <button type="button" className="btn primary" onClick={() => void importOne(e)}>{t('inbox.import')}</button>
+              <button type="button" className="btn" onClick={() => void discardFromInbox(e.key).then(refresh)}>{t('inbox.discard')}</button>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { twinWorker } from '../../workers/index.ts';
+import { t } from '../i18n/index.ts';
 import { ANSWERS, CONDITIONS, ETHNICITIES, FAMILY, MEDICATIONS, SMOKING, WHY } from '../profile/fields.ts';
 
 type Answers = NonNullable<ProfileRow['answers']>;
@@ -11,7 +12,7 @@ type Answers = NonNullable<ProfileRow['answers']>;
 /** The person's profile: every field optional, each with why it matters. Saving re-calibrates the twin. */
 export function ProfilePage({ ws }: { ws: Workspace }) {
   const stored = useProfile(ws);
-  if (stored === undefined) return <p className="muted" aria-busy="true">Opening your profile…</p>;
+  if (stored === undefined) return <p className="muted" aria-busy="true">{t('profile.opening')}</p>;
   return <ProfileForm ws={ws} initial={stored} />;
 }
 
@@ -46,7 +47,7 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
       await saveProfileForm(workspaceDb(ws), form);
       // The twin's calibration and risk scores read the profile: a new snapshot at once.
       await twinWorker.run((a) => a.refreshSnapshot(ws));
-      setStatus({ ok: true, text: 'Saved. Your twin was re-calibrated.' });
+      setStatus({ ok: true, text: t('profile.saved') });
     } catch (err) {
       setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -55,57 +56,58 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
   };
 
   const hint = (k: keyof typeof WHY): { 'aria-describedby': string } => ({ 'aria-describedby': `why-${k}` });
-  const why = (k: keyof typeof WHY) => <p id={`why-${k}`} className="why small muted">{WHY[k]}</p>;
+  const why = (k: keyof typeof WHY) => <p id={`why-${k}`} className="why small muted">{t(WHY[k])}</p>;
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form className="profile" onSubmit={(e) => void submit(e)} aria-labelledby="profile-title" noValidate>
-      <h1 id="profile-title">Your profile</h1>
-      <p className="muted">Every field is optional and stays on this device. The more you give, the more scores your twin can compute.</p>
+      <h1 id="profile-title">{t('profile.title')}</h1>
+      <p className="muted">{t('profile.intro')}</p>
       <div className="field">
-        <label htmlFor="birthDate">Date of birth</label>
+        <label htmlFor="birthDate">{t('profile.birthDate')}</label>
         <input id="birthDate" type="date" min="1900-01-01" max={today} value={form.birthDate ?? ''} onChange={(e) => set({ birthDate: e.target.value || undefined })} {...hint('birthDate')} />
         {why('birthDate')}
       </div>
       <fieldset className="field" {...hint('sex')}>
-        <legend>Sex</legend>
+        <legend>{t('profile.sex')}</legend>
         {(['female', 'male'] as const).map((v) => (
-          <label key={v} className="inline"><input type="radio" name="sex" checked={form.sex === v} onChange={() => set({ sex: v })} /> {v === 'female' ? 'Female' : 'Male'}</label>
+          <label key={v} className="inline"><input type="radio" name="sex" checked={form.sex === v} onChange={() => set({ sex: v })} /> {v === 'female' ? t('profile.sex.female') : t('profile.sex.male')}</label>
         ))}
         {why('sex')}
       </fieldset>
       <div className="field">
-        <label htmlFor="heightCm">Height (cm)</label>
+        <label htmlFor="heightCm">{t('profile.height')}</label>
         <input id="heightCm" type="number" inputMode="decimal" min={40} max={272} step="0.5" value={form.heightCm ?? ''} onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })} {...hint('heightCm')} />
         {why('heightCm')}
       </div>
-      {([['ethnicity', 'Ethnic group', ETHNICITIES], ['familyHistoryDiabetes', 'Family members with diabetes', FAMILY], ['smoking', 'Smoking', SMOKING]] as const).map(([k, label, options]) => (
+      {([['ethnicity', 'profile.ethnicity', ETHNICITIES], ['familyHistoryDiabetes', 'profile.family', FAMILY], ['smoking', 'profile.smoking', SMOKING]] as const).map(([k, label, options]) => (
         <div className="field" key={k}>
-          <label htmlFor={k}>{label}</label>
+          <label htmlFor={k}>{t(label)}</label>
           <select id={k} value={(form[k] as string | undefined) ?? ''} onChange={(e) => set({ [k]: e.target.value || undefined })} {...hint(k)}>
-            <option value="">Not given</option>
-            {options.map(([v, t]) => <option key={v} value={v}>{t}</option>)}
+            <option value="">{t('profile.notGiven')}</option>
+            {options.map(([v, text]) => <option key={v} value={v}>{t(text)}</option>)}
           </select>
           {why(k)}
         </div>
       ))}
-      {([['conditions', 'Conditions you have been diagnosed with', CONDITIONS], ['medications', 'Medications you take', MEDICATIONS]] as const).map(([k, label, options]) => (
+      {([['conditions', 'profile.conditions', CONDITIONS], ['medications', 'profile.medications', MEDICATIONS]] as const).map(([k, label, options]) => (
         <fieldset className="field" key={k} {...hint(k)}>
-          <legend>{label}</legend>
-          {options.map(([v, t]) => (
-            <label key={v} className="check"><input type="checkbox" checked={form[k]?.includes(v) ?? false} onChange={(e) => toggle(k, v, e.target.checked)} /> {t}</label>
+          <legend>{t(label)}</legend>
+          {options.map(([v, text]) => (
+            <label key={v} className="check"><input type="checkbox" checked={form[k]?.includes(v) ?? false} onChange={(e) => toggle(k, v, e.target.checked)} /> {t(text)}</label>
           ))}
           {why(k)}
         </fieldset>
       ))}
       <fieldset className="field" {...hint('answers')}>
-        <legend>A few questions</legend>
-        {ANSWERS.map(([k, t]) => {
+        <legend>{t('profile.questions')}</legend>
+        {ANSWERS.map(([k, key]) => {
+          const q = t(key);
           const v = (form.answers as Record<string, boolean | undefined> | undefined)?.[k];
           return (
-            <div key={k} className="question" role="radiogroup" aria-label={t}>
-              <span>{t}</span>
-              {([[true, 'Yes'], [false, 'No'], [undefined, 'Not sure']] as const).map(([val, text]) => (
-                <label key={text} className="inline"><input type="radio" name={k} checked={v === val} onChange={() => answer(k, val)} /> {text}</label>
+            <div key={k} className="question" role="radiogroup" aria-label={q}>
+              <span>{q}</span>
+              {([[true, 'profile.answer.yes'], [false, 'profile.answer.no'], [undefined, 'profile.answer.unsure']] as const).map(([val, text]) => (
+                <label key={text} className="inline"><input type="radio" name={k} checked={v === val} onChange={() => answer(k, val)} /> {t(text)}</label>
               ))}
             </div>
           );
@@ -113,8 +115,8 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
         {why('answers')}
       </fieldset>
       <div className="actions">
-        <button type="submit" className="btn primary" disabled={saving} aria-busy={saving}>{saving ? 'Saving…' : 'Save profile'}</button>
-        <a className="btn" href="#/">Back</a>
+        <button type="submit" className="btn primary" disabled={saving} aria-busy={saving}>{saving ? t('profile.saving') : t('profile.save')}</button>
+        <a className="btn" href="#/">{t('profile.back')}</a>
       </div>
       {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? '' : 'error'}>{status.text}</p>}
     </form>

@@ -4,7 +4,8 @@ import { useLatestSnapshot } from '../../data/hooks.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
-import { MODEL_CARDS } from '../model-cards.ts';
+import { t } from '../i18n/index.ts';
+import { modelCard } from '../model-cards.ts';
 import { scoreCards, warningsFor } from '../risk/scores.ts';
 
 
@@ -21,19 +22,19 @@ export function RiskPage({ ws }: { ws: Workspace }) {
     return () => ac.abort();
   }, [ws, snapshot?.id]);
 
-  if (error) return <p className="error" role="alert">The risk scores could not be computed: {error}</p>;
-  if (!risk) return <p className="muted" aria-busy="true">Computing your risk scores…</p>;
+  if (error) return <p className="error" role="alert">{t('risk.error', { error })}</p>;
+  if (!risk) return <p className="muted" aria-busy="true">{t('risk.computing')}</p>;
   const cards = scoreCards(risk.report, risk.drivers);
   const inputs = Object.entries(risk.provenance) as [string, string][];
   return (
     <div className="risk">
-      <h1>Risk scores</h1>
-      <p className="muted small">Published equations, used exactly as published, on the data stored on this device. Each is a population estimate with limits; none is a diagnosis.</p>
-      {risk.suggestion && <p className="card tip" data-testid="risk-suggestion">To get more scores: {risk.suggestion.why}.</p>}
-      {cards.length === 0 && <p>No score can be computed yet: add your birth date, sex, height and weight (or import them).</p>}
+      <h1>{t('risk.title')}</h1>
+      <p className="muted small">{t('risk.intro')}</p>
+      {risk.suggestion && <p className="card tip" data-testid="risk-suggestion">{t('risk.suggestion', { why: risk.suggestion.why })}</p>}
+      {cards.length === 0 && <p>{t('risk.none')}</p>}
       <div className="grid scores">
         {cards.map((c) => {
-          const model = MODEL_CARDS.find((m) => m.name === c.card);
+          const model = c.card ? modelCard(c.card) : undefined;
           const notes = warningsFor(c.key, risk.report.warnings);
           return (
             <article key={c.key} className="card score" data-score={c.key}>
@@ -42,27 +43,27 @@ export function RiskPage({ ws }: { ws: Workspace }) {
               <p>{c.meaning}</p>
               {c.drivers.length > 0 && (
                 <>
-                  <h3>What drives it</h3>
+                  <h3>{t('risk.drivers')}</h3>
                   <ul className="drivers">
                     {c.drivers.slice(0, 5).map((d) => (
                       <li key={d.input}>
                         <span>{d.label}</span>
                         <span className="bar" aria-hidden="true"><span style={{ width: `${Math.round(100 * d.share)}%` }} className={d.value > 0 ? 'up' : 'down'} /></span>
-                        <span className="small muted">{d.value > 0 ? 'raises' : 'lowers'} · {Math.round(100 * d.share)} %</span>
+                        <span className="small muted">{t(d.value > 0 ? 'risk.raises' : 'risk.lowers', { share: Math.round(100 * d.share) })}</span>
                       </li>
                     ))}
                   </ul>
                 </>
               )}
-              {model && <p className="small muted">Built on: {model.population} Limits: {model.limits} Source: {model.source}</p>}
+              {model && <p className="small muted">{t('risk.model', { population: model.population, limits: model.limits, source: model.source })}</p>}
               {notes.length > 0 && <ul className="small warn">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
             </article>
           );
         })}
       </div>
-      <h2>Your inputs and where they came from</h2>
+      <h2>{t('risk.inputs')}</h2>
       <table className="cross inputs">
-        <thead><tr><th scope="col">Input</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>
+        <thead><tr><th scope="col">{t('risk.inputs.input')}</th><th scope="col">{t('risk.inputs.value')}</th><th scope="col">{t('risk.inputs.from')}</th></tr></thead>
         <tbody>
           {inputs.map(([k, from]) => (
             <tr key={k}><th scope="row">{k}</th><td>{String((risk.profile as Record<string, unknown>)[k])}</td><td>{from}</td></tr>

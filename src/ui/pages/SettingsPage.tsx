@@ -6,12 +6,14 @@ import { useErased } from '../actions/erase.ts';
 import { AboutSection } from '../components/AboutSection.tsx';
 import { DeviceSection } from '../components/DeviceSection.tsx';
 import { ExportSection } from '../components/ExportSection.tsx';
+import { t, type MessageKey } from '../i18n/index.ts';
 
 type UnitKey = 'glucoseUnit' | 'weightUnit' | 'hba1cUnit';
-const UNITS: [UnitKey, string, [string, string][]][] = [
-  ['glucoseUnit', 'Glucose and cholesterol', [['mg/dL', 'mg/dL'], ['mmol/L', 'mmol/L']]],
-  ['weightUnit', 'Weight', [['kg', 'kilograms (kg)'], ['lb', 'pounds (lb)']]],
-  ['hba1cUnit', 'HbA1c', [['%', '% (NGSP)'], ['mmol/mol', 'mmol/mol (IFCC)']]],
+/** Per setting: its label and its choices, each a value and its text (a unit symbol as it is, or a catalog key). */
+const UNITS: [UnitKey, MessageKey, [string, string | { key: MessageKey }][]][] = [
+  ['glucoseUnit', 'settings.units.glucose', [['mg/dL', 'mg/dL'], ['mmol/L', 'mmol/L']]],
+  ['weightUnit', 'settings.units.weight', [['kg', { key: 'settings.units.kg' }], ['lb', { key: 'settings.units.lb' }]]],
+  ['hba1cUnit', 'settings.units.hba1c', [['%', { key: 'settings.units.ngsp' }], ['mmol/mol', { key: 'settings.units.ifcc' }]]],
 ];
 
 /** Units, storage, export, delete, this device, and about (model cards, not a medical device). */
@@ -23,9 +25,9 @@ export function SettingsPage({ ws }: { ws: Workspace }) {
 function Erased() {
   return (
     <div className="settings">
-      <h1>Settings</h1>
-      <p role="status">Everything was deleted from this device.</p>
-      <p><a href="#/">Start again</a></p>
+      <h1>{t('settings.title')}</h1>
+      <p role="status">{t('settings.erased')}</p>
+      <p><a href="#/">{t('settings.startAgain')}</a></p>
     </div>
   );
 }
@@ -41,18 +43,18 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
   };
   return (
     <div className="settings">
-      <h1 id="settings-title">Settings</h1>
-      <p><a className="btn" href="#/profile">Your profile</a></p>
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <p><a className="btn" href="#/profile">{t('settings.profile')}</a></p>
       <section aria-labelledby="units-title">
-        <h2 id="units-title">Units</h2>
-        <p className="muted small">Only how values are shown changes; what is stored stays in its original precision.</p>
+        <h2 id="units-title">{t('settings.units')}</h2>
+        <p className="muted small">{t('settings.unitsNote')}</p>
         {settings && UNITS.map(([key, label, options]) => (
           <fieldset key={key} className="choice">
-            <legend>{label}</legend>
+            <legend>{t(label)}</legend>
             {options.map(([value, text]) => (
               <label key={value}>
                 <input type="radio" name={key} value={value} checked={settings[key] === value}
-                  onChange={() => choose(key, value)} /> {text}
+                  onChange={() => choose(key, value)} /> {typeof text === 'string' ? text : t(text.key)}
               </label>
             ))}
           </fieldset>

@@ -8,6 +8,8 @@ import { AgpReport } from '../components/AgpReport.tsx';
 import { MetricTimeline } from '../components/MetricTimeline.tsx';
 import { formatDay, unitFor } from '../format.ts';
 import { dayValue } from '../timeline/series.ts';
+import { t, tn } from '../i18n/index.ts';
+import { tx } from '../i18n/rich.ts';
 
 /** The order cards appear in: the twin's inputs first. */
 const ORDER: MetricId[] = [
@@ -27,7 +29,7 @@ function cardValue(s: MetricSummary, settings: Settings): { text: string; unit: 
   if (s.before) {
     const d = v - pick(s.before);
     const days = Math.round((Date.parse(s.last.day) - Date.parse(s.before.day)) / 86_400_000);
-    change = `${d > 0 ? '▲' : d < 0 ? '▼' : '●'} ${nf.format(Math.abs(d))} in ${days} days`;
+    change = tn('timeline.change', days, { arrow: d > 0 ? '▲' : d < 0 ? '▼' : '●', value: nf.format(Math.abs(d)) });
   }
   return { text: nf.format(v), unit: u.label, ...(change ? { change } : {}) };
 }
@@ -38,14 +40,14 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
   const summaries = useMetricSummaries(ws);
   const snapshot = useLatestSnapshot(ws);
   const [chosen, setChosen] = useState<MetricId>();
-  if (!settings || !summaries) return <p className="muted" aria-busy="true">Opening the timeline…</p>;
+  if (!settings || !summaries) return <p className="muted" aria-busy="true">{t('timeline.opening')}</p>;
   const sorted = [...summaries].sort((a, b) => ORDER.indexOf(a.metric) - ORDER.indexOf(b.metric));
-  if (sorted.length === 0) return <p>No data yet. <a href="#/import">Import an export</a> to see your timeline.</p>;
+  if (sorted.length === 0) return <p>{tx('timeline.empty', { a: (c) => <a href="#/import">{c}</a> })}</p>;
   const selected = sorted.find((s) => s.metric === chosen) ?? sorted[0]!;
   return (
     <div className="timeline">
-      <h1>Timeline</h1>
-      <div className="grid metrics" role="group" aria-label="Metrics">
+      <h1>{t('timeline.title')}</h1>
+      <div className="grid metrics" role="group" aria-label={t('timeline.metrics')}>
         {sorted.map((s) => {
           const v = cardValue(s, settings);
           return (

@@ -13,11 +13,13 @@ import { BodyFigure } from '../components/BodyFigure.tsx';
 import { TwinHealth } from '../components/TwinHealth.tsx';
 import { ageOn, formatDate, formatDay } from '../format.ts';
 import type { Series } from '../charts/TimeChart.tsx';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { strong, tx } from '../i18n/rich.ts';
 
 const TimeChart = lazy(() => import('../charts/TimeChart.tsx'));
 
-const CARDS: [MetricId, string?][] = [
-  ['body_weight'], ['hba1c'], ['blood_glucose'], ['systolic_bp', 'Blood pressure (systolic)'],
+const CARDS: [MetricId, MessageKey?][] = [
+  ['body_weight'], ['hba1c'], ['blood_glucose'], ['systolic_bp', 'twin.card.systolic'],
   ['resting_heart_rate'], ['ldl_cholesterol'],
 ];
 
@@ -37,7 +39,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
     const ac = new AbortController();
     twinWorker
       .run((api) => api.samples(ws, 'cgm_glucose', cgmLast - 14 * DAY_MS, cgmLast), ac.signal)
-      .then((c) => setCgm([{ label: 'CGM glucose', x: c.start, y: c.value, color: '#0f766e' }]))
+      .then((c) => setCgm([{ label: t('twin.series.cgm'), x: c.start, y: c.value, color: '#0f766e' }]))
       .catch((e: unknown) => {
         if (!isAbortError(e)) console.error(e);
       });
@@ -45,7 +47,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
   }, [ws, cgmLast]);
 
   const weightSeries = useMemo<Series[] | undefined>(() => weight && [{
-    label: 'Weight', x: weight.map((r) => r.lastT), y: weight.map((r) => r.last), color: '#2563eb',
+    label: t('twin.series.weight'), x: weight.map((r) => r.lastT), y: weight.map((r) => r.last), color: '#2563eb',
   }], [weight]);
   const stepSeries = useMemo<Series[] | undefined>(() => {
     if (!steps?.length) return undefined;
@@ -56,13 +58,13 @@ export function TwinPage({ ws }: { ws: Workspace }) {
     });
     const noon = (day: string): number => Date.parse(`${day}T12:00:00`);
     return [
-      { label: '7-day mean', x: last.map((r) => noon(r.day)), y: mean7, color: '#f59e0b' },
-      { label: 'Steps', x: last.map((r) => noon(r.day)), y: last.map((r) => r.sum), color: 'rgba(100,116,139,0.45)', type: 'bar' },
+      { label: t('twin.series.mean7'), x: last.map((r) => noon(r.day)), y: mean7, color: '#f59e0b' },
+      { label: t('twin.series.steps'), x: last.map((r) => noon(r.day)), y: last.map((r) => r.sum), color: 'rgba(100,116,139,0.45)', type: 'bar' },
     ];
   }, [steps]);
 
-  if (snapshot === undefined || profile === undefined || !settings) return <p className="muted" aria-busy="true">Opening your twin…</p>;
-  if (!state) return <p className="muted">Your twin has no snapshot yet.</p>;
+  if (snapshot === undefined || profile === undefined || !settings) return <p className="muted" aria-busy="true">{t('twin.opening')}</p>;
+  if (!state) return <p className="muted">{t('twin.noSnapshot')}</p>;
 
   const onRemove = async (): Promise<void> => {
     setRemoving(true);
@@ -71,19 +73,19 @@ export function TwinPage({ ws }: { ws: Workspace }) {
   return (
     <div className="twin">
       {ws === 'demo' && (
-        <aside className="demo-banner" aria-label="Demo">
-          <p><strong>Demo twin.</strong> Alex is a synthetic person generated on this device: not real data.</p>
-          <button type="button" className="btn" onClick={() => void onRemove()} disabled={removing}>Remove demo</button>
+        <aside className="demo-banner" aria-label={t('twin.demoLabel')}>
+          <p>{tx('twin.demoBanner', { b: strong, name: t('twin.demoName') })}</p>
+          <button type="button" className="btn" onClick={() => void onRemove()} disabled={removing}>{t('twin.removeDemo')}</button>
         </aside>
       )}
       <section aria-labelledby="twin-title">
         <h1 id="twin-title">
-          {ws === 'demo' ? 'Alex' : 'Your twin'}
+          {ws === 'demo' ? t('twin.demoName') : t('twin.yourTwin')}
           {profile?.birthDate && <span className="muted">, {ageOn(profile.birthDate, snapshot!.createdAt)}</span>}
         </h1>
         <p className="muted small">
-          Twin updated {formatDate(snapshot!.createdAt)}
-          {state.dataFrom && state.dataTo ? ` · data from ${formatDay(state.dataFrom)} to ${formatDay(state.dataTo)}` : ''}
+          {t('twin.updated', { date: formatDate(snapshot!.createdAt) })}
+          {state.dataFrom && state.dataTo ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}` : ''}
         </p>
         <div className="twin-top">
           <BodyFigure regions={state.regions} />
@@ -92,38 +94,38 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           </div>
         </div>
         <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={snapshot!.createdAt} />
-        <p className="actions"><a className="btn primary" href="#/whatif">Ask your twin “what if…”</a> <a className="btn" href="#/profile">Edit profile</a></p>
+        <p className="actions"><a className="btn primary" href="#/whatif">{t('twin.askWhatIf')}</a> <a className="btn" href="#/profile">{t('twin.editProfile')}</a></p>
       </section>
       <section aria-labelledby="latest-title">
-        <h2 id="latest-title">Latest measurements</h2>
+        <h2 id="latest-title">{t('twin.latest')}</h2>
         <div className="grid metrics">
           {CARDS.map(([m, label]) => {
             const lv = state.latest[m];
-            const name = m === 'blood_glucose' && lv?.fasting ? 'Fasting glucose' : label;
+            const name = m === 'blood_glucose' && lv?.fasting ? t('twin.card.fastingGlucose') : label && t(label);
             return lv ? <MetricCard key={m} metric={m} latest={lv} settings={settings} label={name} /> : null;
           })}
         </div>
       </section>
       <section aria-labelledby="charts-title">
-        <h2 id="charts-title">Trends</h2>
-        <Suspense fallback={<p className="muted">Loading charts…</p>}>
+        <h2 id="charts-title">{t('twin.trends')}</h2>
+        <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
           <div className="grid charts">
             {cgm && (
               <figure className="card">
-                <figcaption>Glucose, last 14 days (CGM) · target range 70–180 mg/dL shaded</figcaption>
-                <TimeChart label="Continuous glucose over the last 14 days" series={cgm} unit="mg/dL" band={{ lo: 70, hi: 180 }} ticks="time" />
+                <figcaption>{t('twin.chart.cgmCaption')}</figcaption>
+                <TimeChart label={t('twin.chart.cgmLabel')} series={cgm} unit="mg/dL" band={{ lo: 70, hi: 180 }} ticks="time" />
               </figure>
             )}
             {weightSeries && (
               <figure className="card">
-                <figcaption>Weight</figcaption>
-                <TimeChart label="Body weight over time" series={weightSeries} unit="kg" />
+                <figcaption>{t('twin.chart.weightCaption')}</figcaption>
+                <TimeChart label={t('twin.chart.weightLabel')} series={weightSeries} unit="kg" />
               </figure>
             )}
             {stepSeries && (
               <figure className="card">
-                <figcaption>Daily steps, last 120 days</figcaption>
-                <TimeChart label="Daily steps with a 7-day mean" series={stepSeries} unit="steps" />
+                <figcaption>{t('twin.chart.stepsCaption')}</figcaption>
+                <TimeChart label={t('twin.chart.stepsLabel')} series={stepSeries} unit="steps" />
               </figure>
             )}
           </div>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { isAbortError } from '../../workers/errors.ts';
 import { startDemo } from '../actions/demo.ts';
 import { useProfile } from '../../data/hooks.ts';
+import { t } from '../i18n/index.ts';
+import { strong, tx } from '../i18n/rich.ts';
 
 export function WelcomePage() {
   const [busy, setBusy] = useState(false);
@@ -20,30 +22,27 @@ export function WelcomePage() {
   };
   return (
     <section className="welcome" aria-labelledby="welcome-title">
-      <h1 id="welcome-title">Your health twin, on your device only</h1>
-      <p className="lead">
-        Doppel builds a model of you from your own health exports (phone, watch, glucose sensor, patient portal)
-        and lets you ask <em>what if</em>: what if I lose 5 kg, or walk 150 minutes a week?
-      </p>
-      <ul className="promise" aria-label="Privacy promise">
-        <li><strong>Stays here.</strong> Your data is stored in this browser on this device, and nowhere else.</li>
-        <li><strong>No account, no server.</strong> Nothing is uploaded; Doppel works offline.</li>
-        <li><strong>Yours to remove.</strong> Delete it all at any time.</li>
+      <h1 id="welcome-title">{t('welcome.title')}</h1>
+      <p className="lead">{tx('welcome.lead', { em: (c) => <em>{c}</em> })}</p>
+      <ul className="promise" aria-label={t('welcome.promiseLabel')}>
+        <li>{tx('welcome.promise.here', { b: strong })}</li>
+        <li>{tx('welcome.promise.noServer', { b: strong })}</li>
+        <li>{tx('welcome.promise.remove', { b: strong })}</li>
       </ul>
       <ol className="steps">
         <li>
-          <a className="btn big" href="#/profile">{profile ? 'Edit your profile' : 'Set up your profile'}</a>{' '}
-          <span className="muted small">{profile ? '✓ saved on this device' : 'birth date, sex, height… each optional'}</span>
+          <a className="btn big" href="#/profile">{profile ? t('welcome.editProfile') : t('welcome.setUpProfile')}</a>{' '}
+          <span className="muted small">{profile ? t('welcome.profileSaved') : t('welcome.profileHint')}</span>
         </li>
-        <li><a className="btn primary big" href="#/import">Import your data</a></li>
+        <li><a className="btn primary big" href="#/import">{t('welcome.import')}</a></li>
       </ol>
       <div className="actions">
         <button type="button" className="btn big" onClick={() => void tryDemo()} disabled={busy} aria-busy={busy}>
-          {busy ? 'Building the demo twin…' : 'Try the demo'}
+          {busy ? t('welcome.demoBusy') : t('welcome.demo')}
         </button>
       </div>
-      <p className="muted small">The demo is a synthetic person, generated on this device. It is kept apart from your own data and one click removes it.</p>
-      {error && <p className="error" role="alert">The demo could not be built: {error}</p>}
+      <p className="muted small">{t('welcome.demoNote')}</p>
+      {error && <p className="error" role="alert">{t('welcome.demoError', { error })}</p>}
     </section>
   );
 }

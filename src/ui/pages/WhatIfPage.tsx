@@ -7,15 +7,19 @@ import { PlanEditor } from '../components/PlanEditor.tsx';
 import { SavedScenarios } from '../components/SavedScenarios.tsx';
 import { TwinNotes } from '../components/TwinNotes.tsx';
 import { useForecast } from '../hooks/useForecast.ts';
+import { t, tn, type MessageKey } from '../i18n/index.ts';
+import { tx } from '../i18n/rich.ts';
 import { MAX_PLANS, NO_CHANGE, toScenario, type Plan } from '../whatif/plans.ts';
 import { planSentence } from '../whatif/sentence.ts';
 import { COLOURS, describeSeries, fanSeries, unitOf, type Quantity } from '../whatif/series.ts';
 
 const FanChart = lazy(() => import('../charts/FanChart.tsx'));
 
-const FIRST_PLAN: Plan = { ...NO_CHANGE, name: 'Plan A', weightChangeKg: -5, activityMinutesPerWeek: 150 };
-const CHARTS: [Quantity, string][] = [
-  ['t2d', 'Probability of type 2 diabetes'], ['weight', 'Weight'], ['hba1c', 'HbA1c'], ['glucose', 'Fasting glucose'],
+/** A plan's default name: "Plan A", "Plan B", … */
+const planName = (i: number): string => t('whatif.planName', { letter: String.fromCharCode(65 + i) });
+const firstPlan = (): Plan => ({ ...NO_CHANGE, name: planName(0), weightChangeKg: -5, activityMinutesPerWeek: 150 });
+const CHARTS: [Quantity, MessageKey][] = [
+  ['t2d', 'whatif.chart.t2d'], ['weight', 'whatif.chart.weight'], ['hba1c', 'whatif.chart.hba1c'], ['glucose', 'whatif.chart.glucose'],
 ];
 
 function formatter(q: Quantity, s: Settings): (v: number) => string {
@@ -27,7 +31,7 @@ function formatter(q: Quantity, s: Settings): (v: number) => string {
 export function WhatIfPage({ ws }: { ws: Workspace }) {
   const settings = useSettings(ws);
   const snapshot = useLatestSnapshot(ws);
-  const [plans, setPlans] = useState<Plan[]>([FIRST_PLAN]);
+  const [plans, setPlans] = useState<Plan[]>(() => [firstPlan()]);
   const [focus, setFocus] = useState(0);
   const [horizon, setHorizon] = useState(10);
   const scenarios = useMemo(() => [{}, ...plans.map(toScenario)], [plans]);
@@ -40,8 +44,8 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   };
   const addPlan = (p?: Plan): void => {
     if (plans.length >= MAX_PLANS) return;
-    const name = p?.name ?? `Plan ${String.fromCharCode(65 + plans.length)}`;
-    setPlans((ps) => [...ps, { ...(p ?? plans[focus] ?? FIRST_PLAN), name }]);
+    const name = p?.name ?? planName(plans.length);
+    setPlans((ps) => [...ps, { ...(p ?? plans[focus] ?? firstPlan()), name }]);
     setFocus(plans.length);
   };
   const removePlan = (i: number): void => {
@@ -62,13 +66,13 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
     }
   }, [current, result]);
 
-  if (!settings || snapshot === undefined) return <p className="muted" aria-busy="true">Opening the what-if explorer…</p>;
+  if (!settings || snapshot === undefined) return <p className="muted" aria-busy="true">{t('whatif.opening')}</p>;
   if (result && !result.ok) {
     return (
       <section aria-labelledby="whatif-title">
-        <h1 id="whatif-title">What if…</h1>
-        <p role="alert">The twin cannot forecast yet: {result.reason}</p>
-        <p><a href="#/import">Import data</a> or add the missing details to your profile.</p>
+        <h1 id="whatif-title">{t('whatif.title')}</h1>
+        <p role="alert">{t('whatif.cannotForecast', { reason: result.reason ?? '' })}</p>
+        <p>{tx('whatif.missing', { a: (c) => <a href="#/import">{c}</a> })}</p>
       </section>
     );
   }
@@ -76,38 +80,38 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   const planResults = result?.ok ? result.results : [];
   return (
     <div className="whatif">
-      <h1 id="whatif-title">What if…</h1>
-      <p className="muted small">Move a slider: your twin re-runs 1000 simulated versions of you over 10 years, on this device.</p>
+      <h1 id="whatif-title">{t('whatif.title')}</h1>
+      <p className="muted small">{t('whatif.intro')}</p>
       <div className="whatif-layout">
         <section className="card plans" aria-labelledby="plans-title">
-          <h2 id="plans-title" className="visually-hidden">Plans</h2>
+          <h2 id="plans-title" className="visually-hidden">{t('whatif.plans')}</h2>
           <div className="tabs">
-            <div role="tablist" aria-label="Plans" className="tablist">
+            <div role="tablist" aria-label={t('whatif.plans')} className="tablist">
               {plans.map((p, i) => (
                 <button key={i} type="button" role="tab" id={`plan-tab-${i}`} aria-selected={i === focus} aria-controls="plan-panel"
                   className="tab" style={{ borderColor: `rgb(${COLOURS[i + 1]})` }} onClick={() => setFocus(i)}>{p.name}</button>
               ))}
             </div>
-            {plans.length < MAX_PLANS && <button type="button" className="tab add" onClick={() => addPlan()}>+ Compare a plan</button>}
+            {plans.length < MAX_PLANS && <button type="button" className="tab add" onClick={() => addPlan()}>{t('whatif.addPlan')}</button>}
           </div>
           {plans[focus] && (
             <div id="plan-panel" role="tabpanel" aria-labelledby={`plan-tab-${focus}`}>
-              <label className="name">Name <input value={plans[focus].name} maxLength={80} onChange={(e) => edit(focus, { ...plans[focus]!, name: e.target.value })} /></label>
+              <label className="name">{t('whatif.name')} <input value={plans[focus].name} maxLength={80} onChange={(e) => edit(focus, { ...plans[focus]!, name: e.target.value })} /></label>
               <PlanEditor plan={plans[focus]} settings={settings} onChange={(p) => edit(focus, p)} />
               <div className="actions">
-                {plans.length > 1 && <button type="button" className="btn" onClick={() => removePlan(focus)}>Remove {plans[focus].name}</button>}
+                {plans.length > 1 && <button type="button" className="btn" onClick={() => removePlan(focus)}>{t('whatif.remove', { name: plans[focus].name })}</button>}
                 <SavedScenarios ws={ws} plan={plans[focus]} onOpen={(p) => (plans.length < MAX_PLANS ? addPlan(p) : edit(focus, p))} />
               </div>
             </div>
           )}
-          <label className="horizon">Show{' '}
+          <label className="horizon">{t('whatif.show')}{' '}
             <select value={horizon} onChange={(e) => setHorizon(Number(e.target.value))}>
-              {[1, 2, 3, 5, 10].map((y) => <option key={y} value={y}>{y} {y === 1 ? 'year' : 'years'}</option>)}
+              {[1, 2, 3, 5, 10].map((y) => <option key={y} value={y}>{tn('whatif.years', y)}</option>)}
             </select>
           </label>
         </section>
         <section className="outcomes" aria-labelledby="outcome-title" aria-busy={forecast.busy}>
-          <h2 id="outcome-title" className="visually-hidden">Forecast</h2>
+          <h2 id="outcome-title" className="visually-hidden">{t('whatif.forecast')}</h2>
           <div aria-live="polite" className="sentences" data-testid="sentences">
             {result?.ok && plans.map((p, i) => planResults[i + 1] && (
               <p key={i}><span className="swatch" style={{ background: `rgb(${COLOURS[i + 1]})` }} aria-hidden="true" />{' '}
@@ -117,28 +121,29 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
                 }, 'model' in (result.crossChecks[i + 1] ?? {}) ? result.crossChecks[i + 1] as CrossCheck : undefined)}
               </p>
             ))}
-            {!result && !forecast.error && <p className="muted">Calibrating your twin to your data…</p>}
-            {forecast.error && <p className="error" role="alert">The forecast failed: {forecast.error}</p>}
+            {!result && !forecast.error && <p className="muted">{t('whatif.calibrating')}</p>}
+            {forecast.error && <p className="error" role="alert">{t('whatif.failed', { error: forecast.error })}</p>}
           </div>
-          <Suspense fallback={<p className="muted">Loading charts…</p>}>
+          <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
             <div className="grid fans">
-              {result?.ok && CHARTS.map(([q, title]) => {
+              {result?.ok && CHARTS.map(([q, key]) => {
+                const title = t(key);
                 const series = fanSeries(q, planResults, names, focus + 1, settings, horizon);
                 const unit = unitOf(q, settings);
                 const fmt = formatter(q, settings);
                 return (
                   <figure key={q} className="card" data-chart={q}>
                     <figcaption>{title}</figcaption>
-                    <FanChart label={`${title} over ${horizon} years. ${describeSeries(q, series, fmt, unit)}`} years={planResults[0]!.years.slice(0, horizon + 1)}
+                    <FanChart label={tn('whatif.chartLabel', horizon, { title, description: describeSeries(q, series, fmt, unit) })} years={planResults[0]!.years.slice(0, horizon + 1)}
                       series={series} unit={unit} format={fmt} {...(q === 't2d' ? { yMin: 0 } : {})} />
                   </figure>
                 );
               })}
             </div>
           </Suspense>
-          <ul className="legend" aria-label="Legend">
+          <ul className="legend" aria-label={t('whatif.legend')}>
             {names.map((n, i) => <li key={i}><span className={`swatch${i === 0 ? ' dashed' : ''}`} style={{ background: `rgb(${COLOURS[i]})` }} aria-hidden="true" />{n}</li>)}
-            <li className="muted small">Shaded: the middle 50 % and 90 % of the twin's simulations.</li>
+            <li className="muted small">{t('whatif.shaded')}</li>
           </ul>
           {result?.ok && <TwinNotes result={result} names={names} ms={forecast.ms} />}
         </section>

@@ -4,6 +4,7 @@ import type { DailyRow } from '../../data/rows.ts';
 import type { Settings } from '../../data/settings.ts';
 import { toDisplay } from '../format.ts';
 import type { TimelineSeries } from '../charts/TimelineChart.tsx';
+import { t } from '../i18n/index.ts';
 
 export const DAY_MS = 86_400_000;
 export type Range = 'week' | 'month' | 'year' | 'all';
@@ -22,14 +23,14 @@ const noon = (day: string): number => Date.parse(`${day}T12:00:00`);
 export function dailySeries(metric: MetricId, rows: DailyRow[], s: Settings, color: string): TimelineSeries[] {
   const x = rows.map((r) => noon(r.day));
   if (METRICS[metric].kind !== 'instant') {
-    return [{ kind: 'bar', label: metric === 'sleep' ? 'Asleep' : 'Day total', x, y: rows.map((r) => dayValue(metric, r.sum, s)), color }];
+    return [{ kind: 'bar', label: t(metric === 'sleep' ? 'timeline.series.asleep' : 'timeline.series.dayTotal'), x, y: rows.map((r) => dayValue(metric, r.sum, s)), color }];
   }
   const sparse = rows.length < 60 || rows.every((r) => r.n === 1);
   const mean = rows.map((r) => dayValue(metric, r.sum / r.n, s));
-  if (sparse) return [{ kind: 'line', label: 'Value', x, y: rows.map((r) => dayValue(metric, r.last, s)), color }, { kind: 'points', label: 'Measured', x, y: rows.map((r) => dayValue(metric, r.last, s)), color }];
+  if (sparse) return [{ kind: 'line', label: t('timeline.series.value'), x, y: rows.map((r) => dayValue(metric, r.last, s)), color }, { kind: 'points', label: t('timeline.series.measured'), x, y: rows.map((r) => dayValue(metric, r.last, s)), color }];
   return [
-    { kind: 'band', label: 'Daily range', x, y: rows.map((r) => dayValue(metric, r.min, s)), hi: rows.map((r) => dayValue(metric, r.max, s)), color: `${color}33` },
-    { kind: 'line', label: 'Daily mean', x, y: mean, color },
+    { kind: 'band', label: t('timeline.series.dailyRange'), x, y: rows.map((r) => dayValue(metric, r.min, s)), hi: rows.map((r) => dayValue(metric, r.max, s)), color: `${color}33` },
+    { kind: 'line', label: t('timeline.series.dailyMean'), x, y: mean, color },
   ];
 }
 

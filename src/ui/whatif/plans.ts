@@ -5,6 +5,7 @@
  */
 import type { Smoking } from '../../../models/risk/profile.ts';
 import type { Scenario } from '../../../models/twin/scenario.ts';
+import { t } from '../i18n/index.ts';
 
 export interface Plan {
   name: string;
@@ -20,8 +21,12 @@ export interface Plan {
   smoking: Smoking | 'unchanged';
 }
 
+/** The baseline; its name is read from the catalog each time, so it follows the current language. */
 export const NO_CHANGE: Plan = {
-  name: 'No change', mode: 'weight', weightChangeKg: 0, energyIntakeChangeKcalPerDay: 0, activityMinutesPerWeek: 0, metformin: false, smoking: 'unchanged',
+  get name() {
+    return t('whatif.noChange');
+  },
+  mode: 'weight', weightChangeKg: 0, energyIntakeChangeKcalPerDay: 0, activityMinutesPerWeek: 0, metformin: false, smoking: 'unchanged',
 };
 
 /** At most this many plans beside "No change" (the three scenarios side by side). */

@@ -3,6 +3,7 @@ import { fromCanonical } from '../../../models/units.ts';
 import type { BandSeries, SimulateResult } from '../../../models/twin/simulate.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { FanSeries } from '../charts/FanChart.tsx';
+import { t } from '../i18n/index.ts';
 
 export type Quantity = 't2d' | 'weight' | 'hba1c' | 'glucose';
 
@@ -43,8 +44,8 @@ export function fanSeries(q: Quantity, results: SimulateResult[], names: string[
 export function describeSeries(q: Quantity, series: FanSeries[], format: (v: number) => string, unit: string): string {
   return series.map((s) => {
     const last = (a: number[]): number => a[a.length - 1]!;
-    if (s.line) return `${s.label}: ${format(last(s.line))} ${unit}`;
+    if (s.line) return t('whatif.series.line', { name: s.label, value: format(last(s.line)), unit });
     const b = s.bands!;
-    return `${s.label}: median ${format(last(b.p50))} ${unit}, 90 % range ${format(last(b.p05))} to ${format(last(b.p95))}`;
-  }).join('; ') + (q === 't2d' ? ' (cumulative probability of type 2 diabetes)' : '');
+    return t('whatif.series.band', { name: s.label, median: format(last(b.p50)), unit, lo: format(last(b.p05)), hi: format(last(b.p95)) });
+  }).join('; ') + (q === 't2d' ? ` ${t('whatif.series.t2d')}` : '');
 }

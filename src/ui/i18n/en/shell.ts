@@ -1,0 +1,30 @@
+/** The app shell (navigation, footer, update prompt) and texts several screens share. */
+export const shell = {
+  'nav.main': 'Main',
+  'nav.twin': 'Twin',
+  'nav.whatif': 'What if',
+  'nav.timeline': 'Timeline',
+  'nav.risk': 'Risk',
+  'nav.import': 'Import',
+  'nav.settings': 'Settings',
+  'footer.disclaimer': 'Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a clinician. Everything stays on this device.',
+  'app.opening': 'Opening your twin…',
+
+  'update.ready': 'A new version of Doppel is ready.',
+  'update.reload': 'Reload',
+  'update.later': 'Later',
+
+  'common.cancel': 'Cancel',
+  'common.loadingChart': 'Loading chart…',
+  'common.loadingCharts': 'Loading charts…',
+  /** Between the items of a list of words ("birth date, height"). */
+  'common.listSeparator': ', ',
+  'common.chart.yearTick': '{year} y',
+  'common.chart.yearTitle': 'Year {year}',
+  'common.chart.tooltip': '{series}: {value} {unit}',
+  'common.chart.p05': '{series} 5th percentile',
+  'common.chart.p25': '{series} 25th percentile',
+  'common.chart.p75': '{series} 75th percentile',
+  'common.chart.p95': '{series} 95th percentile',
+  'common.chart.median': '{series} median',
+} as const;
