@@ -68,7 +68,7 @@ export function DeviceSection() {
           <>
             <dt>{t('device.check')}</dt>
             <dd data-testid="ml-check">
-              {t(probe.matMulMaxAbsError < 1e-3 ? 'device.check.correct' : 'device.check.wrong', { error: probe.matMulMaxAbsError.toExponential(1), ms: probe.matMulMs.toFixed(1) })}
+              {t(probe.matMulMaxAbsError < 1e-3 ? 'device.check.correct' : 'device.check.wrong', { error: probe.matMulMaxAbsError.toExponential(1), ms: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(probe.matMulMs) })}
             </dd>
             {probe.skipped.length > 0 && (
               <>

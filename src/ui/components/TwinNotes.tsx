@@ -1,7 +1,8 @@
 import type { ForecastResult } from '../../../workers/twin.worker.ts';
 import { t, tn } from '../i18n/index.ts';
 
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${v.toFixed(v < 10 ? 1 : 0)} %`);
+const nf = (digits: number): Intl.NumberFormat => new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${nf(v < 10 ? 1 : 0).format(v)} %`);
 
 /**
  * What stands behind the forecast: the published scores beside the twin, how the twin was
@@ -40,7 +41,7 @@ export function TwinNotes({ result, names, ms }: { result: ForecastResult; names
           <li data-testid="calibration">
             {tn('whatif.notes.calibrated', c.observationsUsed, {
               months: Math.round(c.historyDays / 30.4),
-              fit: c.rmse.weightKg !== undefined ? t('whatif.notes.weightFit', { kg: c.rmse.weightKg.toFixed(1) }) : '',
+              fit: c.rmse.weightKg !== undefined ? t('whatif.notes.weightFit', { kg: nf(1).format(c.rmse.weightKg) }) : '',
               reused: c.reused ? t('whatif.notes.reused') : '',
             })}
           </li>

@@ -1,0 +1,56 @@
+import { test, expect } from './support/privacy.ts';
+import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { AppPage } from './pages/app-page.ts';
+
+/** Every screen, with data where it has any, through the main navigation as a person reaches it. */
+const SCREENS: [name: string, open: (p: import('@playwright/test').Page) => Promise<void>][] = [
+  ['twin', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
+    await expect(p.locator('article.region')).toHaveCount(5);
+  }],
+  ['what if', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
+    await expect(p.locator('figure[data-chart] canvas')).toHaveCount(4, { timeout: 30_000 });
+    await expect(p.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  }],
+  ['timeline', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+    await expect(p.getByTestId('agp').locator('canvas')).toBeVisible({ timeout: 30_000 });
+  }],
+  ['risk', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
+    await expect(p.locator('article.score').first()).toBeVisible();
+  }],
+  ['import', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    await expect(p.getByRole('heading', { name: 'Import your data' })).toBeVisible();
+  }],
+  ['settings', async (p) => {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await expect(p.getByTestId('workers')).toHaveText('import, twin, ml');
+  }],
+  ['profile', async (p) => {
+    await p.getByRole('link', { name: 'Your profile' }).click();
+    await expect(p.getByRole('heading', { name: 'Your profile' })).toBeVisible();
+  }],
+  ['inbox', async (p) => {
+    await p.goto('/#/inbox');
+    await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+  }],
+];
+
+for (const [scheme, viewport] of [['light', { width: 390, height: 844 }], ['dark', { width: 1280, height: 800 }]] as const) {
+  test(`axe-core finds no serious or critical violation on any screen (${scheme}, ${viewport.width}×${viewport.height})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new AppPage(page);
+    await app.goto();
+    await expectNoSeriousA11yViolations(page, `welcome (${scheme})`);
+    await app.startDemo();
+    for (const [name, open] of SCREENS) {
+      await open(page);
+      await expectNoSeriousA11yViolations(page, `${name} (${scheme})`);
+    }
+  });
+}
