@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { AppPage } from './pages/app-page.ts';
 
 /** Every screen, with data where it has any, through the main navigation as a person reaches it. */
-const SCREENS: [name: string, open: (p: import('@playwright/test').Page) => Promise<void>][] = [
+const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
   ['twin', async (p) => {
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
     await expect(p.locator('article.region')).toHaveCount(5);
