@@ -48,6 +48,24 @@ export interface RiskResult extends BuiltProfile {
 
 /** The last calibrated ensemble per workspace, with the inputs it was made from. */
 const twinCache = new Map<Workspace, { key: string; members: Member[]; calibration: ForecastCalibration; anchor: ProgressionAnchor; runs: Map<string, SimulateResult> }>();
+/**
+ * The twin's inputs per workspace, kept while the data are unchanged: every change to the data or
+ * the profile (import, undo, profile save, source order) refreshes the snapshot, so the newest
+ * snapshot's id and the UTC day (the inputs' window ends today) say when they must be read again.
+ * A slider step then costs no reading of five years of samples.
+ */
+const inputsCache = new Map<Workspace, { key: string; inputs: Awaited<ReturnType<typeof twinInputs>> }>();
+async function cachedInputs(ws: Workspace, nowMs = Date.now()): Promise<Awaited<ReturnType<typeof twinInputs>>> {
+  const db = workspaceDb(ws);
+  const snap = await db.twinSnapshots.orderBy('createdAt').last();
+  const key = `${snap?.id ?? 'none'}|${Math.floor(nowMs / 86_400_000)}`;
+  const hit = inputsCache.get(ws);
+  if (snap && hit?.key === key) return hit.inputs;
+  const inputs = await twinInputs(db, nowMs);
+  if (snap) inputsCache.set(ws, { key, inputs });
+  return inputs;
+}
+
 /** Scenario runs kept per ensemble: a slider moves one plan, so "No change" and the other plans are not re-run. */
 const MAX_RUNS = 24;
 
@@ -80,7 +98,7 @@ const api = {
    * then cost only their runs; `calibration.reused` says so).
    */
   async forecast(ws: Workspace, scenarios: Scenario[], options: SimulateOptions & { nowMs?: number } = {}): Promise<ForecastResult> {
-    const inputs = await twinInputs(workspaceDb(ws), options.nowMs);
+    const inputs = await cachedInputs(ws, options.nowMs);
     if (!inputs.ok) return { ok: false, reason: inputs.reason, results: [], crossChecks: [], cvd: [], warnings: [] };
     const seed = options.seed ?? 1;
     const key = JSON.stringify([ws, inputs.person, inputs.profile, inputs.observations, options.members ?? 1000, seed]);

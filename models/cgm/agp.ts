@@ -44,10 +44,13 @@ export function agp(startMs: ArrayLike<number>, valueMgDl: ArrayLike<number>, of
     const v = valueMgDl[i]!;
     sum += v;
     sum2 += v * v;
-    if (v < AGP_RANGES.veryLowBelow) t.veryLow++;
-    else if (v < AGP_RANGES.lowBelow) t.low++;
-    else if (v <= AGP_RANGES.highAbove) t.inRange++;
-    else if (v <= AGP_RANGES.veryHighAbove) t.high++;
+    // Ranges on whole mg/dL: a meter's 10.0 mmol/L is stored as 180.16 mg/dL and is in range, as the
+    // consensus's 3.9-10.0 mmol/L says; 13.9 mmol/L (250.4) is high, not very high.
+    const r = Math.round(v);
+    if (r < AGP_RANGES.veryLowBelow) t.veryLow++;
+    else if (r < AGP_RANGES.lowBelow) t.low++;
+    else if (r <= AGP_RANGES.highAbove) t.inRange++;
+    else if (r <= AGP_RANGES.veryHighAbove) t.high++;
     else t.veryHigh++;
     const localMin = (((startMs[i]! / 60_000 + offsetMin[i]!) % 1440) + 1440) % 1440;
     byBin[Math.min(bins - 1, Math.floor(localMin / binMin))]!.push(v);

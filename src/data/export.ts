@@ -1,8 +1,9 @@
 /**
  * "Export everything": the workspace as one JSON document (Doppel's own format, complete and
- * re-readable) or as a FHIR R4 Bundle of Observations for other health software. Both stream into
- * a Blob chunk by chunk (a month of one metric at a time), so the export of a large history never
- * holds one giant string. Run in a worker (workers/import.worker.ts `exportWorkspace`).
+ * documented) or as a FHIR R4 Bundle of Observations for other health software. Both are built a
+ * chunk at a time (a month of one metric) and each chunk's text becomes a Blob at once, so only one
+ * chunk's text is ever held as a string; the browser keeps Blob data outside the JS heap (Chromium
+ * moves large blobs to disk). Run in a worker (workers/import.worker.ts `exportWorkspace`).
  */
 import { METRICS } from '../../models/metrics.ts';
 import { FLAG_FASTING } from '../../models/samples.ts';
@@ -27,7 +28,7 @@ const stamp = (ms: number): string => iso(ms).slice(0, 10);
 
 /** Doppel's own JSON: every table a person's data lives in, samples as columns per metric and month. */
 async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
-  const parts: string[] = [];
+  const parts: BlobPart[] = [];
   const [profile, settings, sources, imports, scenarios, snapshots] = await Promise.all([
     db.profile.get('self'), db.settings.toArray(), db.sources.toArray(), db.imports.where('status').equals('committed').toArray(),
     db.scenarios.toArray(), db.twinSnapshots.toArray(),
@@ -47,7 +48,7 @@ async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
       start: Array.from(c.start), end: Array.from(c.end), value: Array.from(c.value), offsetMin: Array.from(c.offsetMin),
       source: Array.from(c.source), importId: Array.from(c.importId), flags: Array.from(c.flags),
     };
-    parts.push(`${first ? '' : ','}${JSON.stringify(cols)}`);
+    parts.push(new Blob([`${first ? '' : ','}${JSON.stringify(cols)}`]));
     first = false;
     samples += c.n;
   });
@@ -64,7 +65,7 @@ async function exportFhir(db: DoppelDb, nowMs: number): Promise<ExportResult> {
   const patient: Record<string, unknown> = { resourceType: 'Patient', id: 'self' };
   if (profile?.sex) patient.gender = profile.sex;
   if (profile?.birthDate) patient.birthDate = profile.birthDate;
-  const parts: string[] = [
+  const parts: BlobPart[] = [
     `{"resourceType":"Bundle","type":"collection","timestamp":"${iso(nowMs)}","meta":{"tag":[{"system":"urn:doppel","code":"${EXPORT_FORMAT}-fhir"}]},"entry":[`,
     JSON.stringify({ fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: patient }),
   ];
@@ -91,7 +92,7 @@ async function exportFhir(db: DoppelDb, nowMs: number): Promise<ExportResult> {
       };
       lines.push(`,${JSON.stringify({ resource: obs })}`);
     }
-    parts.push(lines.join(''));
+    parts.push(new Blob([lines.join('')]));
     samples += c.n;
   });
   parts.push(']}');

@@ -69,14 +69,16 @@ export const FORM_FIELDS = ['birthDate', 'sex', 'heightCm', 'ethnicity', 'smokin
 
 /**
  * Saves the person's own profile form: unlike an import's patch, which only adds, the form replaces
- * its fields, so that a person can correct or remove what they entered (or an export brought).
+ * the fields the person changed (`fields`, default all the form's), so that a person can correct or
+ * remove what they entered (or an export brought), while a field they left alone keeps whatever an
+ * import stored meanwhile.
  */
-export async function saveProfileForm(db: DoppelDb, form: ProfilePatch): Promise<ProfileRow> {
+export async function saveProfileForm(db: DoppelDb, form: ProfilePatch, fields: readonly (typeof FORM_FIELDS)[number][] = FORM_FIELDS): Promise<ProfileRow> {
   validateProfile(form);
   return writeTx(db, [db.profile], async () => {
     const next: ProfileRow = { ...(await db.profile.get('self')), id: 'self', updatedAt: Date.now() };
     const target = next as unknown as Record<string, unknown>;
-    for (const k of FORM_FIELDS) {
+    for (const k of fields) {
       if (form[k] === undefined) delete target[k];
       else target[k] = form[k];
     }

@@ -9,6 +9,8 @@ export interface MetricSummary {
   last: DailyRow;
   /** The day about 30 days before `last` (the nearest earlier day with data), for the trend. */
   before?: DailyRow;
+  /** The day with data before `last` (a day total's last complete day when `last` is today). */
+  prev?: DailyRow;
 }
 
 const DAY_MS = 86_400_000;
@@ -20,8 +22,11 @@ export async function metricSummaries(db: DoppelDb): Promise<MetricSummary[]> {
     const [first, last] = await Promise.all([range.first(), range.clone().last()]);
     if (!first || !last) return undefined;
     const ref = new Date(Date.parse(`${last.day}T00:00:00Z`) - 30 * DAY_MS).toISOString().slice(0, 10);
-    const before = await db.daily.where('[metric+day]').between([metric, ''], [metric, ref], true, true).last();
-    return { metric, first, last, ...(before ? { before } : {}) };
+    const [before, prev] = await Promise.all([
+      db.daily.where('[metric+day]').between([metric, ''], [metric, ref], true, true).last(),
+      db.daily.where('[metric+day]').between([metric, ''], [metric, last.day], true, false).last(),
+    ]);
+    return { metric, first, last, ...(before ? { before } : {}), ...(prev ? { prev } : {}) };
   }));
   return out.filter((s): s is MetricSummary => s !== undefined);
 }

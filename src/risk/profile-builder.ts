@@ -111,13 +111,13 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     p.hypertension = conditions.has('hypertension');
     p.gestationalDiabetes = conditions.has('gestational_diabetes');
     p.pcos = conditions.has('pcos');
-    for (const k of ['diabetes', 'cvd', 'hypertension', 'gestationalDiabetes', 'pcos'] as const) prov[k] = 'conditions from imported records';
+    for (const k of ['diabetes', 'cvd', 'hypertension', 'gestationalDiabetes', 'pcos'] as const) prov[k] = 'conditions in the profile (entered or imported)';
   }
   if (stored?.medications) {
     p.statin = meds.has('statin');
     p.bpMedication = meds.has('antihypertensive');
     p.treatedHypertension = p.bpMedication && (p.hypertension ?? true);
-    for (const k of ['statin', 'bpMedication', 'treatedHypertension'] as const) prov[k] = 'medications from imported records';
+    for (const k of ['statin', 'bpMedication', 'treatedHypertension'] as const) prov[k] = 'medications in the profile (entered or imported)';
   }
   // FINDRISC's "ever found to have high blood glucose": a prediabetes diagnosis or a stored value in that range.
   const highA1c = (await readDaily(db, 'hba1c')).find((r) => r.max >= 5.7);

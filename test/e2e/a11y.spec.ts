@@ -40,8 +40,8 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
   }],
 ];
 
-for (const [scheme, viewport] of [['light', { width: 390, height: 844 }], ['dark', { width: 1280, height: 800 }]] as const) {
-  test(`axe-core finds no serious or critical violation on any screen (${scheme}, ${viewport.width}×${viewport.height})`, async ({ page }) => {
+for (const [scheme, viewport] of [['light', { width: 360, height: 740 }], ['light', { width: 390, height: 844 }], ['dark', { width: 1280, height: 800 }]] as const) {
+  test(`axe-core finds no serious or critical violation and nothing overflows on any screen (${scheme}, ${viewport.width}×${viewport.height})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: scheme });
@@ -52,6 +52,8 @@ for (const [scheme, viewport] of [['light', { width: 390, height: 844 }], ['dark
     for (const [name, open] of SCREENS) {
       await open(page);
       await expectNoSeriousA11yViolations(page, `${name} (${scheme})`);
+      // Phone first: nothing wider than the screen (no sideways scrolling).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
     }
   });
 }

@@ -45,6 +45,7 @@ test('"Delete everything" removes every Doppel database from the device', async 
   await page.getByRole('button', { name: 'Delete everything…' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted from this device.' })).toBeVisible();
+  // "Deleted" shows only once every delete finished: no database is left at that moment.
   expect(await app.databaseNames()).toEqual([]);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await expect(app.tryDemo).toBeVisible();

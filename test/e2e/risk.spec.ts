@@ -14,7 +14,12 @@ test('risk: each score with what drives it, its limits, and where every input ca
   await expect(qd.locator('.drivers li').first()).toContainText(/raises|lowers/);
   await expect(qd).toContainText('Limits: BMI clamped to 20–40');
   await expect(page.locator('article.score')).not.toHaveCount(0);
-  const rows = page.locator('table.inputs tbody tr');
-  await expect(rows.filter({ hasText: 'hba1cPercent' })).toContainText(/HbA1c|hba1c/i);
+  // Inputs in words and the user's units, each with where it came from; BMI computed from height and weight.
+  const hba1c = page.locator('tr[data-input="hba1cPercent"]');
+  await expect(hba1c.locator('th')).toHaveText('HbA1c');
+  await expect(hba1c.locator('td').first()).toHaveText(/^\d\.\d %$/);
+  await expect(hba1c.locator('td').nth(1)).toContainText('HbA1c on');
+  await expect(page.locator('tr[data-input="bmi"] td').first()).toHaveText(/^\d+\.\d kg\/m²$/);
+  await expect(page.locator('table.inputs')).not.toContainText('undefined');
   await expectNoSeriousA11yViolations(page, 'risk');
 });

@@ -36,4 +36,11 @@ test('settings: units change what every screen shows, exports save the data on t
   await expect(hba1c.locator('.num')).toHaveText(/^\d\d$/);
   const lb = Number((await page.locator('article.metric[data-metric="body_weight"] .num').textContent())!.replace(',', '.'));
   expect(lb).toBeCloseTo(weightKg * 2.2046, 0);
+  // The timeline and the what-if explorer follow the same settings.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.locator('button.card.pick[data-metric="hba1c"] .unit')).toHaveText('mmol/mol');
+  await expect(page.locator('button.card.pick[data-metric="body_weight"] .unit')).toHaveText('lb');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
+  await expect(page.locator('figure[data-chart="hba1c"] canvas')).toHaveAttribute('aria-label', /median \d+ mmol\/mol/, { timeout: 30_000 });
+  await expect(page.locator('figure[data-chart="weight"] canvas')).toHaveAttribute('aria-label', /median [\d.,]+ lb/);
 });

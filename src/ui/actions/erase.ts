@@ -5,32 +5,39 @@ import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 /**
- * Set from the moment "Delete everything" starts until the person moves on: screens that read a
- * database show the confirmation instead, so that no live query opens (and so re-creates) a
- * database being deleted.
+ * The deletion's phase, from the moment "Delete everything" starts until the person moves on:
+ * screens that read a database show the phase instead, so that no live query opens (and so
+ * re-creates) a database being deleted. `done` only once every delete has finished.
  */
-let erased = false;
+export type ErasePhase = { phase: 'idle' } | { phase: 'erasing' } | { phase: 'done' } | { phase: 'failed'; error: string };
+let state: ErasePhase = { phase: 'idle' };
 const listeners = new Set<() => void>();
-const notify = (): void => listeners.forEach((l) => l());
+const set = (s: ErasePhase): void => {
+  state = s;
+  listeners.forEach((l) => l());
+};
 
-export function useErased(): boolean {
+export function useErase(): ErasePhase {
   return useSyncExternalStore((cb) => {
     listeners.add(cb);
     return () => listeners.delete(cb);
-  }, () => erased);
+  }, () => state);
 }
 
 export function clearErased(): void {
-  if (!erased) return;
-  erased = false;
-  notify();
+  if (state.phase === 'done' || state.phase === 'failed') set({ phase: 'idle' });
 }
 
 /** Deletes every byte of health data Doppel holds on this device: both workspaces and the inbox. */
 export async function eraseEverything(): Promise<void> {
-  erased = true;
-  notify();
-  for (const w of [importWorker, twinWorker, mlWorker]) w.terminate();
-  setWorkspace('main');
-  await Promise.all([deleteWorkspace('main'), deleteWorkspace('demo'), typeof caches === 'undefined' ? undefined : caches.delete(INBOX_CACHE)]);
+  set({ phase: 'erasing' });
+  try {
+    for (const w of [importWorker, twinWorker, mlWorker]) w.terminate();
+    setWorkspace('main');
+    await Promise.all([deleteWorkspace('main'), deleteWorkspace('demo'), typeof caches === 'undefined' ? undefined : caches.delete(INBOX_CACHE)]);
+    set({ phase: 'done' });
+  } catch (e) {
+    set({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
 }

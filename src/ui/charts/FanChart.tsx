@@ -4,6 +4,7 @@
  * updated in place (no animation), so a what-if repaints in one synchronous draw.
  */
 import { useEffect, useRef } from 'react';
+import { useDarkMode } from '../hooks/useDarkMode.ts';
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import { t } from '../i18n/index.ts';
 
@@ -68,6 +69,7 @@ function datasets(years: number[], series: FanSeries[]): ChartDataset<'line', Po
 
 export default function FanChart({ label, years, series, unit, format, yMin, yMax, height = 200, xAxis, target }: FanChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const dark = useDarkMode();
   const chart = useRef<Chart<'line', Points>>(null);
   const targetRef = useRef(target);
   useEffect(() => {
@@ -75,7 +77,6 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
   }, [target]);
 
   useEffect(() => {
-    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
     const text = dark ? '#cbd5e1' : '#475569';
     const c = new Chart<'line', Points>(canvas.current!, {
@@ -115,7 +116,7 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
       c.destroy();
       chart.current = null;
     };
-  }, []);
+  }, [dark]);
 
   useEffect(() => {
     const c = chart.current;
@@ -133,7 +134,7 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
     y.ticks!.callback = (v) => format(Number(v));
     c.options.plugins!.tooltip!.callbacks!.label = (item) => t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit });
     c.update('none');
-  }, [years, series, unit, format, yMin, yMax, xAxis]);
+  }, [years, series, unit, format, yMin, yMax, xAxis, dark]);
 
   return (
     <div className="chart" style={{ height }}>

@@ -1,5 +1,6 @@
 /** Time-series chart on Chart.js, loaded lazily (React.lazy) so the first screen stays small. */
 import { useEffect, useRef } from 'react';
+import { useDarkMode } from '../hooks/useDarkMode.ts';
 import {
   BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip,
   type ChartDataset, type Plugin,
@@ -43,9 +44,9 @@ const bandPlugin = (band: { lo: number; hi: number } | undefined): Plugin<'line'
 
 export default function TimeChart({ label, series, unit, band, ticks = 'day', height = 220 }: TimeChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const dark = useDarkMode();
   useEffect(() => {
     const fmt = new Intl.DateTimeFormat(undefined, ticks === 'time' ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', year: '2-digit' });
-    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
     const text = dark ? '#cbd5e1' : '#475569';
     const datasets = series.map((s): ChartDataset<'line' | 'bar', { x: number; y: number }[]> => {
@@ -83,7 +84,7 @@ export default function TimeChart({ label, series, unit, band, ticks = 'day', he
       plugins: [bandPlugin(band)],
     });
     return () => chart.destroy();
-  }, [series, unit, band, ticks]);
+  }, [series, unit, band, ticks, dark]);
   return (
     <div className="chart" style={{ height }}>
       <canvas ref={canvas} role="img" aria-label={label} />

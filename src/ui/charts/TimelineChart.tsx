@@ -4,6 +4,7 @@
  * by min-max decimation; longer windows are drawn from daily min-max aggregates by the page.
  */
 import { useEffect, useRef } from 'react';
+import { useDarkMode } from '../hooks/useDarkMode.ts';
 import {
   BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset,
 } from 'chart.js';
@@ -60,6 +61,7 @@ function toDatasets(series: TimelineSeries[]): ChartDataset<'line' | 'bar', P[]>
 
 export default function TimelineChart({ label, series, unit, format, window: win, bounds, onWindow, target, height = 280 }: TimelineChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const dark = useDarkMode();
   const chart = useRef<Chart<'line' | 'bar', P[]>>(null);
   const onWindowRef = useRef(onWindow);
   const targetRef = useRef(target);
@@ -69,7 +71,6 @@ export default function TimelineChart({ label, series, unit, format, window: win
   }, [onWindow, target]);
 
   useEffect(() => {
-    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
     const text = dark ? '#cbd5e1' : '#475569';
     const report = ({ chart: c }: { chart: Chart }): void => {
@@ -114,7 +115,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
       c.destroy();
       chart.current = null;
     };
-  }, []);
+  }, [dark]);
 
   useEffect(() => {
     const c = chart.current;
@@ -134,7 +135,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
     };
     c.options.plugins!.zoom!.limits = { x: { min: bounds.min, max: bounds.max, minRange: 6 * 3_600_000 } };
     c.update('none');
-  }, [series, unit, format, win.min, win.max, bounds.min, bounds.max]);
+  }, [series, unit, format, win.min, win.max, bounds.min, bounds.max, dark]);
 
   return (
     <div className="chart" style={{ height }}>

@@ -4,7 +4,7 @@ import type { Settings } from '../../data/settings.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
-import { formatDate, toDisplay, unitFor } from '../format.ts';
+import { display, formatDate, toDisplay, unitFor } from '../format.ts';
 import type { FanSeries } from '../charts/FanChart.tsx';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 
@@ -20,7 +20,9 @@ const TILES: [keyof AgpResult['time'] | 'below70' | 'above180', (g: (mgDl: numbe
 ];
 const SEGMENTS: (keyof AgpResult['time'])[] = ['veryLow', 'low', 'inRange', 'high', 'veryHigh'];
 
-const hhmm = (m: number): string => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(Math.round(m % 60)).padStart(2, '0')}`;
+/** A time of day (minutes from midnight) as the user's locale writes it (e.g. 15:00 or 3:00 PM). */
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+const hhmm = (m: number): string => timeOfDay.format(Date.UTC(2000, 0, 1, 0, Math.round(m) % 1440));
 
 /** The CGM report in the style of the international consensus AGP (Battelino 2019). */
 export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: Settings; version: unknown }) {
@@ -67,16 +69,16 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
           <div key={k} data-tile={k}><dt>{label((v) => nf.format(g(v)))} {u.label}</dt><dd>{pct(value(k))}</dd><dd className="small muted">{t(aim)}</dd></div>
         ))}
         <div data-tile="mean"><dt>{t('agp.mean')}</dt><dd>{nf.format(g(r.meanMgDl))} {u.label}</dd></div>
-        <div data-tile="gmi"><dt>{t('agp.gmi')}</dt><dd>{new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(r.gmiPercent)} %</dd></div>
+        <div data-tile="gmi"><dt>{t('agp.gmi')}</dt><dd>{display('hba1c', r.gmiPercent, settings).text} {display('hba1c', r.gmiPercent, settings).unit}</dd></div>
         <div data-tile="cv"><dt>{t('agp.cv')}</dt><dd>{pct(r.cvPercent)}</dd><dd className="small muted">{t('agp.aim.cv')}</dd></div>
       </dl>
-      <figure className="agp-figure">
+      {r.profile.minute.length > 0 && <figure className="agp-figure">
         <figcaption>{tn('agp.figure', r.days)}</figcaption>
         <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
           <FanChart label={t('agp.chartLabel', { lo: nf.format(Math.min(...series[0]!.bands!.p50)), hi: nf.format(Math.max(...series[0]!.bands!.p50)), unit: u.label })}
             years={r.profile.minute} series={series} unit={u.label} format={(v) => nf.format(v)} xAxis={xAxis} target={target} height={240} />
         </Suspense>
-      </figure>
+      </figure>}
     </section>
   );
 }

@@ -92,10 +92,8 @@ export function DeviceSection() {
         <div className="actions" role="group" aria-labelledby="erase-title">
           <button type="button" className="btn danger" onClick={() => {
             setErase('busy');
-            void eraseEverything().catch((e: unknown) => {
-              setErase('idle');
-              setError(e instanceof Error ? e.message : String(e));
-            });
+            // The settings screen shows the deletion's phase and any failure from here on (erase.ts).
+            void eraseEverything().catch(() => undefined);
           }}>{t('device.erase.confirm')}</button>
           <button type="button" className="btn" onClick={() => setErase('idle')}>{t('common.cancel')}</button>
         </div>

@@ -1,3 +1,5 @@
+import type { Settings } from '../../data/settings.ts';
+import { displayDelta } from '../format.ts';
 import type { ForecastResult } from '../../../workers/twin.worker.ts';
 import { t, tn } from '../i18n/index.ts';
 
@@ -8,7 +10,7 @@ const pct = (v: number | null | undefined): string => (v === null || v === undef
  * What stands behind the forecast: the published scores beside the twin, how the twin was
  * calibrated and anchored, and every warning. Shown under the fan charts.
  */
-export function TwinNotes({ result, names, ms }: { result: ForecastResult; names: string[]; ms?: number }) {
+export function TwinNotes({ result, names, ms, settings }: { result: ForecastResult; names: string[]; ms?: number; settings: Settings }) {
   const c = result.calibration;
   return (
     <details className="card notes" open>
@@ -41,7 +43,7 @@ export function TwinNotes({ result, names, ms }: { result: ForecastResult; names
           <li data-testid="calibration">
             {tn('whatif.notes.calibrated', c.observationsUsed, {
               months: Math.round(c.historyDays / 30.4),
-              fit: c.rmse.weightKg !== undefined ? t('whatif.notes.weightFit', { kg: nf(1).format(c.rmse.weightKg) }) : '',
+              fit: c.rmse.weightKg !== undefined ? t('whatif.notes.weightFit', { fit: `${displayDelta('body_weight', c.rmse.weightKg, settings).text} ${displayDelta('body_weight', c.rmse.weightKg, settings).unit}` }) : '',
               reused: c.reused ? t('whatif.notes.reused') : '',
             })}
           </li>

@@ -5,10 +5,12 @@ import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
 
-export interface ForecastState {
+export interface ForecastState<M = undefined> {
   result?: ForecastResult;
   /** The scenarios `result` answers (the newest request may still be running). */
   forScenarios?: Scenario[];
+  /** The caller's description of those scenarios (e.g. the plans, with their names), as it was when they were asked for. */
+  forMeta?: M;
   busy: boolean;
   error?: string;
   /** Worker round trip of the last answer, ms. */
@@ -22,21 +24,21 @@ export interface ForecastState {
  * its cached calibrated ensemble and cost the next what-if a full calibration (~0.6 s instead of ~45 ms).
  * `version` re-runs the forecast when the person's data change (a new snapshot after an import).
  */
-export function useForecast(ws: Workspace, scenarios: Scenario[], version: unknown): ForecastState {
-  const [state, setState] = useState<ForecastState>({ busy: true });
-  const queue = useRef<{ running: boolean; next?: Scenario[]; alive: boolean }>({ running: false, alive: true });
+export function useForecast<M = undefined>(ws: Workspace, scenarios: Scenario[], version: unknown, meta?: M): ForecastState<M> {
+  const [state, setState] = useState<ForecastState<M>>({ busy: true });
+  const queue = useRef<{ running: boolean; next?: { sc: Scenario[]; meta: M | undefined }; alive: boolean }>({ running: false, alive: true });
   const key = JSON.stringify([ws, scenarios, version]);
 
   useEffect(() => {
     const q = queue.current;
     q.alive = true;
-    const start = (sc: Scenario[]): void => {
+    const start = ({ sc, meta: m }: { sc: Scenario[]; meta: M | undefined }): void => {
       q.running = true;
       setState((s) => ({ ...s, busy: true }));
       const t0 = performance.now();
       twinWorker.run((api) => api.forecast(ws, sc, { years: 10 }))
         .then((result) => {
-          if (q.alive) setState({ result, forScenarios: sc, busy: q.next !== undefined, ms: performance.now() - t0 });
+          if (q.alive) setState({ result, forScenarios: sc, ...(m === undefined ? {} : { forMeta: m }), busy: q.next !== undefined, ms: performance.now() - t0 });
         }, (e: unknown) => {
           if (q.alive && !isAbortError(e)) setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
         })
@@ -47,13 +49,14 @@ export function useForecast(ws: Workspace, scenarios: Scenario[], version: unkno
           if (next && q.alive) start(next);
         });
     };
-    if (q.running) q.next = scenarios;
-    else start(scenarios);
+    if (q.running) q.next = { sc: scenarios, meta };
+    else start({ sc: scenarios, meta });
     return () => {
       q.alive = false;
       q.next = undefined;
     };
-    // `key` stands for ws, scenarios and version by value (a new array each render must not re-run).
+    // `key` stands for ws, scenarios and version by value (a new array each render must not re-run);
+    // `meta` travels with the scenarios it describes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return state;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useProfile } from '../../data/hooks.ts';
-import { saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
+import { FORM_FIELDS, saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { twinWorker } from '../../workers/index.ts';
@@ -23,28 +23,43 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
   });
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const [saving, setSaving] = useState(false);
-  const set = (patch: ProfilePatch): void => setForm((f) => ({ ...f, ...patch }));
-  const toggle = (key: 'conditions' | 'medications', value: string, on: boolean): void =>
+  // Only the fields the person touched are saved: an import while the form is open keeps the rest.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const touch = (...keys: string[]): void => setTouched((t0) => new Set([...t0, ...keys]));
+  const set = (patch: ProfilePatch): void => {
+    touch(...Object.keys(patch));
+    setForm((f) => ({ ...f, ...patch }));
+  };
+  const toggle = (key: 'conditions' | 'medications', value: string, on: boolean): void => {
+    touch(key);
     setForm((f) => {
       const list = new Set(f[key] ?? []);
       if (on) list.add(value);
       else list.delete(value);
       return { ...f, [key]: list.size ? [...list] : undefined };
     });
-  const answer = (k: string, v: boolean | undefined): void =>
+  };
+  const answer = (k: string, v: boolean | undefined): void => {
+    touch('answers');
     setForm((f) => {
       const a: Record<string, unknown> = { ...(f.answers ?? {}) };
       if (v === undefined) delete a[k];
       else a[k] = v;
       return { ...f, answers: Object.keys(a).length ? (a as Answers) : undefined };
     });
+  };
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setSaving(true);
     setStatus(undefined);
+    if (form.heightCm !== undefined && !(form.heightCm >= 40 && form.heightCm <= 272)) {
+      setStatus({ ok: false, text: t('profile.error.height') });
+      setSaving(false);
+      return;
+    }
     try {
-      await saveProfileForm(workspaceDb(ws), form);
+      await saveProfileForm(workspaceDb(ws), form, FORM_FIELDS.filter((k) => touched.has(k)));
       // The twin's calibration and risk scores read the profile: a new snapshot at once.
       await twinWorker.run((a) => a.refreshSnapshot(ws));
       setStatus({ ok: true, text: t('profile.saved') });
@@ -69,8 +84,8 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
       </div>
       <fieldset className="field" {...hint('sex')}>
         <legend>{t('profile.sex')}</legend>
-        {(['female', 'male'] as const).map((v) => (
-          <label key={v} className="inline"><input type="radio" name="sex" checked={form.sex === v} onChange={() => set({ sex: v })} /> {v === 'female' ? t('profile.sex.female') : t('profile.sex.male')}</label>
+        {(['female', 'male', undefined] as const).map((v) => (
+          <label key={v ?? 'none'} className="inline"><input type="radio" name="sex" checked={form.sex === v} onChange={() => set({ sex: v })} /> {v === 'female' ? t('profile.sex.female') : v === 'male' ? t('profile.sex.male') : t('profile.sex.none')}</label>
         ))}
         {why('sex')}
       </fieldset>

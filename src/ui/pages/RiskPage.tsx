@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { RiskResult } from '../../../workers/twin.worker.ts';
-import { useLatestSnapshot } from '../../data/hooks.ts';
+import { useLatestSnapshot, useSettings } from '../../data/hooks.ts';
+import type { RiskProfile } from '../../../models/risk/profile.ts';
+import { inputLabel, inputValue } from '../risk/inputs.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
@@ -12,14 +14,18 @@ import { scoreCards, warningsFor } from '../risk/scores.ts';
 /** Each validated score with its drivers, its inputs with provenance, its population and its limits. */
 export function RiskPage({ ws }: { ws: Workspace }) {
   const snapshot = useLatestSnapshot(ws);
+  const settings = useSettings(ws);
   const [risk, setRisk] = useState<RiskResult>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    const ac = new AbortController();
-    twinWorker.run((a) => a.risk(ws), ac.signal).then(setRisk, (e: unknown) => {
-      if (!isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+    let live = true;
+    // Not aborted: an abort stops the twin worker and drops the what-if explorer's cached ensemble.
+    twinWorker.run((a) => a.risk(ws)).then((r) => live && setRisk(r), (e: unknown) => {
+      if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
     });
-    return () => ac.abort();
+    return () => {
+      live = false;
+    };
   }, [ws, snapshot?.id]);
 
   if (error) return <p className="error" role="alert">{t('risk.error', { error })}</p>;
@@ -66,7 +72,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
         <thead><tr><th scope="col">{t('risk.inputs.input')}</th><th scope="col">{t('risk.inputs.value')}</th><th scope="col">{t('risk.inputs.from')}</th></tr></thead>
         <tbody>
           {inputs.map(([k, from]) => (
-            <tr key={k}><th scope="row">{k}</th><td>{String((risk.profile as Record<string, unknown>)[k])}</td><td>{from}</td></tr>
+            <tr key={k} data-input={k}><th scope="row">{inputLabel(k)}</th><td>{settings ? inputValue(k as keyof RiskProfile, risk.profile, settings) : ''}</td><td>{from}</td></tr>
           ))}
         </tbody>
       </table>

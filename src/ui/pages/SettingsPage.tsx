@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSettings } from '../../data/hooks.ts';
 import { setSetting, type Settings } from '../../data/settings.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
-import { useErased } from '../actions/erase.ts';
+import { useErase, type ErasePhase } from '../actions/erase.ts';
 import { AboutSection } from '../components/AboutSection.tsx';
 import { DeviceSection } from '../components/DeviceSection.tsx';
 import { ExportSection } from '../components/ExportSection.tsx';
@@ -18,16 +18,18 @@ const UNITS: [UnitKey, MessageKey, [string, string | { key: MessageKey }][]][] =
 
 /** Units, storage, export, delete, this device, and about (model cards, not a medical device). */
 export function SettingsPage({ ws }: { ws: Workspace }) {
-  const erased = useErased();
-  return erased ? <Erased /> : <SettingsScreen ws={ws} />;
+  const erase = useErase();
+  return erase.phase === 'idle' ? <SettingsScreen ws={ws} /> : <Erased erase={erase} />;
 }
 
-function Erased() {
+function Erased({ erase }: { erase: ErasePhase }) {
   return (
     <div className="settings">
       <h1>{t('settings.title')}</h1>
-      <p role="status">{t('settings.erased')}</p>
-      <p><a href="#/">{t('settings.startAgain')}</a></p>
+      {erase.phase === 'erasing' && <p role="status" aria-busy="true">{t('settings.erasing')}</p>}
+      {erase.phase === 'done' && <p role="status">{t('settings.erased')}</p>}
+      {erase.phase === 'failed' && <p role="alert" className="error">{t('settings.eraseFailed', { error: erase.error })}</p>}
+      {erase.phase !== 'erasing' && <p><a href="#/">{t('settings.startAgain')}</a></p>}
     </div>
   );
 }

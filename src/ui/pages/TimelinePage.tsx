@@ -19,19 +19,21 @@ const ORDER: MetricId[] = [
 ];
 
 /** What a card shows: the last value (instant) or the last day's total (cumulative), and its 30-day change. */
-function cardValue(s: MetricSummary, settings: Settings): { text: string; unit: string; change?: string } {
+function cardValue(s: MetricSummary, settings: Settings, today: string): { text: string; unit: string; day: string; change?: string } {
   const instant = METRICS[s.metric].kind === 'instant';
   const pick = (r: MetricSummary['last']): number => dayValue(s.metric, instant ? r.last : r.sum, settings);
   const u = s.metric === 'sleep' ? { label: 'h', digits: 1 } : unitFor(s.metric, settings);
   const nf = new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits, minimumFractionDigits: u.digits });
-  const v = pick(s.last);
+  // A day total of today is still growing: the card shows the last complete day (and compares that).
+  const shown = !instant && s.last.day >= today && s.prev ? s.prev : s.last;
+  const v = pick(shown);
   let change: string | undefined;
-  if (s.before) {
+  if (s.before && s.before.day < shown.day) {
     const d = v - pick(s.before);
-    const days = Math.round((Date.parse(s.last.day) - Date.parse(s.before.day)) / 86_400_000);
+    const days = Math.round((Date.parse(shown.day) - Date.parse(s.before.day)) / 86_400_000);
     change = tn('timeline.change', days, { arrow: d > 0 ? '▲' : d < 0 ? '▼' : '●', value: nf.format(Math.abs(d)) });
   }
-  return { text: nf.format(v), unit: u.label, ...(change ? { change } : {}) };
+  return { text: nf.format(v), unit: u.label, day: shown.day, ...(change ? { change } : {}) };
 }
 
 /** Every metric with data as a card; the chosen one over time; the CGM report where there is CGM. */
@@ -40,6 +42,10 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
   const summaries = useMetricSummaries(ws);
   const snapshot = useLatestSnapshot(ws);
   const [chosen, setChosen] = useState<MetricId>();
+  const [today] = useState(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
   if (!settings || !summaries) return <p className="muted" aria-busy="true">{t('timeline.opening')}</p>;
   const sorted = [...summaries].sort((a, b) => ORDER.indexOf(a.metric) - ORDER.indexOf(b.metric));
   if (sorted.length === 0) return <p>{tx('timeline.empty', { a: (c) => <a href="#/import">{c}</a> })}</p>;
@@ -49,12 +55,12 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
       <h1>{t('timeline.title')}</h1>
       <div className="grid metrics" role="group" aria-label={t('timeline.metrics')}>
         {sorted.map((s) => {
-          const v = cardValue(s, settings);
+          const v = cardValue(s, settings, today);
           return (
             <button key={s.metric} type="button" className="card metric pick" aria-pressed={s.metric === selected.metric} data-metric={s.metric} onClick={() => setChosen(s.metric)}>
               <span className="name">{METRICS[s.metric].label}</span>
               <span className="value"><span className="num">{v.text}</span> <span className="unit">{v.unit}</span></span>
-              <span className="muted small">{formatDay(s.last.day)}{v.change ? ` · ${v.change}` : ''}</span>
+              <span className="muted small">{formatDay(v.day)}{v.change ? ` · ${v.change}` : ''}</span>
             </button>
           );
         })}

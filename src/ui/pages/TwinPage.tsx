@@ -11,7 +11,7 @@ import { MetricCard } from '../components/MetricCard.tsx';
 import { RegionCard } from '../components/RegionCard.tsx';
 import { BodyFigure } from '../components/BodyFigure.tsx';
 import { TwinHealth } from '../components/TwinHealth.tsx';
-import { ageOn, formatDate, formatDay } from '../format.ts';
+import { ageOn, display, formatDate, formatDay, toDisplay, unitFor } from '../format.ts';
 import type { Series } from '../charts/TimeChart.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
@@ -29,26 +29,35 @@ export function TwinPage({ ws }: { ws: Workspace }) {
   const settings = useSettings(ws);
   const weight = useDaily(ws, 'body_weight');
   const steps = useDaily(ws, 'steps');
-  const [cgm, setCgm] = useState<Series[]>();
+  const [cgm, setCgm] = useState<{ x: Float64Array; y: Float64Array }>();
+  const [nowMs] = useState(() => Date.now());
   const [removing, setRemoving] = useState(false);
 
   const state = snapshot?.state as SnapshotState | undefined;
   const cgmLast = state?.latest.cgm_glucose?.atMs;
   useEffect(() => {
     if (cgmLast === undefined) return;
-    const ac = new AbortController();
+    let live = true;
+    // Not aborted: an abort stops the twin worker and drops the what-if explorer's cached ensemble.
     twinWorker
-      .run((api) => api.samples(ws, 'cgm_glucose', cgmLast - 14 * DAY_MS, cgmLast), ac.signal)
-      .then((c) => setCgm([{ label: t('twin.series.cgm'), x: c.start, y: c.value, color: '#0f766e' }]))
+      .run((api) => api.samples(ws, 'cgm_glucose', cgmLast - 14 * DAY_MS, cgmLast))
+      .then((c) => {
+        if (live) setCgm({ x: c.start, y: c.value });
+      })
       .catch((e: unknown) => {
-        if (!isAbortError(e)) console.error(e);
+        if (live && !isAbortError(e)) console.error(e);
       });
-    return () => ac.abort();
+    return () => {
+      live = false;
+    };
   }, [ws, cgmLast]);
+  const cgmSeries = useMemo<Series[] | undefined>(() => cgm && settings && [{
+    label: t('twin.series.cgm'), x: cgm.x, y: Float64Array.from(cgm.y, (v) => toDisplay('cgm_glucose', v, settings)), color: '#0f766e',
+  }], [cgm, settings]);
 
-  const weightSeries = useMemo<Series[] | undefined>(() => weight && [{
-    label: t('twin.series.weight'), x: weight.map((r) => r.lastT), y: weight.map((r) => r.last), color: '#2563eb',
-  }], [weight]);
+  const weightSeries = useMemo<Series[] | undefined>(() => weight && settings && [{
+    label: t('twin.series.weight'), x: weight.map((r) => r.lastT), y: weight.map((r) => toDisplay('body_weight', r.last, settings)), color: '#2563eb',
+  }], [weight, settings]);
   const stepSeries = useMemo<Series[] | undefined>(() => {
     if (!steps?.length) return undefined;
     const last = steps.slice(-120);
@@ -93,7 +102,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
             {state.regions.map((r) => <RegionCard key={r.region} status={r} />)}
           </div>
         </div>
-        <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={snapshot!.createdAt} />
+        <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={nowMs} />
         <p className="actions"><a className="btn primary" href="#/whatif">{t('twin.askWhatIf')}</a> <a className="btn" href="#/profile">{t('twin.editProfile')}</a></p>
       </section>
       <section aria-labelledby="latest-title">
@@ -110,16 +119,16 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         <h2 id="charts-title">{t('twin.trends')}</h2>
         <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
           <div className="grid charts">
-            {cgm && (
+            {cgmSeries && (
               <figure className="card">
-                <figcaption>{t('twin.chart.cgmCaption')}</figcaption>
-                <TimeChart label={t('twin.chart.cgmLabel')} series={cgm} unit="mg/dL" band={{ lo: 70, hi: 180 }} ticks="time" />
+                <figcaption>{t('twin.chart.cgmCaption', { lo: display('cgm_glucose', 70, settings).text, hi: display('cgm_glucose', 180, settings).text, unit: unitFor('cgm_glucose', settings).label })}</figcaption>
+                <TimeChart label={t('twin.chart.cgmLabel')} series={cgmSeries} unit={unitFor('cgm_glucose', settings).label} band={{ lo: toDisplay('cgm_glucose', 70, settings), hi: toDisplay('cgm_glucose', 180, settings) }} ticks="time" />
               </figure>
             )}
             {weightSeries && (
               <figure className="card">
                 <figcaption>{t('twin.chart.weightCaption')}</figcaption>
-                <TimeChart label={t('twin.chart.weightLabel')} series={weightSeries} unit="kg" />
+                <TimeChart label={t('twin.chart.weightLabel')} series={weightSeries} unit={unitFor('body_weight', settings).label} />
               </figure>
             )}
             {stepSeries && (

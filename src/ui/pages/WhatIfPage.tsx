@@ -35,7 +35,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   const [focus, setFocus] = useState(0);
   const [horizon, setHorizon] = useState(10);
   const scenarios = useMemo(() => [{}, ...plans.map(toScenario)], [plans]);
-  const forecast = useForecast(ws, scenarios, snapshot?.id);
+  const forecast = useForecast(ws, scenarios, snapshot?.id, plans);
   const inputAt = useRef<number | undefined>(undefined);
 
   const edit = (i: number, p: Plan): void => {
@@ -54,7 +54,10 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   };
 
   const result = forecast.result;
-  const names = useMemo(() => [NO_CHANGE.name, ...plans.map((p) => p.name)], [plans]);
+  // What is drawn is what the result answers: the plans as they were asked for (a plan removed or
+  // renamed since shows only once its own forecast is back).
+  const shownPlans = useMemo(() => forecast.forMeta ?? [], [forecast.forMeta]);
+  const names = useMemo(() => [NO_CHANGE.name, ...shownPlans.map((p) => p.name)], [shownPlans]);
   const current = result?.ok && JSON.stringify(forecast.forScenarios) === JSON.stringify(scenarios);
 
   // A slider change is done when its forecast is drawn: the charts update in their own effects,
@@ -113,10 +116,11 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
         <section className="outcomes" aria-labelledby="outcome-title" aria-busy={forecast.busy}>
           <h2 id="outcome-title" className="visually-hidden">{t('whatif.forecast')}</h2>
           <div aria-live="polite" className="sentences" data-testid="sentences">
-            {result?.ok && plans.map((p, i) => planResults[i + 1] && (
+            {result?.ok && shownPlans.map((p, i) => planResults[i + 1] && (
               <p key={i}><span className="swatch" style={{ background: `rgb(${COLOURS[i + 1]})` }} aria-hidden="true" />{' '}
                 {planSentence(p, planResults[0]!, planResults[i + 1]!, horizon, {
                   weight: (kg) => `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
+                  weightChange: (kg) => `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
                   percent: (f) => new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(f),
                 }, 'model' in (result.crossChecks[i + 1] ?? {}) ? result.crossChecks[i + 1] as CrossCheck : undefined)}
               </p>
@@ -145,7 +149,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
             {names.map((n, i) => <li key={i}><span className={`swatch${i === 0 ? ' dashed' : ''}`} style={{ background: `rgb(${COLOURS[i]})` }} aria-hidden="true" />{n}</li>)}
             <li className="muted small">{t('whatif.shaded')}</li>
           </ul>
-          {result?.ok && <TwinNotes result={result} names={names} ms={forecast.ms} />}
+          {result?.ok && <TwinNotes result={result} names={names} ms={forecast.ms} settings={settings} />}
         </section>
       </div>
     </div>

@@ -12,14 +12,16 @@ import type { Plan } from './plans.ts';
 export interface SentenceUnits {
   /** Formats a weight given in kg in the user's unit, e.g. "78 kg" or "172 lb". */
   weight: (kg: number) => string;
+  /** Formats a planned weight change as the slider shows it (e.g. "5.5 kg"); defaults to `weight`. */
+  weightChange?: (kg: number) => string;
   /** Formats a fraction 0-1 as a percent in the user's locale. */
   percent: (fraction: number) => string;
 }
 
 /** What the plan changes, in words: "losing 5 kg and walking 150 minutes a week". */
-export function describePlan(p: Plan, u: Pick<SentenceUnits, 'weight'>): string {
+export function describePlan(p: Plan, u: Pick<SentenceUnits, 'weight' | 'weightChange'>): string {
   const parts: string[] = [];
-  if (p.mode === 'weight' && p.weightChangeKg !== 0) parts.push(t(p.weightChangeKg < 0 ? 'whatif.plan.lose' : 'whatif.plan.gain', { weight: u.weight(Math.abs(p.weightChangeKg)) }));
+  if (p.mode === 'weight' && p.weightChangeKg !== 0) parts.push(t(p.weightChangeKg < 0 ? 'whatif.plan.lose' : 'whatif.plan.gain', { weight: (u.weightChange ?? u.weight)(Math.abs(p.weightChangeKg)) }));
   if (p.mode === 'intake' && p.energyIntakeChangeKcalPerDay !== 0) parts.push(t(p.energyIntakeChangeKcalPerDay < 0 ? 'whatif.plan.eatLess' : 'whatif.plan.eatMore', { kcal: Math.abs(p.energyIntakeChangeKcalPerDay) }));
   if (p.activityMinutesPerWeek > 0) parts.push(tn('whatif.plan.activity', p.activityMinutesPerWeek));
   if (p.metformin) parts.push(t('whatif.plan.metformin'));

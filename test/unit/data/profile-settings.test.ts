@@ -84,3 +84,17 @@ describe('the profile form', async () => {
     expect(await getProfile(d)).toMatchObject({ sex: 'female' });
   });
 });
+
+describe('the profile form saves only what the person changed', async () => {
+  const { saveProfileForm } = await import('../../../src/data/profile.ts');
+  it('an import while the form was open keeps the fields the person left alone', async () => {
+    const d = db();
+    await saveProfile(d, { sex: 'female' });
+    const formOpenedWith = { sex: 'female' as const };
+    await saveProfile(d, { birthDate: '1960-05-05' }); // an import lands while the form is open
+    await saveProfileForm(d, { ...formOpenedWith, heightCm: 170 }, ['heightCm']);
+    expect(await getProfile(d)).toMatchObject({ sex: 'female', birthDate: '1960-05-05', heightCm: 170 });
+    await saveProfileForm(d, { ...formOpenedWith, sex: undefined }, ['sex']);
+    expect((await getProfile(d))!.sex).toBeUndefined();
+  });
+});

@@ -30,6 +30,13 @@ describe('AGP (Battelino 2019 consensus)', () => {
     expect(r.time).toEqual({ veryLow: 12.5, low: 25, inRange: 25, high: 25, veryHigh: 12.5 });
   });
 
+  it('classifies mmol/L readings at the consensus boundaries as the consensus does (3.0, 3.9, 10.0, 13.9 mmol/L)', () => {
+    const mmol = [2.9, 3.0, 3.8, 3.9, 10.0, 10.1, 13.9, 14.0];
+    const values = mmol.map((x) => x * 18.016);
+    const r = agp(values.map((_, i) => T0 + i * 300_000), values, values.map(() => 0), 1)!;
+    expect(r.time).toEqual({ veryLow: 12.5, low: 25, inRange: 25, high: 25, veryHigh: 12.5 });
+  });
+
   it('mean, CV and sensor-active share', () => {
     const s = series(14, (_, day) => (day % 2 ? 80 : 120));
     const r = agp(s.start, s.value, s.offset, 14)!;

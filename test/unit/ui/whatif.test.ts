@@ -76,3 +76,11 @@ describe('display of differences', async () => {
     expect(displayDelta('body_weight', 1, { ...s, weightUnit: 'lb' }).text).toBe((2.2).toLocaleString(undefined, { minimumFractionDigits: 1 }));
   });
 });
+
+describe('the planned change reads as the slider shows it', () => {
+  it('keeps a half kilogram', () => {
+    const u = { ...units, weightChange: (kg: number) => `${kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg` };
+    expect(describePlan(plan({ weightChangeKg: -5.5 }), u)).toBe('losing 5.5 kg');
+    expect(describePlan(plan({ weightChangeKg: -5.5 }), units)).toBe('losing 6 kg');
+  });
+});

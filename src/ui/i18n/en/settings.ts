@@ -2,6 +2,8 @@
 export const settings = {
   'settings.title': 'Settings',
   'settings.erased': 'Everything was deleted from this device.',
+  'settings.erasing': 'Deleting everything…',
+  'settings.eraseFailed': 'Not everything could be deleted: {error}. Close other Doppel tabs and try again.',
   'settings.startAgain': 'Start again',
   'settings.profile': 'Your profile',
   'settings.units': 'Units',

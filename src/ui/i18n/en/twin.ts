@@ -24,7 +24,7 @@ export const twin = {
   'twin.series.weight': 'Weight',
   'twin.series.mean7': '7-day mean',
   'twin.series.steps': 'Steps',
-  'twin.chart.cgmCaption': 'Glucose, last 14 days (CGM) · target range 70–180 mg/dL shaded',
+  'twin.chart.cgmCaption': 'Glucose, last 14 days (CGM) · target range {lo}–{hi} {unit} shaded',
   'twin.chart.cgmLabel': 'Continuous glucose over the last 14 days',
   'twin.chart.weightCaption': 'Weight',
   'twin.chart.weightLabel': 'Body weight over time',

@@ -20,6 +20,8 @@ export const welcome = {
 export const profile = {
   'profile.opening': 'Opening your profile…',
   'profile.saved': 'Saved. Your twin was re-calibrated.',
+  'profile.error.height': 'Height must be between 40 and 272 cm.',
+  'profile.sex.none': 'Not given',
   'profile.title': 'Your profile',
   'profile.intro': 'Every field is optional and stays on this device. The more you give, the more scores your twin can compute.',
   'profile.birthDate': 'Date of birth',

@@ -98,7 +98,7 @@ export const whatif = {
   'whatif.notes.calibrated.one': 'Calibrated to {count} of your measurements over {months} months{fit}{reused}.',
   'whatif.notes.calibrated.other': 'Calibrated to {count} of your measurements over {months} months{fit}{reused}.',
   /** Inside whatif.notes.calibrated as {fit}. */
-  'whatif.notes.weightFit': ' (weight fit within {kg} kg)',
+  'whatif.notes.weightFit': ' (weight fit within {fit})',
   /** Inside whatif.notes.calibrated as {reused}. */
   'whatif.notes.reused': '; reused from the last forecast',
   'whatif.notes.progression': 'Your glucose\'s drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).',
