@@ -2,11 +2,13 @@
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
 import {
-  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip,
   type ChartDataset, type Plugin,
 } from 'chart.js';
+import 'chartjs-adapter-date-fns';
 
-Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, Tooltip, Filler, Decimation);
+// A time axis (ticks on day and month boundaries, chartjs-adapter-date-fns); labels by Intl in the user's locale.
+Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, TimeScale, Tooltip, Filler, Decimation);
 
 export interface Series {
   label: string;
@@ -73,7 +75,7 @@ export default function TimeChart({ label, series, unit, band, ticks = 'day', he
         maintainAspectRatio: false,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', min: xMin, max: xMax, grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, callback: (v) => fmt.format(Number(v)) } },
+          x: { type: 'time', min: xMin, max: xMax, grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, maxRotation: 0, callback: (v) => fmt.format(Number(v)) } },
           y: { grid: { color: grid }, ticks: { color: text }, title: { display: true, text: unit, color: text } },
         },
         plugins: {

@@ -6,12 +6,15 @@
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
 import {
-  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset,
+  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip, type ChartDataset,
 } from 'chart.js';
+import 'chartjs-adapter-date-fns';
 import zoomPlugin from 'chartjs-plugin-zoom';
 import { t } from '../i18n/index.ts';
 
-Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, Tooltip, Filler, Decimation, zoomPlugin);
+// A time axis (chartjs-adapter-date-fns places ticks on day, month and year boundaries); the labels
+// themselves are written by Intl in the user's locale.
+Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, TimeScale, Tooltip, Filler, Decimation, zoomPlugin);
 
 export interface TimelineSeries {
   kind: 'line' | 'bar' | 'band' | 'points';
@@ -84,7 +87,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
         animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, maxRotation: 0 } },
+          x: { type: 'time', grid: { color: grid }, ticks: { color: text, maxTicksLimit: 7, maxRotation: 0, autoSkip: true } },
           y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
         },
         plugins: {
