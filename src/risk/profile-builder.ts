@@ -19,7 +19,7 @@ export interface BuiltProfile {
   /** Where each input came from, by input name. */
   provenance: Partial<Record<keyof RiskProfile, string>>;
   /** The missing input (or the few answers of one questionnaire) that would add the most scores. */
-  suggestion?: { inputs: (keyof RiskProfile)[]; why: string };
+  suggestion?: { inputs: (keyof RiskProfile)[]; why: string; /** How many more scores those inputs give. */ gain: number };
 }
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
@@ -170,5 +170,5 @@ export function suggest(p: RiskProfile): BuiltProfile['suggestion'] {
   }
   if (!best) return undefined;
   const b = best as { inputs: (keyof RiskProfile)[]; gain: number };
-  return { inputs: b.inputs, why: `adding ${b.inputs.join(', ')} would give ${b.gain} more risk score${b.gain > 1 ? 's' : ''}` };
+  return { inputs: b.inputs, gain: b.gain, why: `adding ${b.inputs.join(', ')} would give ${b.gain} more risk score${b.gain > 1 ? 's' : ''}` };
 }

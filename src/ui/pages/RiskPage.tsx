@@ -6,7 +6,7 @@ import { inputLabel, inputValue } from '../risk/inputs.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
-import { t } from '../i18n/index.ts';
+import { t, tn } from '../i18n/index.ts';
 import { modelCard } from '../model-cards.ts';
 import { scoreCards, warningsFor } from '../risk/scores.ts';
 
@@ -36,7 +36,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
     <div className="risk">
       <h1>{t('risk.title')}</h1>
       <p className="muted small">{t('risk.intro')}</p>
-      {risk.suggestion && <p className="card tip" data-testid="risk-suggestion">{t('risk.suggestion', { why: risk.suggestion.why })}</p>}
+      {risk.suggestion && <p className="card tip" data-testid="risk-suggestion">{tn('risk.suggestion', risk.suggestion.gain, { inputs: risk.suggestion.inputs.map(inputLabel).join(t('common.listSeparator')) })}</p>}
       {cards.length === 0 && <p>{t('risk.none')}</p>}
       <div className="grid scores">
         {cards.map((c) => {

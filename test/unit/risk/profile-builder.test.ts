@@ -30,7 +30,7 @@ describe('risk profile from stored data', () => {
     expect(r.pce?.ascvd10yPercent).toBeGreaterThan(0);
     // No kidney function stored: PREVENT needs eGFR, which is what the suggestion asks for.
     expect(r.prevent.base10y).toBeNull();
-    expect(suggestion).toEqual({ inputs: ['egfr'], why: 'adding egfr would give 3 more risk scores' });
+    expect(suggestion).toEqual({ inputs: ['egfr'], gain: 3, why: 'adding egfr would give 3 more risk scores' });
   });
 
   it('uses the person\'s own answers, which make FINDRISC possible', async () => {
