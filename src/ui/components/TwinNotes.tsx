@@ -53,6 +53,7 @@ export function TwinNotes({ result, names, ms, settings }: { result: ForecastRes
         )}
         {result.warnings.map((w, i) => <li key={i} className="warn">{w}</li>)}
         {ms !== undefined && <li className="muted">{t('whatif.notes.computed', { ms: Math.round(ms) })}</li>}
+        <li>{t('whatif.notes.bands')}</li>
         <li className="muted">{t('whatif.notes.disclaimer')}</li>
       </ul>
     </details>

@@ -103,5 +103,6 @@ export const whatif = {
   'whatif.notes.reused': '; reused from the last forecast',
   'whatif.notes.progression': 'Your glucose\'s drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).',
   'whatif.notes.computed': 'Computed on this device in {ms} ms.',
+  'whatif.notes.bands': 'The bands show what the twin does not know about you as your data describe you: changes in your habits beyond the plan are not in them, so real paths can stray further.',
   'whatif.notes.disclaimer': 'A forecast, not a diagnosis: Doppel is not a medical device. Models and their sources: docs/models.md.',
 } as const;
