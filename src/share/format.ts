@@ -1,0 +1,211 @@
+/**
+ * The `.doppel` share file, version 1 (docs/share-format.md). Binary, little-endian:
+ *
+ *   0  magic "DOPPEL" 0x53 0x48 ("DOPPELSH", 8 bytes)
+ *   8  format version (u8, 1)
+ *   9  mode (u8): 0 plain (no encryption; only after an explicit warning), 1 passphrase, 2 code
+ *  10  mode 1: Argon2id memory KiB (u32), iterations (u32), parallelism (u8), salt (16 bytes)
+ *      mode 2: HKDF salt (16 bytes)
+ *      then, modes 1 and 2: AES-GCM nonce (12 bytes)
+ *   …  body: modes 1 and 2, AES-256-GCM of the deflated payload with the whole header as
+ *      additional data (so a changed header fails like a changed body); mode 0, the deflated payload
+ *
+ * The key: mode 1, Argon2id (RFC 9106; hash-wasm) of the passphrase, 64 MiB, 3 passes, 1 lane, 32
+ * bytes; mode 2, HKDF-SHA-256 of a generated 160-bit code (high entropy: no slow hash needed).
+ * The payload is UTF-8 JSON (`SharePayload`), deflated (fflate), inflated with a size cap.
+ */
+import { Inflate, deflateSync } from 'fflate';
+import { argon2id } from 'hash-wasm';
+import { ShareError } from './errors.ts';
+
+export const MAGIC = new TextEncoder().encode('DOPPELSH');
+export const SHARE_VERSION = 1;
+export const enum Mode { Plain = 0, Passphrase = 1, Code = 2 }
+
+/** Argon2id parameters of new files (RFC 9106 §4's second recommendation, one lane: the browser runs lanes on one thread). */
+export const ARGON2 = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
+/** Bounds a file may ask for: enough for any sane setting, not enough to exhaust a phone. */
+const ARGON2_LIMITS = { memoryKiB: [8 * 1024, 1024 * 1024], iterations: [1, 64], parallelism: [1, 16] } as const;
+/** The most a payload may inflate to (a file of a few MB cannot unpack into gigabytes). */
+export const MAX_PAYLOAD_BYTES = 1 << 30;
+export const MIN_PASSPHRASE_CHARS = 10;
+
+export type Secret = { passphrase: string } | { code: string } | { plain: true };
+
+export interface ShareHeader {
+  version: number;
+  mode: Mode;
+  argon2?: { memoryKiB: number; iterations: number; parallelism: number; salt: Uint8Array };
+  salt?: Uint8Array;
+  nonce?: Uint8Array;
+  /** Header length in bytes (= where the body starts). */
+  length: number;
+}
+
+/** WebCrypto wants ArrayBuffer-backed views; every view here is one (files, fflate, getRandomValues). */
+const buf = (u: Uint8Array): Uint8Array<ArrayBuffer> => u as Uint8Array<ArrayBuffer>;
+
+function need(bytes: Uint8Array, end: number, what: string): void {
+  if (bytes.length < end) throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, inside its ${what} (which ends at byte ${end}): it is incomplete.`);
+}
+
+/** Reads the header without any secret: which secret the file needs, and whether this app can read it. */
+export function readHeader(bytes: Uint8Array): ShareHeader {
+  if (bytes.length < MAGIC.length || MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw new ShareError('NOT_A_SHARE', 'This is not a Doppel share file (it does not start with DOPPELSH).');
+  }
+  need(bytes, 10, 'header');
+  const version = bytes[8]!;
+  const mode = bytes[9]!;
+  if (version > SHARE_VERSION) throw new ShareError('UNSUPPORTED_VERSION', `This share file is version ${version}; this Doppel reads version ${SHARE_VERSION}. Update Doppel to open it.`);
+  if (version < 1) throw new ShareError('CORRUPT', `Byte 8: format version ${version} does not exist.`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (mode === Mode.Plain) return { version, mode, length: 10 };
+  if (mode === Mode.Passphrase) {
+    need(bytes, 10 + 9 + 16 + 12, 'key-derivation parameters');
+    const memoryKiB = view.getUint32(10, true), iterations = view.getUint32(14, true), parallelism = bytes[18]!;
+    for (const [name, v, [lo, hi], at] of [['memory (KiB)', memoryKiB, ARGON2_LIMITS.memoryKiB, 10], ['iterations', iterations, ARGON2_LIMITS.iterations, 14], ['parallelism', parallelism, ARGON2_LIMITS.parallelism, 18]] as const) {
+      if (v < lo || v > hi) throw new ShareError('CORRUPT', `Byte ${at}: Argon2 ${name} ${v} is outside ${lo}-${hi}.`);
+    }
+    return { version, mode, argon2: { memoryKiB, iterations, parallelism, salt: bytes.slice(19, 35) }, nonce: bytes.slice(35, 47), length: 47 };
+  }
+  if (mode === Mode.Code) {
+    need(bytes, 10 + 16 + 12, 'salt and nonce');
+    return { version, mode, salt: bytes.slice(10, 26), nonce: bytes.slice(26, 38), length: 38 };
+  }
+  throw new ShareError('CORRUPT', `Byte 9: mode ${mode} is unknown (0 plain, 1 passphrase, 2 code).`);
+}
+
+function writeHeader(mode: Mode, salt?: Uint8Array, nonce?: Uint8Array): Uint8Array {
+  const len = mode === Mode.Plain ? 10 : mode === Mode.Passphrase ? 47 : 38;
+  const out = new Uint8Array(len);
+  out.set(MAGIC, 0);
+  out[8] = SHARE_VERSION;
+  out[9] = mode;
+  const view = new DataView(out.buffer);
+  if (mode === Mode.Passphrase) {
+    view.setUint32(10, ARGON2.memoryKiB, true);
+    view.setUint32(14, ARGON2.iterations, true);
+    out[18] = ARGON2.parallelism;
+    out.set(salt!, 19);
+    out.set(nonce!, 35);
+  } else if (mode === Mode.Code) {
+    out.set(salt!, 10);
+    out.set(nonce!, 26);
+  }
+  return out;
+}
+
+/** The AES-256-GCM key for a header and a secret. */
+async function deriveKey(h: ShareHeader, secret: Secret): Promise<CryptoKey> {
+  if (h.mode === Mode.Passphrase) {
+    if (!('passphrase' in secret)) throw new ShareError('WRONG_SECRET', 'This file is protected by a passphrase.');
+    const a = h.argon2!;
+    const raw = await argon2id({ password: secret.passphrase.normalize('NFC'), salt: a.salt, parallelism: a.parallelism, iterations: a.iterations, memorySize: a.memoryKiB, hashLength: 32, outputType: 'binary' });
+    return crypto.subtle.importKey('raw', buf(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  }
+  if (!('code' in secret)) throw new ShareError('WRONG_SECRET', 'This file is protected by a share code.');
+  const ikm = await crypto.subtle.importKey('raw', buf(decodeCode(secret.code)), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: buf(h.salt!), info: new TextEncoder().encode('doppel-share v1') }, ikm, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+/** Seals a payload (UTF-8 JSON bytes) into a share file. */
+export async function seal(payload: Uint8Array, secret: Secret): Promise<Uint8Array> {
+  const body = deflateSync(payload, { level: 6 });
+  if ('plain' in secret) {
+    const header = writeHeader(Mode.Plain);
+    return concat(header, body);
+  }
+  if ('passphrase' in secret && [...secret.passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
+    throw new ShareError('WEAK_PASSPHRASE', `A passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters (several words are easiest to remember).`);
+  }
+  const mode = 'passphrase' in secret ? Mode.Passphrase : Mode.Code;
+  const header = writeHeader(mode, crypto.getRandomValues(new Uint8Array(16)), crypto.getRandomValues(new Uint8Array(12)));
+  const h = readHeader(header);
+  const key = await deriveKey(h, secret);
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: buf(h.nonce!), additionalData: buf(header), tagLength: 128 }, key, buf(body)));
+  return concat(header, sealed);
+}
+
+/** Opens a share file: the payload bytes, or a ShareError saying what is wrong (nothing partial). */
+export async function open(bytes: Uint8Array, secret: Secret, maxPayloadBytes = MAX_PAYLOAD_BYTES): Promise<Uint8Array> {
+  const h = readHeader(bytes);
+  let body = bytes.subarray(h.length);
+  if (h.mode !== Mode.Plain) {
+    if (body.length < 16) throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, before its authentication tag: it is incomplete.`);
+    const key = await deriveKey(h, secret);
+    try {
+      body = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buf(h.nonce!), additionalData: buf(bytes.subarray(0, h.length)), tagLength: 128 }, key, buf(body)));
+    } catch {
+      throw new ShareError('WRONG_SECRET', h.mode === Mode.Passphrase
+        ? 'The passphrase is wrong, or the file was changed or cut short after it was made.'
+        : 'The share code is wrong, or the file was changed or cut short after it was made.');
+    }
+  }
+  return inflateCapped(body, maxPayloadBytes);
+}
+
+function inflateCapped(body: Uint8Array, max: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let failed: unknown;
+  const inf = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > max) throw new ShareError('TOO_LARGE', `The payload unpacks to more than ${max / 2 ** 20} MiB; Doppel refuses it.`);
+    parts.push(chunk);
+  });
+  try {
+    for (let i = 0; i < body.length; i += 1 << 16) inf.push(body.subarray(i, Math.min(body.length, i + (1 << 16))), i + (1 << 16) >= body.length);
+  } catch (e) {
+    failed = e;
+  }
+  if (failed instanceof ShareError) throw failed;
+  if (failed || parts.length === 0) throw new ShareError('CORRUPT', 'The file\'s content could not be unpacked: it is damaged or incomplete.');
+  return concat(...parts);
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// Share codes: 20 random bytes (160 bits) in Crockford base32, in groups of four: 8 groups.
+const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function generateCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(20));
+  let bits = 0, acc = 0, out = '';
+  for (const b of bytes) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += B32[(acc >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out.match(/.{4}/g)!.join('-');
+}
+
+/** A typed code back to its 20 bytes; forgiving of case, spaces, dashes and the letters I, L, O (read as 1, 1, 0). */
+export function decodeCode(code: string): Uint8Array {
+  const clean = code.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  if (clean.length !== 32 || [...clean].some((c) => !B32.includes(c))) {
+    throw new ShareError('BAD_CODE', 'A share code has 32 letters and digits in 8 groups of 4 (for example 7K3M-…); check what was typed.');
+  }
+  const out = new Uint8Array(20);
+  let bits = 0, acc = 0, i = 0;
+  for (const c of clean) {
+    acc = (acc << 5) | B32.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      out[i++] = (acc >>> (bits - 8)) & 255;
+      bits -= 8;
+    }
+  }
+  return out;
+}
