@@ -3,11 +3,13 @@ import { DoppelDb } from './db.ts';
 
 /**
  * A workspace is one Dexie database. `main` holds the person's own data; `demo` holds the synthetic
- * demo person, kept apart so that removing the demo can never touch real data.
+ * demo person, kept apart so that removing the demo can never touch real data; `review` holds a
+ * share file a clinician opened (read-only in the app, wiped on close unless kept), never mixed
+ * with the device owner's data.
  */
-export type Workspace = 'main' | 'demo';
+export type Workspace = 'main' | 'demo' | 'review';
 
-export const DB_NAMES: Record<Workspace, string> = { main: 'doppel', demo: 'doppel-demo' };
+export const DB_NAMES: Record<Workspace, string> = { main: 'doppel', demo: 'doppel-demo', review: 'doppel-review' };
 
 const open = new Map<Workspace, DoppelDb>();
 

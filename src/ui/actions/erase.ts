@@ -28,13 +28,13 @@ export function clearErased(): void {
   if (state.phase === 'done' || state.phase === 'failed') set({ phase: 'idle' });
 }
 
-/** Deletes every byte of health data Doppel holds on this device: both workspaces and the inbox. */
+/** Deletes every byte of health data Doppel holds on this device: every workspace (own, demo, a review) and the inbox. */
 export async function eraseEverything(): Promise<void> {
   set({ phase: 'erasing' });
   try {
     for (const w of [importWorker, twinWorker, mlWorker]) w.terminate();
     setWorkspace('main');
-    await Promise.all([deleteWorkspace('main'), deleteWorkspace('demo'), typeof caches === 'undefined' ? undefined : caches.delete(INBOX_CACHE)]);
+    await Promise.all([deleteWorkspace('main'), deleteWorkspace('demo'), deleteWorkspace('review'), typeof caches === 'undefined' ? undefined : caches.delete(INBOX_CACHE)]);
     set({ phase: 'done' });
   } catch (e) {
     set({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });

@@ -51,7 +51,7 @@ describe('.doppel share file', () => {
     const positions = [8, 9, 10, 20, 30, 37, 38, 100, a.length - 17, a.length - 1];
     for (const at of positions) {
       const t = a.slice();
-      t[at] ^= 0x01;
+      t[at] = t[at]! ^ 0x01;
       const got = await code(open(t, { code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789' }));
       expect(['WRONG_SECRET', 'CORRUPT', 'UNSUPPORTED_VERSION'], `byte ${at}`).toContain(got);
     }
@@ -62,7 +62,7 @@ describe('.doppel share file', () => {
     const a = await seal(payload, secret);
     await fc.assert(fc.asyncProperty(fc.integer({ min: 8, max: a.length - 1 }), fc.integer({ min: 0, max: 7 }), async (at, bit) => {
       const t = a.slice();
-      t[at] ^= 1 << bit;
+      t[at] = t[at]! ^ (1 << bit);
       await expect(open(t, secret)).rejects.toBeInstanceOf(ShareError);
     }), { numRuns: 60 });
   });
