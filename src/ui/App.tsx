@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { workspaceDb } from '../data/workspace.ts';
 import { listenForLaunchedFiles } from '../inbox/inbox.ts';
@@ -17,6 +17,12 @@ import { TwinPage } from './pages/TwinPage.tsx';
 import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
 import { t } from './i18n/index.ts';
+import { ReviewBanner } from './components/ReviewBanner.tsx';
+import { wipeStaleReview } from './actions/review.ts';
+
+// Sharing and opening shares load their crypto and QR code only when used.
+const SharePage = lazy(() => import('./pages/SharePage.tsx').then((m) => ({ default: m.SharePage })));
+const OpenSharePage = lazy(() => import('./pages/OpenSharePage.tsx').then((m) => ({ default: m.OpenSharePage })));
 
 export function App() {
   const route = useRoute();
@@ -35,18 +41,27 @@ export function App() {
   useEffect(() => {
     if (route !== 'settings' && route !== 'device') clearErased();
   }, [route]);
+  useEffect(() => {
+    // A review left open when its tab closed is wiped at the next start, unless the clinician kept it.
+    void wipeStaleReview(ws === 'review');
+    // Only at start-up.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.where('status').equals('committed').count()) > 0, []);
 
   let page;
-  const shown = ws === 'demo' ? 'demo' : 'main';
+  const shown = ws;
+  const other = ws !== 'main';
   if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
-  else if (route === 'import') page = <ImportPage />;
+  else if (route === 'import') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <ImportPage />;
+  else if (route === 'share') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><SharePage ws={shown} /></Suspense>;
+  else if (route === 'open') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><OpenSharePage /></Suspense>;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
   else if (route === 'profile') page = <ProfilePage ws={shown} />;
-  else if (route === 'timeline' && (ws === 'demo' || hasMainData)) page = <TimelinePage ws={shown} />;
-  else if (route === 'risk' && (ws === 'demo' || hasMainData)) page = <RiskPage ws={shown} />;
-  else if (route === 'whatif' && (ws === 'demo' || hasMainData)) page = <WhatIfPage ws={shown} />;
-  else if (ws === 'demo' || hasMainData) page = <TwinPage ws={shown} />;
+  else if (route === 'timeline' && (other || hasMainData)) page = <TimelinePage ws={shown} />;
+  else if (route === 'risk' && (other || hasMainData)) page = <RiskPage ws={shown} />;
+  else if (route === 'whatif' && (other || hasMainData)) page = <WhatIfPage ws={shown} />;
+  else if (other || hasMainData) page = <TwinPage ws={shown} />;
   else if (hasMainData === false) page = <WelcomePage />;
   else page = <p className="muted" aria-busy="true">{t('app.opening')}</p>;
 
@@ -66,6 +81,7 @@ export function App() {
           <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
       </header>
+      {ws === 'review' && <ReviewBanner />}
       <main id="main">{page}</main>
       <footer className="footer">
         <p>{t('footer.disclaimer')}</p>

@@ -20,7 +20,7 @@ export function SavedScenarios({ ws, plan, onOpen }: { ws: Workspace; plan: Plan
   };
   return (
     <>
-      <button type="button" className="btn" onClick={() => void save()}>{t('whatif.saved.save')}</button>
+      {ws !== 'review' && <button type="button" className="btn" onClick={() => void save()}>{t('whatif.saved.save')}</button>}
       {saved && saved.length > 0 && (
         <details className="saved">
           <summary>{t('whatif.saved.list', { count: saved.length })}</summary>

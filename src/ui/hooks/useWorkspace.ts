@@ -7,7 +7,8 @@ const listeners = new Set<() => void>();
 
 function read(): Workspace {
   try {
-    return localStorage.getItem(KEY) === 'demo' ? 'demo' : 'main';
+    const v = localStorage.getItem(KEY);
+    return v === 'demo' || v === 'review' ? v : 'main';
   } catch {
     return 'main';
   }

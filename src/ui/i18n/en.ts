@@ -6,6 +6,7 @@
 import { importing } from './en/import.ts';
 import { risk } from './en/risk.ts';
 import { riskInputs } from './en/risk-inputs.ts';
+import { share } from './en/share.ts';
 import { settings } from './en/settings.ts';
 import { shell } from './en/shell.ts';
 import { timeline } from './en/timeline.ts';
@@ -14,8 +15,8 @@ import { profile, welcome } from './en/welcome.ts';
 import { whatif } from './en/whatif.ts';
 
 /** The groups, for checks that no key is defined twice. */
-export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, riskInputs, settings } as const;
+export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, riskInputs, settings, share } as const;
 
 export const en = {
-  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...riskInputs, ...settings,
+  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...riskInputs, ...settings, ...share,
 } as const;

@@ -13,6 +13,7 @@ type Answers = NonNullable<ProfileRow['answers']>;
 export function ProfilePage({ ws }: { ws: Workspace }) {
   const stored = useProfile(ws);
   if (stored === undefined) return <p className="muted" aria-busy="true">{t('profile.opening')}</p>;
+  if (ws === 'review') return <p>{t('review.readOnly')}</p>;
   return <ProfileForm ws={ws} initial={stored} />;
 }
 

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { workspaceDb } from '../../data/workspace.ts';
 import type { MetricId } from '../../../models/metrics.ts';
 import { DAY_MS } from '../../../models/util/time.ts';
 import { useDaily, useLatestSnapshot, useProfile, useSettings } from '../../data/hooks.ts';
@@ -31,6 +33,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
   const steps = useDaily(ws, 'steps');
   const [cgm, setCgm] = useState<{ x: Float64Array; y: Float64Array }>();
   const [nowMs] = useState(() => Date.now());
+  const shareLabel = useLiveQuery(async () => (ws === 'review' ? ((await workspaceDb(ws).settings.get('share'))?.value as { label: string } | undefined)?.label : undefined), [ws]);
   const [removing, setRemoving] = useState(false);
 
   const state = snapshot?.state as SnapshotState | undefined;
@@ -89,7 +92,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
       )}
       <section aria-labelledby="twin-title">
         <h1 id="twin-title">
-          {ws === 'demo' ? t('twin.demoName') : t('twin.yourTwin')}
+          {ws === 'demo' ? t('twin.demoName') : ws === 'review' ? (shareLabel ?? '') : t('twin.yourTwin')}
           {profile?.birthDate && <span className="muted">, {ageOn(profile.birthDate, snapshot!.createdAt)}</span>}
         </h1>
         <p className="muted small">
@@ -103,7 +106,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           </div>
         </div>
         <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={nowMs} />
-        <p className="actions"><a className="btn primary" href="#/whatif">{t('twin.askWhatIf')}</a> <a className="btn" href="#/profile">{t('twin.editProfile')}</a></p>
+        <p className="actions"><a className="btn primary" href="#/whatif">{t('twin.askWhatIf')}</a> {ws !== 'review' && <a className="btn" href="#/profile">{t('twin.editProfile')}</a>} {ws !== 'review' && <a className="btn" href="#/share">{t('twin.share')}</a>}</p>
       </section>
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">{t('twin.latest')}</h2>

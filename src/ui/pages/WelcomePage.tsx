@@ -42,6 +42,7 @@ export function WelcomePage() {
         </button>
       </div>
       <p className="muted small">{t('welcome.demoNote')}</p>
+      <p><a href="#/open">{t('welcome.openShared')}</a></p>
       {error && <p className="error" role="alert">{t('welcome.demoError', { error })}</p>}
     </section>
   );

@@ -1,0 +1,74 @@
+import { useState, type DragEvent, type FormEvent } from 'react';
+import { ShareError } from '../../share/errors.ts';
+import { Mode, readHeader, type Secret } from '../../share/format.ts';
+import { openReview } from '../actions/review.ts';
+import { t } from '../i18n/index.ts';
+
+/** A clinician opens a patient's .doppel file: it asks for the code or passphrase, then opens a read-only review. */
+export function OpenSharePage() {
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array; mode: Mode }>();
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [over, setOver] = useState(false);
+
+  const pick = async (f: File | undefined): Promise<void> => {
+    setError(undefined);
+    setFile(undefined);
+    if (!f) return;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    try {
+      setFile({ name: f.name, bytes, mode: readHeader(bytes).mode });
+    } catch (e) {
+      setError(t('open.failed', { error: e instanceof ShareError ? e.message : String(e) }));
+    }
+  };
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    const s: Secret = file.mode === Mode.Plain ? { plain: true } : file.mode === Mode.Code ? { code: secret } : { passphrase: secret };
+    try {
+      await openReview(file.bytes, s);
+      location.hash = '#/';
+    } catch (err) {
+      setError(t('open.failed', { error: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    setOver(false);
+    void pick(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <form className="profile open-share" onSubmit={(e) => void submit(e)} aria-labelledby="open-title">
+      <h1 id="open-title">{t('open.title')}</h1>
+      <p className="muted">{t('open.intro')}</p>
+      <div className={`dropzone${over ? ' over' : ''}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
+        <label className="btn primary">
+          {t('open.choose')}
+          <input type="file" accept=".doppel,application/octet-stream" className="visually-hidden" onChange={(e) => void pick(e.target.files?.[0])} />
+        </label>
+        <span className="muted">{t('open.drop')}</span>
+      </div>
+      {file && (
+        <>
+          <p><strong>{file.name}</strong> · {file.mode === Mode.Code ? t('open.needsCode') : file.mode === Mode.Passphrase ? t('open.needsPassphrase') : t('open.plain')}</p>
+          {file.mode !== Mode.Plain && (
+            <label className="stack">{file.mode === Mode.Code ? t('open.code') : t('open.passphrase')}
+              <input type={file.mode === Mode.Code ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} />
+            </label>
+          )}
+          <div className="actions">
+            <button type="submit" className="btn primary" disabled={busy} aria-busy={busy}>{busy ? t('open.opening') : t('open.open')}</button>
+          </div>
+        </>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { test, expect } from './support/privacy.ts';
+import { guardContext } from './support/privacy.ts';
+import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { AppPage } from './pages/app-page.ts';
+
+test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh browser, read-only, then closes and wipes it', async ({ page, browser, baseURL }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  const hba1c = await page.locator('article.metric[data-metric="hba1c"] .num').textContent();
+  await page.getByRole('link', { name: 'Share with a clinician' }).click();
+  await page.getByLabel('Your name as the clinician should see it').fill('Alex B.');
+  await page.getByRole('checkbox', { name: 'Steps' }).uncheck();
+  await expectNoSeriousA11yViolations(page, 'share');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Make the share file' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^doppel-share-\d{4}-\d\d-\d\d\.doppel$/);
+  await expect(page.getByRole('status')).toContainText(/measurements, encrypted in \d+ ms/);
+  const code = (await page.getByTestId('share-code').textContent())!;
+  expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  await expect(page.getByRole('img', { name: /QR code of the share code/ })).toBeVisible();
+  const file = (await download.path())!;
+
+  // The clinician's browser: a separate context, its own origin storage, the same privacy guard.
+  const ctx = await browser.newContext({ baseURL });
+  const guard = await guardContext(ctx, new URL(baseURL!).origin);
+  const doc = await ctx.newPage();
+  const clinician = new AppPage(doc);
+  await clinician.goto('/#/open');
+  await doc.locator('input[type="file"]').setInputFiles(file);
+  await expect(doc.getByText('This file is protected by a share code.')).toBeVisible();
+  await doc.getByLabel('Share code').fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+  await doc.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(doc.getByRole('alert')).toContainText('Nothing was opened: The share code is wrong, or the file was changed');
+  expect(await clinician.databaseNames()).not.toContain('doppel-review');
+  await doc.getByLabel('Share code').fill(code.toLowerCase());
+  await doc.getByRole('button', { name: 'Open', exact: true }).click();
+
+  const banner = doc.getByTestId('review-banner');
+  await expect(banner).toContainText('Reviewing the twin of Alex B., shared on');
+  await expect(doc.getByRole('heading', { level: 1 })).toContainText('Alex B.');
+  await expect(doc.locator('article.metric[data-metric="hba1c"] .num')).toHaveText(hba1c!);
+  await doc.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(doc.locator('button.card.pick[data-metric="body_weight"]')).toBeVisible();
+  await expect(doc.locator('button.card.pick[data-metric="steps"]')).toHaveCount(0);
+  await doc.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
+  await expect(doc.locator('figure[data-chart] canvas')).toHaveCount(4, { timeout: 30_000 });
+  await expect(doc.getByRole('button', { name: 'Save plan' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(doc, 'review');
+  expect((await clinician.databaseNames())).toEqual(['doppel', 'doppel-review']);
+
+  await banner.getByRole('button', { name: 'Close review' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(() => clinician.databaseNames()).not.toContain('doppel-review');
+  expect(guard.foreign).toEqual([]);
+  await ctx.close();
+});
