@@ -9,6 +9,8 @@ import { findChromium } from '../test/chromium.mjs';
 import { table, type BenchResult } from './harness.ts';
 
 const days = Number(process.argv[2] ?? 1096);
+/** `npm run bench:browser -- 0 share` runs the share-file cases only. */
+const only = process.argv[3];
 const executablePath = findChromium();
 if (!executablePath) {
   console.error('No Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
@@ -20,7 +22,7 @@ const url = server.resolvedUrls!.local[0]!;
 const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
 try {
   const page = await browser.newPage();
-  await page.goto(`${url}tools/bench/browser/index.html?days=${days}`);
+  await page.goto(`${url}tools/bench/browser/index.html?days=${days}${only ? `&only=${only}` : ''}`);
   const handle = await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 600_000 });
   const out = (await handle.jsonValue()) as { ok: boolean; results?: BenchResult[]; error?: string };
   if (!out.ok) throw new Error(out.error);

@@ -11,6 +11,7 @@ import { minuteHeartRate, storeCases } from './cases/store.ts';
 import { riskProfiles } from './cases/risk.ts';
 import { riskReport } from '../../models/risk/report.ts';
 import { twinCases } from './cases/twin.ts';
+import { shareCases } from './cases/share.ts';
 
 const filter = process.argv[2];
 const month = minuteHeartRate(30);
@@ -25,6 +26,7 @@ const cases: BenchCase[] = [
   { name: 'risk: score 10,000 full profiles (every equation)', run: () => profiles.forEach((p) => riskReport(p)), items: profiles.length, unit: 'profiles', runs: 9, warmup: 3 },
   ...twinCases({ runs: 9, cohort: true }),
   ...storeCases({ days: 365, runs: 3, label: 'node/fake-indexeddb' }),
+  ...shareCases({ runs: 3, label: 'node/fake-indexeddb share' }),
 ];
 
 const results: BenchResult[] = [];
