@@ -22,6 +22,7 @@ import { wipeStaleReview } from './actions/review.ts';
 
 // Sharing and opening shares load their crypto and QR code only when used.
 const SharePage = lazy(() => import('./pages/SharePage.tsx').then((m) => ({ default: m.SharePage })));
+const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx').then((m) => ({ default: m.SummaryPage })));
 const OpenSharePage = lazy(() => import('./pages/OpenSharePage.tsx').then((m) => ({ default: m.OpenSharePage })));
 
 export function App() {
@@ -55,6 +56,7 @@ export function App() {
   if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
   else if (route === 'import') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <ImportPage />;
   else if (route === 'share') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><SharePage ws={shown} /></Suspense>;
+  else if (route === 'summary' && (other || hasMainData)) page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><SummaryPage ws={shown} /></Suspense>;
   else if (route === 'open') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><OpenSharePage /></Suspense>;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
   else if (route === 'profile') page = <ProfilePage ws={shown} />;

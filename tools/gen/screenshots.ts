@@ -35,7 +35,18 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
     await p.locator('article.score').first().waitFor();
   }],
+  ['summary', async (p) => {
+    await p.goto(`${p.url().split('#')[0]}#/summary`);
+    await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
+    await p.emulateMedia({ media: 'print' });
+  }],
+  ['share', async (p) => {
+    await p.emulateMedia({ media: 'screen' });
+    await p.goto(`${p.url().split('#')[0]}#/share`);
+    await p.getByRole('heading', { name: 'Share with a clinician' }).waitFor();
+  }],
   ['import', async (p) => {
+    await p.emulateMedia({ media: 'screen' });
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
     await p.getByRole('heading', { name: 'Import your data' }).waitFor();
     await p.locator('input[type="file"]:not([webkitdirectory])').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');

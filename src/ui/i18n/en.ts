@@ -7,6 +7,7 @@ import { importing } from './en/import.ts';
 import { risk } from './en/risk.ts';
 import { riskInputs } from './en/risk-inputs.ts';
 import { share } from './en/share.ts';
+import { summary } from './en/summary.ts';
 import { settings } from './en/settings.ts';
 import { shell } from './en/shell.ts';
 import { timeline } from './en/timeline.ts';
@@ -15,8 +16,8 @@ import { profile, welcome } from './en/welcome.ts';
 import { whatif } from './en/whatif.ts';
 
 /** The groups, for checks that no key is defined twice. */
-export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, riskInputs, settings, share } as const;
+export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, riskInputs, settings, share, summary } as const;
 
 export const en = {
-  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...riskInputs, ...settings, ...share,
+  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...riskInputs, ...settings, ...share, ...summary,
 } as const;

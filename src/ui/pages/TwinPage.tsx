@@ -106,7 +106,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           </div>
         </div>
         <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={nowMs} />
-        <p className="actions"><a className="btn primary" href="#/whatif">{t('twin.askWhatIf')}</a> {ws !== 'review' && <a className="btn" href="#/profile">{t('twin.editProfile')}</a>} {ws !== 'review' && <a className="btn" href="#/share">{t('twin.share')}</a>}</p>
+        <p className="actions"><a className="btn primary" href="#/whatif">{t('twin.askWhatIf')}</a> {ws !== 'review' && <a className="btn" href="#/profile">{t('twin.editProfile')}</a>} {ws !== 'review' && <a className="btn" href="#/share">{t('twin.share')}</a>} <a className="btn" href="#/summary">{t('twin.summary')}</a></p>
       </section>
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">{t('twin.latest')}</h2>
