@@ -18,6 +18,9 @@ import { buildRiskProfile, type BuiltProfile } from '../src/risk/profile-builder
 import { riskReport, type RiskReport } from '../models/risk/report.ts';
 import type { Explanation } from '../models/risk/common.ts';
 import { agp, readingIntervalMin, type AgpResult } from '../models/cgm/agp.ts';
+import { ipsBundle, type IpsScore } from '../src/share/fhir-ips.ts';
+import { SNAPSHOT_ENGINE } from '../src/twin/snapshot.ts';
+import type { MetricId as IpsMetric } from '../models/metrics.ts';
 import { exposeApi } from './expose.ts';
 
 /** The calibration's report; `reused` when the ensemble of an earlier call with the same inputs was kept. */
@@ -146,6 +149,29 @@ const api = {
     const s = await readSamples(db, 'cgm_glucose', from + 1, end);
     const r = agp(s.start, s.value, s.offsetMin, days, readingIntervalMin(s.start));
     return r && { ...r, fromMs: from, toMs: end };
+  },
+  /**
+   * A FHIR R4 patient summary (IPS style, src/share/fhir-ips.ts): vitals and results with LOINC and
+   * UCUM, every risk score, and the twin's 10-year forecast under "No change" and each saved plan.
+   */
+  async ipsExport(ws: Workspace, appVersion: string): Promise<Record<string, unknown>> {
+    const db = workspaceDb(ws);
+    const nowMs = Date.now();
+    const metrics: IpsMetric[] = ['body_weight', 'height', 'waist_circumference', 'systolic_bp', 'diastolic_bp', 'resting_heart_rate', 'hba1c', 'blood_glucose', 'total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol', 'triglycerides', 'creatinine', 'egfr'];
+    const series = await Promise.all(metrics.map(async (metric) => ({ metric, ...(await readSamples(db, metric)) })));
+    const { report } = await api.risk(ws);
+    const scores: IpsScore[] = [];
+    for (const m of ['A', 'B', 'C'] as const) if (report.qdiabetes2018[m] !== null) scores.push({ name: `QDiabetes-2018 ${m}`, outcome: 'Type 2 diabetes', percent: report.qdiabetes2018[m]!, years: 10, model: 'Hippisley-Cox & Coupland, BMJ 2017' });
+    if (report.findrisc) scores.push({ name: 'FINDRISC', outcome: 'Type 2 diabetes', percent: report.findrisc.risk10yPercent, years: 10, model: 'Lindström & Tuomilehto, Diabetes Care 2003' });
+    if (report.framinghamOffspring) scores.push({ name: 'Framingham Offspring', outcome: 'Type 2 diabetes', percent: report.framinghamOffspring.risk8yPercent, years: 8, model: 'Wilson et al., Arch Intern Med 2007' });
+    if (report.prevent.base10y?.cvd != null) scores.push({ name: 'PREVENT (base, 10-year)', outcome: 'Cardiovascular disease', percent: report.prevent.base10y.cvd, years: 10, model: 'Khan et al., Circulation 2024' });
+    if (report.pce) scores.push({ name: 'Pooled Cohort Equations', outcome: 'Atherosclerotic cardiovascular disease', percent: report.pce.ascvd10yPercent, years: 10, model: 'Goff et al., Circulation 2014' });
+    const saved = await db.scenarios.toArray();
+    const plans = [{ name: 'No change', scenario: {} }, ...saved.map((s) => ({ name: s.name, scenario: s.scenario }))];
+    const f = await api.forecast(ws, plans.map((p) => p.scenario as Scenario), { years: 10 });
+    const forecasts = f.ok ? f.results.map((r, i) => ({ scenarioName: plans[i]!.name, scenario: plans[i]!.scenario, t2dPercent: 100 * (r.t2dCumulativeProbability[10] ?? 0), years: 10, engine: SNAPSHOT_ENGINE, members: r.members })) : [];
+    const profile = await db.profile.get('self');
+    return ipsBundle({ nowMs, appVersion, patient: { ...(profile?.birthDate ? { birthDate: profile.birthDate } : {}), ...(profile?.sex ? { sex: profile.sex } : {}) }, series, scores, forecasts });
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

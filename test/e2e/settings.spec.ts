@@ -30,6 +30,11 @@ test('settings: units change what every screen shows, exports save the data on t
   const bundle = JSON.parse(await readFile((await fhir.path())!, 'utf8'));
   expect(bundle.resourceType).toBe('Bundle');
   expect(bundle.entry.length).toBeGreaterThan(1);
+  const [ips] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export a patient summary (FHIR R4, IPS style)' }).click()]);
+  const doc2 = JSON.parse(await readFile((await ips.path())!, 'utf8'));
+  expect(doc2).toMatchObject({ resourceType: 'Bundle', type: 'document' });
+  expect(doc2.entry[0].resource.resourceType).toBe('Composition');
+  expect(doc2.entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'RiskAssessment').length).toBeGreaterThan(1);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await expect(hba1c.locator('.unit')).toHaveText('mmol/mol');

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { ExportKind } from '../../data/export.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { importWorker } from '../../workers/index.ts';
+import { importWorker, twinWorker } from '../../workers/index.ts';
 import { t, tn } from '../i18n/index.ts';
 
 /** Export everything: built in the import worker, saved by the browser's own download (nothing is sent anywhere). */
 export function ExportSection({ ws }: { ws: Workspace }) {
-  const [busy, setBusy] = useState<ExportKind>();
+  const [busy, setBusy] = useState<ExportKind | 'ips'>();
   const [status, setStatus] = useState<string>();
   const run = async (kind: ExportKind): Promise<void> => {
     setBusy(kind);
@@ -28,6 +28,25 @@ export function ExportSection({ ws }: { ws: Workspace }) {
       setBusy(undefined);
     }
   };
+  const ips = async (): Promise<void> => {
+    setBusy('ips');
+    setStatus(undefined);
+    try {
+      const bundle = await twinWorker.run((a) => a.ipsExport(ws, __APP_VERSION__));
+      const file = `doppel-patient-summary-${new Date().toISOString().slice(0, 10)}.json`;
+      const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/fhir+json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setStatus(t('settings.export.ipsSaved', { file }));
+    } catch (e) {
+      setStatus(t('settings.export.failed', { error: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(undefined);
+    }
+  };
   return (
     <section aria-labelledby="export-title">
       <h2 id="export-title">{t('settings.export.title')}</h2>
@@ -38,6 +57,9 @@ export function ExportSection({ ws }: { ws: Workspace }) {
         </button>
         <button type="button" className="btn" onClick={() => void run('fhir')} disabled={busy !== undefined} aria-busy={busy === 'fhir'}>
           {busy === 'fhir' ? t('settings.export.preparing') : t('settings.export.fhir')}
+        </button>
+        <button type="button" className="btn" onClick={() => void ips()} disabled={busy !== undefined} aria-busy={busy === 'ips'}>
+          {busy === 'ips' ? t('settings.export.preparing') : t('settings.export.ips')}
         </button>
       </div>
       {status && <p role="status">{status}</p>}

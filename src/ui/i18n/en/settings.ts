@@ -63,4 +63,6 @@ export const settings = {
   'about.source': 'Source',
   'about.builtOn': 'Built on',
   'about.limits': 'Limits',
+  'settings.export.ips': 'Export a patient summary (FHIR R4, IPS style)',
+  'settings.export.ipsSaved': 'Saved {file}: measurements, risk scores and the twin\'s forecasts for other health software.',
 } as const;
