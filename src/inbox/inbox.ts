@@ -58,12 +58,26 @@ export async function discardFromInbox(key: string): Promise<void> {
 interface LaunchParams { files: FileSystemFileHandle[] }
 interface LaunchQueue { setConsumer(cb: (p: LaunchParams) => void): void }
 
-/** File Handling API: files the OS opens with the installed app go to the inbox. */
-export function listenForLaunchedFiles(onFiles: (n: number) => void): void {
+const SHARE_MAGIC = 'DOPPELSH';
+
+/** Whether a file is a Doppel share file (its first 8 bytes), not an export. */
+export async function isShareFile(f: Blob): Promise<boolean> {
+  return new TextDecoder().decode(await f.slice(0, 8).arrayBuffer()) === SHARE_MAGIC;
+}
+
+/**
+ * File Handling API: files the OS opens with the installed app. Exports go to the inbox; a share
+ * file (a patient's .doppel) goes to `onShare`, which opens the review screen with it.
+ */
+export function listenForLaunchedFiles(onFiles: (n: number) => void, onShare?: (f: File) => void): void {
   const lq = (globalThis as { launchQueue?: LaunchQueue }).launchQueue;
   lq?.setConsumer(async ({ files }) => {
     if (!files.length) return;
     const got = await Promise.all(files.map((h) => h.getFile()));
-    onFiles(await addToInbox(got));
+    const shares: File[] = [];
+    const exports: File[] = [];
+    for (const f of got) ((await isShareFile(f)) ? shares : exports).push(f);
+    if (shares[0] && onShare) onShare(shares[0]);
+    if (exports.length) onFiles(await addToInbox(exports));
   });
 }

@@ -19,6 +19,7 @@ import { WelcomePage } from './pages/WelcomePage.tsx';
 import { t } from './i18n/index.ts';
 import { ReviewBanner } from './components/ReviewBanner.tsx';
 import { wipeStaleReview } from './actions/review.ts';
+import { setPendingShare } from './actions/pending-share.ts';
 
 // Sharing and opening shares load their crypto and QR code only when used.
 const SharePage = lazy(() => import('./pages/SharePage.tsx').then((m) => ({ default: m.SharePage })));
@@ -32,6 +33,9 @@ export function App() {
   useEffect(() => listenForLaunchedFiles((n) => {
     setLaunched(n);
     location.hash = '#/inbox';
+  }, (f) => {
+    setPendingShare(f);
+    location.hash = '#/open';
   }), []);
   useEffect(() => {
     // An import that a closed tab or crash interrupted is rolled back before anything reads it.

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/privacy.ts';
 import { guardContext } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
@@ -20,12 +21,28 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await expect(page.getByRole('img', { name: /QR code of the share code/ })).toBeVisible();
   const file = (await download.path())!;
 
+  // The patient's own summary, to compare with the clinician's.
+  await page.goto('/#/summary');
+  const qd = page.locator('[data-testid="summary-risk"] tr[data-score="qdiabetes2018 C"] td').first();
+  await expect(qd).toHaveText(/%$/);
+  const patientQ = (await qd.textContent())!;
+
   // The clinician's browser: a separate context, its own origin storage, the same privacy guard.
   const ctx = await browser.newContext({ baseURL });
   const guard = await guardContext(ctx, new URL(baseURL!).origin);
   const doc = await ctx.newPage();
   const clinician = new AppPage(doc);
   await clinician.goto('/#/open');
+  // Another kind of file, and the share file with one byte changed: each refused, nothing opens.
+  await doc.locator('input[type="file"]').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
+  await expect(doc.getByRole('alert')).toHaveText('Nothing was opened: This is not a Doppel share file (it does not start with DOPPELSH).');
+  const bytes = await readFile(file);
+  bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 1;
+  await doc.locator('input[type="file"]').setInputFiles({ name: 'tampered.doppel', mimeType: 'application/octet-stream', buffer: bytes });
+  await doc.getByLabel('Share code').fill(code);
+  await doc.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(doc.getByRole('alert')).toContainText('The share code is wrong, or the file was changed');
+  expect(await clinician.databaseNames()).not.toContain('doppel-review');
   await doc.locator('input[type="file"]').setInputFiles(file);
   await expect(doc.getByText('This file is protected by a share code.')).toBeVisible();
   await doc.getByLabel('Share code').fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
@@ -46,6 +63,10 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await expect(doc.locator('figure[data-chart] canvas')).toHaveCount(4, { timeout: 30_000 });
   await expect(doc.getByRole('button', { name: 'Save plan' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(doc, 'review');
+  // The same numbers on the clinician's visit summary.
+  await doc.goto('/#/summary');
+  await expect(doc.locator('[data-testid="summary-risk"] tr[data-score="qdiabetes2018 C"] td').first()).toHaveText(patientQ);
+  await expect(doc.getByText(/Shared by Alex B\. on/)).toBeVisible();
   expect((await clinician.databaseNames())).toEqual(['doppel', 'doppel-review']);
 
   await banner.getByRole('button', { name: 'Close review' }).click();

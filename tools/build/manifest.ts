@@ -31,7 +31,8 @@ export const manifest: Partial<ManifestOptions> = {
     { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
     { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   ],
-  file_handlers: [{ action: '/', accept: ACCEPT }],
+  // Exports go to the inbox; a patient's .doppel share file opens the review screen (src/inbox/inbox.ts).
+  file_handlers: [{ action: '/', accept: ACCEPT }, { action: '/', accept: { 'application/x-doppel-share': ['.doppel'] } }],
   share_target: {
     action: '/share-target',
     method: 'POST',

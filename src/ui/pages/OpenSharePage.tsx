@@ -1,4 +1,5 @@
-import { useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { takePendingShare } from '../actions/pending-share.ts';
 import { ShareError } from '../../share/errors.ts';
 import { Mode, readHeader, type Secret } from '../../share/format.ts';
 import { openReview } from '../actions/review.ts';
@@ -13,16 +14,23 @@ export function OpenSharePage() {
   const [over, setOver] = useState(false);
 
   const pick = async (f: File | undefined): Promise<void> => {
+    const bytes = f ? new Uint8Array(await f.arrayBuffer()) : undefined;
     setError(undefined);
     setFile(undefined);
-    if (!f) return;
-    const bytes = new Uint8Array(await f.arrayBuffer());
+    if (!f || !bytes) return;
     try {
       setFile({ name: f.name, bytes, mode: readHeader(bytes).mode });
     } catch (e) {
       setError(t('open.failed', { error: e instanceof ShareError ? e.message : String(e) }));
     }
   };
+  useEffect(() => {
+    // A .doppel the OS opened with the installed app (File Handling API) arrives here.
+    const f = takePendingShare();
+    // Reading the file is asynchronous; its state is set when it has been read (once, on arrival).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (f) void pick(f);
+  }, []);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!file) return;
