@@ -70,7 +70,11 @@ export function ipsBundle(input: IpsInput): Record<string, unknown> {
   ];
   const section = (title: string, code: string, display: string, entries: { fullUrl: string }[]): Record<string, unknown> => ({
     title, code: { coding: [{ system: LOINC, code, display }] },
-    ...(entries.length ? { entry: entries.map((e) => ({ reference: e.fullUrl })) } : { emptyReason: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/list-empty-reason', code: 'unavailable' }] } }),
+    // An empty section still needs text (FHIR constraint cmp-1), besides its reason.
+    ...(entries.length ? { entry: entries.map((e) => ({ reference: e.fullUrl })) } : {
+      text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>No data on this device.</p></div>' },
+      emptyReason: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/list-empty-reason', code: 'unavailable' }] },
+    }),
   });
   const composition = {
     resourceType: 'Composition', status: 'final', type: { coding: [{ system: LOINC, code: '60591-5', display: 'Patient summary Document' }] },

@@ -9,6 +9,7 @@
  *      then, modes 1 and 2: AES-GCM nonce (12 bytes)
  *   …  body: modes 1 and 2, AES-256-GCM of the deflated payload with the whole header as
  *      additional data (so a changed header fails like a changed body); mode 0, the deflated payload
+ *      followed by a SHA-256 of everything before it
  *
  * The key: mode 1, Argon2id (RFC 9106; hash-wasm) of the passphrase, 64 MiB, 3 passes, 1 lane, 32
  * bytes; mode 2, HKDF-SHA-256 of a generated 160-bit code (high entropy: no slow hash needed).
@@ -24,10 +25,16 @@ export const enum Mode { Plain = 0, Passphrase = 1, Code = 2 }
 
 /** Argon2id parameters of new files (RFC 9106 §4's second recommendation, one lane: the browser runs lanes on one thread). */
 export const ARGON2 = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
-/** Bounds a file may ask for: enough for any sane setting, not enough to exhaust a phone. */
-const ARGON2_LIMITS = { memoryKiB: [8 * 1024, 1024 * 1024], iterations: [1, 64], parallelism: [1, 16] } as const;
-/** The most a payload may inflate to (a file of a few MB cannot unpack into gigabytes). */
-export const MAX_PAYLOAD_BYTES = 1 << 30;
+/**
+ * Bounds a file may ask for, checked before any work (the header is authenticated only after the
+ * key is derived): up to 256 MiB and 10 passes, and at most 4× the default's total work.
+ */
+const ARGON2_LIMITS = { memoryKiB: [8 * 1024, 256 * 1024], iterations: [1, 10], parallelism: [1, 4] } as const;
+const ARGON2_MAX_WORK = 4 * ARGON2.memoryKiB * ARGON2.iterations;
+/** The most a payload may inflate to (two years of minute heart rate is ~70 MB of JSON). */
+export const MAX_PAYLOAD_BYTES = 256 * 2 ** 20;
+/** Plain files end with a SHA-256 of everything before it: a changed byte is found without a key. */
+const DIGEST_BYTES = 32;
 export const MIN_PASSPHRASE_CHARS = 10;
 
 export type Secret = { passphrase: string } | { code: string } | { plain: true };
@@ -67,6 +74,7 @@ export function readHeader(bytes: Uint8Array): ShareHeader {
     for (const [name, v, [lo, hi], at] of [['memory (KiB)', memoryKiB, ARGON2_LIMITS.memoryKiB, 10], ['iterations', iterations, ARGON2_LIMITS.iterations, 14], ['parallelism', parallelism, ARGON2_LIMITS.parallelism, 18]] as const) {
       if (v < lo || v > hi) throw new ShareError('CORRUPT', `Byte ${at}: Argon2 ${name} ${v} is outside ${lo}-${hi}.`);
     }
+    if (memoryKiB * iterations > ARGON2_MAX_WORK) throw new ShareError('CORRUPT', `Bytes 10-17: Argon2 ${memoryKiB} KiB × ${iterations} passes is more work than Doppel allows.`);
     return { version, mode, argon2: { memoryKiB, iterations, parallelism, salt: bytes.slice(19, 35) }, nonce: bytes.slice(35, 47), length: 47 };
   }
   if (mode === Mode.Code) {
@@ -115,7 +123,8 @@ export async function seal(payload: Uint8Array, secret: Secret): Promise<Uint8Ar
   const body = deflateSync(payload, { level: 1 });
   if ('plain' in secret) {
     const header = writeHeader(Mode.Plain);
-    return concat(header, body);
+    const unsigned = concat(header, body);
+    return concat(unsigned, new Uint8Array(await crypto.subtle.digest('SHA-256', buf(unsigned))));
   }
   if ('passphrase' in secret && [...secret.passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
     throw new ShareError('WEAK_PASSPHRASE', `A passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters (several words are easiest to remember).`);
@@ -132,7 +141,13 @@ export async function seal(payload: Uint8Array, secret: Secret): Promise<Uint8Ar
 export async function open(bytes: Uint8Array, secret: Secret, maxPayloadBytes = MAX_PAYLOAD_BYTES): Promise<Uint8Array> {
   const h = readHeader(bytes);
   let body = bytes.subarray(h.length);
-  if (h.mode !== Mode.Plain) {
+  if (h.mode === Mode.Plain) {
+    if (body.length < DIGEST_BYTES) throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, before its checksum: it is incomplete.`);
+    const end = bytes.length - DIGEST_BYTES;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buf(bytes.subarray(0, end))));
+    if (digest.some((b, i) => b !== bytes[end + i])) throw new ShareError('CORRUPT', 'The file was changed or damaged after it was made (its checksum does not match).');
+    body = bytes.subarray(h.length, end);
+  } else {
     if (body.length < 16) throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, before its authentication tag: it is incomplete.`);
     const key = await deriveKey(h, secret);
     try {

@@ -37,6 +37,8 @@ export interface SharePayload {
   scope: { fromDay: string | null; toDay: string | null; metrics: MetricId[] };
   profile: ProfilePatch;
   units: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>;
+  /** The patient's source priority (source keys `name|model`), so daily totals come out the same. */
+  sourceOrder: string[];
   sources: { name: string; model: string }[];
   samples: { metric: MetricId; start: number[]; end: number[]; value: number[]; offsetMin: number[]; source: number[]; flags: number[] }[];
   scenarios: { name: string; scenario: Record<string, unknown> }[];
@@ -83,7 +85,7 @@ export async function buildPayload(db: DoppelDb, scope: ShareScope, label: strin
   return {
     format: PAYLOAD_FORMAT, version: PAYLOAD_VERSION, sharedAt: new Date(nowMs).toISOString(), label: label.trim().slice(0, 80),
     scope: { fromDay: scope.fromDay ?? null, toDay: scope.toDay ?? null, metrics: scope.metrics },
-    profile, units: { glucoseUnit: settings.glucoseUnit, weightUnit: settings.weightUnit, hba1cUnit: settings.hba1cUnit },
+    profile, units: { glucoseUnit: settings.glucoseUnit, weightUnit: settings.weightUnit, hba1cUnit: settings.hba1cUnit }, sourceOrder: settings.sourceOrder,
     sources, samples, scenarios,
   };
 }
@@ -109,7 +111,12 @@ export function parsePayload(json: Uint8Array, nowMs = Date.now()): SharePayload
     return bad('payload', 'is not UTF-8 JSON');
   }
   if (!isObj(p) || p.format !== PAYLOAD_FORMAT) return bad('payload', `is not a ${PAYLOAD_FORMAT} payload`);
-  if (typeof p.version !== 'number' || p.version > PAYLOAD_VERSION) throw new ShareError('UNSUPPORTED_VERSION', `The shared data are version ${String(p.version)}; this Doppel reads version ${PAYLOAD_VERSION}. Update Doppel to open them.`);
+  if (typeof p.version === 'number' && Number.isInteger(p.version) && p.version > PAYLOAD_VERSION) throw new ShareError('UNSUPPORTED_VERSION', `The shared data are version ${String(p.version)}; this Doppel reads version ${PAYLOAD_VERSION}. Update Doppel to open them.`);
+  if (p.version !== PAYLOAD_VERSION) bad('payload.version', `${String(p.version)} is not a version`);
+  const isDay = (v: unknown): boolean => v === null || (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(Date.parse(v)));
+  const sc = p.scope;
+  if (!isObj(sc) || !isDay(sc.fromDay) || !isDay(sc.toDay) || !Array.isArray(sc.metrics) || !sc.metrics.every((m) => METRIC_IDS.includes(m as MetricId))) bad('scope', 'is not {fromDay, toDay, metrics} with ISO days and Doppel metrics');
+  if (p.sourceOrder !== undefined && !(Array.isArray(p.sourceOrder) && p.sourceOrder.every((k) => typeof k === 'string'))) bad('sourceOrder', 'is not a list of source keys');
   if (typeof p.label !== 'string' || typeof p.sharedAt !== 'string' || Number.isNaN(Date.parse(p.sharedAt))) bad('payload', 'lacks the name or the date it was shared');
   if (!isObj(p.profile)) bad('profile', 'is not an object');
   const profile: ProfilePatch = {};
@@ -135,7 +142,7 @@ export function parsePayload(json: Uint8Array, nowMs = Date.now()): SharePayload
       if (why) bad(`${w}.value[${i}]`, why);
       if (!(Number.isInteger(src[i]) && src[i]! >= 0 && src[i]! < nSources)) bad(`${w}.source[${i}]`, `${src[i]} is not one of the ${nSources} sources`);
       if (!(Number.isInteger(flags[i]) && flags[i]! >= 0 && flags[i]! <= 255)) bad(`${w}.flags[${i}]`, 'is not a byte');
-      if (!(off[i] === NO_OFFSET || (Number.isInteger(off[i]) && Math.abs(off[i]!) <= 18 * 60))) bad(`${w}.offsetMin[${i}]`, `${off[i]} is not a UTC offset in minutes`);
+      if (!(Number.isInteger(off[i]) && Math.abs(off[i]!) <= 18 * 60)) bad(`${w}.offsetMin[${i}]`, `${off[i]} is not a UTC offset in minutes`);
     }
   });
   if (!Array.isArray(p.scenarios) || !p.scenarios.every((s) => isObj(s) && typeof s.name === 'string' && isObj(s.scenario))) bad('scenarios', 'is not a list of {name, scenario}');
@@ -147,10 +154,15 @@ export function parsePayload(json: Uint8Array, nowMs = Date.now()): SharePayload
   return {
     ...(p as unknown as SharePayload), label: (p.label as string).slice(0, 80), profile,
     units: { glucoseUnit: u.glucoseUnit === 'mmol/L' ? 'mmol/L' : 'mg/dL', weightUnit: u.weightUnit === 'lb' ? 'lb' : 'kg', hba1cUnit: u.hba1cUnit === 'mmol/mol' ? 'mmol/mol' : '%' },
+    sourceOrder: (p.sourceOrder as string[] | undefined) ?? [],
   };
 }
 
-/** Stores a checked payload into an empty review workspace: one atomic import, then its units, scenarios and the share's description. */
+/**
+ * Stores a checked payload into the review workspace: call inside one read-write transaction over
+ * all its tables (share.ts), so the samples, units, scenarios and the share's description land
+ * together or not at all.
+ */
 export async function loadPayload(db: DoppelDb, p: SharePayload, bytes: number): Promise<void> {
   const batches: SampleBatch[] = p.samples.map((s) => ({
     metric: s.metric, start: Float64Array.from(s.start), end: Float64Array.from(s.end), value: Float64Array.from(s.value),
@@ -160,6 +172,7 @@ export async function loadPayload(db: DoppelDb, p: SharePayload, bytes: number):
   const now = Date.now();
   await writeTx(db, [db.settings, db.scenarios], async () => {
     for (const [key, value] of Object.entries(p.units)) await db.settings.put({ key, value });
+    if (p.sourceOrder.length) await db.settings.put({ key: 'sourceOrder', value: p.sourceOrder });
     await db.settings.put({ key: 'share', value: { label: p.label, sharedAt: p.sharedAt, scope: p.scope } });
     for (const s of p.scenarios) await db.scenarios.add({ name: s.name.slice(0, 80), scenario: s.scenario, createdAt: now, updatedAt: now });
   });

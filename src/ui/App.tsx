@@ -48,9 +48,7 @@ export function App() {
   }, [route]);
   useEffect(() => {
     // A review left open when its tab closed is wiped at the next start, unless the clinician kept it.
-    void wipeStaleReview(ws === 'review');
-    // Only at start-up.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    void wipeStaleReview();
   }, []);
   const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.where('status').equals('committed').count()) > 0, []);
 
@@ -59,6 +57,7 @@ export function App() {
   const other = ws !== 'main';
   if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
   else if (route === 'import') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <ImportPage />;
+  else if (route === 'share' && ws === 'review') page = <p>{t('review.noShare')}</p>;
   else if (route === 'share') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><SharePage ws={shown} /></Suspense>;
   else if (route === 'summary' && (other || hasMainData)) page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><SummaryPage ws={shown} /></Suspense>;
   else if (route === 'open') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><OpenSharePage /></Suspense>;

@@ -15,7 +15,7 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await expectNoSeriousA11yViolations(page, 'share');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Make the share file' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^doppel-share-\d{4}-\d\d-\d\d\.doppel$/);
-  await expect(page.getByRole('status')).toContainText(/measurements, encrypted in \d+ ms/);
+  await expect(page.getByRole('status')).toContainText(/measurements, encrypted; made in \d+ ms/);
   const code = (await page.getByTestId('share-code').textContent())!;
   expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
   await expect(page.getByRole('img', { name: /QR code of the share code/ })).toBeVisible();
@@ -69,9 +69,25 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await expect(doc.getByText(/Shared by Alex B\. on/)).toBeVisible();
   expect((await clinician.databaseNames())).toEqual(['doppel', 'doppel-review']);
 
+  // A reload in the same tab keeps the review; a new start (the tab closed) would wipe it.
+  await doc.reload();
+  await expect(doc.getByTestId('review-banner')).toContainText('Alex B.');
   await banner.getByRole('button', { name: 'Close review' }).click();
   await expect(banner).toHaveCount(0);
   await expect.poll(() => clinician.databaseNames()).not.toContain('doppel-review');
+  // A review left open when its tab closes is gone at the next start.
+  const doc2 = await ctx.newPage();
+  await doc2.goto('/#/open');
+  await doc2.locator('input[type="file"]').setInputFiles(file);
+  await doc2.getByLabel('Share code').fill(code);
+  await doc2.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(doc2.getByTestId('review-banner')).toBeVisible();
+  await doc2.close();
+  const doc3 = await ctx.newPage();
+  const fresh = new AppPage(doc3);
+  await fresh.goto('/');
+  await expect.poll(() => fresh.databaseNames()).not.toContain('doppel-review');
+  await expect(doc3.getByTestId('review-banner')).toHaveCount(0);
   expect(guard.foreign).toEqual([]);
   await ctx.close();
 });

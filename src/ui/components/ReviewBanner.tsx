@@ -7,12 +7,11 @@ import { t } from '../i18n/index.ts';
 
 /** Names whose twin is under review and when it was shared; keep it or close (and wipe) it. */
 export function ReviewBanner() {
-  const share = useLiveQuery(async () => (await workspaceDb('review').settings.get('share'))?.value as { label: string; sharedAt: string } | undefined, []);
+  const share = useLiveQuery(async () => ((await workspaceDb('review').settings.get('share'))?.value as { label: string; sharedAt: string } | undefined) ?? null, []);
   const [kept, setKept] = useState(reviewKept);
-  if (!share) return null;
   return (
     <aside className="review-banner" aria-label={t('review.close')} data-testid="review-banner">
-      <p>{t('review.banner', { label: share.label, date: formatDate(Date.parse(share.sharedAt)) })}</p>
+      <p>{share ? t('review.banner', { label: share.label, date: formatDate(Date.parse(share.sharedAt)) }) : share === null ? t('review.damaged') : '…'}</p>
       <button type="button" className="btn" disabled={kept} onClick={() => {
         keepReview();
         setKept(true);

@@ -2,6 +2,9 @@ import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
 import { takePendingShare } from '../actions/pending-share.ts';
 import { ShareError } from '../../share/errors.ts';
 import { Mode, readHeader, type Secret } from '../../share/format.ts';
+
+/** Larger than any share Doppel makes (two years of minute heart rate is a few MB): refused unread. */
+const MAX_FILE_BYTES = 512 * 2 ** 20;
 import { openReview } from '../actions/review.ts';
 import { t } from '../i18n/index.ts';
 
@@ -14,6 +17,21 @@ export function OpenSharePage() {
   const [over, setOver] = useState(false);
 
   const pick = async (f: File | undefined): Promise<void> => {
+    // The header first (a few bytes): another kind of file, or a huge one, is refused unread.
+    const head = f ? new Uint8Array(await f.slice(0, 64).arrayBuffer()) : undefined;
+    if (f && head) {
+      try {
+        readHeader(head);
+        if (f.size > MAX_FILE_BYTES) throw new ShareError('TOO_LARGE', t('open.tooLarge', { mb: Math.round(f.size / 2 ** 20) }));
+      } catch (e) {
+        // TRUNCATED here only means the 64 bytes read; the whole file is checked below.
+        if (!(e instanceof ShareError && e.code === 'TRUNCATED')) {
+          setFile(undefined);
+          setError(t('open.failed', { error: e instanceof Error ? e.message : String(e) }));
+          return;
+        }
+      }
+    }
     const bytes = f ? new Uint8Array(await f.arrayBuffer()) : undefined;
     setError(undefined);
     setFile(undefined);

@@ -6,6 +6,7 @@ import { useErase, type ErasePhase } from '../actions/erase.ts';
 import { AboutSection } from '../components/AboutSection.tsx';
 import { DeviceSection } from '../components/DeviceSection.tsx';
 import { ExportSection } from '../components/ExportSection.tsx';
+import { KeptReview } from '../components/KeptReview.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 
 type UnitKey = 'glucoseUnit' | 'weightUnit' | 'hba1cUnit';
@@ -63,6 +64,7 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
         ))}
       </section>
       <ExportSection ws={ws} />
+      {ws !== 'review' && <KeptReview />}
       <DeviceSection />
       <AboutSection />
     </div>

@@ -8,7 +8,11 @@ import { QrCode } from '../components/QrCode.tsx';
 import { t } from '../i18n/index.ts';
 
 type Protection = 'code' | 'passphrase' | 'plain';
-const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/** A local calendar day (the dates the patient sees), not a UTC one. */
+const isoDay = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 /** The patient picks what to share and how it is protected; the file is made in the import worker and saved by the browser. */
 export function SharePage({ ws }: { ws: Workspace }) {
@@ -47,7 +51,7 @@ export function SharePage({ ws }: { ws: Workspace }) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       const count = new Intl.NumberFormat().format(r.samples);
-      setResult({ ok: true, text: protection === 'plain' ? t('share.madePlain', { file, count }) : t('share.made', { file, count, ms: Math.round(r.argonMs) }), ...(code ? { code } : {}) });
+      setResult({ ok: true, text: protection === 'plain' ? t('share.madePlain', { file, count }) : t('share.made', { file, count, ms: Math.round(r.makeMs) }), ...(code ? { code } : {}) });
     } catch (err) {
       setResult({ ok: false, text: t('share.failed', { error: err instanceof Error ? err.message : String(err) }) });
     } finally {

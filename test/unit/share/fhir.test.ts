@@ -62,6 +62,12 @@ describe('FHIR R4 exports validate against the R4 structure definitions', () => 
     expect(risks[1]!.note[0]!.text).toContain('"weightChangeKg":-5');
   });
 
+  it('a summary with empty sections and a patient without birth date or sex validates too', () => {
+    const bundle = ipsBundle({ nowMs: NOW, appVersion: '0.1.0', patient: {}, series: [], scores: [], forecasts: [] });
+    const [composition] = valid(bundle) as { section: { emptyReason?: unknown; text?: unknown }[] }[];
+    expect(composition!.section.every((s) => s.emptyReason && s.text)).toBe(true);
+  });
+
   it('a broken resource is caught by the same validator (the check is real)', () => {
     expect(() => validateResource({ resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueQuantity: { value: 'heavy' } } as unknown as Resource)).toThrow(/expected number/);
     expect(() => validateResource({ resourceType: 'RiskAssessment', subject: { reference: 'Patient/1' } } as unknown as Resource)).toThrow(/status/);

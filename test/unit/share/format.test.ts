@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { zipSync, deflateSync } from 'fflate';
-import { ARGON2, decodeCode, generateCode, MAGIC, open, readHeader, seal } from '../../../src/share/format.ts';
+import { zipSync } from 'fflate';
+import { ARGON2, decodeCode, generateCode, open, readHeader, seal } from '../../../src/share/format.ts';
 import { ShareError } from '../../../src/share/errors.ts';
 
 const payload = new TextEncoder().encode(JSON.stringify({ format: 'doppel-share', version: 1, weights: Array.from({ length: 500 }, (_, i) => 80 + Math.sin(i)) }));
@@ -57,7 +57,7 @@ describe('.doppel share file', () => {
     }
   });
 
-  it('property: any single-bit change to a sealed file is detected', async () => {
+  it('property: a single-bit change at a random position of a sealed file (60 draws) is detected', async () => {
     const secret = { code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789' };
     const a = await seal(payload, secret);
     await fc.assert(fc.asyncProperty(fc.integer({ min: 8, max: a.length - 1 }), fc.integer({ min: 0, max: 7 }), async (at, bit) => {
@@ -84,21 +84,25 @@ describe('.doppel share file', () => {
     const hugeArgon = a.slice();
     new DataView(hugeArgon.buffer).setUint32(10, 64 * 1024 * 1024, true);
     await expect(open(hugeArgon, PASS)).rejects.toThrow('Byte 10: Argon2 memory (KiB) 67108864 is outside');
+    // Within each bound but too much work together (256 MiB × 10 passes): refused before any hashing.
+    const heavy = a.slice();
+    new DataView(heavy.buffer).setUint32(10, 256 * 1024, true);
+    new DataView(heavy.buffer).setUint32(14, 10, true);
+    await expect(open(heavy, PASS)).rejects.toThrow('is more work than Doppel allows');
   });
 
-  it('a file that unpacks past the cap is refused as soon as it passes it; a damaged plain body opens nothing', async () => {
+  it('a plain file: past the size cap it is refused while unpacking; any changed byte is caught by its checksum', async () => {
     const zeros = new Uint8Array(64 * 2 ** 20);
-    const body = deflateSync(zeros, { level: 9 });
-    const header = new Uint8Array(10);
-    header.set(MAGIC);
-    header[8] = 1;
-    const file = new Uint8Array(header.length + body.length);
-    file.set(header);
-    file.set(body, 10);
+    const file = await seal(zeros, { plain: true });
     // 64 MiB of zeros deflate to ~64 KB: under a 16 MiB cap it is refused, under the default it opens.
     await expect(open(file, { plain: true }, 16 * 2 ** 20)).rejects.toThrow('The payload unpacks to more than 16 MiB; Doppel refuses it.');
     expect((await open(file, { plain: true })).length).toBe(zeros.length);
-    const broken = file.slice(0, file.length - 20);
-    expect(await code(open(broken, { plain: true }))).toBe('CORRUPT');
+    const p = await seal(payload, { plain: true });
+    for (const at of [9, 12, Math.floor(p.length / 2), p.length - 40, p.length - 1]) {
+      const t = p.slice();
+      t[at] = t[at]! ^ 0x10;
+      expect(['CORRUPT', 'NOT_A_SHARE'], `byte ${at}`).toContain(await code(open(t, { plain: true })));
+    }
+    expect(await code(open(p.subarray(0, 20), { plain: true }))).toBe('TRUNCATED');
   });
 });

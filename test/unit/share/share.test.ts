@@ -75,6 +75,22 @@ describe('share files: patient → file → review workspace', () => {
     expect(await countSamples(d)).toEqual(ownBefore);
   });
 
+  it('a sealed file whose content fails a check replaces nothing: the review already open stays whole', async () => {
+    const { d } = await patient();
+    const review = db();
+    const { bytes } = await createShare(d, { metrics: ['body_weight'], scenarioIds: [] }, 'Alex', { code: CODE }, NOW);
+    await openShareInto(review, bytes, { code: CODE }, NOW);
+    const before = await countSamples(review);
+    const { seal } = await import('../../../src/share/format.ts');
+    const bad = { format: 'doppel-share', version: 1, sharedAt: '2026-11-20T10:00:00Z', label: 'Mallory', scope: { fromDay: null, toDay: null, metrics: ['body_weight'] }, profile: {}, units: {}, sources: [{ name: 'x', model: '' }], scenarios: [],
+      samples: [{ metric: 'body_weight', start: [Date.UTC(2026, 0, 1)], end: [Date.UTC(2026, 0, 1)], value: [80], offsetMin: [-32768], source: [0], flags: [0] }] };
+    const file = await seal(new TextEncoder().encode(JSON.stringify(bad)), { code: CODE });
+    const err = await openShareInto(review, file, { code: CODE }, NOW).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ShareError);
+    expect(await countSamples(review)).toEqual(before);
+    expect((await review.settings.get('share'))?.value).toMatchObject({ label: 'Alex' });
+  });
+
   it('checks every value of a payload before storing any, naming where a bad one is', () => {
     const base = { format: 'doppel-share', version: 1, sharedAt: '2026-11-20T10:00:00Z', label: 'X', scope: { fromDay: null, toDay: null, metrics: ['body_weight'] }, profile: {}, units: {}, sources: [{ name: 'Scale', model: '' }], scenarios: [] };
     const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
@@ -89,6 +105,11 @@ describe('share files: patient → file → review workspace', () => {
       [{ ...base, samples: [], profile: { heightCm: 9999 } }, 'profile: profile.heightCm: 9999 is outside 40-272 cm'],
       [{ ...base, version: 9, samples: [] }, 'The shared data are version 9'],
       [{ hello: 1 }, 'payload: is not a doppel-share payload'],
+      [{ ...base, version: 0, samples: [] }, 'payload.version: 0 is not a version'],
+      [{ ...base, version: 1.5, samples: [] }, 'payload.version: 1.5 is not a version'],
+      [{ ...base, scope: { fromDay: 'yesterday', toDay: null, metrics: [] }, samples: [] }, 'scope: is not {fromDay, toDay, metrics}'],
+      [{ ...base, scope: undefined, samples: [] }, 'scope: is not'],
+      [{ ...base, samples: [{ ...sample, offsetMin: [-32768] }] }, 'samples[0].offsetMin[0]: -32768 is not a UTC offset'],
     ];
     for (const [o, msg] of cases) expect(() => parsePayload(enc(o), NOW)).toThrow(msg);
     expect(() => parsePayload(new Uint8Array([0xff, 0xfe]), NOW)).toThrow('payload: is not UTF-8 JSON');
