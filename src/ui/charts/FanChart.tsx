@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
-import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+import { axisColours, targetRangePlugin } from './common.ts';
+import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset, type Plugin } from 'chart.js';
 import { t } from '../i18n/index.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Filler);
@@ -77,8 +78,7 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
   }, [target]);
 
   useEffect(() => {
-    const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
-    const text = dark ? '#cbd5e1' : '#475569';
+    const { grid, text } = axisColours(dark);
     const c = new Chart<'line', Points>(canvas.current!, {
       type: 'line',
       data: { datasets: [] },
@@ -97,19 +97,7 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
           tooltip: { filter: (item) => !bandEdges.has(item.dataset) },
         },
       },
-      plugins: [{
-        id: 'targetRange',
-        beforeDatasetsDraw(ch) {
-          const t = targetRef.current;
-          if (!t) return;
-          const { ctx, chartArea, scales } = ch;
-          ctx.save();
-          ctx.fillStyle = 'rgba(16, 185, 129, 0.12)';
-          const top = scales.y!.getPixelForValue(t.hi), bottom = scales.y!.getPixelForValue(t.lo);
-          ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
-          ctx.restore();
-        },
-      }],
+      plugins: [targetRangePlugin(() => targetRef.current) as Plugin<'line'>],
     });
     chart.current = c;
     return () => {

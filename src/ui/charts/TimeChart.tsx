@@ -1,6 +1,7 @@
 /** Time-series chart on Chart.js, loaded lazily (React.lazy) so the first screen stays small. */
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
+import { axisColours, targetRangePlugin } from './common.ts';
 import {
   BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip,
   type ChartDataset, type Plugin,
@@ -30,27 +31,13 @@ export interface TimeChartProps {
   height?: number;
 }
 
-const bandPlugin = (band: { lo: number; hi: number } | undefined): Plugin<'line' | 'bar'> => ({
-  id: 'targetBand',
-  beforeDatasetsDraw(chart) {
-    if (!band) return;
-    const { ctx, chartArea, scales } = chart;
-    const y = scales.y!;
-    ctx.save();
-    ctx.fillStyle = 'rgba(16, 185, 129, 0.12)';
-    const top = y.getPixelForValue(band.hi), bottom = y.getPixelForValue(band.lo);
-    ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
-    ctx.restore();
-  },
-});
 
 export default function TimeChart({ label, series, unit, band, ticks = 'day', height = 220 }: TimeChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dark = useDarkMode();
   useEffect(() => {
     const fmt = new Intl.DateTimeFormat(undefined, ticks === 'time' ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', year: '2-digit' });
-    const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
-    const text = dark ? '#cbd5e1' : '#475569';
+    const { grid, text } = axisColours(dark);
     const datasets = series.map((s): ChartDataset<'line' | 'bar', { x: number; y: number }[]> => {
       const data = Array.from({ length: s.x.length }, (_, i) => ({ x: s.x[i]!, y: s.y[i]! }));
       return s.type === 'bar'
@@ -83,7 +70,7 @@ export default function TimeChart({ label, series, unit, band, ticks = 'day', he
           tooltip: { callbacks: { title: (items) => (items[0] ? fmt.format(items[0].parsed.x ?? 0) : '') } },
         },
       },
-      plugins: [bandPlugin(band)],
+      plugins: [targetRangePlugin(() => band) as Plugin<'line' | 'bar'>],
     });
     return () => chart.destroy();
   }, [series, unit, band, ticks, dark]);

@@ -5,8 +5,9 @@
  */
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
+import { axisColours, targetRangePlugin } from './common.ts';
 import {
-  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip, type ChartDataset,
+  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip, type ChartDataset, type Plugin,
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
 import zoomPlugin from 'chartjs-plugin-zoom';
@@ -74,8 +75,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
   }, [onWindow, target]);
 
   useEffect(() => {
-    const grid = dark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.07)';
-    const text = dark ? '#cbd5e1' : '#475569';
+    const { grid, text } = axisColours(dark);
     const report = ({ chart: c }: { chart: Chart }): void => {
       const x = c.scales.x!;
       onWindowRef.current({ min: x.min, max: x.max });
@@ -99,19 +99,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
           },
         },
       },
-      plugins: [{
-        id: 'targetRange',
-        beforeDatasetsDraw(ch) {
-          const t = targetRef.current;
-          if (!t) return;
-          const { ctx, chartArea, scales } = ch;
-          ctx.save();
-          ctx.fillStyle = 'rgba(16, 185, 129, 0.12)';
-          const top = scales.y!.getPixelForValue(t.hi), bottom = scales.y!.getPixelForValue(t.lo);
-          ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
-          ctx.restore();
-        },
-      }],
+      plugins: [targetRangePlugin(() => targetRef.current) as Plugin<'line' | 'bar'>],
     });
     chart.current = c;
     return () => {

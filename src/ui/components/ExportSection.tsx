@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportKind } from '../../data/export.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { importWorker, twinWorker } from '../../workers/index.ts';
+import { saveFile } from '../actions/download.ts';
 import { t, tn } from '../i18n/index.ts';
 
 /** Export everything: built in the import worker, saved by the browser's own download (nothing is sent anywhere). */
@@ -13,12 +14,7 @@ export function ExportSection({ ws }: { ws: Workspace }) {
     setStatus(undefined);
     try {
       const r = await importWorker.run((a) => a.exportWorkspace(ws, kind));
-      const url = URL.createObjectURL(r.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = r.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(r.blob, r.fileName);
       const left = Object.entries(r.skipped).map(([m, n]) => `${n} ${m.replace(/_/g, ' ')}`).join(', ');
       const vars = { file: r.fileName, samples: new Intl.NumberFormat().format(r.samples), skipped: left };
       setStatus(left ? tn('settings.export.savedSkipped', r.samples, vars) : tn('settings.export.saved', r.samples, vars));
@@ -34,12 +30,7 @@ export function ExportSection({ ws }: { ws: Workspace }) {
     try {
       const bundle = await twinWorker.run((a) => a.ipsExport(ws, __APP_VERSION__));
       const file = `doppel-patient-summary-${new Date().toISOString().slice(0, 10)}.json`;
-      const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/fhir+json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/fhir+json' }), file);
       setStatus(t('settings.export.ipsSaved', { file }));
     } catch (e) {
       setStatus(t('settings.export.failed', { error: e instanceof Error ? e.message : String(e) }));

@@ -5,6 +5,7 @@ import type { Workspace } from '../../data/workspace.ts';
 import { generateCode, MIN_PASSPHRASE_CHARS, type Secret } from '../../share/format.ts';
 import { importWorker } from '../../workers/index.ts';
 import { QrCode } from '../components/QrCode.tsx';
+import { saveFile } from '../actions/download.ts';
 import { t } from '../i18n/index.ts';
 
 type Protection = 'code' | 'passphrase' | 'plain';
@@ -44,12 +45,7 @@ export function SharePage({ ws }: { ws: Workspace }) {
     try {
       const r = await importWorker.run((a) => a.createShare(ws, { fromDay: from, toDay: to, metrics: metrics.filter((m) => !excluded.has(m)), scenarioIds: [...chosenPlans] }, label, secret));
       const file = `doppel-share-${to}.doppel`;
-      const url = URL.createObjectURL(new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), file);
       const count = new Intl.NumberFormat().format(r.samples);
       setResult({ ok: true, text: protection === 'plain' ? t('share.madePlain', { file, count }) : t('share.made', { file, count, ms: Math.round(r.makeMs) }), ...(code ? { code } : {}) });
     } catch (err) {
