@@ -6,6 +6,8 @@ import { isAbortError } from '../../workers/errors.ts';
 import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import { SourcePriority } from '../components/SourcePriority.tsx';
+import { isShareFile } from '../../inbox/inbox.ts';
+import { setPendingShare } from '../actions/pending-share.ts';
 import { t, tn } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
 
@@ -24,7 +26,19 @@ export function ImportPage() {
   const template = useMemo(() => URL.createObjectURL(new Blob([GENERIC_CSV_TEMPLATE], { type: 'text/csv' })), []);
   useEffect(() => () => URL.revokeObjectURL(template), [template]);
 
-  const run = async (files: File[]): Promise<void> => {
+  const run = async (all: File[]): Promise<void> => {
+    // A patient's share file dropped or picked here is not an export: it opens the review screen.
+    const files: File[] = [];
+    let share: File | undefined;
+    for (const f of all) {
+      if (await isShareFile(f)) share ??= f;
+      else files.push(f);
+    }
+    if (share) {
+      setPendingShare(share);
+      location.hash = '#/open';
+      return;
+    }
     if (!files.length) return;
     setBusy(true);
     setError(undefined);
