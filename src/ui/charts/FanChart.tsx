@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
-import { axisColours, targetRangePlugin } from './common.ts';
+import { axisColours, STATIC_CHART_OPTIONS, targetRangePlugin } from './common.ts';
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset, type Plugin } from 'chart.js';
 import { t } from '../i18n/index.ts';
 
@@ -83,11 +83,7 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false,
-        parsing: false,
-        normalized: true,
-        responsive: true,
-        maintainAspectRatio: false,
+        ...STATIC_CHART_OPTIONS,
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: { type: 'linear', min: 0, grid: { color: grid }, ticks: { color: text, stepSize: 1, maxRotation: 0, autoSkipPadding: 8, callback: (v) => t('common.chart.yearTick', { year: v }) } },

@@ -1,7 +1,7 @@
 /** Time-series chart on Chart.js, loaded lazily (React.lazy) so the first screen stays small. */
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
-import { axisColours, targetRangePlugin } from './common.ts';
+import { axisColours, STATIC_CHART_OPTIONS, targetRangePlugin } from './common.ts';
 import {
   BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip,
   type ChartDataset, type Plugin,
@@ -55,11 +55,7 @@ export default function TimeChart({ label, series, unit, band, ticks = 'day', he
       type: 'line',
       data: { datasets },
       options: {
-        animation: false,
-        parsing: false,
-        normalized: true,
-        responsive: true,
-        maintainAspectRatio: false,
+        ...STATIC_CHART_OPTIONS,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
           x: { type: 'time', min: xMin, max: xMax, grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, maxRotation: 0, callback: (v) => fmt.format(Number(v)) } },

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
-import { axisColours, targetRangePlugin } from './common.ts';
+import { axisColours, STATIC_CHART_OPTIONS, targetRangePlugin } from './common.ts';
 import {
   BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip, type ChartDataset, type Plugin,
 } from 'chart.js';
@@ -84,7 +84,7 @@ export default function TimelineChart({ label, series, unit, format, window: win
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
+        ...STATIC_CHART_OPTIONS,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
           x: { type: 'time', grid: { color: grid }, ticks: { color: text, maxTicksLimit: 7, maxRotation: 0, autoSkip: true } },

@@ -24,3 +24,9 @@ export function targetRangePlugin(get: () => Range | undefined): Plugin {
 export function axisColours(dark: boolean): { grid: string; text: string } {
   return dark ? { grid: 'rgba(255,255,255,0.08)', text: '#cbd5e1' } : { grid: 'rgba(0,0,0,0.07)', text: '#475569' };
 }
+
+/**
+ * What every chart here sets the same: no animation (a redraw is one synchronous draw), data given
+ * as {x, y} points already sorted (no parsing), and sized by its container.
+ */
+export const STATIC_CHART_OPTIONS = { animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false } as const;
