@@ -1,5 +1,8 @@
 /** ML worker: TensorFlow.js, loaded lazily on first use, on WebGPU → WASM → CPU. */
 import { loadBackend, type BackendName } from '../src/ml/backend.ts';
+import { ensureGlucoseModel, forecastGlucose, type ForecastOutcome, type TrainOutcome } from '../src/ml/glucose-service.ts';
+import { personalBaselines, type BaselinesResult } from '../src/ml/baselines-service.ts';
+import type { Workspace } from '../src/data/workspace.ts';
 import { exposeApi } from './expose.ts';
 
 export interface ProbeResult {
@@ -37,6 +40,18 @@ const api = {
       }
     }
     return { backend, skipped, matMulMaxAbsError: err, matMulMs };
+  },
+  /** Trains the glucose forecaster when the workspace's CGM readings changed since the last training. */
+  ensureGlucoseModel(ws: Workspace, force = false): Promise<TrainOutcome> {
+    return ensureGlucoseModel(ws, { force });
+  },
+  /** 30- and 60-minute forecasts from the newest readings (the model must exist). */
+  forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
+    return forecastGlucose(ws);
+  },
+  /** Personal baselines and sustained deviations from them (no tfjs: robust statistics). */
+  personalBaselines(ws: Workspace): Promise<BaselinesResult> {
+    return personalBaselines(ws);
   },
 };
 

@@ -92,7 +92,9 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
     push('exercise_minutes', at(d, 0), at(d, 24), exMin, SRC.watch);
 
     rhrAr = 0.8 * rhrAr + rng.normal() * 1.3;
-    push('resting_heart_rate', at(d, 6.5), at(d, 6.5), Math.round(64 + 3 * f - 1.5 * season + rhrAr), SRC.watch);
+    // A cold over the last 4 days: resting heart rate 8 bpm up (the personal baselines flag it).
+    const cold = d >= days - 4 ? 8 : 0;
+    push('resting_heart_rate', at(d, 6.5), at(d, 6.5), Math.round(64 + 3 * f - 1.5 * season + rhrAr + cold), SRC.watch);
 
     const bed = 23 + rng.normal() * 0.6 + (weekend ? 0.7 : 0);
     const asleepMin = Math.round(Math.min(560, Math.max(240, 410 - 15 * f + rng.normal() * 35 + (weekend ? 30 : 0))));

@@ -29,6 +29,30 @@ export async function deleteWorkspace(ws: Workspace): Promise<void> {
   open.delete(ws);
   db?.close();
   await Dexie.delete(DB_NAMES[ws]);
+  await deleteWorkspaceModels(ws);
+}
+
+/** tfjs's IndexedDB database and its stores (tfjs-core/src/io/indexed_db.ts), where the ml worker keeps networks. */
+export const TFJS_DB = 'tensorflowjs';
+const TFJS_STORES = ['models_store', 'model_info_store'];
+
+/** The key under which the ml worker keeps a workspace's glucose network for a horizon. */
+export const glucoseModelPath = (ws: Workspace, horizonMin: number): string => `doppel-glucose-${ws}-${horizonMin}`;
+
+/** Deletes the networks the ml worker trained on a workspace's data. */
+export async function deleteWorkspaceModels(ws: Workspace): Promise<void> {
+  if (!(await Dexie.getDatabaseNames()).includes(TFJS_DB)) return;
+  const db = new Dexie(TFJS_DB);
+  try {
+    await db.open();
+    const stores = TFJS_STORES.filter((n) => db.tables.some((t) => t.name === n));
+    if (!stores.length) return;
+    await db.transaction('rw', stores, async () => {
+      for (const n of stores) await db.table(n).where(':id').startsWith(`doppel-glucose-${ws}-`).delete();
+    });
+  } finally {
+    db.close();
+  }
 }
 
 export async function workspaceExists(ws: Workspace): Promise<boolean> {

@@ -1,6 +1,7 @@
 /**
  * Chooses and initializes the TensorFlow.js backend inside the ml worker: WebGPU where the browser
- * has an adapter, else WebAssembly (SIMD where supported), else plain JS. tfjs and its backends are
+ * has an adapter, else WebAssembly (SIMD where supported), else WebGL (on an OffscreenCanvas), else
+ * plain JS. tfjs and its backends are
  * imported lazily here, so no other bundle carries them.
  */
 import type * as tfNamespace from '@tensorflow/tfjs';
@@ -8,8 +9,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-export type BackendName = 'webgpu' | 'wasm' | 'cpu';
-export const DEFAULT_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
+export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+export const DEFAULT_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
 
 type Tf = typeof tfNamespace;
 
@@ -68,6 +69,13 @@ async function prepare(name: BackendName): Promise<string | undefined> {
       'tfjs-backend-wasm-simd.wasm': wasmSimd,
       'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
     });
+    return undefined;
+  }
+  if (name === 'webgl') {
+    // tfjs's webgl backend is part of @tensorflow/tfjs; in a worker it needs an OffscreenCanvas with a WebGL context.
+    if (typeof OffscreenCanvas === 'undefined') return 'OffscreenCanvas is absent';
+    const canvas = new OffscreenCanvas(1, 1);
+    if (!canvas.getContext('webgl2') && !canvas.getContext('webgl')) return 'no WebGL context';
     return undefined;
   }
   return undefined;

@@ -30,6 +30,7 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
   ['timeline', async (p) => {
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
     await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
+    await p.getByTestId('gf-about').waitFor({ timeout: 60_000 });
   }],
   ['risk', async (p) => {
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
@@ -82,6 +83,13 @@ try {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
       console.log(`${OUT}/${name}-${kind}.png`);
+      if (name === 'timeline') {
+        // On-device learning: the personal baselines and the glucose forecast with its evaluation.
+        await page.getByTestId('baselines').screenshot({ path: `${OUT}/baselines-${kind}.png` });
+        await page.getByTestId('gf-evaluation').locator('summary').click();
+        await page.getByTestId('glucose-forecast').screenshot({ path: `${OUT}/forecast-${kind}.png` });
+        await page.getByTestId('gf-evaluation').locator('summary').click();
+      }
       if (name === 'whatif' && size === 'phone') {
         await page.evaluate(() => {
           document.querySelector('[data-testid="sentences"]')!.scrollIntoView({ block: 'start' });

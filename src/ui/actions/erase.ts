@@ -1,5 +1,6 @@
+import Dexie from 'dexie';
 import { useSyncExternalStore } from 'react';
-import { deleteWorkspace } from '../../data/workspace.ts';
+import { deleteWorkspace, TFJS_DB } from '../../data/workspace.ts';
 import { INBOX_CACHE } from '../../inbox/constants.ts';
 import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
@@ -35,6 +36,7 @@ export async function eraseEverything(): Promise<void> {
     for (const w of [importWorker, twinWorker, mlWorker]) w.terminate();
     setWorkspace('main');
     await Promise.all([deleteWorkspace('main'), deleteWorkspace('demo'), deleteWorkspace('review'), typeof caches === 'undefined' ? undefined : caches.delete(INBOX_CACHE)]);
+    await Dexie.delete(TFJS_DB); // the ml worker's trained networks
     set({ phase: 'done' });
   } catch (e) {
     set({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });

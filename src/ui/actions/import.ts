@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { FileOutcome, ImportProgress } from '../../import/pipeline.ts';
-import { importWorker, twinWorker } from '../../workers/index.ts';
+import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 export type FileProgress = ImportProgress & { fileIndex: number; fileCount: number };
@@ -17,6 +17,7 @@ export async function importFiles(files: File[], onProgress: (p: FileProgress) =
     const reports = await importWorker.run((a) => a.importFiles('main', files, token, Comlink.proxy(onProgress)));
     setWorkspace('main');
     await twinWorker.run((a) => a.refreshSnapshot('main'));
+    relearn();
     return reports;
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -27,6 +28,16 @@ export async function importFiles(files: File[], onProgress: (p: FileProgress) =
 export async function undoImport(importId: number): Promise<void> {
   await importWorker.run((a) => a.undoImport('main', importId));
   await twinWorker.run((a) => a.refreshSnapshot('main'));
+  relearn();
+}
+
+/**
+ * Retrains the glucose forecaster in the background when the CGM readings changed (the ml worker
+ * checks; without CGM it returns at once and tfjs is not loaded). A failure shows where the
+ * forecast is shown (the timeline), which asks again.
+ */
+function relearn(): void {
+  mlWorker.run((a) => a.ensureGlucoseModel('main')).catch(() => undefined);
 }
 
 /**

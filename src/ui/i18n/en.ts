@@ -4,6 +4,7 @@
  * `.one` and `.other` forms (`tn`). The messages live per screen group in ./en/.
  */
 import { importing } from './en/import.ts';
+import { learning } from './en/learning.ts';
 import { risk } from './en/risk.ts';
 import { riskInputs } from './en/risk-inputs.ts';
 import { share } from './en/share.ts';
@@ -16,8 +17,8 @@ import { profile, welcome } from './en/welcome.ts';
 import { whatif } from './en/whatif.ts';
 
 /** The groups, for checks that no key is defined twice. */
-export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, riskInputs, settings, share, summary } as const;
+export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, riskInputs, settings, share, summary, learning } as const;
 
 export const en = {
-  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...riskInputs, ...settings, ...share, ...summary,
+  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...riskInputs, ...settings, ...share, ...summary, ...learning,
 } as const;

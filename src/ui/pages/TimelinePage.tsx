@@ -5,6 +5,8 @@ import type { Settings } from '../../data/settings.ts';
 import type { MetricSummary } from '../../data/timeline.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
+import { GlucoseForecast } from '../components/GlucoseForecast.tsx';
+import { PersonalBaselines } from '../components/PersonalBaselines.tsx';
 import { MetricTimeline } from '../components/MetricTimeline.tsx';
 import { formatDay, unitFor } from '../format.ts';
 import { dayValue } from '../timeline/series.ts';
@@ -65,8 +67,11 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
           );
         })}
       </div>
+      <PersonalBaselines key={`${ws}|${snapshot?.id}`} ws={ws} />
       <MetricTimeline key={selected.metric} ws={ws} summary={selected} settings={settings} />
       {summaries.some((s) => s.metric === 'cgm_glucose') && <AgpReport ws={ws} settings={settings} version={snapshot?.id} />}
+      {/* Keyed by the snapshot: every import or undo makes a new one, and the forecaster checks whether to learn again. */}
+      {summaries.some((s) => s.metric === 'cgm_glucose') && <GlucoseForecast key={`${ws}|${snapshot?.id}`} ws={ws} settings={settings} />}
     </div>
   );
 }

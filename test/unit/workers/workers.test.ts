@@ -110,9 +110,9 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
 
   it('ml: starts tfjs lazily and computes correctly on the CPU backend in Node', async () => {
     const r = await mlWorker.run((a) => a.probe());
-    // Node has neither navigator.gpu nor a browser wasm loader: both are skipped with a reason.
+    // Node has neither navigator.gpu, a browser wasm loader nor an OffscreenCanvas: each is skipped with a reason.
     expect(r.backend).toBe('cpu');
-    expect(r.skipped.map((s) => s.backend)).toEqual(['webgpu', 'wasm']);
+    expect(r.skipped.map((s) => s.backend)).toEqual(['webgpu', 'wasm', 'webgl']);
     expect(r.matMulMaxAbsError).toBeLessThan(1e-4);
   });
 });

@@ -1,0 +1,184 @@
+/**
+ * The ml worker's glucose forecaster service: reads a workspace's CGM readings, trains and judges
+ * the forecaster per horizon, keeps the networks with TensorFlow.js's IndexedDB handler and the
+ * verdict in the workspace's settings, and forecasts from the newest readings. Retraining happens
+ * when the readings changed since the last training (an import or an undo).
+ */
+import { readSamples } from '../data/samples.ts';
+import { glucoseModelPath, workspaceDb, type Workspace } from '../data/workspace.ts';
+import { cgmCoverage, HORIZONS_MIN, latestWindow, MIN_DAYS } from '../../models/ml/forecast-data.ts';
+import type { HorizonEvaluation } from '../../models/ml/verdict.ts';
+import type { CgmSeries } from '../../models/ml/windows.ts';
+import { loadBackend, type BackendName } from './backend.ts';
+import { predictWith, trainHorizon, type LayersModel, type TrainOptions } from './glucose-forecaster.ts';
+import { modelStore } from './model-store.ts';
+
+export const RECORD_KEY = 'ml.glucose';
+/** Bump when the network, its inputs or the record change: older records are retrained. */
+export const FORECASTER_VERSION = 1;
+
+export interface HorizonRecord {
+  horizonMin: number;
+  evaluation: HorizonEvaluation;
+  epochs: number;
+  trainMs: number;
+  history: number;
+  eventScales: number[];
+  modelPath: string;
+}
+
+/** What the app keeps about the last training, in the workspace's settings table. */
+export interface GlucoseModelRecord {
+  version: number;
+  /** The readings it learnt from: count, first and last times and their source. */
+  dataKey: string;
+  trainedAt: number;
+  backend: BackendName;
+  intervalMin: number;
+  coveredDays: number;
+  firstMs: number;
+  lastMs: number;
+  /** Held-out evaluation days start here (local midnight). */
+  testFromMs: number;
+  /** Whether the export's carbohydrate or insulin records were inputs (the app stores neither yet). */
+  usesCarbs: boolean;
+  usesInsulin: boolean;
+  horizons: HorizonRecord[];
+}
+
+/** One shape for every outcome: Comlink's types distribute over unions of promises. */
+export interface TrainOutcome {
+  status: 'trained' | 'unchanged' | 'insufficient' | 'none';
+  /** Why there is no model (insufficient, none). */
+  reason?: string;
+  coveredDays?: number;
+  record?: GlucoseModelRecord;
+}
+
+export interface GlucoseForecast {
+  /** The backend this forecast was computed on. */
+  backend: BackendName;
+  record: GlucoseModelRecord;
+  fromMs: number;
+  lastMgDl: number;
+  points: { horizonMin: number; atMs: number; mgdl: number; lowMgDl: number; highMgDl: number; shown: boolean }[];
+}
+
+export interface ForecastOutcome {
+  forecast?: GlucoseForecast;
+  /** Why there is no forecast: no model yet, or a gap in the last hour of readings. */
+  reason?: string;
+}
+
+/** The readings of the most frequent CGM source (two overlapping sensors would interleave). */
+export async function readCgm(ws: Workspace): Promise<{ series: CgmSeries; key: string }> {
+  const c = await readSamples(workspaceDb(ws), 'cgm_glucose');
+  const counts = new Map<number, number>();
+  for (let i = 0; i < c.n; i++) counts.set(c.source[i]!, (counts.get(c.source[i]!) ?? 0) + 1);
+  let source = 0, most = -1;
+  for (const [s, k] of counts) if (k > most) [source, most] = [s, k];
+  const startMs: number[] = [], valueMgDl: number[] = [], offsetMin: number[] = [];
+  for (let i = 0; i < c.n; i++) {
+    if (c.source[i] !== source) continue;
+    if (startMs.length && c.start[i]! <= startMs[startMs.length - 1]!) continue;
+    startMs.push(c.start[i]!);
+    valueMgDl.push(c.value[i]!);
+    offsetMin.push(c.offsetMin[i]!);
+  }
+  const n = startMs.length;
+  return { series: { startMs, valueMgDl, offsetMin }, key: `v${FORECASTER_VERSION}|${source}|${n}|${startMs[0] ?? 0}|${startMs[n - 1] ?? 0}` };
+}
+
+export async function getRecord(ws: Workspace): Promise<GlucoseModelRecord | undefined> {
+  return (await workspaceDb(ws).settings.get(RECORD_KEY))?.value as GlucoseModelRecord | undefined;
+}
+
+const inflight = new Map<Workspace, Promise<TrainOutcome>>();
+
+/**
+ * Trains when the readings changed since the last training (or `force`); otherwise reports the
+ * record. Calls for a workspace while one runs wait for it and then check again (one training at a time).
+ */
+export function ensureGlucoseModel(ws: Workspace, o: TrainOptions & { force?: boolean; order?: BackendName[] } = {}): Promise<TrainOutcome> {
+  const before = inflight.get(ws);
+  const run = (before ?? Promise.resolve()).catch(() => undefined).then(() => train(ws, o));
+  const mine = run.finally(() => {
+    if (inflight.get(ws) === mine) inflight.delete(ws);
+  });
+  inflight.set(ws, mine);
+  return mine;
+}
+
+async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?: BackendName[] }): Promise<TrainOutcome> {
+  const { series, key } = await readCgm(ws);
+  const db = workspaceDb(ws);
+  const old = await getRecord(ws);
+  if (!o.force && old?.dataKey === key) return { status: 'unchanged', record: old };
+  const cov = cgmCoverage(series);
+  if (series.startMs.length === 0) return await clear(ws, { status: 'none', reason: 'no CGM readings', coveredDays: 0 });
+  if (cov.coveredDays < MIN_DAYS) {
+    return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: `${cov.coveredDays} of the ${MIN_DAYS} days of CGM (≥ 12 h each) needed` });
+  }
+  const { tf, backend } = await loadBackend(o.order);
+  const horizons: HorizonRecord[] = [];
+  let testFromMs = NaN;
+  for (const h of HORIZONS_MIN) {
+    let trained;
+    try {
+      trained = await trainHorizon(tf, series, h, {}, o);
+    } catch (e) {
+      if (e instanceof RangeError) return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: e.message });
+      throw e;
+    }
+    const path = glucoseModelPath(ws, h);
+    await modelStore(tf).save(path, trained.model);
+    loadedModels.set(path, { key, model: trained.model });
+    testFromMs = trained.testFromMs;
+    horizons.push({
+      horizonMin: h, evaluation: trained.evaluation, epochs: trained.epochs, trainMs: trained.trainMs,
+      history: trained.history, eventScales: trained.eventScales, modelPath: path,
+    });
+  }
+  const record: GlucoseModelRecord = {
+    version: FORECASTER_VERSION, dataKey: key, trainedAt: Date.now(), backend,
+    intervalMin: cov.intervalMin, coveredDays: cov.coveredDays, firstMs: cov.firstMs, lastMs: cov.lastMs,
+    testFromMs, usesCarbs: false, usesInsulin: false, horizons,
+  };
+  await db.settings.put({ key: RECORD_KEY, value: record });
+  return { status: 'trained', record };
+}
+
+async function clear(ws: Workspace, out: TrainOutcome): Promise<TrainOutcome> {
+  await workspaceDb(ws).settings.delete(RECORD_KEY);
+  return out;
+}
+
+/** Networks loaded in this worker, by path, with the data key they were trained on. */
+const loadedModels = new Map<string, { key: string; model: LayersModel }>();
+
+/** Forecasts 30 and 60 minutes on from the newest readings, each with its held-out 80 % range. */
+export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
+  const record = await getRecord(ws);
+  if (!record) return { reason: 'no model yet' };
+  const { series } = await readCgm(ws);
+  const w = latestWindow(series);
+  if (!w) return { reason: 'the last hour of readings has a gap' };
+  const { tf, backend } = await loadBackend();
+  const points: GlucoseForecast['points'] = [];
+  for (const h of record.horizons) {
+    let entry = loadedModels.get(h.modelPath);
+    if (!entry || entry.key !== record.dataKey) {
+      const model = await modelStore(tf).load(h.modelPath);
+      if (!model) return { reason: 'the saved model is missing' };
+      loadedModels.set(h.modelPath, (entry = { key: record.dataKey, model }));
+    }
+    const mgdl = (await predictWith(tf, entry.model, w, h.history, h.eventScales))[0]!;
+    const band = h.evaluation.band;
+    points.push({
+      horizonMin: h.horizonMin, atMs: w.tMs[0]! + h.horizonMin * 60_000, mgdl,
+      lowMgDl: Math.max(40, mgdl + band.lowMgDl), highMgDl: Math.min(400, mgdl + band.highMgDl),
+      shown: h.evaluation.beatsBaselines,
+    });
+  }
+  return { forecast: { backend, record, fromMs: w.tMs[0]!, lastMgDl: w.last[0]!, points } };
+}

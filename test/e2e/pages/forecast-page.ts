@@ -1,0 +1,40 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the timeline's glucose forecast card (learnt in the ml worker). */
+export class ForecastPage {
+  readonly card: Locator;
+  readonly about: Locator;
+  readonly evaluation: Locator;
+
+  constructor(readonly page: Page) {
+    this.card = page.getByTestId('glucose-forecast');
+    this.about = page.getByTestId('gf-about');
+    this.evaluation = page.getByTestId('gf-evaluation');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+    await expect(this.card).toBeVisible();
+  }
+
+  /** Waits for training (in the worker) to finish; returns the backend the forecast was computed on. */
+  async waitTrained(timeout: number): Promise<string> {
+    await expect(this.about).toBeVisible({ timeout });
+    return (await this.about.getAttribute('data-backend'))!;
+  }
+
+  point(minutes: number): Locator {
+    return this.page.getByTestId(`gf-point-${minutes}`);
+  }
+
+  /** The held-out RMSE (mg/dL) of each row of a horizon's table: model, persistence, linear. */
+  async rmse(minutes: number): Promise<number[]> {
+    const cells = this.page.getByTestId(`gf-table-${minutes}`).locator('tbody tr td:first-of-type');
+    return (await cells.allTextContents()).map((s) => Number(s.replace(',', '.')));
+  }
+
+  async mard(minutes: number): Promise<number[]> {
+    const cells = this.page.getByTestId(`gf-table-${minutes}`).locator('tbody tr td:nth-of-type(2)');
+    return (await cells.allTextContents()).map((s) => Number(s.replace(' %', '').replace(',', '.')));
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The ml worker's forecaster service on real IndexedDB semantics (fake-indexeddb) with a real CGM
+ * export: trained once per change of the readings, judged, kept, forecasting from the newest hour.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteWorkspace, workspaceDb } from '../../../src/data/workspace.ts';
+import { ensureGlucoseModel, forecastGlucose, getRecord } from '../../../src/ml/glucose-service.ts';
+import { FIXTURES, importFile, importText } from '../import/helpers.ts';
+
+const dexcom = join(FIXTURES, 'real/cgm/cgmquantify_test_file_dexcom-g6-clarity.csv');
+
+afterEach(async () => {
+  await deleteWorkspace('main');
+});
+
+describe('glucose forecaster service', () => {
+  it('no CGM: no model, and says so', async () => {
+    expect(await ensureGlucoseModel('main')).toEqual({ status: 'none', reason: 'no CGM readings', coveredDays: 0 });
+    expect(await forecastGlucose('main')).toEqual({ reason: 'no model yet' });
+  });
+
+  it('fewer than 7 well-covered days: not trained, with the count', async () => {
+    // The real export's first 3 days.
+    const lines = readFileSync(dexcom, 'utf8').split('\n');
+    const upTo = lines.findIndex((l) => l.includes('2016-10-27T11:2'));
+    await importText(workspaceDb('main'), lines.slice(0, upTo).join('\n'), 'first-days.csv');
+    const r = await ensureGlucoseModel('main');
+    expect(r.status).toBe('insufficient');
+    expect(r.reason).toMatch(/^\d of the 7 days of CGM \(≥ 12 h each\) needed$/);
+    expect(await getRecord('main')).toBeUndefined();
+  });
+
+  it('a real Dexcom G6 export (7.9 days): trains both horizons, keeps the verdict, retrains only after new readings', async () => {
+    await importFile(workspaceDb('main'), dexcom);
+    const r = await ensureGlucoseModel('main');
+    expect(r.status).toBe('trained');
+    const rec = r.record!;
+    expect(rec).toMatchObject({ backend: 'cpu', intervalMin: 5, usesCarbs: false, usesInsulin: false });
+    expect(rec.coveredDays).toBeGreaterThanOrEqual(7);
+    expect(rec.horizons.map((h) => h.horizonMin)).toEqual([30, 60]);
+    for (const h of rec.horizons) {
+      const e = h.evaluation;
+      if (process.env.SHOW_EVAL) console.log(JSON.stringify({ h: h.horizonMin, epochs: h.epochs, n: [e.nTrain, e.nVal, e.nTest], model: e.model, persistence: e.persistence, linear: e.linear, reason: e.reason }));
+      expect(e.nTest).toBeGreaterThan(200); // the last 2 local days held out
+      expect(e.beatsBaselines).toBe(e.reason === undefined);
+      // Whatever the verdict, it follows from the numbers.
+      const best = Math.min(e.persistence.rmseMgDl, e.linear.rmseMgDl);
+      if (e.beatsBaselines) expect(e.model.rmseMgDl).toBeLessThan(best);
+    }
+    expect(rec.testFromMs).toBeGreaterThan(rec.firstMs);
+    expect(await getRecord('main')).toEqual(rec);
+
+    expect((await ensureGlucoseModel('main')).status).toBe('unchanged');
+
+    const f = (await forecastGlucose('main')).forecast!;
+    expect(f.backend).toBe('cpu');
+    expect(f.fromMs).toBe(rec.lastMs);
+    expect(f.points.map((p) => p.horizonMin)).toEqual([30, 60]);
+    for (const p of f.points) {
+      expect(p.atMs).toBe(rec.lastMs + p.horizonMin * 60_000);
+      expect(p.lowMgDl).toBeLessThanOrEqual(p.mgdl);
+      expect(p.highMgDl).toBeGreaterThanOrEqual(p.mgdl);
+      expect(p.mgdl).toBeGreaterThan(40);
+      expect(p.mgdl).toBeLessThan(400);
+    }
+
+    // One more reading 5 minutes later: the data changed, so the model is retrained.
+    const next = new Date(rec.lastMs + 5 * 60_000);
+    const wall = new Date(next.getTime() - next.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+    const head = 'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mg/dL/min)';
+    await importText(workspaceDb('main'), `${head}\n1,${wall},EGV,,,,iPhone G6,120,,,,`, 'more.csv');
+    const again = await ensureGlucoseModel('main');
+    expect(again.status).toBe('trained');
+    expect(again.record!.lastMs).toBe(rec.lastMs + 5 * 60_000);
+  });
+});
