@@ -1,4 +1,4 @@
-/** ML worker: TensorFlow.js, loaded lazily on first use, on WebGPU → WASM → CPU. */
+/** ML worker: TensorFlow.js, loaded lazily on first use, on WebGPU → WASM → WebGL → CPU. */
 import { loadBackend, type BackendName } from '../src/ml/backend.ts';
 import { ensureGlucoseModel, forecastGlucose, type ForecastOutcome, type TrainOutcome } from '../src/ml/glucose-service.ts';
 import { personalBaselines, type BaselinesResult } from '../src/ml/baselines-service.ts';

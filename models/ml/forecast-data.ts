@@ -100,14 +100,18 @@ export interface DaySplit {
   test: Windows;
   testFromMs: number;
   valFromMs: number;
+  /** Local days held out for evaluation. */
+  testDays: number;
 }
 
 /**
  * Splits in time: the last quarter of the days (at least 2) are held out for evaluation, and the
  * last sixth of the remaining days (at least 1) stop training early. Boundaries are at local
- * midnight of the series' last offset, so no day is split between parts.
+ * midnight of the series' last offset. A window belongs to a part only when its inputs AND its
+ * target (`horizonMin` after its last input) fall inside it: a window straddling a boundary is
+ * left out, so no reading of a later part reaches an earlier one.
  */
-export function splitDays(w: Windows, cov: Coverage, offsetMin: number): DaySplit {
+export function splitDays(w: Windows, cov: Coverage, offsetMin: number, horizonMin: number): DaySplit {
   const localDay = (t: number): number => Math.floor((t + offsetMin * 60_000) / DAY_MS);
   const first = localDay(cov.firstMs), last = localDay(cov.lastMs);
   const days = last - first + 1;
@@ -115,13 +119,15 @@ export function splitDays(w: Windows, cov: Coverage, offsetMin: number): DaySpli
   const valDays = Math.max(1, Math.round((days - testDays) / 6));
   const midnight = (d: number): number => d * DAY_MS - offsetMin * 60_000;
   const testFromMs = midnight(last - testDays + 1), valFromMs = midnight(last - testDays - valDays + 1);
+  const h = horizonMin * 60_000;
   const pick = (keep: (t: number) => boolean): Windows => subset(w, (i) => keep(w.tMs[i]!));
   return {
-    train: pick((t) => t < valFromMs),
-    val: pick((t) => t >= valFromMs && t < testFromMs),
+    train: pick((t) => t + h < valFromMs),
+    val: pick((t) => t >= valFromMs && t + h < testFromMs),
     test: pick((t) => t >= testFromMs),
     testFromMs,
     valFromMs,
+    testDays,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Whether a learned glucose forecaster may be shown: it must beat both baselines (persistence and
- * the linear autoregressive model) on the person's own held-out later days, on RMSE and on MARD.
+ * the linear autoregressive model) on the person's own held-out later days, on RMSE and on MARD,
+ * each by at least MIN_MARGIN.
  * The spread of its held-out errors gives the range shown around each forecast.
  */
 import { accuracy, type ForecastAccuracy } from './metrics.ts';
@@ -8,6 +9,12 @@ import type { Windows } from './windows.ts';
 
 /** Fewer held-out windows than this and no verdict is given (too little to judge). */
 export const MIN_TEST_WINDOWS = 100;
+/**
+ * The learnt forecast must be at least this much better (relative) than the best baseline on RMSE
+ * and on MARD: held-out windows a few minutes apart are strongly correlated, so a smaller edge
+ * could be chance.
+ */
+export const MIN_MARGIN = 0.02;
 
 export interface HorizonEvaluation {
   horizonMin: number;
@@ -17,7 +24,7 @@ export interface HorizonEvaluation {
   model: ForecastAccuracy;
   persistence: ForecastAccuracy;
   linear: ForecastAccuracy;
-  /** True when the model's RMSE and MARD are both lower than each baseline's. */
+  /** True when the model's RMSE and MARD are both at least MIN_MARGIN lower than each baseline's. */
   beatsBaselines: boolean;
   /** Why the forecast is not shown, in words, when it is not. */
   reason?: string;
@@ -39,8 +46,8 @@ export function judge(
   else {
     const best = (k: 'rmseMgDl' | 'mardPercent'): number => Math.min(persistence[k], linear[k]);
     const lost: string[] = [];
-    if (model.rmseMgDl >= best('rmseMgDl')) lost.push('RMSE');
-    if (model.mardPercent >= best('mardPercent')) lost.push('MARD');
+    if (model.rmseMgDl > (1 - MIN_MARGIN) * best('rmseMgDl')) lost.push('RMSE');
+    if (model.mardPercent > (1 - MIN_MARGIN) * best('mardPercent')) lost.push('MARD');
     if (lost.length) reason = `no better than the simpler forecasts on ${lost.join(' and ')}`;
   }
   return {

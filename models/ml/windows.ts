@@ -42,7 +42,7 @@ export function makeWindows(s: CgmSeries, history: number, horizonMin: number, i
       }
     }
     if (!even) continue;
-    // The target: the reading nearest to the due time, within half an interval.
+    // The target: the first reading at or after the due time, if within half an interval of it.
     const due = s.startMs[end]! + horizonMin * 60_000;
     let j = end + horizonSteps;
     while (j < len - 1 && s.startMs[j]! < due) j++;

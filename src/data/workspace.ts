@@ -36,11 +36,14 @@ export async function deleteWorkspace(ws: Workspace): Promise<void> {
 export const TFJS_DB = 'tensorflowjs';
 const TFJS_STORES = ['models_store', 'model_info_store'];
 
-/** The key under which the ml worker keeps a workspace's glucose network for a horizon. */
-export const glucoseModelPath = (ws: Workspace, horizonMin: number): string => `doppel-glucose-${ws}-${horizonMin}`;
+/** Every network of a workspace has a key starting with this. */
+export const glucoseModelPrefix = (ws: Workspace): string => `doppel-glucose-${ws}-`;
 
-/** Deletes the networks the ml worker trained on a workspace's data. */
-export async function deleteWorkspaceModels(ws: Workspace): Promise<void> {
+/** The key under which the ml worker keeps a workspace's glucose network for a horizon, one per training. */
+export const glucoseModelPath = (ws: Workspace, horizonMin: number, training: string): string => `${glucoseModelPrefix(ws)}${horizonMin}-${training}`;
+
+/** Deletes the networks the ml worker trained on a workspace's data, except those in `keep`. */
+export async function deleteWorkspaceModels(ws: Workspace, keep: readonly string[] = []): Promise<void> {
   if (!(await Dexie.getDatabaseNames()).includes(TFJS_DB)) return;
   const db = new Dexie(TFJS_DB);
   try {
@@ -48,7 +51,9 @@ export async function deleteWorkspaceModels(ws: Workspace): Promise<void> {
     const stores = TFJS_STORES.filter((n) => db.tables.some((t) => t.name === n));
     if (!stores.length) return;
     await db.transaction('rw', stores, async () => {
-      for (const n of stores) await db.table(n).where(':id').startsWith(`doppel-glucose-${ws}-`).delete();
+      for (const n of stores) {
+        await db.table(n).where(':id').startsWith(glucoseModelPrefix(ws)).filter((row: { modelPath?: string }) => !keep.includes(row.modelPath ?? '')).delete();
+      }
     });
   } finally {
     db.close();

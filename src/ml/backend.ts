@@ -62,7 +62,9 @@ async function prepare(name: BackendName): Promise<string | undefined> {
   }
   if (name === 'wasm') {
     if (typeof WebAssembly === 'undefined') return 'WebAssembly is absent';
-    if (typeof navigator === 'undefined') return 'not in a browser (no navigator)';
+    // Node 21+ has a navigator too: a browser (or its worker) is told by its global scope.
+    const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+    if (g.document === undefined && g.WorkerGlobalScope === undefined) return 'not in a browser (the .wasm files are served by the app)';
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlain,

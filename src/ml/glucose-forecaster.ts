@@ -44,6 +44,7 @@ export interface TrainedHorizon {
   trainMs: number;
   /** Held-out evaluation days start here (local midnight). */
   testFromMs: number;
+  testDays: number;
 }
 
 /** Carbohydrates per 50 g and insulin per 5 units: inputs of order one. */
@@ -78,7 +79,19 @@ function streamList(s: Streams): { list: (readonly DoseEvent[])[]; scales: numbe
   return { list, scales };
 }
 
-/** Trains and judges the forecaster for one horizon. Throws a RangeError when the data are too few. */
+/** Too few continuous readings for a part of the split: a typed error, so that other failures are not mistaken for it. */
+export class InsufficientDataError extends Error {
+  readonly code = 'INSUFFICIENT_DATA';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InsufficientDataError';
+  }
+}
+
+/**
+ * Trains and judges the forecaster for one horizon. Throws InsufficientDataError when a part of the
+ * split has too few windows; on any failure the network is disposed.
+ */
 export async function trainHorizon(tf: Tf, series: CgmSeries, horizonMin: number, streams: Streams = {}, o: TrainOptions = {}): Promise<TrainedHorizon> {
   const t0 = performance.now();
   const cov = cgmCoverage(series);
@@ -86,18 +99,30 @@ export async function trainHorizon(tf: Tf, series: CgmSeries, horizonMin: number
   const { list, scales } = streamList(streams);
   const all = forecastWindows(series, horizonMin, list);
   const offset = series.offsetMin.length ? series.offsetMin[series.offsetMin.length - 1]! : 0;
-  const split = splitDays(all, cov, offset);
-  if (split.train.n < 200 || split.val.n < 20) {
-    throw new RangeError(`too few continuous readings to learn from (${split.train.n} training and ${split.val.n} early-stopping windows)`);
+  const split = splitDays(all, cov, offset, horizonMin);
+  if (split.train.n < 200 || split.val.n < 20 || split.test.n === 0) {
+    throw new InsufficientDataError(`too few continuous readings to learn from (${split.train.n} training, ${split.val.n} early-stopping and ${split.test.n} held-out windows)`);
   }
-  const trainAndVal = subset(all, (i) => all.tMs[i]! < split.testFromMs);
-  const linear = fitLinear(trainAndVal);
+  const linear = fitLinear(subset(all, (i) => all.tMs[i]! + horizonMin * 60_000 < split.testFromMs));
   const model = buildNetwork(tf, all.features, o.seed ?? 1, o.learningRate);
-  const epochs = await fit(tf, model, split.train, split.val, history, scales, o);
-  const modelMgDl = await predictWith(tf, model, split.test, history, scales);
-  const evaluation = judge(horizonMin, { nTrain: split.train.n, nVal: split.val.n }, split.test,
-    modelMgDl, split.test.last, predictLinear(linear, split.test));
-  return { model, linear, evaluation, history, features: all.features, eventScales: scales, epochs, trainMs: performance.now() - t0, testFromMs: split.testFromMs };
+  try {
+    const epochs = await fit(tf, model, split.train, split.val, history, scales, o).finally(() => {
+      // Adam keeps its own variables; model.dispose() does not reach them.
+      model.optimizer.dispose();
+    });
+    const modelMgDl = await predictWith(tf, model, split.test, history, scales);
+    // Both baselines within the CGM range too, as the network's forecasts are.
+    const clamp = (v: number): number => Math.min(400, Math.max(40, v));
+    const evaluation = judge(horizonMin, { nTrain: split.train.n, nVal: split.val.n }, split.test,
+      modelMgDl, split.test.last.map(clamp), predictLinear(linear, split.test).map(clamp));
+    return {
+      model, linear, evaluation, history, features: all.features, eventScales: scales, epochs,
+      trainMs: performance.now() - t0, testFromMs: split.testFromMs, testDays: split.testDays,
+    };
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
 }
 
 /**

@@ -5,17 +5,17 @@
  * when the readings changed since the last training (an import or an undo).
  */
 import { readSamples } from '../data/samples.ts';
-import { glucoseModelPath, workspaceDb, type Workspace } from '../data/workspace.ts';
+import { deleteWorkspaceModels, glucoseModelPath, glucoseModelPrefix, workspaceDb, type Workspace } from '../data/workspace.ts';
 import { cgmCoverage, HORIZONS_MIN, latestWindow, MIN_DAYS } from '../../models/ml/forecast-data.ts';
 import type { HorizonEvaluation } from '../../models/ml/verdict.ts';
 import type { CgmSeries } from '../../models/ml/windows.ts';
 import { loadBackend, type BackendName } from './backend.ts';
-import { predictWith, trainHorizon, type LayersModel, type TrainOptions } from './glucose-forecaster.ts';
+import { InsufficientDataError, predictWith, trainHorizon, type LayersModel, type TrainedHorizon, type TrainOptions } from './glucose-forecaster.ts';
 import { modelStore } from './model-store.ts';
 
 export const RECORD_KEY = 'ml.glucose';
 /** Bump when the network, its inputs or the record change: older records are retrained. */
-export const FORECASTER_VERSION = 1;
+export const FORECASTER_VERSION = 2;
 
 export interface HorizonRecord {
   horizonMin: number;
@@ -40,6 +40,8 @@ export interface GlucoseModelRecord {
   lastMs: number;
   /** Held-out evaluation days start here (local midnight). */
   testFromMs: number;
+  /** Local days held out. */
+  testDays: number;
   /** Whether the export's carbohydrate or insulin records were inputs (the app stores neither yet). */
   usesCarbs: boolean;
   usesInsulin: boolean;
@@ -120,41 +122,66 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
     return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: `${cov.coveredDays} of the ${MIN_DAYS} days of CGM (≥ 12 h each) needed` });
   }
   const { tf, backend } = await loadBackend(o.order);
-  const horizons: HorizonRecord[] = [];
-  let testFromMs = NaN;
-  for (const h of HORIZONS_MIN) {
-    let trained;
-    try {
-      trained = await trainHorizon(tf, series, h, {}, o);
-    } catch (e) {
-      if (e instanceof RangeError) return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: e.message });
-      throw e;
-    }
-    const path = glucoseModelPath(ws, h);
-    await modelStore(tf).save(path, trained.model);
-    loadedModels.set(path, { key, model: trained.model });
-    testFromMs = trained.testFromMs;
-    horizons.push({
-      horizonMin: h, evaluation: trained.evaluation, epochs: trained.epochs, trainMs: trained.trainMs,
-      history: trained.history, eventScales: trained.eventScales, modelPath: path,
-    });
+  // Both horizons are trained before anything is written: a failure leaves the previous networks
+  // and their record as they were (never a new network under an old verdict).
+  const trained: TrainedHorizon[] = [];
+  try {
+    for (const h of HORIZONS_MIN) trained.push(await trainHorizon(tf, series, h, {}, o));
+  } catch (e) {
+    for (const t of trained) t.model.dispose();
+    if (e instanceof InsufficientDataError) return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: e.message });
+    throw e;
   }
-  const record: GlucoseModelRecord = {
-    version: FORECASTER_VERSION, dataKey: key, trainedAt: Date.now(), backend,
-    intervalMin: cov.intervalMin, coveredDays: cov.coveredDays, firstMs: cov.firstMs, lastMs: cov.lastMs,
-    testFromMs, usesCarbs: false, usesInsulin: false, horizons,
-  };
-  await db.settings.put({ key: RECORD_KEY, value: record });
-  return { status: 'trained', record };
+  const trainedAt = Date.now();
+  const store = modelStore(tf);
+  const horizons: HorizonRecord[] = [];
+  try {
+    for (const t of trained) {
+      // A path per training: the record names exactly the networks it judged.
+      const path = glucoseModelPath(ws, t.evaluation.horizonMin, trainedAt.toString(36));
+      await store.save(path, t.model);
+      horizons.push({
+        horizonMin: t.evaluation.horizonMin, evaluation: t.evaluation, epochs: t.epochs, trainMs: t.trainMs,
+        history: t.history, eventScales: t.eventScales, modelPath: path,
+      });
+    }
+    const record: GlucoseModelRecord = {
+      version: FORECASTER_VERSION, dataKey: key, trainedAt, backend,
+      intervalMin: cov.intervalMin, coveredDays: cov.coveredDays, firstMs: cov.firstMs, lastMs: cov.lastMs,
+      testFromMs: trained[0]!.testFromMs, testDays: trained[0]!.testDays, usesCarbs: false, usesInsulin: false, horizons,
+    };
+    await db.settings.put({ key: RECORD_KEY, value: record });
+    forget(ws);
+    horizons.forEach((h, k) => loadedModels.set(h.modelPath, trained[k]!.model));
+    // The previous training's networks (and any left by an interrupted one) go.
+    await store.removeWorkspace(ws, horizons.map((h) => h.modelPath));
+    return { status: 'trained', record };
+  } catch (e) {
+    for (const t of trained) t.model.dispose();
+    throw e;
+  }
 }
 
+/** No model for this workspace: its record and its networks go. */
 async function clear(ws: Workspace, out: TrainOutcome): Promise<TrainOutcome> {
   await workspaceDb(ws).settings.delete(RECORD_KEY);
+  forget(ws);
+  await deleteWorkspaceModels(ws);
   return out;
 }
 
-/** Networks loaded in this worker, by path, with the data key they were trained on. */
-const loadedModels = new Map<string, { key: string; model: LayersModel }>();
+/** Networks loaded in this worker, by path (a path names one training's network). */
+const loadedModels = new Map<string, LayersModel>();
+
+/** Disposes the workspace's loaded networks (their weights may sit on the GPU). */
+function forget(ws: Workspace): void {
+  const prefix = glucoseModelPrefix(ws);
+  for (const [path, model] of loadedModels) {
+    if (!path.startsWith(prefix)) continue;
+    model.dispose();
+    loadedModels.delete(path);
+  }
+}
 
 /** Forecasts 30 and 60 minutes on from the newest readings, each with its held-out 80 % range. */
 export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
@@ -166,13 +193,17 @@ export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
   const { tf, backend } = await loadBackend();
   const points: GlucoseForecast['points'] = [];
   for (const h of record.horizons) {
-    let entry = loadedModels.get(h.modelPath);
-    if (!entry || entry.key !== record.dataKey) {
-      const model = await modelStore(tf).load(h.modelPath);
-      if (!model) return { reason: 'the saved model is missing' };
-      loadedModels.set(h.modelPath, (entry = { key: record.dataKey, model }));
+    let model = loadedModels.get(h.modelPath);
+    if (!model) {
+      model = await modelStore(tf).load(h.modelPath);
+      if (!model) {
+        // Lost (e.g. storage cleared by the browser): the record goes too, so the next check trains again.
+        await clear(ws, { status: 'none' });
+        return { reason: 'the saved model is missing' };
+      }
+      loadedModels.set(h.modelPath, model);
     }
-    const mgdl = (await predictWith(tf, entry.model, w, h.history, h.eventScales))[0]!;
+    const mgdl = (await predictWith(tf, model, w, h.history, h.eventScales))[0]!;
     const band = h.evaluation.band;
     points.push({
       horizonMin: h.horizonMin, atMs: w.tMs[0]! + h.horizonMin * 60_000, mgdl,

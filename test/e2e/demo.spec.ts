@@ -1,5 +1,6 @@
 import { test, expect } from './support/privacy.ts';
 import { AppPage, DevicePage } from './pages/app-page.ts';
+import { ForecastPage } from './pages/forecast-page.ts';
 
 test('"Try the demo" builds a living twin in its own workspace, and one click removes it', async ({ page }) => {
   const app = new AppPage(page);
@@ -49,4 +50,65 @@ test('"Delete everything" removes every Doppel database from the device', async 
   expect(await app.databaseNames()).toEqual([]);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await expect(app.tryDemo).toBeVisible();
+});
+
+test('the networks learnt on the demo go with it: removed while training, removed once trained, and by Delete everything', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  const forecast = new ForecastPage(page);
+  const toTwin = () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
+  // Opened only if it exists: opening creates an empty database (tested separately: the app recovers from one).
+  const modelKeys = () => page.evaluate(async () => !(await indexedDB.databases()).some((d) => d.name === 'tensorflowjs') ? [] : new Promise<string[]>((resolve) => {
+    const req = indexedDB.open('tensorflowjs');
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('models_store')) { db.close(); resolve([]); return; }
+      const keys = db.transaction('models_store', 'readonly').objectStore('models_store').getAllKeys();
+      keys.onsuccess = () => { resolve((keys.result as string[]).sort()); db.close(); };
+    };
+  }));
+
+  // Removed while the forecaster trains: nothing is written back afterwards.
+  await forecast.open();
+  await toTwin();
+  await app.removeDemo.click();
+  await expect(app.tryDemo).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect((await app.databaseNames()).filter((n) => n.startsWith('doppel'))).toEqual(['doppel']);
+  expect(await modelKeys()).toEqual([]);
+
+  // Trained, then removed: its two networks go.
+  await app.startDemo();
+  await forecast.open();
+  await forecast.waitTrained(60_000);
+  expect(await modelKeys()).toEqual([expect.stringMatching(/^doppel-glucose-demo-30-/), expect.stringMatching(/^doppel-glucose-demo-60-/)]);
+  await toTwin();
+  await app.removeDemo.click();
+  await expect(app.tryDemo).toBeVisible();
+  expect(await modelKeys()).toEqual([]);
+
+  // Trained, then Delete everything: no database is left, tfjs's included.
+  await app.startDemo();
+  await forecast.open();
+  await forecast.waitTrained(60_000);
+  const device = new DevicePage(page);
+  await device.open();
+  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted from this device.' })).toBeVisible();
+  expect(await app.databaseNames()).toEqual([]);
+});
+
+test('an empty tensorflowjs database (no stores) does not stop the forecaster from learning', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const req = indexedDB.open('tensorflowjs');
+    req.onsuccess = () => { req.result.close(); resolve(); };
+  }));
+  await app.startDemo();
+  const forecast = new ForecastPage(page);
+  await forecast.open();
+  await forecast.waitTrained(60_000);
 });

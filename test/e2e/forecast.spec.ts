@@ -29,22 +29,23 @@ test('@backend a real Dexcom export: the forecaster trains in the ml worker, is 
     const [model, persistence, linear] = await fc.rmse(minutes);
     const [mModel, mPersistence, mLinear] = await fc.mard(minutes);
     expect(persistence).toBeGreaterThan(0);
-    const beats = model! < Math.min(persistence!, linear!) && mModel! < Math.min(mPersistence!, mLinear!);
+    const beats = model! <= 0.98 * Math.min(persistence!, linear!) && mModel! <= 0.98 * Math.min(mPersistence!, mLinear!);
     const point = fc.point(minutes);
     await expect(point).toHaveAttribute('data-shown', String(beats));
     if (beats) {
       shown++;
-      await expect(point).toContainText(new RegExp(`In ${minutes} minutes: \\d+ mg/dL`));
+      // The file is from 2016: worded as after that reading, not as "in 30 minutes".
+      await expect(point).toContainText(new RegExp(`${minutes} minutes after it: \\d+ mg/dL`));
       await expect(point).toContainText(/likely \d+–\d+ mg\/dL/);
-      await expect(page.getByTestId(`gf-verdict-${minutes}`)).toHaveText('Shown: better than both on RMSE and MARD.');
+      await expect(page.getByTestId(`gf-verdict-${minutes}`)).toHaveText('Shown: better than both by at least 2 % on RMSE and on MARD.');
     } else {
       await expect(point).toContainText('not shown');
       await expect(page.getByTestId(`gf-verdict-${minutes}`)).toContainText('Not shown: no better than the simpler forecasts');
     }
   }
-  // On this file the 30-minute network beats both baselines (2.5 % lower RMSE than the linear one on the cpu backend).
+  // On this file the 30-minute network beats both baselines (2.1 % lower RMSE and 6 % lower MARD than the linear one, cpu backend).
   expect(shown).toBeGreaterThanOrEqual(1);
-  await expect(fc.card).toContainText('From your reading of');
+  await expect(fc.card).toContainText('From your last reading, ');
   await expectNoSeriousA11yViolations(page, 'glucose forecast');
 
   // Kept with tfjs's IndexedDB handler: after a reload, no training, the saved networks forecast.

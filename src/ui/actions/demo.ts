@@ -1,6 +1,6 @@
 import { dayInDeviceZone } from '../../../models/util/time.ts';
 import { deleteWorkspace } from '../../data/workspace.ts';
-import { importWorker, twinWorker } from '../../workers/index.ts';
+import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 /** Builds the demo twin in its own workspace (in the workers) and switches the UI to it. */
@@ -13,8 +13,10 @@ export async function startDemo(signal?: AbortSignal): Promise<void> {
 
 /** Deletes the demo workspace; the person's own workspace is a different database and is untouched. */
 export async function removeDemo(): Promise<void> {
+  // The ml worker too: a training under way would write its networks and record back after the delete.
   importWorker.terminate();
   twinWorker.terminate();
+  mlWorker.terminate();
   setWorkspace('main');
   await deleteWorkspace('demo');
 }

@@ -3,6 +3,7 @@ import type { ForecastAccuracy } from '../../../models/ml/metrics.ts';
 import { MIN_TEST_WINDOWS, type HorizonEvaluation } from '../../../models/ml/verdict.ts';
 import type { BackendName } from '../../ml/backend.ts';
 import type { ForecastOutcome, GlucoseModelRecord, TrainOutcome } from '../../ml/glucose-service.ts';
+import { MIN_DAYS } from '../../../models/ml/forecast-data.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../workers/errors.ts';
@@ -51,7 +52,11 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
   return (
     <section className="card gf" data-testid="glucose-forecast" aria-labelledby="gf-title">
       <h2 id="gf-title">{t('gf.title')}</h2>
-      {!rec ? <p>{t('gf.insufficient', { days: trained.coveredDays ?? 0 })}</p> : (
+      {!rec ? (
+        <p data-testid="gf-insufficient">
+          {(trained.coveredDays ?? 0) < MIN_DAYS ? t('gf.insufficient', { days: trained.coveredDays ?? 0 }) : t('gf.insufficientWindows', { days: trained.coveredDays ?? 0 })}
+        </p>
+      ) : (
         <>
           <Forecast rec={rec} outcome={forecast} settings={settings} />
           <Evaluation rec={rec} settings={settings} />
@@ -69,13 +74,16 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
   );
 }
 
-const heldOutDays = (rec: GlucoseModelRecord): number => Math.max(1, Math.round((rec.lastMs - rec.testFromMs) / 86_400_000));
+const heldOutDays = (rec: GlucoseModelRecord): number => rec.testDays;
+/** Readings older than this are not "now": the forecast is worded as after that reading. */
+const STALE_MS = 15 * 60_000;
 
 function reasonText(e: HorizonEvaluation): string {
   return t(e.nTest < MIN_TEST_WINDOWS ? 'gf.reason.few' : 'gf.reason.noBetter');
 }
 
 function Forecast({ rec, outcome, settings }: { rec: GlucoseModelRecord; outcome?: ForecastOutcome; settings: Settings }) {
+  const [now] = useState(() => Date.now());
   const f = outcome?.forecast;
   if (!f) {
     const reason = outcome?.reason === 'the last hour of readings has a gap' ? t('gf.reason.gap') : t('gf.reason.missing');
@@ -83,15 +91,16 @@ function Forecast({ rec, outcome, settings }: { rec: GlucoseModelRecord; outcome
   }
   const u = unitFor('cgm_glucose', settings);
   const g = (v: number): string => display('cgm_glucose', v, settings).text;
+  const stale = now - f.fromMs > STALE_MS;
   return (
     <>
-      <p>{t('gf.from', { value: g(f.lastMgDl), unit: u.label, time: dateTime(f.fromMs) })}</p>
+      <p>{t(stale ? 'gf.fromOld' : 'gf.from', { value: g(f.lastMgDl), unit: u.label, time: dateTime(f.fromMs) })}</p>
       <ul className="gf-points">
         {f.points.map((p) => {
           const e = rec.horizons.find((h) => h.horizonMin === p.horizonMin)!.evaluation;
           return p.shown ? (
             <li key={p.horizonMin} data-testid={`gf-point-${p.horizonMin}`} data-shown="true">
-              <strong>{t('gf.point', { minutes: p.horizonMin, value: g(p.mgdl), unit: u.label })}</strong>
+              <strong>{t(stale ? 'gf.pointAfter' : 'gf.point', { minutes: p.horizonMin, value: g(p.mgdl), unit: u.label })}</strong>
               <span className="muted small"> · {t('gf.range', { low: g(p.lowMgDl), high: g(p.highMgDl), unit: u.label })}</span>
             </li>
           ) : (
@@ -112,7 +121,7 @@ function Evaluation({ rec, settings }: { rec: GlucoseModelRecord; settings: Sett
   const rmse = (a: ForecastAccuracy): string => nf(u.digits === 0 ? 1 : 2).format(toDisplay('cgm_glucose', a.rmseMgDl, settings));
   const pct = (v: number): string => `${nf(1).format(v)} %`;
   const row = (label: string, a: ForecastAccuracy, best: boolean) => (
-    <tr className={best ? 'best' : undefined}>
+    <tr className={best ? 'best' : undefined} data-rmse={a.rmseMgDl} data-mard={a.mardPercent}>
       <th scope="row">{label}</th>
       <td>{rmse(a)}</td>
       <td>{pct(a.mardPercent)}</td>

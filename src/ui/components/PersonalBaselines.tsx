@@ -36,6 +36,10 @@ function Episode({ e }: { e: AnomalyEpisode }) {
 export function PersonalBaselines({ ws }: { ws: Workspace }) {
   const [r, setR] = useState<BaselinesResult>();
   const [error, setError] = useState<string>();
+  const [yesterday] = useState(() => {
+    const d = new Date(Date.now() - 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
   useEffect(() => {
     let live = true;
     mlWorker.run((a) => a.personalBaselines(ws)).then((x) => live && setR(x), (e: unknown) => {
@@ -50,13 +54,15 @@ export function PersonalBaselines({ ws }: { ws: Workspace }) {
   if (!r) return <p className="muted" aria-busy="true">{t('pb.computing')}</p>;
   if (r.baselines.length === 0 && r.learning.length === 0) return null;
   const ongoing = new Set(r.baselines.map((b) => b.ongoing).filter((x): x is AnomalyEpisode => !!x));
+  // "Now" only when the data reach yesterday or later; an old export's last days are its latest, not now.
+  const latestDay = r.baselines.reduce((m, b) => (b.asOfDay > m ? b.asOfDay : m), '');
   const earlier = r.episodes.filter((e) => ![...ongoing].some((o) => o.metric === e.metric && o.fromDay === e.fromDay)).slice(0, 5);
   return (
     <section className="card baselines" aria-labelledby="pb-title" data-testid="baselines">
       <h2 id="pb-title">{t('pb.title')}</h2>
       {ongoing.size > 0 && (
         <>
-          <h3>{t('pb.now')}</h3>
+          <h3>{latestDay >= yesterday ? t('pb.now') : t('pb.latest', { day: formatDay(latestDay) })}</h3>
           <ul className="pb-now" data-testid="pb-ongoing">{[...ongoing].map((e) => <Episode key={`${e.metric}${e.fromDay}`} e={e} />)}</ul>
         </>
       )}

@@ -27,14 +27,17 @@ export class ForecastPage {
     return this.page.getByTestId(`gf-point-${minutes}`);
   }
 
-  /** The held-out RMSE (mg/dL) of each row of a horizon's table: model, persistence, linear. */
+  /** The held-out RMSE (mg/dL, unrounded) of each row of a horizon's table: model, persistence, linear. */
   async rmse(minutes: number): Promise<number[]> {
-    const cells = this.page.getByTestId(`gf-table-${minutes}`).locator('tbody tr td:first-of-type');
-    return (await cells.allTextContents()).map((s) => Number(s.replace(',', '.')));
+    return this.rowNumbers(minutes, 'data-rmse');
   }
 
   async mard(minutes: number): Promise<number[]> {
-    const cells = this.page.getByTestId(`gf-table-${minutes}`).locator('tbody tr td:nth-of-type(2)');
-    return (await cells.allTextContents()).map((s) => Number(s.replace(' %', '').replace(',', '.')));
+    return this.rowNumbers(minutes, 'data-mard');
+  }
+
+  private async rowNumbers(minutes: number, attr: string): Promise<number[]> {
+    const rows = this.page.getByTestId(`gf-table-${minutes}`).locator('tbody tr');
+    return (await rows.evaluateAll((trs, a) => trs.map((tr) => tr.getAttribute(a)), attr)).map(Number);
   }
 }

@@ -37,21 +37,25 @@ describe('forecaster data', () => {
     expect(historyLength(60)).toBe(3);
   });
 
-  it('splits at local midnights: training, then early-stopping days, then at least 2 held-out days', () => {
+  it('splits at local midnights: training, then early-stopping days, then at least 2 held-out days; no target crosses a boundary', () => {
     const s = steady(12, 5, 120);
     const w = forecastWindows(s, 30);
-    const split = splitDays(w, cgmCoverage(s), 120);
+    const split = splitDays(w, cgmCoverage(s), 120, 30);
     const local = (t: number) => new Date(t + 120 * 60_000).toISOString();
     expect(local(split.testFromMs)).toMatch(/T00:00:00/);
     expect(local(split.valFromMs)).toMatch(/T00:00:00/);
     expect(split.testFromMs - split.valFromMs).toBe(2 * DAY); // 13 local days: 3 held out, round(10 / 6) = 2 for early stopping
-    expect(Math.max(...split.train.tMs)).toBeLessThan(split.valFromMs);
+    const h = 30 * 60_000;
+    // Inputs and targets (30 min after the last input) both inside their part.
+    expect(Math.max(...split.train.tMs) + h).toBeLessThan(split.valFromMs);
     expect(Math.min(...split.val.tMs)).toBeGreaterThanOrEqual(split.valFromMs);
-    expect(Math.max(...split.val.tMs)).toBeLessThan(split.testFromMs);
+    expect(Math.max(...split.val.tMs) + h).toBeLessThan(split.testFromMs);
     expect(Math.min(...split.test.tMs)).toBeGreaterThanOrEqual(split.testFromMs);
-    expect(split.train.n + split.val.n + split.test.n).toBe(w.n);
+    expect(split.testDays).toBe(3);
+    // The windows straddling the two boundaries (6 each: targets 5-30 min past a midnight) are left out.
+    expect(w.n - (split.train.n + split.val.n + split.test.n)).toBe(12);
     const small = steady(3);
-    expect(splitDays(forecastWindows(small, 30), cgmCoverage(small), 0).testFromMs).toBe(T0 + DAY);
+    expect(splitDays(forecastWindows(small, 30), cgmCoverage(small), 0, 30).testFromMs).toBe(T0 + DAY);
   });
 
   it('meal and insulin features: amounts summed in past bins, never from the future', () => {
@@ -126,6 +130,14 @@ describe('the verdict: shown only where it beats both baselines on held-out days
 
   it('loses to the linear model: not shown, and says on what', () => {
     const e = judge(60, { nTrain: 1000, nVal: 100 }, windows(y, persistence), y.map((v) => v + 10), persistence, linear);
+    expect(e.beatsBaselines).toBe(false);
+    expect(e.reason).toBe('no better than the simpler forecasts on RMSE and MARD');
+  });
+
+  it('an edge under 2 % is not enough', () => {
+    // 1 % below the linear model's RMSE and MARD: could be chance on correlated windows.
+    const e = judge(30, { nTrain: 1000, nVal: 100 }, windows(y, persistence), y.map((v, i) => v + (i % 2 ? 7.92 : -7.92)), persistence, linear);
+    expect(e.model.rmseMgDl).toBeLessThan(e.linear.rmseMgDl);
     expect(e.beatsBaselines).toBe(false);
     expect(e.reason).toBe('no better than the simpler forecasts on RMSE and MARD');
   });

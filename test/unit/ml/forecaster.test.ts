@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { generateCgm } from '../../../tools/gen/cgm.ts';
-import { buildNetwork, predictWith, trainHorizon } from '../../../src/ml/glucose-forecaster.ts';
+import { predictWith, trainHorizon } from '../../../src/ml/glucose-forecaster.ts';
 import { latestWindow } from '../../../models/ml/forecast-data.ts';
 import { modelStore } from '../../../src/ml/model-store.ts';
 
@@ -36,7 +36,9 @@ describe.each(['cpu', 'wasm'] as const)('glucose forecaster on the %s backend', 
     expect(t.epochs).toBeGreaterThan(2);
     expect(e.model.rmseMgDl).toBeLessThan(0.8 * e.persistence.rmseMgDl);
     expect(e.model.rmseMgDl).toBeLessThan(e.linear.rmseMgDl);
-    expect(e.beatsBaselines).toBe(e.model.mardPercent < Math.min(e.persistence.mardPercent, e.linear.mardPercent));
+    expect(e.beatsBaselines).toBe(e.model.mardPercent <= 0.98 * Math.min(e.persistence.mardPercent, e.linear.mardPercent)
+      && e.model.rmseMgDl <= 0.98 * Math.min(e.persistence.rmseMgDl, e.linear.rmseMgDl));
+    if (process.env.SHOW_EVAL) console.log(h, e.model.rmseMgDl, e.linear.rmseMgDl, e.model.mardPercent, e.linear.mardPercent);
     expect(e.model.clarke.A).toBeGreaterThan(e.persistence.clarke.A);
     expect(e.model.clarke.A + e.model.clarke.B).toBeGreaterThan(99.5);
     expect(e.band.lowMgDl).toBeLessThan(0);
@@ -63,18 +65,14 @@ describe.each(['cpu', 'wasm'] as const)('glucose forecaster on the %s backend', 
   it('stops between epochs when cancelled, and frees its tensors', async () => {
     const ac = new AbortController();
     ac.abort();
-    const start = tf.memory().numTensors;
-    const net = buildNetwork(tf, 14);
-    const networkTensors = tf.memory().numTensors - start;
-    net.dispose();
     const before = tf.memory().numTensors;
     await expect(trainHorizon(tf, series, 30, {}, { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    // The network's own variables stay (the caller disposes the model); the training tensors are gone.
-    expect(tf.memory().numTensors - before).toBe(networkTensors);
+    // The network is disposed with the training tensors.
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('too little continuous data is refused with a reason', async () => {
     const short = generateCgm({ days: 3, startMs: Date.UTC(2026, 0, 1), seed: 3 });
-    await expect(trainHorizon(tf, short, 30)).rejects.toThrow(/too few continuous readings to learn from/);
+    await expect(trainHorizon(tf, short, 30)).rejects.toMatchObject({ name: 'InsufficientDataError', code: 'INSUFFICIENT_DATA', message: expect.stringMatching(/too few continuous readings to learn from/) });
   });
 });

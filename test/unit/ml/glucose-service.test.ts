@@ -34,8 +34,10 @@ describe('glucose forecaster service', () => {
 
   it('a real Dexcom G6 export (7.9 days): trains both horizons, keeps the verdict, retrains only after new readings', async () => {
     await importFile(workspaceDb('main'), dexcom);
-    const r = await ensureGlucoseModel('main');
+    // Two callers at once: one training; the second waits and finds it done.
+    const [r, second] = await Promise.all([ensureGlucoseModel('main'), ensureGlucoseModel('main')]);
     expect(r.status).toBe('trained');
+    expect(second).toEqual({ status: 'unchanged', record: r.record });
     const rec = r.record!;
     expect(rec).toMatchObject({ backend: 'cpu', intervalMin: 5, usesCarbs: false, usesInsulin: false });
     expect(rec.coveredDays).toBeGreaterThanOrEqual(7);
@@ -50,6 +52,7 @@ describe('glucose forecaster service', () => {
       if (e.beatsBaselines) expect(e.model.rmseMgDl).toBeLessThan(best);
     }
     expect(rec.testFromMs).toBeGreaterThan(rec.firstMs);
+    expect(rec.testDays).toBe(2);
     expect(await getRecord('main')).toEqual(rec);
 
     expect((await ensureGlucoseModel('main')).status).toBe('unchanged');
@@ -71,8 +74,20 @@ describe('glucose forecaster service', () => {
     const wall = new Date(next.getTime() - next.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
     const head = 'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mg/dL/min)';
     await importText(workspaceDb('main'), `${head}\n1,${wall},EGV,,,,iPhone G6,120,,,,`, 'more.csv');
+
+    // A training that fails (here: cancelled) leaves the previous networks and their verdict as they were.
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(ensureGlucoseModel('main', { signal: cancelled.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await getRecord('main')).toEqual(rec);
+    const still = (await forecastGlucose('main')).forecast!;
+    expect(still.record).toEqual(rec);
+    expect(still.fromMs).toBe(rec.lastMs + 5 * 60_000); // the old networks, from the new newest reading
+    expect(still.points).toHaveLength(2);
+
     const again = await ensureGlucoseModel('main');
     expect(again.status).toBe('trained');
     expect(again.record!.lastMs).toBe(rec.lastMs + 5 * 60_000);
+    expect(again.record!.horizons[0]!.modelPath).not.toBe(rec.horizons[0]!.modelPath);
   });
 });

@@ -7,7 +7,7 @@ for (const backend of backends) {
   const worker = new Worker(new URL('./ml-bench.worker.ts', import.meta.url), { type: 'module' });
   const result = await new Promise<unknown>((resolve) => {
     worker.onmessage = (e: MessageEvent) => resolve(e.data);
-    worker.onerror = (e) => resolve({ backend, missing: `worker error: ${e.message}` });
+    worker.onerror = (e) => resolve({ backend, error: `worker error: ${e.message}` });
     worker.postMessage({ backend, days });
   });
   worker.terminate();
