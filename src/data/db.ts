@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { MetricId } from '../../models/metrics.ts';
 import { localDay } from '../../models/util/time.ts';
 import type {
-  DailyRow, ImportRow, ProfileRow, SampleChunkRow, ScenarioRow, SettingRow, SourceRow, StagingRow, TwinSnapshotRow,
+  DailyRow, DoseRow, ImportRow, ProfileRow, SampleChunkRow, ScenarioRow, SettingRow, SourceRow, StagingRow, TwinSnapshotRow,
 } from './rows.ts';
 
 /**
@@ -68,6 +68,13 @@ export const SCHEMA: readonly SchemaVersion[] = [
       staging: '&key, stagedFor',
     },
   },
+  {
+    // v4: carbohydrate and insulin records from CGM exports, for the glucose forecaster.
+    version: 4,
+    stores: {
+      doses: '&key, [kind+t], *importIds',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
@@ -82,6 +89,7 @@ export class DoppelDb extends Dexie {
   twinSnapshots!: EntityTable<TwinSnapshotRow, 'id'>;
   scenarios!: EntityTable<ScenarioRow, 'id'>;
   staging!: Table<StagingRow, string>;
+  doses!: Table<DoseRow, string>;
 
   /** @param upTo open with the schema as of this version (migration tests only). */
   constructor(name: string, upTo = LATEST_VERSION) {

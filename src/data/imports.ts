@@ -11,6 +11,7 @@ import { writeTx } from './tx.ts';
 import { validateBatch } from './validate.ts';
 import { mergeProfile, type ProfilePatch } from './profile.ts';
 import { discardStagedImport } from './staging.ts';
+import { releaseDoses, writeDoses, type DoseInput } from './doses.ts';
 
 export interface ImportInput {
   fileName: string;
@@ -23,6 +24,8 @@ export interface ImportInput {
   ignored: Record<string, number>;
   /** What the export says about the person (validated by the caller); merged in the same transaction. */
   profile?: ProfilePatch;
+  /** Carbohydrate and insulin records (not canonical metrics; for the glucose forecaster). */
+  doses?: DoseInput[];
 }
 
 /**
@@ -31,7 +34,7 @@ export interface ImportInput {
  */
 export async function commitImport(db: DoppelDb, input: ImportInput): Promise<ImportRow> {
   for (const b of input.batches) validateBatch(b, input.sources.length);
-  return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile, db.settings], async () => {
+  return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile, db.settings, db.doses], async () => {
     const ids = await ensureSources(db, input.sources);
     if (input.profile && Object.keys(input.profile).length) await mergeProfile(db, input.profile);
     const batches = input.batches.map((b) => ({ ...b, source: Uint32Array.from(b.source, (s) => ids[s]!) }));
@@ -51,7 +54,8 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
     const res = await writeBatches(db, batches, id);
     const touched: ImportRow['touched'] = {};
     for (const [m, days] of res.touched) touched[m] = [...days].sort();
-    const done: ImportRow = { ...row, id, status: 'committed', finishedAt: Date.now(), added: res.added, duplicates: res.duplicates, touched };
+    const doses = await writeDoses(db, input.doses ?? [], ids, id);
+    const done: ImportRow = { ...row, id, status: 'committed', finishedAt: Date.now(), added: res.added, duplicates: res.duplicates, touched, ...(doses ? { doses } : {}) };
     await db.imports.put(done);
     return done;
   });
@@ -59,7 +63,7 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
 
 /** Removes exactly the samples one import added and recomputes the days it touched. */
 export async function undoImport(db: DoppelDb, importId: number): Promise<void> {
-  await writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings], async () => {
+  await writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings, db.doses], async () => {
     const row = await db.imports.get(importId);
     if (!row) throw new DataError('UNKNOWN_IMPORT', `No import with id ${importId}`);
     for (const [metric, days] of Object.entries(row.touched) as [MetricId, string[]][]) {
@@ -78,6 +82,7 @@ export async function undoImport(db: DoppelDb, importId: number): Promise<void> 
       }
       await refreshDaily(db, metric, new Set(days));
     }
+    await releaseDoses(db, importId);
     await db.imports.delete(importId);
   });
 }

@@ -61,6 +61,29 @@ export interface ImportRow {
   ignored: Record<string, number>;
   /** Metrics and local days this import touched, so that undo recomputes only those days. */
   touched: Partial<Record<MetricId, string[]>>;
+  /** Carbohydrate and insulin records this import added (schema v4; absent before). */
+  doses?: number;
+}
+
+export type DoseKind = 'carbs' | 'insulin';
+
+/**
+ * A carbohydrate or rapid-acting insulin record from a CGM export (schema v4). Not a canonical
+ * metric (contracts §1): kept apart for the glucose forecaster, never in daily rows or reports.
+ */
+export interface DoseRow {
+  /** `${kind}|${t}|${source}|${amount}`: the same record from the same source is one record. */
+  key: string;
+  kind: DoseKind;
+  /** Epoch ms. */
+  t: number;
+  /** Grams (carbs) or units (insulin). */
+  amount: number;
+  offsetMin: number;
+  /** Source id (sources table). */
+  source: number;
+  /** Every import that holds this record: undoing one keeps it for the others. */
+  importIds: number[];
 }
 
 export type SourceKind = 'watch' | 'phone' | 'other';

@@ -9,6 +9,7 @@ import { ensureSources, type SourceInput } from './sources.ts';
 import { writeTx } from './tx.ts';
 import { validateBatch } from './validate.ts';
 import { mergeProfile, type ProfilePatch } from './profile.ts';
+import { writeDoses, type DoseInput } from './doses.ts';
 
 /**
  * Large imports (more samples than fit the memory budget) are written in two phases:
@@ -60,11 +61,12 @@ export interface StagedSummary {
   /** Duplicates already merged inside the file while staging. */
   duplicatesInFile: number;
   profile?: ProfilePatch;
+  doses?: DoseInput[];
 }
 
 /** Phase 2: one transaction moves the staged samples into the store and commits the import. */
 export async function finishStagedImport(db: DoppelDb, importId: number, s: StagedSummary): Promise<ImportRow> {
-  return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily, db.profile, db.settings], async () => {
+  return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily, db.profile, db.settings, db.doses], async () => {
     const row = await db.imports.get(importId);
     if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
     const ids = await ensureSources(db, s.sources);
@@ -92,8 +94,10 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
       await refreshDaily(db, m, days);
       touchedObj[m] = [...days].sort();
     }
+    const doses = await writeDoses(db, s.doses ?? [], ids, importId);
     const done: ImportRow = {
       ...row, format: s.format ?? row.format, status: 'committed', finishedAt: Date.now(), added, duplicates, rejected: s.rejected, ignored: s.ignored, touched: touchedObj,
+      ...(doses ? { doses } : {}),
     };
     await db.imports.put(done);
     return done;

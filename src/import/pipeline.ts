@@ -52,6 +52,8 @@ export interface FileReport {
   duplicates: number;
   rejected: ImportRow['rejected'];
   ignored: ImportRow['ignored'];
+  /** Carbohydrate and insulin records added (the glucose forecaster's inputs; not in the CLI report). */
+  doses?: number;
 }
 
 /** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
@@ -116,23 +118,23 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     await sink.drain();
     checkAbort(opts.signal);
     const profile = cleanProfile(sink);
-    if (sink.accepted === 0 && sink.rejectedCount === 0 && Object.keys(sink.ignored).length === 0 && Object.keys(profile).length === 0) {
+    if (sink.accepted === 0 && sink.doses.length === 0 && sink.rejectedCount === 0 && Object.keys(sink.ignored).length === 0 && Object.keys(profile).length === 0) {
       throw new ImportError('NO_DATA', `No health records found in this ${format} file`);
     }
     let row: ImportRow;
     if (stagedId === undefined) {
       row = await commitImport(db, {
         fileName, format, bytes: blob.size, sources: sink.sources, batches: sink.take(),
-        rejected: sink.rejectedReport(), ignored: sink.ignored, profile,
+        rejected: sink.rejectedReport(), ignored: sink.ignored, profile, doses: sink.doses,
       });
     } else {
       sink.flush();
       await sink.drain();
       checkAbort(opts.signal);
-      row = await finishStagedImport(db, stagedId, { format, sources: sink.sources, rejected: sink.rejectedReport(), ignored: sink.ignored, duplicatesInFile, profile });
+      row = await finishStagedImport(db, stagedId, { format, sources: sink.sources, rejected: sink.rejectedReport(), ignored: sink.ignored, duplicatesInFile, profile, doses: sink.doses });
     }
     opts.onProgress?.({ file: fileName, format, bytesDone: blob.size, bytesTotal: blob.size, records: sink.accepted, rate: blob.size / Math.max(1e-3, (performance.now() - t0) / 1000), etaS: 0 });
-    return { file: fileName, format, importId: row.id!, added: row.added, duplicates: row.duplicates, rejected: row.rejected, ignored: row.ignored };
+    return { file: fileName, format, importId: row.id!, added: row.added, duplicates: row.duplicates, rejected: row.rejected, ignored: row.ignored, ...(row.doses ? { doses: row.doses } : {}) };
   } catch (e) {
     // Let a spill in flight finish first, so that no staged write lands after the clean-up.
     await sink.drain().catch(() => undefined);

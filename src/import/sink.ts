@@ -4,6 +4,8 @@ import { BatchBuilder, FLAG_OFFSET_ASSUMED, NO_OFFSET, type SampleBatch } from '
 import type { RejectedRecord } from '../data/rows.ts';
 import type { SourceInput } from '../data/sources.ts';
 import type { ProfilePatch } from '../data/profile.ts';
+import type { DoseInput } from '../data/doses.ts';
+import type { DoseKind } from '../data/rows.ts';
 
 /** At most this many rejected records are kept with their reasons; the rest are counted. */
 export const MAX_REJECTED_LISTED = 1000;
@@ -14,6 +16,10 @@ export const MAX_IGNORED_KEYS = 1000;
 /** Longest source name or ignored type name kept (characters). */
 export const MAX_NAME = 200;
 const TOO_MANY_SOURCES = -1;
+/** Carbohydrate and insulin records kept from one file; more is hostile (a year of 5 a day is ~2,000). */
+export const MAX_DOSES = 200_000;
+/** Largest plausible single record: grams of carbohydrate, units of rapid-acting insulin. */
+const DOSE_MAX: Record<DoseKind, number> = { carbs: 500, insulin: 100 };
 
 /**
  * Where parsers put what they read. It checks plausibility (contracts §1), keeps the reasons for
@@ -29,6 +35,8 @@ export class ImportSink {
   profile: ProfilePatch = {};
   /** Accepted samples so far (before duplicates are merged). */
   accepted = 0;
+  /** Carbohydrate and insulin records (not canonical metrics: kept for the glucose forecaster only). */
+  readonly doses: DoseInput[] = [];
   private readonly sourceIndex = new Map<string, number>();
   private builders = new Map<MetricId, BatchBuilder>();
   private buffered = 0;
@@ -81,6 +89,20 @@ export class ImportSink {
     }
     if (++this.buffered >= this.spillAt && this.spill) this.flush();
     return undefined;
+  }
+
+  /**
+   * Keeps a carbohydrate (g) or rapid-acting insulin (U) record if it is plausible; returns whether
+   * it was kept. These are not canonical metrics, so the caller still counts the row under
+   * `ignored` (contracts §1) and an implausible one is simply not kept.
+   */
+  addDose(kind: DoseKind, t: number, amount: number, offsetMin: number, source: number): boolean {
+    if (source === TOO_MANY_SOURCES || this.doses.length >= MAX_DOSES) return false;
+    if (!Number.isFinite(amount) || amount <= 0 || amount > DOSE_MAX[kind]) return false;
+    if (!Number.isFinite(t) || t < Date.UTC(1900, 0, 1) || t > this.nowMs + 86_400_000) return false;
+    if (offsetMin === NO_OFFSET) offsetMin = -new Date(t).getTimezoneOffset();
+    this.doses.push({ kind, t, amount, offsetMin, source });
+    return true;
   }
 
   reject(where: string, reason: string): void {

@@ -6,16 +6,17 @@
  */
 import { readSamples } from '../data/samples.ts';
 import { deleteWorkspaceModels, glucoseModelPath, glucoseModelPrefix, workspaceDb, type Workspace } from '../data/workspace.ts';
-import { cgmCoverage, HORIZONS_MIN, latestWindow, MIN_DAYS } from '../../models/ml/forecast-data.ts';
+import { cgmCoverage, HORIZONS_MIN, latestWindow, MIN_DAYS, type DoseEvent } from '../../models/ml/forecast-data.ts';
 import type { HorizonEvaluation } from '../../models/ml/verdict.ts';
 import type { CgmSeries } from '../../models/ml/windows.ts';
 import { loadBackend, type BackendName } from './backend.ts';
-import { InsufficientDataError, predictWith, trainHorizon, type LayersModel, type TrainedHorizon, type TrainOptions } from './glucose-forecaster.ts';
+import { InsufficientDataError, predictWith, trainHorizon, type LayersModel, type Streams, type TrainedHorizon, type TrainOptions } from './glucose-forecaster.ts';
+import { readDoses } from '../data/doses.ts';
 import { modelStore } from './model-store.ts';
 
 export const RECORD_KEY = 'ml.glucose';
 /** Bump when the network, its inputs or the record change: older records are retrained. */
-export const FORECASTER_VERSION = 2;
+export const FORECASTER_VERSION = 3;
 
 export interface HorizonRecord {
   horizonMin: number;
@@ -42,7 +43,7 @@ export interface GlucoseModelRecord {
   testFromMs: number;
   /** Local days held out. */
   testDays: number;
-  /** Whether the export's carbohydrate or insulin records were inputs (the app stores neither yet). */
+  /** Whether the exports' carbohydrate or rapid-acting insulin records were inputs. */
   usesCarbs: boolean;
   usesInsulin: boolean;
   horizons: HorizonRecord[];
@@ -91,6 +92,33 @@ export async function readCgm(ws: Workspace): Promise<{ series: CgmSeries; key: 
   return { series: { startMs, valueMgDl, offsetMin }, key: `v${FORECASTER_VERSION}|${source}|${n}|${startMs[0] ?? 0}|${startMs[n - 1] ?? 0}` };
 }
 
+/** A stream is an input only with at least this many records within the CGM's span. */
+export const MIN_DOSE_RECORDS = 10;
+
+export interface ForecastInputs {
+  series: CgmSeries;
+  /** Carbohydrate and rapid-acting insulin records within the CGM's span, where there are enough. */
+  streams: Streams;
+  /** What the model would learn from: a change means retraining. */
+  key: string;
+}
+
+/** The CGM readings and, where the exports had them, the carbohydrate and insulin records. */
+export async function readInputs(ws: Workspace): Promise<ForecastInputs> {
+  const { series, key } = await readCgm(ws);
+  const db = workspaceDb(ws);
+  const n = series.startMs.length;
+  const from = n ? series.startMs[0]! - 3 * 3_600_000 : 0, to = n ? series.startMs[n - 1]! : 0;
+  const streams: Streams = {};
+  const parts = [key];
+  for (const kind of ['carbs', 'insulin'] as const) {
+    const events = (await readDoses(db, kind)).filter((d) => d.t >= from && d.t <= to).map((d) => ({ startMs: d.t, amount: d.amount }));
+    if (events.length >= MIN_DOSE_RECORDS) streams[kind] = events;
+    parts.push(`${kind}:${events.length}:${events.reduce((a, e) => a + e.amount, 0)}:${events.at(-1)?.startMs ?? 0}`);
+  }
+  return { series, streams, key: parts.join('|') };
+}
+
 export async function getRecord(ws: Workspace): Promise<GlucoseModelRecord | undefined> {
   return (await workspaceDb(ws).settings.get(RECORD_KEY))?.value as GlucoseModelRecord | undefined;
 }
@@ -112,7 +140,7 @@ export function ensureGlucoseModel(ws: Workspace, o: TrainOptions & { force?: bo
 }
 
 async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?: BackendName[] }): Promise<TrainOutcome> {
-  const { series, key } = await readCgm(ws);
+  const { series, streams, key } = await readInputs(ws);
   const db = workspaceDb(ws);
   const old = await getRecord(ws);
   if (!o.force && old?.dataKey === key) return { status: 'unchanged', record: old };
@@ -126,7 +154,7 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
   // and their record as they were (never a new network under an old verdict).
   const trained: TrainedHorizon[] = [];
   try {
-    for (const h of HORIZONS_MIN) trained.push(await trainHorizon(tf, series, h, {}, o));
+    for (const h of HORIZONS_MIN) trained.push(await trainHorizon(tf, series, h, streams, o));
   } catch (e) {
     for (const t of trained) t.model.dispose();
     if (e instanceof InsufficientDataError) return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: e.message });
@@ -148,7 +176,8 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
     const record: GlucoseModelRecord = {
       version: FORECASTER_VERSION, dataKey: key, trainedAt, backend,
       intervalMin: cov.intervalMin, coveredDays: cov.coveredDays, firstMs: cov.firstMs, lastMs: cov.lastMs,
-      testFromMs: trained[0]!.testFromMs, testDays: trained[0]!.testDays, usesCarbs: false, usesInsulin: false, horizons,
+      testFromMs: trained[0]!.testFromMs, testDays: trained[0]!.testDays,
+      usesCarbs: !!streams.carbs, usesInsulin: !!streams.insulin, horizons,
     };
     await db.settings.put({ key: RECORD_KEY, value: record });
     forget(ws);
@@ -187,8 +216,9 @@ function forget(ws: Workspace): void {
 export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
   const record = await getRecord(ws);
   if (!record) return { reason: 'no model yet' };
-  const { series } = await readCgm(ws);
-  const w = latestWindow(series);
+  const { series, streams } = await readInputs(ws);
+  // The same inputs the networks learnt from (a stream that fell under the minimum since is empty).
+  const w = latestWindow(series, [record.usesCarbs ? streams.carbs ?? [] : undefined, record.usesInsulin ? streams.insulin ?? [] : undefined].filter((x): x is DoseEvent[] => !!x));
   if (!w) return { reason: 'the last hour of readings has a gap' };
   const { tf, backend } = await loadBackend();
   const points: GlucoseForecast['points'] = [];

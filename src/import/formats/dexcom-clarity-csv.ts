@@ -2,6 +2,7 @@
  * Dexcom Clarity CSV export, old (12 columns) and new (with transmitter columns) layouts, mg/dL or
  * mmol/L. Columns are found by header name, so both layouts read the same. EGV rows are CGM glucose
  * (`Low`/`High` stored as 40/400 mg/dL and flagged censored); Calibration rows are meter glucose.
+ * Carbs and fast-acting Insulin rows are kept as dose records for the glucose forecaster.
  */
 import { FLAG_CENSORED, NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
@@ -16,7 +17,7 @@ export function isDexcomHeader(line: string): boolean {
 }
 
 export async function parseDexcomClarityCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
-  let col: { time: number; type: number; sub: number; info: number; device: number; glucose: number; mmol: boolean } | undefined;
+  let col: { time: number; type: number; sub: number; info: number; device: number; glucose: number; mmol: boolean; insulin: number; carbs: number } | undefined;
   let n = 0;
   for await (const [f, line] of csvRecords(textChunks(bytes))) {
     if (!col) {
@@ -27,6 +28,7 @@ export async function parseDexcomClarityCsv(bytes: AsyncIterable<Uint8Array>, si
       col = {
         time: find(/^Timestamp/i), type: find(/^Event Type$/i), sub: find(/^Event Subtype$/i), info: find(/^Patient Info$/i),
         device: find(/^Source Device ID$/i), glucose, mmol: /mmol/i.test(h[glucose] ?? ''),
+        insulin: find(/^Insulin Value/i), carbs: find(/^Carb Value/i),
       };
       continue;
     }
@@ -39,6 +41,19 @@ export async function parseDexcomClarityCsv(bytes: AsyncIterable<Uint8Array>, si
     if (type === 'DateOfBirth') {
       const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((f[col.info] ?? '').trim());
       if (m) sink.profile.birthDate = `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+      continue;
+    }
+    if (type === 'Carbs' || type === 'Insulin') {
+      // Not canonical metrics: counted as ignored (contracts §1) and kept, if plausible, for the
+      // glucose forecaster: carbohydrate grams and rapid-acting ("Fast-Acting") insulin units.
+      sink.ignore(`Dexcom ${type}`);
+      const sub = (f[col.sub] ?? '').trim();
+      const t = parseDateTime(f[col.time] ?? '');
+      const amount = Number((f[type === 'Carbs' ? col.carbs : col.insulin] ?? '').trim() || NaN);
+      if (t && (type === 'Carbs' || sub === '' || /fast/i.test(sub))) {
+        const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
+        sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', ms, amount, t.offsetMin, sink.source('Dexcom', (f[col.device] ?? '').trim()));
+      }
       continue;
     }
     if (type !== 'EGV' && type !== 'Calibration') {

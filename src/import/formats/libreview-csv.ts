@@ -1,7 +1,8 @@
 /**
  * LibreView (FreeStyle Libre) CSV, mg/dL or mmol/L. Metadata lines may come before the header.
  * Record types 0 (historic, every 15 or 5 minutes) and 1 (scan) are CGM glucose; strip glucose is
- * meter glucose; other record types (food, insulin, notes) are counted and skipped. Dates are
+ * meter glucose; other record types (food, insulin, notes) are counted as ignored, and their
+ * carbohydrate grams and rapid-acting insulin units kept as dose records for the glucose forecaster. Dates are
  * DD-MM-YYYY or MM-DD-YYYY depending on the account's country: the file's own unambiguous dates
  * (a first or second part above 12) decide, before anything is stored.
  */
@@ -39,10 +40,10 @@ function wallMs(s: string, order: Order): number | undefined {
   return new Date(ms).getUTCDate() === day ? ms : undefined;
 }
 
-interface Row { line: number; time: string; type: string; historic: string; scan: string; strip: string; device: string }
+interface Row { line: number; time: string; type: string; historic: string; scan: string; strip: string; device: string; rapid: string; carbs: string }
 
 export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
-  let col: Record<'device' | 'time' | 'type' | 'historic' | 'scan' | 'strip', number> | undefined;
+  let col: Record<'device' | 'time' | 'type' | 'historic' | 'scan' | 'strip' | 'rapid' | 'carbs', number> | undefined;
   let unit = 'mg/dL';
   let order: Order | undefined;
   let metaHint: Order | undefined;
@@ -56,6 +57,13 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
     const metric = type === '0' || type === '1' ? 'cgm_glucose' : 'blood_glucose';
     if (type !== '0' && type !== '1' && !r.strip.trim()) {
       sink.ignore(`LibreView record type ${type || '(empty)'}`);
+      // Type 4 (insulin) and 5 (food): not canonical metrics, but rapid-acting insulin units and
+      // carbohydrate grams are kept, if plausible, for the glucose forecaster.
+      const amount = type === '4' ? r.rapid.trim() : type === '5' ? r.carbs.trim() : '';
+      const w = amount ? wallMs(r.time, order!) : undefined;
+      if (w !== undefined) {
+        sink.addDose(type === '4' ? 'insulin' : 'carbs', wallTimeToEpoch(w), Number(amount.replace(',', '.')), NO_OFFSET, sink.source(r.device.trim() || 'FreeStyle Libre'));
+      }
       return;
     }
     const w = wallMs(r.time, order!);
@@ -88,6 +96,7 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
       col = {
         device: find(/^Device$/i), time: find(/^Device Timestamp$/i), type: find(/^Record Type$/i),
         historic: find(/^Historic Glucose/i), scan: find(/^Scan Glucose/i), strip: find(/^Strip Glucose/i),
+        rapid: find(/^Rapid-Acting Insulin \(units\)$/i), carbs: find(/^Carbohydrates \(grams\)$/i),
       };
       unit = /mmol/i.test(h[col.historic] ?? h[col.scan] ?? '') ? 'mmol/L' : 'mg/dL';
       continue;
@@ -97,7 +106,10 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
       await sink.drain();
     }
     const at = (i: number): string => (i >= 0 ? f[i] ?? '' : '');
-    const row: Row = { line, time: at(col.time), type: at(col.type), historic: at(col.historic), scan: at(col.scan), strip: at(col.strip), device: at(col.device) };
+    const row: Row = {
+      line, time: at(col.time), type: at(col.type), historic: at(col.historic), scan: at(col.scan), strip: at(col.strip), device: at(col.device),
+      rapid: at(col.rapid), carbs: at(col.carbs),
+    };
     if (!order) {
       order = orderHint(row.time);
       if (!order) {

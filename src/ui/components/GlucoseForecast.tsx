@@ -60,12 +60,13 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
         <>
           <Forecast rec={rec} outcome={forecast} settings={settings} />
           <Evaluation rec={rec} settings={settings} />
-          <p className="muted small" data-testid="gf-about" data-backend={forecast?.forecast?.backend ?? rec.backend} data-trained-on={rec.backend}>
+          <p className="muted small" data-testid="gf-about" data-backend={forecast?.forecast?.backend ?? rec.backend} data-trained-on={rec.backend} data-carbs={rec.usesCarbs} data-insulin={rec.usesInsulin}>
             {t('gf.about', {
               when: dateTime(rec.trainedAt), trainedOn: backendName(rec.backend),
               epochs: rec.horizons.map((h) => h.epochs).join(' / '),
               seconds: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(rec.horizons.reduce((s, h) => s + h.trainMs, 0) / 1000),
               backend: backendName(forecast?.forecast?.backend ?? rec.backend),
+              inputs: t(rec.usesCarbs && rec.usesInsulin ? 'gf.inputs.both' : rec.usesCarbs ? 'gf.inputs.carbs' : rec.usesInsulin ? 'gf.inputs.insulin' : 'gf.inputs.readings'),
             })}
           </p>
         </>

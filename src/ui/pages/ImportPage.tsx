@@ -135,6 +135,7 @@ function ImportResults({ results }: { results: FileOutcome[] }) {
               b: strong, added: r.added.toLocaleString(), duplicates: r.duplicates.toLocaleString(), rejected: r.rejected.length.toLocaleString(), format: r.format,
             })}
           </p>
+          {(r.doses ?? 0) > 0 && <p className="small" data-testid="import-doses">{tn('import.doses', r.doses!)}</p>}
           {r.rejected.length > 0 && (
             <details>
               <summary>{t('import.rejected')}</summary>

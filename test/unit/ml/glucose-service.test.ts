@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deleteWorkspace, workspaceDb } from '../../../src/data/workspace.ts';
 import { ensureGlucoseModel, forecastGlucose, getRecord } from '../../../src/ml/glucose-service.ts';
 import { FIXTURES, importFile, importText } from '../import/helpers.ts';
+import { generateCgm } from '../../../tools/gen/cgm.ts';
 
 const dexcom = join(FIXTURES, 'real/cgm/cgmquantify_test_file_dexcom-g6-clarity.csv');
 
@@ -89,5 +90,22 @@ describe('glucose forecaster service', () => {
     expect(again.status).toBe('trained');
     expect(again.record!.lastMs).toBe(rec.lastMs + 5 * 60_000);
     expect(again.record!.horizons[0]!.modelPath).not.toBe(rec.horizons[0]!.modelPath);
+  });
+
+  it('carbohydrate records in the export become inputs (with ≥ 10 of them), and new ones retrain', async () => {
+    const g = generateCgm({ days: 10, startMs: Date.UTC(2025, 4, 1), seed: 4, withCarbs: true });
+    const wall = (t: number) => new Date(t).toISOString().slice(0, 19);
+    const head = 'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mg/dL/min)';
+    const egv = g.startMs.map((t, i) => `${i},${wall(t)},EGV,,,,G6,${g.valueMgDl[i]},,,,`);
+    const carbs = g.carbs.map((c, i) => `${i},${wall(c.startMs)},Carbs,,,,G6,,,${c.grams},,`);
+    const r = await importText(workspaceDb('main'), [head, ...egv, ...carbs.slice(0, -3)].join('\n'), 'clarity.csv');
+    expect(r.doses).toBe(carbs.length - 3);
+    const first = await ensureGlucoseModel('main');
+    expect(first.record).toMatchObject({ usesCarbs: true, usesInsulin: false });
+    expect(first.record!.horizons.map((h) => h.eventScales)).toEqual([[50], [50]]);
+    expect((await forecastGlucose('main')).forecast!.points).toHaveLength(2);
+    // Three more meal records (no new readings): the inputs changed, so it learns again.
+    await importText(workspaceDb('main'), [head, ...carbs.slice(-3)].join('\n'), 'more-carbs.csv');
+    expect((await ensureGlucoseModel('main')).status).toBe('trained');
   });
 });

@@ -24,7 +24,9 @@ export const importing = {
   'import.notImported': 'Not imported: {error}',
   'import.result': '<b>{added}</b> added · {duplicates} already there · {rejected} rejected · format {format}',
   'import.rejected': 'Rejected records',
-  'import.ignored': 'Types Doppel does not use ({count})',
+  'import.ignored': 'Not stored as measurements ({count})',
+  'import.doses.one': '{count} carbohydrate or insulin record kept for the glucose forecaster',
+  'import.doses.other': '{count} carbohydrate and insulin records kept for the glucose forecaster',
 
   'import.sources.title': 'Source priority',
   'import.sources.intro': 'When two devices count the same steps or minutes, the one higher in this list counts and the other is left out, so nothing is counted twice.',

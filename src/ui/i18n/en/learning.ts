@@ -34,7 +34,11 @@ export const learning = {
   'gf.row.linear': 'Straight-line trend',
   'gf.verdict.shown': 'Shown: better than both by at least 2 % on RMSE and on MARD.',
   'gf.verdict.hidden': 'Not shown: {reason}.',
-  'gf.about': 'Learnt {when} on {trainedOn} ({epochs} passes, {seconds} s); this forecast computed on {backend}. Inputs: the past hour of readings and the time of day (your exports’ carbohydrate and insulin records are not stored yet). Not a medical device: never dose insulin or treat a low from it.',
+  'gf.about': 'Learnt {when} on {trainedOn} ({epochs} passes, {seconds} s); this forecast computed on {backend}. {inputs} Not a medical device: never dose insulin or treat a low from it.',
+  'gf.inputs.readings': 'Inputs: the past hour of readings and the time of day (carbohydrate and insulin records are used once an export has at least 10 of them).',
+  'gf.inputs.carbs': 'Inputs: the past hour of readings, the time of day and your carbohydrate records of the past 3 hours.',
+  'gf.inputs.insulin': 'Inputs: the past hour of readings, the time of day and your rapid-acting insulin records of the past 3 hours.',
+  'gf.inputs.both': 'Inputs: the past hour of readings, the time of day and your carbohydrate and rapid-acting insulin records of the past 3 hours.',
 
   'pb.title': 'Your usual, learnt from your own days',
   'pb.computing': 'Learning your usual…',
