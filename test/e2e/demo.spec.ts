@@ -43,9 +43,7 @@ test('"Delete everything" removes every Doppel database from the device', async 
   await app.startDemo();
   const device = new DevicePage(page);
   await device.open();
-  await page.getByRole('button', { name: 'Delete everything…' }).click();
-  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted from this device.' })).toBeVisible();
+  await device.deleteEverything();
   // "Deleted" shows only once every delete finished: no database is left at that moment.
   expect(await app.databaseNames()).toEqual([]);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
@@ -94,9 +92,7 @@ test('the networks learnt on the demo go with it: removed while training, remove
   await forecast.waitTrained(60_000);
   const device = new DevicePage(page);
   await device.open();
-  await page.getByRole('button', { name: 'Delete everything…' }).click();
-  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted from this device.' })).toBeVisible();
+  await device.deleteEverything();
   expect(await app.databaseNames()).toEqual([]);
 });
 

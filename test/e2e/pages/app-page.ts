@@ -72,6 +72,13 @@ export class DevicePage {
     await expect(this.page.getByRole('heading', { name: 'This device' })).toBeVisible();
   }
 
+  /** Settings → Delete everything, confirmed; waits until it says everything was deleted. */
+  async deleteEverything(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete everything…' }).click();
+    await this.page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Everything was deleted from this device.' })).toBeVisible();
+  }
+
   /** Runs the tfjs probe in the ml worker; returns the backend that ran. */
   async runMlCheck(): Promise<string> {
     await this.page.getByRole('button', { name: 'Check machine learning backend' }).click();
