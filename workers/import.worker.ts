@@ -54,7 +54,8 @@ const api = {
   },
   /** Generates the synthetic demo person into a workspace (normally `demo`). */
   async loadDemo(ws: Workspace, endDay: string, offsetMin: number, seed?: number): Promise<ImportRow> {
-    const opts = seed === undefined ? { endDay, offsetMin } : { endDay, offsetMin, seed };
+    // The demo's CGM stops now (its daily data run to the end of today, as a day's totals do).
+    const opts = seed === undefined ? { endDay, offsetMin, untilMs: Date.now() } : { endDay, offsetMin, seed, untilMs: Date.now() };
     return loadDemo(workspaceDb(ws), opts);
   },
   /** Removes one import's samples and recomputes the days it touched. */

@@ -24,6 +24,11 @@ export interface DemoOptions {
   days?: number;
   /** Days of 5-minute CGM at the end (default 14). */
   cgmDays?: number;
+  /**
+   * CGM readings after this instant (epoch ms) are left out: the app passes the time of loading, as
+   * a sensor has not read the rest of today yet. The random draws are the same either way.
+   */
+  untilMs?: number;
 }
 
 export interface DemoSource {
@@ -122,7 +127,10 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
       push('triglycerides', t, t, Math.round(170 + 15 * f + rng.normal() * 15), SRC.lab);
     }
   }
-  generateCgm(rng, days - cgmDays, days, at, fpgAt(1), (s, v, flags) => push('cgm_glucose', s, s, v, SRC.cgm, flags));
+  const until = opts.untilMs ?? Infinity;
+  generateCgm(rng, days - cgmDays, days, at, fpgAt(1), (s, v, flags) => {
+    if (s <= until) push('cgm_glucose', s, s, v, SRC.cgm, flags);
+  });
 
   return {
     profile: {

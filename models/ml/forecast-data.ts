@@ -107,9 +107,11 @@ export interface DaySplit {
 /**
  * Splits in time: the last quarter of the days (at least 2) are held out for evaluation, and the
  * last sixth of the remaining days (at least 1) stop training early. Boundaries are at local
- * midnight of the series' last offset. A window belongs to a part only when its inputs AND its
- * target (`horizonMin` after its last input) fall inside it: a window straddling a boundary is
- * left out, so no reading of a later part reaches an earlier one.
+ * midnight of the series' last offset. A window belongs to the part its last input falls in, and
+ * to training or early stopping only if its target (due `horizonMin` after its last input, taken up
+ * to half an interval later) falls before the next part: no reading of a later part reaches an
+ * earlier one. (Inputs of the first windows of a part may come from the part before: that is
+ * history the forecast would have, not the answer.)
  */
 export function splitDays(w: Windows, cov: Coverage, offsetMin: number, horizonMin: number): DaySplit {
   const localDay = (t: number): number => Math.floor((t + offsetMin * 60_000) / DAY_MS);
@@ -119,7 +121,8 @@ export function splitDays(w: Windows, cov: Coverage, offsetMin: number, horizonM
   const valDays = Math.max(1, Math.round((days - testDays) / 6));
   const midnight = (d: number): number => d * DAY_MS - offsetMin * 60_000;
   const testFromMs = midnight(last - testDays + 1), valFromMs = midnight(last - testDays - valDays + 1);
-  const h = horizonMin * 60_000;
+  // The target is the first reading at or after the due time, up to half an interval after it.
+  const h = horizonMin * 60_000 + (cov.intervalMin * 60_000) / 2;
   const pick = (keep: (t: number) => boolean): Windows => subset(w, (i) => keep(w.tMs[i]!));
   return {
     train: pick((t) => t + h < valFromMs),

@@ -46,8 +46,9 @@ export function judge(
   else {
     const best = (k: 'rmseMgDl' | 'mardPercent'): number => Math.min(persistence[k], linear[k]);
     const lost: string[] = [];
-    if (model.rmseMgDl > (1 - MIN_MARGIN) * best('rmseMgDl')) lost.push('RMSE');
-    if (model.mardPercent > (1 - MIN_MARGIN) * best('mardPercent')) lost.push('MARD');
+    // Written so that a NaN (a diverged network) loses.
+    if (!(model.rmseMgDl <= (1 - MIN_MARGIN) * best('rmseMgDl'))) lost.push('RMSE');
+    if (!(model.mardPercent <= (1 - MIN_MARGIN) * best('mardPercent'))) lost.push('MARD');
     if (lost.length) reason = `no better than the simpler forecasts on ${lost.join(' and ')}`;
   }
   return {

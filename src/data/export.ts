@@ -29,14 +29,16 @@ const stamp = (ms: number): string => iso(ms).slice(0, 10);
 /** Doppel's own JSON: every table a person's data lives in, samples as columns per metric and month. */
 async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
   const parts: BlobPart[] = [];
-  const [profile, settings, sources, imports, scenarios, snapshots] = await Promise.all([
+  const [profile, settings, sources, imports, scenarios, snapshots, doses] = await Promise.all([
     db.profile.get('self'), db.settings.toArray(), db.sources.toArray(), db.imports.where('status').equals('committed').toArray(),
-    db.scenarios.toArray(), db.twinSnapshots.toArray(),
+    db.scenarios.toArray(), db.twinSnapshots.toArray(), db.doses.toArray(),
   ]);
   const head = {
     format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: iso(nowMs),
     note: 'Sample times are epoch milliseconds (UTC) with the local offset in minutes; values are in each metric\'s canonical unit.',
     profile: profile ?? null, settings, sources, imports, scenarios, twinSnapshots: snapshots,
+    // Carbohydrate (g) and rapid-acting insulin (U) records from CGM exports (not canonical metrics).
+    doses,
   };
   const text = JSON.stringify(head);
   parts.push(`${text.slice(0, -1)},"samples":[`);

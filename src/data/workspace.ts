@@ -44,10 +44,17 @@ export const glucoseModelPath = (ws: Workspace, horizonMin: number, training: st
 
 /** Deletes the networks the ml worker trained on a workspace's data, except those in `keep`. */
 export async function deleteWorkspaceModels(ws: Workspace, keep: readonly string[] = []): Promise<void> {
-  if (!(await Dexie.getDatabaseNames()).includes(TFJS_DB)) return;
+  // Dexie lists only the databases it made where indexedDB.databases() is missing: then open and see.
+  const listed = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).some((d) => d.name === TFJS_DB) : true;
+  if (!listed) return;
   const db = new Dexie(TFJS_DB);
   try {
     await db.open();
+  } catch (e) {
+    if (e instanceof Dexie.NoSuchDatabaseError) return;
+    throw e;
+  }
+  try {
     const stores = TFJS_STORES.filter((n) => db.tables.some((t) => t.name === n));
     if (!stores.length) return;
     await db.transaction('rw', stores, async () => {

@@ -96,10 +96,13 @@ export class ImportSink {
    * it was kept. These are not canonical metrics, so the caller still counts the row under
    * `ignored` (contracts §1) and an implausible one is simply not kept.
    */
-  addDose(kind: DoseKind, t: number, amount: number, offsetMin: number, source: number): boolean {
-    if (source === TOO_MANY_SOURCES || this.doses.length >= MAX_DOSES) return false;
+  addDose(kind: DoseKind, t: number, amount: number, offsetMin: number, sourceOf: () => number): boolean {
+    if (this.doses.length >= MAX_DOSES) return false;
     if (!Number.isFinite(amount) || amount <= 0 || amount > DOSE_MAX[kind]) return false;
     if (!Number.isFinite(t) || t < Date.UTC(1900, 0, 1) || t > this.nowMs + 86_400_000) return false;
+    // The source only once the record is kept: a rejected row must not add a device to the list.
+    const source = sourceOf();
+    if (source === TOO_MANY_SOURCES) return false;
     if (offsetMin === NO_OFFSET) offsetMin = -new Date(t).getTimezoneOffset();
     this.doses.push({ kind, t, amount, offsetMin, source });
     return true;

@@ -103,7 +103,7 @@ export async function trainHorizon(tf: Tf, series: CgmSeries, horizonMin: number
   if (split.train.n < 200 || split.val.n < 20 || split.test.n === 0) {
     throw new InsufficientDataError(`too few continuous readings to learn from (${split.train.n} training, ${split.val.n} early-stopping and ${split.test.n} held-out windows)`);
   }
-  const linear = fitLinear(subset(all, (i) => all.tMs[i]! + horizonMin * 60_000 < split.testFromMs));
+  const linear = fitLinear(subset(all, (i) => all.tMs[i]! + horizonMin * 60_000 + (cov.intervalMin * 60_000) / 2 < split.testFromMs));
   const model = buildNetwork(tf, all.features, o.seed ?? 1, o.learningRate);
   try {
     const epochs = await fit(tf, model, split.train, split.val, history, scales, o).finally(() => {

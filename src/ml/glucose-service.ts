@@ -103,7 +103,10 @@ export interface ForecastInputs {
   key: string;
 }
 
-/** The CGM readings and, where the exports had them, the carbohydrate and insulin records. */
+/**
+ * The CGM readings and, where the exports had them, the carbohydrate and insulin records (of every
+ * source: the same meal recorded by two apps would count twice; exports rarely overlap so).
+ */
 export async function readInputs(ws: Workspace): Promise<ForecastInputs> {
   const { series, key } = await readCgm(ws);
   const db = workspaceDb(ws);
@@ -113,7 +116,8 @@ export async function readInputs(ws: Workspace): Promise<ForecastInputs> {
   const parts = [key];
   for (const kind of ['carbs', 'insulin'] as const) {
     const events = (await readDoses(db, kind)).filter((d) => d.t >= from && d.t <= to).map((d) => ({ startMs: d.t, amount: d.amount }));
-    if (events.length >= MIN_DOSE_RECORDS) streams[kind] = events;
+    if (events.length < MIN_DOSE_RECORDS) continue;
+    streams[kind] = events;
     parts.push(`${kind}:${events.length}:${events.reduce((a, e) => a + e.amount, 0)}:${events.at(-1)?.startMs ?? 0}`);
   }
   return { series, streams, key: parts.join('|') };
@@ -163,6 +167,7 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
   const trainedAt = Date.now();
   const store = modelStore(tf);
   const horizons: HorizonRecord[] = [];
+  let record: GlucoseModelRecord;
   try {
     for (const t of trained) {
       // A path per training: the record names exactly the networks it judged.
@@ -173,22 +178,24 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
         history: t.history, eventScales: t.eventScales, modelPath: path,
       });
     }
-    const record: GlucoseModelRecord = {
+    record = {
       version: FORECASTER_VERSION, dataKey: key, trainedAt, backend,
       intervalMin: cov.intervalMin, coveredDays: cov.coveredDays, firstMs: cov.firstMs, lastMs: cov.lastMs,
       testFromMs: trained[0]!.testFromMs, testDays: trained[0]!.testDays,
       usesCarbs: !!streams.carbs, usesInsulin: !!streams.insulin, horizons,
     };
     await db.settings.put({ key: RECORD_KEY, value: record });
-    forget(ws);
-    horizons.forEach((h, k) => loadedModels.set(h.modelPath, trained[k]!.model));
-    // The previous training's networks (and any left by an interrupted one) go.
-    await store.removeWorkspace(ws, horizons.map((h) => h.modelPath));
-    return { status: 'trained', record };
   } catch (e) {
     for (const t of trained) t.model.dispose();
     throw e;
   }
+  // From here the record names these networks: nothing below may dispose them.
+  forget(ws);
+  horizons.forEach((h, k) => loadedModels.set(h.modelPath, trained[k]!.model));
+  // The previous training's networks (and any left by an interrupted one) go; best effort: a
+  // failure leaves old entries that the next training removes.
+  await store.removeWorkspace(ws, horizons.map((h) => h.modelPath)).catch(() => undefined);
+  return { status: 'trained', record };
 }
 
 /** No model for this workspace: its record and its networks go. */
@@ -212,8 +219,12 @@ function forget(ws: Workspace): void {
   }
 }
 
-/** Forecasts 30 and 60 minutes on from the newest readings, each with its held-out 80 % range. */
+/**
+ * Forecasts 30 and 60 minutes on from the newest readings, each with its held-out 80 % range. Waits
+ * for a training under way in this worker, so it never reads a record whose networks are being replaced.
+ */
 export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
+  await inflight.get(ws)?.catch(() => undefined);
   const record = await getRecord(ws);
   if (!record) return { reason: 'no model yet' };
   const { series, streams } = await readInputs(ws);
@@ -225,10 +236,12 @@ export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
   for (const h of record.horizons) {
     let model = loadedModels.get(h.modelPath);
     if (!model) {
-      model = await modelStore(tf).load(h.modelPath);
+      model = await modelStore(tf).load(h.modelPath).catch(() => undefined);
       if (!model) {
-        // Lost (e.g. storage cleared by the browser): the record goes too, so the next check trains again.
-        await clear(ws, { status: 'none' });
+        // Another tab's ml worker may have trained since: only a record that still names the lost
+        // network is cleared (so that the next check trains again).
+        const now = await getRecord(ws);
+        if (now?.trainedAt === record.trainedAt) await clear(ws, { status: 'none' });
         return { reason: 'the saved model is missing' };
       }
       loadedModels.set(h.modelPath, model);

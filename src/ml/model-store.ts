@@ -28,6 +28,7 @@ export function modelStore(tf: Tf): ModelStore {
         await model.save(`indexeddb://${path}`);
       },
       async load(path) {
+        await repairTfjsDb();
         const models = await tf.io.listModels();
         return `indexeddb://${path}` in models ? await tf.loadLayersModel(`indexeddb://${path}`) : undefined;
       },
@@ -59,7 +60,9 @@ export function modelStore(tf: Tf): ModelStore {
  * ours, so it is deleted before a save and tfjs creates it afresh.
  */
 async function repairTfjsDb(): Promise<void> {
-  if (!(await indexedDB.databases()).some((d) => d.name === TFJS_DB)) return;
+  // Without indexedDB.databases() (Firefox before 126) the database is opened to look: opening
+  // creates it empty if absent, which the check below then finds broken and deletes.
+  if (typeof indexedDB.databases === 'function' && !(await indexedDB.databases()).some((d) => d.name === TFJS_DB)) return;
   const broken = await new Promise<boolean>((resolve, reject) => {
     const req = indexedDB.open(TFJS_DB);
     req.onsuccess = () => {

@@ -84,11 +84,16 @@ try {
       await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
       console.log(`${OUT}/${name}-${kind}.png`);
       if (name === 'timeline') {
-        // On-device learning: the personal baselines and the glucose forecast with its evaluation.
+        // On-device learning: the personal baselines and the glucose forecast with its evaluation
+        // (the fixed top bar hidden: a card taller than the screen is captured while scrolling).
+        // (CSSOM, not a style tag: the app's CSP refuses inline styles.)
+        const topbar = (visibility: string) => page.evaluate((v) => { document.querySelector<HTMLElement>('header.topbar')!.style.visibility = v; }, visibility);
+        await topbar('hidden');
         await page.getByTestId('baselines').screenshot({ path: `${OUT}/baselines-${kind}.png` });
         await page.getByTestId('gf-evaluation').locator('summary').click();
         await page.getByTestId('glucose-forecast').screenshot({ path: `${OUT}/forecast-${kind}.png` });
         await page.getByTestId('gf-evaluation').locator('summary').click();
+        await topbar('');
       }
       if (name === 'whatif' && size === 'phone') {
         await page.evaluate(() => {

@@ -52,7 +52,7 @@ export async function parseDexcomClarityCsv(bytes: AsyncIterable<Uint8Array>, si
       const amount = Number((f[type === 'Carbs' ? col.carbs : col.insulin] ?? '').trim() || NaN);
       if (t && (type === 'Carbs' || sub === '' || /fast/i.test(sub))) {
         const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
-        sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', ms, amount, t.offsetMin, sink.source('Dexcom', (f[col.device] ?? '').trim()));
+        sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', ms, amount, t.offsetMin, () => sink.source('Dexcom', (f[col!.device] ?? '').trim()));
       }
       continue;
     }

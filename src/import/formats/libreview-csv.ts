@@ -62,7 +62,7 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
       const amount = type === '4' ? r.rapid.trim() : type === '5' ? r.carbs.trim() : '';
       const w = amount ? wallMs(r.time, order!) : undefined;
       if (w !== undefined) {
-        sink.addDose(type === '4' ? 'insulin' : 'carbs', wallTimeToEpoch(w), Number(amount.replace(',', '.')), NO_OFFSET, sink.source(r.device.trim() || 'FreeStyle Libre'));
+        sink.addDose(type === '4' ? 'insulin' : 'carbs', wallTimeToEpoch(w), Number(amount.replace(',', '.')), NO_OFFSET, () => sink.source(r.device.trim() || 'FreeStyle Libre'));
       }
       return;
     }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDoses } from '../../../src/data/doses.ts';
 import { undoImport } from '../../../src/data/imports.ts';
+import { exportWorkspace } from '../../../src/data/export.ts';
 import { countSamples } from '../../../src/data/samples.ts';
 import { useFreshDbs } from '../data/helpers.ts';
 import { importText } from './helpers.ts';
@@ -22,8 +23,11 @@ describe('dose records', () => {
       '4,2025-05-01T22:00:00,Insulin,Long-Acting,,,G7,,20,,,',
       '5,2025-05-01T12:00:00,Carbs,,,,G7,,,9000,,',
       '6,2025-05-01T12:30:00,Carbs,,,,G7,,,abc,,',
+      '7,2025-05-01T12:40:00,Carbs,,,,Other phone,,,-5,,',
     ]), 'clarity.csv');
-    expect(r).toMatchObject({ added: 1, rejected: [], ignored: { 'Dexcom Carbs': 3, 'Dexcom Insulin': 2 }, doses: 2 });
+    expect(r).toMatchObject({ added: 1, rejected: [], ignored: { 'Dexcom Carbs': 4, 'Dexcom Insulin': 2 }, doses: 2 });
+    // A record not kept adds no device to the source list.
+    expect((await d.sources.toArray()).map((x) => x.model)).toEqual(['G7']);
     expect(await countSamples(d)).toEqual({ cgm_glucose: 1 });
     expect((await readDoses(d, 'carbs')).map((x) => [x.t, x.amount])).toEqual([[local('2025-05-01T08:05:00'), 45]]);
     expect((await readDoses(d, 'insulin')).map((x) => [x.t, x.amount])).toEqual([[local('2025-05-01T08:06:00'), 4.5]]);
@@ -48,6 +52,9 @@ describe('dose records', () => {
     expect((await readDoses(d, 'carbs')).map((x) => x.amount)).toEqual([45, 70, 80]);
     await undoImport(d, a.importId);
     expect((await readDoses(d, 'carbs')).map((x) => x.amount)).toEqual([70, 80]);
+    // Part of "export everything".
+    const doc = JSON.parse(await (await exportWorkspace(d, 'json')).blob.text());
+    expect(doc.doses.map((x: { amount: number }) => x.amount).sort()).toEqual([70, 80]);
     await undoImport(d, b.importId);
     expect(await readDoses(d, 'carbs')).toEqual([]);
   });

@@ -45,14 +45,14 @@ describe('forecaster data', () => {
     expect(local(split.testFromMs)).toMatch(/T00:00:00/);
     expect(local(split.valFromMs)).toMatch(/T00:00:00/);
     expect(split.testFromMs - split.valFromMs).toBe(2 * DAY); // 13 local days: 3 held out, round(10 / 6) = 2 for early stopping
-    const h = 30 * 60_000;
-    // Inputs and targets (30 min after the last input) both inside their part.
+    const h = 30 * 60_000 + 2.5 * 60_000;
+    // Targets (due 30 min after the last input, taken up to half an interval later) inside their part.
     expect(Math.max(...split.train.tMs) + h).toBeLessThan(split.valFromMs);
     expect(Math.min(...split.val.tMs)).toBeGreaterThanOrEqual(split.valFromMs);
     expect(Math.max(...split.val.tMs) + h).toBeLessThan(split.testFromMs);
     expect(Math.min(...split.test.tMs)).toBeGreaterThanOrEqual(split.testFromMs);
     expect(split.testDays).toBe(3);
-    // The windows straddling the two boundaries (6 each: targets 5-30 min past a midnight) are left out.
+    // The windows straddling the two boundaries are left out: 6 each, whose targets are due 0-25 min past a midnight.
     expect(w.n - (split.train.n + split.val.n + split.test.n)).toBe(12);
     const small = steady(3);
     expect(splitDays(forecastWindows(small, 30), cgmCoverage(small), 0, 30).testFromMs).toBe(T0 + DAY);
@@ -140,6 +140,11 @@ describe('the verdict: shown only where it beats both baselines on held-out days
     expect(e.model.rmseMgDl).toBeLessThan(e.linear.rmseMgDl);
     expect(e.beatsBaselines).toBe(false);
     expect(e.reason).toBe('no better than the simpler forecasts on RMSE and MARD');
+  });
+
+  it('a diverged network (NaN forecasts) is never shown', () => {
+    const e = judge(30, { nTrain: 1000, nVal: 100 }, windows(y, persistence), y.map(() => NaN), persistence, linear);
+    expect(e.beatsBaselines).toBe(false);
   });
 
   it('too few held-out windows: no verdict', () => {

@@ -81,6 +81,17 @@ describe('demo person', () => {
     expect(localDay(sleep.end[sleep.end.length - 1]!, 60)).toBe('2026-11-21');
   });
 
+  it('CGM stops at the time of loading; everything else is the same person', () => {
+    const until = Date.parse('2026-11-21T09:30:00Z');
+    const q = generateDemoPerson({ ...opts, untilMs: until });
+    const cgm = q.batches.find((b) => b.metric === 'cgm_glucose')!;
+    expect(Math.max(...cgm.start)).toBeLessThanOrEqual(until);
+    expect(Math.max(...cgm.start)).toBeGreaterThan(until - 5 * 60_000);
+    const all = by('cgm_glucose');
+    expect(Array.from(cgm.value)).toEqual(Array.from(all.value).slice(0, cgm.value.length));
+    expect(Array.from(q.batches.find((b) => b.metric === 'steps')!.value)).toEqual(Array.from(by('steps').value));
+  });
+
   it('rejects an end day that is not a date', () => {
     expect(() => generateDemoPerson({ endDay: 'today', offsetMin: 0 })).toThrow('endDay "today" is not YYYY-MM-DD');
   });
