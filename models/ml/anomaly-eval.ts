@@ -14,7 +14,7 @@
  */
 import { DAY_MS } from '../util/time.ts';
 import { createRng, type Rng } from '../util/random.ts';
-import { ANOMALY_CONFIG, detectAnomalies, type AnomalyConfig, type AnomalyMetric, type DailyValue, type Direction } from './anomaly.ts';
+import { ANOMALY_CONFIG, dayString, detectAnomalies, weekday, type AnomalyConfig, type AnomalyMetric, type DailyValue, type Direction } from './anomaly.ts';
 
 interface GeneratorSpec {
   /** The person's usual level, in the metric's unit. */
@@ -52,7 +52,7 @@ const SPECS: Record<AnomalyMetric, GeneratorSpec> = {
 
 /** 2026-01-05, a Monday: the first day of every generated series. */
 const START_DAY = Math.round(Date.UTC(2026, 0, 5) / DAY_MS);
-const dayString = (i: number): string => new Date((START_DAY + i) * DAY_MS).toISOString().slice(0, 10);
+const dayOf = (i: number): string => dayString(START_DAY + i);
 const WARM_UP_DAYS = 42;
 
 /** Day-to-day structure of the generated series. */
@@ -86,7 +86,7 @@ export function generatePerson(metric: AnomalyMetric, days: number, r: Rng, g: G
   const values: number[] = [], expected: number[] = [];
   for (let i = 0; i < days; i++) {
     drift = g.driftPhi * drift + driftSd * Math.sqrt(1 - g.driftPhi ** 2) * r.normal();
-    const w = weekly[(((START_DAY + i + 4) % 7) + 7) % 7]!, noise = drift + noiseSd * r.normal();
+    const w = weekly[weekday(START_DAY + i)]!, noise = drift + noiseSd * r.normal();
     // Relative metrics vary multiplicatively (log-normal day to day), the others additively.
     const e = relative ? level * w : level + w;
     const v = clamp(relative ? e * Math.exp(noise) : e + noise, spec.min, spec.max);
@@ -130,7 +130,7 @@ export function injectAnomalies(metric: AnomalyMetric, person: SyntheticPerson, 
 }
 
 const toSeries = (values: readonly number[]): DailyValue[] =>
-  values.flatMap((value, i) => (Number.isNaN(value) ? [] : [{ day: dayString(i), value }]));
+  values.flatMap((value, i) => (Number.isNaN(value) ? [] : [{ day: dayOf(i), value }]));
 
 export interface AnomalyEvaluation {
   metric: AnomalyMetric;
@@ -162,7 +162,7 @@ export function evaluateAnomalyDetection(o: {
   for (let k = 0; k < persons; k++) {
     const person = generatePerson(metric, days, createRng((seed * 7919 + 2 * k) >>> 0), g);
     const { values, anomalies } = injectAnomalies(metric, person, createRng((seed * 7919 + 2 * k + 1) >>> 0));
-    const spans = anomalies.map((a) => ({ from: dayString(a.from), to: dayString(a.to) }));
+    const spans = anomalies.map((a) => ({ from: dayOf(a.from), to: dayOf(a.to) }));
     const episodes = detectAnomalies(metric, toSeries(values), overrides);
     const overlaps = (a: { from: string; to: string }, e: { fromDay: string; toDay: string }): boolean => a.from <= e.toDay && e.fromDay <= a.to;
     injected += spans.length;

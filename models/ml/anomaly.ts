@@ -31,9 +31,10 @@ function dayNumber(day: string): number {
   if (!m) throw new RangeError(`anomaly: "${day}" is not a YYYY-MM-DD day`);
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
 }
-const dayString = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
-/** 0 = Sunday (1970-01-01 was a Thursday). */
-const weekday = (n: number): number => (((n + 4) % 7) + 7) % 7;
+/** YYYY-MM-DD of a day number (days since 1970-01-01). */
+export const dayString = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** 0 = Sunday (1970-01-01 was a Thursday) of a day number. */
+export const weekday = (n: number): number => (((n + 4) % 7) + 7) % 7;
 
 function quantileSorted(s: ArrayLike<number>, q: number): number {
   const pos = (s.length - 1) * q, lo = Math.floor(pos);
@@ -105,12 +106,12 @@ function baselineAt(cfg: AnomalyConfig, vals: Float64Array, excluded: Uint8Array
       for (const k of idx) held[k] = values[k]! - medianWithout(r, lowerBound(r, values[k]! - all));
     }
   }
-  const window = values.slice(recentFrom), adjusted = new Float64Array(n);
-  for (let k = 0; k < n; k++) adjusted[k] = window[k]! - offsets[wd[recentFrom + k]!]!;
+  const recent = values.slice(recentFrom), adjusted = new Float64Array(n);
+  for (let k = 0; k < n; k++) adjusted[k] = recent[k]! - offsets[wd[recentFrom + k]!]!;
   const mid = median(held), shared = Math.PI / (2 * n);
   for (let k = 0; k < held.length; k++) held[k] = Math.abs(held[k]! - mid);
   const spread = 1.4826 * median(held) * Math.sqrt(1 + shared);
-  return { usual: median(window), centre: median(adjusted), offsets, scale: Math.max(spread, cfg.minScale), shared, values: window };
+  return { usual: median(recent), centre: median(adjusted), offsets, scale: Math.max(spread, cfg.minScale), shared, values: recent };
 }
 
 /** Per-day mean of a series (duplicates averaged; non-finite values, and values ≤ 0 when `positive`, dropped), dense from its first day. */

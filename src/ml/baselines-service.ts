@@ -4,7 +4,7 @@
  * (models/ml/anomaly.ts). Robust statistics, no TensorFlow.js: cheap enough to run on every visit.
  */
 import { readDaily, readSamples } from '../data/samples.ts';
-import { localDay } from '../../models/util/time.ts';
+import { dayInDeviceZone, localDay } from '../../models/util/time.ts';
 import { workspaceDb, type Workspace } from '../data/workspace.ts';
 import {
   ANOMALY_CONFIG, dailyGlucoseCv, detectAnomalies, latestBaseline,
@@ -52,7 +52,7 @@ export function nightlySleep(c: { n: number; start: ArrayLike<number>; end: Arra
  * `todayLocal`: the device's local day; a running day total (steps) of today or later is left out,
  * since an unfinished day would read as a drop.
  */
-export async function personalBaselines(ws: Workspace, todayLocal = localToday()): Promise<BaselinesResult> {
+export async function personalBaselines(ws: Workspace, todayLocal = dayInDeviceZone(Date.now())): Promise<BaselinesResult> {
   const db = workspaceDb(ws);
   const series: [AnomalyMetric, DailyValue[]][] = [];
   for (const [metric, source, how] of FROM_DAILY) {
@@ -76,9 +76,4 @@ export async function personalBaselines(ws: Workspace, todayLocal = localToday()
   }
   out.episodes.sort((a, b) => (a.toDay < b.toDay ? 1 : a.toDay > b.toDay ? -1 : 0));
   return out;
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

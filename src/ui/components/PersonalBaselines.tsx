@@ -4,6 +4,7 @@ import type { BaselinesResult } from '../../ml/baselines-service.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { mlWorker } from '../../workers/index.ts';
+import { DAY_MS, dayInDeviceZone } from '../../../models/util/time.ts';
 import { formatDay } from '../format.ts';
 import { t } from '../i18n/index.ts';
 
@@ -36,10 +37,7 @@ function Episode({ e }: { e: AnomalyEpisode }) {
 export function PersonalBaselines({ ws }: { ws: Workspace }) {
   const [r, setR] = useState<BaselinesResult>();
   const [error, setError] = useState<string>();
-  const [yesterday] = useState(() => {
-    const d = new Date(Date.now() - 86_400_000);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const [yesterday] = useState(() => dayInDeviceZone(Date.now() - DAY_MS));
   useEffect(() => {
     let live = true;
     mlWorker.run((a) => a.personalBaselines(ws)).then((x) => live && setR(x), (e: unknown) => {
