@@ -7,8 +7,24 @@ import globals from 'globals';
 // Every browser-only global (DOM, storage, workers, media, …), plus the network and `self`, which
 // Node shares with browsers. tsconfig.models.json also type-checks models/ without the DOM library.
 const browserOnly = Object.keys(globals.browser).filter((k) => !(k in globals['shared-node-browser']));
-const DOM_GLOBALS = [...new Set([...browserOnly, 'fetch', 'XMLHttpRequest', 'WebSocket', 'self', 'importScripts', 'localStorage', 'sessionStorage', 'navigator', 'indexedDB', 'caches', 'window', 'document', 'location'])]
-  .map((name) => ({ name, message: 'models/ is pure TypeScript: no DOM, storage, workers or network. Pass data in as arguments.' }));
+const DOM_GLOBALS = [
+  ...new Set([
+    ...browserOnly,
+    'fetch',
+    'XMLHttpRequest',
+    'WebSocket',
+    'self',
+    'importScripts',
+    'localStorage',
+    'sessionStorage',
+    'navigator',
+    'indexedDB',
+    'caches',
+    'window',
+    'document',
+    'location',
+  ]),
+].map((name) => ({ name, message: 'models/ is pure TypeScript: no DOM, storage, workers or network. Pass data in as arguments.' }));
 
 export default tseslint.config(
   { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
@@ -19,9 +35,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['@tensorflow/*'], message: 'TensorFlow.js is loaded lazily inside the ml worker only (src/ml/).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@tensorflow/*'], message: 'TensorFlow.js is loaded lazily inside the ml worker only (src/ml/).' }],
+        },
+      ],
     },
   },
   {
@@ -35,16 +54,23 @@ export default tseslint.config(
     ignores: ['models/**/*.test.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'comlink', 'chart.js'].map((name) => ({
-          name, message: 'models/ is pure TypeScript: no React, Dexie, Comlink or Chart.js.',
-        })),
-        patterns: [
-          { group: ['react/*', 'react-dom/*', 'dexie/*', 'chart.js/*'], message: 'models/ is pure TypeScript.' },
-          { group: ['**/src/*', '**/src/**', '**/workers/*', '**/workers/**'], message: 'models/ must not depend on the app or the workers.' },
-          { group: ['node:*'], message: 'models/ runs in browsers too: no Node built-ins.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'comlink', 'chart.js'].map((name) => ({
+            name,
+            message: 'models/ is pure TypeScript: no React, Dexie, Comlink or Chart.js.',
+          })),
+          patterns: [
+            { group: ['react/*', 'react-dom/*', 'dexie/*', 'chart.js/*'], message: 'models/ is pure TypeScript.' },
+            {
+              group: ['**/src/*', '**/src/**', '**/workers/*', '**/workers/**'],
+              message: 'models/ must not depend on the app or the workers.',
+            },
+            { group: ['node:*'], message: 'models/ runs in browsers too: no Node built-ins.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', ...DOM_GLOBALS],
     },
   },
@@ -56,12 +82,19 @@ export default tseslint.config(
     // The UI reaches the workers through src/workers (the bridge), never by importing a worker module.
     files: ['src/ui/**/*.{ts,tsx}', 'src/data/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@tensorflow/*'], message: 'TensorFlow.js is loaded lazily inside the ml worker only (src/ml/).' },
-          { group: ['**/workers/*.worker.ts', '**/workers/*.worker'], allowTypeImports: true, message: 'Use the bridge in src/workers/index.ts.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'TensorFlow.js is loaded lazily inside the ml worker only (src/ml/).' },
+            {
+              group: ['**/workers/*.worker.ts', '**/workers/*.worker'],
+              allowTypeImports: true,
+              message: 'Use the bridge in src/workers/index.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -2,10 +2,17 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './tools/test/chromium.mjs';
 
 const executablePath = findChromium();
-const PORT = 4173;
+// PW_PORT lets several checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 const baseArgs = [
-  '--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter',
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
 export default defineConfig({

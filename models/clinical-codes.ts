@@ -32,10 +32,27 @@ const SNOMED_CONDITIONS: Record<string, ConditionFlag> = {
 
 /** ICD-10 code prefixes (dots removed). */
 const ICD10_PREFIXES: [string, ConditionFlag][] = [
-  ['E11', 'diabetes'], ['E13', 'diabetes'], ['E10', 'type1_diabetes'], ['R7303', 'prediabetes'], ['R7301', 'prediabetes'],
-  ['R7302', 'prediabetes'], ['I10', 'hypertension'], ['I11', 'hypertension'], ['I12', 'hypertension'], ['I13', 'hypertension'],
-  ['I20', 'cvd'], ['I21', 'cvd'], ['I22', 'cvd'], ['I23', 'cvd'], ['I24', 'cvd'], ['I25', 'cvd'], ['I63', 'cvd'], ['I64', 'cvd'],
-  ['G45', 'cvd'], ['O244', 'gestational_diabetes'], ['E282', 'pcos'],
+  ['E11', 'diabetes'],
+  ['E13', 'diabetes'],
+  ['E10', 'type1_diabetes'],
+  ['R7303', 'prediabetes'],
+  ['R7301', 'prediabetes'],
+  ['R7302', 'prediabetes'],
+  ['I10', 'hypertension'],
+  ['I11', 'hypertension'],
+  ['I12', 'hypertension'],
+  ['I13', 'hypertension'],
+  ['I20', 'cvd'],
+  ['I21', 'cvd'],
+  ['I22', 'cvd'],
+  ['I23', 'cvd'],
+  ['I24', 'cvd'],
+  ['I25', 'cvd'],
+  ['I63', 'cvd'],
+  ['I64', 'cvd'],
+  ['G45', 'cvd'],
+  ['O244', 'gestational_diabetes'],
+  ['E282', 'pcos'],
 ];
 
 export interface Coding {
@@ -67,14 +84,51 @@ export function conditionFlag(codings: Coding[], text?: string): ConditionFlag |
 
 const STATIN = /\b(atorva|simva|rosuva|prava|lova|fluva|pitava)statin\b/i;
 const ANTIHYPERTENSIVE = new RegExp(
-  '\\b(' + [
-    'lisinopril', 'enalapril', 'ramipril', 'benazepril', 'captopril', 'quinapril', 'perindopril', 'fosinopril', 'trandolapril',
-    'losartan', 'valsartan', 'irbesartan', 'olmesartan', 'candesartan', 'telmisartan', 'azilsartan',
-    'amlodipine', 'nifedipine', 'felodipine', 'diltiazem', 'verapamil', 'lercanidipine',
-    'hydrochlorothiazide', 'chlorthalidone', 'indapamide', 'bendroflumethiazide',
-    'atenolol', 'metoprolol', 'bisoprolol', 'carvedilol', 'propranolol', 'nebivolol', 'labetalol',
-    'spironolactone', 'eplerenone', 'doxazosin', 'clonidine', 'hydralazine', 'methyldopa',
-  ].join('|') + ')\\b', 'i');
+  '\\b(' +
+    [
+      'lisinopril',
+      'enalapril',
+      'ramipril',
+      'benazepril',
+      'captopril',
+      'quinapril',
+      'perindopril',
+      'fosinopril',
+      'trandolapril',
+      'losartan',
+      'valsartan',
+      'irbesartan',
+      'olmesartan',
+      'candesartan',
+      'telmisartan',
+      'azilsartan',
+      'amlodipine',
+      'nifedipine',
+      'felodipine',
+      'diltiazem',
+      'verapamil',
+      'lercanidipine',
+      'hydrochlorothiazide',
+      'chlorthalidone',
+      'indapamide',
+      'bendroflumethiazide',
+      'atenolol',
+      'metoprolol',
+      'bisoprolol',
+      'carvedilol',
+      'propranolol',
+      'nebivolol',
+      'labetalol',
+      'spironolactone',
+      'eplerenone',
+      'doxazosin',
+      'clonidine',
+      'hydralazine',
+      'methyldopa',
+    ].join('|') +
+    ')\\b',
+  'i',
+);
 
 /** Medication classes in a drug's name (RxNorm display, free text or an NDC label). */
 export function medicationFlags(name: string): MedicationFlag[] {

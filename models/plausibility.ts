@@ -51,7 +51,8 @@ export function implausible(metric: MetricId, startMs: number, endMs: number, va
   if (startMs < EARLIEST_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is before 1900`;
   if (startMs > nowMs + DAY_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is more than a day in the future`;
   if (endMs > nowMs + DAY_MS) return `${metric}: end ${new Date(endMs).toISOString().slice(0, 10)} is more than a day in the future`;
-  if (endMs - startMs > MAX_INTERVAL_MS) return `${metric}: an interval of ${Math.round((endMs - startMs) / DAY_MS)} days is longer than ${MAX_INTERVAL_MS / DAY_MS}`;
+  if (endMs - startMs > MAX_INTERVAL_MS)
+    return `${metric}: an interval of ${Math.round((endMs - startMs) / DAY_MS)} days is longer than ${MAX_INTERVAL_MS / DAY_MS}`;
   if (!Number.isFinite(value)) return `${metric}: value is not a number`;
   const [lo, hi] = PLAUSIBLE[metric];
   if (value < lo || value > hi) return `${metric} ${fmt(value)} ${METRICS[metric].unit} outside ${fmt(lo)}-${fmt(hi)}`;

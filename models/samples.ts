@@ -50,7 +50,10 @@ export function batchLength(b: SampleBatch): number {
 export class BatchBuilder {
   private n = 0;
   private b: SampleBatch;
-  constructor(readonly metric: MetricId, capacity = 1024) {
+  constructor(
+    readonly metric: MetricId,
+    capacity = 1024,
+  ) {
     this.b = emptyBatch(metric, capacity);
   }
 
@@ -99,7 +102,12 @@ type NumericArray = Float64Array | Int16Array | Uint16Array | Uint32Array | Uint
 
 /** Copies rows [from, to) of the named columns of `src` into `dst` at row `at`. */
 export function copyRows<K extends string>(
-  dst: Record<K, NumericArray>, src: Record<K, NumericArray>, columns: readonly K[], from: number, to: number, at: number,
+  dst: Record<K, NumericArray>,
+  src: Record<K, NumericArray>,
+  columns: readonly K[],
+  from: number,
+  to: number,
+  at: number,
 ): void {
   for (const k of columns) dst[k].set(src[k].subarray(from, to), at);
 }

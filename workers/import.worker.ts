@@ -26,7 +26,12 @@ const api = {
    * through the callback (a Comlink proxy). `cancel(token)` stops the current file within one read
    * chunk; nothing of that file is kept, files before it stay imported.
    */
-  async importFiles(ws: Workspace, files: File[], token: string, onProgress?: (p: ImportProgress & { fileIndex: number; fileCount: number }) => void): Promise<FileOutcome[]> {
+  async importFiles(
+    ws: Workspace,
+    files: File[],
+    token: string,
+    onProgress?: (p: ImportProgress & { fileIndex: number; fileCount: number }) => void,
+  ): Promise<FileOutcome[]> {
     const ac = new AbortController();
     running.set(token, ac);
     try {
@@ -34,14 +39,22 @@ const api = {
       for (const [i, f] of files.entries()) {
         const name = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
         try {
-          out.push(await importBlob(workspaceDb(ws), f, name, {
-            signal: ac.signal,
-            onProgress: onProgress && ((p) => onProgress({ ...p, fileIndex: i, fileCount: files.length })),
-          }));
+          out.push(
+            await importBlob(workspaceDb(ws), f, name, {
+              signal: ac.signal,
+              onProgress: onProgress && ((p) => onProgress({ ...p, fileIndex: i, fileCount: files.length })),
+            }),
+          );
         } catch (e) {
           // One unusable file in a folder does not stop the others; a cancel stops all.
           if (isAbortError(e)) throw e;
-          out.push({ file: name, error: e instanceof ImportError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: `Doppel failed on this file: ${e instanceof Error ? e.message : String(e)}` } });
+          out.push({
+            file: name,
+            error:
+              e instanceof ImportError
+                ? { code: e.code, message: e.message }
+                : { code: 'INTERNAL', message: `Doppel failed on this file: ${e instanceof Error ? e.message : String(e)}` },
+          });
         }
       }
       return out;
@@ -77,7 +90,12 @@ const api = {
    * A share file of the chosen part of a workspace, sealed here (Argon2id takes ~0.16 s on this
    * machine, ~1 s on a phone): its bytes are moved, not copied, to the caller.
    */
-  async createShare(ws: Workspace, scope: ShareScope, label: string, secret: Secret): Promise<{ bytes: Uint8Array; samples: number; makeMs: number }> {
+  async createShare(
+    ws: Workspace,
+    scope: ShareScope,
+    label: string,
+    secret: Secret,
+  ): Promise<{ bytes: Uint8Array; samples: number; makeMs: number }> {
     const t0 = performance.now();
     const { bytes, payload } = await createShare(workspaceDb(ws), scope, label, secret);
     const samples = payload.samples.reduce((s, x) => s + x.start.length, 0);

@@ -21,7 +21,8 @@ const api = {
   async probe(order?: BackendName[]): Promise<ProbeResult> {
     const { tf, backend, skipped } = await loadBackend(order);
     const n = 64;
-    const a = new Float32Array(n * n), b = new Float32Array(n * n);
+    const a = new Float32Array(n * n),
+      b = new Float32Array(n * n);
     for (let i = 0; i < n * n; i++) {
       a[i] = ((i * 37) % 17) / 17 - 0.5;
       b[i] = ((i * 11) % 13) / 13 - 0.5;

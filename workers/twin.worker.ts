@@ -50,7 +50,10 @@ export interface RiskResult extends BuiltProfile {
 }
 
 /** The last calibrated ensemble per workspace, with the inputs it was made from. */
-const twinCache = new Map<Workspace, { key: string; members: Member[]; calibration: ForecastCalibration; anchor: ProgressionAnchor; runs: Map<string, SimulateResult> }>();
+const twinCache = new Map<
+  Workspace,
+  { key: string; members: Member[]; calibration: ForecastCalibration; anchor: ProgressionAnchor; runs: Map<string, SimulateResult> }
+>();
 /**
  * The twin's inputs per workspace, kept while the data are unchanged: every change to the data or
  * the profile (import, undo, profile save, source order) refreshes the snapshot, so the newest
@@ -83,7 +86,10 @@ const api = {
   /** Raw samples of one metric in a time range, moved (not copied) to the caller. */
   async samples(ws: Workspace, metric: MetricId, fromMs: number, toMs: number): Promise<ChunkColumns> {
     const c = await readSamples(workspaceDb(ws), metric, fromMs, toMs);
-    return transfer(c, [c.start, c.end, c.value, c.offsetMin, c.source, c.importId, c.flags].map((a) => a.buffer as ArrayBuffer));
+    return transfer(
+      c,
+      [c.start, c.end, c.value, c.offsetMin, c.source, c.importId, c.flags].map((a) => a.buffer as ArrayBuffer),
+    );
   },
   /**
    * What-ifs: every scenario on the same ensemble (common random numbers), so that differences
@@ -108,7 +114,11 @@ const api = {
     let twin = twinCache.get(ws);
     if (twin?.key !== key) {
       const anchor = anchorProgression(inputs.person, inputs.profile);
-      const { members, ...calibration } = calibrate(inputs.person, inputs.observations, { members: options.members ?? 1000, seed, priors: anchor.priors });
+      const { members, ...calibration } = calibrate(inputs.person, inputs.observations, {
+        members: options.members ?? 1000,
+        seed,
+        priors: anchor.priors,
+      });
       twin = { key, members, calibration, anchor, runs: new Map() };
       twinCache.set(ws, twin);
     } else {
@@ -129,7 +139,15 @@ const api = {
     const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
     const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
     const { progression, warnings } = anchorReport(anchor);
-    return { ok: true, results, crossChecks, cvd, calibration, ...(progression ? { progression } : {}), warnings: [...inputs.warnings, ...warnings] };
+    return {
+      ok: true,
+      results,
+      crossChecks,
+      cvd,
+      calibration,
+      ...(progression ? { progression } : {}),
+      warnings: [...inputs.warnings, ...warnings],
+    };
   },
   /** The person's risk scores from their stored data, each with its drivers and its inputs' provenance. */
   async risk(ws: Workspace): Promise<RiskResult> {
@@ -157,21 +175,92 @@ const api = {
   async ipsExport(ws: Workspace, appVersion: string): Promise<Record<string, unknown>> {
     const db = workspaceDb(ws);
     const nowMs = Date.now();
-    const metrics: IpsMetric[] = ['body_weight', 'height', 'waist_circumference', 'systolic_bp', 'diastolic_bp', 'resting_heart_rate', 'hba1c', 'blood_glucose', 'total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol', 'triglycerides', 'creatinine', 'egfr'];
+    const metrics: IpsMetric[] = [
+      'body_weight',
+      'height',
+      'waist_circumference',
+      'systolic_bp',
+      'diastolic_bp',
+      'resting_heart_rate',
+      'hba1c',
+      'blood_glucose',
+      'total_cholesterol',
+      'hdl_cholesterol',
+      'ldl_cholesterol',
+      'triglycerides',
+      'creatinine',
+      'egfr',
+    ];
     const series = await Promise.all(metrics.map(async (metric) => ({ metric, ...(await readSamples(db, metric)) })));
     const { report } = await api.risk(ws);
     const scores: IpsScore[] = [];
-    for (const m of ['A', 'B', 'C'] as const) if (report.qdiabetes2018[m] !== null) scores.push({ name: `QDiabetes-2018 ${m}`, outcome: 'Type 2 diabetes', percent: report.qdiabetes2018[m]!, years: 10, model: 'Hippisley-Cox & Coupland, BMJ 2017' });
-    if (report.findrisc) scores.push({ name: 'FINDRISC', outcome: 'Type 2 diabetes', percent: report.findrisc.risk10yPercent, years: 10, model: 'Lindström & Tuomilehto, Diabetes Care 2003' });
-    if (report.framinghamOffspring) scores.push({ name: 'Framingham Offspring', outcome: 'Type 2 diabetes', percent: report.framinghamOffspring.risk8yPercent, years: 8, model: 'Wilson et al., Arch Intern Med 2007' });
-    if (report.prevent.base10y?.cvd != null) scores.push({ name: 'PREVENT (base, 10-year)', outcome: 'Cardiovascular disease', percent: report.prevent.base10y.cvd, years: 10, model: 'Khan et al., Circulation 2024' });
-    if (report.pce) scores.push({ name: 'Pooled Cohort Equations', outcome: 'Atherosclerotic cardiovascular disease', percent: report.pce.ascvd10yPercent, years: 10, model: 'Goff et al., Circulation 2014' });
+    for (const m of ['A', 'B', 'C'] as const)
+      if (report.qdiabetes2018[m] !== null)
+        scores.push({
+          name: `QDiabetes-2018 ${m}`,
+          outcome: 'Type 2 diabetes',
+          percent: report.qdiabetes2018[m]!,
+          years: 10,
+          model: 'Hippisley-Cox & Coupland, BMJ 2017',
+        });
+    if (report.findrisc)
+      scores.push({
+        name: 'FINDRISC',
+        outcome: 'Type 2 diabetes',
+        percent: report.findrisc.risk10yPercent,
+        years: 10,
+        model: 'Lindström & Tuomilehto, Diabetes Care 2003',
+      });
+    if (report.framinghamOffspring)
+      scores.push({
+        name: 'Framingham Offspring',
+        outcome: 'Type 2 diabetes',
+        percent: report.framinghamOffspring.risk8yPercent,
+        years: 8,
+        model: 'Wilson et al., Arch Intern Med 2007',
+      });
+    if (report.prevent.base10y?.cvd != null)
+      scores.push({
+        name: 'PREVENT (base, 10-year)',
+        outcome: 'Cardiovascular disease',
+        percent: report.prevent.base10y.cvd,
+        years: 10,
+        model: 'Khan et al., Circulation 2024',
+      });
+    if (report.pce)
+      scores.push({
+        name: 'Pooled Cohort Equations',
+        outcome: 'Atherosclerotic cardiovascular disease',
+        percent: report.pce.ascvd10yPercent,
+        years: 10,
+        model: 'Goff et al., Circulation 2014',
+      });
     const saved = await db.scenarios.toArray();
     const plans = [{ name: 'No change', scenario: {} }, ...saved.map((s) => ({ name: s.name, scenario: s.scenario }))];
-    const f = await api.forecast(ws, plans.map((p) => p.scenario as Scenario), { years: 10 });
-    const forecasts = f.ok ? f.results.map((r, i) => ({ scenarioName: plans[i]!.name, scenario: plans[i]!.scenario, t2dPercent: 100 * (r.t2dCumulativeProbability[10] ?? 0), years: 10, engine: SNAPSHOT_ENGINE, members: r.members })) : [];
+    const f = await api.forecast(
+      ws,
+      plans.map((p) => p.scenario as Scenario),
+      { years: 10 },
+    );
+    const forecasts = f.ok
+      ? f.results.map((r, i) => ({
+          scenarioName: plans[i]!.name,
+          scenario: plans[i]!.scenario,
+          t2dPercent: 100 * (r.t2dCumulativeProbability[10] ?? 0),
+          years: 10,
+          engine: SNAPSHOT_ENGINE,
+          members: r.members,
+        }))
+      : [];
     const profile = await db.profile.get('self');
-    return ipsBundle({ nowMs, appVersion, patient: { ...(profile?.birthDate ? { birthDate: profile.birthDate } : {}), ...(profile?.sex ? { sex: profile.sex } : {}) }, series, scores, forecasts });
+    return ipsBundle({
+      nowMs,
+      appVersion,
+      patient: { ...(profile?.birthDate ? { birthDate: profile.birthDate } : {}), ...(profile?.sex ? { sex: profile.sex } : {}) },
+      series,
+      scores,
+      forecasts,
+    });
   },
   /** An in-silico trial (contracts.md §2 `cohort`). */
   cohort(trial: Trial): CohortResult {

@@ -29,7 +29,11 @@ export interface SampleColumnsView {
  * With `sourceInfo` (cumulative and interval metrics), `sum` is the day's total after the
  * overlapping-sources rule (a moment counted once); without it, the plain sum.
  */
-export function aggregateByDay(cols: SampleColumnsView[], wanted?: ReadonlySet<string>, sourceInfo?: (source: number) => SourceInfo): Map<string, DayAggregate> {
+export function aggregateByDay(
+  cols: SampleColumnsView[],
+  wanted?: ReadonlySet<string>,
+  sourceInfo?: (source: number) => SourceInfo,
+): Map<string, DayAggregate> {
   const out = new Map<string, DayAggregate>();
   const members = sourceInfo ? new Map<string, [number, number][]>() : undefined;
   for (let ci = 0; ci < cols.length; ci++) {
@@ -66,8 +70,10 @@ export function aggregateByDay(cols: SampleColumnsView[], wanted?: ReadonlySet<s
     for (let ci = 0; ci < cols.length; ci++) for (let i = 0; i < cols[ci]!.start.length; i++) flat.push([ci, i]);
     flat.sort((x, y) => cols[x[0]]!.start[x[1]]! - cols[y[0]]!.start[y[1]]!);
     const view = {
-      start: flat.map(([c, i]) => cols[c]!.start[i]!), end: flat.map(([c, i]) => cols[c]!.end[i]!),
-      value: flat.map(([c, i]) => cols[c]!.value[i]!), source: flat.map(([c, i]) => cols[c]!.source[i]!),
+      start: flat.map(([c, i]) => cols[c]!.start[i]!),
+      end: flat.map(([c, i]) => cols[c]!.end[i]!),
+      value: flat.map(([c, i]) => cols[c]!.value[i]!),
+      source: flat.map(([c, i]) => cols[c]!.source[i]!),
     };
     const base: number[] = [];
     let total = 0;
@@ -82,7 +88,8 @@ export function aggregateByDay(cols: SampleColumnsView[], wanted?: ReadonlySet<s
     for (const [day, list] of members) {
       const idx = list.map(([c, i]) => pos[base[c]! + i]!);
       const mine = new Set(idx);
-      let a = Infinity, b = -Infinity;
+      let a = Infinity,
+        b = -Infinity;
       for (const k of idx) {
         a = Math.min(a, view.start[k]!);
         b = Math.max(b, view.end[k]!);
@@ -98,7 +105,8 @@ export function aggregateByDay(cols: SampleColumnsView[], wanted?: ReadonlySet<s
 }
 
 function lowerBound(a: number[], x: number): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! < x) lo = mid + 1;

@@ -26,8 +26,10 @@ export interface DaySamples {
  */
 export function rankSources(ids: Iterable<number>, countOf: (id: number) => number, info: (id: number) => SourceInfo): number[] {
   return [...ids].sort((a, b) => {
-    const A = info(a), B = info(b);
-    const ua = A.userRank ?? Infinity, ub = B.userRank ?? Infinity;
+    const A = info(a),
+      B = info(b);
+    const ua = A.userRank ?? Infinity,
+      ub = B.userRank ?? Infinity;
     if (ua !== ub) return ua - ub;
     if (A.kindRank !== B.kindRank) return A.kindRank - B.kindRank;
     const c = countOf(b) - countOf(a);
@@ -59,7 +61,8 @@ class Coverage {
   add(a: number, b: number): void {
     if (b <= a) return;
     const i = this.first(a);
-    let lo = a, hi = b;
+    let lo = a,
+      hi = b;
     let j = i;
     while (j < this.lo.length && this.lo[j]! <= hi) {
       lo = Math.min(lo, this.lo[j]!);
@@ -72,7 +75,8 @@ class Coverage {
 
   /** First interval whose end is after x. */
   private first(x: number): number {
-    let l = 0, h = this.hi.length;
+    let l = 0,
+      h = this.hi.length;
     while (l < h) {
       const m = (l + h) >>> 1;
       if (this.hi[m]! <= x) l = m + 1;
@@ -87,7 +91,12 @@ class Coverage {
  * `context` are samples of neighbouring days that overlap them in time (a watch sample from 23:30 to
  * 00:30 covers the phone's 00:00-00:30 of the next day): they cover, but are not counted here.
  */
-export function overlapTotal(s: DaySamples, idx: ArrayLike<number>, info: (source: number) => SourceInfo, context: ArrayLike<number> = []): number {
+export function overlapTotal(
+  s: DaySamples,
+  idx: ArrayLike<number>,
+  info: (source: number) => SourceInfo,
+  context: ArrayLike<number> = [],
+): number {
   const bySource = new Map<number, number[]>();
   const covering = new Map<number, number[]>();
   const push = (m: Map<number, number[]>, i: number): void => {
@@ -110,7 +119,9 @@ export function overlapTotal(s: DaySamples, idx: ArrayLike<number>, info: (sourc
   for (const src of order) {
     const list = bySource.get(src) ?? [];
     for (const i of list) {
-      const a = s.start[i]!, b = s.end[i]!, v = s.value[i]!;
+      const a = s.start[i]!,
+        b = s.end[i]!,
+        v = s.value[i]!;
       if (b > a) total += v * (1 - cov.covered(a, b) / (b - a));
       else if (!cov.contains(a)) total += v;
     }

@@ -33,10 +33,18 @@ export interface AgpResult {
  * offset of each reading (the AGP's time of day is the wearer's local clock).
  * @param intervalMin the sensor's reading interval (5 for Dexcom, 15 for Libre) for the active share.
  */
-export function agp(startMs: ArrayLike<number>, valueMgDl: ArrayLike<number>, offsetMin: ArrayLike<number>, periodDays: number, intervalMin = 5, binMin = 15): AgpResult | undefined {
+export function agp(
+  startMs: ArrayLike<number>,
+  valueMgDl: ArrayLike<number>,
+  offsetMin: ArrayLike<number>,
+  periodDays: number,
+  intervalMin = 5,
+  binMin = 15,
+): AgpResult | undefined {
   const n = valueMgDl.length;
   if (n === 0) return undefined;
-  let sum = 0, sum2 = 0;
+  let sum = 0,
+    sum2 = 0;
   const t = { veryLow: 0, low: 0, inRange: 0, high: 0, veryHigh: 0 };
   const bins = Math.round(1440 / binMin);
   const byBin: number[][] = Array.from({ length: bins }, () => []);
@@ -71,8 +79,12 @@ export function agp(startMs: ArrayLike<number>, valueMgDl: ArrayLike<number>, of
     profile.p95.push(quantile(s, 0.95));
   }
   return {
-    readings: n, days: periodDays, activePercent: Math.min(100, (100 * n) / ((periodDays * 1440) / intervalMin)),
-    meanMgDl: mean, gmiPercent: 3.31 + 0.02392 * mean, cvPercent: (100 * sd) / mean,
+    readings: n,
+    days: periodDays,
+    activePercent: Math.min(100, (100 * n) / ((periodDays * 1440) / intervalMin)),
+    meanMgDl: mean,
+    gmiPercent: 3.31 + 0.02392 * mean,
+    cvPercent: (100 * sd) / mean,
     time: { veryLow: pct(t.veryLow), low: pct(t.low), inRange: pct(t.inRange), high: pct(t.high), veryHigh: pct(t.veryHigh) },
     profile,
   };

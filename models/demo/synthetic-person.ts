@@ -68,8 +68,7 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
   const endMidnightUtc = Date.parse(`${opts.endDay}T00:00:00Z`);
   if (Number.isNaN(endMidnightUtc)) throw new RangeError(`endDay "${opts.endDay}" is not YYYY-MM-DD`);
   /** Epoch ms of local time `hours` on day index d (0 = first day). */
-  const at = (d: number, hours: number): number =>
-    endMidnightUtc - (days - 1 - d) * DAY_MS + hours * HOUR_MS - off * MINUTE_MS;
+  const at = (d: number, hours: number): number => endMidnightUtc - (days - 1 - d) * DAY_MS + hours * HOUR_MS - off * MINUTE_MS;
 
   const b = new Map<MetricId, BatchBuilder>();
   const push = (m: MetricId, s: number, e: number, v: number, src: number, flags = 0): void => {
@@ -148,10 +147,17 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
 
 /** 5-minute CGM over days [d0, d1): basal + dawn rise + meal responses + AR(1) physiology + sensor noise. */
 function generateCgm(
-  rng: Rng, d0: number, d1: number, at: (d: number, h: number) => number, fastingMgDl: number,
+  rng: Rng,
+  d0: number,
+  d1: number,
+  at: (d: number, h: number) => number,
+  fastingMgDl: number,
   emit: (startMs: number, mgDl: number, flags: number) => void,
 ): void {
-  interface Meal { t: number; peakMgDl: number }
+  interface Meal {
+    t: number;
+    peakMgDl: number;
+  }
   const meals: Meal[] = [];
   for (let d = d0 - 1; d < d1; d++) {
     const late = rng.next() < 0.25;
@@ -165,7 +171,7 @@ function generateCgm(
   const t0 = at(d0, 0) + 2 * MINUTE_MS;
   const t1 = at(d1, 0);
   for (let t = t0; t < t1; t += 5 * MINUTE_MS) {
-    const hourOfDay = (((t - at(0, 0)) / HOUR_MS) % 24 + 24) % 24;
+    const hourOfDay = ((((t - at(0, 0)) / HOUR_MS) % 24) + 24) % 24;
     const dawn = 9 * Math.exp(-(((hourOfDay - 6) / 1.6) ** 2));
     let meal = 0;
     for (const m of meals) {
@@ -177,8 +183,14 @@ function generateCgm(
     ar = 0.9 * ar + rng.normal() * 2.2;
     let v = Math.round(fastingMgDl - 6 + dawn + meal + ar + rng.normal() * 2.5);
     let flags = 0;
-    if (v < 40) { v = 40; flags = FLAG_CENSORED; }
-    if (v > 400) { v = 400; flags = FLAG_CENSORED; }
+    if (v < 40) {
+      v = 40;
+      flags = FLAG_CENSORED;
+    }
+    if (v > 400) {
+      v = 400;
+      flags = FLAG_CENSORED;
+    }
     emit(t, v, flags);
   }
 }

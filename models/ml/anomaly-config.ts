@@ -67,35 +67,86 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 const side = (d: Direction): string => (d === 'high' ? 'above' : 'below');
 const pct = (dev: number, usual: number): number => Math.round((100 * dev) / Math.abs(usual));
 function hoursMinutes(min: number): string {
-  const m = Math.round(min / 5) * 5, h = Math.floor(m / 60), r = m % 60;
+  const m = Math.round(min / 5) * 5,
+    h = Math.floor(m / 60),
+    r = m % 60;
   return h === 0 ? `${r} min` : r === 0 ? `${h} h` : `${h} h ${r} min`;
 }
 
-const COMMON = { windowDays: 42, scaleWindowDays: 126, minHistoryDays: 14, zThreshold: 0.5, minRunZ: 2.8, minRunDays: 3, maxExcludedDays: 14 };
+const COMMON = {
+  windowDays: 42,
+  scaleWindowDays: 126,
+  minHistoryDays: 14,
+  zThreshold: 0.5,
+  minRunZ: 2.8,
+  minRunDays: 3,
+  maxExcludedDays: 14,
+};
 
 export const ANOMALY_CONFIG: Readonly<Record<AnomalyMetric, AnomalyConfig>> = {
   resting_heart_rate: {
-    ...COMMON, label: 'Resting heart rate', unit: 'bpm', directions: ['high'], relative: false, minEffect: 4, minScale: 1, weekly: false,
-    describe: (d, dev, usual, n) => `Resting heart rate ${Math.round(dev)} bpm ${side(d)} your usual (${Math.round(usual)} bpm) for ${plural(n, 'day')}`,
+    ...COMMON,
+    label: 'Resting heart rate',
+    unit: 'bpm',
+    directions: ['high'],
+    relative: false,
+    minEffect: 4,
+    minScale: 1,
+    weekly: false,
+    describe: (d, dev, usual, n) =>
+      `Resting heart rate ${Math.round(dev)} bpm ${side(d)} your usual (${Math.round(usual)} bpm) for ${plural(n, 'day')}`,
   },
   hrv_sdnn: {
-    ...COMMON, label: 'Heart rate variability (SDNN)', unit: 'ms', directions: ['low'], relative: true, minEffect: 0.15, minScale: 0.04, weekly: false,
-    describe: (d, dev, usual, n) => `Heart rate variability (SDNN) ${pct(dev, usual)} % ${side(d)} your usual (${Math.round(usual)} ms) for ${plural(n, 'day')}`,
+    ...COMMON,
+    label: 'Heart rate variability (SDNN)',
+    unit: 'ms',
+    directions: ['low'],
+    relative: true,
+    minEffect: 0.15,
+    minScale: 0.04,
+    weekly: false,
+    describe: (d, dev, usual, n) =>
+      `Heart rate variability (SDNN) ${pct(dev, usual)} % ${side(d)} your usual (${Math.round(usual)} ms) for ${plural(n, 'day')}`,
   },
   sleep: {
-    ...COMMON, label: 'Sleep', unit: 'min', directions: ['high', 'low'], relative: false, minEffect: 45, minScale: 15, weekly: true, minHistoryDays: 21,
+    ...COMMON,
+    label: 'Sleep',
+    unit: 'min',
+    directions: ['high', 'low'],
+    relative: false,
+    minEffect: 45,
+    minScale: 15,
+    weekly: true,
+    minHistoryDays: 21,
     // Both directions share the false-alarm budget: z for a one-sided 0.13 % instead of 0.26 %.
     minRunZ: 3,
-    describe: (d, dev, _usual, n) => `Sleep ${hoursMinutes(dev)} ${d === 'high' ? 'longer' : 'shorter'} than usual for ${plural(n, 'night')}`,
+    describe: (d, dev, _usual, n) =>
+      `Sleep ${hoursMinutes(dev)} ${d === 'high' ? 'longer' : 'shorter'} than usual for ${plural(n, 'night')}`,
   },
   steps: {
     // Combined z 3.5: step counts drift for days at a time (a busy week, a trip); at 2.8 a typical
     // person would be told of a "drop" every few weeks.
-    ...COMMON, label: 'Steps', unit: 'steps', directions: ['low'], relative: true, minEffect: 0.25, minScale: 0.05, weekly: true, minHistoryDays: 21, minRunZ: 3.5,
+    ...COMMON,
+    label: 'Steps',
+    unit: 'steps',
+    directions: ['low'],
+    relative: true,
+    minEffect: 0.25,
+    minScale: 0.05,
+    weekly: true,
+    minHistoryDays: 21,
+    minRunZ: 3.5,
     describe: (d, dev, usual, n) => `Steps ${pct(dev, usual)} % ${side(d)} your usual for ${plural(n, 'day')}`,
   },
   glucose_cv: {
-    ...COMMON, label: 'Glucose variability (CV)', unit: '%', directions: ['high'], relative: false, minEffect: 4, minScale: 1, weekly: false,
+    ...COMMON,
+    label: 'Glucose variability (CV)',
+    unit: '%',
+    directions: ['high'],
+    relative: false,
+    minEffect: 4,
+    minScale: 1,
+    weekly: false,
     describe: (d, dev, usual, n) =>
       `Glucose variability (CV) ${plural(Math.round(dev), 'percentage point')} ${side(d)} your usual (${Math.round(usual)} %) for ${plural(n, 'day')}`,
   },

@@ -14,7 +14,16 @@
  */
 import { DAY_MS } from '../util/time.ts';
 import { createRng, type Rng } from '../util/random.ts';
-import { ANOMALY_CONFIG, dayString, detectAnomalies, weekday, type AnomalyConfig, type AnomalyMetric, type DailyValue, type Direction } from './anomaly.ts';
+import {
+  ANOMALY_CONFIG,
+  dayString,
+  detectAnomalies,
+  weekday,
+  type AnomalyConfig,
+  type AnomalyMetric,
+  type DailyValue,
+  type Direction,
+} from './anomaly.ts';
 
 interface GeneratorSpec {
   /** The person's usual level, in the metric's unit. */
@@ -33,9 +42,19 @@ const clamp = (x: number, a: number, b: number): number => Math.min(b, Math.max(
 
 const SPECS: Record<AnomalyMetric, GeneratorSpec> = {
   resting_heart_rate: { level: (r) => clamp(62 + 7 * r.normal(), 45, 85), sd: (r) => uniform(r, 2, 3.5), min: 35, max: 130, decimals: 1 },
-  hrv_sdnn: { level: (r) => clamp(45 * Math.exp(0.3 * r.normal()), 15, 120), sd: (r) => uniform(r, 0.08, 0.14), min: 5, max: 250, decimals: 1 },
+  hrv_sdnn: {
+    level: (r) => clamp(45 * Math.exp(0.3 * r.normal()), 15, 120),
+    sd: (r) => uniform(r, 0.08, 0.14),
+    min: 5,
+    max: 250,
+    decimals: 1,
+  },
   sleep: {
-    level: (r) => clamp(420 + 30 * r.normal(), 330, 510), sd: (r) => uniform(r, 35, 55), min: 0, max: 900, decimals: 0,
+    level: (r) => clamp(420 + 30 * r.normal(), 330, 510),
+    sd: (r) => uniform(r, 35, 55),
+    min: 0,
+    max: 900,
+    decimals: 0,
     // Nights ending on Saturday and Sunday run longer.
     weekly: (r) => {
       const lie = uniform(r, 20, 60);
@@ -43,7 +62,11 @@ const SPECS: Record<AnomalyMetric, GeneratorSpec> = {
     },
   },
   steps: {
-    level: (r) => clamp(8000 * Math.exp(0.35 * r.normal()), 2500, 20000), sd: (r) => uniform(r, 0.15, 0.25), min: 0, max: 60000, decimals: 0,
+    level: (r) => clamp(8000 * Math.exp(0.35 * r.normal()), 2500, 20000),
+    sd: (r) => uniform(r, 0.15, 0.25),
+    min: 0,
+    max: 60000,
+    decimals: 0,
     // Sunday quieter, Saturday often busier, weekdays alike.
     weekly: (r) => [uniform(r, 0.55, 0.85), 1, 1, 1, 1, 1, uniform(r, 0.9, 1.3)],
   },
@@ -77,16 +100,21 @@ export interface SyntheticPerson {
 
 /** One person's daily series of `metric` over `days` days, deterministic for the rng's seed. */
 export function generatePerson(metric: AnomalyMetric, days: number, r: Rng, g: GeneratorOptions = DEFAULT_GENERATOR): SyntheticPerson {
-  const spec = SPECS[metric], relative = ANOMALY_CONFIG[metric].relative;
-  const level = spec.level(r), sd = spec.sd(r, level);
+  const spec = SPECS[metric],
+    relative = ANOMALY_CONFIG[metric].relative;
+  const level = spec.level(r),
+    sd = spec.sd(r, level);
   const weekly = spec.weekly?.(r, level) ?? Array<number>(7).fill(relative ? 1 : 0);
-  const driftSd = sd * Math.sqrt(g.driftShare), noiseSd = sd * Math.sqrt(1 - g.driftShare);
+  const driftSd = sd * Math.sqrt(g.driftShare),
+    noiseSd = sd * Math.sqrt(1 - g.driftShare);
   const p = 10 ** spec.decimals;
   let drift = driftSd * r.normal();
-  const values: number[] = [], expected: number[] = [];
+  const values: number[] = [],
+    expected: number[] = [];
   for (let i = 0; i < days; i++) {
     drift = g.driftPhi * drift + driftSd * Math.sqrt(1 - g.driftPhi ** 2) * r.normal();
-    const w = weekly[weekday(START_DAY + i)]!, noise = drift + noiseSd * r.normal();
+    const w = weekly[weekday(START_DAY + i)]!,
+      noise = drift + noiseSd * r.normal();
     // Relative metrics vary multiplicatively (log-normal day to day), the others additively.
     const e = relative ? level * w : level + w;
     const v = clamp(relative ? e * Math.exp(noise) : e + noise, spec.min, spec.max);
@@ -106,9 +134,15 @@ export interface InjectedAnomaly {
 }
 
 /** Sustained anomalies at random non-overlapping positions after the warm-up, 14-54 days apart. */
-export function injectAnomalies(metric: AnomalyMetric, person: SyntheticPerson, r: Rng): { values: number[]; anomalies: InjectedAnomaly[] } {
-  const cfg = ANOMALY_CONFIG[metric], spec = SPECS[metric];
-  const values = [...person.values], anomalies: InjectedAnomaly[] = [];
+export function injectAnomalies(
+  metric: AnomalyMetric,
+  person: SyntheticPerson,
+  r: Rng,
+): { values: number[]; anomalies: InjectedAnomaly[] } {
+  const cfg = ANOMALY_CONFIG[metric],
+    spec = SPECS[metric];
+  const values = [...person.values],
+    anomalies: InjectedAnomaly[] = [];
   let from = WARM_UP_DAYS + Math.floor(uniform(r, 0, 20));
   for (;;) {
     const length = 3 + Math.floor(r.next() * 5);
@@ -116,7 +150,8 @@ export function injectAnomalies(metric: AnomalyMetric, person: SyntheticPerson, 
     if (to >= values.length) break;
     const direction = cfg.directions.length === 2 ? (r.next() < 0.5 ? 'high' : 'low') : cfg.directions[0]!;
     const k = uniform(r, 1.5, 3);
-    const magnitude = Math.max(k * person.sd, 1.25 * cfg.minEffect), sign = direction === 'high' ? 1 : -1;
+    const magnitude = Math.max(k * person.sd, 1.25 * cfg.minEffect),
+      sign = direction === 'high' ? 1 : -1;
     const p = 10 ** spec.decimals;
     for (let i = from; i <= to; i++) {
       if (Number.isNaN(values[i]!)) continue;
@@ -155,16 +190,27 @@ export interface AnomalyEvaluation {
  * change the detector only (injections follow the default settings); `generator` the series.
  */
 export function evaluateAnomalyDetection(o: {
-  metric: AnomalyMetric; persons: number; days: number; seed: number; overrides?: Partial<AnomalyConfig>; generator?: Partial<GeneratorOptions>;
+  metric: AnomalyMetric;
+  persons: number;
+  days: number;
+  seed: number;
+  overrides?: Partial<AnomalyConfig>;
+  generator?: Partial<GeneratorOptions>;
 }): AnomalyEvaluation {
-  const { metric, persons, days, seed, overrides = {} } = o, g = { ...DEFAULT_GENERATOR, ...o.generator };
-  let injected = 0, detected = 0, flagged = 0, truePositives = 0, falseAlarms = 0;
+  const { metric, persons, days, seed, overrides = {} } = o,
+    g = { ...DEFAULT_GENERATOR, ...o.generator };
+  let injected = 0,
+    detected = 0,
+    flagged = 0,
+    truePositives = 0,
+    falseAlarms = 0;
   for (let k = 0; k < persons; k++) {
     const person = generatePerson(metric, days, createRng((seed * 7919 + 2 * k) >>> 0), g);
     const { values, anomalies } = injectAnomalies(metric, person, createRng((seed * 7919 + 2 * k + 1) >>> 0));
     const spans = anomalies.map((a) => ({ from: dayOf(a.from), to: dayOf(a.to) }));
     const episodes = detectAnomalies(metric, toSeries(values), overrides);
-    const overlaps = (a: { from: string; to: string }, e: { fromDay: string; toDay: string }): boolean => a.from <= e.toDay && e.fromDay <= a.to;
+    const overlaps = (a: { from: string; to: string }, e: { fromDay: string; toDay: string }): boolean =>
+      a.from <= e.toDay && e.fromDay <= a.to;
     injected += spans.length;
     detected += spans.filter((a) => episodes.some((e) => overlaps(a, e))).length;
     flagged += episodes.length;
@@ -173,8 +219,17 @@ export function evaluateAnomalyDetection(o: {
   }
   const monitored = persons * Math.max(0, days - ANOMALY_CONFIG[metric].minHistoryDays);
   return {
-    metric, persons, days, seed, injected, detected, recall: injected ? detected / injected : NaN,
-    flagged, truePositives, precision: flagged ? truePositives / flagged : NaN,
-    falseAlarms, falseAlarmsPer100PersonDays: monitored ? (100 * falseAlarms) / monitored : NaN,
+    metric,
+    persons,
+    days,
+    seed,
+    injected,
+    detected,
+    recall: injected ? detected / injected : NaN,
+    flagged,
+    truePositives,
+    precision: flagged ? truePositives / flagged : NaN,
+    falseAlarms,
+    falseAlarmsPer100PersonDays: monitored ? (100 * falseAlarms) / monitored : NaN,
   };
 }

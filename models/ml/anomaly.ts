@@ -19,7 +19,15 @@
  */
 import { DAY_MS, localDay } from '../util/time.ts';
 import type { CgmSeries } from './windows.ts';
-import { ANOMALY_CONFIG, ANOMALY_METRICS, type AnomalyConfig, type AnomalyEpisode, type AnomalyMetric, type DailyValue, type Direction } from './anomaly-config.ts';
+import {
+  ANOMALY_CONFIG,
+  ANOMALY_METRICS,
+  type AnomalyConfig,
+  type AnomalyEpisode,
+  type AnomalyMetric,
+  type DailyValue,
+  type Direction,
+} from './anomaly-config.ts';
 
 export * from './anomaly-config.ts';
 
@@ -37,13 +45,15 @@ export const dayString = (n: number): string => new Date(n * DAY_MS).toISOString
 export const weekday = (n: number): number => (((n + 4) % 7) + 7) % 7;
 
 function quantileSorted(s: ArrayLike<number>, q: number): number {
-  const pos = (s.length - 1) * q, lo = Math.floor(pos);
+  const pos = (s.length - 1) * q,
+    lo = Math.floor(pos);
   return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (pos - lo);
 }
 const quantile = (xs: ArrayLike<number>, q: number): number => quantileSorted(Float64Array.from(xs).sort(), q);
 const median = (xs: ArrayLike<number>): number => quantile(xs, 0.5);
 function lowerBound(s: ArrayLike<number>, x: number): number {
-  let lo = 0, hi = s.length;
+  let lo = 0,
+    hi = s.length;
   while (lo < hi) {
     const m = (lo + hi) >> 1;
     if (s[m]! < x) lo = m + 1;
@@ -53,7 +63,9 @@ function lowerBound(s: ArrayLike<number>, x: number): number {
 }
 /** Median of sorted `s` without its element at rank r. */
 function medianWithout(s: ArrayLike<number>, r: number): number {
-  const m = s.length - 1, hi = m >> 1, lo = m % 2 ? hi : hi - 1; // ranks among the m others
+  const m = s.length - 1,
+    hi = m >> 1,
+    lo = m % 2 ? hi : hi - 1; // ranks among the m others
   return (s[lo < r ? lo : lo + 1]! + s[hi < r ? hi : hi + 1]!) / 2;
 }
 
@@ -81,7 +93,9 @@ interface Baseline {
  * day exactly and shrink the spread).
  */
 function baselineAt(cfg: AnomalyConfig, vals: Float64Array, excluded: Uint8Array, i: number, first: number): Baseline | null {
-  const values: number[] = [], wd: number[] = [], byDay: number[][] = [[], [], [], [], [], [], []];
+  const values: number[] = [],
+    wd: number[] = [],
+    byDay: number[][] = [[], [], [], [], [], [], []];
   let recentFrom = -1; // index in `values` of the location window's first day
   for (let j = Math.max(0, i - Math.max(cfg.windowDays, cfg.scaleWindowDays)); j < i; j++) {
     if (Number.isNaN(vals[j]!) || excluded[j]) continue;
@@ -93,7 +107,8 @@ function baselineAt(cfg: AnomalyConfig, vals: Float64Array, excluded: Uint8Array
   }
   const n = recentFrom < 0 ? 0 : values.length - recentFrom;
   if (n < cfg.minHistoryDays) return null;
-  const offsets = [0, 0, 0, 0, 0, 0, 0], held = Float64Array.from(values);
+  const offsets = [0, 0, 0, 0, 0, 0, 0],
+    held = Float64Array.from(values);
   if (cfg.weekly) {
     const all = median(values);
     for (let d = 0; d < 7; d++) {
@@ -106,9 +121,11 @@ function baselineAt(cfg: AnomalyConfig, vals: Float64Array, excluded: Uint8Array
       for (const k of idx) held[k] = values[k]! - medianWithout(r, lowerBound(r, values[k]! - all));
     }
   }
-  const recent = values.slice(recentFrom), adjusted = new Float64Array(n);
+  const recent = values.slice(recentFrom),
+    adjusted = new Float64Array(n);
   for (let k = 0; k < n; k++) adjusted[k] = recent[k]! - offsets[wd[recentFrom + k]!]!;
-  const mid = median(held), shared = Math.PI / (2 * n);
+  const mid = median(held),
+    shared = Math.PI / (2 * n);
   for (let k = 0; k < held.length; k++) held[k] = Math.abs(held[k]! - mid);
   const spread = 1.4826 * median(held) * Math.sqrt(1 + shared);
   return { usual: median(recent), centre: median(adjusted), offsets, scale: Math.max(spread, cfg.minScale), shared, values: recent };
@@ -119,17 +136,25 @@ function densify(series: readonly DailyValue[], positive: boolean): { vals: Floa
   const sums = new Map<number, [number, number]>();
   for (const { day, value } of series) {
     if (!Number.isFinite(value) || (positive && value <= 0)) continue;
-    const n = dayNumber(day), s = sums.get(n) ?? [0, 0];
+    const n = dayNumber(day),
+      s = sums.get(n) ?? [0, 0];
     sums.set(n, [s[0] + value, s[1] + 1]);
   }
   if (sums.size === 0) return { vals: new Float64Array(0), first: 0 };
-  const keys = [...sums.keys()], first = Math.min(...keys);
+  const keys = [...sums.keys()],
+    first = Math.min(...keys);
   const vals = new Float64Array(Math.max(...keys) - first + 1).fill(NaN);
   for (const [n, [s, c]] of sums) vals[n - first] = s / c;
   return { vals, first };
 }
 
-interface RunDay { i: number; deviation: number; expected: number; z: number; shared: number }
+interface RunDay {
+  i: number;
+  deviation: number;
+  expected: number;
+  z: number;
+  shared: number;
+}
 
 function scan(metric: AnomalyMetric, series: readonly DailyValue[], overrides: Partial<AnomalyConfig>) {
   const cfg: AnomalyConfig = { ...ANOMALY_CONFIG[metric], ...overrides };
@@ -143,21 +168,33 @@ function scan(metric: AnomalyMetric, series: readonly DailyValue[], overrides: P
 
   const close = (): void => {
     if (!run) return;
-    const { direction, days } = run, n = days.length;
+    const { direction, days } = run,
+      n = days.length;
     run = null;
     const mean = (f: (d: RunDay) => number): number => days.reduce((s, d) => s + f(d), 0) / n;
-    const meanDeviation = mean((d) => d.deviation), usual = mean((d) => d.expected);
+    const meanDeviation = mean((d) => d.deviation),
+      usual = mean((d) => d.expected);
     // Days of a run share the baseline's error: corr(z_i, z_j) = v / (1 + v).
-    const v = mean((d) => d.shared), runZ = (mean((d) => d.z) * n) / Math.sqrt(n + (n * (n - 1) * v) / (1 + v));
+    const v = mean((d) => d.shared),
+      runZ = (mean((d) => d.z) * n) / Math.sqrt(n + (n * (n - 1) * v) / (1 + v));
     const effect = cfg.relative ? cfg.minEffect * usual : cfg.minEffect;
     if (n < cfg.minRunDays || Math.abs(meanDeviation) < effect || Math.abs(runZ) < cfg.minRunZ) {
       for (const d of days) excluded[d.i] = 0; // a passing blip: back into the baseline
       return;
     }
-    const from = days[0]!.i, to = days[n - 1]!.i, span = to - from + 1;
+    const from = days[0]!.i,
+      to = days[n - 1]!.i,
+      span = to - from + 1;
     episodes.push({
-      metric, direction, fromDay: dayString(first + from), toDay: dayString(first + to), days: span, observedDays: n,
-      meanDeviation, usual, explanation: cfg.describe(direction, Math.abs(meanDeviation), usual, span),
+      metric,
+      direction,
+      fromDay: dayString(first + from),
+      toDay: dayString(first + to),
+      days: span,
+      observedDays: n,
+      meanDeviation,
+      usual,
+      explanation: cfg.describe(direction, Math.abs(meanDeviation), usual, span),
     });
   };
 
@@ -171,7 +208,11 @@ function scan(metric: AnomalyMetric, series: readonly DailyValue[], overrides: P
     const location = b.centre + b.offsets[weekday(first + i)]!;
     const z = (vals[i]! - location) / b.scale;
     const direction: Direction | null =
-      z >= cfg.zThreshold && cfg.directions.includes('high') ? 'high' : z <= -cfg.zThreshold && cfg.directions.includes('low') ? 'low' : null;
+      z >= cfg.zThreshold && cfg.directions.includes('high')
+        ? 'high'
+        : z <= -cfg.zThreshold && cfg.directions.includes('low')
+          ? 'low'
+          : null;
     // A different direction, a day within the usual range, or two missing days in a row end a run.
     if (run && (direction !== run.direction || i - run.days[run.days.length - 1]!.i > 2)) close();
     if (!direction) continue;
@@ -185,7 +226,11 @@ function scan(metric: AnomalyMetric, series: readonly DailyValue[], overrides: P
 }
 
 /** Sustained deviations of one metric's daily series from the person's own baseline, oldest first. */
-export function detectAnomalies(metric: AnomalyMetric, series: readonly DailyValue[], overrides: Partial<AnomalyConfig> = {}): AnomalyEpisode[] {
+export function detectAnomalies(
+  metric: AnomalyMetric,
+  series: readonly DailyValue[],
+  overrides: Partial<AnomalyConfig> = {},
+): AnomalyEpisode[] {
   return scan(metric, series, overrides).episodes;
 }
 
@@ -206,19 +251,32 @@ export interface MetricBaseline {
 }
 
 /** The baseline after the last observed day and whether an episode is ongoing; null without enough history. */
-export function latestBaseline(metric: AnomalyMetric, series: readonly DailyValue[], overrides: Partial<AnomalyConfig> = {}): MetricBaseline | null {
+export function latestBaseline(
+  metric: AnomalyMetric,
+  series: readonly DailyValue[],
+  overrides: Partial<AnomalyConfig> = {},
+): MetricBaseline | null {
   const { cfg, vals, back, first, excluded, episodes } = scan(metric, series, overrides);
   const b = vals.length ? baselineAt(cfg, vals, excluded, vals.length, first) : null;
   if (!b) return null;
-  const asOfDay = dayString(first + vals.length - 1), last = episodes[episodes.length - 1];
+  const asOfDay = dayString(first + vals.length - 1),
+    last = episodes[episodes.length - 1];
   return {
-    metric, unit: cfg.unit, asOfDay, usual: back(b.usual), typicalLow: back(quantile(b.values, 0.1)), typicalHigh: back(quantile(b.values, 0.9)),
-    usualByWeekday: cfg.weekly ? b.offsets.map((o) => back(b.centre + o)) : null, ongoing: last?.toDay === asOfDay ? last : null,
+    metric,
+    unit: cfg.unit,
+    asOfDay,
+    usual: back(b.usual),
+    typicalLow: back(quantile(b.values, 0.1)),
+    typicalHigh: back(quantile(b.values, 0.9)),
+    usualByWeekday: cfg.weekly ? b.offsets.map((o) => back(b.centre + o)) : null,
+    ongoing: last?.toDay === asOfDay ? last : null,
   };
 }
 
 /** latestBaseline for every metric given; metrics without enough history are left out. */
-export function latestBaselines(series: Partial<Record<AnomalyMetric, readonly DailyValue[]>>): Partial<Record<AnomalyMetric, MetricBaseline>> {
+export function latestBaselines(
+  series: Partial<Record<AnomalyMetric, readonly DailyValue[]>>,
+): Partial<Record<AnomalyMetric, MetricBaseline>> {
   const out: Partial<Record<AnomalyMetric, MetricBaseline>> = {};
   for (const metric of ANOMALY_METRICS) {
     const b = series[metric] ? latestBaseline(metric, series[metric]) : null;
@@ -237,14 +295,18 @@ export function dailyGlucoseCv(cgm: CgmSeries, minCoverageH = 12): DailyValue[] 
   for (let k = 0; k < cgm.startMs.length; k++) {
     const v = cgm.valueMgDl[k]!;
     if (!Number.isFinite(v) || v <= 0) continue;
-    const day = localDay(cgm.startMs[k]!, cgm.offsetMin[k]!), d = byDay.get(day) ?? { t: [], v: [] };
+    const day = localDay(cgm.startMs[k]!, cgm.offsetMin[k]!),
+      d = byDay.get(day) ?? { t: [], v: [] };
     d.t.push(cgm.startMs[k]!);
     d.v.push(v);
     byDay.set(day, d);
   }
   const out: DailyValue[] = [];
   for (const [day, { t, v }] of byDay) {
-    const gaps = t.slice(1).map((x, k) => x - t[k]!).filter((g) => g > 0);
+    const gaps = t
+      .slice(1)
+      .map((x, k) => x - t[k]!)
+      .filter((g) => g > 0);
     if (gaps.length === 0 || v.length * median(gaps) < minCoverageH * 3_600_000) continue;
     const mean = v.reduce((s, x) => s + x, 0) / v.length;
     const variance = v.reduce((s, x) => s + (x - mean) ** 2, 0) / v.length;

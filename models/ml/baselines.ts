@@ -17,7 +17,8 @@ export interface LinearModel {
 /** Ridge regression by the normal equations (features are few: a dozen readings and two clock terms). */
 export function fitLinear(w: Windows, ridge = 1e-3): LinearModel {
   const p = w.features + 1;
-  const a = new Float64Array(p * p), b = new Float64Array(p);
+  const a = new Float64Array(p * p),
+    b = new Float64Array(p);
   const row = new Float64Array(p);
   for (let i = 0; i < w.n; i++) {
     for (let j = 0; j < w.features; j++) row[j] = w.x[i * w.features + j]!;
@@ -48,7 +49,8 @@ export function predictLinear(m: LinearModel, w: Windows): Float32Array {
 
 /** Solves a·x = b (a symmetric positive definite, p × p) by Gaussian elimination with partial pivoting. */
 function solve(a: Float64Array, b: Float64Array, p: number): Float64Array {
-  const m = Float64Array.from(a), v = Float64Array.from(b);
+  const m = Float64Array.from(a),
+    v = Float64Array.from(b);
   for (let c = 0; c < p; c++) {
     let piv = c;
     for (let r = c + 1; r < p; r++) if (Math.abs(m[r * p + c]!) > Math.abs(m[piv * p + c]!)) piv = r;

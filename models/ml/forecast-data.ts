@@ -30,7 +30,12 @@ export interface DoseEvent {
 }
 
 /** Past-time bins for meal and insulin features: an event's age before the last reading, minutes, in [from, to). */
-export const EVENT_BINS_MIN: readonly [number, number][] = [[0, 30], [30, 60], [60, 120], [120, 180]];
+export const EVENT_BINS_MIN: readonly [number, number][] = [
+  [0, 30],
+  [30, 60],
+  [60, 120],
+  [120, 180],
+];
 
 export interface Coverage {
   intervalMin: number;
@@ -72,7 +77,8 @@ export function withEvents(w: Windows, streams: readonly (readonly DoseEvent[])[
     let col = i * features + w.features;
     for (const events of sorted) {
       for (const [from, to] of EVENT_BINS_MIN) {
-        const hi = w.tMs[i]! - from * 60_000, lo = w.tMs[i]! - to * 60_000;
+        const hi = w.tMs[i]! - from * 60_000,
+          lo = w.tMs[i]! - to * 60_000;
         let sum = 0;
         for (const e of events) {
           if (e.startMs > hi) break;
@@ -115,12 +121,14 @@ export interface DaySplit {
  */
 export function splitDays(w: Windows, cov: Coverage, offsetMin: number, horizonMin: number): DaySplit {
   const localDay = (t: number): number => Math.floor((t + offsetMin * 60_000) / DAY_MS);
-  const first = localDay(cov.firstMs), last = localDay(cov.lastMs);
+  const first = localDay(cov.firstMs),
+    last = localDay(cov.lastMs);
   const days = last - first + 1;
   const testDays = Math.max(2, Math.round(days / 4));
   const valDays = Math.max(1, Math.round((days - testDays) / 6));
   const midnight = (d: number): number => d * DAY_MS - offsetMin * 60_000;
-  const testFromMs = midnight(last - testDays + 1), valFromMs = midnight(last - testDays - valDays + 1);
+  const testFromMs = midnight(last - testDays + 1),
+    valFromMs = midnight(last - testDays - valDays + 1);
   // The target is the first reading at or after the due time, up to half an interval after it.
   const h = horizonMin * 60_000 + (cov.intervalMin * 60_000) / 2;
   const pick = (keep: (t: number) => boolean): Windows => subset(w, (i) => keep(w.tMs[i]!));
@@ -140,8 +148,12 @@ export function subset(w: Windows, keep: (i: number) => boolean): Windows {
   const x = new Float32Array(idx.length * w.features);
   idx.forEach((i, r) => x.set(w.x.subarray(i * w.features, (i + 1) * w.features), r * w.features));
   return {
-    x, y: Float32Array.from(idx, (i) => w.y[i]!), tMs: Float64Array.from(idx, (i) => w.tMs[i]!),
-    last: Float32Array.from(idx, (i) => w.last[i]!), n: idx.length, features: w.features,
+    x,
+    y: Float32Array.from(idx, (i) => w.y[i]!),
+    tMs: Float64Array.from(idx, (i) => w.tMs[i]!),
+    last: Float32Array.from(idx, (i) => w.last[i]!),
+    n: idx.length,
+    features: w.features,
   };
 }
 
@@ -153,7 +165,8 @@ export function subset(w: Windows, keep: (i: number) => boolean): Windows {
 export function networkInputs(w: Windows, history: number, eventScales: readonly number[] = []): Float32Array {
   const out = new Float32Array(w.n * w.features);
   for (let i = 0; i < w.n; i++) {
-    const row = i * w.features, last = w.last[i]!;
+    const row = i * w.features,
+      last = w.last[i]!;
     for (let k = 0; k < history - 1; k++) out[row + k] = (w.x[row + k]! - last) / SCALE_MGDL;
     out[row + history - 1] = (last - CENTRE_MGDL) / SCALE_MGDL;
     out[row + history] = w.x[row + history]!;
@@ -194,8 +207,12 @@ export function latestWindow(s: CgmSeries, streams: readonly (readonly DoseEvent
   x[history] = Math.sin((2 * Math.PI * minute) / 1440);
   x[history + 1] = Math.cos((2 * Math.PI * minute) / 1440);
   const w: Windows = {
-    x, y: new Float32Array([NaN]), tMs: new Float64Array([s.startMs[n - 1]!]),
-    last: new Float32Array([s.valueMgDl[n - 1]!]), n: 1, features: history + 2,
+    x,
+    y: new Float32Array([NaN]),
+    tMs: new Float64Array([s.startMs[n - 1]!]),
+    last: new Float32Array([s.valueMgDl[n - 1]!]),
+    n: 1,
+    features: history + 2,
   };
   return withEvents(w, streams);
 }

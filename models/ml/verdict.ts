@@ -33,8 +33,12 @@ export interface HorizonEvaluation {
 }
 
 export function judge(
-  horizonMin: number, counts: { nTrain: number; nVal: number }, test: Windows,
-  modelMgDl: ArrayLike<number>, persistenceMgDl: ArrayLike<number>, linearMgDl: ArrayLike<number>,
+  horizonMin: number,
+  counts: { nTrain: number; nVal: number },
+  test: Windows,
+  modelMgDl: ArrayLike<number>,
+  persistenceMgDl: ArrayLike<number>,
+  linearMgDl: ArrayLike<number>,
 ): HorizonEvaluation {
   const model = accuracy(test.y, modelMgDl);
   const persistence = accuracy(test.y, persistenceMgDl);
@@ -52,8 +56,14 @@ export function judge(
     if (lost.length) reason = `no better than the simpler forecasts on ${lost.join(' and ')}`;
   }
   return {
-    horizonMin, ...counts, nTest: test.n, model, persistence, linear,
-    beatsBaselines: reason === undefined, ...(reason ? { reason } : {}),
+    horizonMin,
+    ...counts,
+    nTest: test.n,
+    model,
+    persistence,
+    linear,
+    beatsBaselines: reason === undefined,
+    ...(reason ? { reason } : {}),
     band: { lowMgDl: q(0.1), highMgDl: q(0.9) },
   };
 }

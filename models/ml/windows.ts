@@ -30,7 +30,10 @@ export function makeWindows(s: CgmSeries, history: number, horizonMin: number, i
   const step = intervalMin * 60_000;
   const features = history + 2;
   const horizonSteps = Math.round(horizonMin / intervalMin);
-  const xs: number[] = [], ys: number[] = [], ts: number[] = [], lasts: number[] = [];
+  const xs: number[] = [],
+    ys: number[] = [],
+    ts: number[] = [],
+    lasts: number[] = [];
   let n = 0;
   for (let end = history - 1; end + horizonSteps < len; end++) {
     let even = true;
@@ -65,7 +68,14 @@ export function splitByTime(w: Windows, splitMs: number): [Windows, Windows] {
     const idx = Array.from({ length: w.n }, (_, i) => i).filter(keep);
     const x = new Float32Array(idx.length * w.features);
     idx.forEach((i, r) => x.set(w.x.subarray(i * w.features, (i + 1) * w.features), r * w.features));
-    return { x, y: Float32Array.from(idx, (i) => w.y[i]!), tMs: Float64Array.from(idx, (i) => w.tMs[i]!), last: Float32Array.from(idx, (i) => w.last[i]!), n: idx.length, features: w.features };
+    return {
+      x,
+      y: Float32Array.from(idx, (i) => w.y[i]!),
+      tMs: Float64Array.from(idx, (i) => w.tMs[i]!),
+      last: Float32Array.from(idx, (i) => w.last[i]!),
+      n: idx.length,
+      features: w.features,
+    };
   };
   return [pick((i) => w.tMs[i]! < splitMs), pick((i) => w.tMs[i]! >= splitMs)];
 }

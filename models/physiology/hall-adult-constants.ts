@@ -37,7 +37,10 @@ export const A1S = ALFA1 / DL_SCALE;
 export const A2S = ALFA2 / DL_SCALE;
 /** RK4 (h = 1) gain of a linear relaxation dy/dt = r·(u − y): y' = y + q·(u − y). */
 export function rk4Gain(r: number): number {
-  const k1 = r, k2 = r * (1 - 0.5 * k1), k3 = r * (1 - 0.5 * k2), k4 = r * (1 - k3);
+  const k1 = r,
+    k2 = r * (1 - 0.5 * k1),
+    k3 = r * (1 - 0.5 * k2),
+    k4 = r * (1 - k3);
   return (k1 + 2 * k2 + 2 * k3 + k4) / 6;
 }
 export const Q_AT = rk4Gain(INV_TAU_AT);

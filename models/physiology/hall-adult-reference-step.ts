@@ -5,7 +5,19 @@
  * rearranged fast kernel, which agrees with this to < 1e-9 kg over 10 years.
  */
 import {
-  ALFA1, ALFA2, BETA_AT, BETA_TEF, DL_SCALE, FAT_EXP, GAMMA_F, GAMMA_L, INV_NA, INV_RHO_G, INV_TAU_AT, ZETA_CI, ZETA_NA,
+  ALFA1,
+  ALFA2,
+  BETA_AT,
+  BETA_TEF,
+  DL_SCALE,
+  FAT_EXP,
+  GAMMA_F,
+  GAMMA_L,
+  INV_NA,
+  INV_RHO_G,
+  INV_TAU_AT,
+  ZETA_CI,
+  ZETA_NA,
 } from './hall-adult-constants.ts';
 
 /** The ensemble state the reference step reads and writes. */
@@ -13,11 +25,24 @@ export interface HallState {
   readonly n: number;
   readonly day: number;
   readonly startDay: number;
-  readonly lean: Float64Array; readonly fat: Float64Array; readonly ecf: Float64Array; readonly glycogen: Float64Array;
-  readonly at: Float64Array; readonly weight: Float64Array; readonly lean0: Float64Array; readonly fat0: Float64Array;
-  readonly ecf0: Float64Array; readonly ei0: Float64Array; readonly k: Float64Array; readonly delta0: Float64Array;
-  readonly cib: Float64Array; readonly kG: Float64Array; readonly pcarb: Float64Array; readonly deltaEi: Float64Array;
-  readonly deltaEiBefore: Float64Array; readonly deltaAfter: Float64Array;
+  readonly lean: Float64Array;
+  readonly fat: Float64Array;
+  readonly ecf: Float64Array;
+  readonly glycogen: Float64Array;
+  readonly at: Float64Array;
+  readonly weight: Float64Array;
+  readonly lean0: Float64Array;
+  readonly fat0: Float64Array;
+  readonly ecf0: Float64Array;
+  readonly ei0: Float64Array;
+  readonly k: Float64Array;
+  readonly delta0: Float64Array;
+  readonly cib: Float64Array;
+  readonly kG: Float64Array;
+  readonly pcarb: Float64Array;
+  readonly deltaEi: Float64Array;
+  readonly deltaEiBefore: Float64Array;
+  readonly deltaAfter: Float64Array;
 }
 
 /** Advances every member one day; `sync` re-anchors fat on its closed form. Does not advance `day`. */
@@ -76,24 +101,29 @@ export function stepReference(e: HallState, sync: boolean): void {
     let w = ls + fs + x + 3.7 * g;
     let r3 = kk + dl0 * w + BETA_TEF * e0 + a - ti0 + (ci0 - kg * g * g);
     k1 = ((r3 + GAMMA_L * ls + GAMMA_F * fs) / (ALFA1 + ALFA2 * fs)) * DL_SCALE;
-    ls = l + 0.5 * k1; z = FAT_EXP * 0.5 * k1;
+    ls = l + 0.5 * k1;
+    z = FAT_EXP * 0.5 * k1;
     fs = f * (z > -1e-2 && z < 1e-2 ? 1 + z * (1 + z * (0.5 + z * (1 / 6 + z * (1 / 24 + z / 120)))) : Math.exp(z));
     w = ls + fs + xM + 3.7 * gM;
     r3 = kk + dl0 * w + BETA_TEF * e0 + aM - ti0 + (ci0 - kg * gM * gM);
     k2 = ((r3 + GAMMA_L * ls + GAMMA_F * fs) / (ALFA1 + ALFA2 * fs)) * DL_SCALE;
-    ls = l + 0.5 * k2; z = FAT_EXP * 0.5 * k2;
+    ls = l + 0.5 * k2;
+    z = FAT_EXP * 0.5 * k2;
     fs = f * (z > -1e-2 && z < 1e-2 ? 1 + z * (1 + z * (0.5 + z * (1 / 6 + z * (1 / 24 + z / 120)))) : Math.exp(z));
     w = ls + fs + xM + 3.7 * gM;
     r3 = kk + dl0 * w + BETA_TEF * e0 + aM - ti0 + (ci0 - kg * gM * gM);
     k3 = ((r3 + GAMMA_L * ls + GAMMA_F * fs) / (ALFA1 + ALFA2 * fs)) * DL_SCALE;
-    ls = l + k3; z = FAT_EXP * k3;
+    ls = l + k3;
+    z = FAT_EXP * k3;
     fs = f * (z > -1e-2 && z < 1e-2 ? 1 + z * (1 + z * (0.5 + z * (1 / 6 + z * (1 / 24 + z / 120)))) : Math.exp(z));
     w = ls + fs + xN + 3.7 * gN;
     r3 = kk + dl1 * w + BETA_TEF * e1 + aN - ti1 + (ci1 - kg * gN * gN);
     k4 = ((r3 + GAMMA_L * ls + GAMMA_F * fs) / (ALFA1 + ALFA2 * fs)) * DL_SCALE;
     const lN = l + (k1 + 2 * k2 + 2 * k3 + k4) / 6;
     z = FAT_EXP * (lN - l);
-    const fN = sync ? fat0[i]! * Math.exp(FAT_EXP * (lN - lean0[i]!)) : f * (z > -1e-2 && z < 1e-2 ? 1 + z * (1 + z * (0.5 + z * (1 / 6 + z * (1 / 24 + z / 120)))) : Math.exp(z));
+    const fN = sync
+      ? fat0[i]! * Math.exp(FAT_EXP * (lN - lean0[i]!))
+      : f * (z > -1e-2 && z < 1e-2 ? 1 + z * (1 + z * (0.5 + z * (1 / 6 + z * (1 / 24 + z / 120)))) : Math.exp(z));
     at[i] = aN;
     ecf[i] = xN;
     glycogen[i] = gN;

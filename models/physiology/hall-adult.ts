@@ -17,7 +17,21 @@
 export type Sex = 'male' | 'female';
 
 import {
-  ZETA_NA, ZETA_CI, GAMMA_F, GAMMA_L, BETA_TEF, BETA_AT, G_BASE_KG, FAT_EXP, INV_RHO_G, NC, BLK, A1S, A2S, Q_AT, Q_X,
+  ZETA_NA,
+  ZETA_CI,
+  GAMMA_F,
+  GAMMA_L,
+  BETA_TEF,
+  BETA_AT,
+  G_BASE_KG,
+  FAT_EXP,
+  INV_RHO_G,
+  NC,
+  BLK,
+  A1S,
+  A2S,
+  Q_AT,
+  Q_X,
 } from './hall-adult-constants.ts';
 import { stepReference } from './hall-adult-reference-step.ts';
 
@@ -58,15 +72,23 @@ export function hallBaseline(p: HallPerson): HallBaseline {
   const lnBmi = Math.log(bw / ht ** 2);
   const fat = female ? (bw * (0.14 * age + 39.96 * lnBmi - 102.01)) / 100 : (bw * (0.14 * age + 37.31 * lnBmi - 103.94)) / 100;
   const lean = bw - (ecf + fat + 3.7 * G_BASE_KG);
-  const delta = ((1 - BETA_TEF) * pal - 1) * rmr / bw;
+  const delta = (((1 - BETA_TEF) * pal - 1) * rmr) / bw;
   const k = rmr * pal - GAMMA_L * lean - GAMMA_F * fat - delta * bw;
-  return { rmrKcalPerDay: rmr, energyIntakeKcalPerDay: ei, ecfKg: ecf, fatKg: fat, leanKg: lean, deltaKcalPerKgPerDay: delta, kKcalPerDay: k };
+  return {
+    rmrKcalPerDay: rmr,
+    energyIntakeKcalPerDay: ei,
+    ecfKg: ecf,
+    fatKg: fat,
+    leanKg: lean,
+    deltaKcalPerKgPerDay: delta,
+    kKcalPerDay: k,
+  };
 }
 
 /** Activity expenditure per kg at another activity level, keeping baseline RMR and weight. */
 export function hallDeltaAtPal(p: HallPerson, pal: number): number {
   const b = hallBaseline(p);
-  return ((1 - BETA_TEF) * pal - 1) * b.rmrKcalPerDay / p.weightKg;
+  return (((1 - BETA_TEF) * pal - 1) * b.rmrKcalPerDay) / p.weightKg;
 }
 
 /**
@@ -112,9 +134,24 @@ export class HallEnsemble {
   constructor(people: readonly HallPerson[]) {
     const n = (this.n = people.length);
     const arr = (): Float64Array => new Float64Array(n);
-    this.lean = arr(); this.fat = arr(); this.ecf = arr(); this.glycogen = arr(); this.at = arr(); this.weight = arr();
-    this.lean0 = arr(); this.fat0 = arr(); this.ecf0 = arr(); this.ei0 = arr(); this.k = arr(); this.delta0 = arr();
-    this.cib = arr(); this.kG = arr(); this.pcarb = arr(); this.deltaEi = arr(); this.deltaAfter = arr(); this.deltaEiBefore = arr();
+    this.lean = arr();
+    this.fat = arr();
+    this.ecf = arr();
+    this.glycogen = arr();
+    this.at = arr();
+    this.weight = arr();
+    this.lean0 = arr();
+    this.fat0 = arr();
+    this.ecf0 = arr();
+    this.ei0 = arr();
+    this.k = arr();
+    this.delta0 = arr();
+    this.cib = arr();
+    this.kG = arr();
+    this.pcarb = arr();
+    this.deltaEi = arr();
+    this.deltaAfter = arr();
+    this.deltaEiBefore = arr();
     people.forEach((p, i) => {
       const b = hallBaseline(p);
       const pc = p.carbFraction ?? 0.5;
@@ -155,26 +192,36 @@ export class HallEnsemble {
     c[o + 7] = 0;
   }
 
-
   /** Advances every member by one day (dt = 1). */
   step(): void {
     const d = this.day;
     const sd = this.startDay;
-    if (d + 1 === sd) { this.stepGeneral(); return; }
+    if (d + 1 === sd) {
+      this.stepGeneral();
+      return;
+    }
     let c = this.cBase;
     const n = this.n;
     if (d < sd) {
       const { deltaEiBefore, cEb, delta0 } = this;
       for (let i = 0; i < n; i++) {
         const e = deltaEiBefore[i]!;
-        if (e !== cEb[i]) { this.derive(c, i, e, delta0[i]!); cEb[i] = e; }
+        if (e !== cEb[i]) {
+          this.derive(c, i, e, delta0[i]!);
+          cEb[i] = e;
+        }
       }
     } else {
       c = this.cAfter;
       const { deltaEi, deltaAfter, cE, cD } = this;
       for (let i = 0; i < n; i++) {
-        const e = deltaEi[i]!, dl = deltaAfter[i]!;
-        if (e !== cE[i] || dl !== cD[i]) { this.derive(c, i, e, dl); cE[i] = e; cD[i] = dl; }
+        const e = deltaEi[i]!,
+          dl = deltaAfter[i]!;
+        if (e !== cE[i] || dl !== cD[i]) {
+          this.derive(c, i, e, dl);
+          cE[i] = e;
+          cD[i] = dl;
+        }
       }
     }
     this.fast(c, (d & 63) === 63);
@@ -190,17 +237,38 @@ export class HallEnsemble {
   private tHC = new Float64Array(0);
   private fast(c: Float64Array, sync: boolean): void {
     // Module constants as locals: V8 then keeps them in registers in the hot loops.
-    const FE = FAT_EXP, A1 = A1S, A2 = A2S, QA = Q_AT, QX = Q_X, GL = GAMMA_L, GF = GAMMA_F;
+    const FE = FAT_EXP,
+      A1 = A1S,
+      A2 = A2S,
+      QA = Q_AT,
+      QX = Q_X,
+      GL = GAMMA_L,
+      GF = GAMMA_F;
     const { lean, fat, ecf, glycogen, at, weight, lean0, fat0 } = this;
     const n = this.n;
-    if (this.tK.length !== n) { this.tK = new Float64Array(n); this.tBM = new Float64Array(n); this.tBN = new Float64Array(n); this.tS = new Float64Array(n); this.tFF = new Float64Array(n); this.tFA = new Float64Array(n); this.tHC = new Float64Array(n); }
-    const tK = this.tK, tBM = this.tBM, tBN = this.tBN, tS = this.tS, tFF = this.tFF, tFA = this.tFA, tHC = this.tHC;
+    if (this.tK.length !== n) {
+      this.tK = new Float64Array(n);
+      this.tBM = new Float64Array(n);
+      this.tBN = new Float64Array(n);
+      this.tS = new Float64Array(n);
+      this.tFF = new Float64Array(n);
+      this.tFA = new Float64Array(n);
+      this.tHC = new Float64Array(n);
+    }
+    const tK = this.tK,
+      tBM = this.tBM,
+      tBN = this.tBN,
+      tS = this.tS,
+      tFF = this.tFF,
+      tFA = this.tFA,
+      tHC = this.tHC;
     for (let b0 = 0; b0 < n; b0 += BLK) {
       const b1 = b0 + BLK < n ? b0 + BLK : n;
       for (let i = b0; i < b1; i++) {
         const o = i << 3;
         const g = glycogen[i]!;
-        const cir = c[o | 2]!, kgr = c[o | 3]!;
+        const cir = c[o | 2]!,
+          kgr = c[o | 3]!;
         const g1 = cir - kgr * g * g;
         let gs = g + 0.5 * g1;
         const g2 = cir - kgr * gs * gs;
@@ -212,32 +280,51 @@ export class HallEnsemble {
       }
       for (let i = b0; i < b1; i++) {
         const o = i << 3;
-        const a = at[i]!, x = ecf[i]!, g = glycogen[i]!, l = lean[i]!, f = fat[i]!;
-        const da = c[o]! - QA * a, dx = c[o | 1]! - QX * x, dG = tS[i]!;
-        const aN = a + da, xN = x + dx, gN = g + dG;
-        const aM = a + 0.5 * da, xM = x + 0.5 * dx, gM = g + 0.5 * dG;
-        const Kc = c[o | 4]!, dl = c[o | 5]!, kg = c[o | 6]!;
-        const dl37 = 3.7 * dl, cL = dl + GL, cF = dl + GF;
+        const a = at[i]!,
+          x = ecf[i]!,
+          g = glycogen[i]!,
+          l = lean[i]!,
+          f = fat[i]!;
+        const da = c[o]! - QA * a,
+          dx = c[o | 1]! - QX * x,
+          dG = tS[i]!;
+        const aN = a + da,
+          xN = x + dx,
+          gN = g + dG;
+        const aM = a + 0.5 * da,
+          xM = x + 0.5 * dx,
+          gM = g + 0.5 * dG;
+        const Kc = c[o | 4]!,
+          dl = c[o | 5]!,
+          kg = c[o | 6]!;
+        const dl37 = 3.7 * dl,
+          cL = dl + GL,
+          cF = dl + GF;
         const cLl = cL * l + Kc;
-        const fF = cF * f, fA = A2 * f;
+        const fF = cF * f,
+          fA = A2 * f;
         tK[i] = (cLl + dl * x + dl37 * g + a - kg * g * g + fF) / (A1 + fA);
         tBM[i] = cLl + dl * xM + dl37 * gM + aM - kg * gM * gM;
         tBN[i] = cLl + dl * xN + dl37 * gN + aN - kg * gN * gN;
-        tFF[i] = fF; tFA[i] = fA; tHC[i] = 0.5 * cL;
-        at[i] = aN; ecf[i] = xN; glycogen[i] = gN;
+        tFF[i] = fF;
+        tFA[i] = fA;
+        tHC[i] = 0.5 * cL;
+        at[i] = aN;
+        ecf[i] = xN;
+        glycogen[i] = gN;
         weight[i] = xN + 3.7 * gN;
       }
       for (let i = b0; i < b1; i++) {
         const k1 = tK[i]!;
-        const z = (0.5 * FE) * k1;
-        const E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+        const z = 0.5 * FE * k1;
+        const E = z * z < 1e-4 ? 1 + z + z * z * (0.5 + z * (1 / 6)) : Math.exp(z);
         tK[i] = (tBM[i]! + tHC[i]! * k1 + tFF[i]! * E) / (A1 + tFA[i]! * E);
         tS[i] = k1;
       }
       for (let i = b0; i < b1; i++) {
         const k2 = tK[i]!;
-        const z = (0.5 * FE) * k2;
-        const E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+        const z = 0.5 * FE * k2;
+        const E = z * z < 1e-4 ? 1 + z + z * z * (0.5 + z * (1 / 6)) : Math.exp(z);
         tK[i] = (tBM[i]! + tHC[i]! * k2 + tFF[i]! * E) / (A1 + tFA[i]! * E);
         tS[i] = tS[i]! + 2 * k2;
       }
@@ -245,26 +332,30 @@ export class HallEnsemble {
         for (let i = b0; i < b1; i++) {
           const k3 = tK[i]!;
           let z = FE * k3;
-          let E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+          let E = z * z < 1e-4 ? 1 + z + z * z * (0.5 + z * (1 / 6)) : Math.exp(z);
           const f = fat[i]!;
           const k4 = (tBN[i]! + 2 * tHC[i]! * k3 + tFF[i]! * E) / (A1 + tFA[i]! * E);
           const dL = (tS[i]! + 2 * k3 + k4) * (1 / 6);
           const lN = lean[i]! + dL;
           z = FE * dL;
           const z2 = z * z;
-          E = z2 < 1e-4 ? (1 + z) + z2 * (0.5 + z * (1 / 6)) + (z2 * z2) * ((1 / 24) + z * (1 / 120)) : Math.exp(z);
+          E = z2 < 1e-4 ? 1 + z + z2 * (0.5 + z * (1 / 6)) + z2 * z2 * (1 / 24 + z * (1 / 120)) : Math.exp(z);
           const fN = f * E;
-          lean[i] = lN; fat[i] = fN; weight[i] = weight[i]! + fN + lN;
+          lean[i] = lN;
+          fat[i] = fN;
+          weight[i] = weight[i]! + fN + lN;
         }
       } else {
         for (let i = b0; i < b1; i++) {
           const k3 = tK[i]!;
           const z = FE * k3;
-          const E = z * z < 1e-4 ? (1 + z) + (z * z) * (0.5 + z * (1 / 6)) : Math.exp(z);
+          const E = z * z < 1e-4 ? 1 + z + z * z * (0.5 + z * (1 / 6)) : Math.exp(z);
           const k4 = (tBN[i]! + 2 * tHC[i]! * k3 + tFF[i]! * E) / (A1 + tFA[i]! * E);
           const lN = lean[i]! + (tS[i]! + 2 * k3 + k4) * (1 / 6);
           const fN = fat0[i]! * Math.exp(FE * (lN - lean0[i]!));
-          lean[i] = lN; fat[i] = fN; weight[i] = weight[i]! + fN + lN;
+          lean[i] = lN;
+          fat[i] = fN;
+          weight[i] = weight[i]! + fN + lN;
         }
       }
     }

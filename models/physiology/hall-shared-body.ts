@@ -78,6 +78,13 @@ export class SharedBodyHall {
 export function sameBody(bodies: readonly HallPerson[]): boolean {
   const a = bodies[0];
   if (!a) return false;
-  return bodies.every((b) => b.sex === a.sex && b.ageYears === a.ageYears && b.heightM === a.heightM && b.weightKg === a.weightKg
-    && (b.physicalActivityLevel ?? 1.5) === (a.physicalActivityLevel ?? 1.5) && (b.carbFraction ?? 0.5) === (a.carbFraction ?? 0.5));
+  return bodies.every(
+    (b) =>
+      b.sex === a.sex &&
+      b.ageYears === a.ageYears &&
+      b.heightM === a.heightM &&
+      b.weightKg === a.weightKg &&
+      (b.physicalActivityLevel ?? 1.5) === (a.physicalActivityLevel ?? 1.5) &&
+      (b.carbFraction ?? 0.5) === (a.carbFraction ?? 0.5),
+  );
 }

@@ -69,18 +69,47 @@ export interface WhigParams {
 
 /** Typical values, Choy 2016 Table 1 (models.md §8a). */
 export const WHIG_TYPICAL: WhigParams = {
-  weightHalfLifeDays: 96.9, w0Kg: 104, is0: 1.1, scaleEfs: 0.0514, b0: -0.446, rbPerYear: 0.209,
-  efbMax: 0.171, sefbi: -3.69, sefbd: 8.05, efb50Days: 190, efdePercent: 4.08, efpPercent: 2.28, efupPercentPerYear: 2.99,
-  kin: 0.0129, ppg: 0.0709, scalePpg: 0.963, mttDays: 38.9,
+  weightHalfLifeDays: 96.9,
+  w0Kg: 104,
+  is0: 1.1,
+  scaleEfs: 0.0514,
+  b0: -0.446,
+  rbPerYear: 0.209,
+  efbMax: 0.171,
+  sefbi: -3.69,
+  sefbd: 8.05,
+  efb50Days: 190,
+  efdePercent: 4.08,
+  efpPercent: 2.28,
+  efupPercentPerYear: 2.99,
+  kin: 0.0129,
+  ppg: 0.0709,
+  scalePpg: 0.963,
+  mttDays: 38.9,
 };
 
 /** Between-subject variances of Choy 2016 Table 1 (models.md §8a); `log` = on the log scale. */
 export const WHIG_IIV = {
-  w0Log: 0.02109, is0: 0.09303, scaleEfsLog: 0.3757, b0: 1.96, efbMaxLog: 0.22158, efb50Log: 0.11453,
-  rb: 0.0441, ppgLog: 0.02358, efde: 0.12674, efp: 0.1616, efup: 0.55354,
+  w0Log: 0.02109,
+  is0: 0.09303,
+  scaleEfsLog: 0.3757,
+  b0: 1.96,
+  efbMaxLog: 0.22158,
+  efb50Log: 0.11453,
+  rb: 0.0441,
+  ppgLog: 0.02358,
+  efde: 0.12674,
+  efp: 0.1616,
+  efup: 0.55354,
 } as const;
 
-export interface WhigPoint { day: number; weightKg: number; fsiMicroIuMl: number; fpgMmolL: number; hba1cPercent: number }
+export interface WhigPoint {
+  day: number;
+  weightKg: number;
+  fsiMicroIuMl: number;
+  fpgMmolL: number;
+  hba1cPercent: number;
+}
 
 /**
  * The full published model with its trial-specific effects (diet and placebo weight effects, the
@@ -89,7 +118,8 @@ export interface WhigPoint { day: number; weightKg: number; fsiMicroIuMl: number
  */
 export function whigTrial(p: WhigParams, days: readonly number[], stepDays = 0.05): WhigPoint[] {
   const ln2 = Math.log(2);
-  const efw = (t: number): number => (1 + (p.efupPercentPerYear / 100) * (t / 365)) * (1 - p.efdePercent / 100 - (t >= 42 ? p.efpPercent / 100 : 0));
+  const efw = (t: number): number =>
+    (1 + (p.efupPercentPerYear / 100) * (t / 365)) * (1 - p.efdePercent / 100 - (t >= 42 ? p.efpPercent / 100 : 0));
   const dW = (t: number, w: number): number => (ln2 / p.weightHalfLifeDays) * (efw(t) * p.w0Kg - w);
   const is0 = 1 / (1 + Math.exp(p.is0));
   const state = (t: number, w: number): { fpg: number; fsi: number } => {
@@ -120,9 +150,18 @@ export function whigTrial(p: WhigParams, days: readonly number[], stepDays = 0.0
       const h = Math.min(stepDays, target - t, t < 42 ? 42 - t : Infinity);
       const tt = t === 0 ? 1e-12 : t;
       const k1 = deriv(tt, y);
-      const k2 = deriv(tt + h / 2, y.map((v, i) => v + (h / 2) * k1[i]!));
-      const k3 = deriv(tt + h / 2, y.map((v, i) => v + (h / 2) * k2[i]!));
-      const k4 = deriv(tt + h - 1e-12, y.map((v, i) => v + h * k3[i]!));
+      const k2 = deriv(
+        tt + h / 2,
+        y.map((v, i) => v + (h / 2) * k1[i]!),
+      );
+      const k3 = deriv(
+        tt + h / 2,
+        y.map((v, i) => v + (h / 2) * k2[i]!),
+      );
+      const k4 = deriv(
+        tt + h - 1e-12,
+        y.map((v, i) => v + h * k3[i]!),
+      );
       y = y.map((v, i) => v + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!));
       t += h;
       if (Math.abs(t - Math.round(t)) < 1e-9) t = Math.round(t);

@@ -20,18 +20,29 @@ export interface AdaInput {
   physicallyActive: boolean;
 }
 
-export interface AdaResult { points: number; highRisk: boolean }
+export interface AdaResult {
+  points: number;
+  highRisk: boolean;
+}
 
 function labelOf(input: string, x: AdaInput): string {
   switch (input) {
-    case 'age': return `age ${Math.floor(x.ageYears)}`;
-    case 'sex': return x.sex;
-    case 'gestationalDiabetes': return x.gestationalDiabetes ? 'gestational diabetes' : 'no gestational diabetes';
-    case 'familyHistoryDiabetes': return x.familyHistoryFirstDegree ? 'parent or sibling with diabetes' : 'no parent or sibling with diabetes';
-    case 'hypertension': return x.hypertension ? 'high blood pressure' : 'no high blood pressure';
-    case 'physicallyActive': return x.physicallyActive ? 'physically active' : 'not physically active';
-    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
-    default: return input;
+    case 'age':
+      return `age ${Math.floor(x.ageYears)}`;
+    case 'sex':
+      return x.sex;
+    case 'gestationalDiabetes':
+      return x.gestationalDiabetes ? 'gestational diabetes' : 'no gestational diabetes';
+    case 'familyHistoryDiabetes':
+      return x.familyHistoryFirstDegree ? 'parent or sibling with diabetes' : 'no parent or sibling with diabetes';
+    case 'hypertension':
+      return x.hypertension ? 'high blood pressure' : 'no high blood pressure';
+    case 'physicallyActive':
+      return x.physicallyActive ? 'physically active' : 'not physically active';
+    case 'bmi':
+      return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    default:
+      return input;
   }
 }
 

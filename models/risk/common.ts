@@ -13,9 +13,7 @@ export interface Contribution {
   unit: 'points' | 'log-hazard' | 'log-odds';
 }
 
-export type Result<T> =
-  | { ok: true; value: T; contributions: Contribution[] }
-  | { ok: false; reason: string };
+export type Result<T> = { ok: true; value: T; contributions: Contribution[] } | { ok: false; reason: string };
 
 export const fail = <T>(reason: string): Result<T> => ({ ok: false, reason });
 
@@ -46,7 +44,11 @@ export class Terms<X = unknown> {
   readonly inputs: string[] = [];
   readonly values: number[] = [];
   sum = 0;
-  constructor(readonly unit: Contribution['unit'], readonly labelOf: (input: string, x: X) => string, readonly x: X) {}
+  constructor(
+    readonly unit: Contribution['unit'],
+    readonly labelOf: (input: string, x: X) => string,
+    readonly x: X,
+  ) {}
 
   add(input: string, value: number): void {
     this.sum += value;
@@ -71,7 +73,10 @@ export class Terms<X = unknown> {
 class Scored<T> {
   readonly ok = true as const;
   private list: Contribution[] | undefined;
-  constructor(readonly value: T, private readonly terms: Terms<unknown>) {}
+  constructor(
+    readonly value: T,
+    private readonly terms: Terms<unknown>,
+  ) {}
   get contributions(): Contribution[] {
     const t = this.terms;
     this.list ??= t.inputs.map((input, i) => ({ input, label: t.labelOf(input, t.x), value: t.values[i]!, unit: t.unit }));

@@ -25,7 +25,11 @@ export interface FindriscInput {
 }
 
 export type FindriscBand = 'low' | 'slightly_elevated' | 'moderate' | 'high' | 'very_high';
-export interface FindriscResult { points: number; band: FindriscBand; risk10yPercent: number }
+export interface FindriscResult {
+  points: number;
+  band: FindriscBand;
+  risk10yPercent: number;
+}
 
 /** Published 10-year risk per band: 1 in 100, 1 in 25, 1 in 6, 1 in 3, 1 in 2. */
 export function findriscBand(points: number): { band: FindriscBand; risk10yPercent: number } {
@@ -38,15 +42,24 @@ export function findriscBand(points: number): { band: FindriscBand; risk10yPerce
 
 function labelOf(input: string, x: FindriscInput): string {
   switch (input) {
-    case 'age': return `age ${Math.floor(x.ageYears)}`;
-    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
-    case 'waistCm': return `waist ${x.waistCm} cm`;
-    case 'physicallyActiveDaily': return x.physicallyActiveDaily ? 'active 30 min daily' : 'not active 30 min daily';
-    case 'dailyFruitVegetables': return x.dailyFruitVegetables ? 'vegetables or fruit daily' : 'vegetables or fruit not daily';
-    case 'bpMedication': return x.bpMedication ? 'blood-pressure medication' : 'no blood-pressure medication';
-    case 'highGlucoseHistory': return x.highGlucoseHistory ? 'high glucose found before' : 'no high glucose before';
-    case 'familyHistoryDiabetes': return `family history: ${x.familyHistoryDiabetes.replace('_', ' ')}`;
-    default: return input;
+    case 'age':
+      return `age ${Math.floor(x.ageYears)}`;
+    case 'bmi':
+      return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    case 'waistCm':
+      return `waist ${x.waistCm} cm`;
+    case 'physicallyActiveDaily':
+      return x.physicallyActiveDaily ? 'active 30 min daily' : 'not active 30 min daily';
+    case 'dailyFruitVegetables':
+      return x.dailyFruitVegetables ? 'vegetables or fruit daily' : 'vegetables or fruit not daily';
+    case 'bpMedication':
+      return x.bpMedication ? 'blood-pressure medication' : 'no blood-pressure medication';
+    case 'highGlucoseHistory':
+      return x.highGlucoseHistory ? 'high glucose found before' : 'no high glucose before';
+    case 'familyHistoryDiabetes':
+      return `family history: ${x.familyHistoryDiabetes.replace('_', ' ')}`;
+    default:
+      return input;
   }
 }
 

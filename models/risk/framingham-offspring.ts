@@ -24,15 +24,24 @@ export interface FraminghamInput {
 
 function labelOf(input: string, x: FraminghamInput): string {
   switch (input) {
-    case 'age': return `age ${Math.floor(x.ageYears)}`;
-    case 'sex': return x.sex;
-    case 'familyHistoryDiabetes': return x.parentalHistory ? 'parental history of diabetes' : 'no parental history';
-    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
-    case 'systolicBpMmHg': return `blood pressure ${x.systolicBpMmHg}/${x.diastolicBpMmHg}${x.bpTreated ? ', treated' : ''}`;
-    case 'hdlMgDl': return `HDL ${x.hdlMgDl} mg/dL`;
-    case 'triglyceridesMgDl': return `triglycerides ${x.triglyceridesMgDl} mg/dL`;
-    case 'fastingGlucoseMgDl': return `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`;
-    default: return input;
+    case 'age':
+      return `age ${Math.floor(x.ageYears)}`;
+    case 'sex':
+      return x.sex;
+    case 'familyHistoryDiabetes':
+      return x.parentalHistory ? 'parental history of diabetes' : 'no parental history';
+    case 'bmi':
+      return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    case 'systolicBpMmHg':
+      return `blood pressure ${x.systolicBpMmHg}/${x.diastolicBpMmHg}${x.bpTreated ? ', treated' : ''}`;
+    case 'hdlMgDl':
+      return `HDL ${x.hdlMgDl} mg/dL`;
+    case 'triglyceridesMgDl':
+      return `triglycerides ${x.triglyceridesMgDl} mg/dL`;
+    case 'fastingGlucoseMgDl':
+      return `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`;
+    default:
+      return input;
   }
 }
 

@@ -26,14 +26,32 @@ export interface PceInput {
 const COLUMN = { 'female-white': 0, 'female-aa': 1, 'male-white': 2, 'male-aa': 3 } as const;
 /** Cerner/PooledCohort precision for African-American women (Goff's Table A rounds to 3 decimals). */
 const AA_WOMEN_PRECISE: Record<string, number> = {
-  'ln age': 17.1141, 'ln TC': 0.9396, 'ln HDL-C': -18.9196, 'ln age × ln HDL-C': 4.4748, 'ln treated SBP': 29.2907,
-  'ln age × ln treated SBP': -6.4321, 'ln untreated SBP': 27.8197, 'ln age × ln untreated SBP': -6.0873, 'current smoker': 0.6908, diabetes: 0.8738,
+  'ln age': 17.1141,
+  'ln TC': 0.9396,
+  'ln HDL-C': -18.9196,
+  'ln age × ln HDL-C': 4.4748,
+  'ln treated SBP': 29.2907,
+  'ln age × ln treated SBP': -6.4321,
+  'ln untreated SBP': 27.8197,
+  'ln age × ln untreated SBP': -6.0873,
+  'current smoker': 0.6908,
+  diabetes: 0.8738,
 };
 
 const TERMS = {
-  lnAge: 'ln age', lnAge2: '(ln age)²', lnTc: 'ln TC', lnAgeTc: 'ln age × ln TC', lnHdl: 'ln HDL-C', lnAgeHdl: 'ln age × ln HDL-C',
-  lnTSbp: 'ln treated SBP', lnAgeTSbp: 'ln age × ln treated SBP', lnUSbp: 'ln untreated SBP', lnAgeUSbp: 'ln age × ln untreated SBP',
-  smoker: 'current smoker', lnAgeSmoker: 'ln age × smoker', diabetes: 'diabetes',
+  lnAge: 'ln age',
+  lnAge2: '(ln age)²',
+  lnTc: 'ln TC',
+  lnAgeTc: 'ln age × ln TC',
+  lnHdl: 'ln HDL-C',
+  lnAgeHdl: 'ln age × ln HDL-C',
+  lnTSbp: 'ln treated SBP',
+  lnAgeTSbp: 'ln age × ln treated SBP',
+  lnUSbp: 'ln untreated SBP',
+  lnAgeUSbp: 'ln age × ln untreated SBP',
+  smoker: 'current smoker',
+  lnAgeSmoker: 'ln age × smoker',
+  diabetes: 'diabetes',
 } as const;
 type K = Record<keyof typeof TERMS | 'mean' | 's10', number>;
 const compiled: (K | undefined)[] = [];
@@ -46,7 +64,7 @@ function coefsFor(col: number): K {
     for (const [key, term] of Object.entries(TERMS) as [keyof typeof TERMS, string][]) {
       const row = table.rows[term];
       if (!row) throw new Error(`coefficient "${term}" missing from the table`);
-      out[key] = col === 1 && term in AA_WOMEN_PRECISE ? AA_WOMEN_PRECISE[term]! : row[col] ?? 0;
+      out[key] = col === 1 && term in AA_WOMEN_PRECISE ? AA_WOMEN_PRECISE[term]! : (row[col] ?? 0);
     }
     out.mean = table.rows['mean Σβx (Cerner/PooledCohort, more digits)']![col]!;
     out.s10 = table.rows['baseline S10 (Cerner/PooledCohort)']![col]!;
@@ -57,23 +75,34 @@ function coefsFor(col: number): K {
 
 function labelOf(input: string, x: PceInput): string {
   switch (input) {
-    case 'age': return `age ${x.ageYears}`;
-    case 'totalCholesterolMgDl': return `total cholesterol ${x.totalCholesterolMgDl} mg/dL`;
-    case 'hdlMgDl': return `HDL ${x.hdlMgDl} mg/dL`;
-    case 'systolicBpMmHg': return `systolic BP ${x.systolicBpMmHg} mmHg${x.bpTreated ? ', treated' : ''}`;
-    case 'smoking': return 'current smoker';
-    case 'diabetes': return 'diabetes';
-    default: return input;
+    case 'age':
+      return `age ${x.ageYears}`;
+    case 'totalCholesterolMgDl':
+      return `total cholesterol ${x.totalCholesterolMgDl} mg/dL`;
+    case 'hdlMgDl':
+      return `HDL ${x.hdlMgDl} mg/dL`;
+    case 'systolicBpMmHg':
+      return `systolic BP ${x.systolicBpMmHg} mmHg${x.bpTreated ? ', treated' : ''}`;
+    case 'smoking':
+      return 'current smoker';
+    case 'diabetes':
+      return 'diabetes';
+    default:
+      return input;
   }
 }
 
 export function pooledCohort(x: PceInput): Result<number> {
   if (!(x.ageYears >= 40 && x.ageYears <= 79)) return fail(`age ${x.ageYears} outside 40-79`);
-  if (!(x.totalCholesterolMgDl >= 130 && x.totalCholesterolMgDl <= 320)) return fail(`total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`);
+  if (!(x.totalCholesterolMgDl >= 130 && x.totalCholesterolMgDl <= 320))
+    return fail(`total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`);
   if (!(x.hdlMgDl >= 20 && x.hdlMgDl <= 100)) return fail(`HDL ${x.hdlMgDl} mg/dL outside 20-100`);
   if (!(x.systolicBpMmHg >= 90 && x.systolicBpMmHg <= 200)) return fail(`systolic BP ${x.systolicBpMmHg} mmHg outside 90-200`);
   const k = coefsFor(COLUMN[`${x.sex}-${x.africanAmerican ? 'aa' : 'white'}`]);
-  const la = Math.log(x.ageYears), tc = Math.log(x.totalCholesterolMgDl), hdl = Math.log(x.hdlMgDl), sbp = Math.log(x.systolicBpMmHg);
+  const la = Math.log(x.ageYears),
+    tc = Math.log(x.totalCholesterolMgDl),
+    hdl = Math.log(x.hdlMgDl),
+    sbp = Math.log(x.systolicBpMmHg);
   const t = new Terms('log-hazard', labelOf, x);
   t.add('age', k.lnAge * la + k.lnAge2 * la * la);
   t.add('totalCholesterolMgDl', k.lnTc * tc + k.lnAgeTc * la * tc);

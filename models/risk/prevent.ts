@@ -35,7 +35,8 @@ const COLUMN: Record<PreventOutcome, [female: number, male: number]> = { cvd: [0
 export function preventRange(x: PreventInput, model: PreventModel, outcome: PreventOutcome): string | undefined {
   const maxAge = model === 'base30y' ? 59 : 79;
   if (!(x.ageYears >= 30 && x.ageYears <= maxAge)) return `age ${x.ageYears} outside 30-${maxAge}`;
-  if (!(x.totalCholesterolMgDl >= 130 && x.totalCholesterolMgDl <= 320)) return `total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`;
+  if (!(x.totalCholesterolMgDl >= 130 && x.totalCholesterolMgDl <= 320))
+    return `total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`;
   if (!(x.hdlMgDl >= 20 && x.hdlMgDl <= 100)) return `HDL ${x.hdlMgDl} mg/dL outside 20-100`;
   if (!(x.systolicBpMmHg >= 90 && x.systolicBpMmHg <= 200)) return `systolic BP ${x.systolicBpMmHg} mmHg outside 90-200`;
   if (!(x.egfr >= 15 && x.egfr <= 140)) return `eGFR ${x.egfr} outside 15-140`;
@@ -51,12 +52,32 @@ export function preventRange(x: PreventInput, model: PreventModel, outcome: Prev
 }
 
 const TERMS = {
-  age: 'age (per 10y)', age2: 'age² ((age−55)/10)²', nh: 'non-HDL-C (per 1 mmol/L)', h: 'HDL-C (per 0.3 mmol/L)', s1: 'SBP<110 (per 20)',
-  s2: 'SBP≥110 (per 20)', dm: 'diabetes', smk: 'current smoking', b1: 'BMI<30 (per 5) [HF only]', b2: 'BMI≥30 (per 5) [HF only]',
-  e1: 'eGFR<60 (per −15)', e2: 'eGFR≥60 (per −15)', bptx: 'antihypertensive use', statin: 'statin use', bptxS2: 'treated SBP≥110 (bptx×sbp2)',
-  statinNh: 'treated non-HDL-C (statin×nonHDL)', aNh: 'age×non-HDL-C', aH: 'age×HDL-C', aS2: 'age×SBP≥110', aDm: 'age×diabetes', aSmk: 'age×smoking',
-  aB2: 'age×BMI≥30 [HF only]', aE1: 'age×eGFR<60', constant: 'constant',
-  a1cDm: 'HbA1c−5.3 if diabetes (per 1%)', a1cNoDm: 'HbA1c−5.3 if no diabetes (per 1%)',
+  age: 'age (per 10y)',
+  age2: 'age² ((age−55)/10)²',
+  nh: 'non-HDL-C (per 1 mmol/L)',
+  h: 'HDL-C (per 0.3 mmol/L)',
+  s1: 'SBP<110 (per 20)',
+  s2: 'SBP≥110 (per 20)',
+  dm: 'diabetes',
+  smk: 'current smoking',
+  b1: 'BMI<30 (per 5) [HF only]',
+  b2: 'BMI≥30 (per 5) [HF only]',
+  e1: 'eGFR<60 (per −15)',
+  e2: 'eGFR≥60 (per −15)',
+  bptx: 'antihypertensive use',
+  statin: 'statin use',
+  bptxS2: 'treated SBP≥110 (bptx×sbp2)',
+  statinNh: 'treated non-HDL-C (statin×nonHDL)',
+  aNh: 'age×non-HDL-C',
+  aH: 'age×HDL-C',
+  aS2: 'age×SBP≥110',
+  aDm: 'age×diabetes',
+  aSmk: 'age×smoking',
+  aB2: 'age×BMI≥30 [HF only]',
+  aE1: 'age×eGFR<60',
+  constant: 'constant',
+  a1cDm: 'HbA1c−5.3 if diabetes (per 1%)',
+  a1cNoDm: 'HbA1c−5.3 if no diabetes (per 1%)',
 } as const;
 type K = Record<keyof typeof TERMS, number>;
 const compiled = new Map<string, K>();
@@ -71,7 +92,12 @@ function coefsFor(model: PreventModel, outcome: PreventOutcome, sex: Sex): K {
       delete terms.a1cDm;
       delete terms.a1cNoDm;
     }
-    k = { age2: 0, a1cDm: 0, a1cNoDm: 0, ...compile(TABLES[model], COLUMN[outcome][sex === 'female' ? 0 : 1], terms as Record<string, string>) } as K;
+    k = {
+      age2: 0,
+      a1cDm: 0,
+      a1cNoDm: 0,
+      ...compile(TABLES[model], COLUMN[outcome][sex === 'female' ? 0 : 1], terms as Record<string, string>),
+    } as K;
     compiled.set(key, k);
   }
   return k;
@@ -79,18 +105,30 @@ function coefsFor(model: PreventModel, outcome: PreventOutcome, sex: Sex): K {
 
 function labelOf(input: string, x: PreventInput): string {
   switch (input) {
-    case 'age': return `age ${x.ageYears}`;
-    case 'totalCholesterolMgDl': return `non-HDL cholesterol ${x.totalCholesterolMgDl - x.hdlMgDl} mg/dL`;
-    case 'hdlMgDl': return `HDL ${x.hdlMgDl} mg/dL`;
-    case 'systolicBpMmHg': return `systolic BP ${x.systolicBpMmHg} mmHg`;
-    case 'diabetes': return x.diabetes ? 'diabetes' : 'no diabetes';
-    case 'smoking': return x.currentSmoker ? 'current smoker' : 'non-smoker';
-    case 'bmi': return `BMI ${(x.bmiKgM2 ?? 0).toFixed(1)} kg/m²`;
-    case 'egfr': return `eGFR ${x.egfr}`;
-    case 'bpMedication': return x.bpTreated ? 'on blood-pressure medication' : 'no blood-pressure medication';
-    case 'statin': return x.statin ? 'on a statin' : 'no statin';
-    case 'hba1cPercent': return `HbA1c ${x.hba1cPercent} %`;
-    default: return input;
+    case 'age':
+      return `age ${x.ageYears}`;
+    case 'totalCholesterolMgDl':
+      return `non-HDL cholesterol ${x.totalCholesterolMgDl - x.hdlMgDl} mg/dL`;
+    case 'hdlMgDl':
+      return `HDL ${x.hdlMgDl} mg/dL`;
+    case 'systolicBpMmHg':
+      return `systolic BP ${x.systolicBpMmHg} mmHg`;
+    case 'diabetes':
+      return x.diabetes ? 'diabetes' : 'no diabetes';
+    case 'smoking':
+      return x.currentSmoker ? 'current smoker' : 'non-smoker';
+    case 'bmi':
+      return `BMI ${(x.bmiKgM2 ?? 0).toFixed(1)} kg/m²`;
+    case 'egfr':
+      return `eGFR ${x.egfr}`;
+    case 'bpMedication':
+      return x.bpTreated ? 'on blood-pressure medication' : 'no blood-pressure medication';
+    case 'statin':
+      return x.statin ? 'on a statin' : 'no statin';
+    case 'hba1cPercent':
+      return `HbA1c ${x.hba1cPercent} %`;
+    default:
+      return input;
   }
 }
 
@@ -109,7 +147,10 @@ export function prevent(x: PreventInput, model: PreventModel, outcome: PreventOu
   const b2 = (Math.max(bmi, 30) - 30) / 5;
   const e1 = (Math.min(x.egfr, 60) - 60) / -15;
   const e2 = (Math.max(x.egfr, 60) - 90) / -15;
-  const dm = x.diabetes ? 1 : 0, smk = x.currentSmoker ? 1 : 0, bptx = x.bpTreated ? 1 : 0, st = x.statin ? 1 : 0;
+  const dm = x.diabetes ? 1 : 0,
+    smk = x.currentSmoker ? 1 : 0,
+    bptx = x.bpTreated ? 1 : 0,
+    st = x.statin ? 1 : 0;
   const t = new Terms('log-odds', labelOf, x);
   t.add('age', k.age * a + k.age2 * a * a);
   t.add('totalCholesterolMgDl', k.nh * nh + k.aNh * a * nh);

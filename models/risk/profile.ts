@@ -1,8 +1,19 @@
 /** The risk profile of contracts.md §2 (`risk`): units in the names, unknown inputs omitted. */
 import type { Sex } from './common.ts';
 
-export type Ethnicity = 'white' | 'indian' | 'pakistani' | 'bangladeshi' | 'other_asian' | 'black_caribbean' | 'black_african'
-  | 'chinese' | 'african_american' | 'hispanic' | 'other' | 'not_stated';
+export type Ethnicity =
+  | 'white'
+  | 'indian'
+  | 'pakistani'
+  | 'bangladeshi'
+  | 'other_asian'
+  | 'black_caribbean'
+  | 'black_african'
+  | 'chinese'
+  | 'african_american'
+  | 'hispanic'
+  | 'other'
+  | 'not_stated';
 export type Smoking = 'non' | 'ex' | 'light' | 'moderate' | 'heavy';
 
 export interface RiskProfile {
@@ -43,16 +54,74 @@ export interface RiskProfile {
   hypertension?: boolean;
 }
 
-const ETHNICITIES = new Set(['white', 'indian', 'pakistani', 'bangladeshi', 'other_asian', 'black_caribbean', 'black_african', 'chinese', 'african_american', 'hispanic', 'other', 'not_stated']);
+const ETHNICITIES = new Set([
+  'white',
+  'indian',
+  'pakistani',
+  'bangladeshi',
+  'other_asian',
+  'black_caribbean',
+  'black_african',
+  'chinese',
+  'african_american',
+  'hispanic',
+  'other',
+  'not_stated',
+]);
 const SMOKING = new Set(['non', 'ex', 'light', 'moderate', 'heavy']);
-const NUMBERS = ['age', 'heightCm', 'weightKg', 'waistCm', 'bmi', 'townsend', 'fastingGlucoseMgDl', 'hba1cPercent', 'totalCholesterolMgDl', 'hdlMgDl', 'triglyceridesMgDl', 'systolicBpMmHg', 'diastolicBpMmHg', 'egfr', 'physicalActivityLevel'] as const;
-const BOOLEANS = ['diabetes', 'cvd', 'treatedHypertension', 'bpMedication', 'statin', 'corticosteroids', 'atypicalAntipsychotic', 'learningDisability', 'schizophreniaOrBipolar', 'gestationalDiabetes', 'pcos', 'highGlucoseHistory', 'physicallyActiveDaily', 'dailyFruitVegetables', 'physicallyActive', 'hypertension'] as const;
+const NUMBERS = [
+  'age',
+  'heightCm',
+  'weightKg',
+  'waistCm',
+  'bmi',
+  'townsend',
+  'fastingGlucoseMgDl',
+  'hba1cPercent',
+  'totalCholesterolMgDl',
+  'hdlMgDl',
+  'triglyceridesMgDl',
+  'systolicBpMmHg',
+  'diastolicBpMmHg',
+  'egfr',
+  'physicalActivityLevel',
+] as const;
+const BOOLEANS = [
+  'diabetes',
+  'cvd',
+  'treatedHypertension',
+  'bpMedication',
+  'statin',
+  'corticosteroids',
+  'atypicalAntipsychotic',
+  'learningDisability',
+  'schizophreniaOrBipolar',
+  'gestationalDiabetes',
+  'pcos',
+  'highGlucoseHistory',
+  'physicallyActiveDaily',
+  'dailyFruitVegetables',
+  'physicallyActive',
+  'hypertension',
+] as const;
 
 /** Physiologically possible ranges: a value outside is an unusable profile (exit 2), not a score input. */
 const POSSIBLE: Partial<Record<(typeof NUMBERS)[number], [number, number]>> = {
-  age: [0, 120], heightCm: [40, 272], weightKg: [2, 650], bmi: [8, 150], waistCm: [30, 300], townsend: [-20, 20],
-  fastingGlucoseMgDl: [10, 1500], hba1cPercent: [2, 25], totalCholesterolMgDl: [20, 2000], hdlMgDl: [2, 400], triglyceridesMgDl: [5, 20_000],
-  systolicBpMmHg: [40, 300], diastolicBpMmHg: [20, 200], egfr: [1, 250], physicalActivityLevel: [1, 3],
+  age: [0, 120],
+  heightCm: [40, 272],
+  weightKg: [2, 650],
+  bmi: [8, 150],
+  waistCm: [30, 300],
+  townsend: [-20, 20],
+  fastingGlucoseMgDl: [10, 1500],
+  hba1cPercent: [2, 25],
+  totalCholesterolMgDl: [20, 2000],
+  hdlMgDl: [2, 400],
+  triglyceridesMgDl: [5, 20_000],
+  systolicBpMmHg: [40, 300],
+  diastolicBpMmHg: [20, 200],
+  egfr: [1, 250],
+  physicalActivityLevel: [1, 3],
 };
 
 /** Checks a parsed JSON value is a usable profile; returns the reason it is not, or undefined. */
@@ -67,8 +136,10 @@ export function invalidProfile(p: unknown, where = 'profile'): string | undefine
     if (r && ((o[k] as number) < r[0] || (o[k] as number) > r[1])) return `${where}.${k} ${o[k]} is outside ${r[0]}-${r[1]}`;
   }
   for (const k of BOOLEANS) if (o[k] !== undefined && typeof o[k] !== 'boolean') return `${where}.${k} must be true or false`;
-  if (o.ethnicity !== undefined && !ETHNICITIES.has(o.ethnicity as string)) return `${where}.ethnicity "${String(o.ethnicity)}" is not one of ${[...ETHNICITIES].join(', ')}`;
-  if (o.smoking !== undefined && !SMOKING.has(o.smoking as string)) return `${where}.smoking "${String(o.smoking)}" is not one of ${[...SMOKING].join(', ')}`;
+  if (o.ethnicity !== undefined && !ETHNICITIES.has(o.ethnicity as string))
+    return `${where}.ethnicity "${String(o.ethnicity)}" is not one of ${[...ETHNICITIES].join(', ')}`;
+  if (o.smoking !== undefined && !SMOKING.has(o.smoking as string))
+    return `${where}.smoking "${String(o.smoking)}" is not one of ${[...SMOKING].join(', ')}`;
   if (o.familyHistoryDiabetes !== undefined && !['none', 'second_degree', 'first_degree'].includes(o.familyHistoryDiabetes as string)) {
     return `${where}.familyHistoryDiabetes must be none, second_degree or first_degree`;
   }

@@ -24,22 +24,38 @@ export interface QDiabetes2013Input {
 }
 
 const ETH: Record<Exclude<QEthnicity, 'WhiteNA'>, string> = {
-  Indian: 'ethnicity Indian', Pakistani: 'ethnicity Pakistani', Bangladeshi: 'ethnicity Bangladeshi', OtherAsian: 'ethnicity OtherAsian',
-  BlackCaribbean: 'ethnicity BlackCaribbean', BlackAfrican: 'ethnicity BlackAfrican', Chinese: 'ethnicity Chinese', Other: 'ethnicity Other',
+  Indian: 'ethnicity Indian',
+  Pakistani: 'ethnicity Pakistani',
+  Bangladeshi: 'ethnicity Bangladeshi',
+  OtherAsian: 'ethnicity OtherAsian',
+  BlackCaribbean: 'ethnicity BlackCaribbean',
+  BlackAfrican: 'ethnicity BlackAfrican',
+  Chinese: 'ethnicity Chinese',
+  Other: 'ethnicity Other',
 };
 
 function labelOf(input: string, x: QDiabetes2013Input): string {
   switch (input) {
-    case 'ethnicity': return `ethnicity ${x.ethnicity}`;
-    case 'smoking': return `smoking ${x.smoking.toLowerCase()}`;
-    case 'age': return `age ${x.ageYears}`;
-    case 'bmi': return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
-    case 'townsend': return `Townsend ${x.townsend}`;
-    case 'corticosteroids': return 'corticosteroids';
-    case 'cvd': return 'cardiovascular disease';
-    case 'treatedHypertension': return 'treated hypertension';
-    case 'familyHistoryFirstDegree': return 'family history of diabetes';
-    default: return input;
+    case 'ethnicity':
+      return `ethnicity ${x.ethnicity}`;
+    case 'smoking':
+      return `smoking ${x.smoking.toLowerCase()}`;
+    case 'age':
+      return `age ${x.ageYears}`;
+    case 'bmi':
+      return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²`;
+    case 'townsend':
+      return `Townsend ${x.townsend}`;
+    case 'corticosteroids':
+      return 'corticosteroids';
+    case 'cvd':
+      return 'cardiovascular disease';
+    case 'treatedHypertension':
+      return 'treated hypertension';
+    case 'familyHistoryFirstDegree':
+      return 'family history of diabetes';
+    default:
+      return input;
   }
 }
 
@@ -63,8 +79,15 @@ export function qdiabetes2013(x: QDiabetes2013Input, years: number): Result<numb
   if (x.ethnicity !== 'WhiteNA') t.add('ethnicity', c(ETH[x.ethnicity]));
   if (x.smoking !== 'Non') t.add('smoking', c(`smoking ${x.smoking}`));
   t.add('age', c('age_1 coef') * age1 + c('age_2 coef') * age2);
-  t.add('bmi', c('bmi_1 coef') * bmi1 + c('bmi_2 coef') * bmi2
-    + c('age_1×bmi_1') * age1 * bmi1 + c('age_1×bmi_2') * age1 * bmi2 + c('age_2×bmi_1') * age2 * bmi1 + c('age_2×bmi_2') * age2 * bmi2);
+  t.add(
+    'bmi',
+    c('bmi_1 coef') * bmi1 +
+      c('bmi_2 coef') * bmi2 +
+      c('age_1×bmi_1') * age1 * bmi1 +
+      c('age_1×bmi_2') * age1 * bmi2 +
+      c('age_2×bmi_1') * age2 * bmi1 +
+      c('age_2×bmi_2') * age2 * bmi2,
+  );
   t.add('townsend', c('town coef') * town);
   if (x.corticosteroids) t.add('corticosteroids', c('corticosteroids'));
   if (x.cvd) t.add('cvd', c('CVD'));

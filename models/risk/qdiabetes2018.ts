@@ -10,7 +10,8 @@
 import { qd2018A, qd2018B, qd2018C, type CoefficientTable } from './coefficients.generated.ts';
 import { compile, fail, Terms, type Result, type Sex } from './common.ts';
 
-export type QEthnicity = 'WhiteNA' | 'Indian' | 'Pakistani' | 'Bangladeshi' | 'OtherAsian' | 'BlackCaribbean' | 'BlackAfrican' | 'Chinese' | 'Other';
+export type QEthnicity =
+  'WhiteNA' | 'Indian' | 'Pakistani' | 'Bangladeshi' | 'OtherAsian' | 'BlackCaribbean' | 'BlackAfrican' | 'Chinese' | 'Other';
 export type QSmoking = 'Non' | 'Ex' | 'Light' | 'Moderate' | 'Heavy';
 
 export interface QDiabetes2018Input {
@@ -90,7 +91,14 @@ function coefsFor(model: QModel, sex: Sex): Coefs {
   if (k) return k;
   const female = sex === 'female';
   const lab = model === 'B' ? 'fpg' : 'hba1c';
-  const terms: Record<string, string> = { s0: 'baseline 10-y survival S0', age1: 'age_1', age2: 'age_2', bmi1: 'bmi_1', bmi2: 'bmi_2', town: 'town (Townsend, centred)' };
+  const terms: Record<string, string> = {
+    s0: 'baseline 10-y survival S0',
+    age1: 'age_1',
+    age2: 'age_2',
+    bmi1: 'bmi_1',
+    bmi2: 'bmi_2',
+    town: 'town (Townsend, centred)',
+  };
   for (const e of ETHNICITIES) terms[`eth${e}`] = `ethnicity: ${e}`;
   for (const sm of SMOKINGS) terms[`smoke${sm}`] = `smoking: ${sm}`;
   for (const [key2, term] of BOOLS) if (female || (key2 !== 'gestationalDiabetes' && key2 !== 'pcos')) terms[key2] = term;
@@ -109,17 +117,24 @@ function coefsFor(model: QModel, sex: Sex): Coefs {
 
 function labelOf(input: string, x: QDiabetes2018Input): string {
   switch (input) {
-    case 'ethnicity': return `ethnicity ${x.ethnicity}`;
-    case 'smoking': return `smoking ${x.smoking.toLowerCase()}`;
-    case 'age': return `age ${x.ageYears}`;
+    case 'ethnicity':
+      return `ethnicity ${x.ethnicity}`;
+    case 'smoking':
+      return `smoking ${x.smoking.toLowerCase()}`;
+    case 'age':
+      return `age ${x.ageYears}`;
     case 'bmi': {
       const used = Math.min(40, Math.max(20, x.bmiKgM2));
       return `BMI ${x.bmiKgM2.toFixed(1)} kg/m²${used !== x.bmiKgM2 ? ` (used as ${used})` : ''}`;
     }
-    case 'townsend': return `Townsend ${x.townsend}`;
-    case 'fastingGlucoseMgDl': return `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`;
-    case 'hba1cPercent': return `HbA1c ${x.hba1cPercent} %`;
-    default: return BOOLS.find(([k]) => k === input)?.[1].split(' = ')[1] ?? input;
+    case 'townsend':
+      return `Townsend ${x.townsend}`;
+    case 'fastingGlucoseMgDl':
+      return `fasting glucose ${x.fastingGlucoseMgDl} mg/dL`;
+    case 'hba1cPercent':
+      return `HbA1c ${x.hba1cPercent} %`;
+    default:
+      return BOOLS.find(([k]) => k === input)?.[1].split(' = ')[1] ?? input;
   }
 }
 
@@ -141,14 +156,24 @@ export function qdiabetes2018(x: QDiabetes2018Input, model: QModel): Result<numb
   if (x.ethnicity !== 'WhiteNA') t.add('ethnicity', K[`eth${x.ethnicity}`]!);
   if (x.smoking !== 'Non') t.add('smoking', K[`smoke${x.smoking}`]!);
   t.add('age', K.age1! * age1 + K.age2! * age2);
-  t.add('bmi', K.bmi1! * bmi1 + K.bmi2! * bmi2
-    + (K['a1xbmi_1']! * age1 + K['a2xbmi_1']! * age2) * bmi1 + (K['a1xbmi_2']! * age1 + K['a2xbmi_2']! * age2) * bmi2);
+  t.add(
+    'bmi',
+    K.bmi1! * bmi1 +
+      K.bmi2! * bmi2 +
+      (K['a1xbmi_1']! * age1 + K['a2xbmi_1']! * age2) * bmi1 +
+      (K['a1xbmi_2']! * age1 + K['a2xbmi_2']! * age2) * bmi2,
+  );
   t.add('townsend', K.town! * town);
   if (model !== 'A') {
     const [l1, l2] = model === 'B' ? labB(x, female) : labC(x, female);
     const lab = model === 'B' ? 'fpg' : 'hba1c';
-    t.add(model === 'B' ? 'fastingGlucoseMgDl' : 'hba1cPercent', K.lab1! * l1 + K.lab2! * l2
-      + (K[`a1x${lab}_1`]! * age1 + K[`a2x${lab}_1`]! * age2) * l1 + (K[`a1x${lab}_2`]! * age1 + K[`a2x${lab}_2`]! * age2) * l2);
+    t.add(
+      model === 'B' ? 'fastingGlucoseMgDl' : 'hba1cPercent',
+      K.lab1! * l1 +
+        K.lab2! * l2 +
+        (K[`a1x${lab}_1`]! * age1 + K[`a2x${lab}_1`]! * age2) * l1 +
+        (K[`a1x${lab}_2`]! * age1 + K[`a2x${lab}_2`]! * age2) * l2,
+    );
   }
   for (const [key, , inter] of BOOLS) {
     if (!x[key] || ((key === 'gestationalDiabetes' || key === 'pcos') && !female)) continue;

@@ -31,11 +31,35 @@ export interface RiskReport {
 }
 
 const Q_ETH: Record<NonNullable<RiskProfile['ethnicity']>, QEthnicity> = {
-  white: 'WhiteNA', not_stated: 'WhiteNA', indian: 'Indian', pakistani: 'Pakistani', bangladeshi: 'Bangladeshi', other_asian: 'OtherAsian',
-  black_caribbean: 'BlackCaribbean', black_african: 'BlackAfrican', african_american: 'BlackAfrican', chinese: 'Chinese', hispanic: 'Other', other: 'Other',
+  white: 'WhiteNA',
+  not_stated: 'WhiteNA',
+  indian: 'Indian',
+  pakistani: 'Pakistani',
+  bangladeshi: 'Bangladeshi',
+  other_asian: 'OtherAsian',
+  black_caribbean: 'BlackCaribbean',
+  black_african: 'BlackAfrican',
+  african_american: 'BlackAfrican',
+  chinese: 'Chinese',
+  hispanic: 'Other',
+  other: 'Other',
 };
-const Q_SMOKE: Record<NonNullable<RiskProfile['smoking']>, QSmoking> = { non: 'Non', ex: 'Ex', light: 'Light', moderate: 'Moderate', heavy: 'Heavy' };
-const Q_FLAGS = ['atypicalAntipsychotic', 'corticosteroids', 'cvd', 'learningDisability', 'schizophreniaOrBipolar', 'statin', 'familyHistoryDiabetes'] as const;
+const Q_SMOKE: Record<NonNullable<RiskProfile['smoking']>, QSmoking> = {
+  non: 'Non',
+  ex: 'Ex',
+  light: 'Light',
+  moderate: 'Moderate',
+  heavy: 'Heavy',
+};
+const Q_FLAGS = [
+  'atypicalAntipsychotic',
+  'corticosteroids',
+  'cvd',
+  'learningDisability',
+  'schizophreniaOrBipolar',
+  'statin',
+  'familyHistoryDiabetes',
+] as const;
 
 /** Whether the person is treated for high blood pressure, from whichever fields the profile has. */
 export function bpTreatment(p: RiskProfile): boolean | undefined {
@@ -47,18 +71,32 @@ export function bpTreatment(p: RiskProfile): boolean | undefined {
 /** Why the person's own labs put them in the diabetes range, where the diabetes scores do not apply. */
 function diabetesRange(p: RiskProfile): string | undefined {
   if (p.diabetes === true) return 'already has diabetes (the score predicts new diabetes)';
-  if (p.hba1cPercent !== undefined && p.hba1cPercent >= 6.5) return `HbA1c ${p.hba1cPercent} % is in the diabetes range (the score predicts new diabetes)`;
-  if (p.fastingGlucoseMgDl !== undefined && p.fastingGlucoseMgDl >= 126) return `fasting glucose ${p.fastingGlucoseMgDl} mg/dL is in the diabetes range (the score predicts new diabetes)`;
+  if (p.hba1cPercent !== undefined && p.hba1cPercent >= 6.5)
+    return `HbA1c ${p.hba1cPercent} % is in the diabetes range (the score predicts new diabetes)`;
+  if (p.fastingGlucoseMgDl !== undefined && p.fastingGlucoseMgDl >= 126)
+    return `fasting glucose ${p.fastingGlucoseMgDl} mg/dL is in the diabetes range (the score predicts new diabetes)`;
   return undefined;
 }
 
 /** The QDiabetes-2018 input, with the R package's defaults for what the profile omits. */
 export function qdiabetesInput(p: RiskProfile): QDiabetes2018Input {
   return {
-    sex: p.sex!, ageYears: p.age!, bmiKgM2: profileBmi(p)!, ethnicity: Q_ETH[p.ethnicity ?? 'not_stated'], smoking: Q_SMOKE[p.smoking ?? 'non'],
-    townsend: p.townsend ?? 0, fastingGlucoseMgDl: p.fastingGlucoseMgDl, hba1cPercent: p.hba1cPercent,
-    atypicalAntipsychotic: !!p.atypicalAntipsychotic, corticosteroids: !!p.corticosteroids, cvd: !!p.cvd, gestationalDiabetes: !!p.gestationalDiabetes,
-    learningDisability: !!p.learningDisability, schizophreniaOrBipolar: !!p.schizophreniaOrBipolar, pcos: !!p.pcos, statin: !!p.statin,
+    sex: p.sex!,
+    ageYears: p.age!,
+    bmiKgM2: profileBmi(p)!,
+    ethnicity: Q_ETH[p.ethnicity ?? 'not_stated'],
+    smoking: Q_SMOKE[p.smoking ?? 'non'],
+    townsend: p.townsend ?? 0,
+    fastingGlucoseMgDl: p.fastingGlucoseMgDl,
+    hba1cPercent: p.hba1cPercent,
+    atypicalAntipsychotic: !!p.atypicalAntipsychotic,
+    corticosteroids: !!p.corticosteroids,
+    cvd: !!p.cvd,
+    gestationalDiabetes: !!p.gestationalDiabetes,
+    learningDisability: !!p.learningDisability,
+    schizophreniaOrBipolar: !!p.schizophreniaOrBipolar,
+    pcos: !!p.pcos,
+    statin: !!p.statin,
     treatedHypertension: p.treatedHypertension ?? (p.hypertension === true && p.bpMedication === true),
     familyHistoryFirstDegree: p.familyHistoryDiabetes === 'first_degree',
   };
@@ -89,7 +127,9 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
     return m.length === 0;
   };
   const assumed = (name: string, list: [keyof RiskProfile | 'bpTreatment', string][]): void => {
-    const a = list.filter(([k]) => (k === 'bpTreatment' ? bpTreatment(p) === undefined : p[k] === undefined)).map(([k, as]) => `${k} ${as}`);
+    const a = list
+      .filter(([k]) => (k === 'bpTreatment' ? bpTreatment(p) === undefined : p[k] === undefined))
+      .map(([k, as]) => `${k} ${as}`);
     if (a.length) warnings.push(`${name}: not given, assumed ${a.join(', ')}`);
   };
   const bmi = profileBmi(p);
@@ -101,11 +141,26 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
   // QDiabetes-2018
   const q: RiskReport['qdiabetes2018'] = { A: null, B: null, C: null };
   if (need('qdiabetes2018', ['sex', 'age', 'bmi'], p.diabetes === true ? dmRange : undefined)) {
-    if (p.heightCm !== undefined && p.weightKg !== undefined && (p.heightCm < 140 || p.heightCm > 210 || p.weightKg < 40 || p.weightKg > 180)) {
+    if (
+      p.heightCm !== undefined &&
+      p.weightKg !== undefined &&
+      (p.heightCm < 140 || p.heightCm > 210 || p.weightKg < 40 || p.weightKg > 180)
+    ) {
       warnings.push(`qdiabetes2018: height ${p.heightCm} cm or weight ${p.weightKg} kg outside 140-210 cm / 40-180 kg; not computed`);
     } else {
-      assumed('qdiabetes2018', [['ethnicity', 'white or not stated'], ['smoking', 'non'], ['townsend', '0'], ...Q_FLAGS.map((k): [keyof RiskProfile, string] => [k, 'no']),
-        ['treatedHypertension', 'no'], ...(p.sex === 'female' ? [['gestationalDiabetes', 'no'], ['pcos', 'no']] as [keyof RiskProfile, string][] : [])]);
+      assumed('qdiabetes2018', [
+        ['ethnicity', 'white or not stated'],
+        ['smoking', 'non'],
+        ['townsend', '0'],
+        ...Q_FLAGS.map((k): [keyof RiskProfile, string] => [k, 'no']),
+        ['treatedHypertension', 'no'],
+        ...(p.sex === 'female'
+          ? ([
+              ['gestationalDiabetes', 'no'],
+              ['pcos', 'no'],
+            ] as [keyof RiskProfile, string][])
+          : []),
+      ]);
       if (bmi! < 20 || bmi! > 40) warnings.push(`qdiabetes2018: BMI ${round(bmi!, 1)} used as ${bmi! < 20 ? 20 : 40} (the model's clamp)`);
       const input = qdiabetesInput(p);
       const labs = dmRange && p.diabetes !== true ? dmRange : undefined;
@@ -122,45 +177,132 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
     }
   }
 
-  const f = need('findrisc', ['sex', 'age', 'bmi', 'waistCm', 'physicallyActiveDaily', 'dailyFruitVegetables', ...(treated === undefined ? ['bpMedication' as const] : []), 'highGlucoseHistory', 'familyHistoryDiabetes'], dmRange)
-    ? take('findrisc', findrisc({
-      sex: p.sex!, ageYears: p.age!, bmiKgM2: bmi!, waistCm: p.waistCm!, physicallyActiveDaily: p.physicallyActiveDaily!, dailyFruitVegetables: p.dailyFruitVegetables!,
-      bpMedication: treated!, highGlucoseHistory: p.highGlucoseHistory!, familyHistoryDiabetes: p.familyHistoryDiabetes!,
-    }), (v) => v)
+  const f = need(
+    'findrisc',
+    [
+      'sex',
+      'age',
+      'bmi',
+      'waistCm',
+      'physicallyActiveDaily',
+      'dailyFruitVegetables',
+      ...(treated === undefined ? ['bpMedication' as const] : []),
+      'highGlucoseHistory',
+      'familyHistoryDiabetes',
+    ],
+    dmRange,
+  )
+    ? take(
+        'findrisc',
+        findrisc({
+          sex: p.sex!,
+          ageYears: p.age!,
+          bmiKgM2: bmi!,
+          waistCm: p.waistCm!,
+          physicallyActiveDaily: p.physicallyActiveDaily!,
+          dailyFruitVegetables: p.dailyFruitVegetables!,
+          bpMedication: treated!,
+          highGlucoseHistory: p.highGlucoseHistory!,
+          familyHistoryDiabetes: p.familyHistoryDiabetes!,
+        }),
+        (v) => v,
+      )
     : null;
 
   const hypertension = p.hypertension ?? (treated === true ? true : undefined);
-  const ada = need('ada', ['sex', 'age', 'bmi', 'familyHistoryDiabetes', 'physicallyActive', ...(hypertension === undefined ? ['hypertension' as const] : [])], dmRange)
-    ? take('ada', adaRiskTest({
-      sex: p.sex!, ageYears: p.age!, bmiKgM2: bmi!, gestationalDiabetes: !!p.gestationalDiabetes, familyHistoryFirstDegree: p.familyHistoryDiabetes === 'first_degree',
-      hypertension: hypertension!, physicallyActive: p.physicallyActive!,
-    }), (v) => v)
+  const ada = need(
+    'ada',
+    ['sex', 'age', 'bmi', 'familyHistoryDiabetes', 'physicallyActive', ...(hypertension === undefined ? ['hypertension' as const] : [])],
+    dmRange,
+  )
+    ? take(
+        'ada',
+        adaRiskTest({
+          sex: p.sex!,
+          ageYears: p.age!,
+          bmiKgM2: bmi!,
+          gestationalDiabetes: !!p.gestationalDiabetes,
+          familyHistoryFirstDegree: p.familyHistoryDiabetes === 'first_degree',
+          hypertension: hypertension!,
+          physicallyActive: p.physicallyActive!,
+        }),
+        (v) => v,
+      )
     : null;
   if (ada && p.sex === 'female' && p.gestationalDiabetes === undefined) warnings.push('ada: not given, assumed gestationalDiabetes no');
 
   // Framingham: blood pressure counts when ≥ 130/85 or treated, so a treated person needs no readings.
-  const fram = need('framinghamOffspring', ['sex', 'age', 'bmi', 'familyHistoryDiabetes', ...(treated ? [] : ['systolicBpMmHg', 'diastolicBpMmHg'] as (keyof RiskProfile)[]), 'hdlMgDl', 'triglyceridesMgDl', 'fastingGlucoseMgDl'], dmRange)
-    ? take('framinghamOffspring', framinghamOffspring({
-      sex: p.sex!, ageYears: p.age!, bmiKgM2: bmi!, parentalHistory: p.familyHistoryDiabetes === 'first_degree', systolicBpMmHg: p.systolicBpMmHg ?? 0,
-      diastolicBpMmHg: p.diastolicBpMmHg ?? 0, bpTreated: !!treated, hdlMgDl: p.hdlMgDl!, triglyceridesMgDl: p.triglyceridesMgDl!, fastingGlucoseMgDl: p.fastingGlucoseMgDl!,
-    }), (v) => ({ risk8yPercent: round(v, 1) }))
+  const fram = need(
+    'framinghamOffspring',
+    [
+      'sex',
+      'age',
+      'bmi',
+      'familyHistoryDiabetes',
+      ...(treated ? [] : (['systolicBpMmHg', 'diastolicBpMmHg'] as (keyof RiskProfile)[])),
+      'hdlMgDl',
+      'triglyceridesMgDl',
+      'fastingGlucoseMgDl',
+    ],
+    dmRange,
+  )
+    ? take(
+        'framinghamOffspring',
+        framinghamOffspring({
+          sex: p.sex!,
+          ageYears: p.age!,
+          bmiKgM2: bmi!,
+          parentalHistory: p.familyHistoryDiabetes === 'first_degree',
+          systolicBpMmHg: p.systolicBpMmHg ?? 0,
+          diastolicBpMmHg: p.diastolicBpMmHg ?? 0,
+          bpTreated: !!treated,
+          hdlMgDl: p.hdlMgDl!,
+          triglyceridesMgDl: p.triglyceridesMgDl!,
+          fastingGlucoseMgDl: p.fastingGlucoseMgDl!,
+        }),
+        (v) => ({ risk8yPercent: round(v, 1) }),
+      )
     : null;
 
-  const cvdAssumptions: [keyof RiskProfile | 'bpTreatment', string][] = [['smoking', 'non'], ['diabetes', 'no'], ['bpTreatment', 'no (bpMedication/treatedHypertension)']];
+  const cvdAssumptions: [keyof RiskProfile | 'bpTreatment', string][] = [
+    ['smoking', 'non'],
+    ['diabetes', 'no'],
+    ['bpTreatment', 'no (bpMedication/treatedHypertension)'],
+  ];
   const pce = need('pce', ['sex', 'age', 'totalCholesterolMgDl', 'hdlMgDl', 'systolicBpMmHg'], hasCvd)
-    ? take('pce', pooledCohort({
-      sex: p.sex!, africanAmerican: p.ethnicity === 'african_american' || p.ethnicity === 'black_caribbean' || p.ethnicity === 'black_african',
-      ageYears: p.age!, totalCholesterolMgDl: p.totalCholesterolMgDl!, hdlMgDl: p.hdlMgDl!, systolicBpMmHg: p.systolicBpMmHg!, bpTreated: !!treated,
-      currentSmoker: smoker, diabetes: !!p.diabetes,
-    }), (v) => ({ ascvd10yPercent: round(v, 1) }))
+    ? take(
+        'pce',
+        pooledCohort({
+          sex: p.sex!,
+          africanAmerican: p.ethnicity === 'african_american' || p.ethnicity === 'black_caribbean' || p.ethnicity === 'black_african',
+          ageYears: p.age!,
+          totalCholesterolMgDl: p.totalCholesterolMgDl!,
+          hdlMgDl: p.hdlMgDl!,
+          systolicBpMmHg: p.systolicBpMmHg!,
+          bpTreated: !!treated,
+          currentSmoker: smoker,
+          diabetes: !!p.diabetes,
+        }),
+        (v) => ({ ascvd10yPercent: round(v, 1) }),
+      )
     : null;
   if (pce) assumed('pce', cvdAssumptions);
 
   const prev: RiskReport['prevent'] = { base10y: null, base30y: null, hba1c10y: null };
   if (need('prevent', ['sex', 'age', 'totalCholesterolMgDl', 'hdlMgDl', 'systolicBpMmHg', 'egfr'], hasCvd)) {
     const input = {
-      sex: p.sex!, ageYears: p.age!, totalCholesterolMgDl: p.totalCholesterolMgDl!, hdlMgDl: p.hdlMgDl!, systolicBpMmHg: p.systolicBpMmHg!,
-      bmiKgM2: bmi, egfr: p.egfr!, diabetes: !!p.diabetes, currentSmoker: smoker, bpTreated: !!treated, statin: !!p.statin, hba1cPercent: p.hba1cPercent,
+      sex: p.sex!,
+      ageYears: p.age!,
+      totalCholesterolMgDl: p.totalCholesterolMgDl!,
+      hdlMgDl: p.hdlMgDl!,
+      systolicBpMmHg: p.systolicBpMmHg!,
+      bmiKgM2: bmi,
+      egfr: p.egfr!,
+      diabetes: !!p.diabetes,
+      currentSmoker: smoker,
+      bpTreated: !!treated,
+      statin: !!p.statin,
+      hba1cPercent: p.hba1cPercent,
     };
     const run = (model: PreventModel): Record<PreventOutcome, number | null> | null => {
       if (model === 'base30y' && !(p.age! >= 30 && p.age! <= 59)) {

@@ -30,7 +30,12 @@ import { PRIORS, type Priors } from './priors.ts';
 import { ensembleFor, newDiagnosisProbability, simulateMembers } from './simulate.ts';
 
 /** What a forecast reports of its progression prior. */
-export interface ProgressionPrior { source: string; target10yPercent: number; twin10yPercent: number; factor: number }
+export interface ProgressionPrior {
+  source: string;
+  target10yPercent: number;
+  twin10yPercent: number;
+  factor: number;
+}
 
 export type ProgressionAnchor =
   | { ok: true; priors: Priors; factor: number; source: string; target10yPercent: number; twin10yPercent: number; warning?: string }
@@ -49,7 +54,11 @@ const ANCHOR_SEED = 11;
 const STEPS = 12;
 
 /** Priors with the population's decline rates (mean and SD) scaled by `k`. */
-const scaled = (priors: Priors, k: number): Priors => ({ ...priors, rbMeanPerYear: k * priors.rbMeanPerYear, rbSdPerYear: k * priors.rbSdPerYear });
+const scaled = (priors: Priors, k: number): Priors => ({
+  ...priors,
+  rbMeanPerYear: k * priors.rbMeanPerYear,
+  rbSdPerYear: k * priors.rbSdPerYear,
+});
 
 /** The twin's 10-year probability of a new diagnosis, %, for a prior ensemble with decline rates scaled by `k`. */
 function tenYearPercent(person: VirtualPerson, priors: Priors, k: number): number {
@@ -60,7 +69,10 @@ function tenYearPercent(person: VirtualPerson, priors: Priors, k: number): numbe
 /** What a forecast reports of an anchor: the prior it used and any warning. */
 export function anchorReport(a: ProgressionAnchor): { progression?: ProgressionPrior; warnings: string[] } {
   if (!a.ok) return { warnings: [a.reason] };
-  return { progression: { source: a.source, target10yPercent: a.target10yPercent, twin10yPercent: a.twin10yPercent, factor: a.factor }, warnings: a.warning ? [a.warning] : [] };
+  return {
+    progression: { source: a.source, target10yPercent: a.target10yPercent, twin10yPercent: a.twin10yPercent, factor: a.factor },
+    warnings: a.warning ? [a.warning] : [],
+  };
 }
 
 /** How far the twin may stay from QDiabetes before the anchor warns: 1 point or 20 %. */
@@ -68,7 +80,12 @@ const tolerancePercent = (target: number): number => Math.max(1, 0.2 * target);
 
 export function anchorProgression(person: VirtualPerson, profile: RiskProfile, priors: Priors = PRIORS): ProgressionAnchor {
   const q = qdiabetesTenYear(profile);
-  if ('unavailable' in q) return { ok: false, priors, reason: `${q.unavailable}: the population prior of progression (the DPP placebo arm's, a high-risk population) is used` };
+  if ('unavailable' in q)
+    return {
+      ok: false,
+      priors,
+      reason: `${q.unavailable}: the population prior of progression (the DPP placebo arm's, a high-risk population) is used`,
+    };
   // Bisection on log k (the factor spans two orders of magnitude).
   let lo = Math.log(K_MIN);
   let hi = Math.log(K_MAX);
@@ -80,7 +97,13 @@ export function anchorProgression(person: VirtualPerson, profile: RiskProfile, p
     for (let i = 0; i < STEPS; i++) {
       const mid = (lo + hi) / 2;
       const got = tenYearPercent(person, priors, Math.exp(mid));
-      if (got < q.percent) { lo = mid; atLo = got; } else { hi = mid; atHi = got; }
+      if (got < q.percent) {
+        lo = mid;
+        atLo = got;
+      } else {
+        hi = mid;
+        atHi = got;
+      }
     }
   }
   // Interpolate inside the last bracket (the probability moves in steps of 1/ANCHOR_MEMBERS).
@@ -88,11 +111,19 @@ export function anchorProgression(person: VirtualPerson, profile: RiskProfile, p
   const k = Math.exp(logK);
   const twin = tenYearPercent(person, priors, k);
   const source = `QDiabetes-2018 ${q.model}`;
-  const out: ProgressionAnchor = { ok: true, priors: scaled(priors, k), factor: k, source, target10yPercent: q.percent, twin10yPercent: twin };
+  const out: ProgressionAnchor = {
+    ok: true,
+    priors: scaled(priors, k),
+    factor: k,
+    source,
+    target10yPercent: q.percent,
+    twin10yPercent: twin,
+  };
   if (Math.abs(twin - q.percent) > tolerancePercent(q.percent)) {
-    out.warning = twin > q.percent
-      ? `this close to the thresholds the twin's weight drift and insulin-sensitivity spread carry more people over than ${source}'s recorded diagnoses: even at its slowest progression its 10-year probability of new diabetes is ${twin.toFixed(1)} % against ${q.percent.toFixed(1)} %`
-      : `even at its fastest progression the twin's 10-year probability of new diabetes is ${twin.toFixed(1)} % against ${source}'s ${q.percent.toFixed(1)} %`;
+    out.warning =
+      twin > q.percent
+        ? `this close to the thresholds the twin's weight drift and insulin-sensitivity spread carry more people over than ${source}'s recorded diagnoses: even at its slowest progression its 10-year probability of new diabetes is ${twin.toFixed(1)} % against ${q.percent.toFixed(1)} %`
+        : `even at its fastest progression the twin's 10-year probability of new diabetes is ${twin.toFixed(1)} % against ${source}'s ${q.percent.toFixed(1)} %`;
   }
   return out;
 }

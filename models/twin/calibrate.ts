@@ -7,7 +7,14 @@
  * (weight, insulin sensitivity, β-cell function, HbA1c). Without history it returns the prior ensemble around today's values.
  */
 import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
-import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
+import {
+  HOMA_FSI_PER_B,
+  HOMA_GLUCOSE_FLOOR_MMOL_L,
+  whigBetaForFpg,
+  whigFpgMmolL,
+  whigFsiMicroIuMl,
+  WHIG_TYPICAL,
+} from '../physiology/whig.ts';
 import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
@@ -58,18 +65,28 @@ const MH_MOVES = 3;
 
 function logLik(kind: ObservationKind, model: number, obs: number): number {
   switch (kind) {
-    case 'weightKg': return -0.5 * ((model - obs) / LIKELIHOOD.weightSdKg) ** 2;
-    case 'fastingGlucoseMgDl': return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fpgLogSd) ** 2;
-    case 'hba1cPercent': return -0.5 * (Math.log(model / obs) / LIKELIHOOD.hba1cLogSd) ** 2;
-    case 'meanGlucoseMgDl': return -0.5 * ((model - obs) / LIKELIHOOD.meanGlucoseSdMgDl) ** 2;
-    case 'fastingInsulinMicroIuMl': return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fsiLogSd) ** 2;
+    case 'weightKg':
+      return -0.5 * ((model - obs) / LIKELIHOOD.weightSdKg) ** 2;
+    case 'fastingGlucoseMgDl':
+      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fpgLogSd) ** 2;
+    case 'hba1cPercent':
+      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.hba1cLogSd) ** 2;
+    case 'meanGlucoseMgDl':
+      return -0.5 * ((model - obs) / LIKELIHOOD.meanGlucoseSdMgDl) ** 2;
+    case 'fastingInsulinMicroIuMl':
+      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fsiLogSd) ** 2;
   }
 }
 
 /** Earliest value of a kind within the history window, or undefined. */
-const earliest = (obs: readonly Observation[], kind: ObservationKind): number | undefined => obs.filter((o) => o.kind === kind).sort((a, b) => a.day - b.day)[0]?.value;
+const earliest = (obs: readonly Observation[], kind: ObservationKind): number | undefined =>
+  obs.filter((o) => o.kind === kind).sort((a, b) => a.day - b.day)[0]?.value;
 
-export function calibrate(person: VirtualPerson, observations: readonly Observation[], o: { members?: number; seed?: number; priors?: Priors } = {}): CalibrationResult {
+export function calibrate(
+  person: VirtualPerson,
+  observations: readonly Observation[],
+  o: { members?: number; seed?: number; priors?: Priors } = {},
+): CalibrationResult {
   const n = o.members ?? 1000;
   const priors = o.priors ?? PRIORS;
   const seed = o.seed ?? 1;
@@ -77,7 +94,14 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
   const t0 = Math.min(0, ...obs.map((x) => Math.floor(x.day)));
   const rng = createRng(seed);
   if (t0 === 0 || obs.length === 0) {
-    return { members: Array.from({ length: n }, () => drawMember(person, rng, priors)), essFraction: 1, moveAcceptance: 0, observationsUsed: 0, historyDays: 0, rmse: {} };
+    return {
+      members: Array.from({ length: n }, () => drawMember(person, rng, priors)),
+      essFraction: 1,
+      moveAcceptance: 0,
+      observationsUsed: 0,
+      historyDays: 0,
+      rmse: {},
+    };
   }
   const T = -t0;
   // The person as they were at the start of the history.
@@ -200,15 +224,30 @@ export function calibrate(person: VirtualPerson, observations: readonly Observat
     e[0] += (mean - x.value) ** 2;
     e[1]++;
   }
-  const rmse = Object.fromEntries(Object.entries(sq).map(([k, [s2, c]]) => [k, Math.sqrt(s2 / c)])) as Partial<Record<ObservationKind, number>>;
-  return { members, essFraction: 1 / sumSq / draws, moveAcceptance: accepted / (MH_MOVES * n), observationsUsed: obs.length, historyDays: T, rmse };
+  const rmse = Object.fromEntries(Object.entries(sq).map(([k, [s2, c]]) => [k, Math.sqrt(s2 / c)])) as Partial<
+    Record<ObservationKind, number>
+  >;
+  return {
+    members,
+    essFraction: 1 / sumSq / draws,
+    moveAcceptance: accepted / (MH_MOVES * n),
+    observationsUsed: obs.length,
+    historyDays: T,
+    rmse,
+  };
 }
 
 /**
  * Runs members from the start of the history (day t0) to today under no change, calling `onModel`
  * with each observation, member index and the member's model value for it. Returns today's state.
  */
-function replayHistory(members: readonly Member[], obs: readonly Observation[], t0: number, seed: number, onModel: (x: Observation, i: number, model: number) => void): { fpgMmolL: Float64Array; hba1cPercent: Float64Array; weightKg: Float64Array; weightKg30: Float64Array } {
+function replayHistory(
+  members: readonly Member[],
+  obs: readonly Observation[],
+  t0: number,
+  seed: number,
+  onModel: (x: Observation, i: number, model: number) => void,
+): { fpgMmolL: Float64Array; hba1cPercent: Float64Array; weightKg: Float64Array; weightKg30: Float64Array } {
   const byDay = new Map<number, Observation[]>();
   for (const x of obs) {
     const d = Math.round(x.day) - t0;
@@ -221,30 +260,37 @@ function replayHistory(members: readonly Member[], obs: readonly Observation[], 
   const wNow = new Float64Array(n);
   const w30 = new Float64Array(n);
   const oddsAt0 = Float64Array.from(members, (m) => (1 - m.glycaemia.b0) / m.glycaemia.b0);
-  runEnsemble(members, {}, T, (v) => {
-    for (const x of byDay.get(v.day) ?? []) {
-      for (let i = 0; i < n; i++) {
-        let model: number;
-        if (x.kind === 'weightKg') model = v.weightKg[i]!;
-        else if (x.kind === 'fastingGlucoseMgDl') model = v.fpgMmolL[i]! * MG_DL_PER_MMOL_L;
-        else if (x.kind === 'hba1cPercent') model = v.hba1cPercent[i]!;
-        else if (x.kind === 'meanGlucoseMgDl') model = 28.7 * v.hba1cPercent[i]! - 46.7; // ADAG (Nathan 2008)
-        else {
-          const odds = oddsAt0[i]! * Math.exp((members[i]!.glycaemia.rbPerYear * v.day) / 365);
-          model = whigFsiMicroIuMl(1 / (1 + odds), v.fpgMmolL[i]!);
+  runEnsemble(
+    members,
+    {},
+    T,
+    (v) => {
+      for (const x of byDay.get(v.day) ?? []) {
+        for (let i = 0; i < n; i++) {
+          let model: number;
+          if (x.kind === 'weightKg') model = v.weightKg[i]!;
+          else if (x.kind === 'fastingGlucoseMgDl') model = v.fpgMmolL[i]! * MG_DL_PER_MMOL_L;
+          else if (x.kind === 'hba1cPercent') model = v.hba1cPercent[i]!;
+          else if (x.kind === 'meanGlucoseMgDl')
+            model = 28.7 * v.hba1cPercent[i]! - 46.7; // ADAG (Nathan 2008)
+          else {
+            const odds = oddsAt0[i]! * Math.exp((members[i]!.glycaemia.rbPerYear * v.day) / 365);
+            model = whigFsiMicroIuMl(1 / (1 + odds), v.fpgMmolL[i]!);
+          }
+          onModel(x, i, model);
         }
-        onModel(x, i, model);
       }
-    }
-    if (v.day === T) {
-      fpgNow.set(v.fpgMmolL);
-      a1cNow.set(v.hba1cPercent);
-      wNow.set(v.weightKg);
-    }
-    if (v.day === T - 30) {
-      w30.set(v.weightKg);
-    }
-  }, { noiseSeed: seed, screenAtBaseline: false });
+      if (v.day === T) {
+        fpgNow.set(v.fpgMmolL);
+        a1cNow.set(v.hba1cPercent);
+        wNow.set(v.weightKg);
+      }
+      if (v.day === T - 30) {
+        w30.set(v.weightKg);
+      }
+    },
+    { noiseSeed: seed, screenAtBaseline: false },
+  );
   return { fpgMmolL: fpgNow, hba1cPercent: a1cNow, weightKg: wNow, weightKg30: w30 };
 }
 
@@ -257,7 +303,17 @@ function backProject(m: Member, days: number): Member {
 
 /** Weight change per day per kcal/d of a body at balance today, over days 30-60 of a constant change. */
 function freshSlopePerKcal(person: VirtualPerson): number {
-  const w = hallWeightTrajectory({ sex: person.sex, ageYears: person.ageYears, heightM: person.heightM, weightKg: person.weightKg, physicalActivityLevel: person.physicalActivityLevel ?? 1.5 }, -100, 60);
+  const w = hallWeightTrajectory(
+    {
+      sex: person.sex,
+      ageYears: person.ageYears,
+      heightM: person.heightM,
+      weightKg: person.weightKg,
+      physicalActivityLevel: person.physicalActivityLevel ?? 1.5,
+    },
+    -100,
+    60,
+  );
   return (w[60]! - w[30]!) / 30 / -100;
 }
 
@@ -284,9 +340,10 @@ function logPriorFor(past: VirtualPerson, priors: Priors): (m: Member) => number
   return (m) => {
     const g = m.glycaemia;
     const fpg = whigFpgMmolL(g.is0, g.b0);
-    const [fsiMedian, fsiLogSd] = past.fastingInsulinMicroIuMl !== undefined
-      ? [past.fastingInsulinMicroIuMl, priors.fsiAssayLogSd]
-      : [priorFsiMedian(bmi, fpg, priors), priors.homaIrLogSd];
+    const [fsiMedian, fsiLogSd] =
+      past.fastingInsulinMicroIuMl !== undefined
+        ? [past.fastingInsulinMicroIuMl, priors.fsiAssayLogSd]
+        : [priorFsiMedian(bmi, fpg, priors), priors.homaIrLogSd];
     const zr = (g.rbPerYear - priors.rbMeanPerYear) / priors.rbSdPerYear;
     const zd = m.intakeDriftKcalPerDay / priors.intakeDriftSdKcalPerDay;
     const ze = Math.log(g.scaleEfs / priors.scaleEfsMedian) / priors.scaleEfsLogSd;
@@ -309,6 +366,12 @@ function restartToday(m: Member, person: VirtualPerson, fpgMmolL: number, hba1cP
   return {
     ...m,
     body: { ...m.body, ageYears: person.ageYears, weightKg: person.weightKg },
-    glycaemia: { ...g, w0Kg: person.weightKg, is0: is, b0: b, ppg: Math.max(PRIORS.ppgMin, hba1cPercent / WHIG_TYPICAL.mttDays - WHIG_TYPICAL.kin * fpgMmolL) },
+    glycaemia: {
+      ...g,
+      w0Kg: person.weightKg,
+      is0: is,
+      b0: b,
+      ppg: Math.max(PRIORS.ppgMin, hba1cPercent / WHIG_TYPICAL.mttDays - WHIG_TYPICAL.kin * fpgMmolL),
+    },
   };
 }

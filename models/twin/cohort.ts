@@ -10,16 +10,36 @@ import { EFFECTS, PRIORS, type Effects, type Priors } from './priors.ts';
 import { invalidScenario, type Scenario } from './scenario.ts';
 
 export interface TrialPopulation {
-  ageMean: number; ageSd: number; femaleFraction: number; bmiMean: number; bmiSd: number;
-  fastingGlucoseMgDlMean: number; fastingGlucoseMgDlSd: number; hba1cPercentMean: number; hba1cPercentSd: number;
+  ageMean: number;
+  ageSd: number;
+  femaleFraction: number;
+  bmiMean: number;
+  bmiSd: number;
+  fastingGlucoseMgDlMean: number;
+  fastingGlucoseMgDlSd: number;
+  hba1cPercentMean: number;
+  hba1cPercentSd: number;
 }
 export interface Trial {
-  name: string; n: number; seed: number; years: number; population: TrialPopulation; arms: Record<string, Scenario>;
+  name: string;
+  n: number;
+  seed: number;
+  years: number;
+  population: TrialPopulation;
+  arms: Record<string, Scenario>;
   /** The trial's own diagnostic criteria (an extension of contracts.md; default: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
   diagnosis?: DiagnosisCriteria;
 }
-export interface ArmResult { cumulativeIncidence: number[]; meanWeightChangeKg: number[] }
-export interface CohortResult { name: string; n: number; years: number; arms: Record<string, ArmResult> }
+export interface ArmResult {
+  cumulativeIncidence: number[];
+  meanWeightChangeKg: number[];
+}
+export interface CohortResult {
+  name: string;
+  n: number;
+  years: number;
+  arms: Record<string, ArmResult>;
+}
 
 /**
  * Adult height, m, by sex: mean and SD (NHANES 2015–2018 adults, CDC Vital Health Stat 3(46), 2021:
@@ -61,23 +81,40 @@ export function invalidTrial(t: unknown): string | undefined {
   if (!t || typeof t !== 'object' || Array.isArray(t)) return 'trial is not an object';
   const o = t as Record<string, unknown>;
   const int = (k: string, lo: number, hi: number): string | undefined =>
-    typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= lo && (o[k] as number) <= hi ? undefined : `trial.${k} must be a whole number from ${lo} to ${hi}`;
+    typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= lo && (o[k] as number) <= hi
+      ? undefined
+      : `trial.${k} must be a whole number from ${lo} to ${hi}`;
   const bad = int('n', 1, 100_000) ?? int('seed', 0, 2 ** 32 - 1) ?? int('years', 1, 30);
   if (bad) return bad;
   const pop = o.population as Record<string, unknown> | undefined;
   if (!pop || typeof pop !== 'object') return 'trial.population is missing';
-  for (const k of ['ageMean', 'ageSd', 'femaleFraction', 'bmiMean', 'bmiSd', 'fastingGlucoseMgDlMean', 'fastingGlucoseMgDlSd', 'hba1cPercentMean', 'hba1cPercentSd']) {
-    if (typeof pop[k] !== 'number' || !Number.isFinite(pop[k]) || (pop[k] as number) < 0) return `trial.population.${k} must be a non-negative number`;
+  for (const k of [
+    'ageMean',
+    'ageSd',
+    'femaleFraction',
+    'bmiMean',
+    'bmiSd',
+    'fastingGlucoseMgDlMean',
+    'fastingGlucoseMgDlSd',
+    'hba1cPercentMean',
+    'hba1cPercentSd',
+  ]) {
+    if (typeof pop[k] !== 'number' || !Number.isFinite(pop[k]) || (pop[k] as number) < 0)
+      return `trial.population.${k} must be a non-negative number`;
   }
   if ((pop.femaleFraction as number) > 1) return 'trial.population.femaleFraction must be from 0 to 1';
-  if (!o.arms || typeof o.arms !== 'object' || Array.isArray(o.arms) || !Object.keys(o.arms).length) return 'trial.arms must name at least one arm';
+  if (!o.arms || typeof o.arms !== 'object' || Array.isArray(o.arms) || !Object.keys(o.arms).length)
+    return 'trial.arms must name at least one arm';
   if (o.diagnosis !== undefined) {
     const d = o.diagnosis as Record<string, unknown> | null;
     const fpg = d?.fastingGlucoseMgDl;
     const a1c = d?.hba1cPercent;
-    if (!d || typeof d !== 'object' || typeof fpg !== 'number' || !(fpg >= 90 && fpg <= 200)) return 'trial.diagnosis.fastingGlucoseMgDl must be a number from 90 to 200';
-    if (a1c !== null && !(typeof a1c === 'number' && a1c >= 5 && a1c <= 9)) return 'trial.diagnosis.hba1cPercent must be null or a number from 5 to 9';
-    if (d.visitsPerYear !== undefined && d.visitsPerYear !== 1 && d.visitsPerYear !== 2) return 'trial.diagnosis.visitsPerYear must be 1 or 2';
+    if (!d || typeof d !== 'object' || typeof fpg !== 'number' || !(fpg >= 90 && fpg <= 200))
+      return 'trial.diagnosis.fastingGlucoseMgDl must be a number from 90 to 200';
+    if (a1c !== null && !(typeof a1c === 'number' && a1c >= 5 && a1c <= 9))
+      return 'trial.diagnosis.hba1cPercent must be null or a number from 5 to 9';
+    if (d.visitsPerYear !== undefined && d.visitsPerYear !== 1 && d.visitsPerYear !== 2)
+      return 'trial.diagnosis.visitsPerYear must be 1 or 2';
   }
   for (const [name, s] of Object.entries(o.arms)) {
     const why = invalidScenario(s, `trial.arms.${name}`);
@@ -93,17 +130,23 @@ export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = 
   const arms: Record<string, ArmResult> = {};
   for (const [name, scenario] of Object.entries(t.arms)) {
     const res: ArmResult = { cumulativeIncidence: [], meanWeightChangeKg: [] };
-    runEnsemble(members, scenario, t.years * 365, (v) => {
-      if (v.day === 0 || v.day % 365 !== 0) return;
-      let dx = 0;
-      let dw = 0;
-      for (let i = 0; i < members.length; i++) {
-        dx += v.diagnosed[i]!;
-        dw += v.weightKg[i]! - members[i]!.body.weightKg;
-      }
-      res.cumulativeIncidence.push(dx / members.length);
-      res.meanWeightChangeKg.push(dw / members.length);
-    }, { noiseSeed: t.seed + 1, screenAtBaseline: false, diagnosis: t.diagnosis, effects });
+    runEnsemble(
+      members,
+      scenario,
+      t.years * 365,
+      (v) => {
+        if (v.day === 0 || v.day % 365 !== 0) return;
+        let dx = 0;
+        let dw = 0;
+        for (let i = 0; i < members.length; i++) {
+          dx += v.diagnosed[i]!;
+          dw += v.weightKg[i]! - members[i]!.body.weightKg;
+        }
+        res.cumulativeIncidence.push(dx / members.length);
+        res.meanWeightChangeKg.push(dw / members.length);
+      },
+      { noiseSeed: t.seed + 1, screenAtBaseline: false, diagnosis: t.diagnosis, effects },
+    );
     arms[name] = res;
   }
   return { name: t.name, n: t.n, years: t.years, arms };

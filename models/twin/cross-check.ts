@@ -27,7 +27,13 @@ export interface CrossCheck {
 
 const HR_METFORMIN = 0.69;
 const HR_ACTIVITY = 0.56;
-const Q_SMOKING: Record<NonNullable<Scenario['smoking']>, RiskProfile['smoking']> = { non: 'non', ex: 'ex', light: 'light', moderate: 'moderate', heavy: 'heavy' };
+const Q_SMOKING: Record<NonNullable<Scenario['smoking']>, RiskProfile['smoking']> = {
+  non: 'non',
+  ex: 'ex',
+  light: 'light',
+  moderate: 'moderate',
+  heavy: 'heavy',
+};
 
 /** The QDiabetes-2018 model a profile allows (B with fasting glucose, C with HbA1c, else A) and its 10-year risk, %. */
 export function qdiabetesTenYear(profile: RiskProfile): { model: QModel; percent: number } | { unavailable: string } {
@@ -43,7 +49,8 @@ export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, tw
   const base = { value: q.percent };
   const weightAt1y = twin.weightKg.p50[Math.min(1, twin.weightKg.p50.length - 1)]!;
   const changed: RiskProfile = { ...profile, weightKg: weightAt1y, ...(scenario.smoking ? { smoking: Q_SMOKING[scenario.smoking] } : {}) };
-  if (profile.weightKg === undefined && profile.bmi !== undefined && profile.heightCm !== undefined) changed.bmi = weightAt1y / (profile.heightCm / 100) ** 2;
+  if (profile.weightKg === undefined && profile.bmi !== undefined && profile.heightCm !== undefined)
+    changed.bmi = weightAt1y / (profile.heightCm / 100) ** 2;
   const after = qdiabetes2018(qdiabetesInput(changed), model);
   if (!after.ok) return { unavailable: `QDiabetes-2018 ${model} under the scenario: ${after.reason}` };
   let hr = 1;
@@ -53,8 +60,15 @@ export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, tw
   const y10 = twin.years.indexOf(10);
   const twin10 = y10 >= 0 ? 100 * newDiagnosisProbability(twin.t2dCumulativeProbability, y10) : null;
   const agree = twin10 === null ? null : Math.abs(twin10 - scenarioRisk) <= Math.max(5, 0.35 * Math.max(twin10, scenarioRisk));
-  const out: CrossCheck = { model: `QDiabetes-2018 ${model}`, baseline10yPercent: base.value, scenario10yPercent: scenarioRisk, twin10yPercent: twin10, agree };
+  const out: CrossCheck = {
+    model: `QDiabetes-2018 ${model}`,
+    baseline10yPercent: base.value,
+    scenario10yPercent: scenarioRisk,
+    twin10yPercent: twin10,
+    agree,
+  };
   const bmi = profileBmi(changed);
-  if (bmi !== undefined && (bmi < 20 || bmi > 40)) out.note = `BMI ${bmi.toFixed(1)} is outside QDiabetes' 20-40 clamp, so weight change inside that range is all it sees`;
+  if (bmi !== undefined && (bmi < 20 || bmi > 40))
+    out.note = `BMI ${bmi.toFixed(1)} is outside QDiabetes' 20-40 clamp, so weight change inside that range is all it sees`;
   return out;
 }

@@ -67,11 +67,21 @@ function clampIntakeChange(dEi: number, ei0: number): number {
 
 /** δ (kcal/kg/d) for each member under the scenario's activity. */
 function deltaAfter(people: readonly HallPerson[], s: Scenario, fx: Effects): Float64Array {
-  return Float64Array.from(people, (p) => hallDeltaAtPal(p, palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0, fx)));
+  return Float64Array.from(people, (p) =>
+    hallDeltaAtPal(p, palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0, fx)),
+  );
 }
 
 /** Weight change (kg) of each person at `days` and at `holdDay` under intake dEi from startDay, switched to dEi2 from holdDay. */
-function weightChangeAfter(people: readonly HallPerson[], dEi: Float64Array, delta: Float64Array, startDay: number, days: number, dEi2?: Float64Array, holdDay = Infinity): Float64Array {
+function weightChangeAfter(
+  people: readonly HallPerson[],
+  dEi: Float64Array,
+  delta: Float64Array,
+  startDay: number,
+  days: number,
+  dEi2?: Float64Array,
+  holdDay = Infinity,
+): Float64Array {
   const e = new HallEnsemble(people);
   e.deltaEi.set(dEi);
   e.deltaAfter.set(delta);
@@ -84,7 +94,12 @@ function weightChangeAfter(people: readonly HallPerson[], dEi: Float64Array, del
 }
 
 /** Secant iterations on x (one unknown per person) until f(x) is within 0.005 of target, x held in the model's domain. */
-function secant(people: readonly HallPerson[], f: (x: Float64Array) => Float64Array, target: Float64Array, start: Float64Array): Float64Array {
+function secant(
+  people: readonly HallPerson[],
+  f: (x: Float64Array) => Float64Array,
+  target: Float64Array,
+  start: Float64Array,
+): Float64Array {
   const n = people.length;
   const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);
   let x0 = start;
@@ -102,7 +117,9 @@ function secant(people: readonly HallPerson[], f: (x: Float64Array) => Float64Ar
       if (x2[i] !== x1[i]) worst = Math.max(worst, Math.abs(target[i]! - y1[i]!));
     }
     if (worst < 0.005) return x1;
-    x0 = x1; y0 = y1; x1 = x2;
+    x0 = x1;
+    y0 = y1;
+    x1 = x2;
     y1 = f(x1);
   }
   return x1;
@@ -112,9 +129,19 @@ function secant(people: readonly HallPerson[], f: (x: Float64Array) => Float64Ar
  * The constant intake change (kcal/d) from startDay at which each member's weight one year after
  * startDay has changed by `targetKg` (secant iterations on the full model; |error| < 0.01 kg).
  */
-export function solveIntakeForWeightChange(people: readonly HallPerson[], targetKg: number, delta: Float64Array, startDay: number): Float64Array {
+export function solveIntakeForWeightChange(
+  people: readonly HallPerson[],
+  targetKg: number,
+  delta: Float64Array,
+  startDay: number,
+): Float64Array {
   const days = startDay + 365;
-  return secant(people, (x) => weightChangeAfter(people, x, delta, startDay, days), new Float64Array(people.length).fill(targetKg), new Float64Array(people.length));
+  return secant(
+    people,
+    (x) => weightChangeAfter(people, x, delta, startDay, days),
+    new Float64Array(people.length).fill(targetKg),
+    new Float64Array(people.length),
+  );
 }
 
 /** Years over which the held weight is checked: the intake from the hold day keeps the weight reached at one year this long. */
@@ -186,7 +213,13 @@ export interface DayView {
 }
 
 /** Runs `days` daily steps, calling `observe` on day 0 and after every step. */
-export function runEnsemble(members: readonly Member[], s: Scenario, days: number, observe: (v: DayView) => void, o: RunOptions = {}): void {
+export function runEnsemble(
+  members: readonly Member[],
+  s: Scenario,
+  days: number,
+  observe: (v: DayView) => void,
+  o: RunOptions = {},
+): void {
   const people = members.map((m) => m.body);
   const startDay = s.startDay ?? 0;
   const fx = o.effects ?? EFFECTS;
@@ -209,13 +242,24 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
   }
   const holdDay = startDay + 365;
   const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);
-  const achieved = (plan: Float64Array): Float64Array => Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay + m.adherence * plan[i]!, ei0[i]!));
+  const achieved = (plan: Float64Array): Float64Array =>
+    Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay + m.adherence * plan[i]!, ei0[i]!));
   const before = Float64Array.from(members, (m, i) => clampIntakeChange(m.intakeDriftKcalPerDay, ei0[i]!));
   const after = achieved(planned);
   let hall: { step(): void; readonly weight: Float64Array };
   if (shared && startDay === 0) {
     const grid = new SharedBodyHall(people[0]!, after, delta[0]!);
-    hall = hold ? new HeldSharedBody(grid, people[0]!, planned[0]!, hold[0]!, delta[0]!, Float64Array.from(members, (m) => m.adherence), holdDay) : grid;
+    hall = hold
+      ? new HeldSharedBody(
+          grid,
+          people[0]!,
+          planned[0]!,
+          hold[0]!,
+          delta[0]!,
+          Float64Array.from(members, (m) => m.adherence),
+          holdDay,
+        )
+      : grid;
   } else {
     const e = new HallEnsemble(people);
     e.startDay = startDay;
@@ -223,13 +267,15 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
     e.deltaEiBefore.set(before);
     e.deltaEi.set(after);
     const held = hold && achieved(hold);
-    hall = !held ? e : {
-      weight: e.weight,
-      step(): void {
-        if (e.day === holdDay) e.deltaEi.set(held);
-        e.step();
-      },
-    };
+    hall = !held
+      ? e
+      : {
+          weight: e.weight,
+          step(): void {
+            if (e.day === holdDay) e.deltaEi.set(held);
+            e.step();
+          },
+        };
   }
 
   const glyc = new GlycaemiaEnsemble(members.map((m) => m.glycaemia));
@@ -273,7 +319,13 @@ export function runEnsemble(members: readonly Member[], s: Scenario, days: numbe
     const { fpgMmolL, hba1cPercent } = glyc;
     for (let i = 0; i < diagnosed.length; i++) if (fpgMmolL[i]! >= fpgLimit || hba1cPercent[i]! >= a1cLimit) diagnosed[i] = 1;
   };
-  const view = (day: number): DayView => ({ day, weightKg: hall.weight, fpgMmolL: glyc.fpgMmolL, hba1cPercent: glyc.hba1cPercent, diagnosed });
+  const view = (day: number): DayView => ({
+    day,
+    weightKg: hall.weight,
+    fpgMmolL: glyc.fpgMmolL,
+    hba1cPercent: glyc.hba1cPercent,
+    diagnosed,
+  });
   if (byState) markState();
   else if (o.screenAtBaseline ?? true) mark();
   observe(view(0));

@@ -86,7 +86,12 @@ export class GlycaemiaEnsemble {
   step(weightKg: Float64Array): void {
     if (!this.prepared) this.prepare();
     const cSlot = this.day + 1 >= this.startDay ? 3 : 2;
-    const kT = K_TRANSIT, kinK = KIN / K_TRANSIT, eK = E_K, c3 = 0.5 * K_TRANSIT * K_TRANSIT, floor = FLOOR, floorSq = FLOOR_SQ;
+    const kT = K_TRANSIT,
+      kinK = KIN / K_TRANSIT,
+      eK = E_K,
+      c3 = 0.5 * K_TRANSIT * K_TRANSIT,
+      floor = FLOOR,
+      floorSq = FLOOR_SQ;
     const { fpgMmolL, hba1cPercent, par, st } = this;
     const n = this.n;
     for (let i = 0; i < n; i++) {
@@ -108,7 +113,10 @@ export class GlycaemiaEnsemble {
       const n1 = s + d1 * eK;
       const n2 = s + (d2 + kT * d1) * eK;
       const n3 = s + (d3 + kT * d2 + c3 * d1) * eK;
-      st[q] = n1; st[q + 1] = n2; st[q + 2] = n3; st[q + 3] = odds;
+      st[q] = n1;
+      st[q + 1] = n2;
+      st[q + 2] = n3;
+      st[q + 3] = odds;
       fpgMmolL[i] = fpg;
       hba1cPercent[i] = n1 + n2 + n3;
     }

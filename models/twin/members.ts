@@ -56,9 +56,10 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
   // Baseline glucose and HbA1c: the observation is one noisy reading of the person's usual level.
   const fpg = clamp((v.fastingGlucoseMgDl / MG_DL_PER_MMOL_L) * (1 + priors.fpgWithinPersonCv * zObs()), 3.9, 25);
   const hba1c = clamp(v.hba1cPercent * (1 + priors.hba1cWithinPersonCv * zObs()), 3.5, 18);
-  const fsi = v.fastingInsulinMicroIuMl !== undefined
-    ? v.fastingInsulinMicroIuMl * Math.exp(priors.fsiAssayLogSd * z())
-    : priorFsiMedian(bmi, fpg, priors) * Math.exp(priors.homaIrLogSd * z());
+  const fsi =
+    v.fastingInsulinMicroIuMl !== undefined
+      ? v.fastingInsulinMicroIuMl * Math.exp(priors.fsiAssayLogSd * z())
+      : priorFsiMedian(bmi, fpg, priors) * Math.exp(priors.homaIrLogSd * z());
   // HOMA: B from insulin and glucose; IS then from glucose and B (both fractions of normal).
   const b0 = clamp(fsi / (7.8 * (fpg - 3.5)), priors.betaMin, priors.betaMax);
   const is0 = whigBetaForFpg(b0, fpg); // the HOMA relation is symmetric in IS and B
@@ -66,7 +67,13 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
   // Every draw happens for every kind of member, in this order, so that streams stay aligned.
   const [zRb, zEfs, zResponse, zDrift, zAdherence] = [z(), z(), z(), z(), z()];
   return {
-    body: { sex: v.sex, ageYears: v.ageYears, heightM: v.heightM, weightKg: v.weightKg, physicalActivityLevel: v.physicalActivityLevel ?? 1.5 },
+    body: {
+      sex: v.sex,
+      ageYears: v.ageYears,
+      heightM: v.heightM,
+      weightKg: v.weightKg,
+      physicalActivityLevel: v.physicalActivityLevel ?? 1.5,
+    },
     glycaemia: {
       w0Kg: v.weightKg,
       is0,

@@ -23,12 +23,15 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
   const weightKg = p.weightKg ?? (p.bmi !== undefined ? p.bmi * heightM ** 2 : undefined);
   if (weightKg === undefined) return { ok: false, reason: 'profile.weightKg (or bmi) is needed to simulate' };
   const bmi = profileBmi({ ...p, weightKg });
-  if (bmi !== undefined && (bmi < 15 || bmi > 70)) return { ok: false, reason: `BMI ${bmi.toFixed(1)} is outside the body-weight model's 15-70` };
+  if (bmi !== undefined && (bmi < 15 || bmi > 70))
+    return { ok: false, reason: `BMI ${bmi.toFixed(1)} is outside the body-weight model's 15-70` };
   const { kin, ppg, mttDays } = WHIG_TYPICAL;
   let fpg = p.fastingGlucoseMgDl;
   let a1c = p.hba1cPercent;
   if (fpg === undefined && a1c === undefined) {
-    warnings.push(`no fasting glucose or HbA1c: population defaults ${DEFAULT_FPG_MG_DL} mg/dL and ${DEFAULT_HBA1C_PERCENT} % used; the forecast is not personal`);
+    warnings.push(
+      `no fasting glucose or HbA1c: population defaults ${DEFAULT_FPG_MG_DL} mg/dL and ${DEFAULT_HBA1C_PERCENT} % used; the forecast is not personal`,
+    );
     fpg = DEFAULT_FPG_MG_DL;
     a1c = DEFAULT_HBA1C_PERCENT;
   } else if (fpg === undefined) {
@@ -43,14 +46,21 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
     return { ok: false, reason: `profile.fastingInsulinMicroIuMl must be a number from 1 to 300 µIU/mL (got ${JSON.stringify(fsi)})` };
   }
   if (p.diabetes === true || fpg! >= 126 || a1c! >= 6.5) {
-    warnings.push('the profile already has diabetes or values in its range: the twin is built for prevention, so its diabetes probability and the WHIG re-parameterization for people without diabetes do not apply');
+    warnings.push(
+      'the profile already has diabetes or values in its range: the twin is built for prevention, so its diabetes probability and the WHIG re-parameterization for people without diabetes do not apply',
+    );
   }
   if (fpg! < 60 || fpg! > 400) return { ok: false, reason: `fasting glucose ${fpg} mg/dL is outside the glycaemia model's 60-400` };
   return {
     ok: true,
     warnings,
     person: {
-      sex: p.sex, ageYears: p.age, heightM, weightKg, fastingGlucoseMgDl: fpg!, hba1cPercent: a1c!,
+      sex: p.sex,
+      ageYears: p.age,
+      heightM,
+      weightKg,
+      fastingGlucoseMgDl: fpg!,
+      hba1cPercent: a1c!,
       ...(p.fastingInsulinMicroIuMl !== undefined ? { fastingInsulinMicroIuMl: p.fastingInsulinMicroIuMl } : {}),
       physicalActivityLevel: p.physicalActivityLevel ?? 1.5,
     },

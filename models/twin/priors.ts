@@ -6,9 +6,22 @@
 import { WHIG_IIV, WHIG_TYPICAL } from '../physiology/whig.ts';
 
 export interface Priors {
-  fpgWithinPersonCv: number; hba1cWithinPersonCv: number; homaIrMedianAtBmi22: number; homaIrLogSlopePerBmi: number; homaIrLogSd: number;
-  fsiAssayLogSd: number; betaMin: number; betaMax: number; ppgMin: number; rbMeanPerYear: number; rbSdPerYear: number;
-  scaleEfsMedian: number; scaleEfsLogSd: number; interventionLogSd: number; intakeDriftSdKcalPerDay: number; adherenceLogSd: number;
+  fpgWithinPersonCv: number;
+  hba1cWithinPersonCv: number;
+  homaIrMedianAtBmi22: number;
+  homaIrLogSlopePerBmi: number;
+  homaIrLogSd: number;
+  fsiAssayLogSd: number;
+  betaMin: number;
+  betaMax: number;
+  ppgMin: number;
+  rbMeanPerYear: number;
+  rbSdPerYear: number;
+  scaleEfsMedian: number;
+  scaleEfsLogSd: number;
+  interventionLogSd: number;
+  intakeDriftSdKcalPerDay: number;
+  adherenceLogSd: number;
 }
 
 /** The log SD of a log-normal variable with the given coefficient of variation. */
@@ -57,7 +70,11 @@ export const PRIORS: Priors = {
   adherenceLogSd: logSdForCv(Math.sqrt(5.1 ** 2 - 3.7 ** 2) / (4.2 - 0.8)),
 };
 
-export interface Effects { metforminIsGain: number; activityIsGainPer150Min: number; moderateActivityMets: number }
+export interface Effects {
+  metforminIsGain: number;
+  activityIsGainPer150Min: number;
+  moderateActivityMets: number;
+}
 
 export const EFFECTS: Effects = {
   /**

@@ -32,7 +32,8 @@ export function invalidScenario(s: unknown, where = 'scenario'): string | undefi
   if (!s || typeof s !== 'object' || Array.isArray(s)) return `${where} is not an object`;
   const o = s as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!(key in NUMERIC) && key !== 'metformin' && key !== 'smoking') return `${where}.${key} is not a scenario field (${[...Object.keys(NUMERIC), 'metformin', 'smoking'].join(', ')})`;
+    if (!(key in NUMERIC) && key !== 'metformin' && key !== 'smoking')
+      return `${where}.${key} is not a scenario field (${[...Object.keys(NUMERIC), 'metformin', 'smoking'].join(', ')})`;
   }
   for (const [key, [lo, hi]] of Object.entries(NUMERIC)) {
     const v = o[key];
@@ -43,7 +44,8 @@ export function invalidScenario(s: unknown, where = 'scenario'): string | undefi
   if (o.startDay !== undefined && !Number.isInteger(o.startDay)) return `${where}.startDay must be a whole number of days`;
   if (o.metformin !== undefined && typeof o.metformin !== 'boolean') return `${where}.metformin must be true or false`;
   if (o.smoking !== undefined && !SMOKING.includes(o.smoking as string)) return `${where}.smoking must be one of ${SMOKING.join(', ')}`;
-  if (o.weightChangeKg !== undefined && o.energyIntakeChangeKcalPerDay !== undefined) return `${where}: give weightChangeKg or energyIntakeChangeKcalPerDay, not both`;
+  if (o.weightChangeKg !== undefined && o.energyIntakeChangeKcalPerDay !== undefined)
+    return `${where}: give weightChangeKg or energyIntakeChangeKcalPerDay, not both`;
   return undefined;
 }
 
@@ -51,6 +53,7 @@ export function invalidScenario(s: unknown, where = 'scenario'): string | undefi
 export function scenarioOutOfRange(person: { weightKg: number; heightM: number }, s: Scenario, where = 'scenario'): string | undefined {
   if (s.weightChangeKg === undefined) return undefined;
   const bmi = (person.weightKg + s.weightChangeKg) / person.heightM ** 2;
-  if (bmi < 15 || bmi > 70) return `${where}.weightChangeKg ${s.weightChangeKg} would take BMI to ${bmi.toFixed(1)}, outside the body-weight model's 15-70`;
+  if (bmi < 15 || bmi > 70)
+    return `${where}.weightChangeKg ${s.weightChangeKg} would take BMI to ${bmi.toFixed(1)}, outside the body-weight model's 15-70`;
   return undefined;
 }

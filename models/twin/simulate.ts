@@ -13,7 +13,10 @@ import type { Scenario } from './scenario.ts';
 export type BandSeries = Record<Band, number[]>;
 
 export interface SimulateOptions {
-  years?: number; members?: number; seed?: number; deterministic?: boolean;
+  years?: number;
+  members?: number;
+  seed?: number;
+  deterministic?: boolean;
   /** Population priors (default PRIORS); a person's own progression prior comes from anchor.ts. */
   priors?: Priors;
 }
@@ -39,24 +42,41 @@ export function ensembleFor(person: VirtualPerson, count: number, seed: number, 
 }
 
 /** Runs prepared members (so that scenarios can share them: common random numbers). */
-export function simulateMembers(members: readonly Member[], scenario: Scenario, years: number, seed: number, daily = false): SimulateResult {
+export function simulateMembers(
+  members: readonly Member[],
+  scenario: Scenario,
+  years: number,
+  seed: number,
+  daily = false,
+): SimulateResult {
   const out: SimulateResult = {
-    years: [], weightKg: emptySeries(), fastingGlucoseMgDl: emptySeries(), hba1cPercent: emptySeries(),
-    t2dCumulativeProbability: [], members: members.length, seed,
+    years: [],
+    weightKg: emptySeries(),
+    fastingGlucoseMgDl: emptySeries(),
+    hba1cPercent: emptySeries(),
+    t2dCumulativeProbability: [],
+    members: members.length,
+    seed,
   };
   const dailyWeight: number[] = [];
-  runEnsemble(members, scenario, years * 365, (v) => {
-    if (daily) dailyWeight.push(v.weightKg[0]!);
-    if (v.day % 365 !== 0) return;
-    out.years.push(v.day / 365);
-    const push = (series: BandSeries, b: Record<Band, number>): void => BANDS.forEach((k) => series[k].push(b[k]));
-    push(out.weightKg, bands(v.weightKg));
-    push(out.fastingGlucoseMgDl, bands(v.fpgMmolL, MG_DL_PER_MMOL_L));
-    push(out.hba1cPercent, bands(v.hba1cPercent));
-    let dx = 0;
-    for (let i = 0; i < v.diagnosed.length; i++) dx += v.diagnosed[i]!;
-    out.t2dCumulativeProbability.push(dx / v.diagnosed.length);
-  }, { outcome: 'state' });
+  runEnsemble(
+    members,
+    scenario,
+    years * 365,
+    (v) => {
+      if (daily) dailyWeight.push(v.weightKg[0]!);
+      if (v.day % 365 !== 0) return;
+      out.years.push(v.day / 365);
+      const push = (series: BandSeries, b: Record<Band, number>): void => BANDS.forEach((k) => series[k].push(b[k]));
+      push(out.weightKg, bands(v.weightKg));
+      push(out.fastingGlucoseMgDl, bands(v.fpgMmolL, MG_DL_PER_MMOL_L));
+      push(out.hba1cPercent, bands(v.hba1cPercent));
+      let dx = 0;
+      for (let i = 0; i < v.diagnosed.length; i++) dx += v.diagnosed[i]!;
+      out.t2dCumulativeProbability.push(dx / v.diagnosed.length);
+    },
+    { outcome: 'state' },
+  );
   if (daily) out.daily = { weightKg: dailyWeight };
   return out;
 }
@@ -82,7 +102,12 @@ export function simulateScenarios(person: VirtualPerson, scenarios: readonly Sce
   return scenarios.map((s) => simulateMembers(members, s, years, seed, o.deterministic));
 }
 
-export function compareScenarios(person: VirtualPerson, a: Scenario, b: Scenario, o: SimulateOptions = {}): [SimulateResult, SimulateResult] {
+export function compareScenarios(
+  person: VirtualPerson,
+  a: Scenario,
+  b: Scenario,
+  o: SimulateOptions = {},
+): [SimulateResult, SimulateResult] {
   const [ra, rb] = simulateScenarios(person, [a, b], o);
   return [ra!, rb!];
 }

@@ -58,16 +58,29 @@ export function metabolicStatus(x: StatusInputs): RegionStatus {
     parts.push(`CGM GMI ${gmiPercent(x.cgmMeanMgDl).toFixed(1)} %`);
     if (x.cgmTimeInRangePercent !== undefined) parts.push(`${Math.round(x.cgmTimeInRangePercent)} % of time in 70-180 mg/dL`);
   }
-  const what = level === 'concern' ? 'in the diabetes range' : level === 'watch' ? 'in the prediabetes range' : level === 'good' ? 'in the normal range' : 'no glucose data yet';
+  const what =
+    level === 'concern'
+      ? 'in the diabetes range'
+      : level === 'watch'
+        ? 'in the prediabetes range'
+        : level === 'good'
+          ? 'in the normal range'
+          : 'no glucose data yet';
   return { region: 'metabolic', level, summary: parts.length ? `${cap(parts.join(', '))}: ${what}.` : 'No glucose data yet.' };
 }
 
 export function cardiovascularStatus(x: StatusInputs): RegionStatus {
-  const s = x.systolicBpMmHg, d = x.diastolicBpMmHg;
+  const s = x.systolicBpMmHg,
+    d = x.diastolicBpMmHg;
   if (s === undefined || d === undefined) return { region: 'cardiovascular', level: 'unknown', summary: 'No blood pressure yet.' };
-  const stage = s >= 140 || d >= 90 ? ['stage 2 hypertension', 'concern'] as const
-    : s >= 130 || d >= 80 ? ['stage 1 hypertension', 'watch'] as const
-      : s >= 120 ? ['elevated', 'watch'] as const : ['normal', 'good'] as const;
+  const stage =
+    s >= 140 || d >= 90
+      ? (['stage 2 hypertension', 'concern'] as const)
+      : s >= 130 || d >= 80
+        ? (['stage 1 hypertension', 'watch'] as const)
+        : s >= 120
+          ? (['elevated', 'watch'] as const)
+          : (['normal', 'good'] as const);
   return { region: 'cardiovascular', level: stage[1], summary: `Blood pressure ${Math.round(s)}/${Math.round(d)} mmHg: ${stage[0]}.` };
 }
 

@@ -20,40 +20,63 @@ export interface StoredForecast {
 }
 
 export function forecastBands(members: readonly Member[], horizonDays = 730, everyDays = 30, seed = 1): StoredForecast {
-  const out: StoredForecast = { days: [], bands: { weightKg: { p05: [], p50: [], p95: [] }, fastingGlucoseMgDl: { p05: [], p50: [], p95: [] }, hba1cPercent: { p05: [], p50: [], p95: [] } } };
+  const out: StoredForecast = {
+    days: [],
+    bands: {
+      weightKg: { p05: [], p50: [], p95: [] },
+      fastingGlucoseMgDl: { p05: [], p50: [], p95: [] },
+      hba1cPercent: { p05: [], p50: [], p95: [] },
+    },
+  };
   const rng = createRng(seed ^ 0x5bd1e995);
   const noisy = new Float64Array(members.length);
   // Predictive: one measurement per member, absolute SD for weight, relative for the lab values.
   const measure = (values: Float64Array, sd: number, relative: boolean): Float64Array => {
-    for (let i = 0; i < values.length; i++) noisy[i] = values[i]! * (relative ? 1 + sd * rng.normal() : 1) + (relative ? 0 : sd * rng.normal());
+    for (let i = 0; i < values.length; i++)
+      noisy[i] = values[i]! * (relative ? 1 + sd * rng.normal() : 1) + (relative ? 0 : sd * rng.normal());
     return noisy;
   };
-  runEnsemble(members, {}, horizonDays, (v) => {
-    if (v.day % everyDays !== 0) return;
-    out.days.push(v.day);
-    const add = (k: ForecastKind, values: Float64Array, scale = 1): void => {
-      const sd = k === 'weightKg' ? LIKELIHOOD.weightSdKg : k === 'fastingGlucoseMgDl' ? LIKELIHOOD.fpgLogSd : LIKELIHOOD.hba1cLogSd;
-      const b = bands(measure(values, sd, k !== 'weightKg'), scale);
-      out.bands[k].p05.push(b.p05);
-      out.bands[k].p50.push(b.p50);
-      out.bands[k].p95.push(b.p95);
-    };
-    add('weightKg', v.weightKg);
-    add('fastingGlucoseMgDl', v.fpgMmolL, MG_DL_PER_MMOL_L);
-    add('hba1cPercent', v.hba1cPercent);
-  }, { noiseSeed: seed, screenAtBaseline: false });
+  runEnsemble(
+    members,
+    {},
+    horizonDays,
+    (v) => {
+      if (v.day % everyDays !== 0) return;
+      out.days.push(v.day);
+      const add = (k: ForecastKind, values: Float64Array, scale = 1): void => {
+        const sd = k === 'weightKg' ? LIKELIHOOD.weightSdKg : k === 'fastingGlucoseMgDl' ? LIKELIHOOD.fpgLogSd : LIKELIHOOD.hba1cLogSd;
+        const b = bands(measure(values, sd, k !== 'weightKg'), scale);
+        out.bands[k].p05.push(b.p05);
+        out.bands[k].p50.push(b.p50);
+        out.bands[k].p95.push(b.p95);
+      };
+      add('weightKg', v.weightKg);
+      add('fastingGlucoseMgDl', v.fpgMmolL, MG_DL_PER_MMOL_L);
+      add('hba1cPercent', v.hba1cPercent);
+    },
+    { noiseSeed: seed, screenAtBaseline: false },
+  );
   return out;
 }
 
-export interface Outcome { day: number; kind: ForecastKind; value: number }
-export interface KindScore { n: number; meanAbsError: number; coverage90: number }
+export interface Outcome {
+  day: number;
+  kind: ForecastKind;
+  value: number;
+}
+export interface KindScore {
+  n: number;
+  meanAbsError: number;
+  coverage90: number;
+}
 
 /** Linear interpolation of a band series at a day after the origin; undefined beyond the horizon. */
 function at(days: number[], ys: number[], day: number): number | undefined {
   if (day < 0 || day > days[days.length - 1]!) return undefined;
   let j = 1;
   while (j < days.length - 1 && days[j]! < day) j++;
-  const d0 = days[j - 1]!, d1 = days[j]!;
+  const d0 = days[j - 1]!,
+    d1 = days[j]!;
   const t = d1 === d0 ? 0 : (day - d0) / (d1 - d0);
   return ys[j - 1]! + t * (ys[j]! - ys[j - 1]!);
 }

@@ -61,7 +61,8 @@ export interface ZonedInstant {
 }
 
 const d2 = (s: string, i: number): number => {
-  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48;
+  const a = s.charCodeAt(i) - 48,
+    b = s.charCodeAt(i + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
 };
 
@@ -75,8 +76,13 @@ const d2 = (s: string, i: number): number => {
 export function parseDateTime(s: string): (ZonedInstant & { wallMs: number }) | undefined {
   s = s.trim();
   if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  const y = Number(s.slice(0, 4)), mo = d2(s, 5), d = d2(s, 8);
-  let h = 0, mi = 0, sec = 0, ms = 0;
+  const y = Number(s.slice(0, 4)),
+    mo = d2(s, 5),
+    d = d2(s, 8);
+  let h = 0,
+    mi = 0,
+    sec = 0,
+    ms = 0;
   let i = 10;
   if (i < s.length && (s[i] === 'T' || s[i] === ' ')) {
     i++;
@@ -98,7 +104,8 @@ export function parseDateTime(s: string): (ZonedInstant & { wallMs: number }) | 
       }
     }
   }
-  if (![y, mo, d, h, mi, sec].every(Number.isFinite) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60) return undefined;
+  if (![y, mo, d, h, mi, sec].every(Number.isFinite) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60)
+    return undefined;
   const wallMs = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
   if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined; // 2024-02-30
   while (s[i] === ' ') i++;
@@ -108,7 +115,8 @@ export function parseDateTime(s: string): (ZonedInstant & { wallMs: number }) | 
   if (!sign) return undefined;
   const rest = s.slice(i + 1).replace(':', '');
   if (!/^\d{4}$/.test(rest) && !/^\d{2}$/.test(rest)) return undefined;
-  const oh = Number(rest.slice(0, 2)), om = rest.length === 4 ? Number(rest.slice(2)) : 0;
+  const oh = Number(rest.slice(0, 2)),
+    om = rest.length === 4 ? Number(rest.slice(2)) : 0;
   if (oh > 14 || om > 59) return undefined;
   const offsetMin = sign * (oh * 60 + om);
   return { ms: wallMs - offsetMin * MINUTE_MS, offsetMin, wallMs };
@@ -118,6 +126,14 @@ export function parseDateTime(s: string): (ZonedInstant & { wallMs: number }) | 
 export function wallTimeToEpoch(wallMs: number): number {
   const d = new Date(wallMs);
   // The Date constructor with local fields resolves the zone, DST gaps and overlaps included.
-  const guess = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  const guess = new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
   return guess.getTime();
 }

@@ -19,15 +19,27 @@ export function physiologyValidationCases(): ValidationCase[] {
   const man = { sex: 'male' as const, ageYears: 40, heightM: 1.8, weightKg: 90 };
   const whig: ValidationCase[] = [];
   const published: [number, keyof WhigPoint, number][] = [
-    [0, 'weightKg', 104.0], [0, 'fsiMicroIuMl', 18.837], [0, 'fpgMmolL', 7.461], [0, 'hba1cPercent', 6.502],
-    [469, 'weightKg', 100.311], [469, 'fsiMicroIuMl', 16.166], [469, 'fpgMmolL', 7.308], [469, 'hba1cPercent', 6.307],
+    [0, 'weightKg', 104.0],
+    [0, 'fsiMicroIuMl', 18.837],
+    [0, 'fpgMmolL', 7.461],
+    [0, 'hba1cPercent', 6.502],
+    [469, 'weightKg', 100.311],
+    [469, 'fsiMicroIuMl', 16.166],
+    [469, 'fpgMmolL', 7.308],
+    [469, 'hba1cPercent', 6.307],
   ];
   for (const [day, key, expected] of published) {
     // Printed to 3 decimals: half a unit in the last digit.
     whig.push({ id: `whig-vignette-day${day}-${key}`, source: WHIG_SOURCE, expected, tolerance: 0.0005, got: () => whigAt(day)[key] });
   }
   return [
-    { id: 'hall-adult-male-500kcal-deficit-day364-kg', source: HALL_SOURCE, expected: 76.260804299583214, tolerance: 0.01, got: () => hallWeightTrajectory(man, -500, 364)[364]! },
+    {
+      id: 'hall-adult-male-500kcal-deficit-day364-kg',
+      source: HALL_SOURCE,
+      expected: 76.260804299583214,
+      tolerance: 0.01,
+      got: () => hallWeightTrajectory(man, -500, 364)[364]!,
+    },
     ...whig,
   ];
 }

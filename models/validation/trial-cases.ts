@@ -30,12 +30,36 @@ export function trialValidationCases(): ValidationCase[] {
   const ciCase = (arm: 'control' | 'intervention'): ValidationCase => {
     const [lo, hi] = DPS_PUBLISHED_CI[arm];
     const expected = DPS_PUBLISHED[arm];
-    return { id: `dps-${arm}-4y-cumulative-incidence-percent`, source: DPS_SOURCE, expected, tolerance: Math.min(expected - lo, hi - expected), got: () => lastYearPercent('DPS', arm) };
+    return {
+      id: `dps-${arm}-4y-cumulative-incidence-percent`,
+      source: DPS_SOURCE,
+      expected,
+      tolerance: Math.min(expected - lo, hi - expected),
+      got: () => lastYearPercent('DPS', arm),
+    };
   };
   return [
-    { id: 'dpp-placebo-3y-cumulative-incidence-percent', source: `${DPP_SOURCE} (calibration target, checked at another seed)`, expected: DPP_PUBLISHED.placebo, tolerance: 3, got: () => lastYearPercent('DPP', 'placebo') },
-    { id: 'dpp-metformin-3y-cumulative-incidence-percent', source: `${DPP_SOURCE} (validation only)`, expected: DPP_PUBLISHED.metformin, tolerance: 3, got: () => lastYearPercent('DPP', 'metformin') },
-    { id: 'dpp-lifestyle-3y-cumulative-incidence-percent', source: `${DPP_SOURCE} (validation only)`, expected: DPP_PUBLISHED.lifestyle, tolerance: 3, got: () => lastYearPercent('DPP', 'lifestyle') },
+    {
+      id: 'dpp-placebo-3y-cumulative-incidence-percent',
+      source: `${DPP_SOURCE} (calibration target, checked at another seed)`,
+      expected: DPP_PUBLISHED.placebo,
+      tolerance: 3,
+      got: () => lastYearPercent('DPP', 'placebo'),
+    },
+    {
+      id: 'dpp-metformin-3y-cumulative-incidence-percent',
+      source: `${DPP_SOURCE} (validation only)`,
+      expected: DPP_PUBLISHED.metformin,
+      tolerance: 3,
+      got: () => lastYearPercent('DPP', 'metformin'),
+    },
+    {
+      id: 'dpp-lifestyle-3y-cumulative-incidence-percent',
+      source: `${DPP_SOURCE} (validation only)`,
+      expected: DPP_PUBLISHED.lifestyle,
+      tolerance: 3,
+      got: () => lastYearPercent('DPP', 'lifestyle'),
+    },
     ciCase('control'),
   ];
 }

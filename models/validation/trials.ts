@@ -6,9 +6,26 @@ import type { Trial } from '../twin/cohort.ts';
 
 /** Diabetes Prevention Program (Knowler et al., NEJM 2002;346:393–403): the trial definition. */
 export const DPP_TRIAL: Trial = {
-  name: 'DPP', n: 3000, seed: 42, years: 3,
-  population: { ageMean: 50.6, ageSd: 10.7, femaleFraction: 0.68, bmiMean: 34.0, bmiSd: 6.7, fastingGlucoseMgDlMean: 106.5, fastingGlucoseMgDlSd: 8.3, hba1cPercentMean: 5.91, hba1cPercentSd: 0.5 },
-  arms: { placebo: { weightChangeKg: -0.1 }, metformin: { metformin: true, weightChangeKg: -2.1 }, lifestyle: { weightChangeKg: -5.6, activityMinutesPerWeek: 150 } },
+  name: 'DPP',
+  n: 3000,
+  seed: 42,
+  years: 3,
+  population: {
+    ageMean: 50.6,
+    ageSd: 10.7,
+    femaleFraction: 0.68,
+    bmiMean: 34.0,
+    bmiSd: 6.7,
+    fastingGlucoseMgDlMean: 106.5,
+    fastingGlucoseMgDlSd: 8.3,
+    hba1cPercentMean: 5.91,
+    hba1cPercentSd: 0.5,
+  },
+  arms: {
+    placebo: { weightChangeKg: -0.1 },
+    metformin: { metformin: true, weightChangeKg: -2.1 },
+    lifestyle: { weightChangeKg: -5.6, activityMinutesPerWeek: 150 },
+  },
 };
 
 /** DPP 3-year cumulative incidence, % (NEJM 2002). */
@@ -29,9 +46,22 @@ export const DPP_CALIBRATION_SEED = 7;
  * criterion. The 2-hour criterion is not modelled (docs/validation.md).
  */
 export const DPS_TRIAL: Trial = {
-  name: 'DPS', n: 3000, seed: 42, years: 4,
+  name: 'DPS',
+  n: 3000,
+  seed: 42,
+  years: 4,
   diagnosis: { fastingGlucoseMgDl: 7.8 * 18.016, hba1cPercent: null, visitsPerYear: 1 },
-  population: { ageMean: 55.2, ageSd: 7.1, femaleFraction: 0.67, bmiMean: 31.3, bmiSd: 4.55, fastingGlucoseMgDlMean: 110.8, fastingGlucoseMgDlSd: 13.5, hba1cPercentMean: 5.84, hba1cPercentSd: 0.5 },
+  population: {
+    ageMean: 55.2,
+    ageSd: 7.1,
+    femaleFraction: 0.67,
+    bmiMean: 31.3,
+    bmiSd: 4.55,
+    fastingGlucoseMgDlMean: 110.8,
+    fastingGlucoseMgDlSd: 13.5,
+    hba1cPercentMean: 5.84,
+    hba1cPercentSd: 0.5,
+  },
   arms: { control: { weightChangeKg: -0.8 }, intervention: { weightChangeKg: -4.2, activityMinutesPerWeek: 210 } },
 };
 

@@ -10,10 +10,18 @@ const NO_SHADOWS = new Uint32Array(0);
 /** Zero-filled columns for n samples (no shadows). */
 export function allocColumns(n: number): ChunkColumns {
   return {
-    n, t0: 0, t1: 0,
-    start: new Float64Array(n), end: new Float64Array(n), value: new Float64Array(n),
-    offsetMin: new Int16Array(n), source: new Uint32Array(n), importId: new Uint32Array(n), flags: new Uint8Array(n),
-    shadowOf: NO_SHADOWS, shadowImport: NO_SHADOWS,
+    n,
+    t0: 0,
+    t1: 0,
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    value: new Float64Array(n),
+    offsetMin: new Int16Array(n),
+    source: new Uint32Array(n),
+    importId: new Uint32Array(n),
+    flags: new Uint8Array(n),
+    shadowOf: NO_SHADOWS,
+    shadowImport: NO_SHADOWS,
   };
 }
 

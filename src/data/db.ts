@@ -2,7 +2,16 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { MetricId } from '../../models/metrics.ts';
 import { localDay } from '../../models/util/time.ts';
 import type {
-  DailyRow, DoseRow, ImportRow, ProfileRow, SampleChunkRow, ScenarioRow, SettingRow, SourceRow, StagingRow, TwinSnapshotRow,
+  DailyRow,
+  DoseRow,
+  ImportRow,
+  ProfileRow,
+  SampleChunkRow,
+  ScenarioRow,
+  SettingRow,
+  SourceRow,
+  StagingRow,
+  TwinSnapshotRow,
 } from './rows.ts';
 
 /**
@@ -51,13 +60,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
           days.add(localDay(c.start[i]!, c.offsetMin[i]!));
         }
       });
-      await tx.table<ImportRow>('imports').toCollection().modify((row) => {
-        if (row.status === undefined) row.status = 'committed';
-        if (row.touched === undefined) {
-          row.touched = {};
-          for (const [m, days] of touched.get(row.id!) ?? []) row.touched[m] = [...days].sort();
-        }
-      });
+      await tx
+        .table<ImportRow>('imports')
+        .toCollection()
+        .modify((row) => {
+          if (row.status === undefined) row.status = 'committed';
+          if (row.touched === undefined) {
+            row.touched = {};
+            for (const [m, days] of touched.get(row.id!) ?? []) row.touched[m] = [...days].sort();
+          }
+        });
     },
   },
   {

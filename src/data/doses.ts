@@ -20,7 +20,8 @@ export async function writeDoses(db: DoppelDb, doses: readonly DoseInput[], ids:
   for (const d of doses) {
     const source = ids[d.source]!;
     const key = `${d.kind}|${d.t}|${source}|${d.amount}`;
-    if (!rows.has(key)) rows.set(key, { key, kind: d.kind, t: d.t, amount: d.amount, offsetMin: d.offsetMin, source, importIds: [importId] });
+    if (!rows.has(key))
+      rows.set(key, { key, kind: d.kind, t: d.t, amount: d.amount, offsetMin: d.offsetMin, source, importIds: [importId] });
   }
   const keys = [...rows.keys()];
   const existing = await db.doses.bulkGet(keys);

@@ -30,13 +30,25 @@ const stamp = (ms: number): string => iso(ms).slice(0, 10);
 async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
   const parts: BlobPart[] = [];
   const [profile, settings, sources, imports, scenarios, snapshots, doses] = await Promise.all([
-    db.profile.get('self'), db.settings.toArray(), db.sources.toArray(), db.imports.where('status').equals('committed').toArray(),
-    db.scenarios.toArray(), db.twinSnapshots.toArray(), db.doses.toArray(),
+    db.profile.get('self'),
+    db.settings.toArray(),
+    db.sources.toArray(),
+    db.imports.where('status').equals('committed').toArray(),
+    db.scenarios.toArray(),
+    db.twinSnapshots.toArray(),
+    db.doses.toArray(),
   ]);
   const head = {
-    format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: iso(nowMs),
-    note: 'Sample times are epoch milliseconds (UTC) with the local offset in minutes; values are in each metric\'s canonical unit.',
-    profile: profile ?? null, settings, sources, imports, scenarios, twinSnapshots: snapshots,
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: iso(nowMs),
+    note: "Sample times are epoch milliseconds (UTC) with the local offset in minutes; values are in each metric's canonical unit.",
+    profile: profile ?? null,
+    settings,
+    sources,
+    imports,
+    scenarios,
+    twinSnapshots: snapshots,
     // Carbohydrate (g) and rapid-acting insulin (U) records from CGM exports (not canonical metrics).
     doses,
   };
@@ -46,9 +58,17 @@ async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
   let first = true;
   await db.sampleChunks.orderBy('key').each((c: SampleChunkRow) => {
     const cols = {
-      metric: c.metric, unit: METRICS[c.metric].unit, month: c.month, n: c.n,
-      start: Array.from(c.start), end: Array.from(c.end), value: Array.from(c.value), offsetMin: Array.from(c.offsetMin),
-      source: Array.from(c.source), importId: Array.from(c.importId), flags: Array.from(c.flags),
+      metric: c.metric,
+      unit: METRICS[c.metric].unit,
+      month: c.month,
+      n: c.n,
+      start: Array.from(c.start),
+      end: Array.from(c.end),
+      value: Array.from(c.value),
+      offsetMin: Array.from(c.offsetMin),
+      source: Array.from(c.source),
+      importId: Array.from(c.importId),
+      flags: Array.from(c.flags),
     };
     parts.push(new Blob([`${first ? '' : ','}${JSON.stringify(cols)}`]));
     first = false;
@@ -59,7 +79,16 @@ async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
 }
 
 const FASTING_GLUCOSE_LOINC = '1558-6';
-const LAB = new Set(['blood_glucose', 'hba1c', 'total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol', 'triglycerides', 'creatinine', 'egfr']);
+const LAB = new Set([
+  'blood_glucose',
+  'hba1c',
+  'total_cholesterol',
+  'hdl_cholesterol',
+  'ldl_cholesterol',
+  'triglycerides',
+  'creatinine',
+  'egfr',
+]);
 
 /** A FHIR R4 `collection` Bundle: the Patient (birth date and sex only) and one Observation per sample. */
 async function exportFhir(db: DoppelDb, nowMs: number): Promise<ExportResult> {
@@ -79,13 +108,19 @@ async function exportFhir(db: DoppelDb, nowMs: number): Promise<ExportResult> {
       skipped[c.metric] = (skipped[c.metric] ?? 0) + c.n;
       return;
     }
-    const category = LAB.has(c.metric) ? 'laboratory' : c.metric === 'steps' || c.metric === 'active_energy' || c.metric === 'exercise_minutes' || c.metric === 'sleep' ? 'activity' : 'vital-signs';
+    const category = LAB.has(c.metric)
+      ? 'laboratory'
+      : c.metric === 'steps' || c.metric === 'active_energy' || c.metric === 'exercise_minutes' || c.metric === 'sleep'
+        ? 'activity'
+        : 'vital-signs';
     const lines: string[] = [];
     for (let i = 0; i < c.n; i++) {
-      const code = c.metric === 'blood_glucose' && (c.flags[i]! & FLAG_FASTING) ? FASTING_GLUCOSE_LOINC : def.loinc[0]!;
-      const start = c.start[i]!, end = c.end[i]!;
+      const code = c.metric === 'blood_glucose' && c.flags[i]! & FLAG_FASTING ? FASTING_GLUCOSE_LOINC : def.loinc[0]!;
+      const start = c.start[i]!,
+        end = c.end[i]!;
       const obs = {
-        resourceType: 'Observation', status: 'final',
+        resourceType: 'Observation',
+        status: 'final',
         category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: category }] }],
         code: { coding: [{ system: 'http://loinc.org', code, display: def.label }], text: def.label },
         subject: { reference: 'urn:uuid:00000000-0000-4000-8000-000000000001' },

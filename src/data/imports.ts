@@ -55,7 +55,16 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
     const touched: ImportRow['touched'] = {};
     for (const [m, days] of res.touched) touched[m] = [...days].sort();
     const doses = await writeDoses(db, input.doses ?? [], ids, id);
-    const done: ImportRow = { ...row, id, status: 'committed', finishedAt: Date.now(), added: res.added, duplicates: res.duplicates, touched, ...(doses ? { doses } : {}) };
+    const done: ImportRow = {
+      ...row,
+      id,
+      status: 'committed',
+      finishedAt: Date.now(),
+      added: res.added,
+      duplicates: res.duplicates,
+      touched,
+      ...(doses ? { doses } : {}),
+    };
     await db.imports.put(done);
     return done;
   });

@@ -6,8 +6,18 @@ import { writeTx } from './tx.ts';
 export type ProfilePatch = Partial<Omit<ProfileRow, 'id' | 'updatedAt'>>;
 
 const ETHNICITIES = new Set([
-  'white', 'indian', 'pakistani', 'bangladeshi', 'other_asian', 'black_caribbean', 'black_african',
-  'chinese', 'african_american', 'hispanic', 'other', 'not_stated',
+  'white',
+  'indian',
+  'pakistani',
+  'bangladeshi',
+  'other_asian',
+  'black_caribbean',
+  'black_african',
+  'chinese',
+  'african_american',
+  'hispanic',
+  'other',
+  'not_stated',
 ]);
 const SMOKING = new Set(['non', 'ex', 'light', 'moderate', 'heavy']);
 
@@ -19,7 +29,8 @@ export function validateProfile(p: ProfilePatch, now = Date.now()): void {
   if (p.birthDate !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(p.birthDate)) bad('birthDate', `"${p.birthDate}" is not a YYYY-MM-DD date`);
     const t = Date.parse(`${p.birthDate}T00:00:00Z`);
-    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== p.birthDate) bad('birthDate', `"${p.birthDate}" is not a calendar date`);
+    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== p.birthDate)
+      bad('birthDate', `"${p.birthDate}" is not a calendar date`);
     if (t > now) bad('birthDate', 'is in the future');
     if (t < Date.UTC(1900, 0, 1)) bad('birthDate', 'is before 1900');
   }
@@ -35,7 +46,17 @@ export function validateProfile(p: ProfilePatch, now = Date.now()): void {
   for (const [k, v] of Object.entries(p.answers ?? {})) {
     if (k === 'townsend') {
       if (!(typeof v === 'number' && v >= -8 && v <= 14)) bad('answers.townsend', `${String(v)} is outside -8 to 14`);
-    } else if (!['dailyFruitVegetables', 'physicallyActiveDaily', 'physicallyActive', 'highGlucoseHistory', 'bpMedication', 'hypertension', 'gestationalDiabetes'].includes(k)) {
+    } else if (
+      ![
+        'dailyFruitVegetables',
+        'physicallyActiveDaily',
+        'physicallyActive',
+        'highGlucoseHistory',
+        'bpMedication',
+        'hypertension',
+        'gestationalDiabetes',
+      ].includes(k)
+    ) {
       bad(`answers.${k}`, 'is not a known question');
     } else if (typeof v !== 'boolean') bad(`answers.${k}`, 'must be true or false');
   }
@@ -65,7 +86,17 @@ export function getProfile(db: DoppelDb): Promise<ProfileRow | undefined> {
 }
 
 /** The fields the profile form owns: saving the form sets them exactly (a cleared field is removed). */
-export const FORM_FIELDS = ['birthDate', 'sex', 'heightCm', 'ethnicity', 'smoking', 'familyHistoryDiabetes', 'conditions', 'medications', 'answers'] as const;
+export const FORM_FIELDS = [
+  'birthDate',
+  'sex',
+  'heightCm',
+  'ethnicity',
+  'smoking',
+  'familyHistoryDiabetes',
+  'conditions',
+  'medications',
+  'answers',
+] as const;
 
 /**
  * Saves the person's own profile form: unlike an import's patch, which only adds, the form replaces
@@ -73,7 +104,11 @@ export const FORM_FIELDS = ['birthDate', 'sex', 'heightCm', 'ethnicity', 'smokin
  * remove what they entered (or an export brought), while a field they left alone keeps whatever an
  * import stored meanwhile.
  */
-export async function saveProfileForm(db: DoppelDb, form: ProfilePatch, fields: readonly (typeof FORM_FIELDS)[number][] = FORM_FIELDS): Promise<ProfileRow> {
+export async function saveProfileForm(
+  db: DoppelDb,
+  form: ProfilePatch,
+  fields: readonly (typeof FORM_FIELDS)[number][] = FORM_FIELDS,
+): Promise<ProfileRow> {
   validateProfile(form);
   return writeTx(db, [db.profile], async () => {
     const next: ProfileRow = { ...(await db.profile.get('self')), id: 'self', updatedAt: Date.now() };

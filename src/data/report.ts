@@ -29,7 +29,9 @@ export async function storeReport(db: DoppelDb): Promise<StoreReport> {
   for (const m of METRIC_IDS) {
     const s = await readSamples(db, m);
     if (s.n === 0) continue;
-    let min = Infinity, max = -Infinity, sum = 0;
+    let min = Infinity,
+      max = -Infinity,
+      sum = 0;
     for (let i = 0; i < s.n; i++) {
       const v = s.value[i]!;
       if (v < min) min = v;
@@ -37,8 +39,13 @@ export async function storeReport(db: DoppelDb): Promise<StoreReport> {
       sum += v;
     }
     report.metrics[m] = {
-      count: s.n, unit: METRICS[m].unit, min: round(min), max: round(max), mean: round(sum / s.n),
-      first: isoWithOffset(s.start[0]!, s.offsetMin[0]!), last: isoWithOffset(s.start[s.n - 1]!, s.offsetMin[s.n - 1]!),
+      count: s.n,
+      unit: METRICS[m].unit,
+      min: round(min),
+      max: round(max),
+      mean: round(sum / s.n),
+      first: isoWithOffset(s.start[0]!, s.offsetMin[0]!),
+      last: isoWithOffset(s.start[s.n - 1]!, s.offsetMin[s.n - 1]!),
     };
     if (METRICS[m].kind === 'cumulative') {
       report.daily[m] = Object.fromEntries((await readDaily(db, m)).map((r) => [r.day, round(r.sum, 3)]));

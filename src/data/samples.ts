@@ -129,7 +129,8 @@ export async function readSamples(db: DoppelDb, metric: MetricId, fromMs = 0, to
 
 /** First index whose value is ≥ x (strict = false) or > x (strict = true); `a` sorted ascending. */
 function search(a: Float64Array, x: number, strict: boolean): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! < x || (strict && a[mid] === x)) lo = mid + 1;

@@ -45,7 +45,8 @@ const CHOICES: Partial<Record<keyof Settings, readonly string[]>> = {
 
 function validateSetting(key: keyof Settings, value: unknown): void {
   const choices = CHOICES[key];
-  if (choices && !choices.includes(value as string)) throw new DataError('INVALID_SETTING', `settings.${key}: "${String(value)}" is not one of ${choices.join(', ')}`);
+  if (choices && !choices.includes(value as string))
+    throw new DataError('INVALID_SETTING', `settings.${key}: "${String(value)}" is not one of ${choices.join(', ')}`);
   if (key === 'sourceOrder' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
     throw new DataError('INVALID_SETTING', 'settings.sourceOrder: must be a list of source keys');
   }

@@ -22,7 +22,15 @@ import { writeDoses, type DoseInput } from './doses.ts';
  */
 export async function beginStagedImport(db: DoppelDb, meta: Pick<ImportRow, 'fileName' | 'format' | 'bytes'>): Promise<number> {
   const row: ImportRow = {
-    ...meta, startedAt: Date.now(), heartbeatAt: Date.now(), status: 'pending', added: 0, duplicates: 0, rejected: [], ignored: {}, touched: {},
+    ...meta,
+    startedAt: Date.now(),
+    heartbeatAt: Date.now(),
+    status: 'pending',
+    added: 0,
+    duplicates: 0,
+    rejected: [],
+    ignored: {},
+    touched: {},
   };
   return (await db.imports.add(row)) as number;
 }
@@ -78,7 +86,15 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
     for (const key of keys) {
       const st = (await db.staging.get(key))!;
       const source = Uint32Array.from(st.source, (i) => ids[i]!);
-      const batch: SampleBatch = { metric: st.metric, start: st.start, end: st.end, value: st.value, offsetMin: st.offsetMin, source, flags: st.flags };
+      const batch: SampleBatch = {
+        metric: st.metric,
+        start: st.start,
+        end: st.end,
+        value: st.value,
+        offsetMin: st.offsetMin,
+        source,
+        flags: st.flags,
+      };
       const mainKey = `${st.metric}|${st.month}`;
       const merged = mergeIntoChunk(await db.sampleChunks.get(mainKey), batch, range(st.n), importId);
       added += merged.added;
@@ -96,7 +112,15 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
     }
     const doses = await writeDoses(db, s.doses ?? [], ids, importId);
     const done: ImportRow = {
-      ...row, format: s.format ?? row.format, status: 'committed', finishedAt: Date.now(), added, duplicates, rejected: s.rejected, ignored: s.ignored, touched: touchedObj,
+      ...row,
+      format: s.format ?? row.format,
+      status: 'committed',
+      finishedAt: Date.now(),
+      added,
+      duplicates,
+      rejected: s.rejected,
+      ignored: s.ignored,
+      touched: touchedObj,
       ...(doses ? { doses } : {}),
     };
     await db.imports.put(done);

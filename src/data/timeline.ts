@@ -17,16 +17,18 @@ const DAY_MS = 86_400_000;
 
 /** One indexed read per end of each metric's range: fast after any size of import (no sample is read). */
 export async function metricSummaries(db: DoppelDb): Promise<MetricSummary[]> {
-  const out = await Promise.all(METRIC_IDS.map(async (metric): Promise<MetricSummary | undefined> => {
-    const range = db.daily.where('[metric+day]').between([metric, ''], [metric, '\uffff']);
-    const [first, last] = await Promise.all([range.first(), range.clone().last()]);
-    if (!first || !last) return undefined;
-    const ref = new Date(Date.parse(`${last.day}T00:00:00Z`) - 30 * DAY_MS).toISOString().slice(0, 10);
-    const [before, prev] = await Promise.all([
-      db.daily.where('[metric+day]').between([metric, ''], [metric, ref], true, true).last(),
-      db.daily.where('[metric+day]').between([metric, ''], [metric, last.day], true, false).last(),
-    ]);
-    return { metric, first, last, ...(before ? { before } : {}), ...(prev ? { prev } : {}) };
-  }));
+  const out = await Promise.all(
+    METRIC_IDS.map(async (metric): Promise<MetricSummary | undefined> => {
+      const range = db.daily.where('[metric+day]').between([metric, ''], [metric, '\uffff']);
+      const [first, last] = await Promise.all([range.first(), range.clone().last()]);
+      if (!first || !last) return undefined;
+      const ref = new Date(Date.parse(`${last.day}T00:00:00Z`) - 30 * DAY_MS).toISOString().slice(0, 10);
+      const [before, prev] = await Promise.all([
+        db.daily.where('[metric+day]').between([metric, ''], [metric, ref], true, true).last(),
+        db.daily.where('[metric+day]').between([metric, ''], [metric, last.day], true, false).last(),
+      ]);
+      return { metric, first, last, ...(before ? { before } : {}), ...(prev ? { prev } : {}) };
+    }),
+  );
   return out.filter((s): s is MetricSummary => s !== undefined);
 }

@@ -40,7 +40,8 @@ const TFJS_STORES = ['models_store', 'model_info_store'];
 export const glucoseModelPrefix = (ws: Workspace): string => `doppel-glucose-${ws}-`;
 
 /** The key under which the ml worker keeps a workspace's glucose network for a horizon, one per training. */
-export const glucoseModelPath = (ws: Workspace, horizonMin: number, training: string): string => `${glucoseModelPrefix(ws)}${horizonMin}-${training}`;
+export const glucoseModelPath = (ws: Workspace, horizonMin: number, training: string): string =>
+  `${glucoseModelPrefix(ws)}${horizonMin}-${training}`;
 
 /** Deletes the networks the ml worker trained on a workspace's data, except those in `keep`. */
 export async function deleteWorkspaceModels(ws: Workspace, keep: readonly string[] = []): Promise<void> {
@@ -59,7 +60,12 @@ export async function deleteWorkspaceModels(ws: Workspace, keep: readonly string
     if (!stores.length) return;
     await db.transaction('rw', stores, async () => {
       for (const n of stores) {
-        await db.table(n).where(':id').startsWith(glucoseModelPrefix(ws)).filter((row: { modelPath?: string }) => !keep.includes(row.modelPath ?? '')).delete();
+        await db
+          .table(n)
+          .where(':id')
+          .startsWith(glucoseModelPrefix(ws))
+          .filter((row: { modelPath?: string }) => !keep.includes(row.modelPath ?? ''))
+          .delete();
       }
     });
   } finally {

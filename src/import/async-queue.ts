@@ -13,7 +13,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   /** The consumer stopped reading (finished early or failed): later pushes are dropped. */
   private gone = false;
 
-  constructor(private readonly highWater: number, private readonly sizeOf: (t: T) => number = () => 1) {}
+  constructor(
+    private readonly highWater: number,
+    private readonly sizeOf: (t: T) => number = () => 1,
+  ) {}
 
   push(item: T): void {
     if (this.gone) return;

@@ -8,7 +8,10 @@ export interface ReadContext {
 
 /** Throws the signal's AbortError when the import was cancelled. Aborts stay quiet (no report). */
 export function checkAbort(signal?: AbortSignal): void {
-  if (signal?.aborted) throw signal.reason instanceof Error || signal.reason instanceof DOMException ? signal.reason : new DOMException('Import cancelled', 'AbortError');
+  if (signal?.aborted)
+    throw signal.reason instanceof Error || signal.reason instanceof DOMException
+      ? signal.reason
+      : new DOMException('Import cancelled', 'AbortError');
 }
 
 /** The bytes of a Blob (a File in the browser, `fs.openAsBlob` in Node) as a stream of chunks. */

@@ -85,9 +85,13 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
     }
     field += chunk.slice(start);
     if (field.length > MAX_CSV_FIELD) {
-      throw new ImportError('MALFORMED', inQuotes
-        ? `A quoted field starting on line ${recordLine} runs past 1 MB: a quote is probably never closed`
-        : `A field on line ${recordLine} is longer than 1 MB`, `line ${recordLine}`);
+      throw new ImportError(
+        'MALFORMED',
+        inQuotes
+          ? `A quoted field starting on line ${recordLine} runs past 1 MB: a quote is probably never closed`
+          : `A field on line ${recordLine} is longer than 1 MB`,
+        `line ${recordLine}`,
+      );
     }
   }
   if (inQuotes) throw new ImportError('MALFORMED', `The quoted field starting on line ${recordLine} is never closed`, `line ${recordLine}`);

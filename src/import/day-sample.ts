@@ -7,11 +7,22 @@ import type { ImportSink } from './sink.ts';
  * A day-level value (Garmin, Google Fit, Withings daily rows): one sample spanning the local day
  * (contracts §2). Instant metrics (a day's average weight) are placed at local noon.
  */
-export function addDay(sink: ImportSink, metric: MetricId, y: number, m: number, d: number, value: number, source: number, kind: 'total' | 'instant', where: string): void {
+export function addDay(
+  sink: ImportSink,
+  metric: MetricId,
+  y: number,
+  m: number,
+  d: number,
+  value: number,
+  source: number,
+  kind: 'total' | 'instant',
+  where: string,
+): void {
   const start = wallTimeToEpoch(Date.UTC(y, m - 1, d));
   const end = wallTimeToEpoch(Date.UTC(y, m - 1, d + 1));
   const at = wallTimeToEpoch(Date.UTC(y, m - 1, d, 12));
-  const why = kind === 'total' ? sink.add(metric, start, end, value, NO_OFFSET, source) : sink.add(metric, at, at, value, NO_OFFSET, source);
+  const why =
+    kind === 'total' ? sink.add(metric, start, end, value, NO_OFFSET, source) : sink.add(metric, at, at, value, NO_OFFSET, source);
   if (why) sink.reject(where, why);
 }
 

@@ -10,7 +10,10 @@ import type { ImportRow } from '../data/rows.ts';
  */
 export async function loadDemo(db: DoppelDb, opts: DemoOptions): Promise<ImportRow> {
   const person = generateDemoPerson(opts);
-  const bytes = person.batches.reduce((s, b) => s + b.start.byteLength * 3 + b.offsetMin.byteLength + b.source.byteLength + b.flags.byteLength, 0);
+  const bytes = person.batches.reduce(
+    (s, b) => s + b.start.byteLength * 3 + b.offsetMin.byteLength + b.source.byteLength + b.flags.byteLength,
+    0,
+  );
   const row = await commitImport(db, {
     fileName: 'Demo person (synthetic)',
     format: 'doppel-demo',

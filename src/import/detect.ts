@@ -7,8 +7,19 @@ import { withingsKind } from './formats/withings-csv.ts';
 import { isSamsungMeta } from './formats/samsung-health-csv.ts';
 
 export type FormatId =
-  | 'zip' | 'apple-health-zip' | 'apple-health-xml' | 'fhir-r4' | 'dexcom-clarity-csv' | 'libreview-csv'
-  | 'nightscout-json' | 'fitbit-json' | 'google-fit-csv' | 'generic-csv' | 'garmin-csv' | 'withings-csv' | 'samsung-health-csv';
+  | 'zip'
+  | 'apple-health-zip'
+  | 'apple-health-xml'
+  | 'fhir-r4'
+  | 'dexcom-clarity-csv'
+  | 'libreview-csv'
+  | 'nightscout-json'
+  | 'fitbit-json'
+  | 'google-fit-csv'
+  | 'generic-csv'
+  | 'garmin-csv'
+  | 'withings-csv'
+  | 'samsung-health-csv';
 
 /** How many leading bytes detection reads. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -31,7 +42,8 @@ export function detectFormat(head: Uint8Array, name = ''): FormatId {
   if (t.startsWith('{') || t.startsWith('[')) {
     if (/"resourceType"\s*:/.test(t)) return 'fhir-r4';
     if (/"sgv"\s*:/.test(t) || (/"type"\s*:\s*"(sgv|mbg|cal)"/.test(t) && /"date"\s*:/.test(t))) return 'nightscout-json';
-    if (t.startsWith('[') && (/"dateTime"\s*:/.test(t) || (/"logId"\s*:/.test(t) && /"(weight|dateOfSleep)"\s*:/.test(t)))) return 'fitbit-json';
+    if (t.startsWith('[') && (/"dateTime"\s*:/.test(t) || (/"logId"\s*:/.test(t) && /"(weight|dateOfSleep)"\s*:/.test(t))))
+      return 'fitbit-json';
     throw new ImportError('UNKNOWN_FORMAT', `A JSON file Doppel does not recognize (it starts "${preview(t)}")`);
   }
   const firstLines = t.split(/\r\n|\r|\n/, 6);

@@ -15,7 +15,10 @@ export interface JsonRoot {
  * none of those keys is yielded whole (a single FHIR resource), up to `maxWhole` characters.
  */
 export async function* jsonElements(
-  text: AsyncIterable<string>, root: JsonRoot, arrayKeys: readonly string[] = ['entry'], maxWhole = 64 * 2 ** 20,
+  text: AsyncIterable<string>,
+  root: JsonRoot,
+  arrayKeys: readonly string[] = ['entry'],
+  maxWhole = 64 * 2 ** 20,
 ): AsyncGenerator<unknown> {
   let depth = 0;
   let inString = false;
@@ -133,7 +136,11 @@ export async function* jsonElements(
           try {
             v = JSON.parse(raw);
           } catch (e) {
-            throw new ImportError('MALFORMED', `Invalid JSON in element ${root.count + 1}: ${(e as Error).message}`, `entry ${root.count + 1}`);
+            throw new ImportError(
+              'MALFORMED',
+              `Invalid JSON in element ${root.count + 1}: ${(e as Error).message}`,
+              `entry ${root.count + 1}`,
+            );
           }
           root.count++;
           yield v;
@@ -160,18 +167,25 @@ export async function* jsonElements(
     if (elem) {
       elem.push(chunk.slice(elemStart));
       elemLen += chunk.length - elemStart;
-      if (elemLen > maxWhole) throw new ImportError('TOO_LARGE', `Element ${root.count + 1} is larger than ${Math.round(maxWhole / 2 ** 20)} MB`, `entry ${root.count + 1}`);
+      if (elemLen > maxWhole)
+        throw new ImportError(
+          'TOO_LARGE',
+          `Element ${root.count + 1} is larger than ${Math.round(maxWhole / 2 ** 20)} MB`,
+          `entry ${root.count + 1}`,
+        );
     }
     if (whole) {
       whole.push(chunk.slice(elemStart));
       wholeLen += chunk.length;
       elemStart = 0;
-      if (wholeLen > maxWhole) throw new ImportError('TOO_LARGE', `A single JSON object over ${Math.round(maxWhole / 2 ** 20)} MB without an "entry" array`);
+      if (wholeLen > maxWhole)
+        throw new ImportError('TOO_LARGE', `A single JSON object over ${Math.round(maxWhole / 2 ** 20)} MB without an "entry" array`);
     }
     if (keyStart >= 0) lastString.push(chunk.slice(keyStart));
     if (primStart >= 0) prim.push(chunk.slice(primStart));
     offset += chunk.length;
   }
   if (!started) throw new ImportError('EMPTY_FILE', 'The JSON file is empty');
-  if (!done || inString) throw new ImportError('TRUNCATED', 'The JSON document ends early (an interrupted download or copy?)', `character ${offset}`);
+  if (!done || inString)
+    throw new ImportError('TRUNCATED', 'The JSON document ends early (an interrupted download or copy?)', `character ${offset}`);
 }

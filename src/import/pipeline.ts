@@ -110,7 +110,15 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     if (t - lastReport < 100 && n < blob.size) return;
     lastReport = t;
     const rate = n / Math.max(1e-3, (t - t0) / 1000);
-    opts.onProgress?.({ file: fileName, format, bytesDone: n, bytesTotal: blob.size, records: sink.accepted, rate, etaS: rate > 0 ? (blob.size - n) / rate : undefined });
+    opts.onProgress?.({
+      file: fileName,
+      format,
+      bytesDone: n,
+      bytesTotal: blob.size,
+      records: sink.accepted,
+      rate,
+      etaS: rate > 0 ? (blob.size - n) / rate : undefined,
+    });
   };
 
   try {
@@ -118,23 +126,61 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     await sink.drain();
     checkAbort(opts.signal);
     const profile = cleanProfile(sink);
-    if (sink.accepted === 0 && sink.doses.length === 0 && sink.rejectedCount === 0 && Object.keys(sink.ignored).length === 0 && Object.keys(profile).length === 0) {
+    if (
+      sink.accepted === 0 &&
+      sink.doses.length === 0 &&
+      sink.rejectedCount === 0 &&
+      Object.keys(sink.ignored).length === 0 &&
+      Object.keys(profile).length === 0
+    ) {
       throw new ImportError('NO_DATA', `No health records found in this ${format} file`);
     }
     let row: ImportRow;
     if (stagedId === undefined) {
       row = await commitImport(db, {
-        fileName, format, bytes: blob.size, sources: sink.sources, batches: sink.take(),
-        rejected: sink.rejectedReport(), ignored: sink.ignored, profile, doses: sink.doses,
+        fileName,
+        format,
+        bytes: blob.size,
+        sources: sink.sources,
+        batches: sink.take(),
+        rejected: sink.rejectedReport(),
+        ignored: sink.ignored,
+        profile,
+        doses: sink.doses,
       });
     } else {
       sink.flush();
       await sink.drain();
       checkAbort(opts.signal);
-      row = await finishStagedImport(db, stagedId, { format, sources: sink.sources, rejected: sink.rejectedReport(), ignored: sink.ignored, duplicatesInFile, profile, doses: sink.doses });
+      row = await finishStagedImport(db, stagedId, {
+        format,
+        sources: sink.sources,
+        rejected: sink.rejectedReport(),
+        ignored: sink.ignored,
+        duplicatesInFile,
+        profile,
+        doses: sink.doses,
+      });
     }
-    opts.onProgress?.({ file: fileName, format, bytesDone: blob.size, bytesTotal: blob.size, records: sink.accepted, rate: blob.size / Math.max(1e-3, (performance.now() - t0) / 1000), etaS: 0 });
-    return { file: fileName, format, importId: row.id!, added: row.added, duplicates: row.duplicates, rejected: row.rejected, ignored: row.ignored, ...(row.doses ? { doses: row.doses } : {}) };
+    opts.onProgress?.({
+      file: fileName,
+      format,
+      bytesDone: blob.size,
+      bytesTotal: blob.size,
+      records: sink.accepted,
+      rate: blob.size / Math.max(1e-3, (performance.now() - t0) / 1000),
+      etaS: 0,
+    });
+    return {
+      file: fileName,
+      format,
+      importId: row.id!,
+      added: row.added,
+      duplicates: row.duplicates,
+      rejected: row.rejected,
+      ignored: row.ignored,
+      ...(row.doses ? { doses: row.doses } : {}),
+    };
   } catch (e) {
     // Let a spill in flight finish first, so that no staged write lands after the clean-up.
     await sink.drain().catch(() => undefined);

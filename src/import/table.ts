@@ -16,8 +16,11 @@ export interface TableRow {
  * non-empty row; takes care of cancel and back-pressure.
  */
 export async function readTable(
-  bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string },
-  onRow: (row: TableRow) => void, opts: { skipLines?: number; aliases?: Record<string, string[]>; onHeader?: (header: string[]) => void } = {},
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string },
+  onRow: (row: TableRow) => void,
+  opts: { skipLines?: number; aliases?: Record<string, string[]>; onHeader?: (header: string[]) => void } = {},
 ): Promise<string[]> {
   let header: string[] | undefined;
   const index = new Map<string, number>();

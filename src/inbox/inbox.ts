@@ -36,9 +36,16 @@ export async function addToInbox(files: File[]): Promise<number> {
   const cache = await caches.open(INBOX_CACHE);
   let n = 0;
   for (const f of files) {
-    await cache.put(`${INBOX_PREFIX}${Date.now()}-${n++}`, new Response(f, {
-      headers: { 'Content-Type': f.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name), 'Content-Length': String(f.size) },
-    }));
+    await cache.put(
+      `${INBOX_PREFIX}${Date.now()}-${n++}`,
+      new Response(f, {
+        headers: {
+          'Content-Type': f.type || 'application/octet-stream',
+          'X-File-Name': encodeURIComponent(f.name),
+          'Content-Length': String(f.size),
+        },
+      }),
+    );
   }
   return n;
 }
@@ -55,8 +62,12 @@ export async function discardFromInbox(key: string): Promise<void> {
   if (hasCaches()) await (await caches.open(INBOX_CACHE)).delete(key);
 }
 
-interface LaunchParams { files: FileSystemFileHandle[] }
-interface LaunchQueue { setConsumer(cb: (p: LaunchParams) => void): void }
+interface LaunchParams {
+  files: FileSystemFileHandle[];
+}
+interface LaunchQueue {
+  setConsumer(cb: (p: LaunchParams) => void): void;
+}
 
 const SHARE_MAGIC = 'DOPPELSH';
 

@@ -54,7 +54,8 @@ async function init(order: readonly BackendName[]): Promise<BackendChoice> {
 /** Registers a backend; returns why it cannot run here, or undefined. */
 async function prepare(name: BackendName): Promise<string | undefined> {
   if (name === 'webgpu') {
-    const gpu = typeof navigator !== 'undefined' ? (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu : undefined;
+    const gpu =
+      typeof navigator !== 'undefined' ? (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu : undefined;
     if (!gpu) return 'navigator.gpu is absent';
     if (!(await gpu.requestAdapter())) return 'no WebGPU adapter';
     await import('@tensorflow/tfjs-backend-webgpu');

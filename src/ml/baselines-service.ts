@@ -7,8 +7,14 @@ import { readDaily, readSamples } from '../data/samples.ts';
 import { dayInDeviceZone, localDay } from '../../models/util/time.ts';
 import { workspaceDb, type Workspace } from '../data/workspace.ts';
 import {
-  ANOMALY_CONFIG, dailyGlucoseCv, detectAnomalies, latestBaseline,
-  type AnomalyEpisode, type AnomalyMetric, type DailyValue, type MetricBaseline,
+  ANOMALY_CONFIG,
+  dailyGlucoseCv,
+  detectAnomalies,
+  latestBaseline,
+  type AnomalyEpisode,
+  type AnomalyMetric,
+  type DailyValue,
+  type MetricBaseline,
 } from '../../models/ml/anomaly.ts';
 import type { MetricId } from '../../models/metrics.ts';
 import { readCgm } from './glucose-service.ts';
@@ -35,7 +41,14 @@ const FROM_DAILY: [AnomalyMetric, MetricId, 'mean' | 'sum'][] = [
  * day; a baseline of nights needs one value per night. Only the source with the most sleep records
  * counts (two trackers would count a night twice).
  */
-export function nightlySleep(c: { n: number; start: ArrayLike<number>; end: ArrayLike<number>; value: ArrayLike<number>; offsetMin: ArrayLike<number>; source: ArrayLike<number> }): DailyValue[] {
+export function nightlySleep(c: {
+  n: number;
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
+  value: ArrayLike<number>;
+  offsetMin: ArrayLike<number>;
+  source: ArrayLike<number>;
+}): DailyValue[] {
   const counts = new Map<number, number>();
   for (let i = 0; i < c.n; i++) counts.set(c.source[i]!, (counts.get(c.source[i]!) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -71,7 +84,13 @@ export async function personalBaselines(ws: Workspace, todayLocal = dayInDeviceZ
     if (values.length === 0) continue;
     const b = latestBaseline(metric, values);
     if (b) out.baselines.push(b);
-    else out.learning.push({ metric, label: ANOMALY_CONFIG[metric].label, days: values.length, needed: ANOMALY_CONFIG[metric].minHistoryDays });
+    else
+      out.learning.push({
+        metric,
+        label: ANOMALY_CONFIG[metric].label,
+        days: values.length,
+        needed: ANOMALY_CONFIG[metric].minHistoryDays,
+      });
     out.episodes.push(...detectAnomalies(metric, values));
   }
   out.episodes.sort((a, b) => (a.toDay < b.toDay ? 1 : a.toDay > b.toDay ? -1 : 0));

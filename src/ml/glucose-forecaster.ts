@@ -10,7 +10,14 @@
 import type * as tfNamespace from '@tensorflow/tfjs';
 import { fitLinear, predictLinear, type LinearModel } from '../../models/ml/baselines.ts';
 import {
-  cgmCoverage, forecastWindows, fromNetwork, historyLength, networkInputs, networkTargets, splitDays, subset,
+  cgmCoverage,
+  forecastWindows,
+  fromNetwork,
+  historyLength,
+  networkInputs,
+  networkTargets,
+  splitDays,
+  subset,
   type DoseEvent,
 } from '../../models/ml/forecast-data.ts';
 import { judge, type HorizonEvaluation } from '../../models/ml/verdict.ts';
@@ -60,7 +67,9 @@ export function buildNetwork(tf: Tf, features: number, seed = 1, learningRate = 
   const h1 = tf.layers.dense({ units: 32, activation: 'relu', kernelInitializer: init(1), kernelRegularizer: reg() }).apply(input);
   const h2 = tf.layers.dense({ units: 16, activation: 'relu', kernelInitializer: init(2), kernelRegularizer: reg() }).apply(h1);
   // The deep path starts at zero: before training the network is exactly its linear path.
-  const deep = tf.layers.dense({ units: 1, kernelInitializer: 'zeros', kernelRegularizer: reg(), name: 'deep_out' }).apply(h2) as tfNamespace.SymbolicTensor;
+  const deep = tf.layers
+    .dense({ units: 1, kernelInitializer: 'zeros', kernelRegularizer: reg(), name: 'deep_out' })
+    .apply(h2) as tfNamespace.SymbolicTensor;
   const output = tf.layers.add().apply([linear, deep]) as tfNamespace.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: output });
   model.compile({ optimizer: tf.train.adam(learningRate), loss: 'meanSquaredError' });
@@ -73,9 +82,16 @@ export interface Streams {
 }
 
 function streamList(s: Streams): { list: (readonly DoseEvent[])[]; scales: number[] } {
-  const list: (readonly DoseEvent[])[] = [], scales: number[] = [];
-  if (s.carbs?.length) { list.push(s.carbs); scales.push(EVENT_SCALES.carbsG); }
-  if (s.insulin?.length) { list.push(s.insulin); scales.push(EVENT_SCALES.insulinU); }
+  const list: (readonly DoseEvent[])[] = [],
+    scales: number[] = [];
+  if (s.carbs?.length) {
+    list.push(s.carbs);
+    scales.push(EVENT_SCALES.carbsG);
+  }
+  if (s.insulin?.length) {
+    list.push(s.insulin);
+    scales.push(EVENT_SCALES.insulinU);
+  }
   return { list, scales };
 }
 
@@ -92,7 +108,13 @@ export class InsufficientDataError extends Error {
  * Trains and judges the forecaster for one horizon. Throws InsufficientDataError when a part of the
  * split has too few windows; on any failure the network is disposed.
  */
-export async function trainHorizon(tf: Tf, series: CgmSeries, horizonMin: number, streams: Streams = {}, o: TrainOptions = {}): Promise<TrainedHorizon> {
+export async function trainHorizon(
+  tf: Tf,
+  series: CgmSeries,
+  horizonMin: number,
+  streams: Streams = {},
+  o: TrainOptions = {},
+): Promise<TrainedHorizon> {
   const t0 = performance.now();
   const cov = cgmCoverage(series);
   const history = historyLength(cov.intervalMin);
@@ -101,7 +123,9 @@ export async function trainHorizon(tf: Tf, series: CgmSeries, horizonMin: number
   const offset = series.offsetMin.length ? series.offsetMin[series.offsetMin.length - 1]! : 0;
   const split = splitDays(all, cov, offset, horizonMin);
   if (split.train.n < 200 || split.val.n < 20 || split.test.n === 0) {
-    throw new InsufficientDataError(`too few continuous readings to learn from (${split.train.n} training, ${split.val.n} early-stopping and ${split.test.n} held-out windows)`);
+    throw new InsufficientDataError(
+      `too few continuous readings to learn from (${split.train.n} training, ${split.val.n} early-stopping and ${split.test.n} held-out windows)`,
+    );
   }
   const linear = fitLinear(subset(all, (i) => all.tMs[i]! + horizonMin * 60_000 + (cov.intervalMin * 60_000) / 2 < split.testFromMs));
   const model = buildNetwork(tf, all.features, o.seed ?? 1, o.learningRate);
@@ -113,11 +137,25 @@ export async function trainHorizon(tf: Tf, series: CgmSeries, horizonMin: number
     const modelMgDl = await predictWith(tf, model, split.test, history, scales);
     // Both baselines within the CGM range too, as the network's forecasts are.
     const clamp = (v: number): number => Math.min(400, Math.max(40, v));
-    const evaluation = judge(horizonMin, { nTrain: split.train.n, nVal: split.val.n }, split.test,
-      modelMgDl, split.test.last.map(clamp), predictLinear(linear, split.test).map(clamp));
+    const evaluation = judge(
+      horizonMin,
+      { nTrain: split.train.n, nVal: split.val.n },
+      split.test,
+      modelMgDl,
+      split.test.last.map(clamp),
+      predictLinear(linear, split.test).map(clamp),
+    );
     return {
-      model, linear, evaluation, history, features: all.features, eventScales: scales, epochs,
-      trainMs: performance.now() - t0, testFromMs: split.testFromMs, testDays: split.testDays,
+      model,
+      linear,
+      evaluation,
+      history,
+      features: all.features,
+      eventScales: scales,
+      epochs,
+      trainMs: performance.now() - t0,
+      testFromMs: split.testFromMs,
+      testDays: split.testDays,
     };
   } catch (e) {
     model.dispose();
@@ -138,8 +176,17 @@ function startFromLinear(tf: Tf, model: LayersModel, x: Float32Array, train: Win
   tf.dispose(values);
 }
 
-async function fit(tf: Tf, model: LayersModel, train: Windows, val: Windows, history: number, scales: number[], o: TrainOptions): Promise<number> {
-  const maxEpochs = o.maxEpochs ?? 60, patience = o.patience ?? 6;
+async function fit(
+  tf: Tf,
+  model: LayersModel,
+  train: Windows,
+  val: Windows,
+  history: number,
+  scales: number[],
+  o: TrainOptions,
+): Promise<number> {
+  const maxEpochs = o.maxEpochs ?? 60,
+    patience = o.patience ?? 6;
   // At least ~40 steps an epoch: a week of readings is ~2000 windows, too few for 256-window batches.
   const batchSize = o.batchSize ?? Math.min(256, Math.max(32, 2 ** Math.floor(Math.log2(train.n / 40))));
   const xTrain = networkInputs(train, history, scales);
@@ -155,8 +202,10 @@ async function fit(tf: Tf, model: LayersModel, train: Windows, val: Windows, his
     return loss;
   };
   // Epoch 0 is the linear start: training must improve on it to replace it.
-  let best = await valLoss(), bestWeights: tfNamespace.Tensor[] | undefined = model.getWeights().map((w) => w.clone());
-  let since = 0, epochs = 0;
+  let best = await valLoss(),
+    bestWeights: tfNamespace.Tensor[] | undefined = model.getWeights().map((w) => w.clone());
+  let since = 0,
+    epochs = 0;
   const rng = createRng(o.seed ?? 1);
   try {
     for (let e = 0; e < maxEpochs; e++) {
@@ -197,7 +246,13 @@ function shuffled(n: number, rng: Rng): Int32Array {
 }
 
 /** The network's forecasts (mg/dL) for windows (read back asynchronously: WebGPU has no cheap synchronous read). */
-export async function predictWith(tf: Tf, model: LayersModel, w: Windows, history: number, scales: readonly number[]): Promise<Float32Array> {
+export async function predictWith(
+  tf: Tf,
+  model: LayersModel,
+  w: Windows,
+  history: number,
+  scales: readonly number[],
+): Promise<Float32Array> {
   if (w.n === 0) return new Float32Array(0);
   const y = tf.tidy(() => model.predictOnBatch(tf.tensor2d(networkInputs(w, history, scales), [w.n, w.features])) as tfNamespace.Tensor);
   try {

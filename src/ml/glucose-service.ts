@@ -10,7 +10,15 @@ import { cgmCoverage, HORIZONS_MIN, latestWindow, MIN_DAYS, type DoseEvent } fro
 import type { HorizonEvaluation } from '../../models/ml/verdict.ts';
 import type { CgmSeries } from '../../models/ml/windows.ts';
 import { loadBackend, type BackendName } from './backend.ts';
-import { InsufficientDataError, predictWith, trainHorizon, type LayersModel, type Streams, type TrainedHorizon, type TrainOptions } from './glucose-forecaster.ts';
+import {
+  InsufficientDataError,
+  predictWith,
+  trainHorizon,
+  type LayersModel,
+  type Streams,
+  type TrainedHorizon,
+  type TrainOptions,
+} from './glucose-forecaster.ts';
 import { readDoses } from '../data/doses.ts';
 import { modelStore } from './model-store.ts';
 
@@ -78,9 +86,12 @@ export async function readCgm(ws: Workspace): Promise<{ series: CgmSeries; key: 
   const c = await readSamples(workspaceDb(ws), 'cgm_glucose');
   const counts = new Map<number, number>();
   for (let i = 0; i < c.n; i++) counts.set(c.source[i]!, (counts.get(c.source[i]!) ?? 0) + 1);
-  let source = 0, most = -1;
+  let source = 0,
+    most = -1;
   for (const [s, k] of counts) if (k > most) [source, most] = [s, k];
-  const startMs: number[] = [], valueMgDl: number[] = [], offsetMin: number[] = [];
+  const startMs: number[] = [],
+    valueMgDl: number[] = [],
+    offsetMin: number[] = [];
   for (let i = 0; i < c.n; i++) {
     if (c.source[i] !== source) continue;
     if (startMs.length && c.start[i]! <= startMs[startMs.length - 1]!) continue;
@@ -89,7 +100,10 @@ export async function readCgm(ws: Workspace): Promise<{ series: CgmSeries; key: 
     offsetMin.push(c.offsetMin[i]!);
   }
   const n = startMs.length;
-  return { series: { startMs, valueMgDl, offsetMin }, key: `v${FORECASTER_VERSION}|${source}|${n}|${startMs[0] ?? 0}|${startMs[n - 1] ?? 0}` };
+  return {
+    series: { startMs, valueMgDl, offsetMin },
+    key: `v${FORECASTER_VERSION}|${source}|${n}|${startMs[0] ?? 0}|${startMs[n - 1] ?? 0}`,
+  };
 }
 
 /** A stream is an input only with at least this many records within the CGM's span. */
@@ -111,7 +125,8 @@ export async function readInputs(ws: Workspace): Promise<ForecastInputs> {
   const { series, key } = await readCgm(ws);
   const db = workspaceDb(ws);
   const n = series.startMs.length;
-  const from = n ? series.startMs[0]! - 3 * 3_600_000 : 0, to = n ? series.startMs[n - 1]! : 0;
+  const from = n ? series.startMs[0]! - 3 * 3_600_000 : 0,
+    to = n ? series.startMs[n - 1]! : 0;
   const streams: Streams = {};
   const parts = [key];
   for (const kind of ['carbs', 'insulin'] as const) {
@@ -133,7 +148,10 @@ const inflight = new Map<Workspace, Promise<TrainOutcome>>();
  * Trains when the readings changed since the last training (or `force`); otherwise reports the
  * record. Calls for a workspace while one runs wait for it and then check again (one training at a time).
  */
-export function ensureGlucoseModel(ws: Workspace, o: TrainOptions & { force?: boolean; order?: BackendName[] } = {}): Promise<TrainOutcome> {
+export function ensureGlucoseModel(
+  ws: Workspace,
+  o: TrainOptions & { force?: boolean; order?: BackendName[] } = {},
+): Promise<TrainOutcome> {
   const before = inflight.get(ws);
   const run = (before ?? Promise.resolve()).catch(() => undefined).then(() => train(ws, o));
   const mine = run.finally(() => {
@@ -151,7 +169,11 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
   const cov = cgmCoverage(series);
   if (series.startMs.length === 0) return await clear(ws, { status: 'none', reason: 'no CGM readings', coveredDays: 0 });
   if (cov.coveredDays < MIN_DAYS) {
-    return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: `${cov.coveredDays} of the ${MIN_DAYS} days of CGM (≥ 12 h each) needed` });
+    return await clear(ws, {
+      status: 'insufficient',
+      coveredDays: cov.coveredDays,
+      reason: `${cov.coveredDays} of the ${MIN_DAYS} days of CGM (≥ 12 h each) needed`,
+    });
   }
   const { tf, backend } = await loadBackend(o.order);
   // Both horizons are trained before anything is written: a failure leaves the previous networks
@@ -161,7 +183,8 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
     for (const h of HORIZONS_MIN) trained.push(await trainHorizon(tf, series, h, streams, o));
   } catch (e) {
     for (const t of trained) t.model.dispose();
-    if (e instanceof InsufficientDataError) return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: e.message });
+    if (e instanceof InsufficientDataError)
+      return await clear(ws, { status: 'insufficient', coveredDays: cov.coveredDays, reason: e.message });
     throw e;
   }
   const trainedAt = Date.now();
@@ -174,15 +197,29 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
       const path = glucoseModelPath(ws, t.evaluation.horizonMin, trainedAt.toString(36));
       await store.save(path, t.model);
       horizons.push({
-        horizonMin: t.evaluation.horizonMin, evaluation: t.evaluation, epochs: t.epochs, trainMs: t.trainMs,
-        history: t.history, eventScales: t.eventScales, modelPath: path,
+        horizonMin: t.evaluation.horizonMin,
+        evaluation: t.evaluation,
+        epochs: t.epochs,
+        trainMs: t.trainMs,
+        history: t.history,
+        eventScales: t.eventScales,
+        modelPath: path,
       });
     }
     record = {
-      version: FORECASTER_VERSION, dataKey: key, trainedAt, backend,
-      intervalMin: cov.intervalMin, coveredDays: cov.coveredDays, firstMs: cov.firstMs, lastMs: cov.lastMs,
-      testFromMs: trained[0]!.testFromMs, testDays: trained[0]!.testDays,
-      usesCarbs: !!streams.carbs, usesInsulin: !!streams.insulin, horizons,
+      version: FORECASTER_VERSION,
+      dataKey: key,
+      trainedAt,
+      backend,
+      intervalMin: cov.intervalMin,
+      coveredDays: cov.coveredDays,
+      firstMs: cov.firstMs,
+      lastMs: cov.lastMs,
+      testFromMs: trained[0]!.testFromMs,
+      testDays: trained[0]!.testDays,
+      usesCarbs: !!streams.carbs,
+      usesInsulin: !!streams.insulin,
+      horizons,
     };
     await db.settings.put({ key: RECORD_KEY, value: record });
   } catch (e) {
@@ -194,7 +231,12 @@ async function train(ws: Workspace, o: TrainOptions & { force?: boolean; order?:
   horizons.forEach((h, k) => loadedModels.set(h.modelPath, trained[k]!.model));
   // The previous training's networks (and any left by an interrupted one) go; best effort: a
   // failure leaves old entries that the next training removes.
-  await store.removeWorkspace(ws, horizons.map((h) => h.modelPath)).catch(() => undefined);
+  await store
+    .removeWorkspace(
+      ws,
+      horizons.map((h) => h.modelPath),
+    )
+    .catch(() => undefined);
   return { status: 'trained', record };
 }
 
@@ -229,14 +271,21 @@ export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
   if (!record) return { reason: 'no model yet' };
   const { series, streams } = await readInputs(ws);
   // The same inputs the networks learnt from (a stream that fell under the minimum since is empty).
-  const w = latestWindow(series, [record.usesCarbs ? streams.carbs ?? [] : undefined, record.usesInsulin ? streams.insulin ?? [] : undefined].filter((x): x is DoseEvent[] => !!x));
+  const w = latestWindow(
+    series,
+    [record.usesCarbs ? (streams.carbs ?? []) : undefined, record.usesInsulin ? (streams.insulin ?? []) : undefined].filter(
+      (x): x is DoseEvent[] => !!x,
+    ),
+  );
   if (!w) return { reason: 'the last hour of readings has a gap' };
   const { tf, backend } = await loadBackend();
   const points: GlucoseForecast['points'] = [];
   for (const h of record.horizons) {
     let model = loadedModels.get(h.modelPath);
     if (!model) {
-      model = await modelStore(tf).load(h.modelPath).catch(() => undefined);
+      model = await modelStore(tf)
+        .load(h.modelPath)
+        .catch(() => undefined);
       if (!model) {
         // Another tab's ml worker may have trained since: only a record that still names the lost
         // network is cleared (so that the next check trains again).
@@ -249,8 +298,11 @@ export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
     const mgdl = (await predictWith(tf, model, w, h.history, h.eventScales))[0]!;
     const band = h.evaluation.band;
     points.push({
-      horizonMin: h.horizonMin, atMs: w.tMs[0]! + h.horizonMin * 60_000, mgdl,
-      lowMgDl: Math.max(40, mgdl + band.lowMgDl), highMgDl: Math.min(400, mgdl + band.highMgDl),
+      horizonMin: h.horizonMin,
+      atMs: w.tMs[0]! + h.horizonMin * 60_000,
+      mgdl,
+      lowMgDl: Math.max(40, mgdl + band.lowMgDl),
+      highMgDl: Math.min(400, mgdl + band.highMgDl),
       shown: h.evaluation.beatsBaselines,
     });
   }

@@ -38,10 +38,12 @@ export function modelStore(tf: Tf): ModelStore {
   return {
     kind: 'memory',
     async save(path, model) {
-      await model.save(tf.io.withSaveHandler(async (artifacts) => {
-        memory.set(path, artifacts);
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }));
+      await model.save(
+        tf.io.withSaveHandler(async (artifacts) => {
+          memory.set(path, artifacts);
+          return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+        }),
+      );
     },
     async load(path) {
       const a = memory.get(path);

@@ -34,7 +34,8 @@ async function latest(db: DoppelDb, metric: MetricId, flag = 0): Promise<{ value
 }
 
 function ageOn(birthDate: string, atMs: number): number {
-  const b = new Date(`${birthDate}T00:00:00Z`), a = new Date(atMs);
+  const b = new Date(`${birthDate}T00:00:00Z`),
+    a = new Date(atMs);
   let age = a.getUTCFullYear() - b.getUTCFullYear();
   if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) age--;
   return age;
@@ -60,12 +61,17 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
   const weight = await latest(db, 'body_weight');
   if (weight) set('weightKg', r1(weight.value), `weight on ${weight.day}`);
   const bmi = await latest(db, 'bmi');
-  if (p.heightCm && p.weightKg) prov.bmi = `BMI ${r1(profileBmi(p)!)} from weight on ${weight!.day} and height ${height && !stored?.heightCm ? `on ${height.day}` : 'in the profile'}`;
+  if (p.heightCm && p.weightKg)
+    prov.bmi = `BMI ${r1(profileBmi(p)!)} from weight on ${weight!.day} and height ${height && !stored?.heightCm ? `on ${height.day}` : 'in the profile'}`;
   else if (bmi) set('bmi', r1(bmi.value), `BMI recorded on ${bmi.day}`);
 
   const simple: [MetricId, keyof RiskProfile, number, string][] = [
-    ['waist_circumference', 'waistCm', 1, 'waist'], ['hba1c', 'hba1cPercent', 2, 'HbA1c'], ['total_cholesterol', 'totalCholesterolMgDl', 0, 'total cholesterol'],
-    ['hdl_cholesterol', 'hdlMgDl', 0, 'HDL'], ['triglycerides', 'triglyceridesMgDl', 0, 'triglycerides'], ['egfr', 'egfr', 0, 'eGFR'],
+    ['waist_circumference', 'waistCm', 1, 'waist'],
+    ['hba1c', 'hba1cPercent', 2, 'HbA1c'],
+    ['total_cholesterol', 'totalCholesterolMgDl', 0, 'total cholesterol'],
+    ['hdl_cholesterol', 'hdlMgDl', 0, 'HDL'],
+    ['triglycerides', 'triglyceridesMgDl', 0, 'triglycerides'],
+    ['egfr', 'egfr', 0, 'eGFR'],
   ];
   for (const [metric, key, dp, label] of simple) {
     const x = await latest(db, metric);
@@ -81,14 +87,20 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
   }
 
   // Blood pressure: the papers used a clinic measurement; here the mean of the latest readings (up to 3, within 30 days).
-  for (const [metric, key] of [['systolic_bp', 'systolicBpMmHg'], ['diastolic_bp', 'diastolicBpMmHg']] as const) {
+  for (const [metric, key] of [
+    ['systolic_bp', 'systolicBpMmHg'],
+    ['diastolic_bp', 'diastolicBpMmHg'],
+  ] as const) {
     const s = await readSamples(db, metric);
     if (!s.n) continue;
     const lastT = s.start[s.n - 1]!;
     const vals: number[] = [];
     for (let i = s.n - 1; i >= 0 && vals.length < 3 && lastT - s.start[i]! <= 30 * DAY_MS; i--) vals.push(s.value[i]!);
     p[key] = Math.round(vals.reduce((a, b) => a + b, 0) / vals.length);
-    prov[key] = vals.length > 1 ? `mean of ${vals.length} readings to ${localDay(lastT, s.offsetMin[s.n - 1]!)}` : `reading on ${localDay(lastT, s.offsetMin[s.n - 1]!)}`;
+    prov[key] =
+      vals.length > 1
+        ? `mean of ${vals.length} readings to ${localDay(lastT, s.offsetMin[s.n - 1]!)}`
+        : `reading on ${localDay(lastT, s.offsetMin[s.n - 1]!)}`;
   }
 
   // Activity over the latest 28 days with data: ADA asks "physically active" (150 min/week), FINDRISC 30 min daily.
@@ -100,7 +112,8 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     const perDay = recent.reduce((a, r) => a + r.sum, 0) / recent.length;
     p.physicallyActive = perDay * 7 >= 150;
     p.physicallyActiveDaily = perDay >= 30;
-    prov.physicallyActive = prov.physicallyActiveDaily = `exercise ${Math.round(perDay * 7)} min/week over ${recent.length} days to ${last}`;
+    prov.physicallyActive =
+      prov.physicallyActiveDaily = `exercise ${Math.round(perDay * 7)} min/week over ${recent.length} days to ${last}`;
   }
 
   const conditions = new Set(stored?.conditions ?? []);
@@ -111,13 +124,15 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     p.hypertension = conditions.has('hypertension');
     p.gestationalDiabetes = conditions.has('gestational_diabetes');
     p.pcos = conditions.has('pcos');
-    for (const k of ['diabetes', 'cvd', 'hypertension', 'gestationalDiabetes', 'pcos'] as const) prov[k] = 'conditions in the profile (entered or imported)';
+    for (const k of ['diabetes', 'cvd', 'hypertension', 'gestationalDiabetes', 'pcos'] as const)
+      prov[k] = 'conditions in the profile (entered or imported)';
   }
   if (stored?.medications) {
     p.statin = meds.has('statin');
     p.bpMedication = meds.has('antihypertensive');
     p.treatedHypertension = p.bpMedication && (p.hypertension ?? true);
-    for (const k of ['statin', 'bpMedication', 'treatedHypertension'] as const) prov[k] = 'medications in the profile (entered or imported)';
+    for (const k of ['statin', 'bpMedication', 'treatedHypertension'] as const)
+      prov[k] = 'medications in the profile (entered or imported)';
   }
   // FINDRISC's "ever found to have high blood glucose": a prediabetes diagnosis or a stored value in that range.
   const highA1c = (await readDaily(db, 'hba1c')).find((r) => r.max >= 5.7);
@@ -133,15 +148,35 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
 
 /** Typical values used only to see which missing input would add the most scores. */
 const PROBES: Partial<Record<keyof RiskProfile, unknown>> = {
-  hba1cPercent: 5.6, fastingGlucoseMgDl: 95, totalCholesterolMgDl: 190, hdlMgDl: 50, triglyceridesMgDl: 130, systolicBpMmHg: 125,
-  diastolicBpMmHg: 80, egfr: 90, waistCm: 90, familyHistoryDiabetes: 'none', physicallyActive: true, physicallyActiveDaily: true,
-  dailyFruitVegetables: true, bpMedication: false, highGlucoseHistory: false, hypertension: false, weightKg: 75, heightCm: 170, sex: 'female', age: 50,
+  hba1cPercent: 5.6,
+  fastingGlucoseMgDl: 95,
+  totalCholesterolMgDl: 190,
+  hdlMgDl: 50,
+  triglyceridesMgDl: 130,
+  systolicBpMmHg: 125,
+  diastolicBpMmHg: 80,
+  egfr: 90,
+  waistCm: 90,
+  familyHistoryDiabetes: 'none',
+  physicallyActive: true,
+  physicallyActiveDaily: true,
+  dailyFruitVegetables: true,
+  bpMedication: false,
+  highGlucoseHistory: false,
+  hypertension: false,
+  weightKg: 75,
+  heightCm: 170,
+  sex: 'female',
+  age: 50,
 };
 
 function countScores(p: RiskProfile): number {
   const r = riskReport(p);
-  return (['A', 'B', 'C'] as const).filter((m) => r.qdiabetes2018[m] !== null).length + [r.findrisc, r.ada, r.framinghamOffspring, r.pce].filter(Boolean).length
-    + Object.values(r.prevent).filter(Boolean).length;
+  return (
+    (['A', 'B', 'C'] as const).filter((m) => r.qdiabetes2018[m] !== null).length +
+    [r.findrisc, r.ada, r.framinghamOffspring, r.pce].filter(Boolean).length +
+    Object.values(r.prevent).filter(Boolean).length
+  );
 }
 
 /**
@@ -170,5 +205,9 @@ export function suggest(p: RiskProfile): BuiltProfile['suggestion'] {
   }
   if (!best) return undefined;
   const b = best as { inputs: (keyof RiskProfile)[]; gain: number };
-  return { inputs: b.inputs, gain: b.gain, why: `adding ${b.inputs.join(', ')} would give ${b.gain} more risk score${b.gain > 1 ? 's' : ''}` };
+  return {
+    inputs: b.inputs,
+    gain: b.gain,
+    why: `adding ${b.inputs.join(', ')} would give ${b.gain} more risk score${b.gain > 1 ? 's' : ''}`,
+  };
 }

@@ -21,7 +21,11 @@ import { ShareError } from './errors.ts';
 
 export const MAGIC = new TextEncoder().encode('DOPPELSH');
 export const SHARE_VERSION = 1;
-export const enum Mode { Plain = 0, Passphrase = 1, Code = 2 }
+export const enum Mode {
+  Plain = 0,
+  Passphrase = 1,
+  Code = 2,
+}
 
 /** Argon2id parameters of new files (RFC 9106 §4's second recommendation, one lane: the browser runs lanes on one thread). */
 export const ARGON2 = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
@@ -53,7 +57,11 @@ export interface ShareHeader {
 const buf = (u: Uint8Array): Uint8Array<ArrayBuffer> => u as Uint8Array<ArrayBuffer>;
 
 function need(bytes: Uint8Array, end: number, what: string): void {
-  if (bytes.length < end) throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, inside its ${what} (which ends at byte ${end}): it is incomplete.`);
+  if (bytes.length < end)
+    throw new ShareError(
+      'TRUNCATED',
+      `The file ends at byte ${bytes.length}, inside its ${what} (which ends at byte ${end}): it is incomplete.`,
+    );
 }
 
 /** Reads the header without any secret: which secret the file needs, and whether this app can read it. */
@@ -64,18 +72,35 @@ export function readHeader(bytes: Uint8Array): ShareHeader {
   need(bytes, 10, 'header');
   const version = bytes[8]!;
   const mode = bytes[9]!;
-  if (version > SHARE_VERSION) throw new ShareError('UNSUPPORTED_VERSION', `This share file is version ${version}; this Doppel reads version ${SHARE_VERSION}. Update Doppel to open it.`);
+  if (version > SHARE_VERSION)
+    throw new ShareError(
+      'UNSUPPORTED_VERSION',
+      `This share file is version ${version}; this Doppel reads version ${SHARE_VERSION}. Update Doppel to open it.`,
+    );
   if (version < 1) throw new ShareError('CORRUPT', `Byte 8: format version ${version} does not exist.`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (mode === Mode.Plain) return { version, mode, length: 10 };
   if (mode === Mode.Passphrase) {
     need(bytes, 10 + 9 + 16 + 12, 'key-derivation parameters');
-    const memoryKiB = view.getUint32(10, true), iterations = view.getUint32(14, true), parallelism = bytes[18]!;
-    for (const [name, v, [lo, hi], at] of [['memory (KiB)', memoryKiB, ARGON2_LIMITS.memoryKiB, 10], ['iterations', iterations, ARGON2_LIMITS.iterations, 14], ['parallelism', parallelism, ARGON2_LIMITS.parallelism, 18]] as const) {
+    const memoryKiB = view.getUint32(10, true),
+      iterations = view.getUint32(14, true),
+      parallelism = bytes[18]!;
+    for (const [name, v, [lo, hi], at] of [
+      ['memory (KiB)', memoryKiB, ARGON2_LIMITS.memoryKiB, 10],
+      ['iterations', iterations, ARGON2_LIMITS.iterations, 14],
+      ['parallelism', parallelism, ARGON2_LIMITS.parallelism, 18],
+    ] as const) {
       if (v < lo || v > hi) throw new ShareError('CORRUPT', `Byte ${at}: Argon2 ${name} ${v} is outside ${lo}-${hi}.`);
     }
-    if (memoryKiB * iterations > ARGON2_MAX_WORK) throw new ShareError('CORRUPT', `Bytes 10-17: Argon2 ${memoryKiB} KiB × ${iterations} passes is more work than Doppel allows.`);
-    return { version, mode, argon2: { memoryKiB, iterations, parallelism, salt: bytes.slice(19, 35) }, nonce: bytes.slice(35, 47), length: 47 };
+    if (memoryKiB * iterations > ARGON2_MAX_WORK)
+      throw new ShareError('CORRUPT', `Bytes 10-17: Argon2 ${memoryKiB} KiB × ${iterations} passes is more work than Doppel allows.`);
+    return {
+      version,
+      mode,
+      argon2: { memoryKiB, iterations, parallelism, salt: bytes.slice(19, 35) },
+      nonce: bytes.slice(35, 47),
+      length: 47,
+    };
   }
   if (mode === Mode.Code) {
     need(bytes, 10 + 16 + 12, 'salt and nonce');
@@ -109,12 +134,26 @@ async function deriveKey(h: ShareHeader, secret: Secret): Promise<CryptoKey> {
   if (h.mode === Mode.Passphrase) {
     if (!('passphrase' in secret)) throw new ShareError('WRONG_SECRET', 'This file is protected by a passphrase.');
     const a = h.argon2!;
-    const raw = await argon2id({ password: secret.passphrase.normalize('NFC'), salt: a.salt, parallelism: a.parallelism, iterations: a.iterations, memorySize: a.memoryKiB, hashLength: 32, outputType: 'binary' });
+    const raw = await argon2id({
+      password: secret.passphrase.normalize('NFC'),
+      salt: a.salt,
+      parallelism: a.parallelism,
+      iterations: a.iterations,
+      memorySize: a.memoryKiB,
+      hashLength: 32,
+      outputType: 'binary',
+    });
     return crypto.subtle.importKey('raw', buf(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
   }
   if (!('code' in secret)) throw new ShareError('WRONG_SECRET', 'This file is protected by a share code.');
   const ikm = await crypto.subtle.importKey('raw', buf(decodeCode(secret.code)), 'HKDF', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: buf(h.salt!), info: new TextEncoder().encode('doppel-share v1') }, ikm, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: buf(h.salt!), info: new TextEncoder().encode('doppel-share v1') },
+    ikm,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
 }
 
 /** Seals a payload (UTF-8 JSON bytes) into a share file. */
@@ -127,13 +166,18 @@ export async function seal(payload: Uint8Array, secret: Secret): Promise<Uint8Ar
     return concat(unsigned, new Uint8Array(await crypto.subtle.digest('SHA-256', buf(unsigned))));
   }
   if ('passphrase' in secret && [...secret.passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
-    throw new ShareError('WEAK_PASSPHRASE', `A passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters (several words are easiest to remember).`);
+    throw new ShareError(
+      'WEAK_PASSPHRASE',
+      `A passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters (several words are easiest to remember).`,
+    );
   }
   const mode = 'passphrase' in secret ? Mode.Passphrase : Mode.Code;
   const header = writeHeader(mode, crypto.getRandomValues(new Uint8Array(16)), crypto.getRandomValues(new Uint8Array(12)));
   const h = readHeader(header);
   const key = await deriveKey(h, secret);
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: buf(h.nonce!), additionalData: buf(header), tagLength: 128 }, key, buf(body)));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: buf(h.nonce!), additionalData: buf(header), tagLength: 128 }, key, buf(body)),
+  );
   return concat(header, sealed);
 }
 
@@ -142,20 +186,32 @@ export async function open(bytes: Uint8Array, secret: Secret, maxPayloadBytes = 
   const h = readHeader(bytes);
   let body = bytes.subarray(h.length);
   if (h.mode === Mode.Plain) {
-    if (body.length < DIGEST_BYTES) throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, before its checksum: it is incomplete.`);
+    if (body.length < DIGEST_BYTES)
+      throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, before its checksum: it is incomplete.`);
     const end = bytes.length - DIGEST_BYTES;
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buf(bytes.subarray(0, end))));
-    if (digest.some((b, i) => b !== bytes[end + i])) throw new ShareError('CORRUPT', 'The file was changed or damaged after it was made (its checksum does not match).');
+    if (digest.some((b, i) => b !== bytes[end + i]))
+      throw new ShareError('CORRUPT', 'The file was changed or damaged after it was made (its checksum does not match).');
     body = bytes.subarray(h.length, end);
   } else {
-    if (body.length < 16) throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, before its authentication tag: it is incomplete.`);
+    if (body.length < 16)
+      throw new ShareError('TRUNCATED', `The file ends at byte ${bytes.length}, before its authentication tag: it is incomplete.`);
     const key = await deriveKey(h, secret);
     try {
-      body = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buf(h.nonce!), additionalData: buf(bytes.subarray(0, h.length)), tagLength: 128 }, key, buf(body)));
+      body = new Uint8Array(
+        await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: buf(h.nonce!), additionalData: buf(bytes.subarray(0, h.length)), tagLength: 128 },
+          key,
+          buf(body),
+        ),
+      );
     } catch {
-      throw new ShareError('WRONG_SECRET', h.mode === Mode.Passphrase
-        ? 'The passphrase is wrong, or the file was changed or cut short after it was made.'
-        : 'The share code is wrong, or the file was changed or cut short after it was made.');
+      throw new ShareError(
+        'WRONG_SECRET',
+        h.mode === Mode.Passphrase
+          ? 'The passphrase is wrong, or the file was changed or cut short after it was made.'
+          : 'The share code is wrong, or the file was changed or cut short after it was made.',
+      );
     }
   }
   return inflateCapped(body, maxPayloadBytes);
@@ -171,12 +227,14 @@ function inflateCapped(body: Uint8Array, max: number): Uint8Array {
     parts.push(chunk);
   });
   try {
-    for (let i = 0; i < body.length; i += 1 << 16) inf.push(body.subarray(i, Math.min(body.length, i + (1 << 16))), i + (1 << 16) >= body.length);
+    for (let i = 0; i < body.length; i += 1 << 16)
+      inf.push(body.subarray(i, Math.min(body.length, i + (1 << 16))), i + (1 << 16) >= body.length);
   } catch (e) {
     failed = e;
   }
   if (failed instanceof ShareError) throw failed;
-  if (failed || parts.length === 0) throw new ShareError('CORRUPT', 'The file\'s content could not be unpacked: it is damaged or incomplete.');
+  if (failed || parts.length === 0)
+    throw new ShareError('CORRUPT', "The file's content could not be unpacked: it is damaged or incomplete.");
   return concat(...parts);
 }
 
@@ -195,7 +253,9 @@ const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export function generateCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(20));
-  let bits = 0, acc = 0, out = '';
+  let bits = 0,
+    acc = 0,
+    out = '';
   for (const b of bytes) {
     acc = (acc << 8) | b;
     bits += 8;
@@ -214,7 +274,9 @@ export function decodeCode(code: string): Uint8Array {
     throw new ShareError('BAD_CODE', 'A share code has 32 letters and digits in 8 groups of 4 (for example 7K3M-…); check what was typed.');
   }
   const out = new Uint8Array(20);
-  let bits = 0, acc = 0, i = 0;
+  let bits = 0,
+    acc = 0,
+    i = 0;
   for (const c of clean) {
     acc = (acc << 5) | B32.indexOf(c);
     bits += 5;

@@ -44,7 +44,17 @@ export interface SharePayload {
   scenarios: { name: string; scenario: Record<string, unknown> }[];
 }
 
-const PROFILE_KEYS = ['birthDate', 'sex', 'heightCm', 'ethnicity', 'smoking', 'familyHistoryDiabetes', 'conditions', 'medications', 'answers'] as const;
+const PROFILE_KEYS = [
+  'birthDate',
+  'sex',
+  'heightCm',
+  'ethnicity',
+  'smoking',
+  'familyHistoryDiabetes',
+  'conditions',
+  'medications',
+  'answers',
+] as const;
 const dayStart = (day: string): number => Date.parse(`${day}T00:00:00Z`) - 14 * 3_600_000;
 const dayEnd = (day: string): number => Date.parse(`${day}T23:59:59.999Z`) + 14 * 3_600_000;
 
@@ -81,12 +91,21 @@ export async function buildPayload(db: DoppelDb, scope: ShareScope, label: strin
     }
     if (out.start.length) samples.push(out);
   }
-  const scenarios = (await db.scenarios.bulkGet(scope.scenarioIds)).filter((r) => r !== undefined).map((r) => ({ name: r.name, scenario: r.scenario }));
+  const scenarios = (await db.scenarios.bulkGet(scope.scenarioIds))
+    .filter((r) => r !== undefined)
+    .map((r) => ({ name: r.name, scenario: r.scenario }));
   return {
-    format: PAYLOAD_FORMAT, version: PAYLOAD_VERSION, sharedAt: new Date(nowMs).toISOString(), label: label.trim().slice(0, 80),
+    format: PAYLOAD_FORMAT,
+    version: PAYLOAD_VERSION,
+    sharedAt: new Date(nowMs).toISOString(),
+    label: label.trim().slice(0, 80),
     scope: { fromDay: scope.fromDay ?? null, toDay: scope.toDay ?? null, metrics: scope.metrics },
-    profile, units: { glucoseUnit: settings.glucoseUnit, weightUnit: settings.weightUnit, hba1cUnit: settings.hba1cUnit }, sourceOrder: settings.sourceOrder,
-    sources, samples, scenarios,
+    profile,
+    units: { glucoseUnit: settings.glucoseUnit, weightUnit: settings.weightUnit, hba1cUnit: settings.hba1cUnit },
+    sourceOrder: settings.sourceOrder,
+    sources,
+    samples,
+    scenarios,
   };
 }
 
@@ -98,7 +117,7 @@ const numbers = (v: unknown, where: string, n?: number): number[] => {
   if (!Array.isArray(v)) bad(where, 'is not a list');
   const a = v as unknown[];
   if (n !== undefined && a.length !== n) bad(where, `has ${a.length} entries, not ${n}`);
-  a.forEach((x, i) => typeof x === 'number' && Number.isFinite(x) ? undefined : bad(`${where}[${i}]`, 'is not a finite number'));
+  a.forEach((x, i) => (typeof x === 'number' && Number.isFinite(x) ? undefined : bad(`${where}[${i}]`, 'is not a finite number')));
   return a as number[];
 };
 
@@ -111,22 +130,39 @@ export function parsePayload(json: Uint8Array, nowMs = Date.now()): SharePayload
     return bad('payload', 'is not UTF-8 JSON');
   }
   if (!isObj(p) || p.format !== PAYLOAD_FORMAT) return bad('payload', `is not a ${PAYLOAD_FORMAT} payload`);
-  if (typeof p.version === 'number' && Number.isInteger(p.version) && p.version > PAYLOAD_VERSION) throw new ShareError('UNSUPPORTED_VERSION', `The shared data are version ${String(p.version)}; this Doppel reads version ${PAYLOAD_VERSION}. Update Doppel to open them.`);
+  if (typeof p.version === 'number' && Number.isInteger(p.version) && p.version > PAYLOAD_VERSION)
+    throw new ShareError(
+      'UNSUPPORTED_VERSION',
+      `The shared data are version ${String(p.version)}; this Doppel reads version ${PAYLOAD_VERSION}. Update Doppel to open them.`,
+    );
   if (p.version !== PAYLOAD_VERSION) bad('payload.version', `${String(p.version)} is not a version`);
-  const isDay = (v: unknown): boolean => v === null || (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(Date.parse(v)));
+  const isDay = (v: unknown): boolean =>
+    v === null || (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(Date.parse(v)));
   const sc = p.scope;
-  if (!isObj(sc) || !isDay(sc.fromDay) || !isDay(sc.toDay) || !Array.isArray(sc.metrics) || !sc.metrics.every((m) => METRIC_IDS.includes(m as MetricId))) bad('scope', 'is not {fromDay, toDay, metrics} with ISO days and Doppel metrics');
-  if (p.sourceOrder !== undefined && !(Array.isArray(p.sourceOrder) && p.sourceOrder.every((k) => typeof k === 'string'))) bad('sourceOrder', 'is not a list of source keys');
-  if (typeof p.label !== 'string' || typeof p.sharedAt !== 'string' || Number.isNaN(Date.parse(p.sharedAt))) bad('payload', 'lacks the name or the date it was shared');
+  if (
+    !isObj(sc) ||
+    !isDay(sc.fromDay) ||
+    !isDay(sc.toDay) ||
+    !Array.isArray(sc.metrics) ||
+    !sc.metrics.every((m) => METRIC_IDS.includes(m as MetricId))
+  )
+    bad('scope', 'is not {fromDay, toDay, metrics} with ISO days and Doppel metrics');
+  if (p.sourceOrder !== undefined && !(Array.isArray(p.sourceOrder) && p.sourceOrder.every((k) => typeof k === 'string')))
+    bad('sourceOrder', 'is not a list of source keys');
+  if (typeof p.label !== 'string' || typeof p.sharedAt !== 'string' || Number.isNaN(Date.parse(p.sharedAt)))
+    bad('payload', 'lacks the name or the date it was shared');
   if (!isObj(p.profile)) bad('profile', 'is not an object');
   const profile: ProfilePatch = {};
-  for (const k of PROFILE_KEYS) if ((p.profile as Record<string, unknown>)[k] !== undefined) (profile as Record<string, unknown>)[k] = (p.profile as Record<string, unknown>)[k];
+  for (const k of PROFILE_KEYS)
+    if ((p.profile as Record<string, unknown>)[k] !== undefined)
+      (profile as Record<string, unknown>)[k] = (p.profile as Record<string, unknown>)[k];
   try {
     validateProfile(profile, nowMs);
   } catch (e) {
     bad('profile', e instanceof Error ? e.message : String(e));
   }
-  if (!Array.isArray(p.sources) || !p.sources.every((s) => isObj(s) && typeof s.name === 'string' && typeof s.model === 'string')) bad('sources', 'is not a list of {name, model}');
+  if (!Array.isArray(p.sources) || !p.sources.every((s) => isObj(s) && typeof s.name === 'string' && typeof s.model === 'string'))
+    bad('sources', 'is not a list of {name, model}');
   const nSources = (p.sources as unknown[]).length;
   if (!Array.isArray(p.samples)) bad('samples', 'is not a list');
   (p.samples as unknown[]).forEach((raw, j) => {
@@ -135,25 +171,37 @@ export function parsePayload(json: Uint8Array, nowMs = Date.now()): SharePayload
     const s = raw as Record<string, unknown>;
     const start = numbers(s.start, `${w}.start`);
     const n = start.length;
-    const end = numbers(s.end, `${w}.end`, n), value = numbers(s.value, `${w}.value`, n);
-    const off = numbers(s.offsetMin, `${w}.offsetMin`, n), src = numbers(s.source, `${w}.source`, n), flags = numbers(s.flags, `${w}.flags`, n);
+    const end = numbers(s.end, `${w}.end`, n),
+      value = numbers(s.value, `${w}.value`, n);
+    const off = numbers(s.offsetMin, `${w}.offsetMin`, n),
+      src = numbers(s.source, `${w}.source`, n),
+      flags = numbers(s.flags, `${w}.flags`, n);
     for (let i = 0; i < n; i++) {
       const why = implausible(s.metric as MetricId, start[i]!, end[i]!, value[i]!, nowMs);
       if (why) bad(`${w}.value[${i}]`, why);
-      if (!(Number.isInteger(src[i]) && src[i]! >= 0 && src[i]! < nSources)) bad(`${w}.source[${i}]`, `${src[i]} is not one of the ${nSources} sources`);
+      if (!(Number.isInteger(src[i]) && src[i]! >= 0 && src[i]! < nSources))
+        bad(`${w}.source[${i}]`, `${src[i]} is not one of the ${nSources} sources`);
       if (!(Number.isInteger(flags[i]) && flags[i]! >= 0 && flags[i]! <= 255)) bad(`${w}.flags[${i}]`, 'is not a byte');
-      if (!(Number.isInteger(off[i]) && Math.abs(off[i]!) <= 18 * 60)) bad(`${w}.offsetMin[${i}]`, `${off[i]} is not a UTC offset in minutes`);
+      if (!(Number.isInteger(off[i]) && Math.abs(off[i]!) <= 18 * 60))
+        bad(`${w}.offsetMin[${i}]`, `${off[i]} is not a UTC offset in minutes`);
     }
   });
-  if (!Array.isArray(p.scenarios) || !p.scenarios.every((s) => isObj(s) && typeof s.name === 'string' && isObj(s.scenario))) bad('scenarios', 'is not a list of {name, scenario}');
+  if (!Array.isArray(p.scenarios) || !p.scenarios.every((s) => isObj(s) && typeof s.name === 'string' && isObj(s.scenario)))
+    bad('scenarios', 'is not a list of {name, scenario}');
   (p.scenarios as { scenario: unknown }[]).forEach((s, i) => {
     const why = invalidScenario(s.scenario, `scenarios[${i}].scenario`);
     if (why) bad(`scenarios[${i}]`, why);
   });
   const u = isObj(p.units) ? p.units : {};
   return {
-    ...(p as unknown as SharePayload), label: (p.label as string).slice(0, 80), profile,
-    units: { glucoseUnit: u.glucoseUnit === 'mmol/L' ? 'mmol/L' : 'mg/dL', weightUnit: u.weightUnit === 'lb' ? 'lb' : 'kg', hba1cUnit: u.hba1cUnit === 'mmol/mol' ? 'mmol/mol' : '%' },
+    ...(p as unknown as SharePayload),
+    label: (p.label as string).slice(0, 80),
+    profile,
+    units: {
+      glucoseUnit: u.glucoseUnit === 'mmol/L' ? 'mmol/L' : 'mg/dL',
+      weightUnit: u.weightUnit === 'lb' ? 'lb' : 'kg',
+      hba1cUnit: u.hba1cUnit === 'mmol/mol' ? 'mmol/mol' : '%',
+    },
     sourceOrder: (p.sourceOrder as string[] | undefined) ?? [],
   };
 }
@@ -165,15 +213,30 @@ export function parsePayload(json: Uint8Array, nowMs = Date.now()): SharePayload
  */
 export async function loadPayload(db: DoppelDb, p: SharePayload, bytes: number): Promise<void> {
   const batches: SampleBatch[] = p.samples.map((s) => ({
-    metric: s.metric, start: Float64Array.from(s.start), end: Float64Array.from(s.end), value: Float64Array.from(s.value),
-    offsetMin: Int16Array.from(s.offsetMin), source: Uint32Array.from(s.source), flags: Uint8Array.from(s.flags),
+    metric: s.metric,
+    start: Float64Array.from(s.start),
+    end: Float64Array.from(s.end),
+    value: Float64Array.from(s.value),
+    offsetMin: Int16Array.from(s.offsetMin),
+    source: Uint32Array.from(s.source),
+    flags: Uint8Array.from(s.flags),
   }));
-  await commitImport(db, { fileName: `Shared by ${p.label}`, format: PAYLOAD_FORMAT, bytes, sources: p.sources.map((s) => ({ name: s.name, ...(s.model ? { model: s.model } : {}) })), batches, rejected: [], ignored: {}, profile: p.profile });
+  await commitImport(db, {
+    fileName: `Shared by ${p.label}`,
+    format: PAYLOAD_FORMAT,
+    bytes,
+    sources: p.sources.map((s) => ({ name: s.name, ...(s.model ? { model: s.model } : {}) })),
+    batches,
+    rejected: [],
+    ignored: {},
+    profile: p.profile,
+  });
   const now = Date.now();
   await writeTx(db, [db.settings, db.scenarios], async () => {
     for (const [key, value] of Object.entries(p.units)) await db.settings.put({ key, value });
     if (p.sourceOrder.length) await db.settings.put({ key: 'sourceOrder', value: p.sourceOrder });
     await db.settings.put({ key: 'share', value: { label: p.label, sharedAt: p.sharedAt, scope: p.scope } });
-    for (const s of p.scenarios) await db.scenarios.add({ name: s.name.slice(0, 80), scenario: s.scenario, createdAt: now, updatedAt: now });
+    for (const s of p.scenarios)
+      await db.scenarios.add({ name: s.name.slice(0, 80), scenario: s.scenario, createdAt: now, updatedAt: now });
   });
 }

@@ -9,7 +9,13 @@ import { refreshSnapshot } from '../twin/snapshot.ts';
 import { open, seal, type Secret } from './format.ts';
 import { buildPayload, loadPayload, parsePayload, type SharePayload, type ShareScope } from './payload.ts';
 
-export async function createShare(db: DoppelDb, scope: ShareScope, label: string, secret: Secret, nowMs = Date.now()): Promise<{ bytes: Uint8Array; payload: SharePayload }> {
+export async function createShare(
+  db: DoppelDb,
+  scope: ShareScope,
+  label: string,
+  secret: Secret,
+  nowMs = Date.now(),
+): Promise<{ bytes: Uint8Array; payload: SharePayload }> {
   const payload = await buildPayload(db, scope, label, nowMs);
   return { bytes: await seal(new TextEncoder().encode(JSON.stringify(payload)), secret), payload };
 }

@@ -13,14 +13,16 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | {
 
 // Every response served from the precache carries the CSP header, so the workers (which take their
 // policy from their own script's headers, not from the page's <meta>) are fenced in on any host.
-addPlugins([{
-  handlerWillRespond: async ({ response }) => {
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CSP_HEADER);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+addPlugins([
+  {
+    handlerWillRespond: async ({ response }) => {
+      const headers = new Headers(response.headers);
+      headers.set('Content-Security-Policy', CSP_HEADER);
+      headers.set('X-Content-Type-Options', 'nosniff');
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    },
   },
-}]);
+]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/share-target/] }));
@@ -36,17 +38,26 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'POST' || url.origin !== self.location.origin || url.pathname !== '/share-target') return;
-  event.respondWith((async () => {
-    const form = await event.request.formData();
-    const cache = await caches.open(INBOX_CACHE);
-    let n = 0;
-    for (const f of form.getAll('files')) {
-      if (typeof f === 'string') continue;
-      const key = `${INBOX_PREFIX}${Date.now()}-${n++}`;
-      await cache.put(key, new Response(f, {
-        headers: { 'Content-Type': f.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name), 'Content-Length': String(f.size) },
-      }));
-    }
-    return Response.redirect(`/?shared=${n}#/inbox`, 303);
-  })());
+  event.respondWith(
+    (async () => {
+      const form = await event.request.formData();
+      const cache = await caches.open(INBOX_CACHE);
+      let n = 0;
+      for (const f of form.getAll('files')) {
+        if (typeof f === 'string') continue;
+        const key = `${INBOX_PREFIX}${Date.now()}-${n++}`;
+        await cache.put(
+          key,
+          new Response(f, {
+            headers: {
+              'Content-Type': f.type || 'application/octet-stream',
+              'X-File-Name': encodeURIComponent(f.name),
+              'Content-Length': String(f.size),
+            },
+          }),
+        );
+      }
+      return Response.redirect(`/?shared=${n}#/inbox`, 303);
+    })(),
+  );
 });

@@ -19,17 +19,25 @@ export function sharpeners(state: SnapshotState, profile: ProfileRow | null | un
   const out: Sharpener[] = [];
   const age = (atMs: number | undefined): number => (atMs === undefined ? Infinity : (nowMs - atMs) / DAY_MS);
   const missing = (['birthDate', 'sex', 'heightCm'] as const).filter((k) => profile?.[k] === undefined);
-  if (missing.length && !(missing.length === 1 && missing[0] === 'heightCm' && state.latest.body_weight && state.inputs.bmi !== undefined)) {
+  if (
+    missing.length &&
+    !(missing.length === 1 && missing[0] === 'heightCm' && state.latest.body_weight && state.inputs.bmi !== undefined)
+  ) {
     const names = missing.map((k) => t(`sharpen.profile.${k}`)).join(t('common.listSeparator'));
     out.push({ id: 'profile', what: t('sharpen.profile', { missing: names }), why: t('sharpen.profile.why') });
   }
   const w = state.latest.body_weight;
-  if (!w || age(w.atMs) > 30) out.push({ id: 'weight', what: t(w ? 'sharpen.weight.stale' : 'sharpen.weight.missing'), why: t('sharpen.weight.why') });
+  if (!w || age(w.atMs) > 30)
+    out.push({ id: 'weight', what: t(w ? 'sharpen.weight.stale' : 'sharpen.weight.missing'), why: t('sharpen.weight.why') });
   const a1c = state.latest.hba1c;
-  if (!a1c || age(a1c.atMs) > 365) out.push({ id: 'hba1c', what: t(a1c ? 'sharpen.hba1c.stale' : 'sharpen.hba1c.missing'), why: t('sharpen.hba1c.why') });
-  if (state.inputs.fastingGlucoseMgDl === undefined) out.push({ id: 'fasting_glucose', what: t('sharpen.fastingGlucose'), why: t('sharpen.fastingGlucose.why') });
+  if (!a1c || age(a1c.atMs) > 365)
+    out.push({ id: 'hba1c', what: t(a1c ? 'sharpen.hba1c.stale' : 'sharpen.hba1c.missing'), why: t('sharpen.hba1c.why') });
+  if (state.inputs.fastingGlucoseMgDl === undefined)
+    out.push({ id: 'fasting_glucose', what: t('sharpen.fastingGlucose'), why: t('sharpen.fastingGlucose.why') });
   if (!state.latest.cgm_glucose) out.push({ id: 'cgm', what: t('sharpen.cgm'), why: t('sharpen.cgm.why') });
-  if (state.inputs.exerciseMinPerWeek === undefined && state.inputs.stepsPerDay === undefined) out.push({ id: 'activity', what: t('sharpen.activity'), why: t('sharpen.activity.why') });
-  if (!state.latest.systolic_bp || !state.latest.hdl_cholesterol) out.push({ id: 'lipids_bp', what: t('sharpen.lipidsBp'), why: t('sharpen.lipidsBp.why') });
+  if (state.inputs.exerciseMinPerWeek === undefined && state.inputs.stepsPerDay === undefined)
+    out.push({ id: 'activity', what: t('sharpen.activity'), why: t('sharpen.activity.why') });
+  if (!state.latest.systolic_bp || !state.latest.hdl_cholesterol)
+    out.push({ id: 'lipids_bp', what: t('sharpen.lipidsBp'), why: t('sharpen.lipidsBp.why') });
   return out;
 }

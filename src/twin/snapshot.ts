@@ -41,8 +41,17 @@ export interface SnapshotState {
 }
 
 const INSTANT_LATEST: MetricId[] = [
-  'body_weight', 'hba1c', 'blood_glucose', 'systolic_bp', 'diastolic_bp', 'resting_heart_rate',
-  'total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol', 'triglycerides', 'cgm_glucose',
+  'body_weight',
+  'hba1c',
+  'blood_glucose',
+  'systolic_bp',
+  'diastolic_bp',
+  'resting_heart_rate',
+  'total_cholesterol',
+  'hdl_cholesterol',
+  'ldl_cholesterol',
+  'triglycerides',
+  'cgm_glucose',
 ];
 
 /** Builds the twin's current state from the stored data and records it as a snapshot. */
@@ -97,7 +106,8 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
 
   if (latest.cgm_glucose) {
     const cgm = await readSamples(db, 'cgm_glucose', latest.cgm_glucose.atMs - 14 * DAY_MS, latest.cgm_glucose.atMs);
-    let sum = 0, inRange = 0;
+    let sum = 0,
+      inRange = 0;
     for (let i = 0; i < cgm.n; i++) {
       const v = cgm.value[i]!;
       sum += v;

@@ -11,7 +11,11 @@ import { scoreForecast, type ForecastKind, type KindScore, type Outcome, type St
 
 const DAY_MS = 86_400_000;
 const MAX_SCORED = 24;
-const METRIC: Record<ForecastKind, [MetricId, number]> = { weightKg: ['body_weight', 0], fastingGlucoseMgDl: ['blood_glucose', FLAG_FASTING], hba1cPercent: ['hba1c', 0] };
+const METRIC: Record<ForecastKind, [MetricId, number]> = {
+  weightKg: ['body_weight', 0],
+  fastingGlucoseMgDl: ['blood_glucose', FLAG_FASTING],
+  hba1cPercent: ['hba1c', 0],
+};
 
 export interface TrackRecord {
   /** Snapshots whose forecasts had later data to score. */
@@ -51,5 +55,8 @@ export async function trackRecord(db: DoppelDb, nowMs: number): Promise<TrackRec
       a.hit += sc.coverage90 * sc.n;
     }
   }
-  return { forecasts, scores: Object.fromEntries(Object.entries(pooled).map(([k, a]) => [k, { n: a.n, meanAbsError: a.err / a.n, coverage90: a.hit / a.n }])) };
+  return {
+    forecasts,
+    scores: Object.fromEntries(Object.entries(pooled).map(([k, a]) => [k, { n: a.n, meanAbsError: a.err / a.n, coverage90: a.hit / a.n }])),
+  };
 }

@@ -30,18 +30,29 @@ export function App() {
   const route = useRoute();
   const [ws] = useWorkspace();
   const [launched, setLaunched] = useState(0);
-  useEffect(() => listenForLaunchedFiles((n) => {
-    setLaunched(n);
-    location.hash = '#/inbox';
-  }, (f) => {
-    setPendingShare(f);
-    location.hash = '#/open';
-  }), []);
+  useEffect(
+    () =>
+      listenForLaunchedFiles(
+        (n) => {
+          setLaunched(n);
+          location.hash = '#/inbox';
+        },
+        (f) => {
+          setPendingShare(f);
+          location.hash = '#/open';
+        },
+      ),
+    [],
+  );
   useEffect(() => {
     // An import that a closed tab or crash interrupted is rolled back before anything reads it.
-    void workspaceDb('main').imports.where('status').equals('pending').count().then((n) => {
-      if (n > 0) void importWorker.run((a) => a.recover('main'));
-    });
+    void workspaceDb('main')
+      .imports.where('status')
+      .equals('pending')
+      .count()
+      .then((n) => {
+        if (n > 0) void importWorker.run((a) => a.recover('main'));
+      });
   }, []);
   useEffect(() => {
     if (route !== 'settings' && route !== 'device') clearErased();
@@ -58,9 +69,42 @@ export function App() {
   if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
   else if (route === 'import') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <ImportPage />;
   else if (route === 'share' && ws === 'review') page = <p>{t('review.noShare')}</p>;
-  else if (route === 'share') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><SharePage ws={shown} /></Suspense>;
-  else if (route === 'summary' && (other || hasMainData)) page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><SummaryPage ws={shown} /></Suspense>;
-  else if (route === 'open') page = <Suspense fallback={<p className="muted" aria-busy="true">…</p>}><OpenSharePage /></Suspense>;
+  else if (route === 'share')
+    page = (
+      <Suspense
+        fallback={
+          <p className="muted" aria-busy="true">
+            …
+          </p>
+        }
+      >
+        <SharePage ws={shown} />
+      </Suspense>
+    );
+  else if (route === 'summary' && (other || hasMainData))
+    page = (
+      <Suspense
+        fallback={
+          <p className="muted" aria-busy="true">
+            …
+          </p>
+        }
+      >
+        <SummaryPage ws={shown} />
+      </Suspense>
+    );
+  else if (route === 'open')
+    page = (
+      <Suspense
+        fallback={
+          <p className="muted" aria-busy="true">
+            …
+          </p>
+        }
+      >
+        <OpenSharePage />
+      </Suspense>
+    );
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
   else if (route === 'profile') page = <ProfilePage ws={shown} />;
   else if (route === 'timeline' && (other || hasMainData)) page = <TimelinePage ws={shown} />;
@@ -68,7 +112,12 @@ export function App() {
   else if (route === 'whatif' && (other || hasMainData)) page = <WhatIfPage ws={shown} />;
   else if (other || hasMainData) page = <TwinPage ws={shown} />;
   else if (hasMainData === false) page = <WelcomePage />;
-  else page = <p className="muted" aria-busy="true">{t('app.opening')}</p>;
+  else
+    page = (
+      <p className="muted" aria-busy="true">
+        {t('app.opening')}
+      </p>
+    );
 
   return (
     <>
@@ -78,12 +127,24 @@ export function App() {
           <span>Doppel</span>
         </a>
         <nav aria-label={t('nav.main')}>
-          <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>{t('nav.twin')}</a>
-          <a href="#/whatif" aria-current={route === 'whatif' ? 'page' : undefined}>{t('nav.whatif')}</a>
-          <a href="#/timeline" aria-current={route === 'timeline' ? 'page' : undefined}>{t('nav.timeline')}</a>
-          <a href="#/risk" aria-current={route === 'risk' ? 'page' : undefined}>{t('nav.risk')}</a>
-          <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>{t('nav.import')}</a>
-          <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>{t('nav.settings')}</a>
+          <a href="#/" aria-current={route === 'home' ? 'page' : undefined}>
+            {t('nav.twin')}
+          </a>
+          <a href="#/whatif" aria-current={route === 'whatif' ? 'page' : undefined}>
+            {t('nav.whatif')}
+          </a>
+          <a href="#/timeline" aria-current={route === 'timeline' ? 'page' : undefined}>
+            {t('nav.timeline')}
+          </a>
+          <a href="#/risk" aria-current={route === 'risk' ? 'page' : undefined}>
+            {t('nav.risk')}
+          </a>
+          <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>
+            {t('nav.import')}
+          </a>
+          <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>
+            {t('nav.settings')}
+          </a>
         </nav>
       </header>
       {ws === 'review' && <ReviewBanner />}

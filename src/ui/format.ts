@@ -7,7 +7,10 @@ const nf = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The unit a metric is shown in under the user's settings, its digits, and its label. */
-export function unitFor(metric: MetricId, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { unit: string; digits: number; label: string } {
+export function unitFor(
+  metric: MetricId,
+  s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>,
+): { unit: string; digits: number; label: string } {
   switch (metric) {
     case 'body_weight':
       return s.weightUnit === 'lb' ? { unit: 'lb', digits: 1, label: 'lb' } : { unit: 'kg', digits: 1, label: 'kg' };
@@ -40,7 +43,11 @@ export function toDisplay(metric: MetricId, value: number, s: Pick<Settings, 'gl
 }
 
 /** A stored (canonical) value in the user's display unit. Storage never changes. */
-export function display(metric: MetricId, value: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
+export function display(
+  metric: MetricId,
+  value: number,
+  s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>,
+): { text: string; unit: string } {
   const u = unitFor(metric, s);
   return { text: nf(u.digits).format(fromCanonical(metric, value, u.unit)), unit: u.label };
 }
@@ -49,7 +56,11 @@ export function display(metric: MetricId, value: number, s: Pick<Settings, 'gluc
  * A difference between two stored values in the display unit. Not `display(delta)`: a unit with an
  * offset (HbA1c mmol/mol = (% − 2.15) / 0.0915) converts differences without the offset.
  */
-export function displayDelta(metric: MetricId, delta: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): { text: string; unit: string } {
+export function displayDelta(
+  metric: MetricId,
+  delta: number,
+  s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>,
+): { text: string; unit: string } {
   const u = unitFor(metric, s);
   const scaled = fromCanonical(metric, delta, u.unit) - fromCanonical(metric, 0, u.unit);
   return { text: nf(u.digits).format(scaled), unit: u.label };

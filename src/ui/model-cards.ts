@@ -20,8 +20,12 @@ export type ModelCardId = (typeof MODEL_CARD_IDS)[number];
 /** One model card in the current language. */
 export function modelCard(id: ModelCardId): ModelCard {
   return {
-    id, name: t(`model.${id}.name`), does: t(`model.${id}.does`), source: t(`model.${id}.source`),
-    population: t(`model.${id}.population`), limits: t(`model.${id}.limits`),
+    id,
+    name: t(`model.${id}.name`),
+    does: t(`model.${id}.does`),
+    source: t(`model.${id}.source`),
+    population: t(`model.${id}.population`),
+    limits: t(`model.${id}.limits`),
   };
 }
 

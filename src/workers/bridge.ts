@@ -15,7 +15,10 @@ export class WorkerBridge<T> {
   private remote: Comlink.Remote<T> | undefined;
   private readonly pending = new Set<(e: unknown) => void>();
 
-  constructor(readonly name: string, private readonly factory: () => Worker) {}
+  constructor(
+    readonly name: string,
+    private readonly factory: () => Worker,
+  ) {}
 
   get started(): boolean {
     return this.worker !== undefined;
@@ -49,10 +52,12 @@ export class WorkerBridge<T> {
       };
       this.pending.add(reject);
       signal?.addEventListener('abort', onAbort, { once: true });
-      fn(api).then(resolve, reject).finally(() => {
-        this.pending.delete(reject);
-        signal?.removeEventListener('abort', onAbort);
-      });
+      fn(api)
+        .then(resolve, reject)
+        .finally(() => {
+          this.pending.delete(reject);
+          signal?.removeEventListener('abort', onAbort);
+        });
     });
   }
 

@@ -6,7 +6,11 @@ import * as Comlink from 'comlink';
  */
 export class WorkerError extends Error {
   override name = 'WorkerError';
-  constructor(readonly code: string, message: string, readonly worker?: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly worker?: string,
+  ) {
     super(message);
   }
 }
@@ -35,9 +39,10 @@ export function installErrorTransfer(): void {
     canHandle: (v): v is ThrownValue => original.canHandle(v),
     serialize(v: ThrownValue) {
       const e = v.value;
-      const s: SerializedError = e instanceof Error
-        ? { name: e.name, message: e.message, stack: e.stack, code: (e as { code?: unknown }).code as string | undefined }
-        : { name: 'Error', message: String(e) };
+      const s: SerializedError =
+        e instanceof Error
+          ? { name: e.name, message: e.message, stack: e.stack, code: (e as { code?: unknown }).code as string | undefined }
+          : { name: 'Error', message: String(e) };
       return [s, []];
     },
     deserialize(s: SerializedError): never {

@@ -5,43 +5,73 @@ import { AppPage } from './pages/app-page.ts';
 
 /** Every screen, with data where it has any, through the main navigation as a person reaches it. */
 const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
-  ['twin', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
-    await expect(p.locator('article.region')).toHaveCount(5);
-  }],
-  ['what if', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
-    await expect(p.locator('figure[data-chart] canvas')).toHaveCount(4, { timeout: 30_000 });
-    await expect(p.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
-  }],
-  ['timeline', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
-    await expect(p.getByTestId('agp').locator('canvas')).toBeVisible({ timeout: 30_000 });
-  }],
-  ['risk', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
-    await expect(p.locator('article.score').first()).toBeVisible();
-  }],
-  ['import', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
-    await expect(p.getByRole('heading', { name: 'Import your data' })).toBeVisible();
-  }],
-  ['settings', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await expect(p.getByTestId('workers')).toHaveText('import, twin, ml');
-  }],
-  ['profile', async (p) => {
-    await p.getByRole('link', { name: 'Your profile' }).click();
-    await expect(p.getByRole('heading', { name: 'Your profile' })).toBeVisible();
-  }],
-  ['inbox', async (p) => {
-    await p.goto('/#/inbox');
-    await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
-  }],
+  [
+    'twin',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
+      await expect(p.locator('article.region')).toHaveCount(5);
+    },
+  ],
+  [
+    'what if',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
+      await expect(p.locator('figure[data-chart] canvas')).toHaveCount(4, { timeout: 30_000 });
+      await expect(p.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+    },
+  ],
+  [
+    'timeline',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+      await expect(p.getByTestId('agp').locator('canvas')).toBeVisible({ timeout: 30_000 });
+    },
+  ],
+  [
+    'risk',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
+      await expect(p.locator('article.score').first()).toBeVisible();
+    },
+  ],
+  [
+    'import',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+      await expect(p.getByRole('heading', { name: 'Import your data' })).toBeVisible();
+    },
+  ],
+  [
+    'settings',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await expect(p.getByTestId('workers')).toHaveText('import, twin, ml');
+    },
+  ],
+  [
+    'profile',
+    async (p) => {
+      await p.getByRole('link', { name: 'Your profile' }).click();
+      await expect(p.getByRole('heading', { name: 'Your profile' })).toBeVisible();
+    },
+  ],
+  [
+    'inbox',
+    async (p) => {
+      await p.goto('/#/inbox');
+      await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+    },
+  ],
 ];
 
-for (const [scheme, viewport] of [['light', { width: 360, height: 740 }], ['light', { width: 390, height: 844 }], ['dark', { width: 1280, height: 800 }]] as const) {
-  test(`axe-core finds no serious or critical violation and nothing overflows on any screen (${scheme}, ${viewport.width}×${viewport.height})`, async ({ page }) => {
+for (const [scheme, viewport] of [
+  ['light', { width: 360, height: 740 }],
+  ['light', { width: 390, height: 844 }],
+  ['dark', { width: 1280, height: 800 }],
+] as const) {
+  test(`axe-core finds no serious or critical violation and nothing overflows on any screen (${scheme}, ${viewport.width}×${viewport.height})`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: scheme });
@@ -53,7 +83,9 @@ for (const [scheme, viewport] of [['light', { width: 360, height: 740 }], ['ligh
       await open(page);
       await expectNoSeriousA11yViolations(page, `${name} (${scheme})`);
       // Phone first: nothing wider than the screen (no sideways scrolling).
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${viewport.width} px`).toBeLessThanOrEqual(
+        viewport.width,
+      );
     }
   });
 }

@@ -11,7 +11,9 @@ test.describe('app shell', () => {
     // Listen before any script of the app runs, so a violation during start-up is caught.
     await page.addInitScript(() => {
       (window as unknown as { __csp: string[] }).__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const app = new AppPage(page);
     await app.goto();
@@ -35,10 +37,20 @@ test.describe('app shell', () => {
     const res = await request.get(href!);
     expect(res.ok()).toBe(true);
     const m = await res.json();
-    expect(m).toMatchObject({ name: 'Doppel: your private health twin', short_name: 'Doppel', display: 'standalone', start_url: '/', theme_color: '#0f766e' });
+    expect(m).toMatchObject({
+      name: 'Doppel: your private health twin',
+      short_name: 'Doppel',
+      display: 'standalone',
+      start_url: '/',
+      theme_color: '#0f766e',
+    });
     expect(m.description.length).toBeGreaterThan(20);
     const icons = m.icons as { src: string; sizes: string; purpose: string }[];
-    for (const [sizes, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']]) {
+    for (const [sizes, purpose] of [
+      ['192x192', 'any'],
+      ['512x512', 'any'],
+      ['512x512', 'maskable'],
+    ]) {
       const icon = icons.find((i) => i.sizes === sizes && i.purpose === purpose);
       expect(icon, `${sizes} ${purpose} icon`).toBeTruthy();
       const png = await request.get(`/${icon!.src}`);
@@ -65,7 +77,7 @@ test.describe('app shell', () => {
     expect(manifest.errors).toEqual([]);
   });
 
-  test('a Content-Security-Policy allows only the app\'s own origin', async ({ page, request }) => {
+  test("a Content-Security-Policy allows only the app's own origin", async ({ page, request }) => {
     await new AppPage(page).goto();
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(meta).toContain("default-src 'self'");
@@ -87,7 +99,10 @@ test.describe('app shell', () => {
     const result = await page.evaluate(async () => {
       let violated = '';
       document.addEventListener('securitypolicyviolation', (e) => (violated = e.violatedDirective));
-      const outcome = await fetch('https://example.com/beacon').then(() => 'sent', () => 'blocked');
+      const outcome = await fetch('https://example.com/beacon').then(
+        () => 'sent',
+        () => 'blocked',
+      );
       await new Promise((r) => setTimeout(r, 100));
       return { outcome, violated };
     });
@@ -102,7 +117,12 @@ test.describe('app shell', () => {
       const guard = await guardContext(context, new URL(baseURL!).origin);
       const page = await context.newPage();
       await new AppPage(page).goto();
-      const outcome = await page.evaluate(() => fetch('https://example.com/beacon').then(() => 'sent', () => 'blocked'));
+      const outcome = await page.evaluate(() =>
+        fetch('https://example.com/beacon').then(
+          () => 'sent',
+          () => 'blocked',
+        ),
+      );
       expect(outcome).toBe('blocked');
       expect(guard.foreign).toEqual(['https://example.com/beacon']);
     } finally {

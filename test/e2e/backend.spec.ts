@@ -13,7 +13,10 @@ test('@backend the ml worker loads tfjs lazily and runs on the expected backend'
   const expected = info.project.metadata.expectedBackend as string;
   info.annotations.push({ type: 'tfjs-backend', description: backend });
   mkdirSync('test-results', { recursive: true });
-  appendFileSync('test-results/backends.jsonl', `${JSON.stringify({ project: info.project.name, backend, at: new Date().toISOString() })}\n`);
+  appendFileSync(
+    'test-results/backends.jsonl',
+    `${JSON.stringify({ project: info.project.name, backend, at: new Date().toISOString() })}\n`,
+  );
   console.log(`[${info.project.name}] tfjs backend: ${backend}`);
   expect(backend).toBe(expected);
   if (backend === 'wasm') expect(privacy.all.some((u) => u.endsWith('.wasm'))).toBe(true);

@@ -16,16 +16,22 @@ test('"Try the demo" builds a living twin in its own workspace, and one click re
   await app.removeDemo.click();
   await expect(app.tryDemo).toBeVisible();
   expect(await app.databaseNames()).toEqual(['doppel']);
-  const ownImports = await page.evaluate(() => new Promise<number>((resolve, reject) => {
-    const req = indexedDB.open('doppel');
-    req.onsuccess = () => {
-      const tx = req.result.transaction('imports', 'readonly');
-      const c = tx.objectStore('imports').count();
-      c.onsuccess = () => { resolve(c.result); req.result.close(); };
-      c.onerror = () => reject(c.error);
-    };
-    req.onerror = () => reject(req.error);
-  }));
+  const ownImports = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('doppel');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('imports', 'readonly');
+          const c = tx.objectStore('imports').count();
+          c.onsuccess = () => {
+            resolve(c.result);
+            req.result.close();
+          };
+          c.onerror = () => reject(c.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
   expect(ownImports).toBe(0);
 });
 
@@ -50,22 +56,36 @@ test('"Delete everything" removes every Doppel database from the device', async 
   await expect(app.tryDemo).toBeVisible();
 });
 
-test('the networks learnt on the demo go with it: removed while training, removed once trained, and by Delete everything', async ({ page }) => {
+test('the networks learnt on the demo go with it: removed while training, removed once trained, and by Delete everything', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
   const forecast = new ForecastPage(page);
   const toTwin = () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   // Opened only if it exists: opening creates an empty database (tested separately: the app recovers from one).
-  const modelKeys = () => page.evaluate(async () => !(await indexedDB.databases()).some((d) => d.name === 'tensorflowjs') ? [] : new Promise<string[]>((resolve) => {
-    const req = indexedDB.open('tensorflowjs');
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('models_store')) { db.close(); resolve([]); return; }
-      const keys = db.transaction('models_store', 'readonly').objectStore('models_store').getAllKeys();
-      keys.onsuccess = () => { resolve((keys.result as string[]).sort()); db.close(); };
-    };
-  }));
+  const modelKeys = () =>
+    page.evaluate(async () =>
+      !(await indexedDB.databases()).some((d) => d.name === 'tensorflowjs')
+        ? []
+        : new Promise<string[]>((resolve) => {
+            const req = indexedDB.open('tensorflowjs');
+            req.onsuccess = () => {
+              const db = req.result;
+              if (!db.objectStoreNames.contains('models_store')) {
+                db.close();
+                resolve([]);
+                return;
+              }
+              const keys = db.transaction('models_store', 'readonly').objectStore('models_store').getAllKeys();
+              keys.onsuccess = () => {
+                resolve((keys.result as string[]).sort());
+                db.close();
+              };
+            };
+          }),
+    );
 
   // Removed while the forecaster trains: nothing is written back afterwards.
   await forecast.open();
@@ -99,10 +119,16 @@ test('the networks learnt on the demo go with it: removed while training, remove
 test('an empty tensorflowjs database (no stores) does not stop the forecaster from learning', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const req = indexedDB.open('tensorflowjs');
-    req.onsuccess = () => { req.result.close(); resolve(); };
-  }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const req = indexedDB.open('tensorflowjs');
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+      }),
+  );
   await app.startDemo();
   const forecast = new ForecastPage(page);
   await forecast.open();

@@ -6,7 +6,9 @@ import { ForecastPage } from './pages/forecast-page.ts';
 
 const DEXCOM = 'test/fixtures/real/cgm/cgmquantify_test_file_dexcom-g6-clarity.csv';
 
-test('@backend a real Dexcom export: the forecaster trains in the ml worker, is judged on held-out days, forecasts, and is kept', async ({ page }, info) => {
+test('@backend a real Dexcom export: the forecaster trains in the ml worker, is judged on held-out days, forecasts, and is kept', async ({
+  page,
+}, info) => {
   // SwiftShader's WebGPU runs a small network's many steps slowly (docs/benchmarks.md).
   test.setTimeout(240_000);
   const app = new AppPage(page);

@@ -76,19 +76,28 @@ test('cancelling a large import keeps nothing of it', async ({ page }) => {
   await expect(imp.rate).toBeHidden();
   await expect(page.getByRole('alert')).toHaveCount(0); // a cancel is not an error
   await expect(page.getByText('No imports yet.')).toBeVisible();
-  const stored = await page.evaluate(() => new Promise<number[]>((resolve) => {
-    const req = indexedDB.open('doppel');
-    req.onsuccess = () => {
-      const tx = req.result.transaction(['sampleChunks', 'staging', 'imports'], 'readonly');
-      const counts: number[] = [];
-      for (const t of ['sampleChunks', 'staging', 'imports']) tx.objectStore(t).count().onsuccess = (e) => counts.push((e.target as IDBRequest<number>).result);
-      tx.oncomplete = () => { resolve(counts); req.result.close(); };
-    };
-  }));
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const req = indexedDB.open('doppel');
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['sampleChunks', 'staging', 'imports'], 'readonly');
+          const counts: number[] = [];
+          for (const t of ['sampleChunks', 'staging', 'imports'])
+            tx.objectStore(t).count().onsuccess = (e) => counts.push((e.target as IDBRequest<number>).result);
+          tx.oncomplete = () => {
+            resolve(counts);
+            req.result.close();
+          };
+        };
+      }),
+  );
   expect(stored).toEqual([0, 0, 0]);
 });
 
-test('source priority: the user puts another app above the watch, totals are recomputed in the worker, and reset restores the default', async ({ page }) => {
+test('source priority: the user puts another app above the watch, totals are recomputed in the worker, and reset restores the default', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.goto('/#/import');
   const imp = new ImportPage(page);

@@ -9,13 +9,27 @@ const FHIR = 'test/fixtures/real/fhir-r4/smart-generated-sample-data_Lupe_Little
 
 /** The newest value of a LOINC code in the fixture, read from the file itself. */
 function latestInFixture(loinc: string): number {
-  const bundle = JSON.parse(readFileSync(FHIR, 'utf8')) as { entry: { resource: { resourceType: string; code?: { coding: { code: string }[] }; effectiveDateTime?: string; valueQuantity?: { value: number } } }[] };
-  const obs = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === loinc));
+  const bundle = JSON.parse(readFileSync(FHIR, 'utf8')) as {
+    entry: {
+      resource: {
+        resourceType: string;
+        code?: { coding: { code: string }[] };
+        effectiveDateTime?: string;
+        valueQuantity?: { value: number };
+      };
+    }[];
+  };
+  const obs = bundle.entry
+    .map((e) => e.resource)
+    .filter((r) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === loinc));
   obs.sort((a, b) => Date.parse(a.effectiveDateTime!) - Date.parse(b.effectiveDateTime!));
   return obs[obs.length - 1]!.valueQuantity!.value;
 }
 
-test('journey: onboard with a profile → import a real export → the timeline shows its latest values → a what-if moves the fan chart → offline reload keeps everything', async ({ page, context }) => {
+test('journey: onboard with a profile → import a real export → the timeline shows its latest values → a what-if moves the fan chart → offline reload keeps everything', async ({
+  page,
+  context,
+}) => {
   const app = new AppPage(page);
   await app.goto();
   await app.waitForServiceWorker();
@@ -33,7 +47,10 @@ test('journey: onboard with a profile → import a real export → the timeline 
   await page.getByLabel('Height (cm)').fill('182');
   await page.getByLabel('Family members with diabetes').selectOption('first_degree');
   await page.getByRole('checkbox', { name: 'High blood pressure' }).check();
-  await page.getByRole('radiogroup', { name: /150 minutes a week/ }).getByRole('radio', { name: 'No', exact: true }).check();
+  await page
+    .getByRole('radiogroup', { name: /150 minutes a week/ })
+    .getByRole('radio', { name: 'No', exact: true })
+    .check();
   await expectNoSeriousA11yViolations(page, 'profile');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved. Your twin was re-calibrated.');

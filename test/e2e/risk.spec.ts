@@ -13,7 +13,9 @@ test('risk: each score with what drives it, its limits, and where every input ca
   await expect(qd.locator('.value')).toHaveText(/^\d+([.,]\d)? %$/);
   await expect(qd.locator('.drivers li').first()).toContainText(/raises|lowers/);
   await expect(qd).toContainText('Limits: BMI clamped to 20–40');
-  await expect(page.getByTestId('risk-suggestion')).toHaveText(/^To get more scores: adding [A-Z][^,]* would give \d+ more risk scores?\.$/);
+  await expect(page.getByTestId('risk-suggestion')).toHaveText(
+    /^To get more scores: adding [A-Z][^,]* would give \d+ more risk scores?\.$/,
+  );
   await expect(page.locator('article.score')).not.toHaveCount(0);
   // Inputs in words and the user's units, each with where it came from; BMI computed from height and weight.
   const hba1c = page.locator('tr[data-input="hba1cPercent"]');

@@ -20,7 +20,10 @@ test('settings: units change what every screen shows, exports save the data on t
   await expectNoSeriousA11yViolations(page, 'settings');
 
   // Export: the browser saves a file; it holds the demo's data, and no request left the origin.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Doppel JSON' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export as Doppel JSON' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^doppel-export-\d{4}-\d\d-\d\d\.json$/);
   const doc = JSON.parse(await readFile((await download.path())!, 'utf8'));
   expect(doc.format).toBe('doppel-export');
@@ -30,11 +33,16 @@ test('settings: units change what every screen shows, exports save the data on t
   const bundle = JSON.parse(await readFile((await fhir.path())!, 'utf8'));
   expect(bundle.resourceType).toBe('Bundle');
   expect(bundle.entry.length).toBeGreaterThan(1);
-  const [ips] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export a patient summary (FHIR R4, IPS style)' }).click()]);
+  const [ips] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export a patient summary (FHIR R4, IPS style)' }).click(),
+  ]);
   const doc2 = JSON.parse(await readFile((await ips.path())!, 'utf8'));
   expect(doc2).toMatchObject({ resourceType: 'Bundle', type: 'document' });
   expect(doc2.entry[0].resource.resourceType).toBe('Composition');
-  expect(doc2.entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'RiskAssessment').length).toBeGreaterThan(1);
+  expect(
+    doc2.entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'RiskAssessment').length,
+  ).toBeGreaterThan(1);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await expect(hba1c.locator('.unit')).toHaveText('mmol/mol');
@@ -46,6 +54,8 @@ test('settings: units change what every screen shows, exports save the data on t
   await expect(page.locator('button.card.pick[data-metric="hba1c"] .unit')).toHaveText('mmol/mol');
   await expect(page.locator('button.card.pick[data-metric="body_weight"] .unit')).toHaveText('lb');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
-  await expect(page.locator('figure[data-chart="hba1c"] canvas')).toHaveAttribute('aria-label', /median \d+ mmol\/mol/, { timeout: 30_000 });
+  await expect(page.locator('figure[data-chart="hba1c"] canvas')).toHaveAttribute('aria-label', /median \d+ mmol\/mol/, {
+    timeout: 30_000,
+  });
   await expect(page.locator('figure[data-chart="weight"] canvas')).toHaveAttribute('aria-label', /median [\d.,]+ lb/);
 });

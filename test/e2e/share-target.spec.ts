@@ -27,7 +27,7 @@ test('a file shared into the app (Web Share Target) lands in the on-device inbox
   const stored = await page.evaluate(async () => {
     const cache = await caches.open('doppel-inbox-v1');
     const [req] = await cache.keys();
-    return req ? (await (await cache.match(req))!.text()) : null;
+    return req ? await (await cache.match(req))!.text() : null;
   });
   expect(stored).toBe('<HealthData locale="en_US"></HealthData>');
 

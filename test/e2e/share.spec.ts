@@ -4,7 +4,11 @@ import { guardContext } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { AppPage } from './pages/app-page.ts';
 
-test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh browser, read-only, then closes and wipes it', async ({ page, browser, baseURL }) => {
+test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh browser, read-only, then closes and wipes it', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
@@ -67,7 +71,7 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await doc.goto('/#/summary');
   await expect(doc.locator('[data-testid="summary-risk"] tr[data-score="qdiabetes2018 C"] td').first()).toHaveText(patientQ);
   await expect(doc.getByText(/Shared by Alex B\. on/)).toBeVisible();
-  expect((await clinician.databaseNames())).toEqual(['doppel', 'doppel-review']);
+  expect(await clinician.databaseNames()).toEqual(['doppel', 'doppel-review']);
 
   // A reload in the same tab keeps the review; a new start (the tab closed) would wipe it.
   await doc.reload();

@@ -38,7 +38,17 @@ test('the visit summary prints to one PDF page with the key values, risk, plans,
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const { pages, text } = await pdfText(pdf);
   expect(pages).toBe(1);
-  for (const s of ['Visit summary', 'Alex', `${hba1c} %`, 'QDiabetes-2018 C', qValue, 'Plan A', 'Glucose report (AGP)', 'Demo person (synthetic)', 'not a medical device']) {
+  for (const s of [
+    'Visit summary',
+    'Alex',
+    `${hba1c} %`,
+    'QDiabetes-2018 C',
+    qValue,
+    'Plan A',
+    'Glucose report (AGP)',
+    'Demo person (synthetic)',
+    'not a medical device',
+  ]) {
     expect(text, s).toContain(s);
   }
   expect(text).toMatch(/Doppel \d+\.\d+\.\d+, twin engine status-v\d/);

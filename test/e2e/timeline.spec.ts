@@ -41,8 +41,12 @@ test('timeline: a card per metric, ranges, pan and zoom, every reading in a shor
 
   // Personal baselines (ml worker): the demo person's cold over the last 4 days is flagged as ongoing.
   const baselines = page.getByTestId('baselines');
-  await expect(baselines.getByTestId('pb-ongoing').getByTestId('pb-episode')).toHaveText(/Resting heart rate \d+ bpm above your usual \(\d+ bpm\) for \d+ days/);
-  await expect(baselines.locator('[data-testid="pb-usual"][data-metric="steps"] dd')).toHaveText(/^Usually [\d,]+ \(most days [\d,]+–[\d,]+\)$/);
+  await expect(baselines.getByTestId('pb-ongoing').getByTestId('pb-episode')).toHaveText(
+    /Resting heart rate \d+ bpm above your usual \(\d+ bpm\) for \d+ days/,
+  );
+  await expect(baselines.locator('[data-testid="pb-usual"][data-metric="steps"] dd')).toHaveText(
+    /^Usually [\d,]+ \(most days [\d,]+–[\d,]+\)$/,
+  );
   // The glucose forecaster learns from the demo's 14 days of CGM.
   await expect(page.getByTestId('gf-about')).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousA11yViolations(page, 'timeline');

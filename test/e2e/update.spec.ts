@@ -28,16 +28,23 @@ test('the update prompt appears when a new service worker is waiting, and Reload
     const other = await context.newPage();
     await new AppPage(other).goto();
     await new AppPage(other).waitForServiceWorker();
-    const release = (p: typeof page): Promise<string> => p.evaluate(() => new Promise<string>((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = (e) => resolve(String(e.data));
-      setTimeout(() => resolve('1'), 1000); // release 1 does not answer
-      navigator.serviceWorker.controller!.postMessage('release?', [ch.port2]);
-    }));
+    const release = (p: typeof page): Promise<string> =>
+      p.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = (e) => resolve(String(e.data));
+            setTimeout(() => resolve('1'), 1000); // release 1 does not answer
+            navigator.serviceWorker.controller!.postMessage('release?', [ch.port2]);
+          }),
+      );
     expect(await release(page)).toBe('1');
 
     // "Deploy" release 2: a changed sw.js that also answers which release it is.
-    await appendFile(join(dir, 'sw.js'), "\nself.addEventListener('message', (e) => { if (e.data === 'release?') e.ports[0].postMessage('2'); });\n");
+    await appendFile(
+      join(dir, 'sw.js'),
+      "\nself.addEventListener('message', (e) => { if (e.data === 'release?') e.ports[0].postMessage('2'); });\n",
+    );
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     await expect(app.updateToast).toBeVisible({ timeout: 30_000 });
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting)).toBe(true);
@@ -54,7 +61,10 @@ test('the update prompt appears when a new service worker is waiting, and Reload
     await expect(app.updateToast).toHaveCount(0);
     // Served by the service worker, every file carries the CSP header, though this host sends none.
     const headers = await page.evaluate(async () => {
-      const worker = performance.getEntriesByType('resource').map((e) => e.name).find((u) => /\/assets\/.*\.js$/.test(u))!;
+      const worker = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .find((u) => /\/assets\/.*\.js$/.test(u))!;
       const r = await fetch(worker);
       return { csp: r.headers.get('content-security-policy'), nosniff: r.headers.get('x-content-type-options') };
     });

@@ -15,8 +15,15 @@ describe('CLI', () => {
     const r = cli('demo', '--json', '--end-day', '2026-11-21', '--offset', '60');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.imports).toEqual([{ file: 'Demo person (synthetic)', format: 'doppel-demo', added: 7202, duplicates: 0, rejected: [], ignored: {} }]);
-    expect(out.metrics.cgm_glucose).toMatchObject({ count: 4032, unit: 'mg/dL', first: '2026-11-08T00:02:00+01:00', last: '2026-11-21T23:57:00+01:00' });
+    expect(out.imports).toEqual([
+      { file: 'Demo person (synthetic)', format: 'doppel-demo', added: 7202, duplicates: 0, rejected: [], ignored: {} },
+    ]);
+    expect(out.metrics.cgm_glucose).toMatchObject({
+      count: 4032,
+      unit: 'mg/dL',
+      first: '2026-11-08T00:02:00+01:00',
+      last: '2026-11-21T23:57:00+01:00',
+    });
     expect(out.metrics.steps.count).toBe(730);
     expect(Object.keys(out.daily).sort()).toEqual(['exercise_minutes', 'steps']);
     expect(Object.keys(out.daily.steps)).toHaveLength(730);
@@ -29,17 +36,22 @@ describe('CLI', () => {
     [['demo', '--json', '--end-day', 'tomorrow'], '--end-day "tomorrow" is not YYYY-MM-DD'],
     [['demo', '--json', '--offset', '9999'], '--offset 9999 is not whole minutes within ±840'],
     [['demo', '--json', '--seed'], '--seed needs a value'],
-  ])('exits 2 with a one-line reason for %j', (args, reason) => {
-    const r = cli(...args);
-    expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ error: reason });
-    expect(r.stderr.trim()).toBe(`doppel: ${reason}`);
-  }, 60_000);
+  ])(
+    'exits 2 with a one-line reason for %j',
+    (args, reason) => {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toEqual({ error: reason });
+      expect(r.stderr.trim()).toBe(`doppel: ${reason}`);
+    },
+    60_000,
+  );
 
   it('help lists the commands, and each command has its own --help', () => {
     const r = cli('help');
     expect(r.code).toBe(0);
-    for (const c of ['import [--json] FILE...', 'risk [--json] PROFILE.json', 'validate [--json]', 'demo [--json]']) expect(r.stdout).toContain(c);
+    for (const c of ['import [--json] FILE...', 'risk [--json] PROFILE.json', 'validate [--json]', 'demo [--json]'])
+      expect(r.stdout).toContain(c);
     const h = cli('risk', '--help');
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('one profile or an array of profiles');
@@ -55,7 +67,24 @@ describe('CLI', () => {
     expect(out.qdiabetes2018).toEqual({ A: 9.88593, B: null, C: null });
     expect(out.warnings).toContain('qdiabetes2018 B: needs fastingGlucoseMgDl; not computed');
     expect(out.pce).toBeNull();
-    writeFileSync(join(dir, 'many.json'), JSON.stringify([one, { ...one, age: 35 }, { sex: 'female', age: 50, totalCholesterolMgDl: 200, hdlMgDl: 45, systolicBpMmHg: 160, bpMedication: true, diabetes: true, egfr: 90, bmi: 35 }]));
+    writeFileSync(
+      join(dir, 'many.json'),
+      JSON.stringify([
+        one,
+        { ...one, age: 35 },
+        {
+          sex: 'female',
+          age: 50,
+          totalCholesterolMgDl: 200,
+          hdlMgDl: 45,
+          systolicBpMmHg: 160,
+          bpMedication: true,
+          diabetes: true,
+          egfr: 90,
+          bmi: 35,
+        },
+      ]),
+    );
     const many = JSON.parse(cli('risk', '--json', join(dir, 'many.json')).stdout);
     expect(many).toHaveLength(3);
     expect(many[1].qdiabetes2018.A).toBeLessThan(many[0].qdiabetes2018.A);
@@ -68,13 +97,17 @@ describe('CLI', () => {
     ['not JSON', '{sex:', /not valid JSON/],
     ['a bad field', '{"sex":"female","age":"fifty"}', /profile\.age must be a finite number/],
     ['a bad array element', '[{"sex":"female"},{"smoking":"sometimes"}]', /profile\[1\]\.smoking "sometimes" is not one of/],
-  ])('risk exits 2 on %s', (_, text, reason) => {
-    const dir = mkdtempSync(join(tmpdir(), 'doppel-cli-'));
-    writeFileSync(join(dir, 'p.json'), text);
-    const r = cli('risk', '--json', join(dir, 'p.json'));
-    expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).error).toMatch(reason);
-  }, 60_000);
+  ])(
+    'risk exits 2 on %s',
+    (_, text, reason) => {
+      const dir = mkdtempSync(join(tmpdir(), 'doppel-cli-'));
+      writeFileSync(join(dir, 'p.json'), text);
+      const r = cli('risk', '--json', join(dir, 'p.json'));
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error).toMatch(reason);
+    },
+    60_000,
+  );
 
   it('validate passes every published case and says so', () => {
     const r = cli('validate', '--json');
@@ -82,7 +115,14 @@ describe('CLI', () => {
     const out = JSON.parse(r.stdout);
     expect(out.failed).toBe(0);
     expect(out.passed).toBeGreaterThanOrEqual(37);
-    expect(out.cases[0]).toEqual({ case: expect.any(String), source: expect.any(String), expected: expect.any(Number), got: expect.any(Number), tolerance: expect.any(Number), pass: true });
+    expect(out.cases[0]).toEqual({
+      case: expect.any(String),
+      source: expect.any(String),
+      expected: expect.any(Number),
+      got: expect.any(Number),
+      tolerance: expect.any(Number),
+      pass: true,
+    });
     const human = cli('validate');
     expect(human.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
   }, 60_000);
@@ -98,7 +138,16 @@ describe('CLI simulate and cohort', () => {
   const profile = file('p.json', { sex: 'male', age: 40, heightCm: 180, weightKg: 90, fastingGlucoseMgDl: 100, hba1cPercent: 5.6 });
 
   it('simulate --deterministic reproduces the published body-weight trajectory', () => {
-    const r = cli('simulate', '--json', profile, '--scenario', file('s.json', { energyIntakeChangeKcalPerDay: -500 }), '--years', '1', '--deterministic');
+    const r = cli(
+      'simulate',
+      '--json',
+      profile,
+      '--scenario',
+      file('s.json', { energyIntakeChangeKcalPerDay: -500 }),
+      '--years',
+      '1',
+      '--deterministic',
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.years).toEqual([0, 1]);
@@ -114,21 +163,57 @@ describe('CLI simulate and cohort', () => {
     expect(out.t2dCumulativeProbability).toHaveLength(11);
     expect(out.fastingGlucoseMgDl.p95[10]).toBeGreaterThan(out.fastingGlucoseMgDl.p05[10]);
     // The person's progression prior is anchored to their QDiabetes-2018 risk, and the no-change cross-check agrees.
-    expect(out.progressionPrior).toMatchObject({ source: 'QDiabetes-2018 B', target10yPercent: out.qdiabetesCrossCheck.baseline10yPercent });
+    expect(out.progressionPrior).toMatchObject({
+      source: 'QDiabetes-2018 B',
+      target10yPercent: out.qdiabetesCrossCheck.baseline10yPercent,
+    });
     expect(Math.abs(out.progressionPrior.twin10yPercent - out.progressionPrior.target10yPercent)).toBeLessThanOrEqual(2);
     expect(out.qdiabetesCrossCheck.agree).toBe(true);
   }, 60_000);
 
   it('simulate warns where the twin cannot get down to QDiabetes, and where QDiabetes cannot score the person', () => {
-    const near = JSON.parse(cli('simulate', '--json', file('near.json', { sex: 'female', age: 35, heightCm: 165, weightKg: 62, fastingGlucoseMgDl: 118, hba1cPercent: 5.6 }), '--members', '200').stdout);
+    const near = JSON.parse(
+      cli(
+        'simulate',
+        '--json',
+        file('near.json', { sex: 'female', age: 35, heightCm: 165, weightKg: 62, fastingGlucoseMgDl: 118, hba1cPercent: 5.6 }),
+        '--members',
+        '200',
+      ).stdout,
+    );
     expect(near.warnings.join('\n')).toMatch(/even at its slowest progression its 10-year probability of new diabetes is/);
-    const young = JSON.parse(cli('simulate', '--json', file('young.json', { sex: 'male', age: 22, heightCm: 180, weightKg: 80, fastingGlucoseMgDl: 95, hba1cPercent: 5.3 }), '--members', '200').stdout);
+    const young = JSON.parse(
+      cli(
+        'simulate',
+        '--json',
+        file('young.json', { sex: 'male', age: 22, heightCm: 180, weightKg: 80, fastingGlucoseMgDl: 95, hba1cPercent: 5.3 }),
+        '--members',
+        '200',
+      ).stdout,
+    );
     expect(young.progressionPrior).toBeUndefined();
     expect(young.warnings.join('\n')).toMatch(/QDiabetes-2018 B: age 22 outside 25-84: the population prior of progression/);
   }, 60_000);
 
-  it('cohort prints each arm\'s yearly cumulative incidence and weight change', () => {
-    const trial = file('t.json', { name: 'mini', n: 200, seed: 1, years: 2, population: { ageMean: 50, ageSd: 10, femaleFraction: 0.5, bmiMean: 32, bmiSd: 5, fastingGlucoseMgDlMean: 108, fastingGlucoseMgDlSd: 8, hba1cPercentMean: 5.9, hba1cPercentSd: 0.4 }, arms: { a: {}, b: { weightChangeKg: -5 } } });
+  it("cohort prints each arm's yearly cumulative incidence and weight change", () => {
+    const trial = file('t.json', {
+      name: 'mini',
+      n: 200,
+      seed: 1,
+      years: 2,
+      population: {
+        ageMean: 50,
+        ageSd: 10,
+        femaleFraction: 0.5,
+        bmiMean: 32,
+        bmiSd: 5,
+        fastingGlucoseMgDlMean: 108,
+        fastingGlucoseMgDlSd: 8,
+        hba1cPercentMean: 5.9,
+        hba1cPercentSd: 0.4,
+      },
+      arms: { a: {}, b: { weightChangeKg: -5 } },
+    });
     const r = cli('cohort', '--json', trial);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -141,11 +226,32 @@ describe('CLI simulate and cohort', () => {
     [['simulate', '--json', 'p-missing.json'], 'p-missing.json: cannot be read (no such file)'],
     [['simulate', '--json', '__P__', '--years', '0'], '--years must be a whole number from 1 to 50 (got "0")'],
     [['cohort', '--json', '__T__'], '__T__: trial.arms must name at least one arm'],
-  ])('%j exits 2 with a reason', (args, why) => {
-    const t = file('bad-trial.json', { name: 'x', n: 10, seed: 1, years: 1, population: { ageMean: 50, ageSd: 10, femaleFraction: 0.5, bmiMean: 30, bmiSd: 5, fastingGlucoseMgDlMean: 100, fastingGlucoseMgDlSd: 8, hba1cPercentMean: 5.6, hba1cPercentSd: 0.4 }, arms: {} });
-    const sub = (a: string): string => a.replace('__P__', profile).replace('__T__', t);
-    const r = cli(...args.map(sub));
-    expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ error: sub(why) });
-  }, 60_000);
+  ])(
+    '%j exits 2 with a reason',
+    (args, why) => {
+      const t = file('bad-trial.json', {
+        name: 'x',
+        n: 10,
+        seed: 1,
+        years: 1,
+        population: {
+          ageMean: 50,
+          ageSd: 10,
+          femaleFraction: 0.5,
+          bmiMean: 30,
+          bmiSd: 5,
+          fastingGlucoseMgDlMean: 100,
+          fastingGlucoseMgDlSd: 8,
+          hba1cPercentMean: 5.6,
+          hba1cPercentSd: 0.4,
+        },
+        arms: {},
+      });
+      const sub = (a: string): string => a.replace('__P__', profile).replace('__T__', t);
+      const r = cli(...args.map(sub));
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toEqual({ error: sub(why) });
+    },
+    60_000,
+  );
 });

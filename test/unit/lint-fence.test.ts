@@ -15,7 +15,7 @@ describe('lint fences', () => {
     ["import * as Comlink from 'comlink'; export const x = Comlink;", 'no-restricted-imports'],
     ["import { db } from '../src/data/db.ts'; export const x = db;", 'no-restricted-imports'],
     ['export const w = window.innerWidth;', 'no-restricted-globals'],
-    ["export const d = document.title;", 'no-restricted-globals'],
+    ['export const d = document.title;', 'no-restricted-globals'],
     ['export const s = localStorage.length;', 'no-restricted-globals'],
     ["export const w = new Worker('x.js');", 'no-restricted-globals'],
     ["export const m = matchMedia('(x)');", 'no-restricted-globals'],
@@ -24,16 +24,21 @@ describe('lint fences', () => {
     ["export const f = fetch('/x');", 'no-restricted-globals'],
   ])('models/ rejects %s', async (code, rule) => {
     const ids = await ruleIds(code, 'models/probe.ts');
-    expect(ids.some((m) => m.startsWith(rule)), ids.join('\n')).toBe(true);
+    expect(
+      ids.some((m) => m.startsWith(rule)),
+      ids.join('\n'),
+    ).toBe(true);
   });
 
   it('models/ accepts pure code', async () => {
-    expect(await ruleIds("import { METRICS } from './metrics.ts';\nexport const n = Object.keys(METRICS).length;\n", 'models/probe.ts')).toEqual([]);
+    expect(
+      await ruleIds("import { METRICS } from './metrics.ts';\nexport const n = Object.keys(METRICS).length;\n", 'models/probe.ts'),
+    ).toEqual([]);
   });
 
   it('the UI may not import tfjs or a worker module directly', async () => {
     expect(await ruleIds("import * as tf from '@tensorflow/tfjs';\nexport const x = tf;\n", 'src/ui/probe.ts')).toEqual([
-      'no-restricted-imports: \'@tensorflow/tfjs\' import is restricted from being used by a pattern',
+      "no-restricted-imports: '@tensorflow/tfjs' import is restricted from being used by a pattern",
     ]);
     const w = await ruleIds("import { x } from '../../workers/twin.worker.ts';\nexport const y = x;\n", 'src/ui/probe.ts');
     expect(w[0]).toMatch(/^no-restricted-imports/);

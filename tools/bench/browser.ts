@@ -16,10 +16,20 @@ if (!executablePath) {
   console.error('No Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
   process.exit(2);
 }
-const server = await createServer({ configFile: false, root: process.cwd(), server: { host: '127.0.0.1', port: 0 }, logLevel: 'error', worker: { format: 'es' }, optimizeDeps: { entries: ['tools/bench/browser/index.html'] } });
+const server = await createServer({
+  configFile: false,
+  root: process.cwd(),
+  server: { host: '127.0.0.1', port: 0 },
+  logLevel: 'error',
+  worker: { format: 'es' },
+  optimizeDeps: { entries: ['tools/bench/browser/index.html'] },
+});
 await server.listen();
 const url = server.resolvedUrls!.local[0]!;
-const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+});
 try {
   const page = await browser.newPage();
   await page.goto(`${url}tools/bench/browser/index.html?days=${days}${only ? `&only=${only}` : ''}`);

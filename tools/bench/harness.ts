@@ -47,6 +47,9 @@ function formatRate(x: number): string {
 
 export function table(results: BenchResult[]): string {
   const head = '| case | runs | median ms | min ms | max ms | rate | note |\n|---|---|---|---|---|---|---|';
-  const rows = results.map((r) => `| ${r.name} | ${r.runs} | ${r.medianMs.toFixed(1)} | ${r.minMs.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.rate ?? ''} | ${r.note ?? ''} |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.runs} | ${r.medianMs.toFixed(1)} | ${r.minMs.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.rate ?? ''} | ${r.note ?? ''} |`,
+  );
   return [head, ...rows].join('\n');
 }

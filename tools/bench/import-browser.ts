@@ -34,7 +34,9 @@ async function workerHeapSampler(cdp: CDPSession): Promise<{ stop(): number }> {
     for (const s of sessions) {
       const mid = id++;
       pending.set(mid, (used) => (peak = Math.max(peak, used)));
-      void cdp.send('Target.sendMessageToTarget', { sessionId: s, message: JSON.stringify({ id: mid, method: 'Runtime.getHeapUsage' }) }).catch(() => undefined);
+      void cdp
+        .send('Target.sendMessageToTarget', { sessionId: s, message: JSON.stringify({ id: mid, method: 'Runtime.getHeapUsage' }) })
+        .catch(() => undefined);
     }
   }, 100);
   return { stop: () => (clearInterval(timer), peak / 2 ** 20) };
@@ -49,7 +51,14 @@ export async function benchBrowser(files: string[]): Promise<{ rows: ImportBench
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
   const app = await serveDir('dist');
-  const dev = await createServer({ configFile: false, root: process.cwd(), server: { host: '127.0.0.1', port: 0 }, logLevel: 'error', worker: { format: 'es' }, optimizeDeps: { entries: ['tools/bench/browser/import.html'] } });
+  const dev = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    server: { host: '127.0.0.1', port: 0 },
+    logLevel: 'error',
+    worker: { format: 'es' },
+    optimizeDeps: { entries: ['tools/bench/browser/import.html'] },
+  });
   await dev.listen();
   const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   const rows: ImportBenchRow[] = [];
@@ -65,7 +74,16 @@ export async function benchBrowser(files: string[]): Promise<{ rows: ImportBench
         const h = await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 900_000 });
         const r = (await h.jsonValue()) as { ok: boolean; seconds: number; records: number; error?: string };
         if (!r.ok) throw new Error(r.error);
-        rows.push({ file: path, mode: 'Chromium parse only (worker)', mb, seconds: r.seconds, mbPerS: mb / r.seconds, records: r.records, recordsPerS: r.records / r.seconds, peakHeapMb: heap.stop() });
+        rows.push({
+          file: path,
+          mode: 'Chromium parse only (worker)',
+          mb,
+          seconds: r.seconds,
+          mbPerS: mb / r.seconds,
+          records: r.records,
+          recordsPerS: r.records / r.seconds,
+          peakHeapMb: heap.stop(),
+        });
         await page.close();
       }
       // end to end through the app
@@ -82,7 +100,16 @@ export async function benchBrowser(files: string[]): Promise<{ rows: ImportBench
         const text = await page.getByTestId('import-result').innerText();
         const added = Number(/([\d,]+) added/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
         const dups = Number(/([\d,]+) already there/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
-        rows.push({ file: path, mode: 'Chromium end to end (app, import worker, IndexedDB)', mb, seconds, mbPerS: mb / seconds, records: added + dups, recordsPerS: (added + dups) / seconds, peakHeapMb: heap.stop() });
+        rows.push({
+          file: path,
+          mode: 'Chromium end to end (app, import worker, IndexedDB)',
+          mb,
+          seconds,
+          mbPerS: mb / seconds,
+          records: added + dups,
+          recordsPerS: (added + dups) / seconds,
+          peakHeapMb: heap.stop(),
+        });
         await context.close();
       }
     }

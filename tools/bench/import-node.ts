@@ -41,7 +41,16 @@ export async function benchFile(path: string, endToEnd: boolean): Promise<Import
     const t0 = performance.now();
     await parseAppleHealthXml(blobChunks(await openAsBlob(path)), sink);
     const s = (performance.now() - t0) / 1000;
-    rows.push({ file: path, mode: 'parse only', mb: size / 1e6, seconds: s, mbPerS: size / 1e6 / s, records: sink.accepted, recordsPerS: sink.accepted / s, peakHeapMb: heap.stop() });
+    rows.push({
+      file: path,
+      mode: 'parse only',
+      mb: size / 1e6,
+      seconds: s,
+      mbPerS: size / 1e6 / s,
+      records: sink.accepted,
+      recordsPerS: sink.accepted / s,
+      peakHeapMb: heap.stop(),
+    });
   }
   if (endToEnd) {
     global.gc?.();
@@ -50,15 +59,30 @@ export async function benchFile(path: string, endToEnd: boolean): Promise<Import
     const t0 = performance.now();
     const r = await importBlob(db, await openAsBlob(path), 'export.xml');
     const s = (performance.now() - t0) / 1000;
-    rows.push({ file: path, mode: 'end to end (fake-indexeddb)', mb: size / 1e6, seconds: s, mbPerS: size / 1e6 / s, records: r.added + r.duplicates, recordsPerS: (r.added + r.duplicates) / s, peakHeapMb: heap.stop() });
+    rows.push({
+      file: path,
+      mode: 'end to end (fake-indexeddb)',
+      mb: size / 1e6,
+      seconds: s,
+      mbPerS: size / 1e6 / s,
+      records: r.added + r.duplicates,
+      recordsPerS: (r.added + r.duplicates) / s,
+      peakHeapMb: heap.stop(),
+    });
     await db.delete();
   }
   return rows;
 }
 
 export function importTable(rows: ImportBenchRow[]): string {
-  return ['| file | mode | MB | s | MB/s | records | records/s | peak JS heap MB |', '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.file.split('/').pop()} | ${r.mode} | ${r.mb.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.mbPerS.toFixed(1)} | ${r.records.toLocaleString('en')} | ${Math.round(r.recordsPerS).toLocaleString('en')} | ${r.peakHeapMb.toFixed(0)} |`)].join('\n');
+  return [
+    '| file | mode | MB | s | MB/s | records | records/s | peak JS heap MB |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.file.split('/').pop()} | ${r.mode} | ${r.mb.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.mbPerS.toFixed(1)} | ${r.records.toLocaleString('en')} | ${Math.round(r.recordsPerS).toLocaleString('en')} | ${r.peakHeapMb.toFixed(0)} |`,
+    ),
+  ].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -26,17 +26,26 @@ if (!executablePath) {
   process.exit(2);
 }
 const server = await createServer({
-  configFile: false, root: process.cwd(), server: { host: '127.0.0.1', port: 0 }, logLevel: 'error', worker: { format: 'es' },
-  optimizeDeps: { entries: ['tools/bench/browser/ml.html'], include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'] },
+  configFile: false,
+  root: process.cwd(),
+  server: { host: '127.0.0.1', port: 0 },
+  logLevel: 'error',
+  worker: { format: 'es' },
+  optimizeDeps: {
+    entries: ['tools/bench/browser/ml.html'],
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'],
+  },
 });
 await server.listen();
 const url = server.resolvedUrls!.local[0]!;
 const base = ['--headless', '--no-sandbox', '--disable-background-networking'];
 const onlyWebgpu = process.env.ML_BENCH_ONLY === 'webgpu';
-const launches: [string, string[], string][] = onlyWebgpu ? [['chromium --enable-unsafe-webgpu', [...base, '--enable-unsafe-webgpu'], 'webgpu']] : [
-  ['chromium (default flags)', [...base, '--disable-gpu'], 'wasm,webgl,cpu,webgpu'],
-  ['chromium --enable-unsafe-webgpu', [...base, '--enable-unsafe-webgpu'], 'webgpu'],
-];
+const launches: [string, string[], string][] = onlyWebgpu
+  ? [['chromium --enable-unsafe-webgpu', [...base, '--enable-unsafe-webgpu'], 'webgpu']]
+  : [
+      ['chromium (default flags)', [...base, '--disable-gpu'], 'wasm,webgl,cpu,webgpu'],
+      ['chromium --enable-unsafe-webgpu', [...base, '--enable-unsafe-webgpu'], 'webgpu'],
+    ];
 let version = '';
 try {
   for (const [where, args, backends] of launches) {
@@ -45,7 +54,9 @@ try {
     try {
       const page = await browser.newPage();
       await page.goto(`${url}tools/bench/browser/ml.html?backends=${backends}&days=${days.join(',')}`);
-      const handle = await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 1_200_000 });
+      const handle = await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, {
+        timeout: 1_200_000,
+      });
       for (const o of (await handle.jsonValue()) as Omit<Outcome, 'where'>[]) outcomes.push({ where, ...o });
     } finally {
       await browser.close();
@@ -68,8 +79,12 @@ for (const backend of ['cpu', 'wasm']) {
   }
 }
 
-console.log(`Chromium ${version}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString()}\n`);
-console.log('| where | backend | days | train both horizons, s | epochs 30/60 | windows | one forecast, ms (median / max of 50 × 10) | held-out RMSE mg/dL 30 · 60 min (model / persistence / linear) | beats both |');
+console.log(
+  `Chromium ${version}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString()}\n`,
+);
+console.log(
+  '| where | backend | days | train both horizons, s | epochs 30/60 | windows | one forecast, ms (median / max of 50 × 10) | held-out RMSE mg/dL 30 · 60 min (model / persistence / linear) | beats both |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 let failed = false;
 for (const o of outcomes) {
@@ -79,7 +94,9 @@ for (const o of outcomes) {
     continue;
   }
   for (const r of o.rows) {
-    console.log(`| ${o.where} | ${o.backend} | ${r.days} | ${(r.trainMs / 1000).toFixed(1)} | ${r.epochs} | ${r.windows} | ${r.inferMedianMs.toFixed(2)} / ${r.inferMaxMs.toFixed(2)} | ${r.rmse} | ${r.beats} |`);
+    console.log(
+      `| ${o.where} | ${o.backend} | ${r.days} | ${(r.trainMs / 1000).toFixed(1)} | ${r.epochs} | ${r.windows} | ${r.inferMedianMs.toFixed(2)} / ${r.inferMaxMs.toFixed(2)} | ${r.rmse} | ${r.beats} |`,
+    );
   }
 }
 const wasm90 = outcomes.find((o) => o.where.startsWith('chromium') && o.backend === 'wasm')?.rows?.find((r) => r.days === 90);

@@ -21,9 +21,28 @@ const profiles = riskProfiles(10_000);
 
 const cases: BenchCase[] = [
   { name: 'demo person: generate 2 years + 14 days CGM', run: () => generateDemoPerson({ endDay: '2026-11-21', offsetMin: 60 }), runs: 9 },
-  { name: 'merge 43,200 samples into an empty month chunk', run: () => mergeIntoChunk(undefined, month, all, 1), items: all.length, unit: 'samples', runs: 9 },
-  { name: 'merge 43,200 duplicates into a full month chunk', run: () => mergeIntoChunk(once, month, all, 2), items: all.length, unit: 'samples', runs: 9 },
-  { name: 'risk: score 10,000 full profiles (every equation)', run: () => profiles.forEach((p) => riskReport(p)), items: profiles.length, unit: 'profiles', runs: 9, warmup: 3 },
+  {
+    name: 'merge 43,200 samples into an empty month chunk',
+    run: () => mergeIntoChunk(undefined, month, all, 1),
+    items: all.length,
+    unit: 'samples',
+    runs: 9,
+  },
+  {
+    name: 'merge 43,200 duplicates into a full month chunk',
+    run: () => mergeIntoChunk(once, month, all, 2),
+    items: all.length,
+    unit: 'samples',
+    runs: 9,
+  },
+  {
+    name: 'risk: score 10,000 full profiles (every equation)',
+    run: () => profiles.forEach((p) => riskReport(p)),
+    items: profiles.length,
+    unit: 'profiles',
+    runs: 9,
+    warmup: 3,
+  },
   ...twinCases({ runs: 9, cohort: true }),
   ...storeCases({ days: 365, runs: 3, label: 'node/fake-indexeddb' }),
   ...shareCases({ runs: 3, label: 'node/fake-indexeddb share' }),

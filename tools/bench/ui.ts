@@ -56,7 +56,14 @@ async function whatIfSteps(page: Page): Promise<number[]> {
     await page.waitForFunction((n) => performance.getEntriesByName('doppel:whatif-repaint').length > n, before + i, { timeout: 30_000 });
     await settled.waitFor();
   }
-  return page.evaluate((b) => performance.getEntriesByName('doppel:whatif-repaint').slice(b).map((e) => e.duration), before);
+  return page.evaluate(
+    (b) =>
+      performance
+        .getEntriesByName('doppel:whatif-repaint')
+        .slice(b)
+        .map((e) => e.duration),
+    before,
+  );
 }
 
 async function fresh(viewport = { width: 390, height: 844 }): Promise<Page> {
@@ -76,13 +83,16 @@ try {
     });
     await page.goto(base, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Try the demo' }).waitFor();
-    let raw = 0, gz = 0;
+    let raw = 0,
+      gz = 0;
     for (const p of scripts) {
       const bytes = readFileSync(join('dist', p));
       raw += bytes.length;
       gz += gzipSync(bytes, { level: 6 }).length;
     }
-    out(`initial JS (first screen, ${scripts.length} scripts: ${scripts.map((s) => s.replace('/assets/', '')).join(', ')}): ${kb(raw)} raw, ${kb(gz)} gzip (budget ≤ 170 KB gzip)`);
+    out(
+      `initial JS (first screen, ${scripts.length} scripts: ${scripts.map((s) => s.replace('/assets/', '')).join(', ')}): ${kb(raw)} raw, ${kb(gz)} gzip (budget ≤ 170 KB gzip)`,
+    );
     await page.context().close();
   }
 
@@ -93,7 +103,9 @@ try {
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 60_000 });
     const ms = await whatIfSteps(page);
-    out(`what-if slider step → fan charts redrawn (${ms.length} steps to new values, 1000 members × 10 y; the 'No change' run is kept): median ${median(ms).toFixed(1)} ms, p90 ${pct(ms, 0.9).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms (budget < 100 ms)`);
+    out(
+      `what-if slider step → fan charts redrawn (${ms.length} steps to new values, 1000 members × 10 y; the 'No change' run is kept): median ${median(ms).toFixed(1)} ms, p90 ${pct(ms, 0.9).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms (budget < 100 ms)`,
+    );
     await page.context().close();
   }
 
@@ -113,7 +125,11 @@ try {
       await page.locator('.metric-timeline canvas').waitFor({ timeout: 30_000 });
       await page.locator('button.card.pick').first().waitFor();
       // Two frames: the chart's draw has reached the screen.
-      opens.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))));
+      opens.push(
+        await page.evaluate(
+          () => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
+        ),
+      );
     }
     const cards = await page.locator('button.card.pick').count();
     // The same history in the what-if explorer (the export has no height: the profile form adds one).
@@ -122,8 +138,12 @@ try {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 60_000 });
     const bigWhatIf = await whatIfSteps(page);
-    out(`what-if slider step → fan charts redrawn on the ${(statSync(BIG).size / 1e6).toFixed(0)} MB history (${bigWhatIf.length} steps): median ${median(bigWhatIf).toFixed(1)} ms, p90 ${pct(bigWhatIf, 0.9).toFixed(1)} ms, max ${Math.max(...bigWhatIf).toFixed(1)} ms (budget < 100 ms)`);
-    out(`timeline after importing ${(statSync(BIG).size / 1e6).toFixed(0)} MB (${importS.toFixed(1)} s): navigation → ${cards} cards and the chart drawn, median of 5 loads ${median(opens).toFixed(0)} ms (min ${Math.min(...opens).toFixed(0)}, max ${Math.max(...opens).toFixed(0)}) (budget < 1000 ms)`);
+    out(
+      `what-if slider step → fan charts redrawn on the ${(statSync(BIG).size / 1e6).toFixed(0)} MB history (${bigWhatIf.length} steps): median ${median(bigWhatIf).toFixed(1)} ms, p90 ${pct(bigWhatIf, 0.9).toFixed(1)} ms, max ${Math.max(...bigWhatIf).toFixed(1)} ms (budget < 100 ms)`,
+    );
+    out(
+      `timeline after importing ${(statSync(BIG).size / 1e6).toFixed(0)} MB (${importS.toFixed(1)} s): navigation → ${cards} cards and the chart drawn, median of 5 loads ${median(opens).toFixed(0)} ms (min ${Math.min(...opens).toFixed(0)}, max ${Math.max(...opens).toFixed(0)}) (budget < 1000 ms)`,
+    );
     await ctx.close();
   } else {
     out(`timeline after a big import: MISSING ${BIG} (run npm run bench:import first, or pass --big FILE)`);
@@ -138,10 +158,21 @@ try {
   try {
     const scores: Record<string, number[]> = {};
     for (let i = 0; i < 3; i++) {
-      const r = await lighthouse(base, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+      const r = await lighthouse(base, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
       for (const [k, c] of Object.entries(r!.lhr.categories)) (scores[k] ??= []).push(Math.round(100 * (c.score ?? 0)));
     }
-    out(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version} mobile, 3 runs: ${Object.entries(scores).map(([k, v]) => `${k} ${v.join('/')}`).join(', ')} (budgets: performance ≥ 95, accessibility 100, best practices ≥ 95)`);
+    out(
+      `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version} mobile, 3 runs: ${Object.entries(
+        scores,
+      )
+        .map(([k, v]) => `${k} ${v.join('/')}`)
+        .join(', ')} (budgets: performance ≥ 95, accessibility 100, best practices ≥ 95)`,
+    );
   } finally {
     chrome.kill();
   }

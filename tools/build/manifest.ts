@@ -15,7 +15,8 @@ export const manifest: Partial<ManifestOptions> = {
   id: '/',
   name: 'Doppel: your private health twin',
   short_name: 'Doppel',
-  description: 'A private health twin that lives on your device: import your health exports, see your data, and explore what-if forecasts. Nothing is uploaded.',
+  description:
+    'A private health twin that lives on your device: import your health exports, see your data, and explore what-if forecasts. Nothing is uploaded.',
   lang: 'en',
   dir: 'ltr',
   start_url: '/',
@@ -32,7 +33,10 @@ export const manifest: Partial<ManifestOptions> = {
     { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   ],
   // Exports go to the inbox; a patient's .doppel share file opens the review screen (src/inbox/inbox.ts).
-  file_handlers: [{ action: '/', accept: ACCEPT }, { action: '/', accept: { 'application/x-doppel-share': ['.doppel'] } }],
+  file_handlers: [
+    { action: '/', accept: ACCEPT },
+    { action: '/', accept: { 'application/x-doppel-share': ['.doppel'] } },
+  ],
   share_target: {
     action: '/share-target',
     method: 'POST',

@@ -10,7 +10,11 @@ export interface Command {
 }
 
 /** A command result with an exit status other than 0 and an optional human-readable rendering. */
-export interface WithStatus { exitCode: number; out: unknown; human?: string }
+export interface WithStatus {
+  exitCode: number;
+  out: unknown;
+  human?: string;
+}
 
 export function withStatus(exitCode: number, out: unknown, human?: string): WithStatus {
   return { exitCode, out, human, [STATUS]: true } as WithStatus;

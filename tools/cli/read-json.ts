@@ -8,7 +8,7 @@ export function readJson(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
+    throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
   }
   try {
     return JSON.parse(text);
@@ -21,6 +21,7 @@ export function readJson(path: string): unknown {
 export function intOption(value: string | undefined, name: string, lo: number, hi: number, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < lo || n > hi) throw new UsageError(`--${name} must be a whole number from ${lo} to ${hi} (got "${value}")`);
+  if (!Number.isInteger(n) || n < lo || n > hi)
+    throw new UsageError(`--${name} must be a whole number from ${lo} to ${hi} (got "${value}")`);
   return n;
 }

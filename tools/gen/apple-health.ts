@@ -14,14 +14,17 @@ import { createRng } from '../../models/util/random.ts';
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i]!;
-  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1]?.startsWith('--') || i + 1 >= process.argv.length ? 'true' : process.argv[++i]!);
+  if (a.startsWith('--'))
+    args.set(a.slice(2), process.argv[i + 1]?.startsWith('--') || i + 1 >= process.argv.length ? 'true' : process.argv[++i]!);
 }
 const targetBytes = Number(args.get('mb') ?? 100) * 1_000_000;
 const out = args.get('out') ?? `.bench-out/export-${args.get('mb') ?? 100}mb.xml`;
 const rng = createRng(Number(args.get('seed') ?? 7));
 
-const WATCH = 'sourceName="Ann’s Apple Watch" sourceVersion="10.2" device="&lt;&lt;HKDevice: 0x283a1c640&gt;, name:Apple Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch6,2, software:10.2&gt;"';
-const PHONE = 'sourceName="Ann’s iPhone" sourceVersion="17.2" device="&lt;&lt;HKDevice: 0x283a1c8c0&gt;, name:iPhone, manufacturer:Apple Inc., model:iPhone, hardware:iPhone14,5, software:17.2&gt;"';
+const WATCH =
+  'sourceName="Ann’s Apple Watch" sourceVersion="10.2" device="&lt;&lt;HKDevice: 0x283a1c640&gt;, name:Apple Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch6,2, software:10.2&gt;"';
+const PHONE =
+  'sourceName="Ann’s iPhone" sourceVersion="17.2" device="&lt;&lt;HKDevice: 0x283a1c8c0&gt;, name:iPhone, manufacturer:Apple Inc., model:iPhone, hardware:iPhone14,5, software:17.2&gt;"';
 const SCALE = 'sourceName="Health Mate" sourceVersion="6.3.0"';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -83,12 +86,23 @@ while (written + buf.length < targetBytes) {
     const t = day + m * 60_000 + Math.floor(rng.next() * 20_000);
     const target = m < 420 ? 56 : m > 1320 ? 60 : 74;
     hr += 0.3 * (target - hr) + rng.normal() * 3;
-    await write(rec('HKQuantityTypeIdentifierHeartRate', WATCH, 'count/min', t, t, String(Math.round(hr)), m % 60 === 0 ? '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="0"/>' : ''));
+    await write(
+      rec(
+        'HKQuantityTypeIdentifierHeartRate',
+        WATCH,
+        'count/min',
+        t,
+        t,
+        String(Math.round(hr)),
+        m % 60 === 0 ? '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="0"/>' : '',
+      ),
+    );
     records++;
   }
   // steps and energy in 10-minute blocks during the day; the phone records overlapping blocks
   for (let b = 42; b < 132; b++) {
-    const s = day + b * 600_000, e = s + 600_000;
+    const s = day + b * 600_000,
+      e = s + 600_000;
     const n = Math.max(0, Math.round(90 + rng.normal() * 80));
     await write(rec('HKQuantityTypeIdentifierStepCount', WATCH, 'count', s, e, String(n)));
     await write(rec('HKQuantityTypeIdentifierActiveEnergyBurned', WATCH, 'Cal', s, e, (n * 0.045 + rng.next()).toFixed(3)));
@@ -100,9 +114,18 @@ while (written + buf.length < targetBytes) {
   }
   // sleep stages from 23:30
   let t = day - 30 * 60_000;
-  for (const [stage, min] of [['AsleepCore', 90], ['AsleepDeep', 60], ['AsleepREM', 40], ['Awake', 5], ['AsleepCore', 120], ['AsleepREM', 50]] as const) {
+  for (const [stage, min] of [
+    ['AsleepCore', 90],
+    ['AsleepDeep', 60],
+    ['AsleepREM', 40],
+    ['Awake', 5],
+    ['AsleepCore', 120],
+    ['AsleepREM', 50],
+  ] as const) {
     const len = Math.round(min * (0.8 + 0.4 * rng.next())) * 60_000;
-    await write(` <Record type="HKCategoryTypeIdentifierSleepAnalysis" ${WATCH} creationDate="${date(t + len)}" startDate="${date(t)}" endDate="${date(t + len)}" value="HKCategoryValueSleepAnalysis${stage}"/>\n`);
+    await write(
+      ` <Record type="HKCategoryTypeIdentifierSleepAnalysis" ${WATCH} creationDate="${date(t + len)}" startDate="${date(t)}" endDate="${date(t + len)}" value="HKCategoryValueSleepAnalysis${stage}"/>\n`,
+    );
     t += len;
     records++;
   }
@@ -112,7 +135,9 @@ while (written + buf.length < targetBytes) {
     await write(rec('HKQuantityTypeIdentifierBodyMass', SCALE, 'kg', w, w, weight.toFixed(1)));
     const sys = rec('HKQuantityTypeIdentifierBloodPressureSystolic', SCALE, 'mmHg', w, w, String(Math.round(122 + rng.normal() * 6)));
     const dia = rec('HKQuantityTypeIdentifierBloodPressureDiastolic', SCALE, 'mmHg', w, w, String(Math.round(79 + rng.normal() * 4)));
-    await write(` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" ${SCALE} creationDate="${date(w)}" startDate="${date(w)}" endDate="${date(w)}">\n ${sys} ${dia} </Correlation>\n${sys}${dia}`);
+    await write(
+      ` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" ${SCALE} creationDate="${date(w)}" startDate="${date(w)}" endDate="${date(w)}">\n ${sys} ${dia} </Correlation>\n${sys}${dia}`,
+    );
     records += 5;
   }
   day += 86_400_000;

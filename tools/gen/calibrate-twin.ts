@@ -40,11 +40,17 @@ export function metforminFpgChangePercent(metforminIsGain: number, priors: Prior
   const meanAtOneYear = (arm: 'placebo' | 'metformin'): [number, number] => {
     let base = 0;
     let year = 0;
-    runEnsemble(members, DPP_TRIAL.arms[arm]!, 365, (v) => {
-      const sum = v.fpgMmolL.reduce((a, b) => a + b, 0) / members.length;
-      if (v.day === 0) base = sum;
-      if (v.day === 365) year = sum;
-    }, { noiseSeed: DPP_CALIBRATION_SEED + 1, screenAtBaseline: false, effects });
+    runEnsemble(
+      members,
+      DPP_TRIAL.arms[arm]!,
+      365,
+      (v) => {
+        const sum = v.fpgMmolL.reduce((a, b) => a + b, 0) / members.length;
+        if (v.day === 0) base = sum;
+        if (v.day === 365) year = sum;
+      },
+      { noiseSeed: DPP_CALIBRATION_SEED + 1, screenAtBaseline: false, effects },
+    );
     return [base, year];
   };
   const [base, placebo] = meanAtOneYear('placebo');

@@ -59,7 +59,7 @@ export function generateCgm(o: CgmOptions): CgmTrace {
   for (let t = o.startMs; t < end; t += step) {
     drift = 0.97 * drift + rng.normal() * 1.5;
     if (gaps.some(([a, b]) => t >= a && t < b)) continue;
-    const hour = ((localMs(t) % 86_400_000) + 86_400_000) % 86_400_000 / 3_600_000;
+    const hour = (((localMs(t) % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000;
     const dawn = 10 * Math.exp(-(((hour - 6) / 1.5) ** 2));
     let meal = 0;
     for (const m of meals) {
@@ -73,6 +73,9 @@ export function generateCgm(o: CgmOptions): CgmTrace {
     out.valueMgDl.push(Math.min(400, Math.max(40, v)));
     out.offsetMin.push(off);
   }
-  if (o.withCarbs) out.carbs = meals.filter((m) => m.t >= o.startMs && m.t < end).map((m) => ({ startMs: Math.round(m.t), grams: Math.round(Math.max(5, m.grams)) }));
+  if (o.withCarbs)
+    out.carbs = meals
+      .filter((m) => m.t >= o.startMs && m.t < end)
+      .map((m) => ({ startMs: Math.round(m.t), grams: Math.round(Math.max(5, m.grams)) }));
   return out;
 }

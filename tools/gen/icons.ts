@@ -32,7 +32,11 @@ function png(size: number, rgba: Uint8Array): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   const raw = Buffer.alloc((size * 4 + 1) * size);
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
@@ -40,22 +44,32 @@ function png(size: number, rgba: Uint8Array): Buffer {
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array()),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array()),
   ]);
 }
 
-const circle = (cx: number, cy: number, r: number) => (x: number, y: number): number => Math.hypot(x - cx, y - cy) - r;
-const roundRect = (r: number, pad: number) => (x: number, y: number): number => {
-  const qx = Math.abs(x - 0.5) - (0.5 - pad - r), qy = Math.abs(y - 0.5) - (0.5 - pad - r);
-  return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
-};
+const circle =
+  (cx: number, cy: number, r: number) =>
+  (x: number, y: number): number =>
+    Math.hypot(x - cx, y - cy) - r;
+const roundRect =
+  (r: number, pad: number) =>
+  (x: number, y: number): number => {
+    const qx = Math.abs(x - 0.5) - (0.5 - pad - r),
+      qy = Math.abs(y - 0.5) - (0.5 - pad - r);
+    return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
+  };
 /** A head and shoulders centred at cx, in unit coordinates, scaled by s. */
-const figure = (cx: number, cy: number, s: number) => (x: number, y: number): number => {
-  const head = circle(cx, cy - 0.13 * s, 0.11 * s)(x, y);
-  const bodyTop = cy + 0.05 * s;
-  const body = Math.max(circle(cx, bodyTop + 0.22 * s, 0.24 * s)(x, y), bodyTop - y, y - (bodyTop + 0.2 * s));
-  return Math.min(head, body);
-};
+const figure =
+  (cx: number, cy: number, s: number) =>
+  (x: number, y: number): number => {
+    const head = circle(cx, cy - 0.13 * s, 0.11 * s)(x, y);
+    const bodyTop = cy + 0.05 * s;
+    const body = Math.max(circle(cx, bodyTop + 0.22 * s, 0.24 * s)(x, y), bodyTop - y, y - (bodyTop + 0.2 * s));
+    return Math.min(head, body);
+  };
 
 function render(size: number, maskable: boolean): Uint8Array {
   const out = new Uint8Array(size * size * 4);
@@ -67,7 +81,8 @@ function render(size: number, maskable: boolean): Uint8Array {
   const cov = (d: number): number => Math.min(1, Math.max(0, 0.5 - d / aa));
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      const x = (px + 0.5) / size, y = (py + 0.5) / size;
+      const x = (px + 0.5) / size,
+        y = (py + 0.5) / size;
       const a = cov(bg(x, y));
       let c: [number, number, number] = [...BG];
       const mix = (col: [number, number, number], t: number): void => {
@@ -78,7 +93,9 @@ function render(size: number, maskable: boolean): Uint8Array {
       mix(BG, cov(front(x, y) - 0.02));
       mix(FG, cov(front(x, y)));
       const o = (py * size + px) * 4;
-      out[o] = Math.round(c[0]); out[o + 1] = Math.round(c[1]); out[o + 2] = Math.round(c[2]);
+      out[o] = Math.round(c[0]);
+      out[o + 1] = Math.round(c[1]);
+      out[o + 2] = Math.round(c[2]);
       out[o + 3] = Math.round(255 * a);
     }
   }
@@ -87,8 +104,11 @@ function render(size: number, maskable: boolean): Uint8Array {
 
 mkdirSync('public/icons', { recursive: true });
 for (const [name, size, maskable] of [
-  ['icon-192.png', 192, false], ['icon-512.png', 512, false], ['maskable-512.png', 512, true],
-  ['maskable-192.png', 192, true], ['apple-touch-icon.png', 180, true],
+  ['icon-192.png', 192, false],
+  ['icon-512.png', 512, false],
+  ['maskable-512.png', 512, true],
+  ['maskable-192.png', 192, true],
+  ['apple-touch-icon.png', 180, true],
 ] as const) {
   writeFileSync(`public/icons/${name}`, png(size, render(size, maskable)));
 }

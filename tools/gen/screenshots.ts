@@ -18,93 +18,129 @@ if (!executablePath) {
 }
 
 const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
-  ['twin', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
-    await p.locator('figure canvas').first().waitFor();
-  }],
-  ['whatif', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
-    await p.locator('figure[data-chart] canvas').nth(3).waitFor({ timeout: 30_000 });
-    await p.locator('section.outcomes[aria-busy="false"]').waitFor({ timeout: 30_000 });
-  }],
-  ['timeline', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
-    await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
-    await p.getByTestId('gf-about').waitFor({ timeout: 60_000 });
-  }],
-  ['risk', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
-    await p.locator('article.score').first().waitFor();
-  }],
-  ['summary', async (p) => {
-    await p.goto(`${p.url().split('#')[0]}#/summary`);
-    await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
-    await p.emulateMedia({ media: 'print' });
-  }],
-  ['share', async (p) => {
-    await p.emulateMedia({ media: 'screen' });
-    await p.goto(`${p.url().split('#')[0]}#/share`);
-    await p.getByRole('heading', { name: 'Share with a clinician' }).waitFor();
-  }],
-  ['import', async (p) => {
-    await p.emulateMedia({ media: 'screen' });
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
-    await p.getByRole('heading', { name: 'Import your data' }).waitFor();
-    await p.locator('input[type="file"]:not([webkitdirectory])').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
-    await p.getByTestId('import-result').waitFor();
-  }],
-  ['profile', async (p) => {
-    await p.goto(`${p.url().split('#')[0]}#/profile`);
-    await p.getByRole('heading', { name: 'Your profile' }).waitFor();
-  }],
-  ['settings', async (p) => {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await p.getByTestId('workers').getByText('import, twin, ml').waitFor();
-  }],
+  [
+    'twin',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
+      await p.locator('figure canvas').first().waitFor();
+    },
+  ],
+  [
+    'whatif',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
+      await p.locator('figure[data-chart] canvas').nth(3).waitFor({ timeout: 30_000 });
+      await p.locator('section.outcomes[aria-busy="false"]').waitFor({ timeout: 30_000 });
+    },
+  ],
+  [
+    'timeline',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+      await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
+      await p.getByTestId('gf-about').waitFor({ timeout: 60_000 });
+    },
+  ],
+  [
+    'risk',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk' }).click();
+      await p.locator('article.score').first().waitFor();
+    },
+  ],
+  [
+    'summary',
+    async (p) => {
+      await p.goto(`${p.url().split('#')[0]}#/summary`);
+      await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
+      await p.emulateMedia({ media: 'print' });
+    },
+  ],
+  [
+    'share',
+    async (p) => {
+      await p.emulateMedia({ media: 'screen' });
+      await p.goto(`${p.url().split('#')[0]}#/share`);
+      await p.getByRole('heading', { name: 'Share with a clinician' }).waitFor();
+    },
+  ],
+  [
+    'import',
+    async (p) => {
+      await p.emulateMedia({ media: 'screen' });
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+      await p.getByRole('heading', { name: 'Import your data' }).waitFor();
+      await p
+        .locator('input[type="file"]:not([webkitdirectory])')
+        .setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
+      await p.getByTestId('import-result').waitFor();
+    },
+  ],
+  [
+    'profile',
+    async (p) => {
+      await p.goto(`${p.url().split('#')[0]}#/profile`);
+      await p.getByRole('heading', { name: 'Your profile' }).waitFor();
+    },
+  ],
+  [
+    'settings',
+    async (p) => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await p.getByTestId('workers').getByText('import, twin, ml').waitFor();
+    },
+  ],
 ];
 
 await mkdir(OUT, { recursive: true });
 const server = await serveDir('dist');
 const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
-  for (const [size, viewport] of Object.entries(VIEWPORTS)) for (const scheme of ['light', 'dark'] as const) {
-    const kind = `${size}${scheme === 'dark' ? '-dark' : ''}`;
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: scheme, serviceWorkers: 'block' });
-    await context.route((url) => !url.href.startsWith(server.url), (r) => r.abort('blockedbyclient'));
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Try the demo' }).waitFor();
-    await page.screenshot({ path: `${OUT}/welcome-${kind}.png`, fullPage: size === 'desktop' });
-    await page.getByRole('button', { name: 'Try the demo' }).click();
-    await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 30_000 });
-    for (const [name, open] of SCREENS) {
-      await open(page);
-      await page.waitForTimeout(300);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
-      console.log(`${OUT}/${name}-${kind}.png`);
-      if (name === 'timeline') {
-        // On-device learning: the personal baselines and the glucose forecast with its evaluation
-        // (the fixed top bar hidden: a card taller than the screen is captured while scrolling).
-        // (CSSOM, not a style tag: the app's CSP refuses inline styles.)
-        const topbar = (visibility: string) => page.evaluate((v) => { document.querySelector<HTMLElement>('header.topbar')!.style.visibility = v; }, visibility);
-        await topbar('hidden');
-        await page.getByTestId('baselines').screenshot({ path: `${OUT}/baselines-${kind}.png` });
-        await page.getByTestId('gf-evaluation').locator('summary').click();
-        await page.getByTestId('glucose-forecast').screenshot({ path: `${OUT}/forecast-${kind}.png` });
-        await page.getByTestId('gf-evaluation').locator('summary').click();
-        await topbar('');
+  for (const [size, viewport] of Object.entries(VIEWPORTS))
+    for (const scheme of ['light', 'dark'] as const) {
+      const kind = `${size}${scheme === 'dark' ? '-dark' : ''}`;
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: scheme, serviceWorkers: 'block' });
+      await context.route(
+        (url) => !url.href.startsWith(server.url),
+        (r) => r.abort('blockedbyclient'),
+      );
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByRole('button', { name: 'Try the demo' }).waitFor();
+      await page.screenshot({ path: `${OUT}/welcome-${kind}.png`, fullPage: size === 'desktop' });
+      await page.getByRole('button', { name: 'Try the demo' }).click();
+      await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 30_000 });
+      for (const [name, open] of SCREENS) {
+        await open(page);
+        await page.waitForTimeout(300);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
+        console.log(`${OUT}/${name}-${kind}.png`);
+        if (name === 'timeline') {
+          // On-device learning: the personal baselines and the glucose forecast with its evaluation
+          // (the fixed top bar hidden: a card taller than the screen is captured while scrolling).
+          // (CSSOM, not a style tag: the app's CSP refuses inline styles.)
+          const topbar = (visibility: string) =>
+            page.evaluate((v) => {
+              document.querySelector<HTMLElement>('header.topbar')!.style.visibility = v;
+            }, visibility);
+          await topbar('hidden');
+          await page.getByTestId('baselines').screenshot({ path: `${OUT}/baselines-${kind}.png` });
+          await page.getByTestId('gf-evaluation').locator('summary').click();
+          await page.getByTestId('glucose-forecast').screenshot({ path: `${OUT}/forecast-${kind}.png` });
+          await page.getByTestId('gf-evaluation').locator('summary').click();
+          await topbar('');
+        }
+        if (name === 'whatif' && size === 'phone') {
+          await page.evaluate(() => {
+            document.querySelector('[data-testid="sentences"]')!.scrollIntoView({ block: 'start' });
+            window.scrollBy(0, -70);
+          });
+          await page.screenshot({ path: `${OUT}/whatif-charts-${kind}.png` });
+        }
       }
-      if (name === 'whatif' && size === 'phone') {
-        await page.evaluate(() => {
-          document.querySelector('[data-testid="sentences"]')!.scrollIntoView({ block: 'start' });
-          window.scrollBy(0, -70);
-        });
-        await page.screenshot({ path: `${OUT}/whatif-charts-${kind}.png` });
-      }
+      await context.close();
     }
-    await context.close();
-  }
 } finally {
   await browser.close();
   await server.close();

@@ -24,17 +24,21 @@ function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium).');
+    console.log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium).");
     run('apt-get update', 'apt-get', ['update']);
     run('install chromium', 'apt-get', ['install', '-y', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
     path = findChromium();
     if (path) return path;
   }
-  console.error('\nNo Chromium found for the end-to-end tests. Install one with:\n\n  sudo apt-get install -y chromium\n\nor set CHROMIUM_PATH to a Chromium or Chrome executable.');
+  console.error(
+    '\nNo Chromium found for the end-to-end tests. Install one with:\n\n  sudo apt-get install -y chromium\n\nor set CHROMIUM_PATH to a Chromium or Chrome executable.',
+  );
   return undefined;
 }
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const failures = [];
 const check = (label, ok) => {
   if (!ok) {
@@ -45,9 +49,16 @@ const check = (label, ok) => {
 
 check('typecheck', run('Typecheck', 'npm', ['run', '--silent', 'typecheck']));
 check('lint', run('Lint', 'npm', ['run', '--silent', 'lint']));
+check('format', run('Format (Prettier)', 'npm', ['run', '--silent', 'format:check']));
 
 const unitJson = join(OUT, 'unit.json');
-const unitOk = run('Unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+const unitOk = run('Unit tests (Vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
 if (existsSync(unitJson)) {
   const u = JSON.parse(readFileSync(unitJson, 'utf8'));
   passed += u.numPassedTests;
@@ -66,7 +77,10 @@ if (!chromium) {
   check('build', false);
 } else {
   const e2eJson = join(OUT, 'e2e.json');
-  const e2eOk = run('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium, PW_JSON_OUTPUT: e2eJson });
+  const e2eOk = run('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
+    CHROMIUM_PATH: chromium,
+    PW_JSON_OUTPUT: e2eJson,
+  });
   if (existsSync(e2eJson)) {
     const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
     passed += s.expected;

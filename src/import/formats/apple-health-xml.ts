@@ -12,13 +12,14 @@ import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 import { attr, rawAttr, tagEnd } from '../xml-text.ts';
 
-const BY_APPLE_TYPE = new Map<string, MetricId>(
-  METRIC_IDS.filter((m) => METRICS[m].appleType).map((m) => [METRICS[m].appleType!, m]),
-);
+const BY_APPLE_TYPE = new Map<string, MetricId>(METRIC_IDS.filter((m) => METRICS[m].appleType).map((m) => [METRICS[m].appleType!, m]));
 const SLEEP_TYPE = 'HKCategoryTypeIdentifierSleepAnalysis';
 const ASLEEP = new Set([
-  'HKCategoryValueSleepAnalysisAsleep', 'HKCategoryValueSleepAnalysisAsleepCore', 'HKCategoryValueSleepAnalysisAsleepDeep',
-  'HKCategoryValueSleepAnalysisAsleepREM', 'HKCategoryValueSleepAnalysisAsleepUnspecified',
+  'HKCategoryValueSleepAnalysisAsleep',
+  'HKCategoryValueSleepAnalysisAsleepCore',
+  'HKCategoryValueSleepAnalysisAsleepDeep',
+  'HKCategoryValueSleepAnalysisAsleepREM',
+  'HKCategoryValueSleepAnalysisAsleepUnspecified',
 ]);
 /** Elements whose own content we skip, counted under `ignored` by name. */
 const IGNORED_ELEMENTS = ['Workout', 'ActivitySummary', 'ClinicalRecord', 'Audiogram', 'VisionPrescription'];
@@ -91,7 +92,8 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       return;
     }
     const instant = METRICS[metric].kind === 'instant';
-    const startMs = resolve(s), endMs = instant ? resolve(s) : resolve(e);
+    const startMs = resolve(s),
+      endMs = instant ? resolve(s) : resolve(e);
     const why = sink.add(metric, startMs, endMs, conv.value, s.offsetMin, sourceOf(tag));
     if (why) sink.reject(where(at), why);
   };
@@ -108,7 +110,8 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.reject(where(at), 'sleep: startDate/endDate missing or not a date');
       return;
     }
-    const startMs = resolve(s), endMs = resolve(e);
+    const startMs = resolve(s),
+      endMs = resolve(e);
     const why = sink.add('sleep', startMs, endMs, (endMs - startMs) / 60_000, s.offsetMin, sourceOf(tag));
     if (why) sink.reject(where(at), why);
   };
@@ -186,7 +189,12 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
   if (pos < buf.length && buf[pos] === '<' && !sawEnd) {
     throw new ImportError('TRUNCATED', 'An XML tag here never ends: the file is cut off, or a quote in it is not closed', where(pos));
   }
-  if (!sawEnd) throw new ImportError('TRUNCATED', 'The export ends before </HealthData>: the file is incomplete (an interrupted download or copy?)', where(buf.length));
+  if (!sawEnd)
+    throw new ImportError(
+      'TRUNCATED',
+      'The export ends before </HealthData>: the file is incomplete (an interrupted download or copy?)',
+      where(buf.length),
+    );
 }
 
 function resolve(z: { ms: number; offsetMin: number; wallMs: number }): number {

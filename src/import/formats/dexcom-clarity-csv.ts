@@ -16,19 +16,42 @@ export function isDexcomHeader(line: string): boolean {
   return /Timestamp \(YYYY-MM-DDThh:mm:ss\)/i.test(line) && /Event Type/i.test(line) && /Glucose Value/i.test(line);
 }
 
-export async function parseDexcomClarityCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
-  let col: { time: number; type: number; sub: number; info: number; device: number; glucose: number; mmol: boolean; insulin: number; carbs: number } | undefined;
+export async function parseDexcomClarityCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string } = {},
+): Promise<void> {
+  let col:
+    | {
+        time: number;
+        type: number;
+        sub: number;
+        info: number;
+        device: number;
+        glucose: number;
+        mmol: boolean;
+        insulin: number;
+        carbs: number;
+      }
+    | undefined;
   let n = 0;
   for await (const [f, line] of csvRecords(textChunks(bytes))) {
     if (!col) {
       const h = f.map((x) => x.replace(/^\uFEFF/, '').trim());
-      if (!isDexcomHeader(h.join(','))) throw new ImportError('MALFORMED', 'Not a Dexcom Clarity export: the header is missing', locate(ctx, `line ${line}`));
+      if (!isDexcomHeader(h.join(',')))
+        throw new ImportError('MALFORMED', 'Not a Dexcom Clarity export: the header is missing', locate(ctx, `line ${line}`));
       const find = (re: RegExp): number => h.findIndex((x) => re.test(x));
       const glucose = find(/^Glucose Value/i);
       col = {
-        time: find(/^Timestamp/i), type: find(/^Event Type$/i), sub: find(/^Event Subtype$/i), info: find(/^Patient Info$/i),
-        device: find(/^Source Device ID$/i), glucose, mmol: /mmol/i.test(h[glucose] ?? ''),
-        insulin: find(/^Insulin Value/i), carbs: find(/^Carb Value/i),
+        time: find(/^Timestamp/i),
+        type: find(/^Event Type$/i),
+        sub: find(/^Event Subtype$/i),
+        info: find(/^Patient Info$/i),
+        device: find(/^Source Device ID$/i),
+        glucose,
+        mmol: /mmol/i.test(h[glucose] ?? ''),
+        insulin: find(/^Insulin Value/i),
+        carbs: find(/^Carb Value/i),
       };
       continue;
     }
@@ -52,7 +75,9 @@ export async function parseDexcomClarityCsv(bytes: AsyncIterable<Uint8Array>, si
       const amount = Number((f[type === 'Carbs' ? col.carbs : col.insulin] ?? '').trim() || NaN);
       if (t && (type === 'Carbs' || sub === '' || /fast/i.test(sub))) {
         const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
-        sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', ms, amount, t.offsetMin, () => sink.source('Dexcom', (f[col!.device] ?? '').trim()));
+        sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', ms, amount, t.offsetMin, () =>
+          sink.source('Dexcom', (f[col!.device] ?? '').trim()),
+        );
       }
       continue;
     }

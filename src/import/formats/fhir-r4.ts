@@ -26,7 +26,9 @@ const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 const codings = (concept: unknown): Coding[] => arr(obj(concept)?.coding).map((c) => obj(c) ?? {}) as Coding[];
 const loincCodes = (concept: unknown): string[] =>
-  codings(concept).filter((c) => !c.system || c.system.includes('loinc')).map((c) => String(c.code ?? ''));
+  codings(concept)
+    .filter((c) => !c.system || c.system.includes('loinc'))
+    .map((c) => String(c.code ?? ''));
 
 interface Ctx extends ReadContext {
   entryName?: string;
@@ -140,7 +142,11 @@ function readResource(r: unknown, sink: ImportSink, source: number, where: strin
     case 'Condition': {
       const clinical = codings(res.clinicalStatus)[0]?.code;
       const verification = codings(res.verificationStatus)[0]?.code;
-      if ((clinical && !['active', 'recurrence', 'relapse'].includes(clinical)) || verification === 'entered-in-error' || verification === 'refuted') {
+      if (
+        (clinical && !['active', 'recurrence', 'relapse'].includes(clinical)) ||
+        verification === 'entered-in-error' ||
+        verification === 'refuted'
+      ) {
         sink.ignore('Condition (not active)');
         return;
       }
@@ -186,13 +192,18 @@ function observation(o: Json, sink: ImportSink, source: number, where: string): 
   const when = str(o.effectiveDateTime) ?? str(o.effectiveInstant) ?? str(obj(o.effectivePeriod)?.start) ?? str(o.issued);
   const t = when ? parseDateTime(when) : undefined;
   if (when && !t) {
-    sink.reject(where, /^\d{4}(-\d{2})?$/.test(when.trim()) ? `effective date "${when}" has no day` : `effective date "${when.slice(0, 40)}" is not a date`);
+    sink.reject(
+      where,
+      /^\d{4}(-\d{2})?$/.test(when.trim()) ? `effective date "${when}" has no day` : `effective date "${when.slice(0, 40)}" is not a date`,
+    );
     return;
   }
   if (codes.some((c) => BP_PANELS.has(c))) {
     for (const comp of arr(o.component)) {
       const cc = obj(comp);
-      const metric = loincCodes(cc?.code).map((c) => BY_LOINC.get(c)).find((m) => m === 'systolic_bp' || m === 'diastolic_bp');
+      const metric = loincCodes(cc?.code)
+        .map((c) => BY_LOINC.get(c))
+        .find((m) => m === 'systolic_bp' || m === 'diastolic_bp');
       if (metric) quantity(metric, obj(cc?.valueQuantity), t, sink, source, where, 0);
     }
     return;
@@ -206,7 +217,13 @@ function observation(o: Json, sink: ImportSink, source: number, where: string): 
 }
 
 function quantity(
-  metric: MetricId, q: Json | undefined, t: ReturnType<typeof parseDateTime>, sink: ImportSink, source: number, where: string, flags: number,
+  metric: MetricId,
+  q: Json | undefined,
+  t: ReturnType<typeof parseDateTime>,
+  sink: ImportSink,
+  source: number,
+  where: string,
+  flags: number,
 ): void {
   if (!t) {
     sink.reject(where, `${metric}: no effective date`);
@@ -217,7 +234,8 @@ function quantity(
     sink.reject(where, `${metric}: no numeric valueQuantity`);
     return;
   }
-  const unit = (str(q?.system)?.includes('unitsofmeasure') ? str(q?.code) : undefined) ?? str(q?.unit) ?? str(q?.code) ?? METRICS[metric].unit;
+  const unit =
+    (str(q?.system)?.includes('unitsofmeasure') ? str(q?.code) : undefined) ?? str(q?.unit) ?? str(q?.code) ?? METRICS[metric].unit;
   const conv = toCanonical(metric, value, unit);
   if (!conv.ok) {
     sink.reject(where, conv.reason);

@@ -33,16 +33,26 @@ function seriesOf(name: string): 'steps' | 'height' | 'skip' | undefined {
   const base = (name.split('/').pop() ?? name).toLowerCase();
   if (/^steps[-_]/.test(base)) return 'steps';
   if (/^height[-_]/.test(base)) return 'height';
-  if (/^(distance|calories|altitude|very_active_minutes|moderately_active_minutes|lightly_active_minutes|sedentary_minutes|swim_lengths_data|time_in_heart_rate_zones|demographic_vo2_max)/.test(base)) return 'skip';
+  if (
+    /^(distance|calories|altitude|very_active_minutes|moderately_active_minutes|lightly_active_minutes|sedentary_minutes|swim_lengths_data|time_in_heart_rate_zones|demographic_vo2_max)/.test(
+      base,
+    )
+  )
+    return 'skip';
   return undefined;
 }
 
-export async function parseFitbitJson(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string; fileName?: string } = {}): Promise<void> {
+export async function parseFitbitJson(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string; fileName?: string } = {},
+): Promise<void> {
   const name = ctx.entryName ?? ctx.fileName ?? '';
   const root: JsonRoot = { kind: 'array', fields: {}, count: 0 };
   const weights: Json[] = [];
   let src: number | undefined;
-  const source = (e: Json): number => (typeof e.source === 'string' ? sink.source(`Fitbit ${e.source}`.slice(0, 80)) : (src ??= sink.source('Fitbit')));
+  const source = (e: Json): number =>
+    typeof e.source === 'string' ? sink.source(`Fitbit ${e.source}`.slice(0, 80)) : (src ??= sink.source('Fitbit'));
   const add = (metric: Parameters<ImportSink['add']>[0], wallStart: number, wallEnd: number, value: number, e: Json): void => {
     const why = sink.add(metric, wallTimeToEpoch(wallStart), wallTimeToEpoch(wallEnd), value, NO_OFFSET, source(e));
     if (why) sink.reject(locate(ctx, `entry ${root.count}`), why);
@@ -59,7 +69,8 @@ export async function parseFitbitJson(bytes: AsyncIterable<Uint8Array>, sink: Im
       continue;
     }
     if (typeof e.minutesAsleep === 'number') {
-      const s = fitbitWall(e.startTime), t = fitbitWall(e.endTime);
+      const s = fitbitWall(e.startTime),
+        t = fitbitWall(e.endTime);
       if (s === undefined || t === undefined) sink.reject(where, 'sleep: startTime/endTime not a date');
       else add('sleep', s, t, e.minutesAsleep, e);
       continue;
@@ -87,7 +98,12 @@ export async function parseFitbitJson(bytes: AsyncIterable<Uint8Array>, sink: Im
     } else if (series === 'height') {
       if (!Number.isFinite(n)) sink.reject(where, `height "${String(v)}" is not a number`);
       else add('height', at, at, n / 10, e); // millimetres
-    } else sink.ignore(series === 'skip' ? `Fitbit ${(name.split('/').pop() ?? name).replace(/[-_]\d{4}-\d{2}-\d{2}\.json$/i, '')}` : 'Fitbit series without a known file name');
+    } else
+      sink.ignore(
+        series === 'skip'
+          ? `Fitbit ${(name.split('/').pop() ?? name).replace(/[-_]\d{4}-\d{2}-\d{2}\.json$/i, '')}`
+          : 'Fitbit series without a known file name',
+      );
   }
   if (root.kind !== 'array') throw new ImportError('MALFORMED', 'Not a Fitbit export: expected a JSON array');
   if (weights.length) readWeights(weights, sink, ctx, source);
@@ -103,7 +119,8 @@ function weightsInPounds(list: Json[], heightCm: number | undefined): boolean | 
   if (!withBmi.length) return undefined;
   let lbVotes = 0;
   for (const w of withBmi) {
-    const weight = w.weight as number, bmi = w.bmi as number;
+    const weight = w.weight as number,
+      bmi = w.bmi as number;
     if (heightCm) {
       const h2 = (heightCm / 100) ** 2;
       if (Math.abs((weight * 0.45359237) / h2 - bmi) < Math.abs(weight / h2 - bmi)) lbVotes++;
@@ -128,7 +145,11 @@ function readWeights(list: Json[], sink: ImportSink, ctx: { entryName?: string }
     const at = wallTimeToEpoch(wall);
     const kg = lb ? (w.weight as number) * 0.45359237 : (w.weight as number);
     const src = source(w);
-    for (const [metric, value] of [['body_weight', kg], ['bmi', w.bmi], ['body_fat_percentage', w.fat]] as const) {
+    for (const [metric, value] of [
+      ['body_weight', kg],
+      ['bmi', w.bmi],
+      ['body_fat_percentage', w.fat],
+    ] as const) {
       if (typeof value !== 'number') continue;
       const why = sink.add(metric, at, at, value, NO_OFFSET, src);
       if (why) sink.reject(where, why);

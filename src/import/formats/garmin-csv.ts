@@ -14,7 +14,11 @@ export function isGarminHeader(line: string): boolean {
   return /^,Actual,Goal$/i.test(h) || /^,Active Calories,Resting Calories,Total$/i.test(h);
 }
 
-export async function parseGarminCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
+export async function parseGarminCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string } = {},
+): Promise<void> {
   const src = sink.source('Garmin Connect');
   let kind: 'steps' | 'calories' | undefined;
   await readTable(bytes, sink, ctx, (row) => {
@@ -26,7 +30,10 @@ export async function parseGarminCsv(bytes: AsyncIterable<Uint8Array>, sink: Imp
     }
     const value = num(kind === 'steps' ? row.get('Actual') : row.get('Active Calories'));
     if (!Number.isFinite(value)) {
-      sink.reject(row.where, `${kind === 'steps' ? 'steps' : 'active calories'} "${(kind === 'steps' ? row.get('Actual') : row.get('Active Calories')).slice(0, 20)}" is not a number`);
+      sink.reject(
+        row.where,
+        `${kind === 'steps' ? 'steps' : 'active calories'} "${(kind === 'steps' ? row.get('Actual') : row.get('Active Calories')).slice(0, 20)}" is not a number`,
+      );
       return;
     }
     addDay(sink, kind === 'steps' ? 'steps' : 'active_energy', ...day, value, src, 'total', row.where);

@@ -24,14 +24,27 @@ export const GENERIC_CSV_TEMPLATE = [
   '',
 ].join('\n');
 
-export async function parseGenericCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
+export async function parseGenericCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string } = {},
+): Promise<void> {
   let header = true;
   let n = 0;
   for await (const [f, line] of csvRecords(textChunks(bytes))) {
     if (header) {
-      const h = f.map((x) => x.trim().toLowerCase().replace(/^\uFEFF/, ''));
+      const h = f.map((x) =>
+        x
+          .trim()
+          .toLowerCase()
+          .replace(/^\uFEFF/, ''),
+      );
       if (h.slice(0, 4).join(',') !== 'time,metric,value,unit' || (h.length > 4 && h[4] !== 'source') || h.length > 5) {
-        throw new ImportError('MALFORMED', `The header must be "time,metric,value,unit" or "time,metric,value,unit,source", not "${f.join(',').slice(0, 80)}"`, locate(ctx, 'line 1'));
+        throw new ImportError(
+          'MALFORMED',
+          `The header must be "time,metric,value,unit" or "time,metric,value,unit,source", not "${f.join(',').slice(0, 80)}"`,
+          locate(ctx, 'line 1'),
+        );
       }
       header = false;
       continue;

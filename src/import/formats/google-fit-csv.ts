@@ -17,7 +17,11 @@ export function isGoogleFitHeader(line: string): boolean {
   return (/^Date,/.test(h) || /^Start time,End time,/.test(h)) && /Step count|Move Minutes count|Heart Points|Calories \(kcal\)/.test(h);
 }
 
-export async function parseGoogleFitCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string; fileName?: string } = {}): Promise<void> {
+export async function parseGoogleFitCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string; fileName?: string } = {},
+): Promise<void> {
   // Two sources: a Takeout holds both the daily summary and the per-day files of the same days.
   // The per-day rows (96 a day, zero-step rows included so they cover the whole day) outrank the
   // one summary row under the overlapping-sources rule, so each step is counted once.
@@ -26,41 +30,48 @@ export async function parseGoogleFitCsv(bytes: AsyncIterable<Uint8Array>, sink: 
   const fileDay = /(\d{4})-(\d{2})-(\d{2})\.csv$/i.exec(name);
   let perDay = false;
   let skipped: string[] = [];
-  await readTable(bytes, sink, ctx, (row) => {
-    if (!perDay) {
-      const day = parseDayUs(row.get('Date'));
-      if (!day) {
-        sink.reject(row.where, `date "${row.get('Date').slice(0, 20)}" is not YYYY-MM-DD`);
+  await readTable(
+    bytes,
+    sink,
+    ctx,
+    (row) => {
+      if (!perDay) {
+        const day = parseDayUs(row.get('Date'));
+        if (!day) {
+          sink.reject(row.where, `date "${row.get('Date').slice(0, 20)}" is not YYYY-MM-DD`);
+          return;
+        }
+        const steps = num(row.get('Step count'));
+        if (Number.isFinite(steps)) addDay(sink, 'steps', ...day, steps, src, 'total', row.where);
+        const kg = num(row.get('Average weight (kg)'));
+        if (Number.isFinite(kg)) addDay(sink, 'body_weight', ...day, kg, src, 'instant', row.where);
         return;
       }
-      const steps = num(row.get('Step count'));
-      if (Number.isFinite(steps)) addDay(sink, 'steps', ...day, steps, src, 'total', row.where);
-      const kg = num(row.get('Average weight (kg)'));
-      if (Number.isFinite(kg)) addDay(sink, 'body_weight', ...day, kg, src, 'instant', row.where);
-      return;
-    }
-    const raw = row.get('Step count');
-    const steps = raw === '' ? 0 : num(raw);
-    if (!Number.isFinite(steps)) {
-      sink.reject(row.where, `step count "${raw.slice(0, 20)}" is not a number`);
-      return;
-    }
-    const a = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('Start time')}`);
-    const b = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('End time')}`);
-    if (!a || !b || a.offsetMin !== b.offsetMin) {
-      sink.reject(row.where, `times "${row.get('Start time')}"-"${row.get('End time')}" are not times of day with an offset`);
-      return;
-    }
-    const end = b.ms > a.ms ? b.ms : b.ms + 86_400_000; // the last row ends at 00:00 of the next day
-    const why = sink.add('steps', a.ms, end, steps, a.offsetMin, src);
-    if (why) sink.reject(row.where, why);
-  }, {
-    onHeader: (h) => {
-      perDay = h[0] === 'Start time';
-      if (!perDay) src = sink.source('Google Fit (daily summary)');
-      if (perDay && !fileDay) throw new ImportError('MALFORMED', 'A Google Fit per-day file needs its YYYY-MM-DD.csv file name to know its date', 'line 1');
-      skipped = h.filter((x) => !['Date', 'Start time', 'End time', 'Step count', 'Average weight (kg)'].includes(x) && x);
+      const raw = row.get('Step count');
+      const steps = raw === '' ? 0 : num(raw);
+      if (!Number.isFinite(steps)) {
+        sink.reject(row.where, `step count "${raw.slice(0, 20)}" is not a number`);
+        return;
+      }
+      const a = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('Start time')}`);
+      const b = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('End time')}`);
+      if (!a || !b || a.offsetMin !== b.offsetMin) {
+        sink.reject(row.where, `times "${row.get('Start time')}"-"${row.get('End time')}" are not times of day with an offset`);
+        return;
+      }
+      const end = b.ms > a.ms ? b.ms : b.ms + 86_400_000; // the last row ends at 00:00 of the next day
+      const why = sink.add('steps', a.ms, end, steps, a.offsetMin, src);
+      if (why) sink.reject(row.where, why);
     },
-  });
+    {
+      onHeader: (h) => {
+        perDay = h[0] === 'Start time';
+        if (!perDay) src = sink.source('Google Fit (daily summary)');
+        if (perDay && !fileDay)
+          throw new ImportError('MALFORMED', 'A Google Fit per-day file needs its YYYY-MM-DD.csv file name to know its date', 'line 1');
+        skipped = h.filter((x) => !['Date', 'Start time', 'End time', 'Step count', 'Average weight (kg)'].includes(x) && x);
+      },
+    },
+  );
   for (const col of skipped) sink.ignore(`Google Fit column ${col}`);
 }

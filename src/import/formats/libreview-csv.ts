@@ -40,9 +40,23 @@ function wallMs(s: string, order: Order): number | undefined {
   return new Date(ms).getUTCDate() === day ? ms : undefined;
 }
 
-interface Row { line: number; time: string; type: string; historic: string; scan: string; strip: string; device: string; rapid: string; carbs: string }
+interface Row {
+  line: number;
+  time: string;
+  type: string;
+  historic: string;
+  scan: string;
+  strip: string;
+  device: string;
+  rapid: string;
+  carbs: string;
+}
 
-export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
+export async function parseLibreviewCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string } = {},
+): Promise<void> {
   let col: Record<'device' | 'time' | 'type' | 'historic' | 'scan' | 'strip' | 'rapid' | 'carbs', number> | undefined;
   let unit = 'mg/dL';
   let order: Order | undefined;
@@ -62,7 +76,9 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
       const amount = type === '4' ? r.rapid.trim() : type === '5' ? r.carbs.trim() : '';
       const w = amount ? wallMs(r.time, order!) : undefined;
       if (w !== undefined) {
-        sink.addDose(type === '4' ? 'insulin' : 'carbs', wallTimeToEpoch(w), Number(amount.replace(',', '.')), NO_OFFSET, () => sink.source(r.device.trim() || 'FreeStyle Libre'));
+        sink.addDose(type === '4' ? 'insulin' : 'carbs', wallTimeToEpoch(w), Number(amount.replace(',', '.')), NO_OFFSET, () =>
+          sink.source(r.device.trim() || 'FreeStyle Libre'),
+        );
       }
       return;
     }
@@ -86,7 +102,12 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
     if (!col) {
       const joined = f.join(',').replace(/^\uFEFF/, '');
       if (!isLibreHeader(joined)) {
-        if (line > 5) throw new ImportError('MALFORMED', 'Not a LibreView export: no "Device Timestamp … Record Type" header in the first lines', locate(ctx, `line ${line}`));
+        if (line > 5)
+          throw new ImportError(
+            'MALFORMED',
+            'Not a LibreView export: no "Device Timestamp … Record Type" header in the first lines',
+            locate(ctx, `line ${line}`),
+          );
         // metadata such as "Glucose Data,Generated on,13-12-2020 10:23 UTC,…" hints the date order
         for (const x of f) metaHint ??= orderHint(x);
         continue;
@@ -94,9 +115,14 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
       const h = f.map((x) => x.replace(/^\uFEFF/, '').trim());
       const find = (re: RegExp): number => h.findIndex((x) => re.test(x));
       col = {
-        device: find(/^Device$/i), time: find(/^Device Timestamp$/i), type: find(/^Record Type$/i),
-        historic: find(/^Historic Glucose/i), scan: find(/^Scan Glucose/i), strip: find(/^Strip Glucose/i),
-        rapid: find(/^Rapid-Acting Insulin \(units\)$/i), carbs: find(/^Carbohydrates \(grams\)$/i),
+        device: find(/^Device$/i),
+        time: find(/^Device Timestamp$/i),
+        type: find(/^Record Type$/i),
+        historic: find(/^Historic Glucose/i),
+        scan: find(/^Scan Glucose/i),
+        strip: find(/^Strip Glucose/i),
+        rapid: find(/^Rapid-Acting Insulin \(units\)$/i),
+        carbs: find(/^Carbohydrates \(grams\)$/i),
       };
       unit = /mmol/i.test(h[col.historic] ?? h[col.scan] ?? '') ? 'mmol/L' : 'mg/dL';
       continue;
@@ -105,10 +131,17 @@ export async function parseLibreviewCsv(bytes: AsyncIterable<Uint8Array>, sink: 
       checkAbort(ctx.signal);
       await sink.drain();
     }
-    const at = (i: number): string => (i >= 0 ? f[i] ?? '' : '');
+    const at = (i: number): string => (i >= 0 ? (f[i] ?? '') : '');
     const row: Row = {
-      line, time: at(col.time), type: at(col.type), historic: at(col.historic), scan: at(col.scan), strip: at(col.strip), device: at(col.device),
-      rapid: at(col.rapid), carbs: at(col.carbs),
+      line,
+      time: at(col.time),
+      type: at(col.type),
+      historic: at(col.historic),
+      scan: at(col.scan),
+      strip: at(col.strip),
+      device: at(col.device),
+      rapid: at(col.rapid),
+      carbs: at(col.carbs),
     };
     if (!order) {
       order = orderHint(row.time);

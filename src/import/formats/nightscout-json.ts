@@ -10,7 +10,11 @@ import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
 import type { ImportSink } from '../sink.ts';
 
-export async function parseNightscoutJson(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
+export async function parseNightscoutJson(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string } = {},
+): Promise<void> {
   const root: JsonRoot = { kind: 'array', fields: {}, count: 0 };
   for await (const e of jsonElements(textChunks(bytes), root, ['entries'])) {
     if (root.count % 4096 === 0) {

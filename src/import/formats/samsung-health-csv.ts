@@ -26,7 +26,10 @@ function offsetOf(s: string): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : NO_OFFSET;
 }
 
-type Reader = (get: (c: string) => string, at: (c: string) => { ms: number; offsetMin: number } | undefined) => [MetricId, number, number, number, number][] | string;
+type Reader = (
+  get: (c: string) => string,
+  at: (c: string) => { ms: number; offsetMin: number } | undefined,
+) => [MetricId, number, number, number, number][] | string;
 
 const READERS: Record<string, Reader> = {
   'com.samsung.health.weight': (get, at) => {
@@ -41,7 +44,8 @@ const READERS: Record<string, Reader> = {
     const t = at('start_time');
     if (!t) return 'start_time is not a date';
     const out: [MetricId, number, number, number, number][] = [
-      ['systolic_bp', t.ms, t.ms, Number(get('systolic')), t.offsetMin], ['diastolic_bp', t.ms, t.ms, Number(get('diastolic')), t.offsetMin],
+      ['systolic_bp', t.ms, t.ms, Number(get('systolic')), t.offsetMin],
+      ['diastolic_bp', t.ms, t.ms, Number(get('diastolic')), t.offsetMin],
     ];
     if (get('pulse')) out.push(['heart_rate', t.ms, t.ms, Number(get('pulse')), t.offsetMin]);
     return out;
@@ -62,7 +66,8 @@ const READERS: Record<string, Reader> = {
     return [['steps', start, end, Number(get('count')), NO_OFFSET]];
   },
   'com.samsung.shealth.sleep': (get, at) => {
-    const a = at('start_time'), b = at('end_time');
+    const a = at('start_time'),
+      b = at('end_time');
     if (!a || !b) return 'start_time/end_time is not a date';
     return [['sleep', a.ms, b.ms, (b.ms - a.ms) / 60_000, a.offsetMin]];
   },
@@ -78,7 +83,11 @@ const READERS: Record<string, Reader> = {
   },
 };
 
-export async function parseSamsungHealthCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string } = {}): Promise<void> {
+export async function parseSamsungHealthCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string } = {},
+): Promise<void> {
   let type: string | undefined;
   let reader: Reader | undefined;
   let index: Map<string, number> | undefined;
@@ -87,7 +96,8 @@ export async function parseSamsungHealthCsv(bytes: AsyncIterable<Uint8Array>, si
   for await (const [f, line] of csvRecords(textChunks(bytes))) {
     if (type === undefined) {
       type = (f[0] ?? '').replace(/^\uFEFF/, '').trim();
-      if (!isSamsungMeta(`${type},`)) throw new ImportError('MALFORMED', 'Not a Samsung Health export: line 1 must name the data type', locate(ctx, 'line 1'));
+      if (!isSamsungMeta(`${type},`))
+        throw new ImportError('MALFORMED', 'Not a Samsung Health export: line 1 must name the data type', locate(ctx, 'line 1'));
       reader = READERS[type];
       if (!reader) {
         sink.ignore(`Samsung Health ${type}`);

@@ -33,7 +33,11 @@ export function withingsKind(header: string, name: string): WithingsKind | undef
   return undefined;
 }
 
-export async function parseWithingsCsv(bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string; fileName?: string; header?: string } = {}): Promise<void> {
+export async function parseWithingsCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string; fileName?: string; header?: string } = {},
+): Promise<void> {
   const src = sink.source('Withings');
   let kind: WithingsKind | undefined;
   const when = (row: TableRow, col: string): { ms: number; offsetMin: number } | undefined => {
@@ -44,48 +48,72 @@ export async function parseWithingsCsv(bytes: AsyncIterable<Uint8Array>, sink: I
     }
     return { ms: t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms, offsetMin: t.offsetMin };
   };
-  const add = (row: TableRow, metric: Parameters<ImportSink['add']>[0], t: { ms: number; offsetMin: number }, value: number, endMs = t.ms): void => {
+  const add = (
+    row: TableRow,
+    metric: Parameters<ImportSink['add']>[0],
+    t: { ms: number; offsetMin: number },
+    value: number,
+    endMs = t.ms,
+  ): void => {
     const why = sink.add(metric, t.ms, endMs, value, t.offsetMin, src);
     if (why) sink.reject(row.where, why);
   };
-  await readTable(bytes, sink, ctx, (row) => {
-    if (kind === 'weight') {
-      const t = when(row, 'Date');
-      const kg = num(row.get('weight'));
-      if (!t) return;
-      if (!Number.isFinite(kg)) {
-        sink.reject(row.where, `weight "${row.get('weight')}" is not a number`);
-        return;
+  await readTable(
+    bytes,
+    sink,
+    ctx,
+    (row) => {
+      if (kind === 'weight') {
+        const t = when(row, 'Date');
+        const kg = num(row.get('weight'));
+        if (!t) return;
+        if (!Number.isFinite(kg)) {
+          sink.reject(row.where, `weight "${row.get('weight')}" is not a number`);
+          return;
+        }
+        add(row, 'body_weight', t, kg);
+        const fat = num(row.get('fat'));
+        if (Number.isFinite(fat) && kg > 0) add(row, 'body_fat_percentage', t, (100 * fat) / kg);
+      } else if (kind === 'bp') {
+        const t = when(row, 'Date');
+        if (!t) return;
+        for (const [col, metric] of [
+          ['sys', 'systolic_bp'],
+          ['dia', 'diastolic_bp'],
+          ['hr', 'heart_rate'],
+        ] as const) {
+          const v = num(row.get(col));
+          if (Number.isFinite(v)) add(row, metric, t, v);
+        }
+      } else if (kind === 'sleep') {
+        const a = when(row, 'from'),
+          b = when(row, 'to');
+        if (!a || !b) return;
+        const seconds = SLEEP_S.reduce((s, _, i) => s + (num(row.get(`s${i}`)) || 0), 0);
+        add(row, 'sleep', a, seconds / 60, b.ms);
+      } else if (kind === 'steps') {
+        const day = parseDayUs(row.get('date'));
+        const v = num(row.get('value'));
+        if (!day || !Number.isFinite(v)) sink.reject(row.where, `row "${row.get('date')},${row.get('value')}" is not a date and a number`);
+        else addDay(sink, 'steps', ...day, v, src, 'total', row.where);
       }
-      add(row, 'body_weight', t, kg);
-      const fat = num(row.get('fat'));
-      if (Number.isFinite(fat) && kg > 0) add(row, 'body_fat_percentage', t, (100 * fat) / kg);
-    } else if (kind === 'bp') {
-      const t = when(row, 'Date');
-      if (!t) return;
-      for (const [col, metric] of [['sys', 'systolic_bp'], ['dia', 'diastolic_bp'], ['hr', 'heart_rate']] as const) {
-        const v = num(row.get(col));
-        if (Number.isFinite(v)) add(row, metric, t, v);
-      }
-    } else if (kind === 'sleep') {
-      const a = when(row, 'from'), b = when(row, 'to');
-      if (!a || !b) return;
-      const seconds = SLEEP_S.reduce((s, _, i) => s + (num(row.get(`s${i}`)) || 0), 0);
-      add(row, 'sleep', a, seconds / 60, b.ms);
-    } else if (kind === 'steps') {
-      const day = parseDayUs(row.get('date'));
-      const v = num(row.get('value'));
-      if (!day || !Number.isFinite(v)) sink.reject(row.where, `row "${row.get('date')},${row.get('value')}" is not a date and a number`);
-      else addDay(sink, 'steps', ...day, v, src, 'total', row.where);
-    }
-  }, {
-    aliases: {
-      weight: WEIGHT, fat: FAT, hr: HR, sys: SYS, dia: DIA, from: FROM, to: TO,
-      ...Object.fromEntries(SLEEP_S.map((alts, i) => [`s${i}`, alts])),
     },
-    onHeader: (h: string[]) => {
-      kind = withingsKind(h.join(','), ctx.entryName ?? ctx.fileName ?? '');
-      if (!kind) throw new ImportError('MALFORMED', `Not a Withings export this version reads (header "${h.join(',').slice(0, 80)}")`, 'line 1');
+    {
+      aliases: {
+        weight: WEIGHT,
+        fat: FAT,
+        hr: HR,
+        sys: SYS,
+        dia: DIA,
+        from: FROM,
+        to: TO,
+        ...Object.fromEntries(SLEEP_S.map((alts, i) => [`s${i}`, alts])),
+      },
+      onHeader: (h: string[]) => {
+        kind = withingsKind(h.join(','), ctx.entryName ?? ctx.fileName ?? '');
+        if (!kind)
+          throw new ImportError('MALFORMED', `Not a Withings export this version reads (header "${h.join(',').slice(0, 80)}")`, 'line 1');
+      },
     },
-  });
+  );
 }

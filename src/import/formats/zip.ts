@@ -20,7 +20,11 @@ export const ZIP_LIMITS = {
   maxRatio: 200,
 };
 
-export type EntryParser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { entryName?: string }) => Promise<FormatId | void>;
+export type EntryParser = (
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext & { entryName?: string },
+) => Promise<FormatId | void>;
 
 /** Entries skipped without reading (their data is not even inflated). */
 function skipped(name: string): string | undefined {
@@ -71,7 +75,9 @@ async function peek(it: AsyncIterable<Uint8Array>, n: number): Promise<{ head: U
 }
 
 export async function parseZip(
-  bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext,
+  bytes: AsyncIterable<Uint8Array>,
+  sink: ImportSink,
+  ctx: ReadContext,
   parsers: Partial<Record<FormatId, EntryParser>>,
 ): Promise<FormatId> {
   const running: Promise<void>[] = [];
@@ -90,13 +96,17 @@ export async function parseZip(
       format = detectFormat(head, name);
     } catch {
       sink.ignore(`file ${name}`);
-      for await (const _ of all) { /* drain */ }
+      for await (const _ of all) {
+        /* drain */
+      }
       return;
     }
     const parse = parsers[format];
     if (!parse) {
       sink.ignore(`${format} file ${name}`);
-      for await (const _ of all) { /* drain */ }
+      for await (const _ of all) {
+        /* drain */
+      }
       return;
     }
     if (format === 'apple-health-xml') sawApple = true;
@@ -117,8 +127,15 @@ export async function parseZip(
         return;
       }
       outBytes += data.length;
-      if (outBytes > ZIP_LIMITS.maxTotalBytes || (outBytes > ZIP_LIMITS.ratioAfterBytes && outBytes > ZIP_LIMITS.maxRatio * Math.max(1, readBytes))) {
-        const e = new ImportError('ZIP_BOMB', `The zip expands to more than ${outBytes > ZIP_LIMITS.maxTotalBytes ? '32 GiB' : `${ZIP_LIMITS.maxRatio} times its size`}: refused as a possible zip bomb`, file.name);
+      if (
+        outBytes > ZIP_LIMITS.maxTotalBytes ||
+        (outBytes > ZIP_LIMITS.ratioAfterBytes && outBytes > ZIP_LIMITS.maxRatio * Math.max(1, readBytes))
+      ) {
+        const e = new ImportError(
+          'ZIP_BOMB',
+          `The zip expands to more than ${outBytes > ZIP_LIMITS.maxTotalBytes ? '32 GiB' : `${ZIP_LIMITS.maxRatio} times its size`}: refused as a possible zip bomb`,
+          file.name,
+        );
         fatal ??= e;
         q.fail(e);
         file.terminate();
@@ -129,9 +146,13 @@ export async function parseZip(
     };
     current = q;
     queues.push(q);
-    running.push(runEntry(file.name, q).catch((e: unknown) => {
-      fatal ??= e;
-    }).finally(() => q.end()));
+    running.push(
+      runEntry(file.name, q)
+        .catch((e: unknown) => {
+          fatal ??= e;
+        })
+        .finally(() => q.end()),
+    );
     file.start();
   });
   uz.register(UnzipInflate);
@@ -139,24 +160,28 @@ export async function parseZip(
   // The last bytes read, to find the end-of-central-directory record: without it the archive was cut.
   let tail: Uint8Array = new Uint8Array(0);
   try {
-  for await (const chunk of bytes) {
-    checkAbort(ctx.signal);
-    if (readBytes === 0 && !(chunk[0] === 0x50 && chunk[1] === 0x4b)) throw new ImportError('MALFORMED', 'Not a zip archive', 'byte 0');
-    readBytes += chunk.length;
-    tail = keepTail(tail, chunk, 65_557);
-    try {
-      uz.push(chunk);
-    } catch (e) {
-      throw new ImportError('MALFORMED', `The zip archive is damaged: ${(e as Error).message}`, `byte ${readBytes}`);
+    for await (const chunk of bytes) {
+      checkAbort(ctx.signal);
+      if (readBytes === 0 && !(chunk[0] === 0x50 && chunk[1] === 0x4b)) throw new ImportError('MALFORMED', 'Not a zip archive', 'byte 0');
+      readBytes += chunk.length;
+      tail = keepTail(tail, chunk, 65_557);
+      try {
+        uz.push(chunk);
+      } catch (e) {
+        throw new ImportError('MALFORMED', `The zip archive is damaged: ${(e as Error).message}`, `byte ${readBytes}`);
+      }
+      if (fatal) break;
+      if (current) await current.waitForRoom();
     }
-    if (fatal) break;
-    if (current) await current.waitForRoom();
-  }
   } catch (e) {
     fatal ??= e;
   }
   if (!fatal && !hasEndRecord(tail)) {
-    const e = new ImportError('TRUNCATED_ZIP', 'The zip archive is incomplete: its closing directory is missing (an interrupted download or copy?)', `byte ${readBytes}`);
+    const e = new ImportError(
+      'TRUNCATED_ZIP',
+      'The zip archive is incomplete: its closing directory is missing (an interrupted download or copy?)',
+      `byte ${readBytes}`,
+    );
     fatal = e;
     current?.fail(e);
   }
@@ -167,7 +192,13 @@ export async function parseZip(
       throw new ImportError('TRUNCATED_ZIP', `The zip archive ends early: ${(e as Error).message}`, `byte ${readBytes}`);
     }
     if (current && !current.ended) {
-      current.fail(new ImportError('TRUNCATED_ZIP', 'The zip archive ends in the middle of a file (an interrupted download or copy?)', `byte ${readBytes}`));
+      current.fail(
+        new ImportError(
+          'TRUNCATED_ZIP',
+          'The zip archive ends in the middle of a file (an interrupted download or copy?)',
+          `byte ${readBytes}`,
+        ),
+      );
     }
   }
   // On any failure, every entry still being read ends with it, so no parser waits forever.

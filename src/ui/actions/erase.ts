@@ -19,10 +19,13 @@ const set = (s: ErasePhase): void => {
 };
 
 export function useErase(): ErasePhase {
-  return useSyncExternalStore((cb) => {
-    listeners.add(cb);
-    return () => listeners.delete(cb);
-  }, () => state);
+  return useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    () => state,
+  );
 }
 
 export function clearErased(): void {
@@ -35,7 +38,12 @@ export async function eraseEverything(): Promise<void> {
   try {
     for (const w of [importWorker, twinWorker, mlWorker]) w.terminate();
     setWorkspace('main');
-    await Promise.all([deleteWorkspace('main'), deleteWorkspace('demo'), deleteWorkspace('review'), typeof caches === 'undefined' ? undefined : caches.delete(INBOX_CACHE)]);
+    await Promise.all([
+      deleteWorkspace('main'),
+      deleteWorkspace('demo'),
+      deleteWorkspace('review'),
+      typeof caches === 'undefined' ? undefined : caches.delete(INBOX_CACHE),
+    ]);
     await Dexie.delete(TFJS_DB); // the ml worker's trained networks
     set({ phase: 'done' });
   } catch (e) {

@@ -56,13 +56,68 @@ function datasets(years: number[], series: FanSeries[]): ChartDataset<'line', Po
     if (s.bands) {
       const base = out.length;
       const series = s.label;
-      out.push(edge({ ...plain, label: t('common.chart.p05', { series }), data: pts(s.bands.p05), borderWidth: 0, borderColor: 'transparent', fill: false }));
-      out.push(edge({ ...plain, label: t('common.chart.p95', { series }), data: pts(s.bands.p95), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.13)`, fill: { target: base } }));
-      out.push(edge({ ...plain, label: t('common.chart.p25', { series }), data: pts(s.bands.p25), borderWidth: 0, borderColor: 'transparent', fill: false }));
-      out.push(edge({ ...plain, label: t('common.chart.p75', { series }), data: pts(s.bands.p75), borderWidth: 0, borderColor: 'transparent', backgroundColor: `rgba(${s.rgb}, 0.22)`, fill: { target: base + 2 } }));
-      out.push({ ...plain, label: t('common.chart.median', { series }), data: pts(s.bands.p50), borderColor: `rgb(${s.rgb})`, borderWidth: 2.5, borderDash: dash, fill: false });
+      out.push(
+        edge({
+          ...plain,
+          label: t('common.chart.p05', { series }),
+          data: pts(s.bands.p05),
+          borderWidth: 0,
+          borderColor: 'transparent',
+          fill: false,
+        }),
+      );
+      out.push(
+        edge({
+          ...plain,
+          label: t('common.chart.p95', { series }),
+          data: pts(s.bands.p95),
+          borderWidth: 0,
+          borderColor: 'transparent',
+          backgroundColor: `rgba(${s.rgb}, 0.13)`,
+          fill: { target: base },
+        }),
+      );
+      out.push(
+        edge({
+          ...plain,
+          label: t('common.chart.p25', { series }),
+          data: pts(s.bands.p25),
+          borderWidth: 0,
+          borderColor: 'transparent',
+          fill: false,
+        }),
+      );
+      out.push(
+        edge({
+          ...plain,
+          label: t('common.chart.p75', { series }),
+          data: pts(s.bands.p75),
+          borderWidth: 0,
+          borderColor: 'transparent',
+          backgroundColor: `rgba(${s.rgb}, 0.22)`,
+          fill: { target: base + 2 },
+        }),
+      );
+      out.push({
+        ...plain,
+        label: t('common.chart.median', { series }),
+        data: pts(s.bands.p50),
+        borderColor: `rgb(${s.rgb})`,
+        borderWidth: 2.5,
+        borderDash: dash,
+        fill: false,
+      });
     } else if (s.line) {
-      out.push({ ...plain, label: s.label, data: pts(s.line), borderColor: `rgb(${s.rgb})`, backgroundColor: `rgb(${s.rgb})`, borderWidth: 2.5, borderDash: dash, fill: false });
+      out.push({
+        ...plain,
+        label: s.label,
+        data: pts(s.line),
+        borderColor: `rgb(${s.rgb})`,
+        backgroundColor: `rgb(${s.rgb})`,
+        borderWidth: 2.5,
+        borderDash: dash,
+        fill: false,
+      });
     }
   }
   return out;
@@ -86,7 +141,18 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
         ...STATIC_CHART_OPTIONS,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'linear', min: 0, grid: { color: grid }, ticks: { color: text, stepSize: 1, maxRotation: 0, autoSkipPadding: 8, callback: (v) => t('common.chart.yearTick', { year: v }) } },
+          x: {
+            type: 'linear',
+            min: 0,
+            grid: { color: grid },
+            ticks: {
+              color: text,
+              stepSize: 1,
+              maxRotation: 0,
+              autoSkipPadding: 8,
+              callback: (v) => t('common.chart.yearTick', { year: v }),
+            },
+          },
           y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
         },
         plugins: {
@@ -106,17 +172,20 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
     const c = chart.current;
     if (!c) return;
     c.data.datasets = datasets(years, series);
-    const x = c.options.scales!.x!, y = c.options.scales!.y!;
+    const x = c.options.scales!.x!,
+      y = c.options.scales!.y!;
     x.min = xAxis?.min ?? 0;
     x.max = xAxis?.max ?? years[years.length - 1];
     (x.ticks as { stepSize?: number }).stepSize = xAxis?.step ?? 1;
     x.ticks!.callback = (v) => (xAxis ? xAxis.format(Number(v)) : t('common.chart.yearTick', { year: v }));
-    c.options.plugins!.tooltip!.callbacks!.title = (items) => (xAxis ? xAxis.format(items[0]?.parsed.x ?? 0) : t('common.chart.yearTitle', { year: items[0]?.parsed.x ?? '' }));
+    c.options.plugins!.tooltip!.callbacks!.title = (items) =>
+      xAxis ? xAxis.format(items[0]?.parsed.x ?? 0) : t('common.chart.yearTitle', { year: items[0]?.parsed.x ?? '' });
     y.min = yMin;
     y.max = yMax;
     y.title!.text = unit;
     y.ticks!.callback = (v) => format(Number(v));
-    c.options.plugins!.tooltip!.callbacks!.label = (item) => t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit });
+    c.options.plugins!.tooltip!.callbacks!.label = (item) =>
+      t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit });
     c.update('none');
   }, [years, series, unit, format, yMin, yMax, xAxis, dark]);
 

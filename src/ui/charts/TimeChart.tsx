@@ -3,8 +3,19 @@ import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
 import { axisColours, STATIC_CHART_OPTIONS, targetRangePlugin } from './common.ts';
 import {
-  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip,
-  type ChartDataset, type Plugin,
+  BarController,
+  BarElement,
+  Chart,
+  Decimation,
+  Filler,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  TimeScale,
+  Tooltip,
+  type ChartDataset,
+  type Plugin,
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
 
@@ -31,20 +42,32 @@ export interface TimeChartProps {
   height?: number;
 }
 
-
 export default function TimeChart({ label, series, unit, band, ticks = 'day', height = 220 }: TimeChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dark = useDarkMode();
   useEffect(() => {
-    const fmt = new Intl.DateTimeFormat(undefined, ticks === 'time' ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', year: '2-digit' });
+    const fmt = new Intl.DateTimeFormat(
+      undefined,
+      ticks === 'time' ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', year: '2-digit' },
+    );
     const { grid, text } = axisColours(dark);
     const datasets = series.map((s): ChartDataset<'line' | 'bar', { x: number; y: number }[]> => {
       const data = Array.from({ length: s.x.length }, (_, i) => ({ x: s.x[i]!, y: s.y[i]! }));
       return s.type === 'bar'
         ? { type: 'bar', label: s.label, data, backgroundColor: s.color, borderWidth: 0, barPercentage: 1, categoryPercentage: 1 }
-        : { type: 'line', label: s.label, data, borderColor: s.color, backgroundColor: s.color, borderWidth: 2, pointRadius: 0, tension: 0.2 };
+        : {
+            type: 'line',
+            label: s.label,
+            data,
+            borderColor: s.color,
+            backgroundColor: s.color,
+            borderWidth: 2,
+            pointRadius: 0,
+            tension: 0.2,
+          };
     });
-    let xMin = Infinity, xMax = -Infinity;
+    let xMin = Infinity,
+      xMax = -Infinity;
     for (const s of series) {
       if (s.x.length) {
         xMin = Math.min(xMin, s.x[0]!);
@@ -58,7 +81,13 @@ export default function TimeChart({ label, series, unit, band, ticks = 'day', he
         ...STATIC_CHART_OPTIONS,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'time', min: xMin, max: xMax, grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6, maxRotation: 0, callback: (v) => fmt.format(Number(v)) } },
+          x: {
+            type: 'time',
+            min: xMin,
+            max: xMax,
+            grid: { color: grid },
+            ticks: { color: text, maxTicksLimit: 6, maxRotation: 0, callback: (v) => fmt.format(Number(v)) },
+          },
           y: { grid: { color: grid }, ticks: { color: text }, title: { display: true, text: unit, color: text } },
         },
         plugins: {

@@ -7,7 +7,19 @@ import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
 import { axisColours, STATIC_CHART_OPTIONS, targetRangePlugin } from './common.ts';
 import {
-  BarController, BarElement, Chart, Decimation, Filler, LinearScale, LineController, LineElement, PointElement, TimeScale, Tooltip, type ChartDataset, type Plugin,
+  BarController,
+  BarElement,
+  Chart,
+  Decimation,
+  Filler,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  TimeScale,
+  Tooltip,
+  type ChartDataset,
+  type Plugin,
 } from 'chart.js';
 import 'chartjs-adapter-date-fns';
 import zoomPlugin from 'chartjs-plugin-zoom';
@@ -15,7 +27,19 @@ import { t } from '../i18n/index.ts';
 
 // A time axis (chartjs-adapter-date-fns places ticks on day, month and year boundaries); the labels
 // themselves are written by Intl in the user's locale.
-Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, TimeScale, Tooltip, Filler, Decimation, zoomPlugin);
+Chart.register(
+  LineController,
+  BarController,
+  LineElement,
+  BarElement,
+  PointElement,
+  LinearScale,
+  TimeScale,
+  Tooltip,
+  Filler,
+  Decimation,
+  zoomPlugin,
+);
 
 export interface TimelineSeries {
   kind: 'line' | 'bar' | 'band' | 'points';
@@ -50,20 +74,65 @@ function toDatasets(series: TimelineSeries[]): ChartDataset<'line' | 'bar', P[]>
   for (const s of series) {
     if (s.kind === 'band') {
       const base = out.length;
-      const lo: ChartDataset<'line', P[]> = { type: 'line', label: t('timeline.chart.lowest', { series: s.label }), data: pts(s.x, s.y), borderWidth: 0, pointRadius: 0, fill: false, borderColor: 'transparent' };
-      const hi: ChartDataset<'line', P[]> = { type: 'line', label: t('timeline.chart.highest', { series: s.label }), data: pts(s.x, s.hi!), borderWidth: 0, pointRadius: 0, borderColor: 'transparent', backgroundColor: s.color, fill: { target: base } };
+      const lo: ChartDataset<'line', P[]> = {
+        type: 'line',
+        label: t('timeline.chart.lowest', { series: s.label }),
+        data: pts(s.x, s.y),
+        borderWidth: 0,
+        pointRadius: 0,
+        fill: false,
+        borderColor: 'transparent',
+      };
+      const hi: ChartDataset<'line', P[]> = {
+        type: 'line',
+        label: t('timeline.chart.highest', { series: s.label }),
+        data: pts(s.x, s.hi!),
+        borderWidth: 0,
+        pointRadius: 0,
+        borderColor: 'transparent',
+        backgroundColor: s.color,
+        fill: { target: base },
+      };
       bandEdges.add(lo).add(hi);
       out.push(lo, hi);
     } else if (s.kind === 'bar') {
-      out.push({ type: 'bar', label: s.label, data: pts(s.x, s.y), backgroundColor: s.color, borderWidth: 0, barPercentage: 0.9, categoryPercentage: 1 });
+      out.push({
+        type: 'bar',
+        label: s.label,
+        data: pts(s.x, s.y),
+        backgroundColor: s.color,
+        borderWidth: 0,
+        barPercentage: 0.9,
+        categoryPercentage: 1,
+      });
     } else {
-      out.push({ type: 'line', label: s.label, data: pts(s.x, s.y), borderColor: s.color, backgroundColor: s.color, borderWidth: s.kind === 'points' ? 0 : 2, pointRadius: s.kind === 'points' ? 2 : 0, showLine: s.kind !== 'points', tension: 0.15 });
+      out.push({
+        type: 'line',
+        label: s.label,
+        data: pts(s.x, s.y),
+        borderColor: s.color,
+        backgroundColor: s.color,
+        borderWidth: s.kind === 'points' ? 0 : 2,
+        pointRadius: s.kind === 'points' ? 2 : 0,
+        showLine: s.kind !== 'points',
+        tension: 0.15,
+      });
     }
   }
   return out;
 }
 
-export default function TimelineChart({ label, series, unit, format, window: win, bounds, onWindow, target, height = 280 }: TimelineChartProps) {
+export default function TimelineChart({
+  label,
+  series,
+  unit,
+  format,
+  window: win,
+  bounds,
+  onWindow,
+  target,
+  height = 280,
+}: TimelineChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dark = useDarkMode();
   const chart = useRef<Chart<'line' | 'bar', P[]>>(null);
@@ -112,16 +181,29 @@ export default function TimelineChart({ label, series, unit, format, window: win
     const c = chart.current;
     if (!c) return;
     const span = win.max - win.min;
-    const fmt = new Intl.DateTimeFormat(undefined, span <= 3 * 86_400_000 ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : span <= 120 * 86_400_000 ? { month: 'short', day: 'numeric' } : { month: 'short', year: 'numeric' });
+    const fmt = new Intl.DateTimeFormat(
+      undefined,
+      span <= 3 * 86_400_000
+        ? { weekday: 'short', hour: '2-digit', minute: '2-digit' }
+        : span <= 120 * 86_400_000
+          ? { month: 'short', day: 'numeric' }
+          : { month: 'short', year: 'numeric' },
+    );
     c.data.datasets = toDatasets(series);
-    const x = c.options.scales!.x!, y = c.options.scales!.y!;
+    const x = c.options.scales!.x!,
+      y = c.options.scales!.y!;
     x.min = win.min;
     x.max = win.max;
     x.ticks!.callback = (v) => fmt.format(Number(v));
     y.title!.text = unit;
     y.ticks!.callback = (v) => format(Number(v));
     c.options.plugins!.tooltip!.callbacks = {
-      title: (items) => (items[0] ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: span <= 14 * 86_400_000 ? 'short' : undefined }).format(items[0].parsed.x ?? 0) : ''),
+      title: (items) =>
+        items[0]
+          ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: span <= 14 * 86_400_000 ? 'short' : undefined }).format(
+              items[0].parsed.x ?? 0,
+            )
+          : '',
       label: (item) => t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit }),
     };
     c.options.plugins!.zoom!.limits = { x: { min: bounds.min, max: bounds.max, minRange: 6 * 3_600_000 } };

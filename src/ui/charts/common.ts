@@ -13,7 +13,8 @@ export function targetRangePlugin(get: () => Range | undefined): Plugin {
       const { ctx, chartArea, scales } = chart;
       ctx.save();
       ctx.fillStyle = 'rgba(16, 185, 129, 0.12)';
-      const top = scales.y!.getPixelForValue(r.hi), bottom = scales.y!.getPixelForValue(r.lo);
+      const top = scales.y!.getPixelForValue(r.hi),
+        bottom = scales.y!.getPixelForValue(r.lo);
       ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
       ctx.restore();
     },
@@ -29,4 +30,10 @@ export function axisColours(dark: boolean): { grid: string; text: string } {
  * What every chart here sets the same: no animation (a redraw is one synchronous draw), data given
  * as {x, y} points already sorted (no parsing), and sized by its container.
  */
-export const STATIC_CHART_OPTIONS = { animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false } as const;
+export const STATIC_CHART_OPTIONS = {
+  animation: false,
+  parsing: false,
+  normalized: true,
+  responsive: true,
+  maintainAspectRatio: false,
+} as const;

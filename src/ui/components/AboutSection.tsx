@@ -17,9 +17,12 @@ export function AboutSection() {
             <h4>{m.name}</h4>
             <p>{m.does}</p>
             <dl>
-              <dt>{t('about.source')}</dt><dd>{m.source}</dd>
-              <dt>{t('about.builtOn')}</dt><dd>{m.population}</dd>
-              <dt>{t('about.limits')}</dt><dd>{m.limits}</dd>
+              <dt>{t('about.source')}</dt>
+              <dd>{m.source}</dd>
+              <dt>{t('about.builtOn')}</dt>
+              <dd>{m.population}</dd>
+              <dt>{t('about.limits')}</dt>
+              <dd>{m.limits}</dd>
             </dl>
           </article>
         ))}

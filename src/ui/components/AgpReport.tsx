@@ -31,9 +31,14 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
   useEffect(() => {
     let live = true;
     // Not aborted: an abort stops the twin worker, and with it the what-if explorer's cached ensemble.
-    twinWorker.run((a) => a.agp(ws, 14)).then((x) => live && setR(x ?? null), (e: unknown) => {
-      if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
-    });
+    twinWorker
+      .run((a) => a.agp(ws, 14))
+      .then(
+        (x) => live && setR(x ?? null),
+        (e: unknown) => {
+          if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+        },
+      );
     return () => {
       live = false;
     };
@@ -41,19 +46,49 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
 
   const g = (v: number): number => toDisplay('cgm_glucose', v, settings);
   const u = unitFor('cgm_glucose', settings);
-  const nf = useMemo(() => new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits, minimumFractionDigits: u.digits }), [u.digits]);
-  const series = useMemo<FanSeries[]>(() => (r ? [{
-    label: t('agp.series'), rgb: '15, 118, 110',
-    bands: { p05: r.profile.p05.map(g), p25: r.profile.p25.map(g), p50: r.profile.p50.map(g), p75: r.profile.p75.map(g), p95: r.profile.p95.map(g) },
-  }] : []), [r, settings.glucoseUnit]); // eslint-disable-line react-hooks/exhaustive-deps
+  const nf = useMemo(
+    () => new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits, minimumFractionDigits: u.digits }),
+    [u.digits],
+  );
+  const series = useMemo<FanSeries[]>(
+    () =>
+      r
+        ? [
+            {
+              label: t('agp.series'),
+              rgb: '15, 118, 110',
+              bands: {
+                p05: r.profile.p05.map(g),
+                p25: r.profile.p25.map(g),
+                p50: r.profile.p50.map(g),
+                p75: r.profile.p75.map(g),
+                p95: r.profile.p95.map(g),
+              },
+            },
+          ]
+        : [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [r, settings.glucoseUnit],
+  );
   const xAxis = useMemo(() => ({ format: hhmm, step: 180, min: 0, max: 1440 }), []);
   const target = useMemo(() => ({ lo: g(70), hi: g(180) }), [settings.glucoseUnit]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (error) return <p className="error" role="alert">{t('agp.error', { error })}</p>;
-  if (r === undefined) return <p className="muted" aria-busy="true">{t('agp.computing')}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {t('agp.error', { error })}
+      </p>
+    );
+  if (r === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('agp.computing')}
+      </p>
+    );
   if (r === null) return null;
   const pct = (v: number): string => `${new Intl.NumberFormat(undefined, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v)} %`;
-  const value = (k: (typeof TILES)[number][0]): number => (k === 'below70' ? r.time.low + r.time.veryLow : k === 'above180' ? r.time.high + r.time.veryHigh : r.time[k]);
+  const value = (k: (typeof TILES)[number][0]): number =>
+    k === 'below70' ? r.time.low + r.time.veryLow : k === 'above180' ? r.time.high + r.time.veryHigh : r.time[k];
   return (
     <section className="card agp" aria-labelledby="agp-title" data-testid="agp">
       <h2 id="agp-title">{t('agp.title')}</h2>
@@ -61,24 +96,68 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
         {tn('agp.period', r.days, { from: formatDate(r.fromMs), to: formatDate(r.toMs), active: pct(r.activePercent) })}
         {r.activePercent < 70 ? ` ${t('agp.lowActive')}` : ''}
       </p>
-      <div className="tir" role="img" aria-label={t('agp.tir', { ranges: SEGMENTS.map((k) => t('agp.tirPart', { range: t(`agp.segment.${k}`), percent: pct(r.time[k]) })).join(t('common.listSeparator')) })}>
-        {SEGMENTS.map((k) => <span key={k} className={`seg ${k}`} style={{ flexGrow: r.time[k] }} />)}
+      <div
+        className="tir"
+        role="img"
+        aria-label={t('agp.tir', {
+          ranges: SEGMENTS.map((k) => t('agp.tirPart', { range: t(`agp.segment.${k}`), percent: pct(r.time[k]) })).join(
+            t('common.listSeparator'),
+          ),
+        })}
+      >
+        {SEGMENTS.map((k) => (
+          <span key={k} className={`seg ${k}`} style={{ flexGrow: r.time[k] }} />
+        ))}
       </div>
       <dl className="agp-tiles">
         {TILES.map(([k, label, aim]) => (
-          <div key={k} data-tile={k}><dt>{label((v) => nf.format(g(v)))} {u.label}</dt><dd>{pct(value(k))}</dd><dd className="small muted">{t(aim)}</dd></div>
+          <div key={k} data-tile={k}>
+            <dt>
+              {label((v) => nf.format(g(v)))} {u.label}
+            </dt>
+            <dd>{pct(value(k))}</dd>
+            <dd className="small muted">{t(aim)}</dd>
+          </div>
         ))}
-        <div data-tile="mean"><dt>{t('agp.mean')}</dt><dd>{nf.format(g(r.meanMgDl))} {u.label}</dd></div>
-        <div data-tile="gmi"><dt>{t('agp.gmi')}</dt><dd>{display('hba1c', r.gmiPercent, settings).text} {display('hba1c', r.gmiPercent, settings).unit}</dd></div>
-        <div data-tile="cv"><dt>{t('agp.cv')}</dt><dd>{pct(r.cvPercent)}</dd><dd className="small muted">{t('agp.aim.cv')}</dd></div>
+        <div data-tile="mean">
+          <dt>{t('agp.mean')}</dt>
+          <dd>
+            {nf.format(g(r.meanMgDl))} {u.label}
+          </dd>
+        </div>
+        <div data-tile="gmi">
+          <dt>{t('agp.gmi')}</dt>
+          <dd>
+            {display('hba1c', r.gmiPercent, settings).text} {display('hba1c', r.gmiPercent, settings).unit}
+          </dd>
+        </div>
+        <div data-tile="cv">
+          <dt>{t('agp.cv')}</dt>
+          <dd>{pct(r.cvPercent)}</dd>
+          <dd className="small muted">{t('agp.aim.cv')}</dd>
+        </div>
       </dl>
-      {r.profile.minute.length > 0 && <figure className="agp-figure">
-        <figcaption>{tn('agp.figure', r.days)}</figcaption>
-        <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
-          <FanChart label={t('agp.chartLabel', { lo: nf.format(Math.min(...series[0]!.bands!.p50)), hi: nf.format(Math.max(...series[0]!.bands!.p50)), unit: u.label })}
-            years={r.profile.minute} series={series} unit={u.label} format={(v) => nf.format(v)} xAxis={xAxis} target={target} height={240} />
-        </Suspense>
-      </figure>}
+      {r.profile.minute.length > 0 && (
+        <figure className="agp-figure">
+          <figcaption>{tn('agp.figure', r.days)}</figcaption>
+          <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
+            <FanChart
+              label={t('agp.chartLabel', {
+                lo: nf.format(Math.min(...series[0]!.bands!.p50)),
+                hi: nf.format(Math.max(...series[0]!.bands!.p50)),
+                unit: u.label,
+              })}
+              years={r.profile.minute}
+              series={series}
+              unit={u.label}
+              format={(v) => nf.format(v)}
+              xAxis={xAxis}
+              target={target}
+              height={240}
+            />
+          </Suspense>
+        </figure>
+      )}
     </section>
   );
 }

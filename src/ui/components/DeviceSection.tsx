@@ -5,7 +5,11 @@ import { eraseEverything } from '../actions/erase.ts';
 import { formatBytes } from '../format.ts';
 import { t } from '../i18n/index.ts';
 
-interface StorageInfo { usage?: number; quota?: number; persisted?: boolean }
+interface StorageInfo {
+  usage?: number;
+  quota?: number;
+  persisted?: boolean;
+}
 
 async function readStorage(): Promise<StorageInfo> {
   const est = await navigator.storage?.estimate?.();
@@ -26,9 +30,7 @@ export function DeviceSection() {
   useEffect(() => {
     void (async () => {
       setStorage(await readStorage());
-      const names = await Promise.all([
-        importWorker.run((a) => a.ping()), twinWorker.run((a) => a.ping()), mlWorker.run((a) => a.ping()),
-      ]);
+      const names = await Promise.all([importWorker.run((a) => a.ping()), twinWorker.run((a) => a.ping()), mlWorker.run((a) => a.ping())]);
       setWorkers(names.join(', '));
     })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
@@ -55,9 +57,15 @@ export function DeviceSection() {
       <h2 id="device-title">{t('device.title')}</h2>
       <dl className="facts">
         <dt>{t('device.storage')}</dt>
-        <dd data-testid="storage">{storage?.usage !== undefined ? t('device.storageValue', { used: formatBytes(storage.usage), quota: formatBytes(storage.quota ?? 0) }) : '…'}</dd>
+        <dd data-testid="storage">
+          {storage?.usage !== undefined
+            ? t('device.storageValue', { used: formatBytes(storage.usage), quota: formatBytes(storage.quota ?? 0) })
+            : '…'}
+        </dd>
         <dt>{t('device.protected')}</dt>
-        <dd data-testid="persisted">{storage?.persisted === undefined ? '…' : storage.persisted ? t('device.protected.yes') : t('device.protected.no')}</dd>
+        <dd data-testid="persisted">
+          {storage?.persisted === undefined ? '…' : storage.persisted ? t('device.protected.yes') : t('device.protected.no')}
+        </dd>
         <dt>{t('device.workers')}</dt>
         <dd data-testid="workers">{workers ?? t('device.workers.starting')}</dd>
         <dt>{t('device.webgpu')}</dt>
@@ -68,7 +76,10 @@ export function DeviceSection() {
           <>
             <dt>{t('device.check')}</dt>
             <dd data-testid="ml-check">
-              {t(probe.matMulMaxAbsError < 1e-3 ? 'device.check.correct' : 'device.check.wrong', { error: probe.matMulMaxAbsError.toExponential(1), ms: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(probe.matMulMs) })}
+              {t(probe.matMulMaxAbsError < 1e-3 ? 'device.check.correct' : 'device.check.wrong', {
+                error: probe.matMulMaxAbsError.toExponential(1),
+                ms: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(probe.matMulMs),
+              })}
             </dd>
             {probe.skipped.length > 0 && (
               <>
@@ -80,25 +91,45 @@ export function DeviceSection() {
         )}
       </dl>
       <div className="actions">
-        {storage?.persisted === false && <button type="button" className="btn" onClick={() => void persist()}>{t('device.protect')}</button>}
-        <button type="button" className="btn" onClick={() => void runProbe()} disabled={probing}>{t('device.runCheck')}</button>
+        {storage?.persisted === false && (
+          <button type="button" className="btn" onClick={() => void persist()}>
+            {t('device.protect')}
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => void runProbe()} disabled={probing}>
+          {t('device.runCheck')}
+        </button>
       </div>
       {persistNote && <p role="status">{persistNote}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
 
       <h2 id="erase-title">{t('device.erase.title')}</h2>
       <p>{t('device.erase.intro')}</p>
       {erase === 'confirm' ? (
         <div className="actions" role="group" aria-labelledby="erase-title">
-          <button type="button" className="btn danger" onClick={() => {
-            setErase('busy');
-            // The settings screen shows the deletion's phase and any failure from here on (erase.ts).
-            void eraseEverything().catch(() => undefined);
-          }}>{t('device.erase.confirm')}</button>
-          <button type="button" className="btn" onClick={() => setErase('idle')}>{t('common.cancel')}</button>
+          <button
+            type="button"
+            className="btn danger"
+            onClick={() => {
+              setErase('busy');
+              // The settings screen shows the deletion's phase and any failure from here on (erase.ts).
+              void eraseEverything().catch(() => undefined);
+            }}
+          >
+            {t('device.erase.confirm')}
+          </button>
+          <button type="button" className="btn" onClick={() => setErase('idle')}>
+            {t('common.cancel')}
+          </button>
         </div>
       ) : (
-        <button type="button" className="btn" onClick={() => setErase('confirm')} disabled={erase === 'busy'}>{t('device.erase.start')}</button>
+        <button type="button" className="btn" onClick={() => setErase('confirm')} disabled={erase === 'busy'}>
+          {t('device.erase.start')}
+        </button>
       )}
     </section>
   );

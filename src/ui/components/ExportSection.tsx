@@ -15,7 +15,9 @@ export function ExportSection({ ws }: { ws: Workspace }) {
     try {
       const r = await importWorker.run((a) => a.exportWorkspace(ws, kind));
       saveFile(r.blob, r.fileName);
-      const left = Object.entries(r.skipped).map(([m, n]) => `${n} ${m.replace(/_/g, ' ')}`).join(', ');
+      const left = Object.entries(r.skipped)
+        .map(([m, n]) => `${n} ${m.replace(/_/g, ' ')}`)
+        .join(', ');
       const vars = { file: r.fileName, samples: new Intl.NumberFormat().format(r.samples), skipped: left };
       setStatus(left ? tn('settings.export.savedSkipped', r.samples, vars) : tn('settings.export.saved', r.samples, vars));
     } catch (e) {

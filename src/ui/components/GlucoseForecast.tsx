@@ -12,9 +12,7 @@ import { display, formatDate, toDisplay, unitFor } from '../format.ts';
 import { t } from '../i18n/index.ts';
 
 type State =
-  | { phase: 'training' }
-  | { phase: 'failed'; error: string }
-  | { phase: 'done'; trained: TrainOutcome; forecast?: ForecastOutcome };
+  { phase: 'training' } | { phase: 'failed'; error: string } | { phase: 'done'; trained: TrainOutcome; forecast?: ForecastOutcome };
 
 const backendName = (b: BackendName): string => t(`ml.backend.${b}`);
 const dateTime = (ms: number): string => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -41,10 +39,22 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
   }, [ws]);
 
   if (state.phase === 'training') {
-    return <section className="card gf" data-testid="glucose-forecast" aria-busy="true"><h2>{t('gf.title')}</h2><p className="muted">{t('gf.training')}</p></section>;
+    return (
+      <section className="card gf" data-testid="glucose-forecast" aria-busy="true">
+        <h2>{t('gf.title')}</h2>
+        <p className="muted">{t('gf.training')}</p>
+      </section>
+    );
   }
   if (state.phase === 'failed') {
-    return <section className="card gf" data-testid="glucose-forecast"><h2>{t('gf.title')}</h2><p className="error" role="alert">{t('gf.error', { error: state.error })}</p></section>;
+    return (
+      <section className="card gf" data-testid="glucose-forecast">
+        <h2>{t('gf.title')}</h2>
+        <p className="error" role="alert">
+          {t('gf.error', { error: state.error })}
+        </p>
+      </section>
+    );
   }
   const { trained, forecast } = state;
   if (trained.status === 'none') return null;
@@ -54,19 +64,39 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
       <h2 id="gf-title">{t('gf.title')}</h2>
       {!rec ? (
         <p data-testid="gf-insufficient">
-          {(trained.coveredDays ?? 0) < MIN_DAYS ? t('gf.insufficient', { days: trained.coveredDays ?? 0 }) : t('gf.insufficientWindows', { days: trained.coveredDays ?? 0 })}
+          {(trained.coveredDays ?? 0) < MIN_DAYS
+            ? t('gf.insufficient', { days: trained.coveredDays ?? 0 })
+            : t('gf.insufficientWindows', { days: trained.coveredDays ?? 0 })}
         </p>
       ) : (
         <>
           <Forecast rec={rec} outcome={forecast} settings={settings} />
           <Evaluation rec={rec} settings={settings} />
-          <p className="muted small" data-testid="gf-about" data-backend={forecast?.forecast?.backend ?? rec.backend} data-trained-on={rec.backend} data-carbs={rec.usesCarbs} data-insulin={rec.usesInsulin}>
+          <p
+            className="muted small"
+            data-testid="gf-about"
+            data-backend={forecast?.forecast?.backend ?? rec.backend}
+            data-trained-on={rec.backend}
+            data-carbs={rec.usesCarbs}
+            data-insulin={rec.usesInsulin}
+          >
             {t('gf.about', {
-              when: dateTime(rec.trainedAt), trainedOn: backendName(rec.backend),
+              when: dateTime(rec.trainedAt),
+              trainedOn: backendName(rec.backend),
               epochs: rec.horizons.map((h) => h.epochs).join(' / '),
-              seconds: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(rec.horizons.reduce((s, h) => s + h.trainMs, 0) / 1000),
+              seconds: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(
+                rec.horizons.reduce((s, h) => s + h.trainMs, 0) / 1000,
+              ),
               backend: backendName(forecast?.forecast?.backend ?? rec.backend),
-              inputs: t(rec.usesCarbs && rec.usesInsulin ? 'gf.inputs.both' : rec.usesCarbs ? 'gf.inputs.carbs' : rec.usesInsulin ? 'gf.inputs.insulin' : 'gf.inputs.readings'),
+              inputs: t(
+                rec.usesCarbs && rec.usesInsulin
+                  ? 'gf.inputs.both'
+                  : rec.usesCarbs
+                    ? 'gf.inputs.carbs'
+                    : rec.usesInsulin
+                      ? 'gf.inputs.insulin'
+                      : 'gf.inputs.readings',
+              ),
             })}
           </p>
         </>

@@ -5,7 +5,17 @@ import type { LatestValue } from '../../twin/snapshot.ts';
 import { display, displayDelta, formatDate } from '../format.ts';
 import { tn } from '../i18n/index.ts';
 
-export function MetricCard({ metric, latest, settings, label }: { metric: MetricId; latest: LatestValue; settings: Settings; label?: string }) {
+export function MetricCard({
+  metric,
+  latest,
+  settings,
+  label,
+}: {
+  metric: MetricId;
+  latest: LatestValue;
+  settings: Settings;
+  label?: string;
+}) {
   const v = display(metric, latest.value, settings);
   let change: string | undefined;
   if (latest.delta !== undefined && latest.deltaDays) {
@@ -16,8 +26,13 @@ export function MetricCard({ metric, latest, settings, label }: { metric: Metric
   return (
     <article className="card metric" data-metric={metric}>
       <h3>{label ?? METRICS[metric].label}</h3>
-      <p className="value"><span className="num">{v.text}</span> <span className="unit">{v.unit}</span></p>
-      <p className="muted small">{formatDate(latest.atMs)}{change ? ` · ${change}` : ''}</p>
+      <p className="value">
+        <span className="num">{v.text}</span> <span className="unit">{v.unit}</span>
+      </p>
+      <p className="muted small">
+        {formatDate(latest.atMs)}
+        {change ? ` · ${change}` : ''}
+      </p>
     </article>
   );
 }

@@ -11,16 +11,31 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { DAY_MS, RAW_MAX_MS, dailySeries, moveWindow, rangeWindow, rawSeries, type Range } from '../timeline/series.ts';
 
 const TimelineChart = lazy(() => import('../charts/TimelineChart.tsx'));
-const RANGES: [Range, MessageKey][] = [['week', 'timeline.range.week'], ['month', 'timeline.range.month'], ['year', 'timeline.range.year'], ['all', 'timeline.range.all']];
+const RANGES: [Range, MessageKey][] = [
+  ['week', 'timeline.range.week'],
+  ['month', 'timeline.range.month'],
+  ['year', 'timeline.range.year'],
+  ['all', 'timeline.range.all'],
+];
 const COLOR = '#2563eb';
 
 /** One metric over time: week, month, year or all; zoom and pan by gesture or button. */
 export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summary: MetricSummary; settings: Settings }) {
   const { metric } = summary;
-  const bounds = useMemo(() => ({ min: Date.parse(`${summary.first.day}T00:00:00`), max: Math.max(summary.last.lastT, Date.parse(`${summary.last.day}T23:59:59`)) }), [summary.first.day, summary.last.day, summary.last.lastT]);
+  const bounds = useMemo(
+    () => ({
+      min: Date.parse(`${summary.first.day}T00:00:00`),
+      max: Math.max(summary.last.lastT, Date.parse(`${summary.last.day}T23:59:59`)),
+    }),
+    [summary.first.day, summary.last.day, summary.last.lastT],
+  );
   // The window belongs to the data's bounds it was chosen in: new data (an import) starts over from the range.
   const bkey = `${bounds.min}|${bounds.max}`;
-  const [view, setView] = useState<{ bkey: string; range: Range | 'custom'; win: { min: number; max: number } }>(() => ({ bkey, range: 'month', win: rangeWindow('month', bounds) }));
+  const [view, setView] = useState<{ bkey: string; range: Range | 'custom'; win: { min: number; max: number } }>(() => ({
+    bkey,
+    range: 'month',
+    win: rangeWindow('month', bounds),
+  }));
   const range = view.range;
   const win = view.bkey === bkey ? view.win : rangeWindow(range === 'custom' ? 'month' : range, bounds);
   const rows = useDaily(ws, metric);
@@ -32,11 +47,14 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
   useEffect(() => {
     if (!useRaw) return;
     let live = true;
-    const from = Math.floor(win.min / DAY_MS) * DAY_MS - DAY_MS, to = Math.ceil(win.max / DAY_MS) * DAY_MS + DAY_MS;
+    const from = Math.floor(win.min / DAY_MS) * DAY_MS - DAY_MS,
+      to = Math.ceil(win.max / DAY_MS) * DAY_MS + DAY_MS;
     // Not aborted (an abort stops the twin worker and its cached what-if ensemble): a stale answer is dropped.
-    void twinWorker.run((a) => a.samples(ws, metric, from, to)).then((c) => {
-      if (live) setRaw({ key: rawKey, series: rawSeries(metric, c.start, c.value, settings, COLOR) });
-    });
+    void twinWorker
+      .run((a) => a.samples(ws, metric, from, to))
+      .then((c) => {
+        if (live) setRaw({ key: rawKey, series: rawSeries(metric, c.start, c.value, settings, COLOR) });
+      });
     return () => {
       live = false;
     };
@@ -47,7 +65,16 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
   const u = metric === 'sleep' ? { label: 'h', digits: 1 } : unitFor(metric, settings);
   const format = useCallback((v: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits }).format(v), [u.digits]);
   const onWindow = useCallback((w: { min: number; max: number }) => setView({ bkey, range: 'custom', win: w }), [bkey]);
-  const target = useMemo(() => (metric === 'cgm_glucose' ? { lo: unitFor(metric, settings).unit === 'mmol/L' ? 70 / 18.016 : 70, hi: unitFor(metric, settings).unit === 'mmol/L' ? 180 / 18.016 : 180 } : undefined), [metric, settings]);
+  const target = useMemo(
+    () =>
+      metric === 'cgm_glucose'
+        ? {
+            lo: unitFor(metric, settings).unit === 'mmol/L' ? 70 / 18.016 : 70,
+            hi: unitFor(metric, settings).unit === 'mmol/L' ? 180 / 18.016 : 180,
+          }
+        : undefined,
+    [metric, settings],
+  );
   const fmtDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
   return (
@@ -56,24 +83,71 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
       <div className="timeline-controls">
         <div role="radiogroup" aria-label={t('timeline.range')} className="segmented">
           {RANGES.map(([r, label]) => (
-            <button key={r} type="button" role="radio" aria-checked={range === r} onClick={() => setView({ bkey, range: r, win: rangeWindow(r, bounds) })}>{t(label)}</button>
+            <button
+              key={r}
+              type="button"
+              role="radio"
+              aria-checked={range === r}
+              onClick={() => setView({ bkey, range: r, win: rangeWindow(r, bounds) })}
+            >
+              {t(label)}
+            </button>
           ))}
         </div>
         <div className="segmented" role="group" aria-label={t('timeline.moveZoom')}>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: -0.5 }))} disabled={win.min <= bounds.min} aria-label={t('timeline.earlier')}>←</button>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 0.5 }))} aria-label={t('timeline.zoomIn')}>+</button>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 2 }))} disabled={win.max - win.min >= bounds.max - bounds.min} aria-label={t('timeline.zoomOut')}>−</button>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { pan: 0.5 }))} disabled={win.max >= bounds.max} aria-label={t('timeline.later')}>→</button>
+          <button
+            type="button"
+            onClick={() => onWindow(moveWindow(win, bounds, { pan: -0.5 }))}
+            disabled={win.min <= bounds.min}
+            aria-label={t('timeline.earlier')}
+          >
+            ←
+          </button>
+          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 0.5 }))} aria-label={t('timeline.zoomIn')}>
+            +
+          </button>
+          <button
+            type="button"
+            onClick={() => onWindow(moveWindow(win, bounds, { zoom: 2 }))}
+            disabled={win.max - win.min >= bounds.max - bounds.min}
+            aria-label={t('timeline.zoomOut')}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            onClick={() => onWindow(moveWindow(win, bounds, { pan: 0.5 }))}
+            disabled={win.max >= bounds.max}
+            aria-label={t('timeline.later')}
+          >
+            →
+          </button>
         </div>
       </div>
       <p className="muted small" data-testid="timeline-window">
-        {t('timeline.window', { from: fmtDay.format(win.min), to: fmtDay.format(win.max), mode: t(useRaw ? 'timeline.mode.raw' : instant ? 'timeline.mode.daily' : 'timeline.mode.totals') })}
+        {t('timeline.window', {
+          from: fmtDay.format(win.min),
+          to: fmtDay.format(win.max),
+          mode: t(useRaw ? 'timeline.mode.raw' : instant ? 'timeline.mode.daily' : 'timeline.mode.totals'),
+        })}
       </p>
       <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
         {series ? (
-          <TimelineChart label={t('timeline.chartLabel', { metric: METRICS[metric].label, from: fmtDay.format(win.min), to: fmtDay.format(win.max) })} series={series} unit={u.label} format={format}
-            window={win} bounds={bounds} onWindow={onWindow} {...(target ? { target } : {})} />
-        ) : <p className="muted" aria-busy="true">{t('timeline.reading')}</p>}
+          <TimelineChart
+            label={t('timeline.chartLabel', { metric: METRICS[metric].label, from: fmtDay.format(win.min), to: fmtDay.format(win.max) })}
+            series={series}
+            unit={u.label}
+            format={format}
+            window={win}
+            bounds={bounds}
+            onWindow={onWindow}
+            {...(target ? { target } : {})}
+          />
+        ) : (
+          <p className="muted" aria-busy="true">
+            {t('timeline.reading')}
+          </p>
+        )}
       </Suspense>
     </section>
   );

@@ -40,16 +40,31 @@ export function PersonalBaselines({ ws }: { ws: Workspace }) {
   const [yesterday] = useState(() => dayInDeviceZone(Date.now() - DAY_MS));
   useEffect(() => {
     let live = true;
-    mlWorker.run((a) => a.personalBaselines(ws)).then((x) => live && setR(x), (e: unknown) => {
-      if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
-    });
+    mlWorker
+      .run((a) => a.personalBaselines(ws))
+      .then(
+        (x) => live && setR(x),
+        (e: unknown) => {
+          if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+        },
+      );
     return () => {
       live = false;
     };
   }, [ws]);
 
-  if (error) return <p className="error" role="alert">{t('pb.error', { error })}</p>;
-  if (!r) return <p className="muted" aria-busy="true">{t('pb.computing')}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {t('pb.error', { error })}
+      </p>
+    );
+  if (!r)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('pb.computing')}
+      </p>
+    );
   if (r.baselines.length === 0 && r.learning.length === 0) return null;
   const ongoing = new Set(r.baselines.map((b) => b.ongoing).filter((x): x is AnomalyEpisode => !!x));
   // "Now" only when the data reach yesterday or later; an old export's last days are its latest, not now.
@@ -61,21 +76,35 @@ export function PersonalBaselines({ ws }: { ws: Workspace }) {
       {ongoing.size > 0 && (
         <>
           <h3>{latestDay >= yesterday ? t('pb.now') : t('pb.latest', { day: formatDay(latestDay) })}</h3>
-          <ul className="pb-now" data-testid="pb-ongoing">{[...ongoing].map((e) => <Episode key={`${e.metric}${e.fromDay}`} e={e} />)}</ul>
+          <ul className="pb-now" data-testid="pb-ongoing">
+            {[...ongoing].map((e) => (
+              <Episode key={`${e.metric}${e.fromDay}`} e={e} />
+            ))}
+          </ul>
         </>
       )}
       {ongoing.size === 0 && <p data-testid="pb-none">{t('pb.none')}</p>}
       {earlier.length > 0 && (
         <>
           <h3>{t('pb.recent')}</h3>
-          <ul className="pb-earlier">{earlier.map((e) => <Episode key={`${e.metric}${e.fromDay}`} e={e} />)}</ul>
+          <ul className="pb-earlier">
+            {earlier.map((e) => (
+              <Episode key={`${e.metric}${e.fromDay}`} e={e} />
+            ))}
+          </ul>
         </>
       )}
       <dl className="pb-usual">
         {r.baselines.map((b) => (
           <div key={b.metric} data-testid="pb-usual" data-metric={b.metric}>
             <dt>{t(`pb.metric.${b.metric}`)}</dt>
-            <dd>{t('pb.usual', { usual: valueText(b.metric, b.usual), low: valueText(b.metric, b.typicalLow), high: valueText(b.metric, b.typicalHigh) })}</dd>
+            <dd>
+              {t('pb.usual', {
+                usual: valueText(b.metric, b.usual),
+                low: valueText(b.metric, b.typicalLow),
+                high: valueText(b.metric, b.typicalHigh),
+              })}
+            </dd>
           </div>
         ))}
         {r.learning.map((l) => (

@@ -14,45 +14,80 @@ export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange:
   const wScale = lb ? LB_PER_KG : 1;
   const wStep = lb ? 1 : w.step;
   const wValue = Math.round((plan.weightChangeKg * wScale) / wStep) * wStep;
-  const signed = (v: number, unit: string): string => `${v > 0 ? '+' : v < 0 ? '−' : ''}${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(Math.abs(v))} ${unit}`;
+  const signed = (v: number, unit: string): string =>
+    `${v > 0 ? '+' : v < 0 ? '−' : ''}${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(Math.abs(v))} ${unit}`;
   const set = (patch: Partial<Plan>): void => onChange({ ...plan, ...patch });
 
   return (
     <div className="plan-editor">
       <fieldset className="mode">
         <legend>{t('whatif.bodyWeight')}</legend>
-        <label><input type="radio" name={`${id}-mode`} checked={plan.mode === 'weight'} onChange={() => set({ mode: 'weight' })} /> {t('whatif.mode.weight')}</label>
-        <label><input type="radio" name={`${id}-mode`} checked={plan.mode === 'intake'} onChange={() => set({ mode: 'intake' })} /> {t('whatif.mode.intake')}</label>
+        <label>
+          <input type="radio" name={`${id}-mode`} checked={plan.mode === 'weight'} onChange={() => set({ mode: 'weight' })} />{' '}
+          {t('whatif.mode.weight')}
+        </label>
+        <label>
+          <input type="radio" name={`${id}-mode`} checked={plan.mode === 'intake'} onChange={() => set({ mode: 'intake' })} />{' '}
+          {t('whatif.mode.intake')}
+        </label>
       </fieldset>
       {plan.mode === 'weight' ? (
         <div className="slider">
           <label htmlFor={`${id}-w`}>{t('whatif.weightChange')}</label>
-          <output htmlFor={`${id}-w`} data-testid="weight-output">{signed(wValue, lb ? 'lb' : 'kg')}</output>
-          <input id={`${id}-w`} type="range" min={Math.round(w.min * wScale)} max={Math.round(w.max * wScale)} step={wStep} value={wValue}
+          <output htmlFor={`${id}-w`} data-testid="weight-output">
+            {signed(wValue, lb ? 'lb' : 'kg')}
+          </output>
+          <input
+            id={`${id}-w`}
+            type="range"
+            min={Math.round(w.min * wScale)}
+            max={Math.round(w.max * wScale)}
+            step={wStep}
+            value={wValue}
             aria-valuetext={signed(wValue, t(lb ? 'whatif.unit.pounds' : 'whatif.unit.kilograms'))}
-            onChange={(e) => set({ weightChangeKg: Number(e.target.value) / wScale })} />
+            onChange={(e) => set({ weightChangeKg: Number(e.target.value) / wScale })}
+          />
         </div>
       ) : (
         <div className="slider">
           <label htmlFor={`${id}-e`}>{t('whatif.intakeChange')}</label>
           <output htmlFor={`${id}-e`}>{signed(plan.energyIntakeChangeKcalPerDay, t('whatif.unit.kcalPerDay'))}</output>
-          <input id={`${id}-e`} type="range" {...LIMITS.energyIntakeChangeKcalPerDay} value={plan.energyIntakeChangeKcalPerDay}
+          <input
+            id={`${id}-e`}
+            type="range"
+            {...LIMITS.energyIntakeChangeKcalPerDay}
+            value={plan.energyIntakeChangeKcalPerDay}
             aria-valuetext={signed(plan.energyIntakeChangeKcalPerDay, t('whatif.unit.kcalPerDayLong'))}
-            onChange={(e) => set({ energyIntakeChangeKcalPerDay: Number(e.target.value) })} />
+            onChange={(e) => set({ energyIntakeChangeKcalPerDay: Number(e.target.value) })}
+          />
         </div>
       )}
       <div className="slider">
         <label htmlFor={`${id}-a`}>{t('whatif.activity')}</label>
-        <output htmlFor={`${id}-a`} data-testid="activity-output">{tn('whatif.activityValue', plan.activityMinutesPerWeek)}</output>
-        <input id={`${id}-a`} type="range" {...LIMITS.activityMinutesPerWeek} value={plan.activityMinutesPerWeek}
+        <output htmlFor={`${id}-a`} data-testid="activity-output">
+          {tn('whatif.activityValue', plan.activityMinutesPerWeek)}
+        </output>
+        <input
+          id={`${id}-a`}
+          type="range"
+          {...LIMITS.activityMinutesPerWeek}
+          value={plan.activityMinutesPerWeek}
           aria-valuetext={tn('whatif.activityText', plan.activityMinutesPerWeek)}
-          onChange={(e) => set({ activityMinutesPerWeek: Number(e.target.value) })} />
+          onChange={(e) => set({ activityMinutesPerWeek: Number(e.target.value) })}
+        />
       </div>
       <div className="row">
-        <label className="check"><input type="checkbox" checked={plan.metformin} onChange={(e) => set({ metformin: e.target.checked })} /> {t('whatif.metformin')}</label>
-        <label className="select">{t('whatif.smoking')}{' '}
+        <label className="check">
+          <input type="checkbox" checked={plan.metformin} onChange={(e) => set({ metformin: e.target.checked })} /> {t('whatif.metformin')}
+        </label>
+        <label className="select">
+          {t('whatif.smoking')}{' '}
           <select value={plan.smoking} onChange={(e) => set({ smoking: e.target.value as Plan['smoking'] })}>
-            {SMOKING.map((v) => <option key={v} value={v}>{t(`whatif.smoking.${v}`)}</option>)}
+            {SMOKING.map((v) => (
+              <option key={v} value={v}>
+                {t(`whatif.smoking.${v}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>

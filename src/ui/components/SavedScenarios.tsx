@@ -20,7 +20,11 @@ export function SavedScenarios({ ws, plan, onOpen }: { ws: Workspace; plan: Plan
   };
   return (
     <>
-      {ws !== 'review' && <button type="button" className="btn" onClick={() => void save()}>{t('whatif.saved.save')}</button>}
+      {ws !== 'review' && (
+        <button type="button" className="btn" onClick={() => void save()}>
+          {t('whatif.saved.save')}
+        </button>
+      )}
       {saved && saved.length > 0 && (
         <details className="saved">
           <summary>{t('whatif.saved.list', { count: saved.length })}</summary>
@@ -28,14 +32,27 @@ export function SavedScenarios({ ws, plan, onOpen }: { ws: Workspace; plan: Plan
             {saved.map((s) => (
               <li key={s.id}>
                 <span className="name">{s.name}</span>
-                <button type="button" className="btn small" onClick={() => onOpen(fromScenario(s.name, s.scenario))}>{t('whatif.saved.open')}</button>
-                <button type="button" className="btn small" onClick={() => void deleteScenario(workspaceDb(ws), s.id!)} aria-label={t('whatif.saved.deleteLabel', { name: s.name })}>{t('whatif.saved.delete')}</button>
+                <button type="button" className="btn small" onClick={() => onOpen(fromScenario(s.name, s.scenario))}>
+                  {t('whatif.saved.open')}
+                </button>
+                <button
+                  type="button"
+                  className="btn small"
+                  onClick={() => void deleteScenario(workspaceDb(ws), s.id!)}
+                  aria-label={t('whatif.saved.deleteLabel', { name: s.name })}
+                >
+                  {t('whatif.saved.delete')}
+                </button>
               </li>
             ))}
           </ul>
         </details>
       )}
-      {status && <p role="status" className="small">{status}</p>}
+      {status && (
+        <p role="status" className="small">
+          {status}
+        </p>
+      )}
     </>
   );
 }

@@ -35,13 +35,36 @@ export function SourcePriority({ ws }: { ws: Workspace }) {
       <ol className="source-list" aria-busy={busy}>
         {ordered.map((s, i) => (
           <li key={s.key} data-source={s.key}>
-            <span className="name">{s.name}{s.model ? ` (${s.model})` : ''} <span className="muted small">{t(`import.sources.kind.${s.kind}`)}</span></span>
-            <button type="button" className="btn small" disabled={busy || i === 0} onClick={() => void save(move(keys, s.key, -1), t('import.sources.movedUp', { name: s.name }))} aria-label={t('import.sources.moveUp', { name: s.name })}>↑</button>
-            <button type="button" className="btn small" disabled={busy || i === ordered.length - 1} onClick={() => void save(move(keys, s.key, 1), t('import.sources.movedDown', { name: s.name }))} aria-label={t('import.sources.moveDown', { name: s.name })}>↓</button>
+            <span className="name">
+              {s.name}
+              {s.model ? ` (${s.model})` : ''} <span className="muted small">{t(`import.sources.kind.${s.kind}`)}</span>
+            </span>
+            <button
+              type="button"
+              className="btn small"
+              disabled={busy || i === 0}
+              onClick={() => void save(move(keys, s.key, -1), t('import.sources.movedUp', { name: s.name }))}
+              aria-label={t('import.sources.moveUp', { name: s.name })}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              disabled={busy || i === ordered.length - 1}
+              onClick={() => void save(move(keys, s.key, 1), t('import.sources.movedDown', { name: s.name }))}
+              aria-label={t('import.sources.moveDown', { name: s.name })}
+            >
+              ↓
+            </button>
           </li>
         ))}
       </ol>
-      {settings.sourceOrder.length > 0 && <button type="button" className="btn" disabled={busy} onClick={() => void save([], t('import.sources.defaultOrder'))}>{t('import.sources.reset')}</button>}
+      {settings.sourceOrder.length > 0 && (
+        <button type="button" className="btn" disabled={busy} onClick={() => void save([], t('import.sources.defaultOrder'))}>
+          {t('import.sources.reset')}
+        </button>
+      )}
       {status && <p role="status">{status}</p>}
     </section>
   );

@@ -7,11 +7,23 @@ import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { strong, tx, txn } from '../i18n/rich.ts';
 
 const KIND: Record<string, [MessageKey, 'body_weight' | 'blood_glucose' | 'hba1c']> = {
-  weightKg: ['twin.health.kind.weight', 'body_weight'], fastingGlucoseMgDl: ['twin.health.kind.fastingGlucose', 'blood_glucose'], hba1cPercent: ['twin.health.kind.hba1c', 'hba1c'],
+  weightKg: ['twin.health.kind.weight', 'body_weight'],
+  fastingGlucoseMgDl: ['twin.health.kind.fastingGlucose', 'blood_glucose'],
+  hba1cPercent: ['twin.health.kind.hba1c', 'hba1c'],
 };
 
 /** Calibration status, what would sharpen the forecast, and the twin's track record. */
-export function TwinHealth({ state, profile, settings, nowMs }: { state: SnapshotState; profile: ProfileRow | null; settings: Settings; nowMs: number }) {
+export function TwinHealth({
+  state,
+  profile,
+  settings,
+  nowMs,
+}: {
+  state: SnapshotState;
+  profile: ProfileRow | null;
+  settings: Settings;
+  nowMs: number;
+}) {
   const cal = state.calibration;
   const tips = sharpeners(state, profile, nowMs);
   const record = state.trackRecord;
@@ -28,18 +40,50 @@ export function TwinHealth({ state, profile, settings, nowMs }: { state: Snapsho
         <h3 id="cal-title">{t('twin.health.calibration')}</h3>
         {cal ? (
           <>
-            <p>{txn('twin.health.fitted', cal.observationsUsed, { b: strong, months: tn('twin.health.months', Math.max(1, Math.round(cal.historyDays / 30.4))) })}</p>
-            {Object.keys(cal.rmse).length > 0 && <p className="small muted">{t('twin.health.fitList', { list: Object.entries(cal.rmse).filter(([k]) => k in KIND).map(([k, v]) => t('twin.health.fit', fit(k, v!))).join(' · ') })}</p>}
+            <p>
+              {txn('twin.health.fitted', cal.observationsUsed, {
+                b: strong,
+                months: tn('twin.health.months', Math.max(1, Math.round(cal.historyDays / 30.4))),
+              })}
+            </p>
+            {Object.keys(cal.rmse).length > 0 && (
+              <p className="small muted">
+                {t('twin.health.fitList', {
+                  list: Object.entries(cal.rmse)
+                    .filter(([k]) => k in KIND)
+                    .map(([k, v]) => t('twin.health.fit', fit(k, v!)))
+                    .join(' · '),
+                })}
+              </p>
+            )}
           </>
-        ) : <p>{t('twin.health.notCalibrated')}</p>}
-        {freshDays !== undefined && <p className="small muted">{freshDays > 30 ? tn('twin.health.newestOld', freshDays, { day: formatDay(state.dataTo!) }) : t('twin.health.newest', { day: formatDay(state.dataTo!) })}</p>}
+        ) : (
+          <p>{t('twin.health.notCalibrated')}</p>
+        )}
+        {freshDays !== undefined && (
+          <p className="small muted">
+            {freshDays > 30
+              ? tn('twin.health.newestOld', freshDays, { day: formatDay(state.dataTo!) })
+              : t('twin.health.newest', { day: formatDay(state.dataTo!) })}
+          </p>
+        )}
       </article>
       <article className="card" aria-labelledby="sharpen-title" data-testid="sharpen">
         <h3 id="sharpen-title">{t('twin.health.sharpen')}</h3>
-        {tips.length === 0 ? <p>{t('twin.health.sharpenNone')}</p> : (
-          <ul className="small">{tips.slice(0, 4).map((tip) => (
-            <li key={tip.id}>{tx('twin.health.sharpenItem', { b: strong, what: tip.id === 'profile' ? <a href="#/profile">{tip.what}</a> : tip.what, why: tip.why })}</li>
-          ))}</ul>
+        {tips.length === 0 ? (
+          <p>{t('twin.health.sharpenNone')}</p>
+        ) : (
+          <ul className="small">
+            {tips.slice(0, 4).map((tip) => (
+              <li key={tip.id}>
+                {tx('twin.health.sharpenItem', {
+                  b: strong,
+                  what: tip.id === 'profile' ? <a href="#/profile">{tip.what}</a> : tip.what,
+                  why: tip.why,
+                })}
+              </li>
+            ))}
+          </ul>
         )}
       </article>
       <article className="card" aria-labelledby="record-title" data-testid="track-record">
@@ -53,7 +97,9 @@ export function TwinHealth({ state, profile, settings, nowMs }: { state: Snapsho
               ))}
             </ul>
           </>
-        ) : <p className="small">{t('twin.health.recordNone')}</p>}
+        ) : (
+          <p className="small">{t('twin.health.recordNone')}</p>
+        )}
       </article>
     </div>
   );

@@ -3,7 +3,8 @@ import { displayDelta } from '../format.ts';
 import type { ForecastResult } from '../../../workers/twin.worker.ts';
 import { t, tn } from '../i18n/index.ts';
 
-const nf = (digits: number): Intl.NumberFormat => new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const nf = (digits: number): Intl.NumberFormat =>
+  new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${nf(v < 10 ? 1 : 0).format(v)} %`);
 
 /**
@@ -19,8 +20,10 @@ export function TwinNotes({ result, names, ms, settings }: { result: ForecastRes
         <caption className="small muted">{t('whatif.notes.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('whatif.notes.scenario')}</th><th scope="col">{t('whatif.notes.twin')}</th>
-            <th scope="col">{t('whatif.notes.qdiabetes')}</th><th scope="col">{t('whatif.notes.cvd')}</th>
+            <th scope="col">{t('whatif.notes.scenario')}</th>
+            <th scope="col">{t('whatif.notes.twin')}</th>
+            <th scope="col">{t('whatif.notes.qdiabetes')}</th>
+            <th scope="col">{t('whatif.notes.cvd')}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,7 +34,17 @@ export function TwinNotes({ result, names, ms, settings }: { result: ForecastRes
               <tr key={i}>
                 <th scope="row">{n}</th>
                 <td>{x && 'model' in x ? pct(x.twin10yPercent) : '–'}</td>
-                <td>{x && 'model' in x ? (x.agree === false ? t('whatif.notes.disagrees', { value: pct(x.scenario10yPercent) }) : pct(x.scenario10yPercent)) : <span className="small">{x && 'unavailable' in x ? t('whatif.notes.unavailable') : '–'}</span>}</td>
+                <td>
+                  {x && 'model' in x ? (
+                    x.agree === false ? (
+                      t('whatif.notes.disagrees', { value: pct(x.scenario10yPercent) })
+                    ) : (
+                      pct(x.scenario10yPercent)
+                    )
+                  ) : (
+                    <span className="small">{x && 'unavailable' in x ? t('whatif.notes.unavailable') : '–'}</span>
+                  )}
+                </td>
                 <td>{pct(cvd?.prevent10yCvdPercent.scenario)}</td>
               </tr>
             );
@@ -43,15 +56,30 @@ export function TwinNotes({ result, names, ms, settings }: { result: ForecastRes
           <li data-testid="calibration">
             {tn('whatif.notes.calibrated', c.observationsUsed, {
               months: Math.round(c.historyDays / 30.4),
-              fit: c.rmse.weightKg !== undefined ? t('whatif.notes.weightFit', { fit: `${displayDelta('body_weight', c.rmse.weightKg, settings).text} ${displayDelta('body_weight', c.rmse.weightKg, settings).unit}` }) : '',
+              fit:
+                c.rmse.weightKg !== undefined
+                  ? t('whatif.notes.weightFit', {
+                      fit: `${displayDelta('body_weight', c.rmse.weightKg, settings).text} ${displayDelta('body_weight', c.rmse.weightKg, settings).unit}`,
+                    })
+                  : '',
               reused: c.reused ? t('whatif.notes.reused') : '',
             })}
           </li>
         )}
         {result.progression && (
-          <li>{t('whatif.notes.progression', { source: result.progression.source, target: pct(result.progression.target10yPercent), twin: pct(result.progression.twin10yPercent) })}</li>
+          <li>
+            {t('whatif.notes.progression', {
+              source: result.progression.source,
+              target: pct(result.progression.target10yPercent),
+              twin: pct(result.progression.twin10yPercent),
+            })}
+          </li>
         )}
-        {result.warnings.map((w, i) => <li key={i} className="warn">{w}</li>)}
+        {result.warnings.map((w, i) => (
+          <li key={i} className="warn">
+            {w}
+          </li>
+        ))}
         {ms !== undefined && <li className="muted">{t('whatif.notes.computed', { ms: Math.round(ms) })}</li>}
         <li>{t('whatif.notes.bands')}</li>
         <li className="muted">{t('whatif.notes.disclaimer')}</li>

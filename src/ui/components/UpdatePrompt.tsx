@@ -30,8 +30,12 @@ export function UpdatePrompt() {
   return (
     <div className="toast" role="status" aria-live="polite">
       <span>{t('update.ready')}</span>
-      <button type="button" className="btn primary" onClick={() => void updateServiceWorker(true)}>{t('update.reload')}</button>
-      <button type="button" className="btn" onClick={() => setNeedRefresh(false)}>{t('update.later')}</button>
+      <button type="button" className="btn primary" onClick={() => void updateServiceWorker(true)}>
+        {t('update.reload')}
+      </button>
+      <button type="button" className="btn" onClick={() => setNeedRefresh(false)}>
+        {t('update.later')}
+      </button>
     </div>
   );
 }

@@ -1,12 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
-const query = (): MediaQueryList | undefined => (typeof matchMedia === 'undefined' ? undefined : matchMedia('(prefers-color-scheme: dark)'));
+const query = (): MediaQueryList | undefined =>
+  typeof matchMedia === 'undefined' ? undefined : matchMedia('(prefers-color-scheme: dark)');
 
 /** Whether the system is in dark mode, live: charts redraw their axes when it switches. */
 export function useDarkMode(): boolean {
-  return useSyncExternalStore((cb) => {
-    const q = query();
-    q?.addEventListener('change', cb);
-    return () => q?.removeEventListener('change', cb);
-  }, () => query()?.matches ?? false);
+  return useSyncExternalStore(
+    (cb) => {
+      const q = query();
+      q?.addEventListener('change', cb);
+      return () => q?.removeEventListener('change', cb);
+    },
+    () => query()?.matches ?? false,
+  );
 }

@@ -26,7 +26,10 @@ export interface ForecastState<M = undefined> {
  */
 export function useForecast<M = undefined>(ws: Workspace, scenarios: Scenario[], version: unknown, meta?: M): ForecastState<M> {
   const [state, setState] = useState<ForecastState<M>>({ busy: true });
-  const queue = useRef<{ running: boolean; next?: { sc: Scenario[]; meta: M | undefined }; alive: boolean }>({ running: false, alive: true });
+  const queue = useRef<{ running: boolean; next?: { sc: Scenario[]; meta: M | undefined }; alive: boolean }>({
+    running: false,
+    alive: true,
+  });
   const key = JSON.stringify([ws, scenarios, version]);
 
   useEffect(() => {
@@ -36,12 +39,23 @@ export function useForecast<M = undefined>(ws: Workspace, scenarios: Scenario[],
       q.running = true;
       setState((s) => ({ ...s, busy: true }));
       const t0 = performance.now();
-      twinWorker.run((api) => api.forecast(ws, sc, { years: 10 }))
-        .then((result) => {
-          if (q.alive) setState({ result, forScenarios: sc, ...(m === undefined ? {} : { forMeta: m }), busy: q.next !== undefined, ms: performance.now() - t0 });
-        }, (e: unknown) => {
-          if (q.alive && !isAbortError(e)) setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
-        })
+      twinWorker
+        .run((api) => api.forecast(ws, sc, { years: 10 }))
+        .then(
+          (result) => {
+            if (q.alive)
+              setState({
+                result,
+                forScenarios: sc,
+                ...(m === undefined ? {} : { forMeta: m }),
+                busy: q.next !== undefined,
+                ms: performance.now() - t0,
+              });
+          },
+          (e: unknown) => {
+            if (q.alive && !isAbortError(e)) setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
+          },
+        )
         .finally(() => {
           q.running = false;
           const next = q.next;

@@ -1,8 +1,21 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline' | 'profile' | 'share' | 'open' | 'summary';
+export type Route =
+  'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline' | 'profile' | 'share' | 'open' | 'summary';
 
-const ROUTES: readonly Route[] = ['device', 'inbox', 'import', 'whatif', 'settings', 'risk', 'timeline', 'profile', 'share', 'open', 'summary'];
+const ROUTES: readonly Route[] = [
+  'device',
+  'inbox',
+  'import',
+  'whatif',
+  'settings',
+  'risk',
+  'timeline',
+  'profile',
+  'share',
+  'open',
+  'summary',
+];
 
 function parse(hash: string): Route {
   const r = hash.replace(/^#\/?/, '');

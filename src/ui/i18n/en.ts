@@ -17,8 +17,34 @@ import { profile, welcome } from './en/welcome.ts';
 import { whatif } from './en/whatif.ts';
 
 /** The groups, for checks that no key is defined twice. */
-export const EN_GROUPS = { shell, welcome, profile, importing, twin, timeline, whatif, risk, riskInputs, settings, share, summary, learning } as const;
+export const EN_GROUPS = {
+  shell,
+  welcome,
+  profile,
+  importing,
+  twin,
+  timeline,
+  whatif,
+  risk,
+  riskInputs,
+  settings,
+  share,
+  summary,
+  learning,
+} as const;
 
 export const en = {
-  ...shell, ...welcome, ...profile, ...importing, ...twin, ...timeline, ...whatif, ...risk, ...riskInputs, ...settings, ...share, ...summary, ...learning,
+  ...shell,
+  ...welcome,
+  ...profile,
+  ...importing,
+  ...twin,
+  ...timeline,
+  ...whatif,
+  ...risk,
+  ...riskInputs,
+  ...settings,
+  ...share,
+  ...summary,
+  ...learning,
 } as const;

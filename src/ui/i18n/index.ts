@@ -9,7 +9,9 @@ import { en } from './en.ts';
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 /** The keys `tn` takes: a count-dependent message has `key.one` and `key.other`. */
-export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never }[MessageKey];
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
+}[MessageKey];
 
 let messages: Messages = en;
 let language = 'en';

@@ -13,7 +13,6 @@ import { strong, tx } from '../i18n/rich.ts';
 
 const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,application/json,text/csv';
 
-
 /** Import: pick or drop exports, watch progress, cancel, read the result, undo past imports. */
 export function ImportPage() {
   const [progress, setProgress] = useState<FileProgress>();
@@ -57,7 +56,9 @@ export function ImportPage() {
     e.preventDefault();
     setDragging(false);
     const items = e.dataTransfer.items;
-    void (items?.length && typeof items[0]?.webkitGetAsEntry === 'function' ? filesFromDrop(items) : Promise.resolve([...e.dataTransfer.files])).then(run);
+    void (
+      items?.length && typeof items[0]?.webkitGetAsEntry === 'function' ? filesFromDrop(items) : Promise.resolve([...e.dataTransfer.files])
+    ).then(run);
   };
 
   const pct = progress && progress.bytesTotal ? Math.round((100 * progress.bytesDone) / progress.bytesTotal) : 0;
@@ -67,51 +68,109 @@ export function ImportPage() {
       <p>{tx('import.intro', { zip: <code>export.zip</code>, xml: <code>export.xml</code> })}</p>
       <div
         className={`dropzone${dragging ? ' over' : ''}`}
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
         <label className="btn primary big">
           {t('import.chooseFiles')}
-          <input type="file" multiple accept={ACCEPT} className="visually-hidden" disabled={busy}
-            onChange={(e) => { void run([...(e.target.files ?? [])]); e.target.value = ''; }} />
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT}
+            className="visually-hidden"
+            disabled={busy}
+            onChange={(e) => {
+              void run([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
         </label>
         <label className="btn">
           {t('import.chooseFolder')}
-          <input type="file" className="visually-hidden" disabled={busy} {...{ webkitdirectory: '' }}
-            onChange={(e) => { void run([...(e.target.files ?? [])].filter((f) => !f.name.startsWith('.'))); e.target.value = ''; }} />
+          <input
+            type="file"
+            className="visually-hidden"
+            disabled={busy}
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => {
+              void run([...(e.target.files ?? [])].filter((f) => !f.name.startsWith('.')));
+              e.target.value = '';
+            }}
+          />
         </label>
         <span className="muted">{t('import.drop')}</span>
       </div>
-      <p className="small">{tx('import.template', { a: (c) => <a href={template} download="doppel-template.csv">{c}</a>, columns: 'time, metric, value, unit, source' })}</p>
+      <p className="small">
+        {tx('import.template', {
+          a: (c) => (
+            <a href={template} download="doppel-template.csv">
+              {c}
+            </a>
+          ),
+          columns: 'time, metric, value, unit, source',
+        })}
+      </p>
 
       {busy && (
         <div className="card" aria-live="polite">
-          <p><strong>{progress ? progress.file : t('import.starting')}</strong>{progress && progress.fileCount > 1 ? ` ${t('import.fileOf', { index: progress.fileIndex + 1, total: progress.fileCount })}` : ''}</p>
-          <progress max={100} value={pct} aria-label={t('import.progress')}>{pct} %</progress>
+          <p>
+            <strong>{progress ? progress.file : t('import.starting')}</strong>
+            {progress && progress.fileCount > 1
+              ? ` ${t('import.fileOf', { index: progress.fileIndex + 1, total: progress.fileCount })}`
+              : ''}
+          </p>
+          <progress max={100} value={pct} aria-label={t('import.progress')}>
+            {pct} %
+          </progress>
           {progress && (
             <p className="small muted" data-testid="import-rate">
               {tn('import.rate', progress.records, {
-                done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal), records: progress.records.toLocaleString(), rate: formatBytes(progress.rate),
+                done: formatBytes(progress.bytesDone),
+                total: formatBytes(progress.bytesTotal),
+                records: progress.records.toLocaleString(),
+                rate: formatBytes(progress.rate),
               })}
               {progress.etaS !== undefined ? ` · ${t('import.eta', { seconds: Math.ceil(progress.etaS) })}` : ''}
             </p>
           )}
-          <button type="button" className="btn" onClick={() => abort.current?.abort()}>{t('common.cancel')}</button>
+          <button type="button" className="btn" onClick={() => abort.current?.abort()}>
+            {t('common.cancel')}
+          </button>
         </div>
       )}
-      {error && <p className="error" role="alert">{t('import.error', { error })}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {t('import.error', { error })}
+        </p>
+      )}
       {results && <ImportResults results={results} />}
 
       <h2>{t('import.history')}</h2>
-      {history === undefined ? <p aria-busy="true">…</p> : history.filter((h) => h.status === 'committed').length === 0 ? <p className="muted">{t('import.noHistory')}</p> : (
+      {history === undefined ? (
+        <p aria-busy="true">…</p>
+      ) : history.filter((h) => h.status === 'committed').length === 0 ? (
+        <p className="muted">{t('import.noHistory')}</p>
+      ) : (
         <ul className="history">
-          {history.filter((h) => h.status === 'committed').map((h) => (
-            <li key={h.id}>
-              <span><strong className="name">{h.fileName}</strong> <span className="muted small">{t('import.historyLine', { format: h.format, date: formatDate(h.startedAt), added: h.added.toLocaleString() })}</span></span>
-              <button type="button" className="btn" onClick={() => void undoImport(h.id!)}>{t('import.undo')}</button>
-            </li>
-          ))}
+          {history
+            .filter((h) => h.status === 'committed')
+            .map((h) => (
+              <li key={h.id}>
+                <span>
+                  <strong className="name">{h.fileName}</strong>{' '}
+                  <span className="muted small">
+                    {t('import.historyLine', { format: h.format, date: formatDate(h.startedAt), added: h.added.toLocaleString() })}
+                  </span>
+                </span>
+                <button type="button" className="btn" onClick={() => void undoImport(h.id!)}>
+                  {t('import.undo')}
+                </button>
+              </li>
+            ))}
         </ul>
       )}
       <SourcePriority ws="main" />
@@ -122,34 +181,56 @@ export function ImportPage() {
 function ImportResults({ results }: { results: FileOutcome[] }) {
   return (
     <div className="results" role="status">
-      {results.map((r, i) => 'error' in r ? (
-        <article className="card failed" key={`e${i}`} data-testid="import-failure">
-          <h3 className="name">{r.file}</h3>
-          <p className="error">{t('import.notImported', { error: r.error.message })}</p>
-        </article>
-      ) : (
-        <article className="card" key={r.importId} data-testid="import-result">
-          <h3 className="name">{r.file}</h3>
-          <p>
-            {tx('import.result', {
-              b: strong, added: r.added.toLocaleString(), duplicates: r.duplicates.toLocaleString(), rejected: r.rejected.length.toLocaleString(), format: r.format,
-            })}
-          </p>
-          {(r.doses ?? 0) > 0 && <p className="small" data-testid="import-doses">{tn('import.doses', r.doses!)}</p>}
-          {r.rejected.length > 0 && (
-            <details>
-              <summary>{t('import.rejected')}</summary>
-              <ul className="small">{r.rejected.slice(0, 50).map((x, i) => <li key={i}>{x.where}: {x.reason}</li>)}</ul>
-            </details>
-          )}
-          {Object.keys(r.ignored).length > 0 && (
-            <details>
-              <summary>{t('import.ignored', { count: Object.keys(r.ignored).length })}</summary>
-              <ul className="small">{Object.entries(r.ignored).map(([k, n]) => <li key={k}>{k}: {n.toLocaleString()}</li>)}</ul>
-            </details>
-          )}
-        </article>
-      ))}
+      {results.map((r, i) =>
+        'error' in r ? (
+          <article className="card failed" key={`e${i}`} data-testid="import-failure">
+            <h3 className="name">{r.file}</h3>
+            <p className="error">{t('import.notImported', { error: r.error.message })}</p>
+          </article>
+        ) : (
+          <article className="card" key={r.importId} data-testid="import-result">
+            <h3 className="name">{r.file}</h3>
+            <p>
+              {tx('import.result', {
+                b: strong,
+                added: r.added.toLocaleString(),
+                duplicates: r.duplicates.toLocaleString(),
+                rejected: r.rejected.length.toLocaleString(),
+                format: r.format,
+              })}
+            </p>
+            {(r.doses ?? 0) > 0 && (
+              <p className="small" data-testid="import-doses">
+                {tn('import.doses', r.doses!)}
+              </p>
+            )}
+            {r.rejected.length > 0 && (
+              <details>
+                <summary>{t('import.rejected')}</summary>
+                <ul className="small">
+                  {r.rejected.slice(0, 50).map((x, i) => (
+                    <li key={i}>
+                      {x.where}: {x.reason}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            {Object.keys(r.ignored).length > 0 && (
+              <details>
+                <summary>{t('import.ignored', { count: Object.keys(r.ignored).length })}</summary>
+                <ul className="small">
+                  {Object.entries(r.ignored).map(([k, n]) => (
+                    <li key={k}>
+                      {k}: {n.toLocaleString()}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </article>
+        ),
+      )}
     </div>
   );
 }

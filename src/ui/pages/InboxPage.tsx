@@ -19,7 +19,14 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
         setStatus(t('inbox.failed', { name: e.name, error: r?.error.message ?? t('inbox.noResult') }));
       } else {
         await discardFromInbox(e.key);
-        setStatus(t('inbox.done', { name: e.name, added: r.added.toLocaleString(), duplicates: r.duplicates.toLocaleString(), rejected: r.rejected.length }));
+        setStatus(
+          t('inbox.done', {
+            name: e.name,
+            added: r.added.toLocaleString(),
+            duplicates: r.duplicates.toLocaleString(),
+            rejected: r.rejected.length,
+          }),
+        );
       }
     } catch (err) {
       if (!isAbortError(err)) setStatus(t('inbox.failed', { name: e.name, error: err instanceof Error ? err.message : String(err) }));
@@ -33,13 +40,21 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
       <h1 id="inbox-title">{t('inbox.title')}</h1>
       <p className="muted">{t('inbox.intro')}</p>
       {status && <p role="status">{status}</p>}
-      {entries === undefined ? <p aria-busy="true">…</p> : entries.length === 0 ? <p>{t('inbox.empty')}</p> : (
+      {entries === undefined ? (
+        <p aria-busy="true">…</p>
+      ) : entries.length === 0 ? (
+        <p>{t('inbox.empty')}</p>
+      ) : (
         <ul className="inbox">
           {entries.map((e) => (
             <li key={e.key}>
               <span className="name">{e.name}</span> <span className="muted">{formatBytes(e.bytes)}</span>
-              <button type="button" className="btn primary" onClick={() => void importOne(e)}>{t('inbox.import')}</button>
-              <button type="button" className="btn" onClick={() => void discardFromInbox(e.key).then(refresh)}>{t('inbox.discard')}</button>
+              <button type="button" className="btn primary" onClick={() => void importOne(e)}>
+                {t('inbox.import')}
+              </button>
+              <button type="button" className="btn" onClick={() => void discardFromInbox(e.key).then(refresh)}>
+                {t('inbox.discard')}
+              </button>
             </li>
           ))}
         </ul>

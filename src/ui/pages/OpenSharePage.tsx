@@ -74,27 +74,56 @@ export function OpenSharePage() {
     <form className="profile open-share" onSubmit={(e) => void submit(e)} aria-labelledby="open-title">
       <h1 id="open-title">{t('open.title')}</h1>
       <p className="muted">{t('open.intro')}</p>
-      <div className={`dropzone${over ? ' over' : ''}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
+      <div
+        className={`dropzone${over ? ' over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
         <label className="btn primary">
           {t('open.choose')}
-          <input type="file" accept=".doppel,application/octet-stream" className="visually-hidden" onChange={(e) => void pick(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".doppel,application/octet-stream"
+            className="visually-hidden"
+            onChange={(e) => void pick(e.target.files?.[0])}
+          />
         </label>
         <span className="muted">{t('open.drop')}</span>
       </div>
       {file && (
         <>
-          <p><strong>{file.name}</strong> · {file.mode === Mode.Code ? t('open.needsCode') : file.mode === Mode.Passphrase ? t('open.needsPassphrase') : t('open.plain')}</p>
+          <p>
+            <strong>{file.name}</strong> ·{' '}
+            {file.mode === Mode.Code ? t('open.needsCode') : file.mode === Mode.Passphrase ? t('open.needsPassphrase') : t('open.plain')}
+          </p>
           {file.mode !== Mode.Plain && (
-            <label className="stack">{file.mode === Mode.Code ? t('open.code') : t('open.passphrase')}
-              <input type={file.mode === Mode.Code ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} />
+            <label className="stack">
+              {file.mode === Mode.Code ? t('open.code') : t('open.passphrase')}
+              <input
+                type={file.mode === Mode.Code ? 'text' : 'password'}
+                autoComplete="off"
+                spellCheck={false}
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+              />
             </label>
           )}
           <div className="actions">
-            <button type="submit" className="btn primary" disabled={busy} aria-busy={busy}>{busy ? t('open.opening') : t('open.open')}</button>
+            <button type="submit" className="btn primary" disabled={busy} aria-busy={busy}>
+              {busy ? t('open.opening') : t('open.open')}
+            </button>
           </div>
         </>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -12,7 +12,12 @@ type Answers = NonNullable<ProfileRow['answers']>;
 /** The person's profile: every field optional, each with why it matters. Saving re-calibrates the twin. */
 export function ProfilePage({ ws }: { ws: Workspace }) {
   const stored = useProfile(ws);
-  if (stored === undefined) return <p className="muted" aria-busy="true">{t('profile.opening')}</p>;
+  if (stored === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('profile.opening')}
+      </p>
+    );
   if (ws === 'review') return <p>{t('review.readOnly')}</p>;
   return <ProfileForm ws={ws} initial={stored} />;
 }
@@ -60,7 +65,11 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
       return;
     }
     try {
-      await saveProfileForm(workspaceDb(ws), form, FORM_FIELDS.filter((k) => touched.has(k)));
+      await saveProfileForm(
+        workspaceDb(ws),
+        form,
+        FORM_FIELDS.filter((k) => touched.has(k)),
+      );
       // The twin's calibration and risk scores read the profile: a new snapshot at once.
       await twinWorker.run((a) => a.refreshSnapshot(ws));
       setStatus({ ok: true, text: t('profile.saved') });
@@ -72,7 +81,11 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
   };
 
   const hint = (k: keyof typeof WHY): { 'aria-describedby': string } => ({ 'aria-describedby': `why-${k}` });
-  const why = (k: keyof typeof WHY) => <p id={`why-${k}`} className="why small muted">{t(WHY[k])}</p>;
+  const why = (k: keyof typeof WHY) => (
+    <p id={`why-${k}`} className="why small muted">
+      {t(WHY[k])}
+    </p>
+  );
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form className="profile" onSubmit={(e) => void submit(e)} aria-labelledby="profile-title" noValidate>
@@ -80,36 +93,79 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
       <p className="muted">{t('profile.intro')}</p>
       <div className="field">
         <label htmlFor="birthDate">{t('profile.birthDate')}</label>
-        <input id="birthDate" type="date" min="1900-01-01" max={today} value={form.birthDate ?? ''} onChange={(e) => set({ birthDate: e.target.value || undefined })} {...hint('birthDate')} />
+        <input
+          id="birthDate"
+          type="date"
+          min="1900-01-01"
+          max={today}
+          value={form.birthDate ?? ''}
+          onChange={(e) => set({ birthDate: e.target.value || undefined })}
+          {...hint('birthDate')}
+        />
         {why('birthDate')}
       </div>
       <fieldset className="field" {...hint('sex')}>
         <legend>{t('profile.sex')}</legend>
         {(['female', 'male', undefined] as const).map((v) => (
-          <label key={v ?? 'none'} className="inline"><input type="radio" name="sex" checked={form.sex === v} onChange={() => set({ sex: v })} /> {v === 'female' ? t('profile.sex.female') : v === 'male' ? t('profile.sex.male') : t('profile.sex.none')}</label>
+          <label key={v ?? 'none'} className="inline">
+            <input type="radio" name="sex" checked={form.sex === v} onChange={() => set({ sex: v })} />{' '}
+            {v === 'female' ? t('profile.sex.female') : v === 'male' ? t('profile.sex.male') : t('profile.sex.none')}
+          </label>
         ))}
         {why('sex')}
       </fieldset>
       <div className="field">
         <label htmlFor="heightCm">{t('profile.height')}</label>
-        <input id="heightCm" type="number" inputMode="decimal" min={40} max={272} step="0.5" value={form.heightCm ?? ''} onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })} {...hint('heightCm')} />
+        <input
+          id="heightCm"
+          type="number"
+          inputMode="decimal"
+          min={40}
+          max={272}
+          step="0.5"
+          value={form.heightCm ?? ''}
+          onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })}
+          {...hint('heightCm')}
+        />
         {why('heightCm')}
       </div>
-      {([['ethnicity', 'profile.ethnicity', ETHNICITIES], ['familyHistoryDiabetes', 'profile.family', FAMILY], ['smoking', 'profile.smoking', SMOKING]] as const).map(([k, label, options]) => (
+      {(
+        [
+          ['ethnicity', 'profile.ethnicity', ETHNICITIES],
+          ['familyHistoryDiabetes', 'profile.family', FAMILY],
+          ['smoking', 'profile.smoking', SMOKING],
+        ] as const
+      ).map(([k, label, options]) => (
         <div className="field" key={k}>
           <label htmlFor={k}>{t(label)}</label>
-          <select id={k} value={(form[k] as string | undefined) ?? ''} onChange={(e) => set({ [k]: e.target.value || undefined })} {...hint(k)}>
+          <select
+            id={k}
+            value={(form[k] as string | undefined) ?? ''}
+            onChange={(e) => set({ [k]: e.target.value || undefined })}
+            {...hint(k)}
+          >
             <option value="">{t('profile.notGiven')}</option>
-            {options.map(([v, text]) => <option key={v} value={v}>{t(text)}</option>)}
+            {options.map(([v, text]) => (
+              <option key={v} value={v}>
+                {t(text)}
+              </option>
+            ))}
           </select>
           {why(k)}
         </div>
       ))}
-      {([['conditions', 'profile.conditions', CONDITIONS], ['medications', 'profile.medications', MEDICATIONS]] as const).map(([k, label, options]) => (
+      {(
+        [
+          ['conditions', 'profile.conditions', CONDITIONS],
+          ['medications', 'profile.medications', MEDICATIONS],
+        ] as const
+      ).map(([k, label, options]) => (
         <fieldset className="field" key={k} {...hint(k)}>
           <legend>{t(label)}</legend>
           {options.map(([v, text]) => (
-            <label key={v} className="check"><input type="checkbox" checked={form[k]?.includes(v) ?? false} onChange={(e) => toggle(k, v, e.target.checked)} /> {t(text)}</label>
+            <label key={v} className="check">
+              <input type="checkbox" checked={form[k]?.includes(v) ?? false} onChange={(e) => toggle(k, v, e.target.checked)} /> {t(text)}
+            </label>
           ))}
           {why(k)}
         </fieldset>
@@ -122,8 +178,16 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
           return (
             <div key={k} className="question" role="radiogroup" aria-label={q}>
               <span>{q}</span>
-              {([[true, 'profile.answer.yes'], [false, 'profile.answer.no'], [undefined, 'profile.answer.unsure']] as const).map(([val, text]) => (
-                <label key={text} className="inline"><input type="radio" name={k} checked={v === val} onChange={() => answer(k, val)} /> {t(text)}</label>
+              {(
+                [
+                  [true, 'profile.answer.yes'],
+                  [false, 'profile.answer.no'],
+                  [undefined, 'profile.answer.unsure'],
+                ] as const
+              ).map(([val, text]) => (
+                <label key={text} className="inline">
+                  <input type="radio" name={k} checked={v === val} onChange={() => answer(k, val)} /> {t(text)}
+                </label>
               ))}
             </div>
           );
@@ -131,10 +195,18 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
         {why('answers')}
       </fieldset>
       <div className="actions">
-        <button type="submit" className="btn primary" disabled={saving} aria-busy={saving}>{saving ? t('profile.saving') : t('profile.save')}</button>
-        <a className="btn" href="#/">{t('profile.back')}</a>
+        <button type="submit" className="btn primary" disabled={saving} aria-busy={saving}>
+          {saving ? t('profile.saving') : t('profile.save')}
+        </button>
+        <a className="btn" href="#/">
+          {t('profile.back')}
+        </a>
       </div>
-      {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? '' : 'error'}>{status.text}</p>}
+      {status && (
+        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? '' : 'error'}>
+          {status.text}
+        </p>
+      )}
     </form>
   );
 }

@@ -10,7 +10,6 @@ import { t, tn } from '../i18n/index.ts';
 import { modelCard } from '../model-cards.ts';
 import { scoreCards, warningsFor } from '../risk/scores.ts';
 
-
 /** Each validated score with its drivers, its inputs with provenance, its population and its limits. */
 export function RiskPage({ ws }: { ws: Workspace }) {
   const snapshot = useLatestSnapshot(ws);
@@ -20,23 +19,42 @@ export function RiskPage({ ws }: { ws: Workspace }) {
   useEffect(() => {
     let live = true;
     // Not aborted: an abort stops the twin worker and drops the what-if explorer's cached ensemble.
-    twinWorker.run((a) => a.risk(ws)).then((r) => live && setRisk(r), (e: unknown) => {
-      if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
-    });
+    twinWorker
+      .run((a) => a.risk(ws))
+      .then(
+        (r) => live && setRisk(r),
+        (e: unknown) => {
+          if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+        },
+      );
     return () => {
       live = false;
     };
   }, [ws, snapshot?.id]);
 
-  if (error) return <p className="error" role="alert">{t('risk.error', { error })}</p>;
-  if (!risk) return <p className="muted" aria-busy="true">{t('risk.computing')}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {t('risk.error', { error })}
+      </p>
+    );
+  if (!risk)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('risk.computing')}
+      </p>
+    );
   const cards = scoreCards(risk.report, risk.drivers);
   const inputs = Object.entries(risk.provenance) as [string, string][];
   return (
     <div className="risk">
       <h1>{t('risk.title')}</h1>
       <p className="muted small">{t('risk.intro')}</p>
-      {risk.suggestion && <p className="card tip" data-testid="risk-suggestion">{tn('risk.suggestion', risk.suggestion.gain, { inputs: risk.suggestion.inputs.map(inputLabel).join(t('common.listSeparator')) })}</p>}
+      {risk.suggestion && (
+        <p className="card tip" data-testid="risk-suggestion">
+          {tn('risk.suggestion', risk.suggestion.gain, { inputs: risk.suggestion.inputs.map(inputLabel).join(t('common.listSeparator')) })}
+        </p>
+      )}
       {cards.length === 0 && <p>{t('risk.none')}</p>}
       <div className="grid scores">
         {cards.map((c) => {
@@ -54,25 +72,49 @@ export function RiskPage({ ws }: { ws: Workspace }) {
                     {c.drivers.slice(0, 5).map((d) => (
                       <li key={d.input}>
                         <span>{d.label}</span>
-                        <span className="bar" aria-hidden="true"><span style={{ width: `${Math.round(100 * d.share)}%` }} className={d.value > 0 ? 'up' : 'down'} /></span>
-                        <span className="small muted">{t(d.value > 0 ? 'risk.raises' : 'risk.lowers', { share: Math.round(100 * d.share) })}</span>
+                        <span className="bar" aria-hidden="true">
+                          <span style={{ width: `${Math.round(100 * d.share)}%` }} className={d.value > 0 ? 'up' : 'down'} />
+                        </span>
+                        <span className="small muted">
+                          {t(d.value > 0 ? 'risk.raises' : 'risk.lowers', { share: Math.round(100 * d.share) })}
+                        </span>
                       </li>
                     ))}
                   </ul>
                 </>
               )}
-              {model && <p className="small muted">{t('risk.model', { population: model.population, limits: model.limits, source: model.source })}</p>}
-              {notes.length > 0 && <ul className="small warn">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+              {model && (
+                <p className="small muted">
+                  {t('risk.model', { population: model.population, limits: model.limits, source: model.source })}
+                </p>
+              )}
+              {notes.length > 0 && (
+                <ul className="small warn">
+                  {notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              )}
             </article>
           );
         })}
       </div>
       <h2>{t('risk.inputs')}</h2>
       <table className="cross inputs">
-        <thead><tr><th scope="col">{t('risk.inputs.input')}</th><th scope="col">{t('risk.inputs.value')}</th><th scope="col">{t('risk.inputs.from')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('risk.inputs.input')}</th>
+            <th scope="col">{t('risk.inputs.value')}</th>
+            <th scope="col">{t('risk.inputs.from')}</th>
+          </tr>
+        </thead>
         <tbody>
           {inputs.map(([k, from]) => (
-            <tr key={k} data-input={k}><th scope="row">{inputLabel(k)}</th><td>{settings ? inputValue(k as keyof RiskProfile, risk.profile, settings) : ''}</td><td>{from}</td></tr>
+            <tr key={k} data-input={k}>
+              <th scope="row">{inputLabel(k)}</th>
+              <td>{settings ? inputValue(k as keyof RiskProfile, risk.profile, settings) : ''}</td>
+              <td>{from}</td>
+            </tr>
           ))}
         </tbody>
       </table>

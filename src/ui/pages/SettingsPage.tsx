@@ -12,9 +12,30 @@ import { t, type MessageKey } from '../i18n/index.ts';
 type UnitKey = 'glucoseUnit' | 'weightUnit' | 'hba1cUnit';
 /** Per setting: its label and its choices, each a value and its text (a unit symbol as it is, or a catalog key). */
 const UNITS: [UnitKey, MessageKey, [string, string | { key: MessageKey }][]][] = [
-  ['glucoseUnit', 'settings.units.glucose', [['mg/dL', 'mg/dL'], ['mmol/L', 'mmol/L']]],
-  ['weightUnit', 'settings.units.weight', [['kg', { key: 'settings.units.kg' }], ['lb', { key: 'settings.units.lb' }]]],
-  ['hba1cUnit', 'settings.units.hba1c', [['%', { key: 'settings.units.ngsp' }], ['mmol/mol', { key: 'settings.units.ifcc' }]]],
+  [
+    'glucoseUnit',
+    'settings.units.glucose',
+    [
+      ['mg/dL', 'mg/dL'],
+      ['mmol/L', 'mmol/L'],
+    ],
+  ],
+  [
+    'weightUnit',
+    'settings.units.weight',
+    [
+      ['kg', { key: 'settings.units.kg' }],
+      ['lb', { key: 'settings.units.lb' }],
+    ],
+  ],
+  [
+    'hba1cUnit',
+    'settings.units.hba1c',
+    [
+      ['%', { key: 'settings.units.ngsp' }],
+      ['mmol/mol', { key: 'settings.units.ifcc' }],
+    ],
+  ],
 ];
 
 /** Units, storage, export, delete, this device, and about (model cards, not a medical device). */
@@ -27,10 +48,22 @@ function Erased({ erase }: { erase: ErasePhase }) {
   return (
     <div className="settings">
       <h1>{t('settings.title')}</h1>
-      {erase.phase === 'erasing' && <p role="status" aria-busy="true">{t('settings.erasing')}</p>}
+      {erase.phase === 'erasing' && (
+        <p role="status" aria-busy="true">
+          {t('settings.erasing')}
+        </p>
+      )}
       {erase.phase === 'done' && <p role="status">{t('settings.erased')}</p>}
-      {erase.phase === 'failed' && <p role="alert" className="error">{t('settings.eraseFailed', { error: erase.error })}</p>}
-      {erase.phase !== 'erasing' && <p><a href="#/">{t('settings.startAgain')}</a></p>}
+      {erase.phase === 'failed' && (
+        <p role="alert" className="error">
+          {t('settings.eraseFailed', { error: erase.error })}
+        </p>
+      )}
+      {erase.phase !== 'erasing' && (
+        <p>
+          <a href="#/">{t('settings.startAgain')}</a>
+        </p>
+      )}
     </div>
   );
 }
@@ -47,21 +80,26 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
   return (
     <div className="settings">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      <p><a className="btn" href="#/profile">{t('settings.profile')}</a></p>
+      <p>
+        <a className="btn" href="#/profile">
+          {t('settings.profile')}
+        </a>
+      </p>
       <section aria-labelledby="units-title">
         <h2 id="units-title">{t('settings.units')}</h2>
         <p className="muted small">{t('settings.unitsNote')}</p>
-        {settings && UNITS.map(([key, label, options]) => (
-          <fieldset key={key} className="choice">
-            <legend>{t(label)}</legend>
-            {options.map(([value, text]) => (
-              <label key={value}>
-                <input type="radio" name={key} value={value} checked={settings[key] === value}
-                  onChange={() => choose(key, value)} /> {typeof text === 'string' ? text : t(text.key)}
-              </label>
-            ))}
-          </fieldset>
-        ))}
+        {settings &&
+          UNITS.map(([key, label, options]) => (
+            <fieldset key={key} className="choice">
+              <legend>{t(label)}</legend>
+              {options.map(([value, text]) => (
+                <label key={value}>
+                  <input type="radio" name={key} value={value} checked={settings[key] === value} onChange={() => choose(key, value)} />{' '}
+                  {typeof text === 'string' ? text : t(text.key)}
+                </label>
+              ))}
+            </fieldset>
+          ))}
       </section>
       <ExportSection ws={ws} />
       {ws !== 'review' && <KeptReview />}

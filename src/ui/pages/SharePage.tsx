@@ -43,11 +43,22 @@ export function SharePage({ ws }: { ws: Workspace }) {
     const code = protection === 'code' ? generateCode() : undefined;
     const secret: Secret = code ? { code } : protection === 'passphrase' ? { passphrase: pass[0]! } : { plain: true };
     try {
-      const r = await importWorker.run((a) => a.createShare(ws, { fromDay: from, toDay: to, metrics: metrics.filter((m) => !excluded.has(m)), scenarioIds: [...chosenPlans] }, label, secret));
+      const r = await importWorker.run((a) =>
+        a.createShare(
+          ws,
+          { fromDay: from, toDay: to, metrics: metrics.filter((m) => !excluded.has(m)), scenarioIds: [...chosenPlans] },
+          label,
+          secret,
+        ),
+      );
       const file = `doppel-share-${to}.doppel`;
       saveFile(new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), file);
       const count = new Intl.NumberFormat().format(r.samples);
-      setResult({ ok: true, text: protection === 'plain' ? t('share.madePlain', { file, count }) : t('share.made', { file, count, ms: Math.round(r.makeMs) }), ...(code ? { code } : {}) });
+      setResult({
+        ok: true,
+        text: protection === 'plain' ? t('share.madePlain', { file, count }) : t('share.made', { file, count, ms: Math.round(r.makeMs) }),
+        ...(code ? { code } : {}),
+      });
     } catch (err) {
       setResult({ ok: false, text: t('share.failed', { error: err instanceof Error ? err.message : String(err) }) });
     } finally {
@@ -55,7 +66,10 @@ export function SharePage({ ws }: { ws: Workspace }) {
     }
   };
 
-  const ready = label.trim() !== '' && (protection !== 'plain' || plainOk) && (protection !== 'passphrase' || [...pass[0]!].length >= MIN_PASSPHRASE_CHARS);
+  const ready =
+    label.trim() !== '' &&
+    (protection !== 'plain' || plainOk) &&
+    (protection !== 'passphrase' || [...pass[0]!].length >= MIN_PASSPHRASE_CHARS);
   return (
     <form className="profile share" onSubmit={(e) => void submit(e)} aria-labelledby="share-title">
       <h1 id="share-title">{t('share.title')}</h1>
@@ -65,52 +79,96 @@ export function SharePage({ ws }: { ws: Workspace }) {
         <input id="share-label" value={label} maxLength={80} onChange={(e) => setLabel(e.target.value)} required />
       </div>
       <div className="field row">
-        <label>{t('share.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>{t('share.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} /></label>
+        <label>
+          {t('share.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          {t('share.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+        </label>
       </div>
       <fieldset className="field">
         <legend>{t('share.metrics')}</legend>
         {metrics.map((m) => (
-          <label key={m} className="check"><input type="checkbox" checked={!excluded.has(m)} onChange={(e) => setExcluded((x) => {
-            const n = new Set(x);
-            if (e.target.checked) n.delete(m);
-            else n.add(m);
-            return n;
-          })} /> {METRICS[m].label}</label>
+          <label key={m} className="check">
+            <input
+              type="checkbox"
+              checked={!excluded.has(m)}
+              onChange={(e) =>
+                setExcluded((x) => {
+                  const n = new Set(x);
+                  if (e.target.checked) n.delete(m);
+                  else n.add(m);
+                  return n;
+                })
+              }
+            />{' '}
+            {METRICS[m].label}
+          </label>
         ))}
       </fieldset>
       <fieldset className="field">
         <legend>{t('share.scenarios')}</legend>
-        {(saved ?? []).length === 0 ? <p className="muted small">{t('share.noScenarios')}</p> : saved!.map((s) => (
-          <label key={s.id} className="check"><input type="checkbox" checked={chosenPlans.has(s.id!)} onChange={(e) => {
-            const n = new Set(chosenPlans);
-            if (e.target.checked) n.add(s.id!);
-            else n.delete(s.id!);
-            setPlans(n);
-          }} /> {s.name}</label>
-        ))}
+        {(saved ?? []).length === 0 ? (
+          <p className="muted small">{t('share.noScenarios')}</p>
+        ) : (
+          saved!.map((s) => (
+            <label key={s.id} className="check">
+              <input
+                type="checkbox"
+                checked={chosenPlans.has(s.id!)}
+                onChange={(e) => {
+                  const n = new Set(chosenPlans);
+                  if (e.target.checked) n.add(s.id!);
+                  else n.delete(s.id!);
+                  setPlans(n);
+                }}
+              />{' '}
+              {s.name}
+            </label>
+          ))
+        )}
       </fieldset>
       <fieldset className="field">
         <legend>{t('share.protection')}</legend>
         {(['code', 'passphrase', 'plain'] as const).map((p) => (
-          <label key={p} className="check"><input type="radio" name="protection" checked={protection === p} onChange={() => setProtection(p)} /> {t(`share.protect.${p}`)}</label>
+          <label key={p} className="check">
+            <input type="radio" name="protection" checked={protection === p} onChange={() => setProtection(p)} /> {t(`share.protect.${p}`)}
+          </label>
         ))}
         {protection === 'passphrase' && (
           <>
-            <label className="stack">{t('share.passphrase')} <input type="password" autoComplete="new-password" value={pass[0]} onChange={(e) => setPass([e.target.value, pass[1]!])} /></label>
-            <label className="stack">{t('share.passphrase2')} <input type="password" autoComplete="new-password" value={pass[1]} onChange={(e) => setPass([pass[0]!, e.target.value])} /></label>
+            <label className="stack">
+              {t('share.passphrase')}{' '}
+              <input type="password" autoComplete="new-password" value={pass[0]} onChange={(e) => setPass([e.target.value, pass[1]!])} />
+            </label>
+            <label className="stack">
+              {t('share.passphrase2')}{' '}
+              <input type="password" autoComplete="new-password" value={pass[1]} onChange={(e) => setPass([pass[0]!, e.target.value])} />
+            </label>
           </>
         )}
-        {protection === 'plain' && <label className="check warn"><input type="checkbox" checked={plainOk} onChange={(e) => setPlainOk(e.target.checked)} /> {t('share.plainWarning')}</label>}
+        {protection === 'plain' && (
+          <label className="check warn">
+            <input type="checkbox" checked={plainOk} onChange={(e) => setPlainOk(e.target.checked)} /> {t('share.plainWarning')}
+          </label>
+        )}
       </fieldset>
       <div className="actions">
-        <button type="submit" className="btn primary" disabled={busy || !ready} aria-busy={busy}>{busy ? t('share.making') : t('share.make')}</button>
+        <button type="submit" className="btn primary" disabled={busy || !ready} aria-busy={busy}>
+          {busy ? t('share.making') : t('share.make')}
+        </button>
       </div>
-      {result && <p role={result.ok ? 'status' : 'alert'} className={result.ok ? '' : 'error'}>{result.text}</p>}
+      {result && (
+        <p role={result.ok ? 'status' : 'alert'} className={result.ok ? '' : 'error'}>
+          {result.text}
+        </p>
+      )}
       {result?.code && (
         <div className="card share-code">
           <p>{t('share.codeIs')}</p>
-          <p className="code" data-testid="share-code">{result.code}</p>
+          <p className="code" data-testid="share-code">
+            {result.code}
+          </p>
           <QrCode text={result.code} label={t('share.qrLabel', { code: result.code })} />
         </div>
       )}

@@ -15,8 +15,20 @@ import { scoreCards } from '../risk/scores.ts';
 import { inputLabel, inputValue } from '../risk/inputs.ts';
 import type { RiskProfile } from '../../../models/risk/profile.ts';
 
-const METRIC_ROWS: MetricId[] = ['body_weight', 'hba1c', 'blood_glucose', 'cgm_glucose', 'systolic_bp', 'diastolic_bp', 'resting_heart_rate', 'ldl_cholesterol', 'hdl_cholesterol', 'triglycerides'];
-const MODELS = 'QDiabetes-2018, FINDRISC, ADA, Framingham Offspring, PREVENT, Pooled Cohort Equations, Hall adult body weight, WHIG glycaemia, AGP consensus 2019';
+const METRIC_ROWS: MetricId[] = [
+  'body_weight',
+  'hba1c',
+  'blood_glucose',
+  'cgm_glucose',
+  'systolic_bp',
+  'diastolic_bp',
+  'resting_heart_rate',
+  'ldl_cholesterol',
+  'hdl_cholesterol',
+  'triglycerides',
+];
+const MODELS =
+  'QDiabetes-2018, FINDRISC, ADA, Framingham Offspring, PREVENT, Pooled Cohort Equations, Hall adult body weight, WHIG glycaemia, AGP consensus 2019';
 
 /** One printable page for a visit: key metrics, AGP, risk with inputs, plans explored, track record, sources, model versions. */
 export function SummaryPage({ ws }: { ws: Workspace }) {
@@ -25,7 +37,12 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
   const settings = useSettings(ws);
   const saved = useSavedScenarios(ws);
   const imports = useImports(ws);
-  const share = useLiveQuery(async () => (await workspaceDb(ws).settings.get('share'))?.value as { label: string; sharedAt: string; scope: { fromDay: string | null; toDay: string | null } } | undefined, [ws]);
+  const share = useLiveQuery(
+    async () =>
+      (await workspaceDb(ws).settings.get('share'))?.value as
+        { label: string; sharedAt: string; scope: { fromDay: string | null; toDay: string | null } } | undefined,
+    [ws],
+  );
   const [risk, setRisk] = useState<RiskResult>();
   const [plans, setPlans] = useState<ForecastResult>();
   const [nowMs] = useState(() => Date.now());
@@ -33,9 +50,14 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
   useEffect(() => {
     let live = true;
     // Not aborted: an abort stops the twin worker (and its cached what-if ensemble).
-    twinWorker.run((a) => a.risk(ws)).then((r) => live && setRisk(r), (e: unknown) => {
-      if (!isAbortError(e)) console.error(e);
-    });
+    twinWorker
+      .run((a) => a.risk(ws))
+      .then(
+        (r) => live && setRisk(r),
+        (e: unknown) => {
+          if (!isAbortError(e)) console.error(e);
+        },
+      );
     return () => {
       live = false;
     };
@@ -44,31 +66,57 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
   useEffect(() => {
     if (!saved?.length) return;
     let live = true;
-    twinWorker.run((a) => a.forecast(ws, [{}, ...saved.map((s) => s.scenario as Scenario)], { years: 10 })).then((r) => live && setPlans(r), (e: unknown) => {
-      if (!isAbortError(e)) console.error(e);
-    });
+    twinWorker
+      .run((a) => a.forecast(ws, [{}, ...saved.map((s) => s.scenario as Scenario)], { years: 10 }))
+      .then(
+        (r) => live && setPlans(r),
+        (e: unknown) => {
+          if (!isAbortError(e)) console.error(e);
+        },
+      );
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ws, planKey, snapshot?.id]);
 
-  if (!snapshot || !settings || profile === undefined || !imports || !saved) return <p className="muted" aria-busy="true">{t('summary.loading')}</p>;
+  if (!snapshot || !settings || profile === undefined || !imports || !saved)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('summary.loading')}
+      </p>
+    );
   const state = snapshot.state as SnapshotState;
-  const name = ws === 'review' ? share?.label ?? '' : ws === 'demo' ? t('twin.demoName') : t('twin.yourTwin');
+  const name = ws === 'review' ? (share?.label ?? '') : ws === 'demo' ? t('twin.demoName') : t('twin.yourTwin');
   const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
   const cards = risk ? scoreCards(risk.report, risk.drivers) : [];
   return (
     <article className="summary" aria-labelledby="summary-title">
       <header>
         <h1 id="summary-title">{t('summary.title')}</h1>
-        <p>{t('summary.of', { name, age: profile?.birthDate ? String(ageOn(profile.birthDate, nowMs)) : '–', sex: profile?.sex ? t(profile.sex === 'female' ? 'profile.sex.female' : 'profile.sex.male') : '–', date: formatDate(nowMs) })}</p>
-        <button type="button" className="btn no-print" onClick={() => window.print()}>{t('summary.print')}</button>
+        <p>
+          {t('summary.of', {
+            name,
+            age: profile?.birthDate ? String(ageOn(profile.birthDate, nowMs)) : '–',
+            sex: profile?.sex ? t(profile.sex === 'female' ? 'profile.sex.female' : 'profile.sex.male') : '–',
+            date: formatDate(nowMs),
+          })}
+        </p>
+        <button type="button" className="btn no-print" onClick={() => window.print()}>
+          {t('summary.print')}
+        </button>
       </header>
       <section aria-labelledby="s-metrics">
         <h2 id="s-metrics">{t('summary.metrics')}</h2>
         <table className="cross" data-testid="summary-metrics">
-          <thead><tr><th scope="col">{t('summary.metric')}</th><th scope="col">{t('summary.latest')}</th><th scope="col">{t('summary.date')}</th><th scope="col">{t('summary.change')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('summary.metric')}</th>
+              <th scope="col">{t('summary.latest')}</th>
+              <th scope="col">{t('summary.date')}</th>
+              <th scope="col">{t('summary.change')}</th>
+            </tr>
+          </thead>
           <tbody>
             {METRIC_ROWS.filter((m) => state.latest[m]).map((m) => {
               const lv = state.latest[m]!;
@@ -77,9 +125,15 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
               return (
                 <tr key={m} data-metric={m}>
                   <th scope="row">{METRICS[m].label}</th>
-                  <td>{v.text} {v.unit}</td>
+                  <td>
+                    {v.text} {v.unit}
+                  </td>
                   <td>{formatDate(lv.atMs)}</td>
-                  <td>{d && lv.delta !== undefined ? `${lv.delta > 0 ? '▲' : lv.delta < 0 ? '▼' : '●'} ${d.text} ${d.unit} / ${Math.round((lv.deltaDays ?? 0) / 30.4)} mo` : '–'}</td>
+                  <td>
+                    {d && lv.delta !== undefined
+                      ? `${lv.delta > 0 ? '▲' : lv.delta < 0 ? '▼' : '●'} ${d.text} ${d.unit} / ${Math.round((lv.deltaDays ?? 0) / 30.4)} mo`
+                      : '–'}
+                  </td>
                 </tr>
               );
             })}
@@ -90,27 +144,61 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
       <section aria-labelledby="s-risk">
         <h2 id="s-risk">{t('summary.risk')}</h2>
         <table className="cross" data-testid="summary-risk">
-          <thead><tr><th scope="col">{t('summary.score')}</th><th scope="col">{t('summary.value')}</th><th scope="col">{t('summary.drivers')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('summary.score')}</th>
+              <th scope="col">{t('summary.value')}</th>
+              <th scope="col">{t('summary.drivers')}</th>
+            </tr>
+          </thead>
           <tbody>
             {cards.map((c) => (
-              <tr key={c.key} data-score={c.key}><th scope="row">{c.title}</th><td>{c.value}</td><td className="small">{c.drivers.slice(0, 3).map((d) => d.label).join('; ')}</td></tr>
+              <tr key={c.key} data-score={c.key}>
+                <th scope="row">{c.title}</th>
+                <td>{c.value}</td>
+                <td className="small">
+                  {c.drivers
+                    .slice(0, 3)
+                    .map((d) => d.label)
+                    .join('; ')}
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
         {risk && (
-          <p className="small" data-testid="summary-inputs"><strong>{t('summary.inputs')}:</strong> {Object.entries(risk.provenance).map(([k, from]) => `${inputLabel(k)} ${inputValue(k as keyof RiskProfile, risk.profile, settings)} (${from})`).join(' · ')}</p>
+          <p className="small" data-testid="summary-inputs">
+            <strong>{t('summary.inputs')}:</strong>{' '}
+            {Object.entries(risk.provenance)
+              .map(([k, from]) => `${inputLabel(k)} ${inputValue(k as keyof RiskProfile, risk.profile, settings)} (${from})`)
+              .join(' · ')}
+          </p>
         )}
       </section>
       <section aria-labelledby="s-plans">
         <h2 id="s-plans">{t('summary.plans')}</h2>
-        {saved.length === 0 ? <p className="small">{t('summary.noPlans')}</p> : (
+        {saved.length === 0 ? (
+          <p className="small">{t('summary.noPlans')}</p>
+        ) : (
           <table className="cross" data-testid="summary-plans">
-            <thead><tr><th scope="col">{t('summary.plan')}</th><th scope="col">{t('summary.t2d10')}</th><th scope="col">{t('summary.weight10')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('summary.plan')}</th>
+                <th scope="col">{t('summary.t2d10')}</th>
+                <th scope="col">{t('summary.weight10')}</th>
+              </tr>
+            </thead>
             <tbody>
               {[{ name: t('whatif.noChange') }, ...saved].map((s, i) => {
                 const r = plans?.ok ? plans.results[i] : undefined;
                 const w = (kg: number): string => `${display('body_weight', kg, settings).text}`;
-                return <tr key={i}><th scope="row">{s.name}</th><td>{r ? pctFmt.format(r.t2dCumulativeProbability[10] ?? 0) : '…'}</td><td>{r ? `${w(r.weightKg.p05[10]!)}–${w(r.weightKg.p95[10]!)} ${display('body_weight', 0, settings).unit}` : '…'}</td></tr>;
+                return (
+                  <tr key={i}>
+                    <th scope="row">{s.name}</th>
+                    <td>{r ? pctFmt.format(r.t2dCumulativeProbability[10] ?? 0) : '…'}</td>
+                    <td>{r ? `${w(r.weightKg.p05[10]!)}–${w(r.weightKg.p95[10]!)} ${display('body_weight', 0, settings).unit}` : '…'}</td>
+                  </tr>
+                );
               })}
             </tbody>
           </table>
@@ -119,13 +207,34 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
       <section aria-labelledby="s-record">
         <h2 id="s-record">{t('summary.record')}</h2>
         {state.trackRecord?.forecasts ? (
-          <p className="small">{Object.entries(state.trackRecord.scores).map(([k, s]) => `${k}: ${Math.round(100 * s!.coverage90)} % of ${s!.n} inside the 90 % range`).join(' · ')}</p>
-        ) : <p className="small">{t('summary.noRecord')}</p>}
+          <p className="small">
+            {Object.entries(state.trackRecord.scores)
+              .map(([k, s]) => `${k}: ${Math.round(100 * s!.coverage90)} % of ${s!.n} inside the 90 % range`)
+              .join(' · ')}
+          </p>
+        ) : (
+          <p className="small">{t('summary.noRecord')}</p>
+        )}
       </section>
       <section aria-labelledby="s-sources">
         <h2 id="s-sources">{t('summary.sources')}</h2>
-        {share && <p className="small">{t('summary.shared', { label: share.label, date: formatDate(Date.parse(share.sharedAt)), from: share.scope.fromDay ? formatDay(share.scope.fromDay) : '–', to: share.scope.toDay ? formatDay(share.scope.toDay) : '–' })}</p>}
-        <p className="small">{imports.filter((i) => i.status === 'committed').map((i) => t('summary.source', { file: i.fileName, format: i.format, date: formatDate(i.startedAt) })).join(' · ')}{state.dataFrom && state.dataTo ? ` · ${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}` : ''}</p>
+        {share && (
+          <p className="small">
+            {t('summary.shared', {
+              label: share.label,
+              date: formatDate(Date.parse(share.sharedAt)),
+              from: share.scope.fromDay ? formatDay(share.scope.fromDay) : '–',
+              to: share.scope.toDay ? formatDay(share.scope.toDay) : '–',
+            })}
+          </p>
+        )}
+        <p className="small">
+          {imports
+            .filter((i) => i.status === 'committed')
+            .map((i) => t('summary.source', { file: i.fileName, format: i.format, date: formatDate(i.startedAt) }))
+            .join(' · ')}
+          {state.dataFrom && state.dataTo ? ` · ${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}` : ''}
+        </p>
         <p className="small muted">{t('summary.models', { list: MODELS, version: __APP_VERSION__, engine: SNAPSHOT_ENGINE })}</p>
         <p className="small muted">{t('summary.notDevice')}</p>
       </section>

@@ -15,9 +15,30 @@ import { tx } from '../i18n/rich.ts';
 
 /** The order cards appear in: the twin's inputs first. */
 const ORDER: MetricId[] = [
-  'body_weight', 'hba1c', 'blood_glucose', 'cgm_glucose', 'systolic_bp', 'diastolic_bp', 'resting_heart_rate', 'heart_rate', 'hrv_sdnn',
-  'steps', 'exercise_minutes', 'active_energy', 'dietary_energy', 'sleep', 'total_cholesterol', 'hdl_cholesterol', 'ldl_cholesterol',
-  'triglycerides', 'creatinine', 'egfr', 'waist_circumference', 'body_fat_percentage', 'bmi', 'height',
+  'body_weight',
+  'hba1c',
+  'blood_glucose',
+  'cgm_glucose',
+  'systolic_bp',
+  'diastolic_bp',
+  'resting_heart_rate',
+  'heart_rate',
+  'hrv_sdnn',
+  'steps',
+  'exercise_minutes',
+  'active_energy',
+  'dietary_energy',
+  'sleep',
+  'total_cholesterol',
+  'hdl_cholesterol',
+  'ldl_cholesterol',
+  'triglycerides',
+  'creatinine',
+  'egfr',
+  'waist_circumference',
+  'body_fat_percentage',
+  'bmi',
+  'height',
 ];
 
 /** What a card shows: the last value (instant) or the last day's total (cumulative), and its 30-day change. */
@@ -48,7 +69,12 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   });
-  if (!settings || !summaries) return <p className="muted" aria-busy="true">{t('timeline.opening')}</p>;
+  if (!settings || !summaries)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('timeline.opening')}
+      </p>
+    );
   const sorted = [...summaries].sort((a, b) => ORDER.indexOf(a.metric) - ORDER.indexOf(b.metric));
   if (sorted.length === 0) return <p>{tx('timeline.empty', { a: (c) => <a href="#/import">{c}</a> })}</p>;
   const selected = sorted.find((s) => s.metric === chosen) ?? sorted[0]!;
@@ -59,10 +85,22 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
         {sorted.map((s) => {
           const v = cardValue(s, settings, today);
           return (
-            <button key={s.metric} type="button" className="card metric pick" aria-pressed={s.metric === selected.metric} data-metric={s.metric} onClick={() => setChosen(s.metric)}>
+            <button
+              key={s.metric}
+              type="button"
+              className="card metric pick"
+              aria-pressed={s.metric === selected.metric}
+              data-metric={s.metric}
+              onClick={() => setChosen(s.metric)}
+            >
               <span className="name">{METRICS[s.metric].label}</span>
-              <span className="value"><span className="num">{v.text}</span> <span className="unit">{v.unit}</span></span>
-              <span className="muted small">{formatDay(v.day)}{v.change ? ` · ${v.change}` : ''}</span>
+              <span className="value">
+                <span className="num">{v.text}</span> <span className="unit">{v.unit}</span>
+              </span>
+              <span className="muted small">
+                {formatDay(v.day)}
+                {v.change ? ` · ${v.change}` : ''}
+              </span>
             </button>
           );
         })}

@@ -21,8 +21,12 @@ import { strong, tx } from '../i18n/rich.ts';
 const TimeChart = lazy(() => import('../charts/TimeChart.tsx'));
 
 const CARDS: [MetricId, MessageKey?][] = [
-  ['body_weight'], ['hba1c'], ['blood_glucose'], ['systolic_bp', 'twin.card.systolic'],
-  ['resting_heart_rate'], ['ldl_cholesterol'],
+  ['body_weight'],
+  ['hba1c'],
+  ['blood_glucose'],
+  ['systolic_bp', 'twin.card.systolic'],
+  ['resting_heart_rate'],
+  ['ldl_cholesterol'],
 ];
 
 export function TwinPage({ ws }: { ws: Workspace }) {
@@ -33,7 +37,11 @@ export function TwinPage({ ws }: { ws: Workspace }) {
   const steps = useDaily(ws, 'steps');
   const [cgm, setCgm] = useState<{ x: Float64Array; y: Float64Array }>();
   const [nowMs] = useState(() => Date.now());
-  const shareLabel = useLiveQuery(async () => (ws === 'review' ? ((await workspaceDb(ws).settings.get('share'))?.value as { label: string } | undefined)?.label : undefined), [ws]);
+  const shareLabel = useLiveQuery(
+    async () =>
+      ws === 'review' ? ((await workspaceDb(ws).settings.get('share'))?.value as { label: string } | undefined)?.label : undefined,
+    [ws],
+  );
   const [removing, setRemoving] = useState(false);
 
   const state = snapshot?.state as SnapshotState | undefined;
@@ -54,13 +62,33 @@ export function TwinPage({ ws }: { ws: Workspace }) {
       live = false;
     };
   }, [ws, cgmLast]);
-  const cgmSeries = useMemo<Series[] | undefined>(() => cgm && settings && [{
-    label: t('twin.series.cgm'), x: cgm.x, y: Float64Array.from(cgm.y, (v) => toDisplay('cgm_glucose', v, settings)), color: '#0f766e',
-  }], [cgm, settings]);
+  const cgmSeries = useMemo<Series[] | undefined>(
+    () =>
+      cgm &&
+      settings && [
+        {
+          label: t('twin.series.cgm'),
+          x: cgm.x,
+          y: Float64Array.from(cgm.y, (v) => toDisplay('cgm_glucose', v, settings)),
+          color: '#0f766e',
+        },
+      ],
+    [cgm, settings],
+  );
 
-  const weightSeries = useMemo<Series[] | undefined>(() => weight && settings && [{
-    label: t('twin.series.weight'), x: weight.map((r) => r.lastT), y: weight.map((r) => toDisplay('body_weight', r.last, settings)), color: '#2563eb',
-  }], [weight, settings]);
+  const weightSeries = useMemo<Series[] | undefined>(
+    () =>
+      weight &&
+      settings && [
+        {
+          label: t('twin.series.weight'),
+          x: weight.map((r) => r.lastT),
+          y: weight.map((r) => toDisplay('body_weight', r.last, settings)),
+          color: '#2563eb',
+        },
+      ],
+    [weight, settings],
+  );
   const stepSeries = useMemo<Series[] | undefined>(() => {
     if (!steps?.length) return undefined;
     const last = steps.slice(-120);
@@ -71,11 +99,22 @@ export function TwinPage({ ws }: { ws: Workspace }) {
     const noon = (day: string): number => Date.parse(`${day}T12:00:00`);
     return [
       { label: t('twin.series.mean7'), x: last.map((r) => noon(r.day)), y: mean7, color: '#f59e0b' },
-      { label: t('twin.series.steps'), x: last.map((r) => noon(r.day)), y: last.map((r) => r.sum), color: 'rgba(100,116,139,0.45)', type: 'bar' },
+      {
+        label: t('twin.series.steps'),
+        x: last.map((r) => noon(r.day)),
+        y: last.map((r) => r.sum),
+        color: 'rgba(100,116,139,0.45)',
+        type: 'bar',
+      },
     ];
   }, [steps]);
 
-  if (snapshot === undefined || profile === undefined || !settings) return <p className="muted" aria-busy="true">{t('twin.opening')}</p>;
+  if (snapshot === undefined || profile === undefined || !settings)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('twin.opening')}
+      </p>
+    );
   if (!state) return <p className="muted">{t('twin.noSnapshot')}</p>;
 
   const onRemove = async (): Promise<void> => {
@@ -87,7 +126,9 @@ export function TwinPage({ ws }: { ws: Workspace }) {
       {ws === 'demo' && (
         <aside className="demo-banner" aria-label={t('twin.demoLabel')}>
           <p>{tx('twin.demoBanner', { b: strong, name: t('twin.demoName') })}</p>
-          <button type="button" className="btn" onClick={() => void onRemove()} disabled={removing}>{t('twin.removeDemo')}</button>
+          <button type="button" className="btn" onClick={() => void onRemove()} disabled={removing}>
+            {t('twin.removeDemo')}
+          </button>
         </aside>
       )}
       <section aria-labelledby="twin-title">
@@ -97,16 +138,37 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         </h1>
         <p className="muted small">
           {t('twin.updated', { date: formatDate(snapshot!.createdAt) })}
-          {state.dataFrom && state.dataTo ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}` : ''}
+          {state.dataFrom && state.dataTo
+            ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}`
+            : ''}
         </p>
         <div className="twin-top">
           <BodyFigure regions={state.regions} />
           <div className="grid regions">
-            {state.regions.map((r) => <RegionCard key={r.region} status={r} />)}
+            {state.regions.map((r) => (
+              <RegionCard key={r.region} status={r} />
+            ))}
           </div>
         </div>
         <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={nowMs} />
-        <p className="actions"><a className="btn primary" href="#/whatif">{t('twin.askWhatIf')}</a> {ws !== 'review' && <a className="btn" href="#/profile">{t('twin.editProfile')}</a>} {ws !== 'review' && <a className="btn" href="#/share">{t('twin.share')}</a>} <a className="btn" href="#/summary">{t('twin.summary')}</a></p>
+        <p className="actions">
+          <a className="btn primary" href="#/whatif">
+            {t('twin.askWhatIf')}
+          </a>{' '}
+          {ws !== 'review' && (
+            <a className="btn" href="#/profile">
+              {t('twin.editProfile')}
+            </a>
+          )}{' '}
+          {ws !== 'review' && (
+            <a className="btn" href="#/share">
+              {t('twin.share')}
+            </a>
+          )}{' '}
+          <a className="btn" href="#/summary">
+            {t('twin.summary')}
+          </a>
+        </p>
       </section>
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">{t('twin.latest')}</h2>
@@ -124,8 +186,20 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           <div className="grid charts">
             {cgmSeries && (
               <figure className="card">
-                <figcaption>{t('twin.chart.cgmCaption', { lo: display('cgm_glucose', 70, settings).text, hi: display('cgm_glucose', 180, settings).text, unit: unitFor('cgm_glucose', settings).label })}</figcaption>
-                <TimeChart label={t('twin.chart.cgmLabel')} series={cgmSeries} unit={unitFor('cgm_glucose', settings).label} band={{ lo: toDisplay('cgm_glucose', 70, settings), hi: toDisplay('cgm_glucose', 180, settings) }} ticks="time" />
+                <figcaption>
+                  {t('twin.chart.cgmCaption', {
+                    lo: display('cgm_glucose', 70, settings).text,
+                    hi: display('cgm_glucose', 180, settings).text,
+                    unit: unitFor('cgm_glucose', settings).label,
+                  })}
+                </figcaption>
+                <TimeChart
+                  label={t('twin.chart.cgmLabel')}
+                  series={cgmSeries}
+                  unit={unitFor('cgm_glucose', settings).label}
+                  band={{ lo: toDisplay('cgm_glucose', 70, settings), hi: toDisplay('cgm_glucose', 180, settings) }}
+                  ticks="time"
+                />
               </figure>
             )}
             {weightSeries && (

@@ -31,10 +31,16 @@ export function WelcomePage() {
       </ul>
       <ol className="steps">
         <li>
-          <a className="btn big" href="#/profile">{profile ? t('welcome.editProfile') : t('welcome.setUpProfile')}</a>{' '}
+          <a className="btn big" href="#/profile">
+            {profile ? t('welcome.editProfile') : t('welcome.setUpProfile')}
+          </a>{' '}
           <span className="muted small">{profile ? t('welcome.profileSaved') : t('welcome.profileHint')}</span>
         </li>
-        <li><a className="btn primary big" href="#/import">{t('welcome.import')}</a></li>
+        <li>
+          <a className="btn primary big" href="#/import">
+            {t('welcome.import')}
+          </a>
+        </li>
       </ol>
       <div className="actions">
         <button type="button" className="btn big" onClick={() => void tryDemo()} disabled={busy} aria-busy={busy}>
@@ -42,8 +48,14 @@ export function WelcomePage() {
         </button>
       </div>
       <p className="muted small">{t('welcome.demoNote')}</p>
-      <p><a href="#/open">{t('welcome.openShared')}</a></p>
-      {error && <p className="error" role="alert">{t('welcome.demoError', { error })}</p>}
+      <p>
+        <a href="#/open">{t('welcome.openShared')}</a>
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {t('welcome.demoError', { error })}
+        </p>
+      )}
     </section>
   );
 }

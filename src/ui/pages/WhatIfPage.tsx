@@ -19,7 +19,10 @@ const FanChart = lazy(() => import('../charts/FanChart.tsx'));
 const planName = (i: number): string => t('whatif.planName', { letter: String.fromCharCode(65 + i) });
 const firstPlan = (): Plan => ({ ...NO_CHANGE, name: planName(0), weightChangeKg: -5, activityMinutesPerWeek: 150 });
 const CHARTS: [Quantity, MessageKey][] = [
-  ['t2d', 'whatif.chart.t2d'], ['weight', 'whatif.chart.weight'], ['hba1c', 'whatif.chart.hba1c'], ['glucose', 'whatif.chart.glucose'],
+  ['t2d', 'whatif.chart.t2d'],
+  ['weight', 'whatif.chart.weight'],
+  ['hba1c', 'whatif.chart.hba1c'],
+  ['glucose', 'whatif.chart.glucose'],
 ];
 
 function formatter(q: Quantity, s: Settings): (v: number) => string {
@@ -69,7 +72,12 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
     }
   }, [current, result]);
 
-  if (!settings || snapshot === undefined) return <p className="muted" aria-busy="true">{t('whatif.opening')}</p>;
+  if (!settings || snapshot === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('whatif.opening')}
+      </p>
+    );
   if (result && !result.ok) {
     return (
       <section aria-labelledby="whatif-title">
@@ -87,66 +95,127 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
       <p className="muted small">{t('whatif.intro')}</p>
       <div className="whatif-layout">
         <section className="card plans" aria-labelledby="plans-title">
-          <h2 id="plans-title" className="visually-hidden">{t('whatif.plans')}</h2>
+          <h2 id="plans-title" className="visually-hidden">
+            {t('whatif.plans')}
+          </h2>
           <div className="tabs">
             <div role="tablist" aria-label={t('whatif.plans')} className="tablist">
               {plans.map((p, i) => (
-                <button key={i} type="button" role="tab" id={`plan-tab-${i}`} aria-selected={i === focus} aria-controls="plan-panel"
-                  className="tab" style={{ borderColor: `rgb(${COLOURS[i + 1]})` }} onClick={() => setFocus(i)}>{p.name}</button>
+                <button
+                  key={i}
+                  type="button"
+                  role="tab"
+                  id={`plan-tab-${i}`}
+                  aria-selected={i === focus}
+                  aria-controls="plan-panel"
+                  className="tab"
+                  style={{ borderColor: `rgb(${COLOURS[i + 1]})` }}
+                  onClick={() => setFocus(i)}
+                >
+                  {p.name}
+                </button>
               ))}
             </div>
-            {plans.length < MAX_PLANS && <button type="button" className="tab add" onClick={() => addPlan()}>{t('whatif.addPlan')}</button>}
+            {plans.length < MAX_PLANS && (
+              <button type="button" className="tab add" onClick={() => addPlan()}>
+                {t('whatif.addPlan')}
+              </button>
+            )}
           </div>
           {plans[focus] && (
             <div id="plan-panel" role="tabpanel" aria-labelledby={`plan-tab-${focus}`}>
-              <label className="name">{t('whatif.name')} <input value={plans[focus].name} maxLength={80} onChange={(e) => edit(focus, { ...plans[focus]!, name: e.target.value })} /></label>
+              <label className="name">
+                {t('whatif.name')}{' '}
+                <input value={plans[focus].name} maxLength={80} onChange={(e) => edit(focus, { ...plans[focus]!, name: e.target.value })} />
+              </label>
               <PlanEditor plan={plans[focus]} settings={settings} onChange={(p) => edit(focus, p)} />
               <div className="actions">
-                {plans.length > 1 && <button type="button" className="btn" onClick={() => removePlan(focus)}>{t('whatif.remove', { name: plans[focus].name })}</button>}
+                {plans.length > 1 && (
+                  <button type="button" className="btn" onClick={() => removePlan(focus)}>
+                    {t('whatif.remove', { name: plans[focus].name })}
+                  </button>
+                )}
                 <SavedScenarios ws={ws} plan={plans[focus]} onOpen={(p) => (plans.length < MAX_PLANS ? addPlan(p) : edit(focus, p))} />
               </div>
             </div>
           )}
-          <label className="horizon">{t('whatif.show')}{' '}
+          <label className="horizon">
+            {t('whatif.show')}{' '}
             <select value={horizon} onChange={(e) => setHorizon(Number(e.target.value))}>
-              {[1, 2, 3, 5, 10].map((y) => <option key={y} value={y}>{tn('whatif.years', y)}</option>)}
+              {[1, 2, 3, 5, 10].map((y) => (
+                <option key={y} value={y}>
+                  {tn('whatif.years', y)}
+                </option>
+              ))}
             </select>
           </label>
         </section>
         <section className="outcomes" aria-labelledby="outcome-title" aria-busy={forecast.busy}>
-          <h2 id="outcome-title" className="visually-hidden">{t('whatif.forecast')}</h2>
+          <h2 id="outcome-title" className="visually-hidden">
+            {t('whatif.forecast')}
+          </h2>
           <div aria-live="polite" className="sentences" data-testid="sentences">
-            {result?.ok && shownPlans.map((p, i) => planResults[i + 1] && (
-              <p key={i}><span className="swatch" style={{ background: `rgb(${COLOURS[i + 1]})` }} aria-hidden="true" />{' '}
-                {planSentence(p, planResults[0]!, planResults[i + 1]!, horizon, {
-                  weight: (kg) => `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
-                  weightChange: (kg) => `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
-                  percent: (f) => new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(f),
-                }, 'model' in (result.crossChecks[i + 1] ?? {}) ? result.crossChecks[i + 1] as CrossCheck : undefined)}
-              </p>
-            ))}
+            {result?.ok &&
+              shownPlans.map(
+                (p, i) =>
+                  planResults[i + 1] && (
+                    <p key={i}>
+                      <span className="swatch" style={{ background: `rgb(${COLOURS[i + 1]})` }} aria-hidden="true" />{' '}
+                      {planSentence(
+                        p,
+                        planResults[0]!,
+                        planResults[i + 1]!,
+                        horizon,
+                        {
+                          weight: (kg) =>
+                            `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
+                          weightChange: (kg) =>
+                            `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
+                          percent: (f) => new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(f),
+                        },
+                        'model' in (result.crossChecks[i + 1] ?? {}) ? (result.crossChecks[i + 1] as CrossCheck) : undefined,
+                      )}
+                    </p>
+                  ),
+              )}
             {!result && !forecast.error && <p className="muted">{t('whatif.calibrating')}</p>}
-            {forecast.error && <p className="error" role="alert">{t('whatif.failed', { error: forecast.error })}</p>}
+            {forecast.error && (
+              <p className="error" role="alert">
+                {t('whatif.failed', { error: forecast.error })}
+              </p>
+            )}
           </div>
           <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
             <div className="grid fans">
-              {result?.ok && CHARTS.map(([q, key]) => {
-                const title = t(key);
-                const series = fanSeries(q, planResults, names, focus + 1, settings, horizon);
-                const unit = unitOf(q, settings);
-                const fmt = formatter(q, settings);
-                return (
-                  <figure key={q} className="card" data-chart={q}>
-                    <figcaption>{title}</figcaption>
-                    <FanChart label={tn('whatif.chartLabel', horizon, { title, description: describeSeries(q, series, fmt, unit) })} years={planResults[0]!.years.slice(0, horizon + 1)}
-                      series={series} unit={unit} format={fmt} {...(q === 't2d' ? { yMin: 0 } : {})} />
-                  </figure>
-                );
-              })}
+              {result?.ok &&
+                CHARTS.map(([q, key]) => {
+                  const title = t(key);
+                  const series = fanSeries(q, planResults, names, focus + 1, settings, horizon);
+                  const unit = unitOf(q, settings);
+                  const fmt = formatter(q, settings);
+                  return (
+                    <figure key={q} className="card" data-chart={q}>
+                      <figcaption>{title}</figcaption>
+                      <FanChart
+                        label={tn('whatif.chartLabel', horizon, { title, description: describeSeries(q, series, fmt, unit) })}
+                        years={planResults[0]!.years.slice(0, horizon + 1)}
+                        series={series}
+                        unit={unit}
+                        format={fmt}
+                        {...(q === 't2d' ? { yMin: 0 } : {})}
+                      />
+                    </figure>
+                  );
+                })}
             </div>
           </Suspense>
           <ul className="legend" aria-label={t('whatif.legend')}>
-            {names.map((n, i) => <li key={i}><span className={`swatch${i === 0 ? ' dashed' : ''}`} style={{ background: `rgb(${COLOURS[i]})` }} aria-hidden="true" />{n}</li>)}
+            {names.map((n, i) => (
+              <li key={i}>
+                <span className={`swatch${i === 0 ? ' dashed' : ''}`} style={{ background: `rgb(${COLOURS[i]})` }} aria-hidden="true" />
+                {n}
+              </li>
+            ))}
             <li className="muted small">{t('whatif.shaded')}</li>
           </ul>
           {result?.ok && <TwinNotes result={result} names={names} ms={forecast.ms} settings={settings} />}

@@ -17,28 +17,48 @@ export const WHY = {
 } as const satisfies Record<string, MessageKey>;
 
 export const ETHNICITIES: [string, MessageKey][] = [
-  ['not_stated', 'profile.ethnicity.not_stated'], ['white', 'profile.ethnicity.white'], ['indian', 'profile.ethnicity.indian'],
-  ['pakistani', 'profile.ethnicity.pakistani'], ['bangladeshi', 'profile.ethnicity.bangladeshi'], ['other_asian', 'profile.ethnicity.other_asian'],
-  ['chinese', 'profile.ethnicity.chinese'], ['black_caribbean', 'profile.ethnicity.black_caribbean'], ['black_african', 'profile.ethnicity.black_african'],
-  ['african_american', 'profile.ethnicity.african_american'], ['hispanic', 'profile.ethnicity.hispanic'], ['other', 'profile.ethnicity.other'],
+  ['not_stated', 'profile.ethnicity.not_stated'],
+  ['white', 'profile.ethnicity.white'],
+  ['indian', 'profile.ethnicity.indian'],
+  ['pakistani', 'profile.ethnicity.pakistani'],
+  ['bangladeshi', 'profile.ethnicity.bangladeshi'],
+  ['other_asian', 'profile.ethnicity.other_asian'],
+  ['chinese', 'profile.ethnicity.chinese'],
+  ['black_caribbean', 'profile.ethnicity.black_caribbean'],
+  ['black_african', 'profile.ethnicity.black_african'],
+  ['african_american', 'profile.ethnicity.african_american'],
+  ['hispanic', 'profile.ethnicity.hispanic'],
+  ['other', 'profile.ethnicity.other'],
 ];
 
 export const SMOKING: [string, MessageKey][] = [
-  ['non', 'profile.smoking.non'], ['ex', 'profile.smoking.ex'], ['light', 'profile.smoking.light'], ['moderate', 'profile.smoking.moderate'], ['heavy', 'profile.smoking.heavy'],
+  ['non', 'profile.smoking.non'],
+  ['ex', 'profile.smoking.ex'],
+  ['light', 'profile.smoking.light'],
+  ['moderate', 'profile.smoking.moderate'],
+  ['heavy', 'profile.smoking.heavy'],
 ];
 
 export const FAMILY: [string, MessageKey][] = [
-  ['none', 'profile.family.none'], ['second_degree', 'profile.family.second_degree'], ['first_degree', 'profile.family.first_degree'],
+  ['none', 'profile.family.none'],
+  ['second_degree', 'profile.family.second_degree'],
+  ['first_degree', 'profile.family.first_degree'],
 ];
 
 export const CONDITIONS: [string, MessageKey][] = [
-  ['prediabetes', 'profile.condition.prediabetes'], ['diabetes', 'profile.condition.diabetes'], ['type1_diabetes', 'profile.condition.type1_diabetes'],
-  ['hypertension', 'profile.condition.hypertension'], ['cvd', 'profile.condition.cvd'], ['gestational_diabetes', 'profile.condition.gestational_diabetes'],
+  ['prediabetes', 'profile.condition.prediabetes'],
+  ['diabetes', 'profile.condition.diabetes'],
+  ['type1_diabetes', 'profile.condition.type1_diabetes'],
+  ['hypertension', 'profile.condition.hypertension'],
+  ['cvd', 'profile.condition.cvd'],
+  ['gestational_diabetes', 'profile.condition.gestational_diabetes'],
   ['pcos', 'profile.condition.pcos'],
 ];
 
 export const MEDICATIONS: [string, MessageKey][] = [
-  ['metformin', 'profile.medication.metformin'], ['statin', 'profile.medication.statin'], ['antihypertensive', 'profile.medication.antihypertensive'],
+  ['metformin', 'profile.medication.metformin'],
+  ['statin', 'profile.medication.statin'],
+  ['antihypertensive', 'profile.medication.antihypertensive'],
   ['insulin', 'profile.medication.insulin'],
 ];
 

@@ -8,11 +8,23 @@ import { en } from '../i18n/en.ts';
 import { ETHNICITIES, FAMILY, SMOKING } from '../profile/fields.ts';
 
 const METRIC_OF: Partial<Record<keyof RiskProfile, MetricId>> = {
-  weightKg: 'body_weight', fastingGlucoseMgDl: 'blood_glucose', hba1cPercent: 'hba1c', totalCholesterolMgDl: 'total_cholesterol',
-  hdlMgDl: 'hdl_cholesterol', triglyceridesMgDl: 'triglycerides', systolicBpMmHg: 'systolic_bp', diastolicBpMmHg: 'diastolic_bp',
-  heightCm: 'height', waistCm: 'waist_circumference', egfr: 'egfr',
+  weightKg: 'body_weight',
+  fastingGlucoseMgDl: 'blood_glucose',
+  hba1cPercent: 'hba1c',
+  totalCholesterolMgDl: 'total_cholesterol',
+  hdlMgDl: 'hdl_cholesterol',
+  triglyceridesMgDl: 'triglycerides',
+  systolicBpMmHg: 'systolic_bp',
+  diastolicBpMmHg: 'diastolic_bp',
+  heightCm: 'height',
+  waistCm: 'waist_circumference',
+  egfr: 'egfr',
 };
-const CHOICES: Partial<Record<keyof RiskProfile, [string, MessageKey][]>> = { ethnicity: ETHNICITIES, smoking: SMOKING, familyHistoryDiabetes: FAMILY };
+const CHOICES: Partial<Record<keyof RiskProfile, [string, MessageKey][]>> = {
+  ethnicity: ETHNICITIES,
+  smoking: SMOKING,
+  familyHistoryDiabetes: FAMILY,
+};
 
 export function inputLabel(key: string): string {
   const k = `risk.in.${key}`;

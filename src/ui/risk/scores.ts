@@ -25,18 +25,37 @@ export function scoreCards(r: RiskReport, drivers: Record<string, Explanation[]>
   };
   for (const m of ['C', 'B', 'A'] as const) {
     const v = r.qdiabetes2018[m];
-    if (v !== null) add(`qdiabetes2018 ${m}`, { title: t(`risk.qdiabetes.${m}`), value: pct(v), meaning: t('risk.qdiabetes.meaning'), card: 'qdiabetes' });
+    if (v !== null)
+      add(`qdiabetes2018 ${m}`, {
+        title: t(`risk.qdiabetes.${m}`),
+        value: pct(v),
+        meaning: t('risk.qdiabetes.meaning'),
+        card: 'qdiabetes',
+      });
   }
   if (r.findrisc) {
     const meaning = t('risk.findrisc.meaning', { band: t(`risk.findrisc.band.${r.findrisc.band}`), percent: r.findrisc.risk10yPercent });
     add('findrisc', { title: t('risk.findrisc'), value: tn('risk.points', r.findrisc.points), meaning, card: 'findrisc' });
   }
-  if (r.ada) add('ada', { title: t('risk.ada'), value: tn('risk.points', r.ada.points), meaning: r.ada.highRisk ? t('risk.ada.high') : t('risk.ada.low'), card: 'ada' });
-  if (r.framinghamOffspring) add('framinghamOffspring', { title: t('risk.framingham'), value: pct(r.framinghamOffspring.risk8yPercent), meaning: t('risk.framingham.meaning') });
+  if (r.ada)
+    add('ada', {
+      title: t('risk.ada'),
+      value: tn('risk.points', r.ada.points),
+      meaning: r.ada.highRisk ? t('risk.ada.high') : t('risk.ada.low'),
+      card: 'ada',
+    });
+  if (r.framinghamOffspring)
+    add('framinghamOffspring', {
+      title: t('risk.framingham'),
+      value: pct(r.framinghamOffspring.risk8yPercent),
+      meaning: t('risk.framingham.meaning'),
+    });
   const p10 = r.prevent.base10y;
-  if (p10?.cvd != null) add('prevent base10y cvd', { title: t('risk.prevent10'), value: pct(p10.cvd), meaning: t('risk.prevent10.meaning'), card: 'prevent' });
+  if (p10?.cvd != null)
+    add('prevent base10y cvd', { title: t('risk.prevent10'), value: pct(p10.cvd), meaning: t('risk.prevent10.meaning'), card: 'prevent' });
   const p30 = r.prevent.base30y;
-  if (p30?.cvd != null) add('prevent base30y cvd', { title: t('risk.prevent30'), value: pct(p30.cvd), meaning: t('risk.prevent30.meaning'), card: 'prevent' });
+  if (p30?.cvd != null)
+    add('prevent base30y cvd', { title: t('risk.prevent30'), value: pct(p30.cvd), meaning: t('risk.prevent30.meaning'), card: 'prevent' });
   if (r.pce) add('pce', { title: t('risk.pce'), value: pct(r.pce.ascvd10yPercent), meaning: t('risk.pce.meaning'), card: 'pce' });
   return out;
 }

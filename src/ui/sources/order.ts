@@ -9,14 +9,16 @@ export function effectiveOrder(sources: SourceRow[], userOrder: string[]): Sourc
     return [u >= 0 ? u : userOrder.length, KIND_RANK[s.kind], s.name];
   };
   return [...sources].sort((a, b) => {
-    const [ua, ka, na] = rank(a), [ub, kb, nb] = rank(b);
+    const [ua, ka, na] = rank(a),
+      [ub, kb, nb] = rank(b);
     return ua - ub || ka - kb || na.localeCompare(nb);
   });
 }
 
 /** Moves one source up (-1) or down (+1); returns the new list of keys. */
 export function move(keys: string[], key: string, by: -1 | 1): string[] {
-  const i = keys.indexOf(key), j = i + by;
+  const i = keys.indexOf(key),
+    j = i + by;
   if (i < 0 || j < 0 || j >= keys.length) return keys;
   const out = [...keys];
   [out[i], out[j]] = [out[j]!, out[i]!];

@@ -23,13 +23,32 @@ const noon = (day: string): number => Date.parse(`${day}T12:00:00`);
 export function dailySeries(metric: MetricId, rows: DailyRow[], s: Settings, color: string): TimelineSeries[] {
   const x = rows.map((r) => noon(r.day));
   if (METRICS[metric].kind !== 'instant') {
-    return [{ kind: 'bar', label: t(metric === 'sleep' ? 'timeline.series.asleep' : 'timeline.series.dayTotal'), x, y: rows.map((r) => dayValue(metric, r.sum, s)), color }];
+    return [
+      {
+        kind: 'bar',
+        label: t(metric === 'sleep' ? 'timeline.series.asleep' : 'timeline.series.dayTotal'),
+        x,
+        y: rows.map((r) => dayValue(metric, r.sum, s)),
+        color,
+      },
+    ];
   }
   const sparse = rows.length < 60 || rows.every((r) => r.n === 1);
   const mean = rows.map((r) => dayValue(metric, r.sum / r.n, s));
-  if (sparse) return [{ kind: 'line', label: t('timeline.series.value'), x, y: rows.map((r) => dayValue(metric, r.last, s)), color }, { kind: 'points', label: t('timeline.series.measured'), x, y: rows.map((r) => dayValue(metric, r.last, s)), color }];
+  if (sparse)
+    return [
+      { kind: 'line', label: t('timeline.series.value'), x, y: rows.map((r) => dayValue(metric, r.last, s)), color },
+      { kind: 'points', label: t('timeline.series.measured'), x, y: rows.map((r) => dayValue(metric, r.last, s)), color },
+    ];
   return [
-    { kind: 'band', label: t('timeline.series.dailyRange'), x, y: rows.map((r) => dayValue(metric, r.min, s)), hi: rows.map((r) => dayValue(metric, r.max, s)), color: `${color}33` },
+    {
+      kind: 'band',
+      label: t('timeline.series.dailyRange'),
+      x,
+      y: rows.map((r) => dayValue(metric, r.min, s)),
+      hi: rows.map((r) => dayValue(metric, r.max, s)),
+      color: `${color}33`,
+    },
     { kind: 'line', label: t('timeline.series.dailyMean'), x, y: mean, color },
   ];
 }
@@ -47,12 +66,17 @@ export function rangeWindow(range: Range, bounds: { min: number; max: number }):
 }
 
 /** Pans (fraction of the span, negative = earlier) or zooms (factor < 1 = in) inside the bounds. */
-export function moveWindow(w: { min: number; max: number }, b: { min: number; max: number }, op: { pan?: number; zoom?: number }): { min: number; max: number } {
+export function moveWindow(
+  w: { min: number; max: number },
+  b: { min: number; max: number },
+  op: { pan?: number; zoom?: number },
+): { min: number; max: number } {
   let span = w.max - w.min;
   let mid = (w.min + w.max) / 2;
   if (op.zoom) span = Math.min(b.max - b.min, Math.max(6 * 3_600_000, span * op.zoom));
   if (op.pan) mid += op.pan * span;
-  let min = mid - span / 2, max = mid + span / 2;
+  let min = mid - span / 2,
+    max = mid + span / 2;
   if (min < b.min) [min, max] = [b.min, b.min + span];
   if (max > b.max) [min, max] = [b.max - span, b.max];
   return { min: Math.max(b.min, min), max };

@@ -26,7 +26,12 @@ export const NO_CHANGE: Plan = {
   get name() {
     return t('whatif.noChange');
   },
-  mode: 'weight', weightChangeKg: 0, energyIntakeChangeKcalPerDay: 0, activityMinutesPerWeek: 0, metformin: false, smoking: 'unchanged',
+  mode: 'weight',
+  weightChangeKg: 0,
+  energyIntakeChangeKcalPerDay: 0,
+  activityMinutesPerWeek: 0,
+  metformin: false,
+  smoking: 'unchanged',
 };
 
 /** At most this many plans beside "No change" (the three scenarios side by side). */

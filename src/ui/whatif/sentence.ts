@@ -21,14 +21,26 @@ export interface SentenceUnits {
 /** What the plan changes, in words: "losing 5 kg and walking 150 minutes a week". */
 export function describePlan(p: Plan, u: Pick<SentenceUnits, 'weight' | 'weightChange'>): string {
   const parts: string[] = [];
-  if (p.mode === 'weight' && p.weightChangeKg !== 0) parts.push(t(p.weightChangeKg < 0 ? 'whatif.plan.lose' : 'whatif.plan.gain', { weight: (u.weightChange ?? u.weight)(Math.abs(p.weightChangeKg)) }));
-  if (p.mode === 'intake' && p.energyIntakeChangeKcalPerDay !== 0) parts.push(t(p.energyIntakeChangeKcalPerDay < 0 ? 'whatif.plan.eatLess' : 'whatif.plan.eatMore', { kcal: Math.abs(p.energyIntakeChangeKcalPerDay) }));
+  if (p.mode === 'weight' && p.weightChangeKg !== 0)
+    parts.push(
+      t(p.weightChangeKg < 0 ? 'whatif.plan.lose' : 'whatif.plan.gain', {
+        weight: (u.weightChange ?? u.weight)(Math.abs(p.weightChangeKg)),
+      }),
+    );
+  if (p.mode === 'intake' && p.energyIntakeChangeKcalPerDay !== 0)
+    parts.push(
+      t(p.energyIntakeChangeKcalPerDay < 0 ? 'whatif.plan.eatLess' : 'whatif.plan.eatMore', {
+        kcal: Math.abs(p.energyIntakeChangeKcalPerDay),
+      }),
+    );
   if (p.activityMinutesPerWeek > 0) parts.push(tn('whatif.plan.activity', p.activityMinutesPerWeek));
   if (p.metformin) parts.push(t('whatif.plan.metformin'));
   if (p.smoking === 'non' || p.smoking === 'ex') parts.push(t('whatif.plan.stopSmoking'));
   else if (p.smoking !== 'unchanged') parts.push(t('whatif.plan.smoking', { level: t(`whatif.plan.smoking.${p.smoking}`) }));
   if (parts.length === 0) return t('whatif.plan.nothing');
-  return parts.length === 1 ? parts[0]! : t('whatif.plan.and', { items: parts.slice(0, -1).join(t('common.listSeparator')), last: parts[parts.length - 1]! });
+  return parts.length === 1
+    ? parts[0]!
+    : t('whatif.plan.and', { items: parts.slice(0, -1).join(t('common.listSeparator')), last: parts[parts.length - 1]! });
 }
 
 /** Index of the year `horizon` in a result (its last year if shorter). */
@@ -37,7 +49,14 @@ export function yearIndex(r: SimulateResult, horizon: number): number {
   return i >= 0 ? i : r.years.length - 1;
 }
 
-export function planSentence(plan: Plan, baseline: SimulateResult, result: SimulateResult, horizon: number, u: SentenceUnits, cross?: CrossCheck): string {
+export function planSentence(
+  plan: Plan,
+  baseline: SimulateResult,
+  result: SimulateResult,
+  horizon: number,
+  u: SentenceUnits,
+  cross?: CrossCheck,
+): string {
   const i = yearIndex(result, horizon);
   const before = baseline.t2dCumulativeProbability[i]!;
   const after = result.t2dCumulativeProbability[i]!;
@@ -45,10 +64,14 @@ export function planSentence(plan: Plan, baseline: SimulateResult, result: Simul
   const What = what.charAt(0).toUpperCase() + what.slice(1);
   const diff = Math.round(100 * after) - Math.round(100 * before);
   const core = tn(diff < 0 ? 'whatif.sentence.lower' : diff > 0 ? 'whatif.sentence.raise' : 'whatif.sentence.same', horizon, {
-    what, What, before: u.percent(before), after: u.percent(after),
+    what,
+    What,
+    before: u.percent(before),
+    after: u.percent(after),
   });
   const w = result.weightKg;
-  const lo = u.weight(w.p05[i]!), hi = u.weight(w.p95[i]!);
+  const lo = u.weight(w.p05[i]!),
+    hi = u.weight(w.p95[i]!);
   let out = lo === hi ? t('whatif.sentence.weightAbout', { core, weight: lo }) : t('whatif.sentence.weightRange', { core, lo, hi });
   if (cross && horizon === 10 && cross.twin10yPercent !== null && !cross.agree) {
     out += ` ${t('whatif.sentence.disagree', { model: cross.model, percent: u.percent(cross.scenario10yPercent / 100) })}`;

@@ -19,22 +19,36 @@ export function unitOf(q: Quantity, s: Settings): string {
 
 function convert(b: BandSeries, f: (v: number) => number, horizon: number): BandSeries {
   const n = horizon + 1;
-  return { p05: b.p05.slice(0, n).map(f), p25: b.p25.slice(0, n).map(f), p50: b.p50.slice(0, n).map(f), p75: b.p75.slice(0, n).map(f), p95: b.p95.slice(0, n).map(f) };
+  return {
+    p05: b.p05.slice(0, n).map(f),
+    p25: b.p25.slice(0, n).map(f),
+    p50: b.p50.slice(0, n).map(f),
+    p75: b.p75.slice(0, n).map(f),
+    p95: b.p95.slice(0, n).map(f),
+  };
 }
 
 /**
  * One series per scenario; bands only for "No change" and the plan in focus, medians for the others,
  * so that up to four scenarios stay readable on a phone.
  */
-export function fanSeries(q: Quantity, results: SimulateResult[], names: string[], focus: number, s: Settings, horizon: number): FanSeries[] {
+export function fanSeries(
+  q: Quantity,
+  results: SimulateResult[],
+  names: string[],
+  focus: number,
+  s: Settings,
+  horizon: number,
+): FanSeries[] {
   return results.map((r, i) => {
     const base = { label: names[i]!, rgb: COLOURS[i % COLOURS.length]!, dashed: i === 0 };
     if (q === 't2d') return { ...base, line: r.t2dCumulativeProbability.slice(0, horizon + 1).map((p) => 100 * p) };
-    const [b, f] = q === 'weight'
-      ? [r.weightKg, (v: number) => fromCanonical('body_weight', v, s.weightUnit)]
-      : q === 'hba1c'
-        ? [r.hba1cPercent, (v: number) => fromCanonical('hba1c', v, s.hba1cUnit)]
-        : [r.fastingGlucoseMgDl, (v: number) => fromCanonical('blood_glucose', v, s.glucoseUnit)];
+    const [b, f] =
+      q === 'weight'
+        ? [r.weightKg, (v: number) => fromCanonical('body_weight', v, s.weightUnit)]
+        : q === 'hba1c'
+          ? [r.hba1cPercent, (v: number) => fromCanonical('hba1c', v, s.hba1cUnit)]
+          : [r.fastingGlucoseMgDl, (v: number) => fromCanonical('blood_glucose', v, s.glucoseUnit)];
     const bands = convert(b, f, horizon);
     return i === 0 || i === focus ? { ...base, bands } : { ...base, line: bands.p50 };
   });
@@ -42,10 +56,20 @@ export function fanSeries(q: Quantity, results: SimulateResult[], names: string[
 
 /** A one-line text of a series at the horizon, for the chart's accessible label. */
 export function describeSeries(q: Quantity, series: FanSeries[], format: (v: number) => string, unit: string): string {
-  return series.map((s) => {
-    const last = (a: number[]): number => a[a.length - 1]!;
-    if (s.line) return t('whatif.series.line', { name: s.label, value: format(last(s.line)), unit });
-    const b = s.bands!;
-    return t('whatif.series.band', { name: s.label, median: format(last(b.p50)), unit, lo: format(last(b.p05)), hi: format(last(b.p95)) });
-  }).join('; ') + (q === 't2d' ? ` ${t('whatif.series.t2d')}` : '');
+  return (
+    series
+      .map((s) => {
+        const last = (a: number[]): number => a[a.length - 1]!;
+        if (s.line) return t('whatif.series.line', { name: s.label, value: format(last(s.line)), unit });
+        const b = s.bands!;
+        return t('whatif.series.band', {
+          name: s.label,
+          median: format(last(b.p50)),
+          unit,
+          lo: format(last(b.p05)),
+          hi: format(last(b.p95)),
+        });
+      })
+      .join('; ') + (q === 't2d' ? ` ${t('whatif.series.t2d')}` : '')
+  );
 }

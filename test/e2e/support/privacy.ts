@@ -20,19 +20,25 @@ export async function guardContext(context: BrowserContext, origin: string): Pro
     guard.all.push(r.url());
     if (!allowed(r.url())) guard.foreign.push(r.url());
   });
-  await context.route((url) => !allowed(url.href), async (route) => {
-    if (!guard.foreign.includes(route.request().url())) guard.foreign.push(route.request().url());
-    await route.abort('blockedbyclient');
-  });
+  await context.route(
+    (url) => !allowed(url.href),
+    async (route) => {
+      if (!guard.foreign.includes(route.request().url())) guard.foreign.push(route.request().url());
+      await route.abort('blockedbyclient');
+    },
+  );
   return guard;
 }
 
 export const test = base.extend<{ privacy: PrivacyGuard }>({
-  privacy: [async ({ context, baseURL }, use) => {
-    const guard = await guardContext(context, new URL(baseURL!).origin);
-    await use(guard);
-    expect(guard.foreign, 'requests to hosts other than the app\'s own origin').toEqual([]);
-  }, { auto: true }],
+  privacy: [
+    async ({ context, baseURL }, use) => {
+      const guard = await guardContext(context, new URL(baseURL!).origin);
+      await use(guard);
+      expect(guard.foreign, "requests to hosts other than the app's own origin").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -23,33 +23,35 @@ const keys = (c: ChunkColumns): string[] => Array.from({ length: c.n }, (_, i) =
 
 describe('mergeIntoChunk (property tests)', () => {
   it('stores each distinct (start, end, source, value) once, sorted by start', () => {
-    fc.assert(fc.property(batchArb, batchArb, (a, b) => {
-      const first = mergeIntoChunk(undefined, a, all(a), 1).columns;
-      const res = mergeIntoChunk(first, b, all(b), 2);
-      const distinct = new Set([...all(a).map((i) => keyOf(a, i)), ...all(b).map((i) => keyOf(b, i))]);
-      expect(new Set(keys(res.columns))).toEqual(distinct);
-      expect(res.columns.n).toBe(distinct.size);
-      for (let i = 1; i < res.columns.n; i++) expect(res.columns.start[i]!).toBeGreaterThanOrEqual(res.columns.start[i - 1]!);
-      expect(res.added + res.duplicates).toBe(b.start.length);
-    }));
+    fc.assert(
+      fc.property(batchArb, batchArb, (a, b) => {
+        const first = mergeIntoChunk(undefined, a, all(a), 1).columns;
+        const res = mergeIntoChunk(first, b, all(b), 2);
+        const distinct = new Set([...all(a).map((i) => keyOf(a, i)), ...all(b).map((i) => keyOf(b, i))]);
+        expect(new Set(keys(res.columns))).toEqual(distinct);
+        expect(res.columns.n).toBe(distinct.size);
+        for (let i = 1; i < res.columns.n; i++) expect(res.columns.start[i]!).toBeGreaterThanOrEqual(res.columns.start[i - 1]!);
+        expect(res.added + res.duplicates).toBe(b.start.length);
+      }),
+    );
   });
 
   it('is idempotent: merging the same batch again adds nothing', () => {
-    fc.assert(fc.property(batchArb, (a) => {
-      const once = mergeIntoChunk(undefined, a, all(a), 1).columns;
-      const twice = mergeIntoChunk(once, a, all(a), 2);
-      expect(twice.added).toBe(0);
-      expect(twice.duplicates).toBe(a.start.length);
-      expect(keys(twice.columns)).toEqual(keys(once));
-      expect([...twice.columns.importId]).toEqual([...once.importId]);
-    }));
+    fc.assert(
+      fc.property(batchArb, (a) => {
+        const once = mergeIntoChunk(undefined, a, all(a), 1).columns;
+        const twice = mergeIntoChunk(once, a, all(a), 2);
+        expect(twice.added).toBe(0);
+        expect(twice.duplicates).toBe(a.start.length);
+        expect(keys(twice.columns)).toEqual(keys(once));
+        expect([...twice.columns.importId]).toEqual([...once.importId]);
+      }),
+    );
   });
 
   it('undoing any imports, in any order, leaves exactly what the remaining imports hold', () => {
-    fc.assert(fc.property(
-      fc.array(batchArb, { minLength: 2, maxLength: 4 }),
-      fc.array(fc.nat(), { maxLength: 4 }),
-      (batches, undoPicks) => {
+    fc.assert(
+      fc.property(fc.array(batchArb, { minLength: 2, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 4 }), (batches, undoPicks) => {
         let chunk: ChunkColumns | undefined;
         batches.forEach((b, i) => {
           chunk = mergeIntoChunk(chunk, b, all(b), i + 1).columns;
@@ -72,7 +74,8 @@ describe('mergeIntoChunk (property tests)', () => {
             expect(all(batches[owner - 1]!).some((j) => keyOf(batches[owner - 1]!, j) === keyOf(chunk!, i))).toBe(true);
           }
         }
-      },
-    ), { numRuns: 500 });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

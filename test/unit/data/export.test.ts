@@ -73,6 +73,8 @@ describe('export everything', () => {
     expect(doc.samples).toEqual([]);
     expect(doc.profile).toBeNull();
     const b = JSON.parse(await (await exportWorkspace(d, 'fhir', NOW)).blob.text());
-    expect(b.entry).toEqual([{ fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', id: 'self' } }]);
+    expect(b.entry).toEqual([
+      { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', id: 'self' } },
+    ]);
   });
 });

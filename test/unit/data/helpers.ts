@@ -9,7 +9,10 @@ export function freshDb(): DoppelDb {
   return new DoppelDb(`test-${process.pid}-${n++}`);
 }
 
-export function batch(metric: MetricId, rows: [start: string | number, value: number, source?: number, offsetMin?: number, end?: string | number][]): SampleBatch {
+export function batch(
+  metric: MetricId,
+  rows: [start: string | number, value: number, source?: number, offsetMin?: number, end?: string | number][],
+): SampleBatch {
   const b = new BatchBuilder(metric, 4);
   for (const [s, v, src = 0, off = 0, e] of rows) {
     const t = typeof s === 'number' ? s : Date.parse(s);

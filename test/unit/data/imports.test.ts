@@ -11,9 +11,15 @@ const input = (over: Partial<ImportInput> = {}): ImportInput => ({
   fileName: 'export.xml',
   format: 'apple-health-xml',
   bytes: 1234,
-  sources: [{ name: "Ann's Apple Watch", model: 'Watch' }, { name: "Ann's iPhone", model: 'iPhone' }],
+  sources: [
+    { name: "Ann's Apple Watch", model: 'Watch' },
+    { name: "Ann's iPhone", model: 'iPhone' },
+  ],
   batches: [
-    batch('body_weight', [['2024-01-02T07:00:00+01:00', 82.5, 1, 60], ['2024-02-02T07:00:00+01:00', 82.1, 1, 60]]),
+    batch('body_weight', [
+      ['2024-01-02T07:00:00+01:00', 82.5, 1, 60],
+      ['2024-02-02T07:00:00+01:00', 82.1, 1, 60],
+    ]),
     batch('steps', [
       ['2024-01-02T09:00:00+01:00', 1000, 0, 60, '2024-01-02T09:30:00+01:00'],
       ['2024-01-02T23:30:00+01:00', 200, 0, 60, '2024-01-02T23:45:00+01:00'],
@@ -33,7 +39,10 @@ describe('commitImport', () => {
     expect(row.touched).toEqual({ body_weight: ['2024-01-02', '2024-02-02'], steps: ['2024-01-02'] });
     expect(await countSamples(d)).toEqual({ body_weight: 2, steps: 2 });
     const sources = await d.sources.toArray();
-    expect(sources.map((s) => [s.name, s.kind])).toEqual([["Ann's Apple Watch", 'watch'], ["Ann's iPhone", 'phone']]);
+    expect(sources.map((s) => [s.name, s.kind])).toEqual([
+      ["Ann's Apple Watch", 'watch'],
+      ["Ann's iPhone", 'phone'],
+    ]);
     const steps = await readDaily(d, 'steps');
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatchObject({ day: '2024-01-02', n: 2, sum: 1200, min: 200, max: 1000, last: 200 });
@@ -57,16 +66,36 @@ describe('commitImport', () => {
 
   it('merges a duplicate inside one file into one sample', async () => {
     const d = db();
-    const row = await commitImport(d, input({
-      batches: [batch('body_weight', [['2024-01-02T07:00:00Z', 80, 0], ['2024-01-02T07:00:00Z', 80, 0], ['2024-01-02T07:00:00Z', 80, 1]])],
-    }));
+    const row = await commitImport(
+      d,
+      input({
+        batches: [
+          batch('body_weight', [
+            ['2024-01-02T07:00:00Z', 80, 0],
+            ['2024-01-02T07:00:00Z', 80, 0],
+            ['2024-01-02T07:00:00Z', 80, 1],
+          ]),
+        ],
+      }),
+    );
     // Same time and value but another source is a different sample.
     expect(row).toMatchObject({ added: 2, duplicates: 1 });
   });
 
   it('keeps samples in start order across batches and months', async () => {
     const d = db();
-    await commitImport(d, input({ batches: [batch('heart_rate', [['2024-02-01T00:00:00Z', 70], ['2024-01-31T23:59:00Z', 72], ['2024-01-15T10:00:00Z', 65]])] }));
+    await commitImport(
+      d,
+      input({
+        batches: [
+          batch('heart_rate', [
+            ['2024-02-01T00:00:00Z', 70],
+            ['2024-01-31T23:59:00Z', 72],
+            ['2024-01-15T10:00:00Z', 65],
+          ]),
+        ],
+      }),
+    );
     await commitImport(d, input({ batches: [batch('heart_rate', [['2024-01-20T10:00:00Z', 66]])] }));
     const all = await readSamples(d, 'heart_rate');
     expect([...all.value]).toEqual([65, 66, 72, 70]);
@@ -92,7 +121,10 @@ describe('commitImport', () => {
   ];
   it.each(broken)('refuses a batch with %s and stores nothing', async (_, breakIt, message) => {
     const d = db();
-    const b = batch('steps', [['2024-01-02T09:00:00Z', 10, 0, 0, '2024-01-02T09:30:00Z'], ['2024-01-02T10:00:00Z', 20, 0, 0, '2024-01-02T10:30:00Z']]);
+    const b = batch('steps', [
+      ['2024-01-02T09:00:00Z', 10, 0, 0, '2024-01-02T09:30:00Z'],
+      ['2024-01-02T10:00:00Z', 20, 0, 0, '2024-01-02T10:30:00Z'],
+    ]);
     breakIt(b);
     await expect(commitImport(d, input({ batches: [b] }))).rejects.toThrow(new DataError('INVALID_BATCH', message));
     expect(await d.imports.count()).toBe(0);
@@ -102,7 +134,12 @@ describe('commitImport', () => {
   it('rolls back every table when the transaction fails part-way', async () => {
     const d = db();
     await commitImport(d, input());
-    const before = { imports: await d.imports.count(), chunks: await d.sampleChunks.toArray(), daily: await d.daily.toArray(), sources: await d.sources.count() };
+    const before = {
+      imports: await d.imports.count(),
+      chunks: await d.sampleChunks.toArray(),
+      daily: await d.daily.toArray(),
+      sources: await d.sources.count(),
+    };
     // The daily-row write fails (as a full disk would) after the import row, the new source and the
     // sample chunks were written in the same transaction.
     const failDaily = (): never => {
@@ -123,10 +160,13 @@ describe('undoImport', () => {
   it('removes exactly the samples of that import and recomputes its days', async () => {
     const d = db();
     const a = await commitImport(d, input());
-    const b = await commitImport(d, input({
-      fileName: 'later.xml',
-      batches: [batch('steps', [['2024-01-02T12:00:00+01:00', 500, 1, 60, '2024-01-02T12:10:00+01:00']])],
-    }));
+    const b = await commitImport(
+      d,
+      input({
+        fileName: 'later.xml',
+        batches: [batch('steps', [['2024-01-02T12:00:00+01:00', 500, 1, 60, '2024-01-02T12:10:00+01:00']])],
+      }),
+    );
     expect((await readDaily(d, 'steps'))[0]!.sum).toBe(1700);
     await undoImport(d, b.id!);
     expect((await readDaily(d, 'steps'))[0]!.sum).toBe(1200);
@@ -159,7 +199,17 @@ describe('undoImport', () => {
     const d = db();
     await commitImport(d, input());
     const now = Date.now();
-    const stale = { fileName: 'x', format: 'x', bytes: 1, status: 'pending' as const, added: 0, duplicates: 0, rejected: [], ignored: {}, touched: {} };
+    const stale = {
+      fileName: 'x',
+      format: 'x',
+      bytes: 1,
+      status: 'pending' as const,
+      added: 0,
+      duplicates: 0,
+      rejected: [],
+      ignored: {},
+      touched: {},
+    };
     const dead = await d.imports.add({ ...stale, startedAt: now - 10 * 60_000, heartbeatAt: now - 3 * 60_000 });
     const alive = await d.imports.add({ ...stale, startedAt: now - 10 * 60_000, heartbeatAt: now - 10_000 });
     expect(await recoverInterruptedImports(d, now)).toBe(1);

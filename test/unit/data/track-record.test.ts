@@ -20,7 +20,15 @@ describe('twin snapshots keep a track record', () => {
   it('a snapshot stores its calibrated forecast; data after its watermark scores it', async () => {
     const d = db();
     await saveProfile(d, { sex: 'male', birthDate: '1975-03-02', heightCm: 180 });
-    const input = (rows: [number, number][]) => ({ fileName: 'w.csv', format: 'test', bytes: 0, sources: [{ name: 'Scale' }], batches: [batch('body_weight', rows)], rejected: [], ignored: {} });
+    const input = (rows: [number, number][]) => ({
+      fileName: 'w.csv',
+      format: 'test',
+      bytes: 0,
+      sources: [{ name: 'Scale' }],
+      batches: [batch('body_weight', rows)],
+      rejected: [],
+      ignored: {},
+    });
     await commitImport(d, input(weights(0, 400)));
     const first = await refreshSnapshot(d, T0 + 400 * DAY);
     expect(first.forecast!.days[0]).toBe(0);

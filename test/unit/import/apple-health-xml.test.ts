@@ -14,7 +14,11 @@ describe('Apple Health export.xml: real files', () => {
     const r = await importFile(d, real('tdda-applehealthdata_export6s3sample.xml'));
     expect(r.format).toBe('apple-health-xml');
     expect(r.rejected).toEqual([]);
-    expect(r.ignored).toMatchObject({ HKQuantityTypeIdentifierDistanceWalkingRunning: expect.any(Number), ActivitySummary: 2, HKWorkoutActivityTypeOther: 1 });
+    expect(r.ignored).toMatchObject({
+      HKQuantityTypeIdentifierDistanceWalkingRunning: expect.any(Number),
+      ActivitySummary: 2,
+      HKWorkoutActivityTypeOther: 1,
+    });
     const rep = await report(d);
     expect(rep.metrics.steps!.count).toBe(r.added);
     expect(rep.metrics.steps!.first).toBe('2014-09-13T10:27:54+01:00');
@@ -32,7 +36,10 @@ describe('Apple Health export.xml: real files', () => {
     expect(rep.profile).toEqual({ birthDate: '1990-02-02', sex: 'male' });
     const sources = await d.sources.toArray();
     // The real file writes "Apple Watch" with a no-break space; names are kept as written.
-    expect(sources.map((s) => [s.name.replace(/\s/g, ' '), s.model, s.kind]).sort()).toEqual([['Apple Watch', 'Watch', 'watch'], ['Health Mate', '', 'other']]);
+    expect(sources.map((s) => [s.name.replace(/\s/g, ' '), s.model, s.kind]).sort()).toEqual([
+      ['Apple Watch', 'Watch', 'watch'],
+      ['Health Mate', '', 'other'],
+    ]);
   });
 
   it('ahcd v11 with a blood-pressure Correlation: each reading stored once', async () => {
@@ -70,11 +77,16 @@ describe('Apple Health export.xml: traps', () => {
 
   it('stores Apple body-fat fractions as percent and the Cal unit as kcal', async () => {
     const d = db();
-    await importText(d, wrap([
-      rec('HKQuantityTypeIdentifierBodyFatPercentage', '%', '0.253'),
-      rec('HKQuantityTypeIdentifierActiveEnergyBurned', 'Cal', '12.5'),
-      rec('HKQuantityTypeIdentifierBodyMass', 'lb', '180'),
-    ].join('\n')));
+    await importText(
+      d,
+      wrap(
+        [
+          rec('HKQuantityTypeIdentifierBodyFatPercentage', '%', '0.253'),
+          rec('HKQuantityTypeIdentifierActiveEnergyBurned', 'Cal', '12.5'),
+          rec('HKQuantityTypeIdentifierBodyMass', 'lb', '180'),
+        ].join('\n'),
+      ),
+    );
     expect((await readSamples(d, 'body_fat_percentage')).value[0]).toBeCloseTo(25.3, 9);
     expect((await readSamples(d, 'active_energy')).value[0]).toBe(12.5);
     expect((await readSamples(d, 'body_weight')).value[0]).toBeCloseTo(81.6466266, 6);
@@ -84,26 +96,36 @@ describe('Apple Health export.xml: traps', () => {
     const d = db();
     const sleep = (v: string, s: string, e: string): string =>
       ` <Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Watch" startDate="${s}" endDate="${e}" value="${v}"/>`;
-    const r = await importText(d, wrap([
-      sleep('HKCategoryValueSleepAnalysisInBed', '2024-01-08 22:30:00 +0100', '2024-01-09 06:30:00 +0100'),
-      sleep('HKCategoryValueSleepAnalysisAsleepCore', '2024-01-08 23:00:00 +0100', '2024-01-09 01:00:00 +0100'),
-      sleep('HKCategoryValueSleepAnalysisAwake', '2024-01-09 01:00:00 +0100', '2024-01-09 01:10:00 +0100'),
-      sleep('HKCategoryValueSleepAnalysisAsleepDeep', '2024-01-09 01:10:00 +0100', '2024-01-09 02:00:00 +0100'),
-      sleep('HKCategoryValueSleepAnalysisAsleepREM', '2024-01-09 02:00:00 +0100', '2024-01-09 02:30:00 +0100'),
-    ].join('\n')));
+    const r = await importText(
+      d,
+      wrap(
+        [
+          sleep('HKCategoryValueSleepAnalysisInBed', '2024-01-08 22:30:00 +0100', '2024-01-09 06:30:00 +0100'),
+          sleep('HKCategoryValueSleepAnalysisAsleepCore', '2024-01-08 23:00:00 +0100', '2024-01-09 01:00:00 +0100'),
+          sleep('HKCategoryValueSleepAnalysisAwake', '2024-01-09 01:00:00 +0100', '2024-01-09 01:10:00 +0100'),
+          sleep('HKCategoryValueSleepAnalysisAsleepDeep', '2024-01-09 01:10:00 +0100', '2024-01-09 02:00:00 +0100'),
+          sleep('HKCategoryValueSleepAnalysisAsleepREM', '2024-01-09 02:00:00 +0100', '2024-01-09 02:30:00 +0100'),
+        ].join('\n'),
+      ),
+    );
     expect(r.ignored).toEqual({ HKCategoryValueSleepAnalysisInBed: 1, HKCategoryValueSleepAnalysisAwake: 1 });
     expect([...(await readSamples(d, 'sleep')).value]).toEqual([120, 50, 30]);
   });
 
   it('rejects bad records with their line and reason, and imports the rest', async () => {
     const d = db();
-    const r = await importText(d, wrap([
-      rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '0'),
-      rec('HKQuantityTypeIdentifierHeartRate', 'count/min', 'abc', '2024-01-09 12:31:00 +0100'),
-      rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '61', 'yesterday'),
-      rec('HKQuantityTypeIdentifierHeartRate', 'furlongs', '61', '2024-01-09 12:32:00 +0100'),
-      rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '64', '2024-01-09 12:33:00 +0100'),
-    ].join('\n')));
+    const r = await importText(
+      d,
+      wrap(
+        [
+          rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '0'),
+          rec('HKQuantityTypeIdentifierHeartRate', 'count/min', 'abc', '2024-01-09 12:31:00 +0100'),
+          rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '61', 'yesterday'),
+          rec('HKQuantityTypeIdentifierHeartRate', 'furlongs', '61', '2024-01-09 12:32:00 +0100'),
+          rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '64', '2024-01-09 12:33:00 +0100'),
+        ].join('\n'),
+      ),
+    );
     expect(r.rejected).toEqual([
       { where: 'line 4', reason: 'heart_rate 0 /min outside 20-300' },
       { where: 'line 5', reason: 'heart_rate: value "abc" is not a number' },
@@ -115,28 +137,48 @@ describe('Apple Health export.xml: traps', () => {
 
   it('never expands entities: a billion-laughs DTD is skipped and does nothing', async () => {
     const d = db();
-    const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ''};`.repeat(10)}">`)].join('\n');
-    const text = wrap(rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '70', '2024-01-09 12:30:00 +0100', ' note="&lol9;"'), `<!DOCTYPE HealthData [\n${lol}\n]>\n`);
+    const lol = [
+      '<!ENTITY lol "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ''};`.repeat(10)}">`),
+    ].join('\n');
+    const text = wrap(
+      rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '70', '2024-01-09 12:30:00 +0100', ' note="&lol9;"'),
+      `<!DOCTYPE HealthData [\n${lol}\n]>\n`,
+    );
     const r = await importText(d, text);
     expect(r.added).toBe(1);
   });
 
   it('reads exports whose DTD is malformed (unterminated declarations, undeclared elements)', async () => {
     const d = db();
-    const badDtd = '<!DOCTYPE HealthData [\n<!-- HealthKit Export Version: 16 -->\n<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation)*)\n<!ATTLIST Record\n  type CDATA #REQUIRED\n  startDate CDATA #REQUIRED "x"\n<!ATTLIST ExportDate value CDATA #REQUIRED >\n]>\n';
-    const r = await importText(d, wrap(`${rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '70')}\n <ClinicalRecord type="x" identifier="y" sourceName="z" receivedDate="2024-01-01 00:00:00 +0000" resourceFilePath="/clinical-records/a.json"/>`, badDtd));
+    const badDtd =
+      '<!DOCTYPE HealthData [\n<!-- HealthKit Export Version: 16 -->\n<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation)*)\n<!ATTLIST Record\n  type CDATA #REQUIRED\n  startDate CDATA #REQUIRED "x"\n<!ATTLIST ExportDate value CDATA #REQUIRED >\n]>\n';
+    const r = await importText(
+      d,
+      wrap(
+        `${rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '70')}\n <ClinicalRecord type="x" identifier="y" sourceName="z" receivedDate="2024-01-01 00:00:00 +0000" resourceFilePath="/clinical-records/a.json"/>`,
+        badDtd,
+      ),
+    );
     expect(r.added).toBe(1);
     expect(r.ignored).toEqual({ ClinicalRecord: 1 });
   });
 
   it('keeps HTML in a source name as plain text', async () => {
     const d = db();
-    await importText(d, wrap(' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="&lt;img src=x onerror=alert(1)&gt;" unit="count" startDate="2024-01-09 12:30:00 +0100" endDate="2024-01-09 12:40:00 +0100" value="100"/>'));
+    await importText(
+      d,
+      wrap(
+        ' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="&lt;img src=x onerror=alert(1)&gt;" unit="count" startDate="2024-01-09 12:30:00 +0100" endDate="2024-01-09 12:40:00 +0100" value="100"/>',
+      ),
+    );
     expect((await d.sources.toArray())[0]!.name).toBe('<img src=x onerror=alert(1)>');
   });
 
-  it('extracts the device model from Apple\'s device attribute', () => {
-    expect(deviceModel('<<HKDevice: 0x282a45810>, name:Apple Watch, manufacturer:Apple, model:Watch, hardware:Watch2,4, software:4.3.1>')).toBe('Watch');
+  it("extracts the device model from Apple's device attribute", () => {
+    expect(
+      deviceModel('<<HKDevice: 0x282a45810>, name:Apple Watch, manufacturer:Apple, model:Watch, hardware:Watch2,4, software:4.3.1>'),
+    ).toBe('Watch');
     expect(deviceModel('<<HKDevice: 0x1>, name:iPhone, manufacturer:Apple Inc., model:iPhone, hardware:iPhone12,1>')).toBe('iPhone');
     expect(deviceModel(undefined)).toBe('');
   });
@@ -144,7 +186,12 @@ describe('Apple Health export.xml: traps', () => {
 
 describe('Apple Health export.xml: malformed files store nothing', () => {
   it.each([
-    ['truncated', wrap(rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '70')).slice(0, -20), 'TRUNCATED', /ends before <\/HealthData>|never ends/],
+    [
+      'truncated',
+      wrap(rec('HKQuantityTypeIdentifierHeartRate', 'count/min', '70')).slice(0, -20),
+      'TRUNCATED',
+      /ends before <\/HealthData>|never ends/,
+    ],
     ['wrong root', '<?xml version="1.0"?><Other><Record type="x"/></Other>', 'UNKNOWN_FORMAT', /not an Apple Health export/],
   ])('%s', async (_, text, code, message) => {
     const d = db();

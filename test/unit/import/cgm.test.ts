@@ -23,7 +23,8 @@ describe('Dexcom Clarity CSV', () => {
 
   it('new layout in mmol/L with Low/High, re-saved timestamps and a calibration', async () => {
     const d = db();
-    const head = 'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mmol/L),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mmol/L/min),Transmitter Time (Long Integer),Transmitter ID';
+    const head =
+      'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mmol/L),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mmol/L/min),Transmitter Time (Long Integer),Transmitter ID';
     const rows = [
       '1,2025-05-01T00:01:47,EGV,,,,Android G7,5.5,,,,,123,8XYZ',
       '2,2025-05-01 0:06:47,EGV,,,,Android G7,Low,,,,,124,8XYZ',
@@ -55,13 +56,21 @@ describe('LibreView CSV', () => {
     expect(s.value[0]).toBeCloseTo(6.3 * 18.016, 9);
   });
 
-  const header = 'Device,Serial Number,Device Timestamp,Record Type,Historic Glucose mg/dL,Scan Glucose mg/dL,Non-numeric Rapid-Acting Insulin,Rapid-Acting Insulin (units),Non-numeric Food,Carbohydrates (grams),Carbohydrates (servings),Non-numeric Long-Acting Insulin,Long-Acting Insulin Value (units),Notes,Strip Glucose mg/dL,Ketone mmol/L,Meal Insulin (units),Correction Insulin (units),User Change Insulin (units)';
+  const header =
+    'Device,Serial Number,Device Timestamp,Record Type,Historic Glucose mg/dL,Scan Glucose mg/dL,Non-numeric Rapid-Acting Insulin,Rapid-Acting Insulin (units),Non-numeric Food,Carbohydrates (grams),Carbohydrates (servings),Non-numeric Long-Acting Insulin,Long-Acting Insulin Value (units),Notes,Strip Glucose mg/dL,Ketone mmol/L,Meal Insulin (units),Correction Insulin (units),User Change Insulin (units)';
   const row = (time: string, type: string, historic = '', scan = '', strip = ''): string =>
     ['FreeStyle Libre 3', 'ABC', time, type, historic, scan, '', '', '', '', '', '', '', '', strip, '', '', '', ''].join(',');
 
   it('US mg/dL export: the first unambiguous date decides MM-DD, earlier rows included', async () => {
     const d = db();
-    const text = ['Patient report', 'Generated on,01/02/2024', header, row('01-02-2024 08:00', '0', '101'), row('01-13-2024 08:00', '1', '', '150'), row('01-14-2024 09:00', '2', '', '', '98')].join('\n');
+    const text = [
+      'Patient report',
+      'Generated on,01/02/2024',
+      header,
+      row('01-02-2024 08:00', '0', '101'),
+      row('01-13-2024 08:00', '1', '', '150'),
+      row('01-14-2024 09:00', '2', '', '', '98'),
+    ].join('\n');
     const r = await importText(d, text, 'libre.csv');
     expect(r.rejected).toEqual([]);
     const s = await readSamples(d, 'cgm_glucose');
@@ -72,7 +81,12 @@ describe('LibreView CSV', () => {
 
   it('EU export: 13-01 reads as 13 January; a date impossible in that order is rejected with its line', async () => {
     const d = db();
-    const text = [header, row('02-01-2024 08:00', '0', '101'), row('13-01-2024 08:00', '0', '102'), row('01-13-2024 08:00', '0', '103')].join('\n');
+    const text = [
+      header,
+      row('02-01-2024 08:00', '0', '101'),
+      row('13-01-2024 08:00', '0', '102'),
+      row('01-13-2024 08:00', '0', '103'),
+    ].join('\n');
     const r = await importText(d, text, 'libre.csv');
     expect(r.rejected).toEqual([{ where: 'line 4', reason: 'timestamp "01-13-2024 08:00" is not a DD-MM-YYYY date' }]);
     expect([...(await readSamples(d, 'cgm_glucose')).start]).toEqual([local('2024-01-02T08:00:00'), local('2024-01-13T08:00:00')]);
@@ -98,9 +112,12 @@ describe('Nightscout entries JSON', () => {
     expect((await readSamples(d, 'blood_glucose')).value[0]).toBe(140);
   });
 
-  it.skipIf(!hasShared)('the real Nightscout example (AGPL, read in place from ../shared): 18 glucose values, 12 device codes', async () => {
-    const d = db();
-    const r = await importFile(d, join(SHARED, 'cgm/nightscout/cgm-remote-monitor_example_entries.json'));
-    expect(r).toMatchObject({ added: 18, ignored: { 'Nightscout sgv device code (below 40, not glucose)': 12 } });
-  });
+  it.skipIf(!hasShared)(
+    'the real Nightscout example (AGPL, read in place from ../shared): 18 glucose values, 12 device codes',
+    async () => {
+      const d = db();
+      const r = await importFile(d, join(SHARED, 'cgm/nightscout/cgm-remote-monitor_example_entries.json'));
+      expect(r).toMatchObject({ added: 18, ignored: { 'Nightscout sgv device code (below 40, not glucose)': 12 } });
+    },
+  );
 });

@@ -15,7 +15,14 @@ describe('FHIR R4: real Synthea bundles', () => {
     expect(r).toMatchObject({ format: 'fhir-r4', rejected: [] });
     const rep = await report(d);
     expect(Object.fromEntries(Object.entries(rep.metrics).map(([k, v]) => [k, v.count]))).toMatchObject({
-      hba1c: 2, blood_glucose: 1, bmi: 3, body_weight: 3, systolic_bp: 3, diastolic_bp: 3, total_cholesterol: 2, hdl_cholesterol: 2,
+      hba1c: 2,
+      blood_glucose: 1,
+      bmi: 3,
+      body_weight: 3,
+      systolic_bp: 3,
+      diastolic_bp: 3,
+      total_cholesterol: 2,
+      hdl_cholesterol: 2,
     });
     expect(rep.metrics.hba1c).toMatchObject({ min: 5.8, unit: '%' });
     expect(rep.profile).toMatchObject({ birthDate: '1983-06-13', sex: 'male' });
@@ -57,21 +64,36 @@ describe('FHIR R4: real Synthea bundles', () => {
 });
 
 const obs = (code: string, value: number, unit: string, extra: Record<string, unknown> = {}) => ({
-  resourceType: 'Observation', status: 'final',
-  code: { coding: [{ system: 'urn:oid:1.2.840.114350.1.13.0.1.7.2.707679', code: '14', display: 'Weight' }, { system: 'http://loinc.org', code }] },
+  resourceType: 'Observation',
+  status: 'final',
+  code: {
+    coding: [
+      { system: 'urn:oid:1.2.840.114350.1.13.0.1.7.2.707679', code: '14', display: 'Weight' },
+      { system: 'http://loinc.org', code },
+    ],
+  },
   effectiveDateTime: '2024-03-01T09:00:00-05:00',
   valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
   ...extra,
 });
-const bundle = (...resources: unknown[]) => JSON.stringify({ entry: resources.map((resource) => ({ resource })), type: 'searchset', resourceType: 'Bundle' });
+const bundle = (...resources: unknown[]) =>
+  JSON.stringify({ entry: resources.map((resource) => ({ resource })), type: 'searchset', resourceType: 'Bundle' });
 
 describe('FHIR R4: traps', () => {
   it('reads UCUM units ([lb_av], [in_i], mmol/L, mmol/mol) and Epic dual coding', async () => {
     const d = db();
-    const r = await importText(d, bundle(
-      obs('29463-7', 180, '[lb_av]'), obs('8302-2', 70, '[in_i]'), obs('2345-7', 5.5, 'mmol/L'),
-      obs('59261-8', 48, 'mmol/mol'), obs('2093-3', 5.2, 'mmol/L'), obs('1558-6', 99, 'mg/dL', { effectiveDateTime: '2024-03-02T08:00:00-05:00' }),
-    ), 'portal.json');
+    const r = await importText(
+      d,
+      bundle(
+        obs('29463-7', 180, '[lb_av]'),
+        obs('8302-2', 70, '[in_i]'),
+        obs('2345-7', 5.5, 'mmol/L'),
+        obs('59261-8', 48, 'mmol/mol'),
+        obs('2093-3', 5.2, 'mmol/L'),
+        obs('1558-6', 99, 'mg/dL', { effectiveDateTime: '2024-03-02T08:00:00-05:00' }),
+      ),
+      'portal.json',
+    );
     expect(r.rejected).toEqual([]);
     expect((await readSamples(d, 'body_weight')).value[0]).toBeCloseTo(81.6466, 3);
     expect((await readSamples(d, 'height')).value[0]).toBeCloseTo(177.8, 6);
@@ -85,14 +107,18 @@ describe('FHIR R4: traps', () => {
 
   it('skips entered-in-error and cancelled, rejects observations without a usable value with their entry', async () => {
     const d = db();
-    const r = await importText(d, bundle(
-      obs('29463-7', 80, 'kg', { status: 'entered-in-error' }),
-      obs('29463-7', 81, 'kg', { status: 'cancelled' }),
-      obs('29463-7', 82, 'kg', { valueQuantity: undefined, valueString: 'heavy' }),
-      obs('29463-7', 83, 'kg', { effectiveDateTime: undefined }),
-      obs('8867-4', 500, '/min'),
-      obs('29463-7', 84, 'kg'),
-    ), 'x.json');
+    const r = await importText(
+      d,
+      bundle(
+        obs('29463-7', 80, 'kg', { status: 'entered-in-error' }),
+        obs('29463-7', 81, 'kg', { status: 'cancelled' }),
+        obs('29463-7', 82, 'kg', { valueQuantity: undefined, valueString: 'heavy' }),
+        obs('29463-7', 83, 'kg', { effectiveDateTime: undefined }),
+        obs('8867-4', 500, '/min'),
+        obs('29463-7', 84, 'kg'),
+      ),
+      'x.json',
+    );
     expect(r.ignored).toMatchObject({ 'Observation (entered-in-error)': 1, 'Observation (cancelled)': 1 });
     expect(r.rejected).toEqual([
       { where: 'entry 3', reason: 'body_weight: no numeric valueQuantity' },
@@ -104,7 +130,9 @@ describe('FHIR R4: traps', () => {
 
   it('reads NDJSON bulk exports line by line', async () => {
     const d = db();
-    const lines = [obs('29463-7', 80, 'kg'), obs('29463-7', 81, 'kg', { effectiveDateTime: '2024-03-05T09:00:00Z' })].map((o) => JSON.stringify(o));
+    const lines = [obs('29463-7', 80, 'kg'), obs('29463-7', 81, 'kg', { effectiveDateTime: '2024-03-05T09:00:00Z' })].map((o) =>
+      JSON.stringify(o),
+    );
     const r = await importText(d, `${lines.join('\n')}\n{broken\n`, 'Observation.ndjson');
     expect(r.added).toBe(2);
     expect(r.rejected).toEqual([{ where: 'line 3', reason: expect.stringMatching(/^invalid JSON/) }]);

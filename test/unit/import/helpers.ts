@@ -20,7 +20,12 @@ export async function importFile(db: DoppelDb, path: string, opts: ImportOptions
   return importBlob(db, await openAsBlob(path), basename(path), { nowMs: Date.UTC(2026, 10, 21), ...opts });
 }
 
-export function importText(db: DoppelDb, text: string | Uint8Array<ArrayBuffer>, name = 'test.txt', opts: ImportOptions = {}): Promise<FileReport> {
+export function importText(
+  db: DoppelDb,
+  text: string | Uint8Array<ArrayBuffer>,
+  name = 'test.txt',
+  opts: ImportOptions = {},
+): Promise<FileReport> {
   return importBlob(db, new Blob([text]), name, { nowMs: Date.UTC(2026, 10, 21), ...opts });
 }
 

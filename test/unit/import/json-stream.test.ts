@@ -14,27 +14,36 @@ const element = fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDep
 
 describe('jsonElements', () => {
   it('yields each entry of a FHIR-style bundle, wherever the chunks split, with root fields in any order', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.array(element, { maxLength: 6 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 0, max: 2 }),
-      async (entries, typeLast, cuts, indent) => {
-        const doc = typeLast
-          ? { id: 'x"y', link: [{ url: 'a,b]' }], entry: entries, total: entries.length, resourceType: 'Bundle' }
-          : { resourceType: 'Bundle', type: 'collection', entry: entries };
-        const text = JSON.stringify(doc, null, indent);
-        const { items, root } = await collect(splitAt(text, cuts));
-        expect(items).toEqual(JSON.parse(JSON.stringify(entries))); // -0 becomes 0 in JSON
-        expect(root.fields.resourceType).toBe('Bundle');
-        if (typeLast) expect(root.fields).toMatchObject({ id: 'x"y', total: entries.length });
-      },
-    ), { numRuns: 400 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(element, { maxLength: 6 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 2 }),
+        async (entries, typeLast, cuts, indent) => {
+          const doc = typeLast
+            ? { id: 'x"y', link: [{ url: 'a,b]' }], entry: entries, total: entries.length, resourceType: 'Bundle' }
+            : { resourceType: 'Bundle', type: 'collection', entry: entries };
+          const text = JSON.stringify(doc, null, indent);
+          const { items, root } = await collect(splitAt(text, cuts));
+          expect(items).toEqual(JSON.parse(JSON.stringify(entries))); // -0 becomes 0 in JSON
+          expect(root.fields.resourceType).toBe('Bundle');
+          if (typeLast) expect(root.fields).toMatchObject({ id: 'x"y', total: entries.length });
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('yields the elements of a root array', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(element, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), async (arr, cuts) => {
-      const { items, root } = await collect(splitAt(JSON.stringify(arr), cuts));
-      expect(items).toEqual(JSON.parse(JSON.stringify(arr)));
-      expect(root.kind).toBe('array');
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(element, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), async (arr, cuts) => {
+        const { items, root } = await collect(splitAt(JSON.stringify(arr), cuts));
+        expect(items).toEqual(JSON.parse(JSON.stringify(arr)));
+        expect(root.kind).toBe('array');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('yields a single root object whole', async () => {

@@ -13,11 +13,15 @@ const xml = (...records: string[]): string => `<HealthData locale="en_US">\n${re
 describe('daily totals apply the overlapping-sources rule', () => {
   it('phone and watch recording the same walk count it once, the watch winning; the user can reorder', async () => {
     const d = db();
-    await importText(d, xml(
-      steps("Ann's iPhone", 'iPhone', '10:00:00', '10:30:00', 3000),
-      steps("Ann's Apple Watch", 'Watch', '10:00:00', '10:10:00', 1200),
-      steps("Ann's Apple Watch", 'Watch', '18:00:00', '18:10:00', 500),
-    ), 'export.xml');
+    await importText(
+      d,
+      xml(
+        steps("Ann's iPhone", 'iPhone', '10:00:00', '10:30:00', 3000),
+        steps("Ann's Apple Watch", 'Watch', '10:00:00', '10:10:00', 1200),
+        steps("Ann's Apple Watch", 'Watch', '18:00:00', '18:10:00', 500),
+      ),
+      'export.xml',
+    );
     expect((await report(d)).daily.steps).toEqual({ '2024-06-11': 1200 + 2000 + 500 });
     // Raw samples are kept.
     expect((await report(d)).metrics.steps!.count).toBe(3);
@@ -44,11 +48,15 @@ describe('daily totals apply the overlapping-sources rule', () => {
     const at = (day: string, time: string): string => `${day} ${time} +0200`;
     const rec = (source: string, model: string, s: string, e: string, v: number): string =>
       ` <Record type="HKQuantityTypeIdentifierStepCount" sourceName="${source}" device="&lt;&lt;HKDevice: 0x1&gt;, model:${model}&gt;" unit="count" startDate="${s}" endDate="${e}" value="${v}"/>`;
-    await importText(d, xml(
-      rec('Watch', 'Watch', at('2024-06-11', '23:30:00'), at('2024-06-12', '00:30:00'), 600),
-      rec('Phone', 'iPhone', at('2024-06-12', '00:00:00'), at('2024-06-12', '00:30:00'), 300),
-      rec('Phone', 'iPhone', at('2024-06-12', '09:00:00'), at('2024-06-12', '09:10:00'), 100),
-    ), 'export.xml');
+    await importText(
+      d,
+      xml(
+        rec('Watch', 'Watch', at('2024-06-11', '23:30:00'), at('2024-06-12', '00:30:00'), 600),
+        rec('Phone', 'iPhone', at('2024-06-12', '00:00:00'), at('2024-06-12', '00:30:00'), 300),
+        rec('Phone', 'iPhone', at('2024-06-12', '09:00:00'), at('2024-06-12', '09:10:00'), 100),
+      ),
+      'export.xml',
+    );
     // The watch's 600 count on the 11th (the day it started); the phone's 00:00-00:30 is covered.
     expect((await report(d)).daily.steps).toEqual({ '2024-06-11': 600, '2024-06-12': 100 });
   });

@@ -15,7 +15,11 @@ describe.skipIf(!hasShared)('real exports from ../shared (unlicensed: read in pl
     const r = await importFile(d, join(SHARED, '_unlicensed/apple-health/k0rventen-apple-health-grafana_test-export.zip'));
     expect(r.format).toBe('apple-health-zip');
     expect(r.rejected).toEqual([]);
-    expect(r.ignored).toMatchObject({ 'GPX route': 2, HKQuantityTypeIdentifierFlightsClimbed: 400, HKCategoryValueSleepAnalysisInBed: 233 });
+    expect(r.ignored).toMatchObject({
+      'GPX route': 2,
+      HKQuantityTypeIdentifierFlightsClimbed: 400,
+      HKCategoryValueSleepAnalysisInBed: 233,
+    });
     const rep = await report(d);
     expect(rep.metrics.heart_rate!.count).toBe(400);
     expect(rep.metrics.steps!.count).toBe(400);

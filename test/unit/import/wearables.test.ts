@@ -12,13 +12,28 @@ const U = (p: string): string => join(SHARED, '_unlicensed', p);
 describe('Fitbit JSON', () => {
   it('heart rate, resting heart rate (0 = no estimate), minute steps by file name, height in mm', async () => {
     const d = db();
-    await importText(d, JSON.stringify([{ dateTime: '05/21/18 14:24:59', value: { bpm: 70, confidence: 0 } }]), 'heart_rate-2018-05-21.json');
-    const rhr = await importText(d, JSON.stringify([
-      { dateTime: '05/16/19 00:00:00', value: { date: null, value: 0.0, error: 0.0 } },
-      { dateTime: '05/17/19 00:00:00', value: { date: '05/17/19', value: 58.4, error: 6.7 } },
-    ]), 'resting_heart_rate-2019-05-16.json');
+    await importText(
+      d,
+      JSON.stringify([{ dateTime: '05/21/18 14:24:59', value: { bpm: 70, confidence: 0 } }]),
+      'heart_rate-2018-05-21.json',
+    );
+    const rhr = await importText(
+      d,
+      JSON.stringify([
+        { dateTime: '05/16/19 00:00:00', value: { date: null, value: 0.0, error: 0.0 } },
+        { dateTime: '05/17/19 00:00:00', value: { date: '05/17/19', value: 58.4, error: 6.7 } },
+      ]),
+      'resting_heart_rate-2019-05-16.json',
+    );
     expect(rhr.ignored).toEqual({ 'Fitbit resting heart rate 0 (no estimate that day)': 1 });
-    await importText(d, JSON.stringify([{ dateTime: '11/07/17 06:53:00', value: '168' }, { dateTime: '11/07/17 06:54:00', value: '0' }]), 'steps-2017-11-07.json');
+    await importText(
+      d,
+      JSON.stringify([
+        { dateTime: '11/07/17 06:53:00', value: '168' },
+        { dateTime: '11/07/17 06:54:00', value: '0' },
+      ]),
+      'steps-2017-11-07.json',
+    );
     await importText(d, JSON.stringify([{ dateTime: '05/18/15 00:00:00', value: '1770' }]), 'height-2015-05-17.json');
     const cal = await importText(d, JSON.stringify([{ dateTime: '05/18/15 00:00:00', value: '1.2' }]), 'calories-2015-05-17.json');
     expect(cal.ignored).toEqual({ 'Fitbit calories': 1 });
@@ -32,8 +47,16 @@ describe('Fitbit JSON', () => {
 
   it('weight: pounds or kilograms told apart by weight / BMI; fat percentage kept', async () => {
     const d = db();
-    await importText(d, JSON.stringify([{ logId: 1, weight: 191.8, bmi: 27.77, date: '05/18/15', time: '23:59:59' }]), 'weight-2015-05-17.json');
-    await importText(d, JSON.stringify([{ logId: 2, weight: 87.5, bmi: 27.9, fat: 25.1, date: '06/18/15', time: '07:00:00', source: 'Aria' }]), 'weight-2015-06-17.json');
+    await importText(
+      d,
+      JSON.stringify([{ logId: 1, weight: 191.8, bmi: 27.77, date: '05/18/15', time: '23:59:59' }]),
+      'weight-2015-05-17.json',
+    );
+    await importText(
+      d,
+      JSON.stringify([{ logId: 2, weight: 87.5, bmi: 27.9, fat: 25.1, date: '06/18/15', time: '07:00:00', source: 'Aria' }]),
+      'weight-2015-06-17.json',
+    );
     const w = await readSamples(d, 'body_weight');
     expect([...w.value].map((v) => Math.round(v * 100) / 100)).toEqual([87, 87.5]);
     expect((await readSamples(d, 'body_fat_percentage')).value[0]).toBe(25.1);
@@ -42,14 +65,32 @@ describe('Fitbit JSON', () => {
 
   it('sleep logs with minutes asleep over the night', async () => {
     const d = db();
-    await importText(d, JSON.stringify([{ logId: 9, dateOfSleep: '2015-09-14', startTime: '2015-09-14T01:18:00.000', endTime: '2015-09-14T07:47:00.000', minutesAsleep: 363, type: 'classic' }]), 'sleep-2015-09-14.json');
+    await importText(
+      d,
+      JSON.stringify([
+        {
+          logId: 9,
+          dateOfSleep: '2015-09-14',
+          startTime: '2015-09-14T01:18:00.000',
+          endTime: '2015-09-14T07:47:00.000',
+          minutesAsleep: 363,
+          type: 'classic',
+        },
+      ]),
+      'sleep-2015-09-14.json',
+    );
     const s = await readSamples(d, 'sleep');
     expect([s.start[0], s.end[0], s.value[0]]).toEqual([local('2015-09-14T01:18:00'), local('2015-09-14T07:47:00'), 363]);
   });
 
   it.skipIf(!hasShared)('real user-site-export and Takeout files (read in place from ../shared)', async () => {
     const d = db();
-    for (const f of ['user-site-export/weight-2015-05-17.json', 'user-site-export/heart_rate-2018-05-22.json', 'user-site-export/sleep-2015-08-15.json', 'google-takeout/weight-2024-03-21.json']) {
+    for (const f of [
+      'user-site-export/weight-2015-05-17.json',
+      'user-site-export/heart_rate-2018-05-22.json',
+      'user-site-export/sleep-2015-08-15.json',
+      'google-takeout/weight-2024-03-21.json',
+    ]) {
       const r = await importFile(d, U(`fitbit/${f}`));
       expect(r.rejected, f).toEqual([]);
     }
@@ -63,7 +104,11 @@ describe('Fitbit JSON', () => {
 describe('Withings, Garmin, Google Fit, Samsung Health CSVs', () => {
   it('Withings English weight with fat mass, and blood pressure', async () => {
     const d = db();
-    await importText(d, 'Date,"Weight (kg)","Fat mass (kg)","Bone mass (kg)","Muscle mass (kg)","Hydration (kg)",Comments\n"2020-01-05 07:10:00",80.00,20.00,,,,\n', 'weight.csv');
+    await importText(
+      d,
+      'Date,"Weight (kg)","Fat mass (kg)","Bone mass (kg)","Muscle mass (kg)","Hydration (kg)",Comments\n"2020-01-05 07:10:00",80.00,20.00,,,,\n',
+      'weight.csv',
+    );
     await importText(d, 'Date,"Heart rate",Systolic,Diastolic,Comments\n"2020-01-05 07:20:00",66,128,84,\n', 'bp.csv');
     expect((await readSamples(d, 'body_fat_percentage')).value[0]).toBe(25);
     expect((await readSamples(d, 'systolic_bp')).value[0]).toBe(128);
@@ -72,7 +117,8 @@ describe('Withings, Garmin, Google Fit, Samsung Health CSVs', () => {
 
   it.skipIf(!hasShared)('Withings German export (read in place): weight, sleep with offsets, daily steps by file name', async () => {
     const d = db();
-    for (const f of ['weight.csv', 'bp.csv', 'sleep.csv', 'aggregates_steps.csv']) expect((await importFile(d, U(`withings-healthmate-de/${f}`))).rejected, f).toEqual([]);
+    for (const f of ['weight.csv', 'bp.csv', 'sleep.csv', 'aggregates_steps.csv'])
+      expect((await importFile(d, U(`withings-healthmate-de/${f}`))).rejected, f).toEqual([]);
     const rep = await report(d);
     expect(rep.metrics.body_weight!.count).toBe(3);
     expect(rep.metrics.sleep!.first).toBe('2019-12-29T00:26:00+01:00');
@@ -107,7 +153,8 @@ describe('Withings, Garmin, Google Fit, Samsung Health CSVs', () => {
 
   it('Google Fit per-day file: 15-minute rows dated by the file name', async () => {
     const d = db();
-    const text = 'Start time,End time,Calories (kcal),Distance (m),Step count\n08:00:00.000+02:00,08:15:00.000+02:00,20,800,1000\n08:15:00.000+02:00,08:30:00.000+02:00,5,,0\n23:45:00.000+02:00,00:00:00.000+02:00,1,,12\n';
+    const text =
+      'Start time,End time,Calories (kcal),Distance (m),Step count\n08:00:00.000+02:00,08:15:00.000+02:00,20,800,1000\n08:15:00.000+02:00,08:30:00.000+02:00,5,,0\n23:45:00.000+02:00,00:00:00.000+02:00,1,,12\n';
     const z = zipSync({ 'Takeout/Fit/Daily activity metrics/2024-06-11.csv': strToU8(text) }) as Uint8Array<ArrayBuffer>;
     const r = await importText(d, z, 'takeout.zip');
     expect(r.format).toBe('zip');
@@ -124,11 +171,14 @@ describe('Withings, Garmin, Google Fit, Samsung Health CSVs', () => {
     const off = -new Date(2018, 3, 3, 12).getTimezoneOffset();
     const zone = `${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
     const rows = Array.from({ length: 96 }, (_, i) => {
-      const t = (m: number): string => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000${zone}`;
+      const t = (m: number): string =>
+        `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000${zone}`;
       return `${t(i * 15)},${t(i * 15 + 15)},${i === 32 ? 1000 : i === 60 ? 627 : ''}`;
     });
     const z = zipSync({
-      'Takeout/Fit/Daily activity metrics/Daily activity metrics.csv': strToU8('Date,Step count,Average weight (kg)\n2018-04-03,1627,\n2018-04-04,500,\n'),
+      'Takeout/Fit/Daily activity metrics/Daily activity metrics.csv': strToU8(
+        'Date,Step count,Average weight (kg)\n2018-04-03,1627,\n2018-04-04,500,\n',
+      ),
       'Takeout/Fit/Daily activity metrics/2018-04-03.csv': strToU8(`Start time,End time,Step count\n${rows.join('\n')}\n`),
     }) as Uint8Array<ArrayBuffer>;
     await importText(d, z, 'takeout.zip');
@@ -138,8 +188,16 @@ describe('Withings, Garmin, Google Fit, Samsung Health CSVs', () => {
 
   it('Samsung Health: metadata line, prefixed columns, UTC times with their offset', async () => {
     const d = db();
-    await importText(d, 'com.samsung.health.weight,6313004,5\nupdate_time,create_time,start_time,weight,height,body_fat,time_offset,deviceuuid\n2024-01-02 05:00:00.000,x,2024-01-02 05:00:00.000,81.5,,22.5,UTC+0300,abc\n', 'com.samsung.health.weight.20240105.csv');
-    await importText(d, 'com.samsung.health.blood_pressure,6313004,5\ncom.samsung.health.blood_pressure.start_time,com.samsung.health.blood_pressure.systolic,com.samsung.health.blood_pressure.diastolic,com.samsung.health.blood_pressure.pulse,com.samsung.health.blood_pressure.time_offset\n2024-01-02 06:00:00.000,131,85,70,UTC+0300\n', 'bp.csv');
+    await importText(
+      d,
+      'com.samsung.health.weight,6313004,5\nupdate_time,create_time,start_time,weight,height,body_fat,time_offset,deviceuuid\n2024-01-02 05:00:00.000,x,2024-01-02 05:00:00.000,81.5,,22.5,UTC+0300,abc\n',
+      'com.samsung.health.weight.20240105.csv',
+    );
+    await importText(
+      d,
+      'com.samsung.health.blood_pressure,6313004,5\ncom.samsung.health.blood_pressure.start_time,com.samsung.health.blood_pressure.systolic,com.samsung.health.blood_pressure.diastolic,com.samsung.health.blood_pressure.pulse,com.samsung.health.blood_pressure.time_offset\n2024-01-02 06:00:00.000,131,85,70,UTC+0300\n',
+      'bp.csv',
+    );
     const w = await readSamples(d, 'body_weight');
     expect([w.start[0], w.offsetMin[0], w.value[0]]).toEqual([Date.parse('2024-01-02T05:00:00Z'), 180, 81.5]);
     expect((await readSamples(d, 'body_fat_percentage')).value[0]).toBe(22.5);

@@ -9,13 +9,14 @@ import { useFreshDbs } from '../data/helpers.ts';
 const db = useFreshDbs();
 
 const dogsheep = join(FIXTURES, 'real/apple-health/dogsheep-zip_contents/apple_health_export');
-const appleZip = (xmlName = 'export.xml'): Uint8Array<ArrayBuffer> => zipSync({
-  apple_health_export: {
-    [xmlName]: readFileSync(join(dogsheep, 'export.xml')),
-    'export_cda.xml': strToU8('<ClinicalDocument/>'),
-    'workout-routes': { 'route_2019-06-11_3.00pm.gpx': readFileSync(join(dogsheep, 'workout-routes/route_2019-06-11_3.00pm.gpx')) },
-  },
-} as Zippable) as Uint8Array<ArrayBuffer>;
+const appleZip = (xmlName = 'export.xml'): Uint8Array<ArrayBuffer> =>
+  zipSync({
+    apple_health_export: {
+      [xmlName]: readFileSync(join(dogsheep, 'export.xml')),
+      'export_cda.xml': strToU8('<ClinicalDocument/>'),
+      'workout-routes': { 'route_2019-06-11_3.00pm.gpx': readFileSync(join(dogsheep, 'workout-routes/route_2019-06-11_3.00pm.gpx')) },
+    },
+  } as Zippable) as Uint8Array<ArrayBuffer>;
 
 describe('zip archives', () => {
   it('Apple Health export.zip (the real dogsheep layout): the XML is read, GPX and CDA skipped', async () => {
@@ -36,7 +37,11 @@ describe('zip archives', () => {
   it('imports a zip of several exports as one import, locating rejections by entry and line', async () => {
     const d = db();
     const csv = 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n2024-05-01T07:31:00+02:00,body_weight,9999,kg\n';
-    const z = zipSync({ 'weights.csv': strToU8(csv), 'notes/readme.txt': strToU8('hello'), 'apple/export.xml': readFileSync(join(dogsheep, 'export.xml')) }) as Uint8Array<ArrayBuffer>;
+    const z = zipSync({
+      'weights.csv': strToU8(csv),
+      'notes/readme.txt': strToU8('hello'),
+      'apple/export.xml': readFileSync(join(dogsheep, 'export.xml')),
+    }) as Uint8Array<ArrayBuffer>;
     const r = await importText(d, z, 'bundle.zip');
     expect(r.format).toBe('apple-health-zip');
     expect(r.added).toBe(3);
@@ -49,7 +54,10 @@ describe('zip archives', () => {
     // 400 MiB of zeros deflated to ~400 KiB (made with fflate's zipSync, level 9).
     const bomb = readFileSync(join(FIXTURES, 'hostile/zeros-400mib.zip')) as Uint8Array<ArrayBuffer>;
     expect(bomb.length).toBeLessThan(2 * 2 ** 20);
-    await expect(importText(d, bomb, 'bomb.zip')).rejects.toMatchObject({ code: 'ZIP_BOMB', message: expect.stringContaining('more than 200 times its size') });
+    await expect(importText(d, bomb, 'bomb.zip')).rejects.toMatchObject({
+      code: 'ZIP_BOMB',
+      message: expect.stringContaining('more than 200 times its size'),
+    });
     expect(await d.imports.count()).toBe(0);
     expect(await d.staging.count()).toBe(0);
   }, 30_000);
@@ -67,7 +75,13 @@ describe('zip archives', () => {
 
   it('reads the FHIR clinical records an Apple export.zip carries', async () => {
     const d = db();
-    const hba1c = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '4548-4' }] }, effectiveDateTime: '2023-02-01T09:00:00-05:00', valueQuantity: { value: 6.2, unit: '%' } };
+    const hba1c = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '4548-4' }] },
+      effectiveDateTime: '2023-02-01T09:00:00-05:00',
+      valueQuantity: { value: 6.2, unit: '%' },
+    };
     const z = zipSync({
       apple_health_export: {
         'export.xml': readFileSync(join(dogsheep, 'export.xml')),
@@ -83,7 +97,9 @@ describe('zip archives', () => {
     const d = db();
     const z = zipSync({
       'Takeout/Fitbit/Global Export Data/steps-2024-03-21.json': strToU8(JSON.stringify([{ dateTime: '03/21/24 08:00:00', value: '120' }])),
-      'Takeout/Fitbit/Global Export Data/weight-2024-03-21.json': strToU8(JSON.stringify([{ logId: 1, weight: 219.5, bmi: 33.28, date: '03/27/24', time: '07:20:00', source: 'Aria' }])),
+      'Takeout/Fitbit/Global Export Data/weight-2024-03-21.json': strToU8(
+        JSON.stringify([{ logId: 1, weight: 219.5, bmi: 33.28, date: '03/27/24', time: '07:20:00', source: 'Aria' }]),
+      ),
     }) as Uint8Array<ArrayBuffer>;
     const r = await importText(d, z, 'takeout.zip');
     expect(r).toMatchObject({ format: 'zip', added: 3, rejected: [] });

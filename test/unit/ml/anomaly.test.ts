@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANOMALY_METRICS, dailyGlucoseCv, detectAnomalies, latestBaseline, latestBaselines, type AnomalyMetric, type DailyValue,
+  ANOMALY_METRICS,
+  dailyGlucoseCv,
+  detectAnomalies,
+  latestBaseline,
+  latestBaselines,
+  type AnomalyMetric,
+  type DailyValue,
 } from '../../../models/ml/anomaly.ts';
 import { evaluateAnomalyDetection } from '../../../models/ml/anomaly-eval.ts';
 
@@ -21,7 +27,14 @@ describe('personal baselines: sustained deviations', () => {
     const eps = detectAnomalies('resting_heart_rate', rhr(70, { 59: 58, 60: 65, 61: 65, 62: 65, 63: 58 }));
     expect(eps).toHaveLength(1);
     const e = eps[0]!;
-    expect(e).toMatchObject({ metric: 'resting_heart_rate', direction: 'high', fromDay: day(60), toDay: day(62), days: 3, observedDays: 3 });
+    expect(e).toMatchObject({
+      metric: 'resting_heart_rate',
+      direction: 'high',
+      fromDay: day(60),
+      toDay: day(62),
+      days: 3,
+      observedDays: 3,
+    });
     expect(e.meanDeviation).toBeCloseTo(7, 0);
     expect(e.usual).toBeCloseTo(58, 0);
     expect(e.explanation).toBe('Resting heart rate 7 bpm above your usual (58 bpm) for 3 days');
@@ -82,21 +95,38 @@ describe('personal baselines: sustained deviations', () => {
   it('describes sleep, steps, HRV and glucose variability in plain words', () => {
     // Sleep: 7 h on weeknights, 7 h 50 min before Saturday and Sunday; Wednesday to Saturday 70 min short.
     const sleepUsual = (i: number): number => (i % 7 >= 5 ? 470 : 420);
-    const sleep = detectAnomalies('sleep', series(120, (i) => sleepUsual(i) - (i >= 100 && i <= 103 ? 70 : 0)));
+    const sleep = detectAnomalies(
+      'sleep',
+      series(120, (i) => sleepUsual(i) - (i >= 100 && i <= 103 ? 70 : 0)),
+    );
     expect(sleep.map((e) => e.explanation)).toEqual(['Sleep 1 h 10 min shorter than usual for 4 nights']);
     expect(sleep[0]!.meanDeviation).toBeCloseTo(-70, 6);
     // Steps: 8,000 a day, 5,000 on Sundays; Wednesday to Sunday 45 % fewer.
     const stepsUsual = (i: number): number => (i % 7 === 6 ? 5000 : 8000);
-    const steps = detectAnomalies('steps', series(120, (i) => stepsUsual(i) * (i >= 100 && i <= 104 ? 0.55 : 1)));
+    const steps = detectAnomalies(
+      'steps',
+      series(120, (i) => stepsUsual(i) * (i >= 100 && i <= 104 ? 0.55 : 1)),
+    );
     expect(steps.map((e) => e.explanation)).toEqual(['Steps 45 % below your usual for 5 days']);
     const around = (i: number, from: number, to: number, usual: number, wobble: number, during: number): number =>
       i === from - 1 || i === to + 1 ? usual : i >= from && i <= to ? during : usual + wobble * WOBBLE[i % 11]!;
-    const hrv = detectAnomalies('hrv_sdnn', series(80, (i) => around(i, 60, 63, 50, 1, 38)));
+    const hrv = detectAnomalies(
+      'hrv_sdnn',
+      series(80, (i) => around(i, 60, 63, 50, 1, 38)),
+    );
     expect(hrv.map((e) => e.explanation)).toEqual(['Heart rate variability (SDNN) 24 % below your usual (50 ms) for 4 days']);
-    const cv = detectAnomalies('glucose_cv', series(80, (i) => around(i, 60, 62, 20, 0.5, 27)));
+    const cv = detectAnomalies(
+      'glucose_cv',
+      series(80, (i) => around(i, 60, 62, 20, 0.5, 27)),
+    );
     expect(cv.map((e) => e.explanation)).toEqual(['Glucose variability (CV) 7 percentage points above your usual (20 %) for 3 days']);
     // Only the directions that matter are flagged: a rise in HRV is not.
-    expect(detectAnomalies('hrv_sdnn', series(80, (i) => around(i, 60, 63, 50, 1, 70)))).toEqual([]);
+    expect(
+      detectAnomalies(
+        'hrv_sdnn',
+        series(80, (i) => around(i, 60, 63, 50, 1, 70)),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects malformed days', () => {
@@ -106,7 +136,9 @@ describe('personal baselines: sustained deviations', () => {
 
 describe('daily glucose CV from CGM readings', () => {
   it('takes the local day from each reading’s offset and keeps only days covered for ≥ 12 h', () => {
-    const startMs: number[] = [], valueMgDl: number[] = [], offsetMin: number[] = [];
+    const startMs: number[] = [],
+      valueMgDl: number[] = [],
+      offsetMin: number[] = [];
     const add = (t: number, v: number): void => {
       startMs.push(t);
       valueMgDl.push(v);

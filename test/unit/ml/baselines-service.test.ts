@@ -13,12 +13,25 @@ describe('personal baselines service', () => {
     const h = 3_600_000;
     const t = (day: number, hour: number) => Date.UTC(2026, 0, day) + hour * h;
     // Night 1 begins 23:00 on the 1st; night 2 begins 00:30 on the 3rd (after midnight); night 3 23:10 on the 3rd.
-    const nights = [[t(1, 23), t(2, 7), 480, 0], [t(3, 0.5), t(3, 7.5), 420, 0], [t(3, 23 + 1 / 6), t(4, 6), 410, 0], [t(2, 1), t(2, 5), 240, 9]];
+    const nights = [
+      [t(1, 23), t(2, 7), 480, 0],
+      [t(3, 0.5), t(3, 7.5), 420, 0],
+      [t(3, 23 + 1 / 6), t(4, 6), 410, 0],
+      [t(2, 1), t(2, 5), 240, 9],
+    ];
     const cols = {
-      n: nights.length, start: nights.map((r) => r[0]!), end: nights.map((r) => r[1]!), value: nights.map((r) => r[2]!),
-      offsetMin: nights.map(() => 0), source: nights.map((r) => r[3]!),
+      n: nights.length,
+      start: nights.map((r) => r[0]!),
+      end: nights.map((r) => r[1]!),
+      value: nights.map((r) => r[2]!),
+      offsetMin: nights.map(() => 0),
+      source: nights.map((r) => r[3]!),
     };
-    expect(nightlySleep(cols)).toEqual([{ day: '2026-01-02', value: 480 }, { day: '2026-01-03', value: 420 }, { day: '2026-01-04', value: 410 }]);
+    expect(nightlySleep(cols)).toEqual([
+      { day: '2026-01-02', value: 480 },
+      { day: '2026-01-03', value: 420 },
+      { day: '2026-01-04', value: 410 },
+    ]);
   });
 
   it('the demo person: usual ranges for each metric, and the last 4 days of a cold flagged as ongoing', async () => {

@@ -5,11 +5,24 @@ import { fitLinear, persistence, predictLinear } from '../../../models/ml/baseli
 
 /** Points read off Clarke et al., Diabetes Care 1987, Fig. 1 (reference, prediction → zone). */
 const CLARKE: [number, number, ClarkeZone][] = [
-  [100, 100, 'A'], [100, 119, 'A'], [100, 81, 'A'], [50, 65, 'A'], [65, 40, 'A'],
-  [100, 125, 'B'], [120, 180, 'B'], [300, 200, 'B'], [200, 130, 'B'],
-  [100, 220, 'C'], [150, 20, 'C'],
-  [300, 120, 'D'], [250, 75, 'D'], [50, 100, 'D'], [65, 100, 'D'],
-  [60, 200, 'E'], [200, 60, 'E'], [300, 50, 'E'],
+  [100, 100, 'A'],
+  [100, 119, 'A'],
+  [100, 81, 'A'],
+  [50, 65, 'A'],
+  [65, 40, 'A'],
+  [100, 125, 'B'],
+  [120, 180, 'B'],
+  [300, 200, 'B'],
+  [200, 130, 'B'],
+  [100, 220, 'C'],
+  [150, 20, 'C'],
+  [300, 120, 'D'],
+  [250, 75, 'D'],
+  [50, 100, 'D'],
+  [65, 100, 'D'],
+  [60, 200, 'E'],
+  [200, 60, 'E'],
+  [300, 50, 'E'],
 ];
 
 describe('forecast accuracy', () => {
@@ -28,7 +41,9 @@ describe('forecast accuracy', () => {
 
 const T0 = Date.UTC(2026, 0, 1);
 function series(days: number, f: (i: number) => number, gapAt?: number) {
-  const startMs: number[] = [], valueMgDl: number[] = [], offsetMin: number[] = [];
+  const startMs: number[] = [],
+    valueMgDl: number[] = [],
+    offsetMin: number[] = [];
   for (let i = 0; i < days * 288; i++) {
     if (gapAt !== undefined && i >= gapAt && i < gapAt + 6) continue;
     startMs.push(T0 + i * 300_000);
@@ -49,19 +64,31 @@ describe('windows and baselines', () => {
     // 00:55 UTC is 01:55 local: the clock features are of the local time.
     const minute = 115;
     expect(w.x[12]).toBeCloseTo(Math.sin((2 * Math.PI * minute) / 1440), 6);
-    const gappy = makeWindows(series(1, (i) => 100 + i, 100), 12, 30);
+    const gappy = makeWindows(
+      series(1, (i) => 100 + i, 100),
+      12,
+      30,
+    );
     expect(gappy.n).toBeLessThan(w.n - 6);
     for (let i = 0; i < gappy.n; i++) expect(gappy.y[i]! - gappy.last[i]!).toBe(6);
   });
 
   it('the linear baseline recovers a linear process, refuses an undetermined one, and beats persistence on smooth glucose', () => {
-    const lin = makeWindows(series(2, (i) => 120 + 0.5 * i), 6, 30);
+    const lin = makeWindows(
+      series(2, (i) => 120 + 0.5 * i),
+      6,
+      30,
+    );
     // Collinear readings: a little ridge makes the problem well posed, and costs next to nothing.
     const exact = predictLinear(fitLinear(lin, 1e-9), lin);
     for (let i = 0; i < lin.n; i++) expect(Math.abs(exact[i]! - lin.y[i]!)).toBeLessThan(0.05);
     expect(() => fitLinear(lin, 0)).toThrow('fitLinear: the training windows do not determine the model');
 
-    const wave = makeWindows(series(6, (i) => 120 + 40 * Math.sin((2 * Math.PI * i) / 72)), 12, 30);
+    const wave = makeWindows(
+      series(6, (i) => 120 + 40 * Math.sin((2 * Math.PI * i) / 72)),
+      12,
+      30,
+    );
     const [train, test] = splitByTime(wave, T0 + 4 * 86_400_000);
     expect(train.n + test.n).toBe(wave.n);
     expect(Math.max(...train.tMs)).toBeLessThan(Math.min(...test.tMs));

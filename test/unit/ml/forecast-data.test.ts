@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cgmCoverage, EVENT_BINS_MIN, forecastWindows, fromNetwork, historyLength, latestWindow, networkInputs, networkTargets,
-  splitDays, withEvents,
+  cgmCoverage,
+  EVENT_BINS_MIN,
+  forecastWindows,
+  fromNetwork,
+  historyLength,
+  latestWindow,
+  networkInputs,
+  networkTargets,
+  splitDays,
+  withEvents,
 } from '../../../models/ml/forecast-data.ts';
 import { judge, MIN_TEST_WINDOWS } from '../../../models/ml/verdict.ts';
 import { generateCgm } from '../../../tools/gen/cgm.ts';
@@ -11,7 +19,9 @@ const T0 = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 
 function steady(days: number, intervalMin = 5, offsetMin = 0, skipDay?: number) {
-  const startMs: number[] = [], valueMgDl: number[] = [], offset: number[] = [];
+  const startMs: number[] = [],
+    valueMgDl: number[] = [],
+    offset: number[] = [];
   for (let t = T0; t < T0 + days * DAY; t += intervalMin * 60_000) {
     if (skipDay !== undefined && Math.floor((t - T0) / DAY) === skipDay && (t - T0) % DAY < 13 * 3_600_000) continue;
     startMs.push(t);
@@ -61,7 +71,10 @@ describe('forecaster data', () => {
   it('meal and insulin features: amounts summed in past bins, never from the future', () => {
     const s = steady(1);
     const w = forecastWindows(s, 30);
-    const carbs = [{ startMs: T0 + 6 * 3_600_000, amount: 40 }, { startMs: T0 + 7 * 3_600_000 - 10 * 60_000, amount: 10 }];
+    const carbs = [
+      { startMs: T0 + 6 * 3_600_000, amount: 40 },
+      { startMs: T0 + 7 * 3_600_000 - 10 * 60_000, amount: 10 },
+    ];
     const e = withEvents(w, [carbs]);
     expect(e.features).toBe(w.features + EVENT_BINS_MIN.length);
     const row = (t: number) => {
@@ -111,7 +124,14 @@ describe('forecaster data', () => {
 });
 
 function windows(y: number[], last: number[]): Windows {
-  return { x: new Float32Array(y.length), y: Float32Array.from(y), last: Float32Array.from(last), tMs: new Float64Array(y.length), n: y.length, features: 1 };
+  return {
+    x: new Float32Array(y.length),
+    y: Float32Array.from(y),
+    last: Float32Array.from(last),
+    tMs: new Float64Array(y.length),
+    n: y.length,
+    features: 1,
+  };
 }
 
 describe('the verdict: shown only where it beats both baselines on held-out days', () => {
@@ -121,7 +141,14 @@ describe('the verdict: shown only where it beats both baselines on held-out days
   const linear = y.map((v, i) => v + (i % 2 ? 8 : -8));
 
   it('beats both on RMSE and MARD', () => {
-    const e = judge(30, { nTrain: 1000, nVal: 100 }, windows(y, persistence), y.map((v, i) => v + (i % 2 ? 3 : -4)), persistence, linear);
+    const e = judge(
+      30,
+      { nTrain: 1000, nVal: 100 },
+      windows(y, persistence),
+      y.map((v, i) => v + (i % 2 ? 3 : -4)),
+      persistence,
+      linear,
+    );
     expect(e).toMatchObject({ beatsBaselines: true, nTest: n, nTrain: 1000 });
     expect(e.reason).toBeUndefined();
     expect(e.model.rmseMgDl).toBeCloseTo(Math.sqrt((9 + 16) / 2), 6);
@@ -129,27 +156,55 @@ describe('the verdict: shown only where it beats both baselines on held-out days
   });
 
   it('loses to the linear model: not shown, and says on what', () => {
-    const e = judge(60, { nTrain: 1000, nVal: 100 }, windows(y, persistence), y.map((v) => v + 10), persistence, linear);
+    const e = judge(
+      60,
+      { nTrain: 1000, nVal: 100 },
+      windows(y, persistence),
+      y.map((v) => v + 10),
+      persistence,
+      linear,
+    );
     expect(e.beatsBaselines).toBe(false);
     expect(e.reason).toBe('no better than the simpler forecasts on RMSE and MARD');
   });
 
   it('an edge under 2 % is not enough', () => {
     // 1 % below the linear model's RMSE and MARD: could be chance on correlated windows.
-    const e = judge(30, { nTrain: 1000, nVal: 100 }, windows(y, persistence), y.map((v, i) => v + (i % 2 ? 7.92 : -7.92)), persistence, linear);
+    const e = judge(
+      30,
+      { nTrain: 1000, nVal: 100 },
+      windows(y, persistence),
+      y.map((v, i) => v + (i % 2 ? 7.92 : -7.92)),
+      persistence,
+      linear,
+    );
     expect(e.model.rmseMgDl).toBeLessThan(e.linear.rmseMgDl);
     expect(e.beatsBaselines).toBe(false);
     expect(e.reason).toBe('no better than the simpler forecasts on RMSE and MARD');
   });
 
   it('a diverged network (NaN forecasts) is never shown', () => {
-    const e = judge(30, { nTrain: 1000, nVal: 100 }, windows(y, persistence), y.map(() => NaN), persistence, linear);
+    const e = judge(
+      30,
+      { nTrain: 1000, nVal: 100 },
+      windows(y, persistence),
+      y.map(() => NaN),
+      persistence,
+      linear,
+    );
     expect(e.beatsBaselines).toBe(false);
   });
 
   it('too few held-out windows: no verdict', () => {
     const k = n - 1;
-    const e = judge(30, { nTrain: 10, nVal: 1 }, windows(y.slice(0, k), persistence.slice(0, k)), y.slice(0, k), persistence.slice(0, k), linear.slice(0, k));
+    const e = judge(
+      30,
+      { nTrain: 10, nVal: 1 },
+      windows(y.slice(0, k), persistence.slice(0, k)),
+      y.slice(0, k),
+      persistence.slice(0, k),
+      linear.slice(0, k),
+    );
     expect(e.beatsBaselines).toBe(false);
     expect(e.reason).toBe(`only ${k} held-out forecasts (${n} needed to judge)`);
   });

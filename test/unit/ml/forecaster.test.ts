@@ -36,8 +36,10 @@ describe.each(['cpu', 'wasm'] as const)('glucose forecaster on the %s backend', 
     expect(t.epochs).toBeGreaterThan(2);
     expect(e.model.rmseMgDl).toBeLessThan(0.8 * e.persistence.rmseMgDl);
     expect(e.model.rmseMgDl).toBeLessThan(e.linear.rmseMgDl);
-    expect(e.beatsBaselines).toBe(e.model.mardPercent <= 0.98 * Math.min(e.persistence.mardPercent, e.linear.mardPercent)
-      && e.model.rmseMgDl <= 0.98 * Math.min(e.persistence.rmseMgDl, e.linear.rmseMgDl));
+    expect(e.beatsBaselines).toBe(
+      e.model.mardPercent <= 0.98 * Math.min(e.persistence.mardPercent, e.linear.mardPercent) &&
+        e.model.rmseMgDl <= 0.98 * Math.min(e.persistence.rmseMgDl, e.linear.rmseMgDl),
+    );
     if (process.env.SHOW_EVAL) console.log(h, e.model.rmseMgDl, e.linear.rmseMgDl, e.model.mardPercent, e.linear.mardPercent);
     expect(e.model.clarke.A).toBeGreaterThan(e.persistence.clarke.A);
     expect(e.model.clarke.A + e.model.clarke.B).toBeGreaterThan(99.5);
@@ -73,6 +75,10 @@ describe.each(['cpu', 'wasm'] as const)('glucose forecaster on the %s backend', 
 
   it('too little continuous data is refused with a reason', async () => {
     const short = generateCgm({ days: 3, startMs: Date.UTC(2026, 0, 1), seed: 3 });
-    await expect(trainHorizon(tf, short, 30)).rejects.toMatchObject({ name: 'InsufficientDataError', code: 'INSUFFICIENT_DATA', message: expect.stringMatching(/too few continuous readings to learn from/) });
+    await expect(trainHorizon(tf, short, 30)).rejects.toMatchObject({
+      name: 'InsufficientDataError',
+      code: 'INSUFFICIENT_DATA',
+      message: expect.stringMatching(/too few continuous readings to learn from/),
+    });
   });
 });

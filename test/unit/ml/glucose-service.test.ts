@@ -45,7 +45,18 @@ describe('glucose forecaster service', () => {
     expect(rec.horizons.map((h) => h.horizonMin)).toEqual([30, 60]);
     for (const h of rec.horizons) {
       const e = h.evaluation;
-      if (process.env.SHOW_EVAL) console.log(JSON.stringify({ h: h.horizonMin, epochs: h.epochs, n: [e.nTrain, e.nVal, e.nTest], model: e.model, persistence: e.persistence, linear: e.linear, reason: e.reason }));
+      if (process.env.SHOW_EVAL)
+        console.log(
+          JSON.stringify({
+            h: h.horizonMin,
+            epochs: h.epochs,
+            n: [e.nTrain, e.nVal, e.nTest],
+            model: e.model,
+            persistence: e.persistence,
+            linear: e.linear,
+            reason: e.reason,
+          }),
+        );
       expect(e.nTest).toBeGreaterThan(200); // the last 2 local days held out
       expect(e.beatsBaselines).toBe(e.reason === undefined);
       // Whatever the verdict, it follows from the numbers.
@@ -73,7 +84,8 @@ describe('glucose forecaster service', () => {
     // One more reading 5 minutes later: the data changed, so the model is retrained.
     const next = new Date(rec.lastMs + 5 * 60_000);
     const wall = new Date(next.getTime() - next.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-    const head = 'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mg/dL/min)';
+    const head =
+      'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mg/dL/min)';
     await importText(workspaceDb('main'), `${head}\n1,${wall},EGV,,,,iPhone G6,120,,,,`, 'more.csv');
 
     // A training that fails (here: cancelled) leaves the previous networks and their verdict as they were.
@@ -95,7 +107,8 @@ describe('glucose forecaster service', () => {
   it('carbohydrate records in the export become inputs (with ≥ 10 of them), and new ones retrain', async () => {
     const g = generateCgm({ days: 10, startMs: Date.UTC(2025, 4, 1), seed: 4, withCarbs: true });
     const wall = (t: number) => new Date(t).toISOString().slice(0, 19);
-    const head = 'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mg/dL/min)';
+    const head =
+      'Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),Glucose Rate of Change (mg/dL/min)';
     const egv = g.startMs.map((t, i) => `${i},${wall(t)},EGV,,,,G6,${g.valueMgDl[i]},,,,`);
     const carbs = g.carbs.map((c, i) => `${i},${wall(c.startMs)},Carbs,,,,G6,,,${c.grams},,`);
     const r = await importText(workspaceDb('main'), [head, ...egv, ...carbs.slice(0, -3)].join('\n'), 'clarity.csv');

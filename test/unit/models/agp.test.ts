@@ -6,9 +6,11 @@ const T0 = Date.UTC(2026, 0, 1);
 
 /** Readings every 5 minutes for `days` days from a function of (local minute of day, day). */
 function series(days: number, f: (minute: number, day: number) => number, offsetMin = 0) {
-  const start: number[] = [], value: number[] = [], offset: number[] = [];
+  const start: number[] = [],
+    value: number[] = [],
+    offset: number[] = [];
   for (let t = T0; t < T0 + days * DAY; t += 300_000) {
-    const local = ((t / 60_000 + offsetMin) % 1440 + 1440) % 1440;
+    const local = (((t / 60_000 + offsetMin) % 1440) + 1440) % 1440;
     start.push(t);
     value.push(f(local, Math.floor((t - T0) / DAY)));
     offset.push(offsetMin);
@@ -18,7 +20,12 @@ function series(days: number, f: (minute: number, day: number) => number, offset
 
 describe('AGP (Battelino 2019 consensus)', () => {
   it('GMI follows Bergenstal 2018 worked values', () => {
-    for (const [mean, gmi] of [[100, 5.7], [150, 6.9], [200, 8.1], [250, 9.3]] as const) {
+    for (const [mean, gmi] of [
+      [100, 5.7],
+      [150, 6.9],
+      [200, 8.1],
+      [250, 9.3],
+    ] as const) {
       const s = series(14, () => mean);
       expect(agp(s.start, s.value, s.offset, 14)!.gmiPercent).toBeCloseTo(gmi, 1);
     }
@@ -26,14 +33,24 @@ describe('AGP (Battelino 2019 consensus)', () => {
 
   it('puts each reading in its consensus range, boundaries included as published', () => {
     const values = [53, 54, 69, 70, 180, 181, 250, 251];
-    const r = agp(values.map((_, i) => T0 + i * 300_000), values, values.map(() => 0), 1)!;
+    const r = agp(
+      values.map((_, i) => T0 + i * 300_000),
+      values,
+      values.map(() => 0),
+      1,
+    )!;
     expect(r.time).toEqual({ veryLow: 12.5, low: 25, inRange: 25, high: 25, veryHigh: 12.5 });
   });
 
   it('classifies mmol/L readings at the consensus boundaries as the consensus does (3.0, 3.9, 10.0, 13.9 mmol/L)', () => {
     const mmol = [2.9, 3.0, 3.8, 3.9, 10.0, 10.1, 13.9, 14.0];
     const values = mmol.map((x) => x * 18.016);
-    const r = agp(values.map((_, i) => T0 + i * 300_000), values, values.map(() => 0), 1)!;
+    const r = agp(
+      values.map((_, i) => T0 + i * 300_000),
+      values,
+      values.map(() => 0),
+      1,
+    )!;
     expect(r.time).toEqual({ veryLow: 12.5, low: 25, inRange: 25, high: 25, veryHigh: 12.5 });
   });
 
@@ -43,7 +60,12 @@ describe('AGP (Battelino 2019 consensus)', () => {
     expect(r.meanMgDl).toBeCloseTo(100, 6);
     expect(r.cvPercent).toBeCloseTo(20, 6);
     expect(r.activePercent).toBeCloseTo(100, 6);
-    const half = agp(s.start.filter((_, i) => i % 2 === 0), s.value.filter((_, i) => i % 2 === 0), s.offset.filter((_, i) => i % 2 === 0), 14)!;
+    const half = agp(
+      s.start.filter((_, i) => i % 2 === 0),
+      s.value.filter((_, i) => i % 2 === 0),
+      s.offset.filter((_, i) => i % 2 === 0),
+      14,
+    )!;
     expect(half.activePercent).toBeCloseTo(50, 6);
   });
 

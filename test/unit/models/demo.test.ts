@@ -73,7 +73,7 @@ describe('demo person', () => {
   it.each([
     ['just after local midnight', '2026-11-21T00:05:00+01:00'],
     ['late evening', '2026-11-21T23:55:00+01:00'],
-  ])('passes the import\'s plausibility rules %s on its end day (nothing more than a day ahead)', (_when, iso) => {
+  ])("passes the import's plausibility rules %s on its end day (nothing more than a day ahead)", (_when, iso) => {
     const nowMs = Date.parse(iso);
     for (const b of p.batches) expect(() => validateBatch(b, p.sources.length, nowMs)).not.toThrow();
     // The last night ends on the end day's morning.

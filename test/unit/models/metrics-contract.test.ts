@@ -10,7 +10,12 @@ describe.skipIf(!existsSync(CONTRACTS))('canonical metrics match contracts.md §
   const rows = readFileSync(CONTRACTS, 'utf8')
     .split('\n')
     .filter((l) => /^\| [a-z_0-9]+ \|/.test(l))
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()))
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
     .filter((c) => c.length === 6 && c[0] !== 'id');
 
   it('lists the same ids in the same order', () => {

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { activityStatus, cardiovascularStatus, gmiPercent, metabolicStatus, sleepStatus, weightStatus, type Level } from '../../../models/twin/status.ts';
+import {
+  activityStatus,
+  cardiovascularStatus,
+  gmiPercent,
+  metabolicStatus,
+  sleepStatus,
+  weightStatus,
+  type Level,
+} from '../../../models/twin/status.ts';
 
 describe('twin status thresholds', () => {
   // GMI worked values from Bergenstal 2018, Table 1: mean 100 → 5.7 %, 150 → 6.9 %, 200 → 8.1 %.
-  it.each([[100, 5.7], [150, 6.9], [200, 8.1], [250, 9.3]])('GMI of mean %d mg/dL is %d %%', (mean, gmi) => {
+  it.each([
+    [100, 5.7],
+    [150, 6.9],
+    [200, 8.1],
+    [250, 9.3],
+  ])('GMI of mean %d mg/dL is %d %%', (mean, gmi) => {
     expect(gmiPercent(mean)).toBeCloseTo(gmi, 1);
   });
 
@@ -20,8 +33,12 @@ describe('twin status thresholds', () => {
   it.each(metabolic)('metabolic: %s', (_, x, level) => expect(metabolicStatus(x).level).toBe(level));
 
   const bp: [number, number, Level, string][] = [
-    [119, 79, 'good', 'normal'], [125, 79, 'watch', 'elevated'], [130, 79, 'watch', 'stage 1 hypertension'],
-    [119, 80, 'watch', 'stage 1 hypertension'], [140, 85, 'concern', 'stage 2 hypertension'], [120, 90, 'concern', 'stage 2 hypertension'],
+    [119, 79, 'good', 'normal'],
+    [125, 79, 'watch', 'elevated'],
+    [130, 79, 'watch', 'stage 1 hypertension'],
+    [119, 80, 'watch', 'stage 1 hypertension'],
+    [140, 85, 'concern', 'stage 2 hypertension'],
+    [120, 90, 'concern', 'stage 2 hypertension'],
   ];
   it.each(bp)('blood pressure %d/%d is %s (%s)', (s, d, level, words) => {
     const r = cardiovascularStatus({ systolicBpMmHg: s, diastolicBpMmHg: d });

@@ -7,12 +7,15 @@ const pairs = METRIC_IDS.flatMap((m) => Object.keys(UNITS[m]).map((u) => [m, u] 
 
 describe('unit conversion', () => {
   it('round-trips every accepted unit of every metric (property)', () => {
-    fc.assert(fc.property(fc.constantFrom(...pairs), fc.double({ min: 0.01, max: 5000, noNaN: true }), ([m, u], canonical) => {
-      const there = fromCanonical(m, canonical, u);
-      const back = toCanonical(m, there, u);
-      expect(back.ok).toBe(true);
-      expect((back as { value: number }).value).toBeCloseTo(canonical, 6);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.constantFrom(...pairs), fc.double({ min: 0.01, max: 5000, noNaN: true }), ([m, u], canonical) => {
+        const there = fromCanonical(m, canonical, u);
+        const back = toCanonical(m, there, u);
+        expect(back.ok).toBe(true);
+        expect((back as { value: number }).value).toBeCloseTo(canonical, 6);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([

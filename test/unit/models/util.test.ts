@@ -24,7 +24,9 @@ describe('time', () => {
 
 describe('seeded random numbers', () => {
   it('repeat for a seed and differ between seeds', () => {
-    const a = createRng(42), b = createRng(42), c = createRng(43);
+    const a = createRng(42),
+      b = createRng(42),
+      c = createRng(43);
     const xs = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
@@ -33,12 +35,21 @@ describe('seeded random numbers', () => {
   it('are uniform in [0, 1) and standard normal', () => {
     const r = createRng(1);
     const n = 200_000;
-    let sum = 0, sumSq = 0, lo = 1, hi = 0, nsum = 0, nsq = 0;
+    let sum = 0,
+      sumSq = 0,
+      lo = 1,
+      hi = 0,
+      nsum = 0,
+      nsq = 0;
     for (let i = 0; i < n; i++) {
       const u = r.next();
-      sum += u; sumSq += u * u; lo = Math.min(lo, u); hi = Math.max(hi, u);
+      sum += u;
+      sumSq += u * u;
+      lo = Math.min(lo, u);
+      hi = Math.max(hi, u);
       const z = r.normal();
-      nsum += z; nsq += z * z;
+      nsum += z;
+      nsq += z * z;
     }
     expect(lo).toBeGreaterThanOrEqual(0);
     expect(hi).toBeLessThan(1);

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HallEnsemble, hallBaseline, hallDeltaAtPal, hallWeightTrajectory, type HallPerson } from '../../../models/physiology/hall-adult.ts';
+import {
+  HallEnsemble,
+  hallBaseline,
+  hallDeltaAtPal,
+  hallWeightTrajectory,
+  type HallPerson,
+} from '../../../models/physiology/hall-adult.ts';
 import { stepReference } from '../../../models/physiology/hall-adult-reference-step.ts';
 
 const man: HallPerson = { sex: 'male', ageYears: 40, heightM: 1.8, weightKg: 90 };
@@ -38,7 +44,11 @@ describe('Hall adult model (models.md §7)', () => {
   });
 
   it('the fast kernel agrees with the reference step to 1e-8 kg every day for 10 years', () => {
-    const people: HallPerson[] = [man, { sex: 'female', ageYears: 30, heightM: 1.58, weightKg: 52 }, { sex: 'male', ageYears: 70, heightM: 1.9, weightKg: 140 }];
+    const people: HallPerson[] = [
+      man,
+      { sex: 'female', ageYears: 30, heightM: 1.58, weightKg: 52 },
+      { sex: 'male', ageYears: 70, heightM: 1.9, weightKg: 140 },
+    ];
     const make = (): HallEnsemble => {
       const e = new HallEnsemble(people);
       e.deltaEiBefore.set([50, -100, 0]);
@@ -57,36 +67,49 @@ describe('Hall adult model (models.md §7)', () => {
     }
   });
 
-  const personArb = fc.record({
-    sex: fc.constantFrom<'male' | 'female'>('male', 'female'),
-    ageYears: fc.double({ min: 20, max: 80, noNaN: true }),
-    heightM: fc.double({ min: 1.5, max: 2.0, noNaN: true }),
-    bmi: fc.double({ min: 20, max: 45, noNaN: true }),
-  }).map(({ bmi, ...p }) => ({ ...p, weightKg: bmi * p.heightM ** 2 }));
+  const personArb = fc
+    .record({
+      sex: fc.constantFrom<'male' | 'female'>('male', 'female'),
+      ageYears: fc.double({ min: 20, max: 80, noNaN: true }),
+      heightM: fc.double({ min: 1.5, max: 2.0, noNaN: true }),
+      bmi: fc.double({ min: 20, max: 45, noNaN: true }),
+    })
+    .map(({ bmi, ...p }) => ({ ...p, weightKg: bmi * p.heightM ** 2 }));
 
   // The model's domain: intake changes up to a 40 % cut or a 25 % rise for two years. (Beyond it, e.g.
   // a 45-kg woman eating 1000 kcal/d less for two years, lean mass runs out: starvation, not a what-if.)
   it('property: no negative masses; more intake never means less weight', () => {
-    fc.assert(fc.property(personArb, fc.double({ min: -0.4, max: 0.25, noNaN: true }), fc.double({ min: 0.005, max: 0.15, noNaN: true }), (p, frac, moreFrac) => {
-      const ei = hallBaseline(p).energyIntakeKcalPerDay;
-      const dEi = frac * ei;
-      const e = new HallEnsemble([p, p]);
-      e.deltaEi.set([dEi, dEi + moreFrac * ei]);
-      for (let d = 0; d < 730; d++) {
-        e.step();
-        for (const arr of [e.fat, e.lean, e.ecf, e.glycogen, e.weight]) expect(Math.min(...arr)).toBeGreaterThan(0);
-        expect(e.weight[1]!).toBeGreaterThanOrEqual(e.weight[0]!);
-      }
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(
+        personArb,
+        fc.double({ min: -0.4, max: 0.25, noNaN: true }),
+        fc.double({ min: 0.005, max: 0.15, noNaN: true }),
+        (p, frac, moreFrac) => {
+          const ei = hallBaseline(p).energyIntakeKcalPerDay;
+          const dEi = frac * ei;
+          const e = new HallEnsemble([p, p]);
+          e.deltaEi.set([dEi, dEi + moreFrac * ei]);
+          for (let d = 0; d < 730; d++) {
+            e.step();
+            for (const arr of [e.fat, e.lean, e.ecf, e.glycogen, e.weight]) expect(Math.min(...arr)).toBeGreaterThan(0);
+            expect(e.weight[1]!).toBeGreaterThanOrEqual(e.weight[0]!);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('property: a higher activity level at the same intake means less weight', () => {
-    fc.assert(fc.property(personArb, fc.double({ min: 0.05, max: 0.4, noNaN: true }), (p, more) => {
-      const e = new HallEnsemble([p, p]);
-      e.deltaAfter[1] = hallDeltaAtPal(p, 1.5 + more);
-      for (let d = 0; d < 365; d++) e.step();
-      expect(e.weight[1]!).toBeLessThan(e.weight[0]!);
-      expect(Math.abs(e.weight[0]! - p.weightKg)).toBeLessThan(1e-9);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(personArb, fc.double({ min: 0.05, max: 0.4, noNaN: true }), (p, more) => {
+        const e = new HallEnsemble([p, p]);
+        e.deltaAfter[1] = hallDeltaAtPal(p, 1.5 + more);
+        for (let d = 0; d < 365; d++) e.step();
+        expect(e.weight[1]!).toBeLessThan(e.weight[0]!);
+        expect(Math.abs(e.weight[0]! - p.weightKg)).toBeLessThan(1e-9);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -24,13 +24,15 @@ describe('shared-body Hall ensemble (interpolated on a grid of full-model runs)'
     expect(worst).toBeLessThan(1e-3);
   });
 
-  it('its nodes never leave the members\' range (a node outside it could leave the model\'s domain)', () => {
+  it("its nodes never leave the members' range (a node outside it could leave the model's domain)", () => {
     const body: HallPerson = { sex: 'female', ageYears: 55, heightM: 1.65, weightKg: 80 };
     const dEi = new Float64Array([-1000, -600, 0, 500]);
     const e = new SharedBodyHall(body, dEi, hallDeltaAtPal(body, 1.5));
     for (let d = 0; d < 3650; d++) e.step();
     expect([...e.weight].every(Number.isFinite)).toBe(true);
-    expect(() => new SharedBodyHall(body, new Float64Array([0, NaN]), 1)).toThrow('SharedBodyHall: intake change NaN is not a finite number');
+    expect(() => new SharedBodyHall(body, new Float64Array([0, NaN]), 1)).toThrow(
+      'SharedBodyHall: intake change NaN is not a finite number',
+    );
   });
 
   it('one intake change for everyone is the full model itself', () => {

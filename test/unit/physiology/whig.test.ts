@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, whigSteadyHba1cPercent, whigTrial, WHIG_TYPICAL } from '../../../models/physiology/whig.ts';
+import {
+  whigBetaForFpg,
+  whigFpgMmolL,
+  whigFsiMicroIuMl,
+  whigSteadyHba1cPercent,
+  whigTrial,
+  WHIG_TYPICAL,
+} from '../../../models/physiology/whig.ts';
 import { physiologyValidationCases } from '../../../models/validation/physiology-cases.ts';
 
 describe('WHIG model (Choy 2016; models.md §8a)', () => {

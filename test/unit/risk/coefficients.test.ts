@@ -7,7 +7,7 @@ import { transcribe } from '../../../tools/gen/risk-coefficients.ts';
 const MODELS_MD = resolve(__dirname, '../../../../shared/reference/models.md');
 
 describe.skipIf(!existsSync(MODELS_MD))('risk coefficients match ../shared/reference/models.md', () => {
-  it('every table, term and number is the published literal (the generator\'s own parse)', () => {
+  it("every table, term and number is the published literal (the generator's own parse)", () => {
     const fresh = transcribe(readFileSync(MODELS_MD, 'utf8'));
     for (const [name, table] of Object.entries(fresh)) {
       expect((generated as unknown as Record<string, unknown>)[name], name).toEqual(table);
@@ -18,7 +18,9 @@ describe.skipIf(!existsSync(MODELS_MD))('risk coefficients match ../shared/refer
     // A different method from the generator's: scan each table line for numbers with a regular
     // expression and check the generated row holds the same values in the same order.
     const md = readFileSync(MODELS_MD, 'utf8');
-    const tables = Object.values(generated).filter((t): t is { columns: string[]; rows: Record<string, (number | null)[]> } => typeof t === 'object' && t !== null && 'rows' in t);
+    const tables = Object.values(generated).filter(
+      (t): t is { columns: string[]; rows: Record<string, (number | null)[]> } => typeof t === 'object' && t !== null && 'rows' in t,
+    );
     let checked = 0;
     for (const line of md.split('\n')) {
       const m = /^\| ([^|]+?) \|(.*)\|$/.exec(line);
@@ -29,7 +31,10 @@ describe.skipIf(!existsSync(MODELS_MD))('risk coefficients match ../shared/refer
       if (nums.some((n) => n === undefined)) continue;
       const holders = tables.filter((t) => t.rows[term] && t.rows[term]!.length === nums.length);
       if (!holders.length) continue;
-      expect(holders.some((t) => JSON.stringify(t.rows[term]) === JSON.stringify(nums)), `${term}: ${cells.join(' | ')}`).toBe(true);
+      expect(
+        holders.some((t) => JSON.stringify(t.rows[term]) === JSON.stringify(nums)),
+        `${term}: ${cells.join(' | ')}`,
+      ).toBe(true);
       checked += nums.filter((n) => n !== null).length;
     }
     expect(checked).toBeGreaterThan(800);

@@ -4,13 +4,25 @@ import { pooledCohort, type PceInput } from '../../../models/risk/pce.ts';
 
 describe('PREVENT (Khan 2024 Table S12 worked example; models.md §5.2)', () => {
   const ref = (sex: 'female' | 'male'): PreventInput => ({
-    sex, ageYears: 50, totalCholesterolMgDl: 200, hdlMgDl: 45, systolicBpMmHg: 160, bpTreated: true, statin: false,
-    diabetes: true, currentSmoker: false, egfr: 90, bmiKgM2: 35,
+    sex,
+    ageYears: 50,
+    totalCholesterolMgDl: 200,
+    hdlMgDl: 45,
+    systolicBpMmHg: 160,
+    bpTreated: true,
+    statin: false,
+    diabetes: true,
+    currentSmoker: false,
+    egfr: 90,
+    bmiKgM2: 35,
   });
   const cases: [PreventModel, PreventOutcome, 'female' | 'male', number][] = [
-    ['base10y', 'cvd', 'female', 0.14683939095644824], ['base10y', 'cvd', 'male', 0.16317056158151638],
-    ['base10y', 'ascvd', 'female', 0.09195089753632872], ['base10y', 'ascvd', 'male', 0.10194362642179755],
-    ['base10y', 'hf', 'female', 0.08056096777914257], ['base10y', 'hf', 'male', 0.10591096013400046],
+    ['base10y', 'cvd', 'female', 0.14683939095644824],
+    ['base10y', 'cvd', 'male', 0.16317056158151638],
+    ['base10y', 'ascvd', 'female', 0.09195089753632872],
+    ['base10y', 'ascvd', 'male', 0.10194362642179755],
+    ['base10y', 'hf', 'female', 0.08056096777914257],
+    ['base10y', 'hf', 'male', 0.10591096013400046],
   ];
   it.each(cases)('%s %s %s = %d', (model, outcome, sex, expected) => {
     const r = prevent(ref(sex), model, outcome);
@@ -28,7 +40,15 @@ describe('PREVENT (Khan 2024 Table S12 worked example; models.md §5.2)', () => 
 
 describe('Pooled Cohort Equations (Goff 2013 Table A example; models.md §6)', () => {
   const ex = (sex: 'female' | 'male', aa: boolean): PceInput => ({
-    sex, africanAmerican: aa, ageYears: 55, totalCholesterolMgDl: 213, hdlMgDl: 50, systolicBpMmHg: 120, bpTreated: false, currentSmoker: false, diabetes: false,
+    sex,
+    africanAmerican: aa,
+    ageYears: 55,
+    totalCholesterolMgDl: 213,
+    hdlMgDl: 50,
+    systolicBpMmHg: 120,
+    bpTreated: false,
+    currentSmoker: false,
+    diabetes: false,
   });
   it.each([
     ['white women', 'female', false, 2.0544, 2.1],

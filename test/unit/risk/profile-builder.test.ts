@@ -15,7 +15,14 @@ describe('risk profile from stored data', () => {
     await loadDemo(d, { endDay: '2026-11-21', offsetMin: 60 });
     const now = Date.parse('2026-11-22T12:00:00Z');
     const { profile: p, provenance, suggestion } = await buildRiskProfile(d, now);
-    expect(p).toMatchObject({ sex: 'male', age: 52, heightCm: 178, ethnicity: 'white', smoking: 'ex', familyHistoryDiabetes: 'first_degree' });
+    expect(p).toMatchObject({
+      sex: 'male',
+      age: 52,
+      heightCm: 178,
+      ethnicity: 'white',
+      smoking: 'ex',
+      familyHistoryDiabetes: 'first_degree',
+    });
     expect(p.weightKg).toBeGreaterThan(90);
     expect(p.hba1cPercent).toBeGreaterThanOrEqual(5.8);
     expect(p.fastingGlucoseMgDl).toBeGreaterThan(100);
@@ -33,10 +40,18 @@ describe('risk profile from stored data', () => {
     expect(suggestion).toEqual({ inputs: ['egfr'], gain: 3, why: 'adding egfr would give 3 more risk scores' });
   });
 
-  it('uses the person\'s own answers, which make FINDRISC possible', async () => {
+  it("uses the person's own answers, which make FINDRISC possible", async () => {
     const d = db();
     await loadDemo(d, { endDay: '2026-11-21', offsetMin: 60 });
-    await commitImport(d, { fileName: 'tape', format: 'x', bytes: 1, sources: [{ name: 'Tape' }], batches: [batch('waist_circumference', [['2026-11-20T08:00:00Z', 104]])], rejected: [], ignored: {} });
+    await commitImport(d, {
+      fileName: 'tape',
+      format: 'x',
+      bytes: 1,
+      sources: [{ name: 'Tape' }],
+      batches: [batch('waist_circumference', [['2026-11-20T08:00:00Z', 104]])],
+      rejected: [],
+      ignored: {},
+    });
     const before = await buildRiskProfile(d, Date.parse('2026-11-22T12:00:00Z'));
     expect(riskReport(before.profile).findrisc).toBeNull();
     await saveProfile(d, { answers: { dailyFruitVegetables: true, bpMedication: false } });
@@ -49,7 +64,15 @@ describe('risk profile from stored data', () => {
   it('eGFR from creatinine by CKD-EPI 2021 when no eGFR is stored', async () => {
     const d = db();
     await saveProfile(d, { sex: 'male', birthDate: '1974-01-01' });
-    await commitImport(d, { fileName: 'lab', format: 'x', bytes: 1, sources: [{ name: 'Lab' }], batches: [batch('creatinine', [['2024-06-01T09:00:00Z', 1.0]])], rejected: [], ignored: {} });
+    await commitImport(d, {
+      fileName: 'lab',
+      format: 'x',
+      bytes: 1,
+      sources: [{ name: 'Lab' }],
+      batches: [batch('creatinine', [['2024-06-01T09:00:00Z', 1.0]])],
+      rejected: [],
+      ignored: {},
+    });
     const { profile: p, provenance } = await buildRiskProfile(d, Date.parse('2024-06-02T00:00:00Z'));
     expect(p.egfr).toBe(Math.round(egfrCkdEpi2021(1.0, 50, 'male')));
     expect(p.egfr).toBe(92); // 142 × (1/0.9)^-1.2 × 0.9938^50

@@ -3,16 +3,30 @@ import { qdiabetes2013, type QDiabetes2013Input } from '../../../models/risk/qdi
 import { findrisc } from '../../../models/risk/findrisc.ts';
 
 const q13 = (over: Partial<QDiabetes2013Input>): QDiabetes2013Input => ({
-  sex: 'female', ageYears: 35, bmiKgM2: 25, ethnicity: 'WhiteNA', smoking: 'Non', townsend: 0,
-  corticosteroids: false, cvd: false, treatedHypertension: false, familyHistoryFirstDegree: false, ...over,
+  sex: 'female',
+  ageYears: 35,
+  bmiKgM2: 25,
+  ethnicity: 'WhiteNA',
+  smoking: 'Non',
+  townsend: 0,
+  corticosteroids: false,
+  cvd: false,
+  treatedHypertension: false,
+  familyHistoryFirstDegree: false,
+  ...over,
 });
 const val = (r: ReturnType<typeof qdiabetes2013>): number => (r.ok ? r.value : NaN);
 
 describe('QDiabetes-2013', () => {
-  it.each([[20, 0.1801226], [25, 0.6324508], [30, 1.7885233], [35, 3.8983187], [40, 6.2964702]])(
-    'female 35, BMI %d, 10 years = %d %% (R package README, VERIFIED)', (bmi, expected) => {
-      expect(val(qdiabetes2013(q13({ bmiKgM2: bmi }), 10))).toBeCloseTo(expected, 6);
-    });
+  it.each([
+    [20, 0.1801226],
+    [25, 0.6324508],
+    [30, 1.7885233],
+    [35, 3.8983187],
+    [40, 6.2964702],
+  ])('female 35, BMI %d, 10 years = %d %% (R package README, VERIFIED)', (bmi, expected) => {
+    expect(val(qdiabetes2013(q13({ bmiKgM2: bmi }), 10))).toBeCloseTo(expected, 6);
+  });
 
   it('male 45, BMI 35: the risk curve over 1-10 years (models.md DERIVED vectors)', () => {
     const curve = Array.from({ length: 10 }, (_, i) => val(qdiabetes2013(q13({ sex: 'male', ageYears: 45, bmiKgM2: 35 }), i + 1)));
@@ -33,18 +47,46 @@ describe('QDiabetes-2013', () => {
 
 describe('FINDRISC', () => {
   it('the published calculator example: male 35, BMI 24.2, waist 90, inactive, no daily vegetables → 3 points, low (~1 %)', () => {
-    const r = findrisc({ sex: 'male', ageYears: 35, bmiKgM2: 24.2, waistCm: 90, physicallyActiveDaily: false, dailyFruitVegetables: false, bpMedication: false, highGlucoseHistory: false, familyHistoryDiabetes: 'none' });
+    const r = findrisc({
+      sex: 'male',
+      ageYears: 35,
+      bmiKgM2: 24.2,
+      waistCm: 90,
+      physicallyActiveDaily: false,
+      dailyFruitVegetables: false,
+      bpMedication: false,
+      highGlucoseHistory: false,
+      familyHistoryDiabetes: 'none',
+    });
     expect(r).toMatchObject({ ok: true, value: { points: 3, band: 'low', risk10yPercent: 1 } });
   });
 
-  it.each([[6, 'low', 1], [7, 'slightly_elevated', 4], [11, 'slightly_elevated', 4], [12, 'moderate', 17], [14, 'moderate', 17], [15, 'high', 33], [20, 'high', 33], [21, 'very_high', 50]] as const)(
-    'a total of %d points is %s (%d %%)', async (points, band, risk) => {
-      const { findriscBand } = await import('../../../models/risk/findrisc.ts');
-      expect(findriscBand(points)).toEqual({ band, risk10yPercent: risk });
-    });
+  it.each([
+    [6, 'low', 1],
+    [7, 'slightly_elevated', 4],
+    [11, 'slightly_elevated', 4],
+    [12, 'moderate', 17],
+    [14, 'moderate', 17],
+    [15, 'high', 33],
+    [20, 'high', 33],
+    [21, 'very_high', 50],
+  ] as const)('a total of %d points is %s (%d %%)', async (points, band, risk) => {
+    const { findriscBand } = await import('../../../models/risk/findrisc.ts');
+    expect(findriscBand(points)).toEqual({ band, risk10yPercent: risk });
+  });
 
   it('applies the boundary convention (BMI 30 → 1, waist 102 for men → 3)', () => {
-    const r = findrisc({ sex: 'male', ageYears: 64, bmiKgM2: 30, waistCm: 102, physicallyActiveDaily: true, dailyFruitVegetables: true, bpMedication: true, highGlucoseHistory: true, familyHistoryDiabetes: 'second_degree' });
+    const r = findrisc({
+      sex: 'male',
+      ageYears: 64,
+      bmiKgM2: 30,
+      waistCm: 102,
+      physicallyActiveDaily: true,
+      dailyFruitVegetables: true,
+      bpMedication: true,
+      highGlucoseHistory: true,
+      familyHistoryDiabetes: 'second_degree',
+    });
     expect(r.ok && r.value.points).toBe(3 + 1 + 3 + 0 + 0 + 2 + 5 + 3);
   });
 });

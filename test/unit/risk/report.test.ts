@@ -6,11 +6,39 @@ import { pooledCohort } from '../../../models/risk/pce.ts';
 
 /** The contract profile → each model: mappings, exclusions, defaults that are said, ranges. */
 const full: RiskProfile = {
-  sex: 'female', age: 55, heightCm: 165, weightKg: 80, waistCm: 92, ethnicity: 'white', smoking: 'non', townsend: 0,
-  fastingGlucoseMgDl: 100, hba1cPercent: 5.7, totalCholesterolMgDl: 200, hdlMgDl: 50, triglyceridesMgDl: 140, systolicBpMmHg: 130,
-  diastolicBpMmHg: 82, egfr: 90, familyHistoryDiabetes: 'first_degree', diabetes: false, cvd: false, treatedHypertension: false, bpMedication: false,
-  statin: false, corticosteroids: false, atypicalAntipsychotic: false, learningDisability: false, schizophreniaOrBipolar: false, gestationalDiabetes: false,
-  pcos: false, highGlucoseHistory: false, physicallyActiveDaily: true, dailyFruitVegetables: true, physicallyActive: true, hypertension: false,
+  sex: 'female',
+  age: 55,
+  heightCm: 165,
+  weightKg: 80,
+  waistCm: 92,
+  ethnicity: 'white',
+  smoking: 'non',
+  townsend: 0,
+  fastingGlucoseMgDl: 100,
+  hba1cPercent: 5.7,
+  totalCholesterolMgDl: 200,
+  hdlMgDl: 50,
+  triglyceridesMgDl: 140,
+  systolicBpMmHg: 130,
+  diastolicBpMmHg: 82,
+  egfr: 90,
+  familyHistoryDiabetes: 'first_degree',
+  diabetes: false,
+  cvd: false,
+  treatedHypertension: false,
+  bpMedication: false,
+  statin: false,
+  corticosteroids: false,
+  atypicalAntipsychotic: false,
+  learningDisability: false,
+  schizophreniaOrBipolar: false,
+  gestationalDiabetes: false,
+  pcos: false,
+  highGlucoseHistory: false,
+  physicallyActiveDaily: true,
+  dailyFruitVegetables: true,
+  physicallyActive: true,
+  hypertension: false,
 };
 
 describe('riskReport', () => {
@@ -30,9 +58,41 @@ describe('riskReport', () => {
 
   it('maps ethnicity per model: African-American is Black African in QDiabetes and the AA equations in PCE; Hispanic is Other / white', () => {
     const aa = riskReport({ ...full, ethnicity: 'african_american' });
-    const q = qdiabetes2018({ sex: 'female', ageYears: 55, bmiKgM2: 80 / 1.65 ** 2, ethnicity: 'BlackAfrican', smoking: 'Non', townsend: 0, fastingGlucoseMgDl: 100, hba1cPercent: 5.7, atypicalAntipsychotic: false, corticosteroids: false, cvd: false, gestationalDiabetes: false, learningDisability: false, schizophreniaOrBipolar: false, pcos: false, statin: false, treatedHypertension: false, familyHistoryFirstDegree: true }, 'A');
+    const q = qdiabetes2018(
+      {
+        sex: 'female',
+        ageYears: 55,
+        bmiKgM2: 80 / 1.65 ** 2,
+        ethnicity: 'BlackAfrican',
+        smoking: 'Non',
+        townsend: 0,
+        fastingGlucoseMgDl: 100,
+        hba1cPercent: 5.7,
+        atypicalAntipsychotic: false,
+        corticosteroids: false,
+        cvd: false,
+        gestationalDiabetes: false,
+        learningDisability: false,
+        schizophreniaOrBipolar: false,
+        pcos: false,
+        statin: false,
+        treatedHypertension: false,
+        familyHistoryFirstDegree: true,
+      },
+      'A',
+    );
     expect(aa.qdiabetes2018.A).toBeCloseTo(q.ok ? q.value : NaN, 5);
-    const pceAa = pooledCohort({ sex: 'female', africanAmerican: true, ageYears: 55, totalCholesterolMgDl: 200, hdlMgDl: 50, systolicBpMmHg: 130, bpTreated: false, currentSmoker: false, diabetes: false });
+    const pceAa = pooledCohort({
+      sex: 'female',
+      africanAmerican: true,
+      ageYears: 55,
+      totalCholesterolMgDl: 200,
+      hdlMgDl: 50,
+      systolicBpMmHg: 130,
+      bpTreated: false,
+      currentSmoker: false,
+      diabetes: false,
+    });
     expect(aa.pce!.ascvd10yPercent).toBe(Math.round((pceAa.ok ? pceAa.value : NaN) * 10) / 10);
     expect(riskReport({ ...full, ethnicity: 'hispanic' }).pce).toEqual(riskReport(full).pce);
   });
@@ -51,7 +111,9 @@ describe('riskReport', () => {
     expect(a.prevent).toEqual(b.prevent);
     expect(a.findrisc).toEqual(b.findrisc);
     // a treated person needs no readings for Framingham's blood-pressure criterion
-    expect(riskReport({ ...full, treatedHypertension: true, systolicBpMmHg: undefined, diastolicBpMmHg: undefined }).framinghamOffspring).not.toBeNull();
+    expect(
+      riskReport({ ...full, treatedHypertension: true, systolicBpMmHg: undefined, diastolicBpMmHg: undefined }).framinghamOffspring,
+    ).not.toBeNull();
   });
 
   it('excludes people the equations are not for, saying why', () => {
@@ -62,7 +124,9 @@ describe('riskReport', () => {
     expect(dm.warnings).toContain('qdiabetes2018: already has diabetes (the score predicts new diabetes); not computed');
     const labs = riskReport({ ...full, hba1cPercent: 7.5 });
     expect(labs.qdiabetes2018.A).toBeNull();
-    expect(labs.warnings).toContain('qdiabetes2018 A: HbA1c 7.5 % is in the diabetes range (the score predicts new diabetes); not computed');
+    expect(labs.warnings).toContain(
+      'qdiabetes2018 A: HbA1c 7.5 % is in the diabetes range (the score predicts new diabetes); not computed',
+    );
     const cvd = riskReport({ ...full, cvd: true });
     expect([cvd.pce, cvd.prevent.base10y]).toEqual([null, null]);
     expect(cvd.warnings).toContain('pce: has cardiovascular disease (the equations are for primary prevention); not computed');
@@ -71,10 +135,14 @@ describe('riskReport', () => {
   it('says which inputs it assumed, and clamps BMI out loud', () => {
     const r = riskReport({ sex: 'male', age: 62, bmi: 45, totalCholesterolMgDl: 210, hdlMgDl: 45, systolicBpMmHg: 135, egfr: 80 });
     expect(r.qdiabetes2018.A).not.toBeNull();
-    expect(r.warnings).toContain('qdiabetes2018: BMI 45 used as 40 (the model\'s clamp)');
-    expect(r.warnings.find((w) => w.startsWith('qdiabetes2018: not given, assumed'))).toMatch(/ethnicity white or not stated, smoking non, townsend 0, /);
+    expect(r.warnings).toContain("qdiabetes2018: BMI 45 used as 40 (the model's clamp)");
+    expect(r.warnings.find((w) => w.startsWith('qdiabetes2018: not given, assumed'))).toMatch(
+      /ethnicity white or not stated, smoking non, townsend 0, /,
+    );
     expect(r.warnings).toContain('pce: not given, assumed smoking non, diabetes no, bpTreatment no (bpMedication/treatedHypertension)');
-    expect(r.warnings).toContain('prevent: not given, assumed smoking non, diabetes no, bpTreatment no (bpMedication/treatedHypertension), statin no');
+    expect(r.warnings).toContain(
+      'prevent: not given, assumed smoking non, diabetes no, bpTreatment no (bpMedication/treatedHypertension), statin no',
+    );
   });
 
   it('one warning per PREVENT model when every outcome fails for one reason', () => {

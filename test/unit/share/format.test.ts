@@ -4,7 +4,9 @@ import { zipSync } from 'fflate';
 import { ARGON2, decodeCode, generateCode, open, readHeader, seal } from '../../../src/share/format.ts';
 import { ShareError } from '../../../src/share/errors.ts';
 
-const payload = new TextEncoder().encode(JSON.stringify({ format: 'doppel-share', version: 1, weights: Array.from({ length: 500 }, (_, i) => 80 + Math.sin(i)) }));
+const payload = new TextEncoder().encode(
+  JSON.stringify({ format: 'doppel-share', version: 1, weights: Array.from({ length: 500 }, (_, i) => 80 + Math.sin(i)) }),
+);
 const PASS = { passphrase: 'correct horse battery staple' };
 
 async function code(e: Promise<unknown>): Promise<string> {
@@ -60,11 +62,14 @@ describe('.doppel share file', () => {
   it('property: a single-bit change at a random position of a sealed file (60 draws) is detected', async () => {
     const secret = { code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789' };
     const a = await seal(payload, secret);
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 8, max: a.length - 1 }), fc.integer({ min: 0, max: 7 }), async (at, bit) => {
-      const t = a.slice();
-      t[at] = t[at]! ^ (1 << bit);
-      await expect(open(t, secret)).rejects.toBeInstanceOf(ShareError);
-    }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 8, max: a.length - 1 }), fc.integer({ min: 0, max: 7 }), async (at, bit) => {
+        const t = a.slice();
+        t[at] = t[at]! ^ (1 << bit);
+        await expect(open(t, secret)).rejects.toBeInstanceOf(ShareError);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('a cut-short file, a newer version, an unknown mode and other files each get their own message', async () => {

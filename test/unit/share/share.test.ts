@@ -26,9 +26,23 @@ async function patient() {
 }
 
 describe('share files: patient → file → review workspace', () => {
-  it('the review workspace holds exactly the chosen scope, and gives the same numbers as the patient\'s own', async () => {
+  it("the review workspace holds exactly the chosen scope, and gives the same numbers as the patient's own", async () => {
     const { d, walk } = await patient();
-    const scope = { fromDay: '2026-05-01', toDay: '2026-11-21', metrics: ['body_weight', 'hba1c', 'blood_glucose', 'systolic_bp', 'diastolic_bp', 'hdl_cholesterol', 'total_cholesterol', 'cgm_glucose'] as const, scenarioIds: [walk] };
+    const scope = {
+      fromDay: '2026-05-01',
+      toDay: '2026-11-21',
+      metrics: [
+        'body_weight',
+        'hba1c',
+        'blood_glucose',
+        'systolic_bp',
+        'diastolic_bp',
+        'hdl_cholesterol',
+        'total_cholesterol',
+        'cgm_glucose',
+      ] as const,
+      scenarioIds: [walk],
+    };
     const { bytes } = await createShare(d, { ...scope, metrics: [...scope.metrics] }, 'Alex B.', { code: CODE }, NOW);
     const review = db();
     const payload = await openShareInto(review, bytes, { code: CODE }, NOW);
@@ -43,15 +57,18 @@ describe('share files: patient → file → review workspace', () => {
       // Everything in the review is in the range, and nothing in range was left out (local days).
       expect(theirs.n).toBeGreaterThan(0);
       expect(theirs.n).toBeLessThanOrEqual(mine.n);
-      expect(Array.from(theirs.value)).toEqual(Array.from(mine.value).filter((_, i) => {
-        const day = new Date(mine.start[i]! + mine.offsetMin[i]! * 60_000).toISOString().slice(0, 10);
-        return day >= '2026-05-01' && day <= '2026-11-21';
-      }));
+      expect(Array.from(theirs.value)).toEqual(
+        Array.from(mine.value).filter((_, i) => {
+          const day = new Date(mine.start[i]! + mine.offsetMin[i]! * 60_000).toISOString().slice(0, 10);
+          return day >= '2026-05-01' && day <= '2026-11-21';
+        }),
+      );
     }
     // The same numbers: the latest values, the risk scores; the units the patient chose; only the chosen scenario.
     const mine = await refreshSnapshot(d, NOW);
     const theirs = (await latestSnapshot(review))!.state as Awaited<ReturnType<typeof refreshSnapshot>>;
-    for (const m of ['hba1c', 'body_weight', 'systolic_bp', 'cgm_glucose'] as const) expect(theirs.latest[m]!.value).toBe(mine.latest[m]!.value);
+    for (const m of ['hba1c', 'body_weight', 'systolic_bp', 'cgm_glucose'] as const)
+      expect(theirs.latest[m]!.value).toBe(mine.latest[m]!.value);
     const [ra, rb] = [riskReport((await buildRiskProfile(d, NOW)).profile), riskReport((await buildRiskProfile(review, NOW)).profile)];
     expect(rb.qdiabetes2018).toEqual(ra.qdiabetes2018);
     expect((await review.settings.get('glucoseUnit'))?.value).toBe('mmol/L');
@@ -68,7 +85,11 @@ describe('share files: patient → file → review workspace', () => {
     const ownBefore = await countSamples(d);
     const flipped = bytes.slice();
     flipped[60] = flipped[60]! ^ 4;
-    for (const [file, secret] of [[bytes, { code: 'ZZZZ-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789' }], [flipped, { code: CODE }], [bytes.subarray(0, bytes.length - 5), { code: CODE }]] as const) {
+    for (const [file, secret] of [
+      [bytes, { code: 'ZZZZ-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789' }],
+      [flipped, { code: CODE }],
+      [bytes.subarray(0, bytes.length - 5), { code: CODE }],
+    ] as const) {
       await expect(openShareInto(review, file, secret, NOW)).rejects.toBeInstanceOf(ShareError);
       expect(await countSamples(review)).toEqual(before);
     }
@@ -82,8 +103,28 @@ describe('share files: patient → file → review workspace', () => {
     await openShareInto(review, bytes, { code: CODE }, NOW);
     const before = await countSamples(review);
     const { seal } = await import('../../../src/share/format.ts');
-    const bad = { format: 'doppel-share', version: 1, sharedAt: '2026-11-20T10:00:00Z', label: 'Mallory', scope: { fromDay: null, toDay: null, metrics: ['body_weight'] }, profile: {}, units: {}, sources: [{ name: 'x', model: '' }], scenarios: [],
-      samples: [{ metric: 'body_weight', start: [Date.UTC(2026, 0, 1)], end: [Date.UTC(2026, 0, 1)], value: [80], offsetMin: [-32768], source: [0], flags: [0] }] };
+    const bad = {
+      format: 'doppel-share',
+      version: 1,
+      sharedAt: '2026-11-20T10:00:00Z',
+      label: 'Mallory',
+      scope: { fromDay: null, toDay: null, metrics: ['body_weight'] },
+      profile: {},
+      units: {},
+      sources: [{ name: 'x', model: '' }],
+      scenarios: [],
+      samples: [
+        {
+          metric: 'body_weight',
+          start: [Date.UTC(2026, 0, 1)],
+          end: [Date.UTC(2026, 0, 1)],
+          value: [80],
+          offsetMin: [-32768],
+          source: [0],
+          flags: [0],
+        },
+      ],
+    };
     const file = await seal(new TextEncoder().encode(JSON.stringify(bad)), { code: CODE });
     const err = await openShareInto(review, file, { code: CODE }, NOW).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ShareError);
@@ -92,9 +133,27 @@ describe('share files: patient → file → review workspace', () => {
   });
 
   it('checks every value of a payload before storing any, naming where a bad one is', () => {
-    const base = { format: 'doppel-share', version: 1, sharedAt: '2026-11-20T10:00:00Z', label: 'X', scope: { fromDay: null, toDay: null, metrics: ['body_weight'] }, profile: {}, units: {}, sources: [{ name: 'Scale', model: '' }], scenarios: [] };
+    const base = {
+      format: 'doppel-share',
+      version: 1,
+      sharedAt: '2026-11-20T10:00:00Z',
+      label: 'X',
+      scope: { fromDay: null, toDay: null, metrics: ['body_weight'] },
+      profile: {},
+      units: {},
+      sources: [{ name: 'Scale', model: '' }],
+      scenarios: [],
+    };
     const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
-    const sample = { metric: 'body_weight', start: [Date.UTC(2026, 0, 1)], end: [Date.UTC(2026, 0, 1)], value: [80], offsetMin: [0], source: [0], flags: [0] };
+    const sample = {
+      metric: 'body_weight',
+      start: [Date.UTC(2026, 0, 1)],
+      end: [Date.UTC(2026, 0, 1)],
+      value: [80],
+      offsetMin: [0],
+      source: [0],
+      flags: [0],
+    };
     expect(parsePayload(enc({ ...base, samples: [sample] }), NOW).samples).toHaveLength(1);
     const cases: [unknown, string][] = [
       [{ ...base, samples: [{ ...sample, value: [8000] }] }, 'samples[0].value[0]'],

@@ -7,9 +7,18 @@ import { PRIORS } from '../../../models/twin/priors.ts';
 import { newDiagnosisProbability, simulate } from '../../../models/twin/simulate.ts';
 
 const profiles: [string, RiskProfile][] = [
-  ['lean woman, normal glucose', { sex: 'female', age: 45, heightCm: 165, weightKg: 65, fastingGlucoseMgDl: 90, hba1cPercent: 5.3, ethnicity: 'white', smoking: 'non' }],
-  ['overweight man, glucose 100', { sex: 'male', age: 50, heightCm: 178, weightKg: 90, fastingGlucoseMgDl: 100, hba1cPercent: 5.6, ethnicity: 'white', smoking: 'non' }],
-  ['obese woman, prediabetes', { sex: 'female', age: 51, heightCm: 162, weightKg: 89, fastingGlucoseMgDl: 107, hba1cPercent: 5.9, ethnicity: 'white', smoking: 'non' }],
+  [
+    'lean woman, normal glucose',
+    { sex: 'female', age: 45, heightCm: 165, weightKg: 65, fastingGlucoseMgDl: 90, hba1cPercent: 5.3, ethnicity: 'white', smoking: 'non' },
+  ],
+  [
+    'overweight man, glucose 100',
+    { sex: 'male', age: 50, heightCm: 178, weightKg: 90, fastingGlucoseMgDl: 100, hba1cPercent: 5.6, ethnicity: 'white', smoking: 'non' },
+  ],
+  [
+    'obese woman, prediabetes',
+    { sex: 'female', age: 51, heightCm: 162, weightKg: 89, fastingGlucoseMgDl: 107, hba1cPercent: 5.9, ethnicity: 'white', smoking: 'non' },
+  ],
 ];
 const personOf = (p: RiskProfile) => {
   const r = personFromProfile(p);
@@ -17,24 +26,30 @@ const personOf = (p: RiskProfile) => {
   return r.person;
 };
 
-describe('progression prior anchored to the person\'s QDiabetes-2018 risk', () => {
-  it.each(profiles)('%s: the no-change forecast reaches QDiabetes\' 10-year risk, and the median glucose does not fall with age', (_name, profile) => {
-    const person = personOf(profile);
-    const a = anchorProgression(person, profile);
-    if (!a.ok) throw new Error(a.reason);
-    const target = (qdiabetesTenYear(profile) as { percent: number }).percent;
-    expect(a.target10yPercent).toBe(target);
-    expect(Math.abs(a.twin10yPercent - target)).toBeLessThanOrEqual(Math.max(1, 0.1 * target));
-    // Another ensemble (1000 members, another seed) agrees within its sampling noise.
-    const r = simulate(person, {}, { priors: a.priors, seed: 8 });
-    expect(a.warning).toBeUndefined();
-    expect(Math.abs(100 * newDiagnosisProbability(r.t2dCumulativeProbability, 10) - target)).toBeLessThanOrEqual(Math.max(2, 0.2 * target));
-    expect(r.fastingGlucoseMgDl.p50[10]!).toBeGreaterThanOrEqual(r.fastingGlucoseMgDl.p50[0]! - 0.5);
-    // The population prior (a high-risk trial population) gave far more.
-    expect(100 * simulate(person, {}, { seed: 8 }).t2dCumulativeProbability[10]!).toBeGreaterThan(target + 10);
-    // No-change cross-check then agrees; a scenario still moves the twin its own way.
-    expect(qdiabetesCrossCheck(profile, {}, r)).toMatchObject({ agree: true });
-  }, 60_000);
+describe("progression prior anchored to the person's QDiabetes-2018 risk", () => {
+  it.each(profiles)(
+    "%s: the no-change forecast reaches QDiabetes' 10-year risk, and the median glucose does not fall with age",
+    (_name, profile) => {
+      const person = personOf(profile);
+      const a = anchorProgression(person, profile);
+      if (!a.ok) throw new Error(a.reason);
+      const target = (qdiabetesTenYear(profile) as { percent: number }).percent;
+      expect(a.target10yPercent).toBe(target);
+      expect(Math.abs(a.twin10yPercent - target)).toBeLessThanOrEqual(Math.max(1, 0.1 * target));
+      // Another ensemble (1000 members, another seed) agrees within its sampling noise.
+      const r = simulate(person, {}, { priors: a.priors, seed: 8 });
+      expect(a.warning).toBeUndefined();
+      expect(Math.abs(100 * newDiagnosisProbability(r.t2dCumulativeProbability, 10) - target)).toBeLessThanOrEqual(
+        Math.max(2, 0.2 * target),
+      );
+      expect(r.fastingGlucoseMgDl.p50[10]!).toBeGreaterThanOrEqual(r.fastingGlucoseMgDl.p50[0]! - 0.5);
+      // The population prior (a high-risk trial population) gave far more.
+      expect(100 * simulate(person, {}, { seed: 8 }).t2dCumulativeProbability[10]!).toBeGreaterThan(target + 10);
+      // No-change cross-check then agrees; a scenario still moves the twin its own way.
+      expect(qdiabetesCrossCheck(profile, {}, r)).toMatchObject({ agree: true });
+    },
+    60_000,
+  );
 
   it('a higher published risk means faster decline; the spread scales with the mean', () => {
     const factors = profiles.map(([, p]) => anchorProgression(personOf(p), p)).map((a) => (a.ok ? a.factor : NaN));
@@ -49,11 +64,22 @@ describe('progression prior anchored to the person\'s QDiabetes-2018 risk', () =
   }, 60_000);
 
   it('near the thresholds the twin carries more people over than QDiabetes counts: the anchor keeps the slowest progression and says so', () => {
-    const near: RiskProfile = { sex: 'female', age: 35, heightCm: 165, weightKg: 62, fastingGlucoseMgDl: 118, hba1cPercent: 5.6, ethnicity: 'white', smoking: 'non' };
+    const near: RiskProfile = {
+      sex: 'female',
+      age: 35,
+      heightCm: 165,
+      weightKg: 62,
+      fastingGlucoseMgDl: 118,
+      hba1cPercent: 5.6,
+      ethnicity: 'white',
+      smoking: 'non',
+    };
     const a = anchorProgression(personOf(near), near);
     if (!a.ok) throw new Error(a.reason);
     expect(a.twin10yPercent).toBeGreaterThan(a.target10yPercent + 2);
-    expect(a.warning).toMatch(/^this close to the thresholds the twin's weight drift and insulin-sensitivity spread carry more people over than QDiabetes-2018 B's recorded diagnoses/);
+    expect(a.warning).toMatch(
+      /^this close to the thresholds the twin's weight drift and insulin-sensitivity spread carry more people over than QDiabetes-2018 B's recorded diagnoses/,
+    );
     expect(a.factor).toBeLessThan(0.03);
   }, 60_000);
 

@@ -28,7 +28,7 @@ describe('personal calibration', () => {
     expect(Math.abs(f.weightKg.p50[2]! - truth[1800 + 730]!)).toBeLessThan(0.3);
   });
 
-  it('without history, the ensemble is the prior around today\'s values', () => {
+  it("without history, the ensemble is the prior around today's values", () => {
     const r = calibrate(person, [], { members: 200, seed: 2 });
     expect(r).toMatchObject({ essFraction: 1, moveAcceptance: 0, observationsUsed: 0, historyDays: 0 });
     expect(r.members).toHaveLength(200);
@@ -77,7 +77,8 @@ describe('personal calibration', () => {
     const prior = ensembleFor(woman, n, 1);
     const post = calibrate(woman, [{ day: -1, kind: 'weightKg', value: 88 }], { members: n, seed: 1 }).members;
     // (restarted today, a day of decline takes the clamped members a hair below the bound)
-    const atClamp = (ms: readonly { glycaemia: { b0: number } }[]): number => ms.filter((m) => m.glycaemia.b0 >= PRIORS.betaMax - 1e-3).length / ms.length;
+    const atClamp = (ms: readonly { glycaemia: { b0: number } }[]): number =>
+      ms.filter((m) => m.glycaemia.b0 >= PRIORS.betaMax - 1e-3).length / ms.length;
     expect(atClamp(prior)).toBeGreaterThan(0.1);
     expect(Math.abs(atClamp(post) - atClamp(prior))).toBeLessThan(0.03);
     const p10 = (ms: Parameters<typeof simulateMembers>[0]): number => simulateMembers(ms, {}, 10, 1).t2dCumulativeProbability[10]!;
@@ -92,7 +93,14 @@ describe('personal calibration', () => {
   });
 
   it('ignores future and non-positive observations', () => {
-    const r = calibrate(person, [{ day: 10, kind: 'weightKg', value: 90 }, { day: -5, kind: 'hba1cPercent', value: -1 }], { members: 50, seed: 1 });
+    const r = calibrate(
+      person,
+      [
+        { day: 10, kind: 'weightKg', value: 90 },
+        { day: -5, kind: 'hba1cPercent', value: -1 },
+      ],
+      { members: 50, seed: 1 },
+    );
     expect(r.observationsUsed).toBe(0);
   });
 });

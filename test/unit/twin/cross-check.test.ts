@@ -15,7 +15,7 @@ const run = (s: Scenario, years = 10): CrossCheck => {
 };
 
 describe('QDiabetes cross-check of the twin', () => {
-  it('uses model B with fasting glucose, and its baseline is the published equation\'s value', () => {
+  it("uses model B with fasting glucose, and its baseline is the published equation's value", () => {
     const c = run({});
     expect(c.model).toBe('QDiabetes-2018 B');
     const q = qdiabetes2018(qdiabetesInput(profile), 'B');

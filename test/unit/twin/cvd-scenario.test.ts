@@ -4,8 +4,18 @@ import { riskReport } from '../../../models/risk/report.ts';
 import { cvdUnderScenario } from '../../../models/twin/cvd-scenario.ts';
 
 const smoker: RiskProfile = {
-  sex: 'male', age: 55, heightCm: 178, weightKg: 92, smoking: 'moderate', totalCholesterolMgDl: 220, hdlMgDl: 42,
-  systolicBpMmHg: 138, egfr: 88, treatedHypertension: false, statin: false, diabetes: false,
+  sex: 'male',
+  age: 55,
+  heightCm: 178,
+  weightKg: 92,
+  smoking: 'moderate',
+  totalCholesterolMgDl: 220,
+  hdlMgDl: 42,
+  systolicBpMmHg: 138,
+  egfr: 88,
+  treatedHypertension: false,
+  statin: false,
+  diabetes: false,
 };
 
 describe('CVD risk under a scenario (smoking)', () => {

@@ -11,7 +11,7 @@ import { createRng } from '../../../models/util/random.ts';
 const person: VirtualPerson = { sex: 'male', ageYears: 40, heightM: 1.8, weightKg: 90, fastingGlucoseMgDl: 104, hba1cPercent: 5.8 };
 
 describe('twin members', () => {
-  it('a typical member starts exactly at the person\'s glucose and HbA1c, at steady state', () => {
+  it("a typical member starts exactly at the person's glucose and HbA1c, at steady state", () => {
     const m = drawMember(person);
     let first: [number, number] | undefined;
     runEnsemble([{ ...m, glycaemia: { ...m.glycaemia, rbPerYear: 0 }, intakeDriftKcalPerDay: 0 }], {}, 3650, (v) => {
@@ -28,35 +28,52 @@ describe('twin members', () => {
 
   it('the intake solve reaches the asked weight change at one year to 0.01 kg', () => {
     const rng = createRng(3);
-    const members = Array.from({ length: 20 }, () => drawMember({ ...person, weightKg: 70 + 40 * rng.next(), sex: rng.next() < 0.5 ? 'female' : 'male' }, rng));
+    const members = Array.from({ length: 20 }, () =>
+      drawMember({ ...person, weightKg: 70 + 40 * rng.next(), sex: rng.next() < 0.5 ? 'female' : 'male' }, rng),
+    );
     const people = members.map((m) => m.body);
-    runEnsemble(members.map((m) => ({ ...m, intakeDriftKcalPerDay: 0, adherence: 1 })), { weightChangeKg: -5, startDay: 10 }, 375, (v) => {
-      if (v.day === 375) v.weightKg.forEach((w, i) => expect(w - people[i]!.weightKg).toBeCloseTo(-5, 2));
-    });
+    runEnsemble(
+      members.map((m) => ({ ...m, intakeDriftKcalPerDay: 0, adherence: 1 })),
+      { weightChangeKg: -5, startDay: 10 },
+      375,
+      (v) => {
+        if (v.day === 375) v.weightKg.forEach((w, i) => expect(w - people[i]!.weightKg).toBeCloseTo(-5, 2));
+      },
+    );
   });
 
   it('a weight-change target is held after one year: different bodies (exact switch) and one shared body (superposed switch)', () => {
     const rng = createRng(5);
     const bodies = Array.from({ length: 12 }, () => drawMember({ ...person, weightKg: 70 + 40 * rng.next() }, rng));
     const shared = Array.from({ length: 12 }, () => drawMember(person, rng));
-    for (const [members, startDay] of [[bodies, 0], [bodies, 30], [shared, 0]] as const) {
+    for (const [members, startDay] of [
+      [bodies, 0],
+      [bodies, 30],
+      [shared, 0],
+    ] as const) {
       const held = members.map((m) => ({ ...m, intakeDriftKcalPerDay: 0, adherence: 1 }));
       runEnsemble(held, { weightChangeKg: -6, startDay }, startDay + 3650, (v) => {
         if (v.day < startDay + 365 || (v.day - startDay) % 365 !== 0) return;
-        v.weightKg.forEach((w, i) => expect(Math.abs(w - members[i]!.body.weightKg + 6)).toBeLessThan(v.day === startDay + 365 ? 0.01 : 0.35));
+        v.weightKg.forEach((w, i) =>
+          expect(Math.abs(w - members[i]!.body.weightKg + 6)).toBeLessThan(v.day === startDay + 365 ? 0.01 : 0.35),
+        );
       });
     }
   });
 
-  it('the shared-body superposition follows each member\'s exact two-phase trajectory closely for any adherence', () => {
+  it("the shared-body superposition follows each member's exact two-phase trajectory closely for any adherence", () => {
     const base = drawMember(person);
     const members = [0.3, 1, 2.5].map((adherence) => ({ ...base, adherence, intakeDriftKcalPerDay: 0 }));
     const fast: number[][] = [];
-    runEnsemble(members, { weightChangeKg: -5 }, 1825, (v) => { if (v.day % 365 === 0) fast.push([...v.weightKg]); });
+    runEnsemble(members, { weightChangeKg: -5 }, 1825, (v) => {
+      if (v.day % 365 === 0) fast.push([...v.weightKg]);
+    });
     // The same members on separate (identical) bodies take the exact path: a per-member intake switch.
     const exact: number[][] = [];
     const apart = members.map((m) => ({ ...m, body: { ...m.body, heightM: m.body.heightM + 1e-9 } }));
-    runEnsemble(apart, { weightChangeKg: -5 }, 1825, (v) => { if (v.day % 365 === 0) exact.push([...v.weightKg]); });
+    runEnsemble(apart, { weightChangeKg: -5 }, 1825, (v) => {
+      if (v.day % 365 === 0) exact.push([...v.weightKg]);
+    });
     fast.forEach((row, y) => row.forEach((w, i) => expect(Math.abs(w - exact[y]![i]!)).toBeLessThan(0.25)));
   });
 
@@ -68,7 +85,7 @@ describe('twin members', () => {
 });
 
 describe('simulate', () => {
-  it('deterministic: the daily weight is the published model\'s own trajectory', () => {
+  it("deterministic: the daily weight is the published model's own trajectory", () => {
     const r = simulate(person, { energyIntakeChangeKcalPerDay: -500 }, { years: 1, deterministic: true });
     const ref = hallWeightTrajectory(person, -500, 365);
     expect(r.daily!.weightKg).toHaveLength(366);
@@ -98,36 +115,66 @@ describe('simulate', () => {
   });
 
   it('property: on common random numbers, eating more never lowers weight or diabetes probability', () => {
-    fc.assert(fc.property(fc.integer({ min: -800, max: 300 }), fc.integer({ min: 50, max: 500 }), fc.integer({ min: 0, max: 1000 }), (dEi, more, seed) => {
-      const [lo, hi] = compareScenarios(person, { energyIntakeChangeKcalPerDay: dEi }, { energyIntakeChangeKcalPerDay: dEi + more }, { years: 4, members: 60, seed });
-      for (let y = 1; y <= 4; y++) {
-        expect(hi.weightKg.p50[y]!).toBeGreaterThan(lo.weightKg.p50[y]!);
-        expect(hi.fastingGlucoseMgDl.p50[y]!).toBeGreaterThanOrEqual(lo.fastingGlucoseMgDl.p50[y]!);
-        expect(hi.t2dCumulativeProbability[y]!).toBeGreaterThanOrEqual(lo.t2dCumulativeProbability[y]!);
-      }
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -800, max: 300 }),
+        fc.integer({ min: 50, max: 500 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (dEi, more, seed) => {
+          const [lo, hi] = compareScenarios(
+            person,
+            { energyIntakeChangeKcalPerDay: dEi },
+            { energyIntakeChangeKcalPerDay: dEi + more },
+            { years: 4, members: 60, seed },
+          );
+          for (let y = 1; y <= 4; y++) {
+            expect(hi.weightKg.p50[y]!).toBeGreaterThan(lo.weightKg.p50[y]!);
+            expect(hi.fastingGlucoseMgDl.p50[y]!).toBeGreaterThanOrEqual(lo.fastingGlucoseMgDl.p50[y]!);
+            expect(hi.t2dCumulativeProbability[y]!).toBeGreaterThanOrEqual(lo.t2dCumulativeProbability[y]!);
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 
   it('property: on common random numbers, a bigger held weight loss never raises weight, glucose or diabetes probability', () => {
-    fc.assert(fc.property(fc.integer({ min: -12, max: 6 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 1000 }), (kg, more, seed) => {
-      const [a, b] = compareScenarios(person, { weightChangeKg: kg }, { weightChangeKg: kg - more }, { years: 5, members: 60, seed });
-      for (let y = 1; y <= 5; y++) {
-        expect(b.weightKg.p50[y]!).toBeLessThan(a.weightKg.p50[y]!);
-        expect(b.fastingGlucoseMgDl.p50[y]!).toBeLessThanOrEqual(a.fastingGlucoseMgDl.p50[y]!);
-        expect(b.t2dCumulativeProbability[y]!).toBeLessThanOrEqual(a.t2dCumulativeProbability[y]!);
-      }
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(fc.integer({ min: -12, max: 6 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 1000 }), (kg, more, seed) => {
+        const [a, b] = compareScenarios(person, { weightChangeKg: kg }, { weightChangeKg: kg - more }, { years: 5, members: 60, seed });
+        for (let y = 1; y <= 5; y++) {
+          expect(b.weightKg.p50[y]!).toBeLessThan(a.weightKg.p50[y]!);
+          expect(b.fastingGlucoseMgDl.p50[y]!).toBeLessThanOrEqual(a.fastingGlucoseMgDl.p50[y]!);
+          expect(b.t2dCumulativeProbability[y]!).toBeLessThanOrEqual(a.t2dCumulativeProbability[y]!);
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('property: more activity and metformin never raise glucose or diabetes probability', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 30, max: 300 }), fc.boolean(), fc.integer({ min: 0, max: 1000 }), (base, extra, met, seed) => {
-      const [a, b] = compareScenarios(person, { activityMinutesPerWeek: base }, { activityMinutesPerWeek: base + extra, metformin: met }, { years: 3, members: 60, seed });
-      for (let y = 1; y <= 3; y++) {
-        expect(b.weightKg.p50[y]!).toBeLessThan(a.weightKg.p50[y]!);
-        expect(b.fastingGlucoseMgDl.p50[y]!).toBeLessThan(a.fastingGlucoseMgDl.p50[y]!);
-        expect(b.t2dCumulativeProbability[y]!).toBeLessThanOrEqual(a.t2dCumulativeProbability[y]!);
-      }
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 30, max: 300 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1000 }),
+        (base, extra, met, seed) => {
+          const [a, b] = compareScenarios(
+            person,
+            { activityMinutesPerWeek: base },
+            { activityMinutesPerWeek: base + extra, metformin: met },
+            { years: 3, members: 60, seed },
+          );
+          for (let y = 1; y <= 3; y++) {
+            expect(b.weightKg.p50[y]!).toBeLessThan(a.weightKg.p50[y]!);
+            expect(b.fastingGlucoseMgDl.p50[y]!).toBeLessThan(a.fastingGlucoseMgDl.p50[y]!);
+            expect(b.t2dCumulativeProbability[y]!).toBeLessThanOrEqual(a.t2dCumulativeProbability[y]!);
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });
 
@@ -137,7 +184,10 @@ describe('inputs', () => {
     [{ metformin: 'yes' }, 'scenario.metformin must be true or false'],
     [{ activityMinutesPerWeek: 1e9 }, 'scenario.activityMinutesPerWeek 1000000000 is outside 0 to 2100'],
     [{ startDay: 1.5 }, 'scenario.startDay must be a whole number of days'],
-    [{ calories: 3 }, 'scenario.calories is not a scenario field (energyIntakeChangeKcalPerDay, physicalActivityLevel, activityMinutesPerWeek, weightChangeKg, startDay, metformin, smoking)'],
+    [
+      { calories: 3 },
+      'scenario.calories is not a scenario field (energyIntakeChangeKcalPerDay, physicalActivityLevel, activityMinutesPerWeek, weightChangeKg, startDay, metformin, smoking)',
+    ],
   ])('scenario %j → %s', (s, why) => expect(invalidScenario(s)).toBe(why));
 
   it('a profile with diabetes, or values in its range, is simulated with a warning that the twin is for prevention', () => {
@@ -155,18 +205,26 @@ describe('inputs', () => {
   });
 });
 
-describe('the model\'s domain', () => {
-  it('extreme but valid scenarios never give NaN: intake changes are held inside the Hall model\'s domain', () => {
+describe("the model's domain", () => {
+  it("extreme but valid scenarios never give NaN: intake changes are held inside the Hall model's domain", () => {
     const small: VirtualPerson = { sex: 'female', ageYears: 25, heightM: 1.5, weightKg: 45, fastingGlucoseMgDl: 90, hba1cPercent: 5.2 };
-    for (const s of [{ energyIntakeChangeKcalPerDay: -2500 }, { energyIntakeChangeKcalPerDay: 2500 }, { weightChangeKg: -10 }, { energyIntakeChangeKcalPerDay: -2500, startDay: 30 }]) {
+    for (const s of [
+      { energyIntakeChangeKcalPerDay: -2500 },
+      { energyIntakeChangeKcalPerDay: 2500 },
+      { weightChangeKg: -10 },
+      { energyIntakeChangeKcalPerDay: -2500, startDay: 30 },
+    ]) {
       const r = simulate(small, s, { years: 10, members: 200, seed: 1 });
-      for (const series of [r.weightKg, r.fastingGlucoseMgDl, r.hba1cPercent]) for (const band of Object.values(series)) expect(band.every(Number.isFinite)).toBe(true);
+      for (const series of [r.weightKg, r.fastingGlucoseMgDl, r.hba1cPercent])
+        for (const band of Object.values(series)) expect(band.every(Number.isFinite)).toBe(true);
       expect(Math.min(...r.weightKg.p05)).toBeGreaterThan(20);
     }
   });
 
   it('a weight change the body cannot reach is refused with the BMI it would mean', () => {
-    expect(scenarioOutOfRange({ weightKg: 80, heightM: 1.65 }, { weightChangeKg: -60 })).toBe('scenario.weightChangeKg -60 would take BMI to 7.3, outside the body-weight model\'s 15-70');
+    expect(scenarioOutOfRange({ weightKg: 80, heightM: 1.65 }, { weightChangeKg: -60 })).toBe(
+      "scenario.weightChangeKg -60 would take BMI to 7.3, outside the body-weight model's 15-70",
+    );
     expect(scenarioOutOfRange({ weightKg: 80, heightM: 1.65 }, { weightChangeKg: -10 })).toBeUndefined();
   });
 

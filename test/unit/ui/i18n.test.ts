@@ -49,12 +49,20 @@ describe('message catalog', () => {
     setMessages(en);
   });
 
-  it('tx puts React nodes in placeholders and wraps tagged text, in the translation\'s word order', () => {
-    expect(html(tx('welcome.promise.here', { b: strong }))).toBe('<strong>Stays here.</strong> Your data is stored in this browser on this device, and nowhere else.');
-    expect(html(tx('import.intro', { zip: el('code', 'a.zip'), xml: el('code', 'b.xml') }))).toMatch(/^Apple Health \(<code>a\.zip<\/code> or <code>b\.xml<\/code>\), FHIR/);
-    expect(html(txn('twin.health.fitted', 12, { b: strong, months: '3 months' }))).toBe('Fitted to <strong>12</strong> of your measurements over 3 months.');
+  it("tx puts React nodes in placeholders and wraps tagged text, in the translation's word order", () => {
+    expect(html(tx('welcome.promise.here', { b: strong }))).toBe(
+      '<strong>Stays here.</strong> Your data is stored in this browser on this device, and nowhere else.',
+    );
+    expect(html(tx('import.intro', { zip: el('code', 'a.zip'), xml: el('code', 'b.xml') }))).toMatch(
+      /^Apple Health \(<code>a\.zip<\/code> or <code>b\.xml<\/code>\), FHIR/,
+    );
+    expect(html(txn('twin.health.fitted', 12, { b: strong, months: '3 months' }))).toBe(
+      'Fitted to <strong>12</strong> of your measurements over 3 months.',
+    );
     setMessages({ ...en, 'twin.health.sharpenItem': '{why} — <b>{what}</b>' } as Messages);
-    expect(html(tx('twin.health.sharpenItem', { b: strong, what: el('a', 'x', { href: '#/profile' }), why: '<y>' }))).toBe('&lt;y&gt; — <strong><a href="#/profile">x</a></strong>');
+    expect(html(tx('twin.health.sharpenItem', { b: strong, what: el('a', 'x', { href: '#/profile' }), why: '<y>' }))).toBe(
+      '&lt;y&gt; — <strong><a href="#/profile">x</a></strong>',
+    );
     setMessages(en);
   });
 });

@@ -15,7 +15,17 @@ const UI = join(ROOT, 'src/ui');
 /** Texts that are not to be translated: the brand, and the file names of an Apple Health export. */
 const ALLOWED = new Set(['Doppel', 'export.zip', 'export.xml']);
 /** Attributes whose value is shown or read out. */
-const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-valuetext', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label']);
+const VISIBLE_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-valuetext',
+  'aria-description',
+  'aria-placeholder',
+  'aria-roledescription',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+]);
 
 /** The English texts of a .tsx source, with their line numbers. */
 function literalTexts(source: string, fileName = 'probe.tsx'): { line: number; text: string }[] {
@@ -32,7 +42,11 @@ function literalTexts(source: string, fileName = 'probe.tsx'): { line: number; t
     else if (ts.isJsxAttribute(node) && VISIBLE_ATTRIBUTES.has(node.name.getText(file)) && node.initializer) {
       const init = node.initializer;
       if (ts.isStringLiteral(init)) report(init, init.text);
-      else if (ts.isJsxExpression(init) && init.expression && (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))) {
+      else if (
+        ts.isJsxExpression(init) &&
+        init.expression &&
+        (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
+      ) {
         report(init, init.expression.text);
       }
     }
@@ -52,11 +66,16 @@ function tsxFiles(dir: string): string[] {
 describe('no literal English in the UI', () => {
   it('the detector finds JSX text and visible attributes, and ignores expressions, class names and the brand', () => {
     expect(literalTexts('export const A = () => <p>Hello</p>;')).toEqual([{ line: 1, text: 'Hello' }]);
-    expect(literalTexts('const B = () => (\n  <div>\n    <span>{n}</span> items left\n  </div>\n);').map((f) => f.text)).toEqual(['items left']);
-    expect(literalTexts('const C = () => <button aria-label="Zoom in" title={\'Close\'}>+</button>;').map((f) => f.text)).toEqual(['Zoom in', 'Close']);
-    expect(literalTexts("const D = () => <p className=\"muted small\" data-testid=\"x-y\">{t('a.b')} {n} % – {'…'}</p>;")).toEqual([]);
+    expect(literalTexts('const B = () => (\n  <div>\n    <span>{n}</span> items left\n  </div>\n);').map((f) => f.text)).toEqual([
+      'items left',
+    ]);
+    expect(literalTexts('const C = () => <button aria-label="Zoom in" title={\'Close\'}>+</button>;').map((f) => f.text)).toEqual([
+      'Zoom in',
+      'Close',
+    ]);
+    expect(literalTexts('const D = () => <p className="muted small" data-testid="x-y">{t(\'a.b\')} {n} % – {\'…\'}</p>;')).toEqual([]);
     expect(literalTexts('const E = () => <a className="brand"><span>Doppel</span></a>;')).toEqual([]);
-    expect(literalTexts('const F = <T,>(x: T): T => x; const G = () => <p>{F<string>(\'a\')}</p>;')).toEqual([]);
+    expect(literalTexts("const F = <T,>(x: T): T => x; const G = () => <p>{F<string>('a')}</p>;")).toEqual([]);
   });
 
   const files = tsxFiles(UI);

@@ -13,9 +13,20 @@ const units = { weight: (kg: number) => `${Math.round(kg)} kg`, percent: (f: num
 
 describe('what-if plans', () => {
   it('turn into valid engine scenarios, sending only the body-weight setting in use', () => {
-    const p = plan({ weightChangeKg: -5, energyIntakeChangeKcalPerDay: -300, activityMinutesPerWeek: 150, metformin: true, smoking: 'non' });
+    const p = plan({
+      weightChangeKg: -5,
+      energyIntakeChangeKcalPerDay: -300,
+      activityMinutesPerWeek: 150,
+      metformin: true,
+      smoking: 'non',
+    });
     expect(toScenario(p)).toEqual({ weightChangeKg: -5, activityMinutesPerWeek: 150, metformin: true, smoking: 'non' });
-    expect(toScenario({ ...p, mode: 'intake' })).toEqual({ energyIntakeChangeKcalPerDay: -300, activityMinutesPerWeek: 150, metformin: true, smoking: 'non' });
+    expect(toScenario({ ...p, mode: 'intake' })).toEqual({
+      energyIntakeChangeKcalPerDay: -300,
+      activityMinutesPerWeek: 150,
+      metformin: true,
+      smoking: 'non',
+    });
     expect(invalidScenario(toScenario(p))).toBeUndefined();
     expect(toScenario(NO_CHANGE)).toEqual({});
     expect(isNoChange(plan({ energyIntakeChangeKcalPerDay: -300 }))).toBe(true);
@@ -38,14 +49,22 @@ describe('the plain sentence', () => {
     expect(describePlan(p, units)).toBe('losing 8 kg and adding 150 minutes of moderate activity a week');
     const s = planSentence(p, baseline, lose, 10, units);
     const pct = (x: number): string => `${Math.round(100 * x)} %`;
-    expect(s).toContain(`lowers your 10-year probability of type 2 diabetes from ${pct(baseline.t2dCumulativeProbability[10]!)} to ${pct(lose.t2dCumulativeProbability[10]!)}`);
+    expect(s).toContain(
+      `lowers your 10-year probability of type 2 diabetes from ${pct(baseline.t2dCumulativeProbability[10]!)} to ${pct(lose.t2dCumulativeProbability[10]!)}`,
+    );
     expect(s).toContain(`likely ${Math.round(lose.weightKg.p05[10]!)} kg–${Math.round(lose.weightKg.p95[10]!)} kg`);
     expect(planSentence(p, baseline, lose, 3, units)).toContain('3-year probability');
   });
 
   it('says when nothing changes, and shows a published score only where the models disagree', () => {
     expect(planSentence(plan({}), baseline, baseline, 10, units)).toMatch(/^Changing nothing leaves your 10-year probability/);
-    const cross: CrossCheck = { model: 'QDiabetes-2018 B', baseline10yPercent: 20, scenario10yPercent: 9, twin10yPercent: 30, agree: false };
+    const cross: CrossCheck = {
+      model: 'QDiabetes-2018 B',
+      baseline10yPercent: 20,
+      scenario10yPercent: 9,
+      twin10yPercent: 30,
+      agree: false,
+    };
     const p = plan({ weightChangeKg: -8, activityMinutesPerWeek: 150 });
     expect(planSentence(p, baseline, lose, 10, units, cross)).toContain('QDiabetes-2018 B, a published score, puts it at 9 % instead');
     expect(planSentence(p, baseline, lose, 10, units, { ...cross, agree: true })).not.toContain('QDiabetes');
@@ -62,7 +81,9 @@ describe('the plain sentence', () => {
     expect(t2d[0]!.line![10]).toBeCloseTo(100 * baseline.t2dCumulativeProbability[10]!, 9);
     const mmol = fanSeries('glucose', [baseline], ['No change'], 1, { ...DEFAULT_SETTINGS, glucoseUnit: 'mmol/L' }, 10);
     expect(mmol[0]!.bands!.p50[0]).toBeCloseTo(baseline.fastingGlucoseMgDl.p50[0]! / 18.016, 2);
-    expect(describeSeries('weight', lb.slice(0, 2), (v) => v.toFixed(0), 'lb')).toMatch(/^No change: median \d+ lb, 90 % range \d+ to \d+; A: median/);
+    expect(describeSeries('weight', lb.slice(0, 2), (v) => v.toFixed(0), 'lb')).toMatch(
+      /^No change: median \d+ lb, 90 % range \d+ to \d+; A: median/,
+    );
   });
 });
 
@@ -72,8 +93,13 @@ describe('display of differences', async () => {
     const s = { ...DEFAULT_SETTINGS, hba1cUnit: 'mmol/mol' as const, glucoseUnit: 'mmol/L' as const };
     expect(displayDelta('hba1c', 0.915, s)).toEqual({ text: '10', unit: 'mmol/mol' });
     expect(display('hba1c', 0.915, s).text).toBe('-13');
-    expect(displayDelta('blood_glucose', 18.016, s)).toEqual({ text: (1.0).toLocaleString(undefined, { minimumFractionDigits: 1 }), unit: 'mmol/L' });
-    expect(displayDelta('body_weight', 1, { ...s, weightUnit: 'lb' }).text).toBe((2.2).toLocaleString(undefined, { minimumFractionDigits: 1 }));
+    expect(displayDelta('blood_glucose', 18.016, s)).toEqual({
+      text: (1.0).toLocaleString(undefined, { minimumFractionDigits: 1 }),
+      unit: 'mmol/L',
+    });
+    expect(displayDelta('body_weight', 1, { ...s, weightUnit: 'lb' }).text).toBe(
+      (2.2).toLocaleString(undefined, { minimumFractionDigits: 1 }),
+    );
   });
 });
 

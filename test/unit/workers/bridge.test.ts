@@ -4,8 +4,10 @@ import { isAbortError } from '../../../src/workers/errors.ts';
 
 describe('WorkerBridge', () => {
   it('rejects pending calls with WORKER_FAILED when the worker script fails', async () => {
-    const bridge = new WorkerBridge<{ ping(): string }>('crashing', () =>
-      new Worker(new URL('./fixtures/crashing.worker.ts', import.meta.url), { type: 'module' }));
+    const bridge = new WorkerBridge<{ ping(): string }>(
+      'crashing',
+      () => new Worker(new URL('./fixtures/crashing.worker.ts', import.meta.url), { type: 'module' }),
+    );
     const err = await bridge.run((a) => a.ping()).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'WorkerError', code: 'WORKER_FAILED', worker: 'crashing' });
     expect((err as Error).message).toMatch(/^The crashing worker failed: /);
@@ -25,7 +27,11 @@ describe('WorkerBridge', () => {
     const mine = bridge.run((a) => a.wait(60_000), ac.signal).catch((e: unknown) => e);
     ac.abort();
     expect(isAbortError(await mine)).toBe(true);
-    expect(await other).toMatchObject({ name: 'WorkerError', code: 'WORKER_STOPPED', message: 'The echo worker stopped before answering: a call to the echo worker was cancelled' });
+    expect(await other).toMatchObject({
+      name: 'WorkerError',
+      code: 'WORKER_STOPPED',
+      message: 'The echo worker stopped before answering: a call to the echo worker was cancelled',
+    });
     expect(await bridge.run((a) => a.wait(1))).toBe('done');
     bridge.terminate();
   });

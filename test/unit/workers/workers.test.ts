@@ -50,7 +50,9 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(await workspaceDb('demo').twinSnapshots.count()).toBe(1);
 
     // The demo person's own twin: calibrated to the stored history, then two what-ifs.
-    const f: ForecastResult = await twinWorker.run((a) => a.forecast('demo', [{}, { weightChangeKg: -5 }], { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23) }));
+    const f: ForecastResult = await twinWorker.run((a) =>
+      a.forecast('demo', [{}, { weightChangeKg: -5 }], { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23) }),
+    );
     expect(f.ok).toBe(true);
     expect(f.calibration!.observationsUsed).toBeGreaterThan(50);
     expect(f.calibration!.historyDays).toBeGreaterThan(300);

@@ -29,7 +29,14 @@ export async function mlCase(tf: typeof tfNamespace, backend: string, days: numb
   const trained = [];
   for (const h of HORIZONS_MIN) trained.push(await trainHorizon(tf, series, h, {}, { seed: 1 }));
   const trainMs = performance.now() - t0;
-  const w = latestWindow(series) ?? latestWindow({ ...series, startMs: series.startMs.slice(0, -30), valueMgDl: series.valueMgDl.slice(0, -30), offsetMin: series.offsetMin.slice(0, -30) });
+  const w =
+    latestWindow(series) ??
+    latestWindow({
+      ...series,
+      startMs: series.startMs.slice(0, -30),
+      valueMgDl: series.valueMgDl.slice(0, -30),
+      offsetMin: series.offsetMin.slice(0, -30),
+    });
   if (!w) throw new Error('no continuous last hour in the synthetic series');
   const m = trained[0]!;
   for (let i = 0; i < 5; i++) await predictWith(tf, m.model, w, m.history, m.eventScales);
@@ -43,10 +50,16 @@ export async function mlCase(tf: typeof tfNamespace, backend: string, days: numb
   times.sort((a, b) => a - b);
   const f = (x: number): string => x.toFixed(1);
   const row: MlBenchRow = {
-    backend, days, trainMs, epochs: trained.map((t) => t.epochs).join('/'),
+    backend,
+    days,
+    trainMs,
+    epochs: trained.map((t) => t.epochs).join('/'),
     windows: trained.reduce((s, t) => s + t.evaluation.nTrain + t.evaluation.nVal + t.evaluation.nTest, 0),
-    inferMedianMs: times[25]!, inferMaxMs: times[49]!,
-    rmse: trained.map((t) => `${f(t.evaluation.model.rmseMgDl)} / ${f(t.evaluation.persistence.rmseMgDl)} / ${f(t.evaluation.linear.rmseMgDl)}`).join(' · '),
+    inferMedianMs: times[25]!,
+    inferMaxMs: times[49]!,
+    rmse: trained
+      .map((t) => `${f(t.evaluation.model.rmseMgDl)} / ${f(t.evaluation.persistence.rmseMgDl)} / ${f(t.evaluation.linear.rmseMgDl)}`)
+      .join(' · '),
     beats: trained.map((t) => (t.evaluation.beatsBaselines ? 'yes' : 'no')).join('/'),
   };
   for (const t of trained) t.model.dispose();

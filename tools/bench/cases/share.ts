@@ -20,7 +20,15 @@ export function shareCases(opts: { runs: number; label: string; days?: number })
   const filled = async (): Promise<DoppelDb> => {
     if (!source) {
       source = newDb();
-      await commitImport(source, { fileName: 'bench', format: 'bench', bytes: 0, sources: [{ name: 'Bench Watch', model: 'Watch' }], batches: [hr], rejected: [], ignored: {} });
+      await commitImport(source, {
+        fileName: 'bench',
+        format: 'bench',
+        bytes: 0,
+        sources: [{ name: 'Bench Watch', model: 'Watch' }],
+        batches: [hr],
+        rejected: [],
+        ignored: {},
+      });
     }
     return source;
   };
@@ -29,7 +37,16 @@ export function shareCases(opts: { runs: number; label: string; days?: number })
     {
       name: `${opts.label}: Argon2id key (${ARGON2.memoryKiB / 1024} MiB, ${ARGON2.iterations} passes)`,
       runs: opts.runs,
-      run: () => argon2id({ password: SECRET.passphrase, salt: new Uint8Array(16), parallelism: ARGON2.parallelism, iterations: ARGON2.iterations, memorySize: ARGON2.memoryKiB, hashLength: 32, outputType: 'binary' }),
+      run: () =>
+        argon2id({
+          password: SECRET.passphrase,
+          salt: new Uint8Array(16),
+          parallelism: ARGON2.parallelism,
+          iterations: ARGON2.iterations,
+          memorySize: ARGON2.memoryKiB,
+          hashLength: 32,
+          outputType: 'binary',
+        }),
     },
     {
       name: `${opts.label}: make a share of ${days} days with ${count} minute HR samples (read, JSON, deflate, Argon2id, AES-GCM)`,

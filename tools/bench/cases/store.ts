@@ -32,8 +32,13 @@ export function storeCases(opts: { days: number; runs: number; label: string }):
     return filled;
   };
   const input = {
-    fileName: 'bench', format: 'bench', bytes: 0, sources: [{ name: 'Bench Watch', model: 'Watch' }],
-    batches: [hr], rejected: [], ignored: {},
+    fileName: 'bench',
+    format: 'bench',
+    bytes: 0,
+    sources: [{ name: 'Bench Watch', model: 'Watch' }],
+    batches: [hr],
+    rejected: [],
+    ignored: {},
   };
   const count = n.toLocaleString('en');
   return [

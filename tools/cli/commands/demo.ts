@@ -13,12 +13,25 @@ export const demo: Command = {
     const offsetMin = Number(p.option('offset') ?? 0);
     const seed = Number(p.option('seed') ?? DEMO_SEED);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(endDay)) throw new UsageError(`--end-day "${endDay}" is not YYYY-MM-DD`);
-    if (!Number.isInteger(offsetMin) || Math.abs(offsetMin) > 14 * 60) throw new UsageError(`--offset ${p.option('offset')} is not whole minutes within ±840`);
+    if (!Number.isInteger(offsetMin) || Math.abs(offsetMin) > 14 * 60)
+      throw new UsageError(`--offset ${p.option('offset')} is not whole minutes within ±840`);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed ${p.option('seed')} is not an integer`);
     const db = new DoppelDb(`cli-${process.pid}-${Date.now()}`);
     try {
       const row = await loadDemo(db, { endDay, offsetMin, seed });
-      return { imports: [{ file: row.fileName, format: row.format, added: row.added, duplicates: row.duplicates, rejected: row.rejected, ignored: row.ignored }], ...(await storeReport(db)) };
+      return {
+        imports: [
+          {
+            file: row.fileName,
+            format: row.format,
+            added: row.added,
+            duplicates: row.duplicates,
+            rejected: row.rejected,
+            ignored: row.ignored,
+          },
+        ],
+        ...(await storeReport(db)),
+      };
     } finally {
       await db.delete();
     }

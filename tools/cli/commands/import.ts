@@ -9,7 +9,7 @@ import { InternalError, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 
 export const importCommand: Command = {
-  summary: 'Import exports, in order, into a fresh in-memory store through the app\'s pipeline; report what was stored.',
+  summary: "Import exports, in order, into a fresh in-memory store through the app's pipeline; report what was stored.",
   usage: 'import [--json] FILE...',
   help: `FILE may be any supported export (Apple Health .zip or .xml, FHIR R4 Bundle or NDJSON, Dexcom
 Clarity CSV, LibreView CSV, Nightscout JSON, Fitbit JSON, Google Fit CSV, Withings, Garmin,
@@ -28,11 +28,18 @@ Exit 2 when a file cannot be used at all, with the reason.`,
         } catch (e) {
           if (e instanceof UsageError) throw e;
           const code = (e as NodeJS.ErrnoException).code;
-          throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
+          throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
         }
         try {
           const r = await importBlob(db, blob, basename(path));
-          imports.push({ file: r.file, format: r.format, added: r.added, duplicates: r.duplicates, rejected: r.rejected, ignored: r.ignored });
+          imports.push({
+            file: r.file,
+            format: r.format,
+            added: r.added,
+            duplicates: r.duplicates,
+            rejected: r.rejected,
+            ignored: r.ignored,
+          });
         } catch (e) {
           if (e instanceof ImportError || e instanceof DataError) throw new UsageError(`${path}: ${e.message}`);
           throw new InternalError(`${path}: ${e instanceof Error ? e.message : String(e)}`);

@@ -48,8 +48,14 @@ own trajectory). Exit 2 when an input cannot be used.`,
     const weightAt1y = result.weightKg.p50[Math.min(1, result.years.length - 1)];
     const report = anchorReport(anchor);
     const warnings = [...person.warnings, ...report.warnings];
-    if (scenario.weightChangeKg !== undefined && weightAt1y !== undefined && Math.abs(weightAt1y - person.person.weightKg - scenario.weightChangeKg) > 0.5) {
-      warnings.push(`weightChangeKg ${scenario.weightChangeKg}: the model reaches ${(weightAt1y - person.person.weightKg).toFixed(1)} kg at one year (median); intake cuts beyond 40 % are outside its domain`);
+    if (
+      scenario.weightChangeKg !== undefined &&
+      weightAt1y !== undefined &&
+      Math.abs(weightAt1y - person.person.weightKg - scenario.weightChangeKg) > 0.5
+    ) {
+      warnings.push(
+        `weightChangeKg ${scenario.weightChangeKg}: the model reaches ${(weightAt1y - person.person.weightKg).toFixed(1)} kg at one year (median); intake cuts beyond 40 % are outside its domain`,
+      );
     }
     return {
       ...result,

@@ -3,7 +3,14 @@ import { riskValidationCases } from '../../../models/validation/risk-cases.ts';
 import { trialValidationCases } from '../../../models/validation/trial-cases.ts';
 import { withStatus, type Command } from '../command.ts';
 
-export interface ValidationRow { case: string; source: string; expected: number; got: number | null; tolerance: number; pass: boolean }
+export interface ValidationRow {
+  case: string;
+  source: string;
+  expected: number;
+  got: number | null;
+  tolerance: number;
+  pass: boolean;
+}
 
 /** Runs every published reference case the project holds. */
 export function runValidation(): ValidationRow[] {
@@ -14,7 +21,14 @@ export function runValidation(): ValidationRow[] {
     } catch {
       got = null;
     }
-    return { case: c.id, source: c.source, expected: c.expected, got, tolerance: c.tolerance, pass: got !== null && Math.abs(got - c.expected) <= c.tolerance + 1e-12 };
+    return {
+      case: c.id,
+      source: c.source,
+      expected: c.expected,
+      got,
+      tolerance: c.tolerance,
+      pass: got !== null && Math.abs(got - c.expected) <= c.tolerance + 1e-12,
+    };
   });
 }
 
@@ -27,7 +41,10 @@ export const validate: Command = {
     const width = Math.max(...rows.map((r) => r.case.length));
     const human = [
       `${'case'.padEnd(width)}  ${'expected'.padStart(12)}  ${'got'.padStart(14)}  ${'tolerance'.padStart(10)}  pass`,
-      ...rows.map((r) => `${r.case.padEnd(width)}  ${String(r.expected).padStart(12)}  ${(r.got === null ? 'null' : String(Number(r.got.toPrecision(10)))).padStart(14)}  ${String(r.tolerance.toPrecision(2)).padStart(10)}  ${r.pass ? 'yes' : 'NO'}`),
+      ...rows.map(
+        (r) =>
+          `${r.case.padEnd(width)}  ${String(r.expected).padStart(12)}  ${(r.got === null ? 'null' : String(Number(r.got.toPrecision(10)))).padStart(14)}  ${String(r.tolerance.toPrecision(2)).padStart(10)}  ${r.pass ? 'yes' : 'NO'}`,
+      ),
       '',
       `${rows.length - failed} passed, ${failed} failed`,
     ].join('\n');

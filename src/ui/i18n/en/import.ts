@@ -5,7 +5,8 @@
  */
 export const importing = {
   'import.title': 'Import your data',
-  'import.intro': 'Apple Health ({zip} or {xml}), FHIR records from a patient portal, Dexcom Clarity, LibreView, Nightscout, Fitbit, Google Fit, Withings, Garmin, Samsung Health, or Doppel\'s CSV; a zip of several works too. Files are read on this device; nothing is uploaded. Importing the same file again adds nothing, and every import can be undone.',
+  'import.intro':
+    "Apple Health ({zip} or {xml}), FHIR records from a patient portal, Dexcom Clarity, LibreView, Nightscout, Fitbit, Google Fit, Withings, Garmin, Samsung Health, or Doppel's CSV; a zip of several works too. Files are read on this device; nothing is uploaded. Importing the same file again adds nothing, and every import can be undone.",
   'import.chooseFiles': 'Choose files…',
   'import.chooseFolder': 'Choose a folder…',
   'import.drop': 'or drop files or a folder here',
@@ -29,7 +30,8 @@ export const importing = {
   'import.doses.other': '{count} carbohydrate and insulin records kept for the glucose forecaster',
 
   'import.sources.title': 'Source priority',
-  'import.sources.intro': 'When two devices count the same steps or minutes, the one higher in this list counts and the other is left out, so nothing is counted twice.',
+  'import.sources.intro':
+    'When two devices count the same steps or minutes, the one higher in this list counts and the other is left out, so nothing is counted twice.',
   'import.sources.kind.watch': 'watch',
   'import.sources.kind.phone': 'phone',
   'import.sources.kind.other': 'other device or app',

@@ -22,7 +22,8 @@ export const learning = {
   'gf.reason.noBetter': 'no better than the simpler forecasts',
   'gf.reason.few': 'judged on too few readings',
   'gf.evaluation': 'How well it did on days it never saw',
-  'gf.evaluation.lead': 'Trained on your readings before {date}, then tested on the {days} later days, against two simpler forecasts: the last reading stays, and a straight-line (linear autoregressive) forecast.',
+  'gf.evaluation.lead':
+    'Trained on your readings before {date}, then tested on the {days} later days, against two simpler forecasts: the last reading stays, and a straight-line (linear autoregressive) forecast.',
   'gf.table.caption': 'Forecast errors {minutes} minutes ahead on held-out days ({n} forecasts)',
   'gf.col.forecast': 'Forecast',
   'gf.col.rmse': 'RMSE ({unit})',
@@ -34,11 +35,14 @@ export const learning = {
   'gf.row.linear': 'Straight-line trend',
   'gf.verdict.shown': 'Shown: better than both by at least 2 % on RMSE and on MARD.',
   'gf.verdict.hidden': 'Not shown: {reason}.',
-  'gf.about': 'Learnt {when} on {trainedOn} ({epochs} passes, {seconds} s); this forecast computed on {backend}. {inputs} Not a medical device: never dose insulin or treat a low from it.',
-  'gf.inputs.readings': 'Inputs: the past hour of readings and the time of day (carbohydrate and insulin records are used once an export has at least 10 of them).',
+  'gf.about':
+    'Learnt {when} on {trainedOn} ({epochs} passes, {seconds} s); this forecast computed on {backend}. {inputs} Not a medical device: never dose insulin or treat a low from it.',
+  'gf.inputs.readings':
+    'Inputs: the past hour of readings and the time of day (carbohydrate and insulin records are used once an export has at least 10 of them).',
   'gf.inputs.carbs': 'Inputs: the past hour of readings, the time of day and your carbohydrate records of the past 3 hours.',
   'gf.inputs.insulin': 'Inputs: the past hour of readings, the time of day and your rapid-acting insulin records of the past 3 hours.',
-  'gf.inputs.both': 'Inputs: the past hour of readings, the time of day and your carbohydrate and rapid-acting insulin records of the past 3 hours.',
+  'gf.inputs.both':
+    'Inputs: the past hour of readings, the time of day and your carbohydrate and rapid-acting insulin records of the past 3 hours.',
 
   'pb.title': 'Your usual, learnt from your own days',
   'pb.computing': 'Learning your usual…',
@@ -50,7 +54,8 @@ export const learning = {
   'pb.dates': '{from} – {to}',
   'pb.usual': 'Usually {usual} (most days {low}–{high})',
   'pb.learning': 'Learning: {days} of the {needed} days needed so far',
-  'pb.method': 'Each day is compared with your own previous weeks (median and a spread that ignores odd days; for steps and sleep, the usual for that weekday). A flag needs at least 3 days in a row beyond your usual range by a clear margin. Tested on synthetic data with injected changes (docs/models.md), not on patients. Not a medical device.',
+  'pb.method':
+    'Each day is compared with your own previous weeks (median and a spread that ignores odd days; for steps and sleep, the usual for that weekday). A flag needs at least 3 days in a row beyond your usual range by a clear margin. Tested on synthetic data with injected changes (docs/models.md), not on patients. Not a medical device.',
   'pb.metric.resting_heart_rate': 'Resting heart rate',
   'pb.metric.hrv_sdnn': 'Heart rate variability',
   'pb.metric.sleep': 'Sleep',

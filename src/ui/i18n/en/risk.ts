@@ -3,7 +3,8 @@ export const risk = {
   'risk.error': 'The risk scores could not be computed: {error}',
   'risk.computing': 'Computing your risk scores…',
   'risk.title': 'Risk scores',
-  'risk.intro': 'Published equations, used exactly as published, on the data stored on this device. Each is a population estimate with limits; none is a diagnosis.',
+  'risk.intro':
+    'Published equations, used exactly as published, on the data stored on this device. Each is a population estimate with limits; none is a diagnosis.',
   'risk.suggestion.one': 'To get more scores: adding {inputs} would give {count} more risk score.',
   'risk.suggestion.other': 'To get more scores: adding {inputs} would give {count} more risk scores.',
   'risk.none': 'No score can be computed yet: add your birth date, sex, height and weight (or import them).',
@@ -79,8 +80,10 @@ export const risk = {
   'model.hall.limits': 'Energy intake is rarely known exactly; the twin calibrates it to your own weights.',
   'model.whig.name': 'Glycaemia (WHIG model)',
   'model.whig.does': 'Fasting glucose and HbA1c from insulin sensitivity and β-cell function over years.',
-  'model.whig.source': 'de Winter W et al. J Pharmacokinet Pharmacodyn 2006;33:313; re-parameterized for people without diabetes (docs/models.md).',
-  'model.whig.population': 'Its progression is calibrated to the Diabetes Prevention Program placebo arm and anchored to your QDiabetes-2018 risk.',
+  'model.whig.source':
+    'de Winter W et al. J Pharmacokinet Pharmacodyn 2006;33:313; re-parameterized for people without diabetes (docs/models.md).',
+  'model.whig.population':
+    'Its progression is calibrated to the Diabetes Prevention Program placebo arm and anchored to your QDiabetes-2018 risk.',
   'model.whig.limits': 'Does not model the 2-hour glucose of a glucose tolerance test; validated on trial averages, not on individuals.',
   'model.twin.name': 'The twin (ensemble and calibration)',
   'model.twin.does': '1000 simulated versions of you, weighted by how well each explains your own measurements.',

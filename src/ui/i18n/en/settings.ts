@@ -48,21 +48,24 @@ export const settings = {
   'device.skipped': 'Passed over',
   'device.protect': 'Protect my data from clean-up',
   'device.runCheck': 'Check machine learning backend',
-  'device.persist.granted': 'Protected: the browser will not clear Doppel\'s data on its own.',
+  'device.persist.granted': "Protected: the browser will not clear Doppel's data on its own.",
   'device.persist.declined': 'The browser declined. Installing Doppel as an app, or using it more often, usually lets it agree.',
   'device.erase.title': 'Delete everything',
-  'device.erase.intro': 'Removes all health data Doppel keeps in this browser: your twin, the demo, imports, saved plans and received files. It cannot be undone.',
+  'device.erase.intro':
+    'Removes all health data Doppel keeps in this browser: your twin, the demo, imports, saved plans and received files. It cannot be undone.',
   'device.erase.confirm': 'Yes, delete everything',
   'device.erase.start': 'Delete everything…',
 
   'about.title': 'About',
-  'about.notDevice': '<b>Doppel is not a medical device.</b> It estimates, with uncertainty, from published models and your own data. It does not diagnose, and it does not replace a clinician.',
-  'about.licence': 'Everything stays on this device: there is no account and no server, and nothing is uploaded. Doppel is free software under the GNU Affero General Public License, version 3 or later.',
+  'about.notDevice':
+    '<b>Doppel is not a medical device.</b> It estimates, with uncertainty, from published models and your own data. It does not diagnose, and it does not replace a clinician.',
+  'about.licence':
+    'Everything stays on this device: there is no account and no server, and nothing is uploaded. Doppel is free software under the GNU Affero General Public License, version 3 or later.',
   'about.version': 'Version {version}',
   'about.cards': 'Model cards',
   'about.source': 'Source',
   'about.builtOn': 'Built on',
   'about.limits': 'Limits',
   'settings.export.ips': 'Export a patient summary (FHIR R4, IPS style)',
-  'settings.export.ipsSaved': 'Saved {file}: measurements, risk scores and the twin\'s forecasts for other health software.',
+  'settings.export.ipsSaved': "Saved {file}: measurements, risk scores and the twin's forecasts for other health software.",
 } as const;

@@ -1,7 +1,8 @@
 /** Sharing with a clinician and reviewing a shared twin. */
 export const share = {
   'share.title': 'Share with a clinician',
-  'share.intro': 'Make one file with the part of your twin you choose. It is encrypted on this device; you give the file and its code (or passphrase) to your clinician yourself. Nothing is uploaded.',
+  'share.intro':
+    'Make one file with the part of your twin you choose. It is encrypted on this device; you give the file and its code (or passphrase) to your clinician yourself. Nothing is uploaded.',
   'share.label': 'Your name as the clinician should see it',
   'share.from': 'From',
   'share.to': 'To',
@@ -24,7 +25,8 @@ export const share = {
   'share.qrLabel': 'QR code of the share code {code}',
   'share.failed': 'The share file was not made: {error}',
   'open.title': 'Open a shared twin',
-  'open.intro': 'A patient gave you a .doppel file. It opens in a separate, read-only review space that never mixes with this device\'s own data, and is wiped when you close it unless you keep it.',
+  'open.intro':
+    "A patient gave you a .doppel file. It opens in a separate, read-only review space that never mixes with this device's own data, and is wiped when you close it unless you keep it.",
   'open.choose': 'Choose the .doppel file…',
   'open.drop': 'or drop it here',
   'open.needsCode': 'This file is protected by a share code.',
@@ -36,7 +38,7 @@ export const share = {
   'open.tooLarge': 'This file is {mb} MB, larger than any share file; Doppel does not read it.',
   'open.opening': 'Opening on this device…',
   'open.failed': 'Nothing was opened: {error}',
-  'review.banner': 'Reviewing the twin of {label}, shared on {date}. Read-only: nothing here changes the patient\'s file.',
+  'review.banner': "Reviewing the twin of {label}, shared on {date}. Read-only: nothing here changes the patient's file.",
   'review.keep': 'Keep on this device',
   'review.kept': 'Kept on this device',
   'review.close': 'Close review',

@@ -7,7 +7,8 @@ export const shell = {
   'nav.risk': 'Risk',
   'nav.import': 'Import',
   'nav.settings': 'Settings',
-  'footer.disclaimer': 'Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a clinician. Everything stays on this device.',
+  'footer.disclaimer':
+    'Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a clinician. Everything stays on this device.',
   'app.opening': 'Opening your twin…',
 
   'update.ready': 'A new version of Doppel is ready.',

@@ -3,7 +3,8 @@ export const summary = {
   'summary.title': 'Visit summary',
   'summary.print': 'Print or save as PDF',
   'summary.of': '{name} · {age} · {sex} · summary of {date}',
-  'summary.notDevice': 'Made by Doppel on this device from the person\'s own data. Doppel is not a medical device: its scores and forecasts are estimates with uncertainty.',
+  'summary.notDevice':
+    "Made by Doppel on this device from the person's own data. Doppel is not a medical device: its scores and forecasts are estimates with uncertainty.",
   'summary.metrics': 'Key measurements',
   'summary.metric': 'Measurement',
   'summary.latest': 'Latest',
@@ -19,7 +20,7 @@ export const summary = {
   'summary.plan': 'Plan',
   'summary.t2d10': 'Type 2 diabetes in 10 years (twin)',
   'summary.weight10': 'Weight in 10 years (twin, 90 % range)',
-  'summary.record': 'The twin\'s track record',
+  'summary.record': "The twin's track record",
   'summary.noRecord': 'No forecast has been checked against later data yet.',
   'summary.sources': 'Data sources',
   'summary.source': '{file} ({format}), imported {date}',

@@ -69,9 +69,11 @@ export const twin = {
   'twin.health.record': 'Track record',
   'twin.health.checked.one': '{count} past forecast checked against what you measured later:',
   'twin.health.checked.other': '{count} past forecasts checked against what you measured later:',
-  'twin.health.score.one': '{name} off by {value} {unit} on average; {coverage} % of {count} measurements inside the 90 % range (90 % is the aim).',
-  'twin.health.score.other': '{name} off by {value} {unit} on average; {coverage} % of {count} measurements inside the 90 % range (90 % is the aim).',
-  'twin.health.recordNone': 'None yet. Each import stores the twin\'s forecast; measurements that arrive later score it here.',
+  'twin.health.score.one':
+    '{name} off by {value} {unit} on average; {coverage} % of {count} measurements inside the 90 % range (90 % is the aim).',
+  'twin.health.score.other':
+    '{name} off by {value} {unit} on average; {coverage} % of {count} measurements inside the 90 % range (90 % is the aim).',
+  'twin.health.recordNone': "None yet. Each import stores the twin's forecast; measurements that arrive later score it here.",
 
   'sharpen.profile': 'Add your {missing} to your profile',
   'sharpen.profile.birthDate': 'birth date',
@@ -83,7 +85,7 @@ export const twin = {
   'sharpen.weight.why': 'weights over time show your energy balance, which drives every weight and glucose forecast',
   'sharpen.hba1c.stale': 'A new HbA1c test (the last is over a year old)',
   'sharpen.hba1c.missing': 'An HbA1c test result',
-  'sharpen.hba1c.why': 'HbA1c pins down your average glucose, the twin\'s main glucose anchor',
+  'sharpen.hba1c.why': "HbA1c pins down your average glucose, the twin's main glucose anchor",
   'sharpen.fastingGlucose': 'A fasting glucose result',
   'sharpen.fastingGlucose.why': 'fasting glucose separates insulin resistance from β-cell decline, which set how fast glucose rises',
   'sharpen.cgm': 'Two weeks of continuous glucose monitoring (CGM)',

@@ -1,7 +1,8 @@
 /** The welcome screen and the profile form. */
 export const welcome = {
   'welcome.title': 'Your health twin, on your device only',
-  'welcome.lead': 'Doppel builds a model of you from your own health exports (phone, watch, glucose sensor, patient portal) and lets you ask <em>what if</em>: what if I lose 5 kg, or walk 150 minutes a week?',
+  'welcome.lead':
+    'Doppel builds a model of you from your own health exports (phone, watch, glucose sensor, patient portal) and lets you ask <em>what if</em>: what if I lose 5 kg, or walk 150 minutes a week?',
   'welcome.promiseLabel': 'Privacy promise',
   'welcome.promise.here': '<b>Stays here.</b> Your data is stored in this browser on this device, and nowhere else.',
   'welcome.promise.noServer': '<b>No account, no server.</b> Nothing is uploaded; Doppel works offline.',
@@ -13,7 +14,8 @@ export const welcome = {
   'welcome.import': 'Import your data',
   'welcome.demo': 'Try the demo',
   'welcome.demoBusy': 'Building the demo twin…',
-  'welcome.demoNote': 'The demo is a synthetic person, generated on this device. It is kept apart from your own data and one click removes it.',
+  'welcome.demoNote':
+    'The demo is a synthetic person, generated on this device. It is kept apart from your own data and one click removes it.',
   'welcome.demoError': 'The demo could not be built: {error}',
 } as const;
 
@@ -43,7 +45,7 @@ export const profile = {
   'profile.save': 'Save profile',
   'profile.back': 'Back',
 
-  'profile.why.birthDate': 'Age is the strongest driver of diabetes and heart risk, and it sets your body\'s energy use.',
+  'profile.why.birthDate': "Age is the strongest driver of diabetes and heart risk, and it sets your body's energy use.",
   'profile.why.sex': 'Risk equations and the body-weight model differ between women and men.',
   'profile.why.heightCm': 'With your weight it gives your BMI and your energy expenditure.',
   'profile.why.ethnicity': 'Type 2 diabetes risk differs markedly between ethnic groups at the same weight (QDiabetes).',

@@ -28,7 +28,7 @@ export const whatif = {
   'whatif.chartLabel.one': '{title} over {count} years. {description}',
   'whatif.chartLabel.other': '{title} over {count} years. {description}',
   'whatif.legend': 'Legend',
-  'whatif.shaded': 'Shaded: the middle 50 % and 90 % of the twin\'s simulations.',
+  'whatif.shaded': "Shaded: the middle 50 % and 90 % of the twin's simulations.",
   'whatif.series.line': '{name}: {value} {unit}',
   'whatif.series.band': '{name}: median {median} {unit}, 90 % range {lo} to {hi}',
   'whatif.series.t2d': '(cumulative probability of type 2 diabetes)',
@@ -84,11 +84,12 @@ export const whatif = {
   'whatif.sentence.raise.one': '{What} raises your {count}-year probability of type 2 diabetes from {before} to {after}',
   'whatif.sentence.raise.other': '{What} raises your {count}-year probability of type 2 diabetes from {before} to {after}',
   'whatif.sentence.weightAbout': '{core}; your weight then is about {weight}.',
-  'whatif.sentence.weightRange': '{core}; your weight then is likely {lo}–{hi} (90 % of the twin\'s simulations).',
+  'whatif.sentence.weightRange': "{core}; your weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
   'whatif.sentence.disagree': '{model}, a published score, puts it at {percent} instead: the two models disagree, so read both.',
 
   'whatif.notes.title': 'How sure is this?',
-  'whatif.notes.caption': '10-year probability of new type 2 diabetes: the twin beside QDiabetes-2018 (a published score); 10-year cardiovascular risk (PREVENT) where your profile allows.',
+  'whatif.notes.caption':
+    '10-year probability of new type 2 diabetes: the twin beside QDiabetes-2018 (a published score); 10-year cardiovascular risk (PREVENT) where your profile allows.',
   'whatif.notes.scenario': 'Scenario',
   'whatif.notes.twin': 'Twin',
   'whatif.notes.qdiabetes': 'QDiabetes',
@@ -101,8 +102,10 @@ export const whatif = {
   'whatif.notes.weightFit': ' (weight fit within {fit})',
   /** Inside whatif.notes.calibrated as {reused}. */
   'whatif.notes.reused': '; reused from the last forecast',
-  'whatif.notes.progression': 'Your glucose\'s drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).',
+  'whatif.notes.progression':
+    "Your glucose's drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).",
   'whatif.notes.computed': 'Computed on this device in {ms} ms.',
-  'whatif.notes.bands': 'The bands show what the twin does not know about you as your data describe you: changes in your habits beyond the plan are not in them, so real paths can stray further.',
+  'whatif.notes.bands':
+    'The bands show what the twin does not know about you as your data describe you: changes in your habits beyond the plan are not in them, so real paths can stray further.',
   'whatif.notes.disclaimer': 'A forecast, not a diagnosis: Doppel is not a medical device. Models and their sources: docs/models.md.',
 } as const;
