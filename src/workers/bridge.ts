@@ -4,6 +4,25 @@ import { installErrorTransfer, WorkerError } from './errors.ts';
 installErrorTransfer();
 
 /**
+ * Calls under way on every worker, for a settled signal: the app shows the count on <main> as
+ * `data-worker-calls`, so a test can wait until no call runs (and none is left to write) instead
+ * of sleeping.
+ */
+let callsUnderWay = 0;
+const listeners = new Set<() => void>();
+function changeCalls(by: number): void {
+  callsUnderWay += by;
+  for (const l of listeners) l();
+}
+export const workerCalls = {
+  count: (): number => callsUnderWay,
+  subscribe(l: () => void): () => void {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
+};
+
+/**
  * Starts a worker on first use and runs calls on it. Cancelling a call (AbortSignal) terminates the
  * worker, as Squoosh does: a busy worker cannot read a cancel message, while termination stops it at
  * once and aborts any IndexedDB transaction it had open, so nothing half-written remains. Other calls
@@ -44,7 +63,9 @@ export class WorkerBridge<T> {
   run<R>(fn: (api: Comlink.Remote<T>) => Promise<R>, signal?: AbortSignal): Promise<R> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const api = this.ensure();
-    return new Promise<R>((resolve, reject) => {
+    // Counted until the caller's promise settles: a stopped worker's own reply never comes.
+    changeCalls(1);
+    const call = new Promise<R>((resolve, reject) => {
       const onAbort = (): void => {
         this.pending.delete(reject);
         reject(abortReason(signal!));
@@ -59,6 +80,11 @@ export class WorkerBridge<T> {
           signal?.removeEventListener('abort', onAbort);
         });
     });
+    call.then(
+      () => changeCalls(-1),
+      () => changeCalls(-1),
+    );
+    return call;
   }
 
   /** Stops the worker; calls still running on it reject with WorkerError `WORKER_STOPPED`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerBridge, transfer } from '../../../src/workers/bridge.ts';
+import { WorkerBridge, transfer, workerCalls } from '../../../src/workers/bridge.ts';
 import { isAbortError } from '../../../src/workers/errors.ts';
 
 describe('WorkerBridge', () => {
@@ -34,6 +34,26 @@ describe('WorkerBridge', () => {
     });
     expect(await bridge.run((a) => a.wait(1))).toBe('done');
     bridge.terminate();
+  });
+
+  it('counts calls under way until each settles, answered or stopped (the settled signal the e2e tests wait on)', async () => {
+    const bridge = echo();
+    expect(await bridge.run((a) => a.wait(1))).toBe('done'); // loaded first (see above)
+    const seen: number[] = [];
+    const off = workerCalls.subscribe(() => seen.push(workerCalls.count()));
+    const before = workerCalls.count();
+    const answered = bridge.run((a) => a.wait(1));
+    const stopped = bridge.run((a) => a.wait(60_000)).catch((e: unknown) => e);
+    expect(workerCalls.count()).toBe(before + 2);
+    expect(await answered).toBe('done');
+    await Promise.resolve();
+    expect(workerCalls.count()).toBe(before + 1);
+    bridge.terminate();
+    expect(await stopped).toMatchObject({ code: 'WORKER_STOPPED' });
+    await Promise.resolve();
+    expect(workerCalls.count()).toBe(before);
+    off();
+    expect(seen).toEqual([before + 1, before + 2, before + 1, before]);
   });
 
   it('terminate() settles running calls too', async () => {
