@@ -1,26 +1,8 @@
 import * as Comlink from 'comlink';
+import { pendingWork } from './activity.ts';
 import { installErrorTransfer, WorkerError } from './errors.ts';
 
 installErrorTransfer();
-
-/**
- * Calls under way on every worker, for a settled signal: the app shows the count on <main> as
- * `data-worker-calls`, so a test can wait until no call runs (and none is left to write) instead
- * of sleeping.
- */
-let callsUnderWay = 0;
-const listeners = new Set<() => void>();
-function changeCalls(by: number): void {
-  callsUnderWay += by;
-  for (const l of listeners) l();
-}
-export const workerCalls = {
-  count: (): number => callsUnderWay,
-  subscribe(l: () => void): () => void {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  },
-};
 
 /**
  * Starts a worker on first use and runs calls on it. Cancelling a call (AbortSignal) terminates the
@@ -64,27 +46,23 @@ export class WorkerBridge<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const api = this.ensure();
     // Counted until the caller's promise settles: a stopped worker's own reply never comes.
-    changeCalls(1);
-    const call = new Promise<R>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.pending.delete(reject);
-        reject(abortReason(signal!));
-        this.terminate(`a call to the ${this.name} worker was cancelled`);
-      };
-      this.pending.add(reject);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      fn(api)
-        .then(resolve, reject)
-        .finally(() => {
+    return pendingWork.track(
+      new Promise<R>((resolve, reject) => {
+        const onAbort = (): void => {
           this.pending.delete(reject);
-          signal?.removeEventListener('abort', onAbort);
-        });
-    });
-    call.then(
-      () => changeCalls(-1),
-      () => changeCalls(-1),
+          reject(abortReason(signal!));
+          this.terminate(`a call to the ${this.name} worker was cancelled`);
+        };
+        this.pending.add(reject);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        fn(api)
+          .then(resolve, reject)
+          .finally(() => {
+            this.pending.delete(reject);
+            signal?.removeEventListener('abort', onAbort);
+          });
+      }),
     );
-    return call;
   }
 
   /** Stops the worker; calls still running on it reject with WorkerError `WORKER_STOPPED`. */

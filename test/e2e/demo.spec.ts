@@ -92,8 +92,8 @@ test('the networks learnt on the demo go with it: removed while training, remove
   await toTwin();
   await app.removeDemo.click();
   await expect(app.tryDemo).toBeVisible();
-  // Settled: no worker call is under way (the stopped training's included), so none can write back.
-  await app.expectWorkersSettled();
+  // Settled: no work is under way (the stopped training and the delete included), so none can write back.
+  await app.expectSettled();
   expect((await app.databaseNames()).filter((n) => n.startsWith('doppel'))).toEqual(['doppel']);
   expect(await modelKeys()).toEqual([]);
 

@@ -40,9 +40,9 @@ export class AppPage {
     await expect(this.demoBanner).toBeVisible();
   }
 
-  /** Waits until no worker call is under way: the app's settled signal (`data-worker-calls` on <main>). */
-  async expectWorkersSettled(): Promise<void> {
-    await expect(this.page.locator('main#main')).toHaveAttribute('data-worker-calls', '0');
+  /** Waits until no work is under way (worker calls, deletes): the app's settled signal on <main>. */
+  async expectSettled(): Promise<void> {
+    await expect(this.page.locator('main#main')).toHaveAttribute('data-pending-work', '0');
   }
 
   async expectDemoTwin(): Promise<void> {
