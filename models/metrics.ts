@@ -1,5 +1,5 @@
 /**
- * Canonical metrics (shared/reference/contracts.md §1). Every importer maps what it reads onto these
+ * Canonical metrics (docs/metrics.md). Every importer maps what it reads onto these
  * ids and stores values in the canonical unit; display units are a setting and never change storage.
  */
 
@@ -43,6 +43,10 @@ export const METRIC_IDS = [
   'triglycerides',
   'creatinine',
   'egfr',
+  'ogtt_2h_glucose',
+  'hrv_rmssd',
+  'spo2',
+  'respiratory_rate',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -156,6 +160,26 @@ const defs: MetricDef[] = [
   { id: 'triglycerides', unit: 'mg/dL', kind: 'instant', label: 'Triglycerides', loinc: ['2571-8'] },
   { id: 'creatinine', unit: 'mg/dL', kind: 'instant', label: 'Creatinine', loinc: ['2160-0', '38483-4'] },
   { id: 'egfr', unit: 'mL/min/{1.73_m2}', kind: 'instant', label: 'eGFR', loinc: ['33914-3', '62238-1', '98979-8', '48642-3', '48643-1'] },
+  // Plasma glucose 2 h after a 75 g oral glucose load (WHO 2006 diagnostic test).
+  { id: 'ogtt_2h_glucose', unit: 'mg/dL', kind: 'instant', label: '2-hour glucose (OGTT)', loinc: ['20438-8', '1518-0'] },
+  // RMSSD (Health Connect, Oura, WHOOP, Garmin): a different statistic from SDNN, never mixed with it.
+  { id: 'hrv_rmssd', unit: 'ms', kind: 'instant', label: 'HRV (RMSSD)', loinc: [] },
+  {
+    id: 'spo2',
+    unit: '%',
+    kind: 'instant',
+    label: 'Blood oxygen',
+    loinc: ['59408-5', '2708-6'],
+    appleType: 'HKQuantityTypeIdentifierOxygenSaturation',
+  },
+  {
+    id: 'respiratory_rate',
+    unit: '/min',
+    kind: 'instant',
+    label: 'Breathing rate',
+    loinc: ['9279-1'],
+    appleType: 'HKQuantityTypeIdentifierRespiratoryRate',
+  },
 ];
 
 export const METRICS: Readonly<Record<MetricId, MetricDef>> = Object.fromEntries(defs.map((d) => [d.id, d])) as Record<MetricId, MetricDef>;

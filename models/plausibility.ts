@@ -33,6 +33,11 @@ export const PLAUSIBLE: Record<MetricId, readonly [min: number, max: number]> = 
   triglycerides: [5, 20_000],
   creatinine: [0.05, 40],
   egfr: [1, 250],
+  ogtt_2h_glucose: [10, 1500],
+  hrv_rmssd: [1, 500],
+  // Below 50 % no living person is measured by a wearable; a fraction stored as % would read < 1.
+  spo2: [50, 100],
+  respiratory_rate: [3, 80],
 };
 
 const EARLIEST_MS = Date.UTC(1900, 0, 1);

@@ -60,11 +60,15 @@ export const UNITS: Readonly<Record<MetricId, Readonly<Record<string, Linear>>>>
   triglycerides: { 'mg/dl': ID, 'mmol/l': [88.57] },
   creatinine: { 'mg/dl': ID, 'umol/l': [1 / 88.42] },
   egfr: { 'ml/min/{1.73_m2}': ID, 'ml/min/1.73m2': ID, 'ml/min': ID },
+  ogtt_2h_glucose: GLUCOSE,
+  hrv_rmssd: { ms: ID, s: [1000] },
+  spo2: { '%': ID },
+  respiratory_rate: { '/min': ID, 'count/min': ID, 'breaths/min': ID, '{breaths}/min': ID, '{breath}/min': ID },
 };
 
 /**
  * The value in the metric's canonical unit. `fractionPercent` marks Apple Health's body-fat
- * percentage, which is written as a fraction (0.253 with unit "%").
+ * percentage and oxygen saturation, which it writes as fractions (0.253, 0.97 with unit "%").
  */
 export function toCanonical(metric: MetricId, value: number, unit: string, opts: { fractionPercent?: boolean } = {}): ConversionResult {
   if (!Number.isFinite(value)) return { ok: false, reason: `${metric} value is not a finite number` };
@@ -72,7 +76,7 @@ export function toCanonical(metric: MetricId, value: number, unit: string, opts:
   const f = UNITS[metric][u];
   if (!f) return { ok: false, reason: `${metric}: unit "${unit}" is not supported` };
   let v = value * f[0] + (f[1] ?? 0);
-  if (metric === 'body_fat_percentage' && opts.fractionPercent && v <= 1) v *= 100;
+  if ((metric === 'body_fat_percentage' || metric === 'spo2') && opts.fractionPercent && v <= 1) v *= 100;
   return { ok: true, value: v };
 }
 

@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { workspaceDb } from '../data/workspace.ts';
 import { listenForLaunchedFiles } from '../inbox/inbox.ts';
-import { importWorker } from '../workers/index.ts';
+import { importWorker, pendingWork } from '../workers/index.ts';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { useRoute } from './hooks/useRoute.ts';
 import { clearErased } from './actions/erase.ts';
@@ -61,6 +61,7 @@ export function App() {
     // A review left open when its tab closed is wiped at the next start, unless the clinician kept it.
     void wipeStaleReview();
   }, []);
+  const pending = useSyncExternalStore(pendingWork.subscribe, pendingWork.count);
   const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.where('status').equals('committed').count()) > 0, []);
 
   let page;
@@ -148,7 +149,9 @@ export function App() {
         </nav>
       </header>
       {ws === 'review' && <ReviewBanner />}
-      <main id="main">{page}</main>
+      <main id="main" data-pending-work={pending}>
+        {page}
+      </main>
       <footer className="footer">
         <p>{t('footer.disclaimer')}</p>
       </footer>

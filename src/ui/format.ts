@@ -16,6 +16,7 @@ export function unitFor(
       return s.weightUnit === 'lb' ? { unit: 'lb', digits: 1, label: 'lb' } : { unit: 'kg', digits: 1, label: 'kg' };
     case 'blood_glucose':
     case 'cgm_glucose':
+    case 'ogtt_2h_glucose':
     case 'total_cholesterol':
     case 'hdl_cholesterol':
     case 'ldl_cholesterol':
@@ -29,6 +30,8 @@ export function unitFor(
     case 'resting_heart_rate':
     case 'heart_rate':
       return { unit: '/min', digits: 0, label: 'bpm' };
+    case 'respiratory_rate':
+      return { unit: '/min', digits: 0, label: '/min' };
     default: {
       const unit = METRICS[metric].unit;
       const label = unit === '{steps}' ? 'steps' : unit === 'kg/m2' ? 'kg/m²' : unit === 'mL/min/{1.73_m2}' ? 'mL/min/1.73 m²' : unit;

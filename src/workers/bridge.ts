@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { pendingWork } from './activity.ts';
 import { installErrorTransfer, WorkerError } from './errors.ts';
 
 installErrorTransfer();
@@ -44,21 +45,24 @@ export class WorkerBridge<T> {
   run<R>(fn: (api: Comlink.Remote<T>) => Promise<R>, signal?: AbortSignal): Promise<R> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const api = this.ensure();
-    return new Promise<R>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.pending.delete(reject);
-        reject(abortReason(signal!));
-        this.terminate(`a call to the ${this.name} worker was cancelled`);
-      };
-      this.pending.add(reject);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      fn(api)
-        .then(resolve, reject)
-        .finally(() => {
+    // Counted until the caller's promise settles: a stopped worker's own reply never comes.
+    return pendingWork.track(
+      new Promise<R>((resolve, reject) => {
+        const onAbort = (): void => {
           this.pending.delete(reject);
-          signal?.removeEventListener('abort', onAbort);
-        });
-    });
+          reject(abortReason(signal!));
+          this.terminate(`a call to the ${this.name} worker was cancelled`);
+        };
+        this.pending.add(reject);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        fn(api)
+          .then(resolve, reject)
+          .finally(() => {
+            this.pending.delete(reject);
+            signal?.removeEventListener('abort', onAbort);
+          });
+      }),
+    );
   }
 
   /** Stops the worker; calls still running on it reject with WorkerError `WORKER_STOPPED`. */

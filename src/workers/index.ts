@@ -3,6 +3,8 @@ import type { MlApi } from '../../workers/ml.worker.ts';
 import type { TwinApi } from '../../workers/twin.worker.ts';
 import { WorkerBridge } from './bridge.ts';
 
+export { pendingWork } from './activity.ts';
+
 /** One lazily started worker per compute domain. */
 export const importWorker = new WorkerBridge<ImportApi>(
   'import',

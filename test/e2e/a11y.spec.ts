@@ -16,15 +16,15 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     'what if',
     async (p) => {
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
-      await expect(p.locator('figure[data-chart] canvas')).toHaveCount(4, { timeout: 30_000 });
-      await expect(p.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+      await expect(p.locator('figure[data-chart] canvas')).toHaveCount(4);
+      await expect(p.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false');
     },
   ],
   [
     'timeline',
     async (p) => {
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
-      await expect(p.getByTestId('agp').locator('canvas')).toBeVisible({ timeout: 30_000 });
+      await expect(p.getByTestId('agp').locator('canvas')).toBeVisible();
     },
   ],
   [
@@ -72,7 +72,6 @@ for (const [scheme, viewport] of [
   test(`axe-core finds no serious or critical violation and nothing overflows on any screen (${scheme}, ${viewport.width}×${viewport.height})`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: scheme });
     const app = new AppPage(page);

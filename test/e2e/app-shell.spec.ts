@@ -97,14 +97,14 @@ test.describe('app shell', () => {
   test('the CSP stops a request to another host before it leaves the browser', async ({ page, privacy }) => {
     await new AppPage(page).goto();
     const result = await page.evaluate(async () => {
-      let violated = '';
-      document.addEventListener('securitypolicyviolation', (e) => (violated = e.violatedDirective));
+      const violated = new Promise<string>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+      );
       const outcome = await fetch('https://example.com/beacon').then(
         () => 'sent',
         () => 'blocked',
       );
-      await new Promise((r) => setTimeout(r, 100));
-      return { outcome, violated };
+      return { outcome, violated: await violated };
     });
     expect(result).toEqual({ outcome: 'blocked', violated: 'connect-src' });
     expect(privacy.foreign).toEqual([]);

@@ -92,14 +92,15 @@ test('the networks learnt on the demo go with it: removed while training, remove
   await toTwin();
   await app.removeDemo.click();
   await expect(app.tryDemo).toBeVisible();
-  await page.waitForTimeout(1500);
+  // Settled: no work is under way (the stopped training and the delete included), so none can write back.
+  await app.expectSettled();
   expect((await app.databaseNames()).filter((n) => n.startsWith('doppel'))).toEqual(['doppel']);
   expect(await modelKeys()).toEqual([]);
 
   // Trained, then removed: its two networks go.
   await app.startDemo();
   await forecast.open();
-  await forecast.waitTrained(60_000);
+  await forecast.waitTrained();
   expect(await modelKeys()).toEqual([expect.stringMatching(/^doppel-glucose-demo-30-/), expect.stringMatching(/^doppel-glucose-demo-60-/)]);
   await toTwin();
   await app.removeDemo.click();
@@ -109,7 +110,7 @@ test('the networks learnt on the demo go with it: removed while training, remove
   // Trained, then Delete everything: no database is left, tfjs's included.
   await app.startDemo();
   await forecast.open();
-  await forecast.waitTrained(60_000);
+  await forecast.waitTrained();
   const device = new DevicePage(page);
   await device.open();
   await device.deleteEverything();
@@ -132,5 +133,5 @@ test('an empty tensorflowjs database (no stores) does not stop the forecaster fr
   await app.startDemo();
   const forecast = new ForecastPage(page);
   await forecast.open();
-  await forecast.waitTrained(60_000);
+  await forecast.waitTrained();
 });

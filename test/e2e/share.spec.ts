@@ -64,7 +64,7 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await expect(doc.locator('button.card.pick[data-metric="body_weight"]')).toBeVisible();
   await expect(doc.locator('button.card.pick[data-metric="steps"]')).toHaveCount(0);
   await doc.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
-  await expect(doc.locator('figure[data-chart] canvas')).toHaveCount(4, { timeout: 30_000 });
+  await expect(doc.locator('figure[data-chart] canvas')).toHaveCount(4);
   await expect(doc.getByRole('button', { name: 'Save plan' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(doc, 'review');
   // The same numbers on the clinician's visit summary.

@@ -48,6 +48,6 @@ test('timeline: a card per metric, ranges, pan and zoom, every reading in a shor
     /^Usually [\d,]+ \(most days [\d,]+–[\d,]+\)$/,
   );
   // The glucose forecaster learns from the demo's 14 days of CGM.
-  await expect(page.getByTestId('gf-about')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('gf-about')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'timeline');
 });

@@ -46,7 +46,7 @@ test('the update prompt appears when a new service worker is waiting, and Reload
       "\nself.addEventListener('message', (e) => { if (e.data === 'release?') e.ports[0].postMessage('2'); });\n",
     );
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await expect(app.updateToast).toBeVisible({ timeout: 30_000 });
+    await expect(app.updateToast).toBeVisible();
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting)).toBe(true);
 
     const reloaded = page.waitForEvent('load');

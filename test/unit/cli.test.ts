@@ -29,7 +29,7 @@ describe('CLI', () => {
     expect(Object.keys(out.daily.steps)).toHaveLength(730);
     expect(out.daily.steps['2026-11-21']).toBeGreaterThan(0);
     expect(out.profile).toEqual({ birthDate: '1974-08-16', sex: 'male', heightCm: 178 });
-  }, 60_000);
+  });
 
   it.each([
     [['frobnicate', '--json'], 'unknown command "frobnicate" (commands: import, risk, simulate, cohort, validate, demo, help)'],
@@ -91,7 +91,7 @@ describe('CLI', () => {
     expect(many[2].prevent.base10y).toEqual({ cvd: 14.68, ascvd: 9.2, hf: 8.06 });
     expect(many[2].qdiabetes2018.A).toBeNull();
     expect(many[2].warnings).toContain('qdiabetes2018: already has diabetes (the score predicts new diabetes); not computed');
-  }, 60_000);
+  });
 
   it.each([
     ['not JSON', '{sex:', /not valid JSON/],
@@ -125,7 +125,7 @@ describe('CLI', () => {
     });
     const human = cli('validate');
     expect(human.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
-  }, 60_000);
+  });
 });
 
 describe('CLI simulate and cohort', () => {
@@ -154,7 +154,7 @@ describe('CLI simulate and cohort', () => {
     expect(out.daily.weightKg).toHaveLength(366);
     expect(Math.abs(out.daily.weightKg[364] - 76.2608)).toBeLessThan(0.01);
     expect(Object.keys(out.weightKg)).toEqual(['p05', 'p25', 'p50', 'p75', 'p95']);
-  }, 60_000);
+  });
 
   it('simulate runs 1000 members by default with yearly bands over 10 years', () => {
     const out = JSON.parse(cli('simulate', '--json', profile, '--seed', '3').stdout);
@@ -169,7 +169,7 @@ describe('CLI simulate and cohort', () => {
     });
     expect(Math.abs(out.progressionPrior.twin10yPercent - out.progressionPrior.target10yPercent)).toBeLessThanOrEqual(2);
     expect(out.qdiabetesCrossCheck.agree).toBe(true);
-  }, 60_000);
+  });
 
   it('simulate warns where the twin cannot get down to QDiabetes, and where QDiabetes cannot score the person', () => {
     const near = JSON.parse(
@@ -193,7 +193,7 @@ describe('CLI simulate and cohort', () => {
     );
     expect(young.progressionPrior).toBeUndefined();
     expect(young.warnings.join('\n')).toMatch(/QDiabetes-2018 B: age 22 outside 25-84: the population prior of progression/);
-  }, 60_000);
+  });
 
   it("cohort prints each arm's yearly cumulative incidence and weight change", () => {
     const trial = file('t.json', {
@@ -220,7 +220,7 @@ describe('CLI simulate and cohort', () => {
     expect(out.arms.a.cumulativeIncidence).toHaveLength(2);
     expect(out.arms.b.meanWeightChangeKg[0]).toBeCloseTo(-5, 0);
     expect(out.arms.b.cumulativeIncidence[1]).toBeLessThan(out.arms.a.cumulativeIncidence[1]);
-  }, 60_000);
+  });
 
   it.each([
     [['simulate', '--json', 'p-missing.json'], 'p-missing.json: cannot be read (no such file)'],

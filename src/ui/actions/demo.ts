@@ -1,6 +1,6 @@
 import { dayInDeviceZone } from '../../../models/util/time.ts';
 import { deleteWorkspace } from '../../data/workspace.ts';
-import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
+import { importWorker, mlWorker, pendingWork, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 /** Builds the demo twin in its own workspace (in the workers) and switches the UI to it. */
@@ -18,5 +18,6 @@ export async function removeDemo(): Promise<void> {
   twinWorker.terminate();
   mlWorker.terminate();
   setWorkspace('main');
-  await deleteWorkspace('demo');
+  // Tracked: the UI shows the person's own workspace at once, while the delete runs on.
+  await pendingWork.track(deleteWorkspace('demo'));
 }

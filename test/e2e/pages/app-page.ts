@@ -27,7 +27,7 @@ export class AppPage {
 
   /** Waits until the service worker controls the page (the app then works offline). */
   async waitForServiceWorker(): Promise<void> {
-    await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined);
     // The precache is complete once the worker is activated.
     await this.page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;
@@ -37,7 +37,12 @@ export class AppPage {
 
   async startDemo(): Promise<void> {
     await this.tryDemo.click();
-    await expect(this.demoBanner).toBeVisible({ timeout: 30_000 });
+    await expect(this.demoBanner).toBeVisible();
+  }
+
+  /** Waits until no work is under way (worker calls, deletes): the app's settled signal on <main>. */
+  async expectSettled(): Promise<void> {
+    await expect(this.page.locator('main#main')).toHaveAttribute('data-pending-work', '0');
   }
 
   async expectDemoTwin(): Promise<void> {
@@ -82,7 +87,7 @@ export class DevicePage {
   /** Runs the tfjs probe in the ml worker; returns the backend that ran. */
   async runMlCheck(): Promise<string> {
     await this.page.getByRole('button', { name: 'Check machine learning backend' }).click();
-    await expect(this.check).toContainText('correct', { timeout: 45_000 });
+    await expect(this.check).toContainText('correct');
     return (await this.backend.textContent())!.trim();
   }
 }

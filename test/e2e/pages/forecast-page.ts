@@ -18,8 +18,8 @@ export class ForecastPage {
   }
 
   /** Waits for training (in the worker) to finish; returns the backend the forecast was computed on. */
-  async waitTrained(timeout: number): Promise<string> {
-    await expect(this.about).toBeVisible({ timeout });
+  async waitTrained(): Promise<string> {
+    await expect(this.about).toBeVisible();
     return (await this.about.getAttribute('data-backend'))!;
   }
 

@@ -19,7 +19,7 @@ export class WhatIfPage {
   async open(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
     await expect(this.page.getByRole('heading', { name: 'What if…' })).toBeVisible();
-    await expect(this.fanCharts).toHaveCount(4, { timeout: 30_000 });
+    await expect(this.fanCharts).toHaveCount(4);
   }
 
   chart(q: 't2d' | 'weight' | 'hba1c' | 'glucose'): Locator {
@@ -28,7 +28,7 @@ export class WhatIfPage {
 
   /** Waits until no forecast is running. */
   async settled(): Promise<void> {
-    await expect(this.page.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+    await expect(this.page.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false');
   }
 
   /** Moves a slider with the keyboard, as a person without a mouse would. */

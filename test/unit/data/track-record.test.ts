@@ -46,5 +46,5 @@ describe('twin snapshots keep a track record', () => {
     // interval holds most of the noisy daily weights.
     expect(w.meanAbsError).toBeLessThan(1);
     expect(w.coverage90).toBeGreaterThan(0.8);
-  }, 60_000);
+  });
 });

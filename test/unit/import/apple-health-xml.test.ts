@@ -112,6 +112,22 @@ describe('Apple Health export.xml: traps', () => {
     expect([...(await readSamples(d, 'sleep')).value]).toEqual([120, 50, 30]);
   });
 
+  it('oxygen saturation (written as a fraction) and breathing rate are stored in % and /min', async () => {
+    const d = db();
+    const r = await importText(
+      d,
+      wrap(
+        [
+          rec('HKQuantityTypeIdentifierOxygenSaturation', '%', '0.97'),
+          rec('HKQuantityTypeIdentifierRespiratoryRate', 'count/min', '14.5', '2024-01-09 12:31:00 +0100'),
+        ].join('\n'),
+      ),
+    );
+    expect(r).toMatchObject({ added: 2, rejected: [] });
+    expect([...(await readSamples(d, 'spo2')).value]).toEqual([97]);
+    expect([...(await readSamples(d, 'respiratory_rate')).value]).toEqual([14.5]);
+  });
+
   it('rejects bad records with their line and reason, and imports the rest', async () => {
     const d = db();
     const r = await importText(

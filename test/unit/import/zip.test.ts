@@ -60,7 +60,7 @@ describe('zip archives', () => {
     });
     expect(await d.imports.count()).toBe(0);
     expect(await d.staging.count()).toBe(0);
-  }, 30_000);
+  });
 
   it.each([
     ['truncated in the middle of the export', (z: Uint8Array) => z.slice(0, Math.floor(z.length * 0.6)), /TRUNCATED_ZIP|MALFORMED/],

@@ -11,6 +11,12 @@ import { FIXTURES, importFile, importText } from '../import/helpers.ts';
 import { generateCgm } from '../../../tools/gen/cgm.ts';
 
 const dexcom = join(FIXTURES, 'real/cgm/cgmquantify_test_file_dexcom-g6-clarity.csv');
+/**
+ * Small training settings: these tests check the service (one training at a time, atomic records,
+ * retraining on new data), not how well the network learns (test/unit/ml/forecaster.test.ts and
+ * bench:ml do), so a few epochs keep them quick on a busy machine.
+ */
+const SMALL = { maxEpochs: 4, patience: 2 } as const;
 
 afterEach(async () => {
   await deleteWorkspace('main');
@@ -36,7 +42,7 @@ describe('glucose forecaster service', () => {
   it('a real Dexcom G6 export (7.9 days): trains both horizons, keeps the verdict, retrains only after new readings', async () => {
     await importFile(workspaceDb('main'), dexcom);
     // Two callers at once: one training; the second waits and finds it done.
-    const [r, second] = await Promise.all([ensureGlucoseModel('main'), ensureGlucoseModel('main')]);
+    const [r, second] = await Promise.all([ensureGlucoseModel('main', SMALL), ensureGlucoseModel('main', SMALL)]);
     expect(r.status).toBe('trained');
     expect(second).toEqual({ status: 'unchanged', record: r.record });
     const rec = r.record!;
@@ -98,7 +104,7 @@ describe('glucose forecaster service', () => {
     expect(still.fromMs).toBe(rec.lastMs + 5 * 60_000); // the old networks, from the new newest reading
     expect(still.points).toHaveLength(2);
 
-    const again = await ensureGlucoseModel('main');
+    const again = await ensureGlucoseModel('main', SMALL);
     expect(again.status).toBe('trained');
     expect(again.record!.lastMs).toBe(rec.lastMs + 5 * 60_000);
     expect(again.record!.horizons[0]!.modelPath).not.toBe(rec.horizons[0]!.modelPath);
@@ -113,12 +119,12 @@ describe('glucose forecaster service', () => {
     const carbs = g.carbs.map((c, i) => `${i},${wall(c.startMs)},Carbs,,,,G6,,,${c.grams},,`);
     const r = await importText(workspaceDb('main'), [head, ...egv, ...carbs.slice(0, -3)].join('\n'), 'clarity.csv');
     expect(r.doses).toBe(carbs.length - 3);
-    const first = await ensureGlucoseModel('main');
+    const first = await ensureGlucoseModel('main', SMALL);
     expect(first.record).toMatchObject({ usesCarbs: true, usesInsulin: false });
     expect(first.record!.horizons.map((h) => h.eventScales)).toEqual([[50], [50]]);
     expect((await forecastGlucose('main')).forecast!.points).toHaveLength(2);
     // Three more meal records (no new readings): the inputs changed, so it learns again.
     await importText(workspaceDb('main'), [head, ...carbs.slice(-3)].join('\n'), 'more-carbs.csv');
-    expect((await ensureGlucoseModel('main')).status).toBe('trained');
+    expect((await ensureGlucoseModel('main', SMALL)).status).toBe('trained');
   });
 });

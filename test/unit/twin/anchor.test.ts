@@ -61,7 +61,7 @@ describe("progression prior anchored to the person's QDiabetes-2018 risk", () =>
     expect(a.priors.rbMeanPerYear / PRIORS.rbMeanPerYear).toBeCloseTo(a.factor, 10);
     expect(a.priors.rbSdPerYear / PRIORS.rbSdPerYear).toBeCloseTo(a.factor, 10);
     expect(factors.every((k) => k > 0 && k < 1)).toBe(true);
-  }, 60_000);
+  });
 
   it('near the thresholds the twin carries more people over than QDiabetes counts: the anchor keeps the slowest progression and says so', () => {
     const near: RiskProfile = {
@@ -81,7 +81,7 @@ describe("progression prior anchored to the person's QDiabetes-2018 risk", () =>
       /^this close to the thresholds the twin's weight drift and insulin-sensitivity spread carry more people over than QDiabetes-2018 B's recorded diagnoses/,
     );
     expect(a.factor).toBeLessThan(0.03);
-  }, 60_000);
+  });
 
   it('where QDiabetes cannot score the person, the population prior stays and the reason is given', () => {
     const young: RiskProfile = { ...profiles[1]![1], age: 22 };

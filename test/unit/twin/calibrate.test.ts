@@ -83,7 +83,7 @@ describe('personal calibration', () => {
     expect(Math.abs(atClamp(post) - atClamp(prior))).toBeLessThan(0.03);
     const p10 = (ms: Parameters<typeof simulateMembers>[0]): number => simulateMembers(ms, {}, 10, 1).t2dCumulativeProbability[10]!;
     expect(Math.abs(p10(post) - p10(prior))).toBeLessThan(0.025);
-  }, 60_000);
+  });
 
   it('a glucose measured only today does not make the twin think the person is not progressing', () => {
     const obs: Observation[] = Array.from({ length: 60 }, (_, i) => ({ day: -1800 + 30 * i, kind: 'weightKg' as const, value: 96 }));

@@ -9,7 +9,7 @@ import { DPP_PUBLISHED, DPP_TRIAL, DPS_PUBLISHED_CI, DPS_TRIAL } from '../../../
 describe('in-silico DPP', () => {
   it('the stored progression rate still reproduces the calibration target (DPP placebo 28.9 % at 3 years, calibration seed)', () => {
     expect(Math.abs(placeboIncidence(PRIORS.rbMeanPerYear) - DPP_PUBLISHED.placebo)).toBeLessThan(0.5);
-  }, 60_000);
+  });
 
   it('arms run on the same people: lifestyle < metformin < placebo at every year, weight targets met at year 1', () => {
     const r = runCohort({ ...DPP_TRIAL, n: 1000 });
@@ -74,7 +74,7 @@ describe('held-out Finnish DPS (nothing fitted to it)', () => {
     ] as const) {
       for (const w of r.arms[arm]!.meanWeightChangeKg) expect(w).toBeCloseTo(kg, 0);
     }
-  }, 60_000);
+  });
 
   it('validate holds the trial cases, and each passes', () => {
     const cases = trialValidationCases();
@@ -85,11 +85,11 @@ describe('held-out Finnish DPS (nothing fitted to it)', () => {
       'dps-control-4y-cumulative-incidence-percent',
     ]);
     for (const c of cases) expect(Math.abs(c.got()! - c.expected)).toBeLessThanOrEqual(c.tolerance);
-  }, 60_000);
+  });
 });
 
 describe('calibration targets still hold for the stored values', () => {
   it("metformin with the DPP arm's weight loss lowers fasting glucose at one year by Salpeter 2008's −4.5 %", () => {
     expect(metforminFpgChangePercent(EFFECTS.metforminIsGain, PRIORS, 3000)).toBeCloseTo(METFORMIN_FPG_CHANGE_PERCENT, 0);
-  }, 60_000);
+  });
 });
