@@ -9,7 +9,8 @@ import { ensureSources, type SourceInput } from './sources.ts';
 import { DAY_MS, utcMonth } from '../../models/util/time.ts';
 import { writeTx } from './tx.ts';
 import { validateBatch } from './validate.ts';
-import { mergeProfile, type ProfilePatch } from './profile.ts';
+import { mergeImportedProfile, undoImportedProfile, type ProfilePatch } from './profile.ts';
+import type { ProfileMeta } from './profile-merge.ts';
 import { discardStagedImport } from './staging.ts';
 import { releaseDoses, writeDoses, type DoseInput } from './doses.ts';
 
@@ -22,8 +23,13 @@ export interface ImportInput {
   batches: SampleBatch[];
   rejected: RejectedRecord[];
   ignored: Record<string, number>;
-  /** What the export says about the person (validated by the caller); merged in the same transaction. */
+  /**
+   * What the export says about the person (validated by the caller); merged in the same transaction
+   * without replacing what the person entered (profile-merge.ts).
+   */
   profile?: ProfilePatch;
+  /** When each dated profile value was measured, and list items from indirect sources (claims). */
+  profileMeta?: ProfileMeta;
   /** Carbohydrate and insulin records (not canonical metrics; for the glucose forecaster). */
   doses?: DoseInput[];
 }
@@ -36,7 +42,6 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
   for (const b of input.batches) validateBatch(b, input.sources.length);
   return writeTx(db, [db.imports, db.sources, db.sampleChunks, db.daily, db.profile, db.settings, db.doses], async () => {
     const ids = await ensureSources(db, input.sources);
-    if (input.profile && Object.keys(input.profile).length) await mergeProfile(db, input.profile);
     const batches = input.batches.map((b) => ({ ...b, source: Uint32Array.from(b.source, (s) => ids[s]!) }));
     const row: ImportRow = {
       fileName: input.fileName,
@@ -55,6 +60,7 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
     const touched: ImportRow['touched'] = {};
     for (const [m, days] of res.touched) touched[m] = [...days].sort();
     const doses = await writeDoses(db, input.doses ?? [], ids, id);
+    const profile = await mergeImportedProfile(db, id, input.fileName, input.profile ?? {}, input.profileMeta);
     const done: ImportRow = {
       ...row,
       id,
@@ -64,15 +70,19 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
       duplicates: res.duplicates,
       touched,
       ...(doses ? { doses } : {}),
+      ...(profile.length ? { profile } : {}),
     };
     await db.imports.put(done);
     return done;
   });
 }
 
-/** Removes exactly the samples one import added and recomputes the days it touched. */
+/**
+ * Removes exactly the samples one import added, recomputes the days it touched, and takes back the
+ * profile values it set (a value the person entered or chose stays).
+ */
 export async function undoImport(db: DoppelDb, importId: number): Promise<void> {
-  await writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings, db.doses], async () => {
+  await writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings, db.doses, db.profile], async () => {
     const row = await db.imports.get(importId);
     if (!row) throw new DataError('UNKNOWN_IMPORT', `No import with id ${importId}`);
     for (const [metric, days] of Object.entries(row.touched) as [MetricId, string[]][]) {
@@ -92,6 +102,7 @@ export async function undoImport(db: DoppelDb, importId: number): Promise<void> 
       await refreshDaily(db, metric, new Set(days));
     }
     await releaseDoses(db, importId);
+    await undoImportedProfile(db, importId);
     await db.imports.delete(importId);
   });
 }

@@ -1,9 +1,21 @@
 import type { DoppelDb } from './db.ts';
 import { DataError } from './errors.ts';
-import type { ProfileRow } from './rows.ts';
+import {
+  applyImport,
+  choose,
+  importedFacts,
+  isListField,
+  LIST_FIELDS,
+  saveForm,
+  undoImport,
+  type ProfileChoice,
+  type ProfileMeta,
+} from './profile-merge.ts';
+import type { ProfileFieldOutcome, ProfileRow } from './rows.ts';
 import { writeTx } from './tx.ts';
 
-export type ProfilePatch = Partial<Omit<ProfileRow, 'id' | 'updatedAt'>>;
+/** Profile values (what a form saves or an import says), without the row's bookkeeping. */
+export type ProfilePatch = Partial<Omit<ProfileRow, 'id' | 'updatedAt' | 'provenance' | 'fromImports' | 'pendingConflicts'>>;
 
 const ETHNICITIES = new Set([
   'white',
@@ -62,23 +74,66 @@ export function validateProfile(p: ProfilePatch, now = Date.now()): void {
   }
 }
 
-/** Merges a validated patch into the profile. */
+/**
+ * Saves values as the person's own (the demo person's profile, scripts): fields in the patch are
+ * set, list items and answers are added to those already there.
+ */
 export async function saveProfile(db: DoppelDb, patch: ProfilePatch): Promise<ProfileRow> {
   validateProfile(patch);
-  return writeTx(db, [db.profile], () => mergeProfile(db, patch));
+  return writeTx(db, [db.profile], async () => {
+    const prev = await db.profile.get('self');
+    const form: ProfilePatch = { ...patch };
+    for (const k of LIST_FIELDS) if (patch[k]) form[k] = [...new Set([...(prev?.[k] ?? []), ...patch[k]!])];
+    if (patch.answers) form.answers = { ...prev?.answers, ...patch.answers };
+    const fields = FORM_FIELDS.filter((k) => patch[k] !== undefined);
+    const next = saveForm(prev, form, fields, Date.now());
+    await db.profile.put(next);
+    return next;
+  });
 }
 
-/** Merges a patch into the profile inside the caller's read-write transaction over `profile`. */
-export async function mergeProfile(db: DoppelDb, patch: ProfilePatch): Promise<ProfileRow> {
-  const prev = await db.profile.get('self');
-  const next: ProfileRow = { ...prev, ...patch, id: 'self', updatedAt: Date.now() };
-  if (prev?.answers && patch.answers) next.answers = { ...prev.answers, ...patch.answers };
-  // Lists from exports add to what is known; they never erase it.
-  for (const k of ['conditions', 'medications'] as const) {
-    if (prev?.[k] && patch[k]) next[k] = [...new Set([...prev[k]!, ...patch[k]!])];
+/**
+ * Adds what an import says about the person, inside the caller's read-write transaction over
+ * `profile` (the import's own transaction). Nothing the person entered is replaced: see
+ * profile-merge.ts. Returns what became of each value.
+ */
+export async function mergeImportedProfile(
+  db: DoppelDb,
+  importId: number,
+  source: string,
+  patch: ProfilePatch,
+  meta: ProfileMeta = {},
+): Promise<ProfileFieldOutcome[]> {
+  const facts = importedFacts(patch, meta);
+  if (!facts.length) return [];
+  const { row, outcome } = applyImport(await db.profile.get('self'), importId, source, facts, Date.now());
+  await db.profile.put(row);
+  return outcome;
+}
+
+/** Takes back what one import set in the profile, inside the caller's transaction (undo). */
+export async function undoImportedProfile(db: DoppelDb, importId: number): Promise<void> {
+  const row = undoImport(await db.profile.get('self'), importId, Date.now());
+  if (row) await db.profile.put(row);
+}
+
+/** The person's choice on a conflict between their profile and a record (keep mine / use the record's). */
+export async function chooseProfileValue(db: DoppelDb, choice: ProfileChoice): Promise<ProfileRow> {
+  if (choice.use === 'record' && !isListField(choice.field)) {
+    const patch: Record<string, unknown> = {};
+    if (choice.field.startsWith('answers.')) patch.answers = { [choice.field.slice(8)]: choice.value };
+    else patch[choice.field] = choice.value;
+    validateProfile(patch as ProfilePatch);
   }
-  await db.profile.put(next);
-  return next;
+  return writeTx(db, [db.profile], async () => {
+    const prev = await db.profile.get('self');
+    if (!prev?.pendingConflicts?.some((c) => c.field === choice.field && c.value === choice.value)) {
+      throw new DataError('INVALID_PROFILE', `profile.${choice.field}: nothing to choose about "${String(choice.value)}"`);
+    }
+    const next = choose(prev, choice, Date.now());
+    await db.profile.put(next);
+    return next;
+  });
 }
 
 export function getProfile(db: DoppelDb): Promise<ProfileRow | undefined> {
@@ -99,10 +154,10 @@ export const FORM_FIELDS = [
 ] as const;
 
 /**
- * Saves the person's own profile form: unlike an import's patch, which only adds, the form replaces
- * the fields the person changed (`fields`, default all the form's), so that a person can correct or
- * remove what they entered (or an export brought), while a field they left alone keeps whatever an
- * import stored meanwhile.
+ * Saves the person's own profile form: the fields the person changed (`fields`, default all the
+ * form's) are set exactly and become the person's (a cleared field is removed), so that a person can
+ * correct or remove what they entered or an export brought; a field they left alone keeps whatever
+ * an import stored meanwhile. Imports never replace what is saved here (profile-merge.ts).
  */
 export async function saveProfileForm(
   db: DoppelDb,
@@ -111,12 +166,7 @@ export async function saveProfileForm(
 ): Promise<ProfileRow> {
   validateProfile(form);
   return writeTx(db, [db.profile], async () => {
-    const next: ProfileRow = { ...(await db.profile.get('self')), id: 'self', updatedAt: Date.now() };
-    const target = next as unknown as Record<string, unknown>;
-    for (const k of fields) {
-      if (form[k] === undefined) delete target[k];
-      else target[k] = form[k];
-    }
+    const next = saveForm(await db.profile.get('self'), form, fields, Date.now());
     await db.profile.put(next);
     return next;
   });

@@ -63,6 +63,8 @@ export interface ImportRow {
   touched: Partial<Record<MetricId, string[]>>;
   /** Carbohydrate and insulin records this import added (schema v4; absent before). */
   doses?: number;
+  /** What the file said about the person and what became of each value (absent before provenance). */
+  profile?: ProfileFieldOutcome[];
 }
 
 export type DoseKind = 'carbs' | 'insulin';
@@ -114,6 +116,75 @@ export interface ProfileRow {
   /** The person's own answers to the questions no export holds (the risk questionnaires). */
   answers?: ProfileAnswers;
   updatedAt: number;
+  /**
+   * Who set each value above (src/data/profile-merge.ts): by field (`sex`, `answers.physicallyActive`),
+   * by list (`conditions`: the person gave this list) and by list item (`medications:statin`).
+   * Absent in rows written before provenance: their values count as the person's.
+   */
+  provenance?: Record<string, ProfileOrigin>;
+  /** Every value an import gave, with the imports that hold it (what the records say about the person). */
+  fromImports?: ImportedProfileValue[];
+  /** Imported values that differ from the profile or need confirming: the person chooses. */
+  pendingConflicts?: ProfileConflict[];
+}
+
+/** Who set a profile value. */
+export interface ProfileOrigin {
+  by: 'person' | 'import';
+  /** The import that gave the value (by import), or whose value the person chose. */
+  importId?: number;
+  /** The file the value came from, for the words on screen. */
+  source?: string;
+  /** The local day (YYYY-MM-DD) the value was measured: dated values such as height. */
+  observedAt?: string;
+  /** When the person entered or chose the value (epoch ms). */
+  at?: number;
+}
+
+/** One value an import gave for a profile field (for a list, one item). */
+export interface ImportedProfileValue {
+  /** A field (`heightCm`, `answers.physicallyActive`) or a list (`conditions`, `medications`). */
+  field: string;
+  value: string | number | boolean;
+  /** Every import that gave this value: undoing one keeps it for the others. */
+  importIds: number[];
+  /** The file of the first of those imports. */
+  source: string;
+  /** The local day the value was measured (dated values). */
+  observedAt?: string;
+  /** From an indirect source only (an insurance claim): never applied before the person confirms. */
+  indirect?: boolean;
+  /** The person kept their own value over this one (or removed it): not asked again. */
+  declined?: boolean;
+}
+
+/** An imported value the profile does not use yet: the person chooses, field by field. */
+export interface ProfileConflict {
+  field: string;
+  /** The record's value (for a list, the item it would add). */
+  value: string | number | boolean;
+  /** The profile's value now (single-valued fields). */
+  current?: string | number | boolean;
+  /** Who set the profile's value now. */
+  currentBy?: 'person' | 'import';
+  source: string;
+  importIds: number[];
+  observedAt?: string;
+  indirect?: boolean;
+}
+
+/** What became of one value an import gave for the profile. */
+export interface ProfileFieldOutcome {
+  field: string;
+  value: string | number | boolean;
+  observedAt?: string;
+  indirect?: boolean;
+  /**
+   * set: the profile now uses it; same: the profile already said so; pending: not set, the person's
+   * value differs (a conflict to choose); confirm: not set, from an indirect source (to confirm);
+   * older: not set, a newer measurement is in the profile; declined: the person turned it down before.
+   */
+  status: 'set' | 'same' | 'pending' | 'confirm' | 'older' | 'declined';
 }
 
 export interface ProfileAnswers {

@@ -8,7 +8,8 @@ import { refreshDaily } from './samples.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { writeTx } from './tx.ts';
 import { validateBatch } from './validate.ts';
-import { mergeProfile, type ProfilePatch } from './profile.ts';
+import { mergeImportedProfile, type ProfilePatch } from './profile.ts';
+import type { ProfileMeta } from './profile-merge.ts';
 import { writeDoses, type DoseInput } from './doses.ts';
 
 /**
@@ -69,6 +70,7 @@ export interface StagedSummary {
   /** Duplicates already merged inside the file while staging. */
   duplicatesInFile: number;
   profile?: ProfilePatch;
+  profileMeta?: ProfileMeta;
   doses?: DoseInput[];
 }
 
@@ -78,7 +80,6 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
     const row = await db.imports.get(importId);
     if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
     const ids = await ensureSources(db, s.sources);
-    if (s.profile && Object.keys(s.profile).length) await mergeProfile(db, s.profile);
     const keys = (await db.staging.where('stagedFor').equals(importId).primaryKeys()) as string[];
     let added = 0;
     let duplicates = s.duplicatesInFile;
@@ -111,6 +112,7 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
       touchedObj[m] = [...days].sort();
     }
     const doses = await writeDoses(db, s.doses ?? [], ids, importId);
+    const profile = await mergeImportedProfile(db, importId, row.fileName, s.profile ?? {}, s.profileMeta);
     const done: ImportRow = {
       ...row,
       format: s.format ?? row.format,
@@ -122,6 +124,7 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
       ignored: s.ignored,
       touched: touchedObj,
       ...(doses ? { doses } : {}),
+      ...(profile.length ? { profile } : {}),
     };
     await db.imports.put(done);
     return done;

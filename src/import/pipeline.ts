@@ -2,7 +2,8 @@ import type { SampleBatch } from '../../models/samples.ts';
 import type { DoppelDb } from '../data/db.ts';
 import { commitImport } from '../data/imports.ts';
 import { validateProfile, type ProfilePatch } from '../data/profile.ts';
-import type { ImportRow } from '../data/rows.ts';
+import type { ImportRow, ProfileFieldOutcome } from '../data/rows.ts';
+import type { ProfileMeta } from '../data/profile-merge.ts';
 import { beginStagedImport, discardStagedImport, finishStagedImport, stageBatches } from '../data/staging.ts';
 import { blobChunks, checkAbort, type ReadContext } from './bytes.ts';
 import { detectFormat, SNIFF_BYTES, type FormatId } from './detect.ts';
@@ -54,6 +55,8 @@ export interface FileReport {
   ignored: ImportRow['ignored'];
   /** Carbohydrate and insulin records added (the glucose forecaster's inputs; not in the CLI report). */
   doses?: number;
+  /** What the file says about the person and what became of each value in the profile (not in the CLI report). */
+  profile?: ProfileFieldOutcome[];
 }
 
 /** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
@@ -126,12 +129,14 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     await sink.drain();
     checkAbort(opts.signal);
     const profile = cleanProfile(sink);
+    const profileMeta = profileMetaFor(sink, profile);
     if (
       sink.accepted === 0 &&
       sink.doses.length === 0 &&
       sink.rejectedCount === 0 &&
       Object.keys(sink.ignored).length === 0 &&
-      Object.keys(profile).length === 0
+      Object.keys(profile).length === 0 &&
+      Object.keys(profileMeta.indirect ?? {}).length === 0
     ) {
       throw new ImportError('NO_DATA', `No health records found in this ${format} file`);
     }
@@ -146,6 +151,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
         rejected: sink.rejectedReport(),
         ignored: sink.ignored,
         profile,
+        profileMeta,
         doses: sink.doses,
       });
     } else {
@@ -159,6 +165,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
         ignored: sink.ignored,
         duplicatesInFile,
         profile,
+        profileMeta,
         doses: sink.doses,
       });
     }
@@ -180,6 +187,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
       rejected: row.rejected,
       ignored: row.ignored,
       ...(row.doses ? { doses: row.doses } : {}),
+      ...(row.profile ? { profile: row.profile } : {}),
     };
   } catch (e) {
     // Let a spill in flight finish first, so that no staged write lands after the clean-up.
@@ -201,4 +209,11 @@ function cleanProfile(sink: ImportSink): ProfilePatch {
     }
   }
   return out;
+}
+
+/** The dates of the profile values kept (a rejected height has none) and the indirect list items. */
+function profileMetaFor(sink: ImportSink, profile: ProfilePatch): ProfileMeta {
+  const observedAt = Object.fromEntries(Object.entries(sink.profileMeta.observedAt).filter(([k]) => k in profile));
+  const indirect = Object.fromEntries(Object.entries(sink.profileMeta.indirect).filter(([, v]) => v?.length));
+  return { observedAt, indirect };
 }

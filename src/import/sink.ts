@@ -4,6 +4,8 @@ import { BatchBuilder, FLAG_OFFSET_ASSUMED, NO_OFFSET, type SampleBatch } from '
 import type { RejectedRecord } from '../data/rows.ts';
 import type { SourceInput } from '../data/sources.ts';
 import type { ProfilePatch } from '../data/profile.ts';
+import type { ListField, ProfileMeta } from '../data/profile-merge.ts';
+import { localDay } from '../../models/util/time.ts';
 import type { DoseInput } from '../data/doses.ts';
 import type { DoseKind } from '../data/rows.ts';
 
@@ -33,6 +35,8 @@ export class ImportSink {
   readonly ignored: Record<string, number> = {};
   readonly sources: SourceInput[] = [];
   profile: ProfilePatch = {};
+  /** When dated profile values were measured, and list items read from indirect sources (claims). */
+  readonly profileMeta: Required<ProfileMeta> = { observedAt: {}, indirect: {} };
   /** Accepted samples so far (before duplicates are merged). */
   accepted = 0;
   /** Carbohydrate and insulin records (not canonical metrics: kept for the glucose forecaster only). */
@@ -86,6 +90,7 @@ export class ImportSink {
     if (metric === 'height' && startMs >= this.heightAt) {
       this.heightAt = startMs;
       this.profile.heightCm = Math.round(value * 10) / 10;
+      this.profileMeta.observedAt.heightCm = localDay(startMs, offsetMin);
     }
     if (++this.buffered >= this.spillAt && this.spill) this.flush();
     return undefined;
@@ -106,6 +111,15 @@ export class ImportSink {
     if (offsetMin === NO_OFFSET) offsetMin = -new Date(t).getTimezoneOffset();
     this.doses.push({ kind, t, amount, offsetMin, source });
     return true;
+  }
+
+  /**
+   * A condition or medication read from an indirect source (an insurance claim): kept with the
+   * import, never ticked in the profile before the person confirms it.
+   */
+  addIndirect(list: ListField, flag: string): void {
+    const items = (this.profileMeta.indirect[list] ??= []);
+    if (!items.includes(flag)) items.push(flag);
   }
 
   reject(where: string, reason: string): void {

@@ -12,6 +12,7 @@ import { FLAG_FASTING } from '../../models/samples.ts';
 import { DAY_MS, localDay } from '../../models/util/time.ts';
 import type { DoppelDb } from '../data/db.ts';
 import { getProfile } from '../data/profile.ts';
+import { activityEvidence, type ActivityEvidence } from '../data/profile-derived.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
 
 export interface BuiltProfile {
@@ -20,7 +21,11 @@ export interface BuiltProfile {
   provenance: Partial<Record<keyof RiskProfile, string>>;
   /** The missing input (or the few answers of one questionnaire) that would add the most scores. */
   suggestion?: { inputs: (keyof RiskProfile)[]; why: string; /** How many more scores those inputs give. */ gain: number };
+  /** What the exercise data suggests about being active, with its window (used only where `usable` and unanswered). */
+  activity?: ActivityEvidence;
 }
+
+const SOURCE_WORDS = { watch: 'watch', phone: 'phone', other: 'imported data' } as const;
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -103,17 +108,14 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
         : `reading on ${localDay(lastT, s.offsetMin[s.n - 1]!)}`;
   }
 
-  // Activity over the latest 28 days with data: ADA asks "physically active" (150 min/week), FINDRISC 30 min daily.
-  const ex = await readDaily(db, 'exercise_minutes');
-  if (ex.length) {
-    const last = ex[ex.length - 1]!.day;
-    const from = new Date(Date.parse(`${last}T00:00:00Z`) - 27 * DAY_MS).toISOString().slice(0, 10);
-    const recent = ex.filter((r) => r.day >= from);
-    const perDay = recent.reduce((a, r) => a + r.sum, 0) / recent.length;
-    p.physicallyActive = perDay * 7 >= 150;
-    p.physicallyActiveDaily = perDay >= 30;
-    prov.physicallyActive =
-      prov.physicallyActiveDaily = `exercise ${Math.round(perDay * 7)} min/week over ${recent.length} days to ${last}`;
+  // Activity over the latest 28 days with data: ADA asks "physically active" (150 min/week), FINDRISC
+  // 30 min daily. A suggestion that says its window; it stands in for the answer only when long and
+  // recent enough, and the person's own answer (below) always wins.
+  const activity = await activityEvidence(db, nowMs);
+  if (activity?.usable) {
+    const from = `exercise ${activity.minutesPerWeek} min/week from your ${SOURCE_WORDS[activity.sourceKind]}, ${activity.from} to ${activity.to}`;
+    set('physicallyActive', activity.physicallyActive, from);
+    set('physicallyActiveDaily', activity.physicallyActiveDaily, from);
   }
 
   const conditions = new Set(stored?.conditions ?? []);
@@ -139,11 +141,10 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
   if (conditions.has('prediabetes')) set('highGlucoseHistory', true, 'prediabetes in imported records');
   else if (highA1c) set('highGlucoseHistory', true, `HbA1c ${r1(highA1c.max)} % on ${highA1c.day}`);
 
-  // The person's own answers: used where no stored data says otherwise.
-  for (const [k, v] of Object.entries(stored?.answers ?? {}) as [keyof RiskProfile, never][]) {
-    if (p[k] === undefined) set(k, v, 'your answer');
-  }
-  return { profile: p, provenance: prov, suggestion: suggest(p) };
+  // The person's own answers win over what the data suggests (the data's value stays a suggestion).
+  for (const [k, v] of Object.entries(stored?.answers ?? {}) as [keyof RiskProfile, never][]) set(k, v, 'your answer');
+  if (p.treatedHypertension !== undefined) p.treatedHypertension = !!p.bpMedication && (p.hypertension ?? true);
+  return { profile: p, provenance: prov, suggestion: suggest(p), ...(activity ? { activity } : {}) };
 }
 
 /** Typical values used only to see which missing input would add the most scores. */

@@ -2,8 +2,9 @@
  * FHIR R4 from patient portals: Bundles of any type (read entry by entry; `resourceType` may come
  * last), single resources, and NDJSON bulk exports. Observations with UCUM units (blood-pressure
  * panels 85354-9 and 55284-4 by component, Epic-style dual coding), Patient (birth date, sex),
- * Conditions and medications (MedicationStatement, MedicationRequest, Blue Button/CARIN pharmacy
- * claims) as profile flags. Entered-in-error and cancelled records are skipped.
+ * Conditions and medications (MedicationStatement, MedicationRequest) as profile flags, Blue
+ * Button/CARIN pharmacy claims as medications for the person to confirm (an indirect source).
+ * Entered-in-error and cancelled records are skipped.
  */
 import { conditionFlag, medicationFlags, type Coding } from '../../../models/clinical-codes.ts';
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
@@ -170,10 +171,11 @@ function readResource(r: unknown, sink: ImportSink, source: number, where: strin
       return;
     }
     case 'ExplanationOfBenefit': {
-      // Blue Button / CARIN pharmacy claims: drug names in item.productOrService (NDC display).
+      // Blue Button / CARIN pharmacy claims: drug names in item.productOrService (NDC display). A
+      // claim says a drug was paid for, not that the person takes it: the person confirms it first.
       const names = arr(res.item).flatMap((i) => codings(obj(i)?.productOrService).map((c) => c.display ?? ''));
       const flags = [...new Set(names.flatMap(medicationFlags))];
-      flags.forEach((f) => addTo(sink, 'medications', f));
+      flags.forEach((f) => sink.addIndirect('medications', f));
       sink.ignore(flags.length ? 'ExplanationOfBenefit (medication flags read)' : 'ExplanationOfBenefit');
       return;
     }

@@ -14,6 +14,7 @@ import { shell } from './en/shell.ts';
 import { timeline } from './en/timeline.ts';
 import { twin } from './en/twin.ts';
 import { profile, welcome } from './en/welcome.ts';
+import { profileSync } from './en/profile-sync.ts';
 import { whatif } from './en/whatif.ts';
 
 /** The groups, for checks that no key is defined twice. */
@@ -21,6 +22,7 @@ export const EN_GROUPS = {
   shell,
   welcome,
   profile,
+  profileSync,
   importing,
   twin,
   timeline,
@@ -37,6 +39,7 @@ export const en = {
   ...shell,
   ...welcome,
   ...profile,
+  ...profileSync,
   ...importing,
   ...twin,
   ...timeline,

@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { GENERIC_CSV_TEMPLATE } from '../../import/formats/generic-csv.ts';
 import type { FileOutcome } from '../../import/pipeline.ts';
-import { useImports } from '../../data/hooks.ts';
+import { useImports, useSettings } from '../../data/hooks.ts';
+import type { ProfileFieldOutcome } from '../../data/rows.ts';
+import { DEFAULT_SETTINGS } from '../../data/settings.ts';
 import { isAbortError } from '../../workers/errors.ts';
 import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
-import { formatBytes, formatDate } from '../format.ts';
+import { formatBytes, formatDate, formatDay } from '../format.ts';
+import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
+import { fieldLabel, valueText } from '../profile/words.ts';
 import { SourcePriority } from '../components/SourcePriority.tsx';
 import { isShareFile } from '../../inbox/inbox.ts';
 import { setPendingShare } from '../actions/pending-share.ts';
@@ -148,6 +152,7 @@ export function ImportPage() {
         </p>
       )}
       {results && <ImportResults results={results} />}
+      <ProfileConflicts ws="main" />
 
       <h2>{t('import.history')}</h2>
       {history === undefined ? (
@@ -204,6 +209,7 @@ function ImportResults({ results }: { results: FileOutcome[] }) {
                 {tn('import.doses', r.doses!)}
               </p>
             )}
+            {r.profile && r.profile.length > 0 && <ProfileOutcome outcome={r.profile} />}
             {r.rejected.length > 0 && (
               <details>
                 <summary>{t('import.rejected')}</summary>
@@ -231,6 +237,30 @@ function ImportResults({ results }: { results: FileOutcome[] }) {
           </article>
         ),
       )}
+    </div>
+  );
+}
+
+/** What the file said about the person, and what became of each value in the profile. */
+function ProfileOutcome({ outcome }: { outcome: ProfileFieldOutcome[] }) {
+  const settings = useSettings('main') ?? DEFAULT_SETTINGS;
+  return (
+    <div className="small" data-testid="import-profile">
+      <p>{t('import.profile.title')}</p>
+      <ul>
+        {outcome.map((o) => {
+          const value = valueText(o.field, o.value, settings);
+          return (
+            <li key={`${o.field}|${String(o.value)}`} data-status={o.status}>
+              {t('import.profile.line', {
+                field: fieldLabel(o.field),
+                value: o.observedAt ? t('import.profile.measured', { value, date: formatDay(o.observedAt) }) : value,
+                status: t(`import.profile.${o.status}`),
+              })}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { isAbortError } from '../../workers/errors.ts';
 import { importFiles } from '../actions/import.ts';
 import { formatBytes } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
 
 /** Files shared into Doppel or opened with it, waiting on this device. */
 export function InboxPage({ justReceived }: { justReceived: number }) {
@@ -59,6 +60,8 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
           ))}
         </ul>
       )}
+      {/* What an imported file says that differs from the profile: chosen here or on the profile. */}
+      <ProfileConflicts ws="main" />
     </section>
   );
 }

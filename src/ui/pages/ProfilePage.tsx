@@ -1,11 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useProfile } from '../../data/hooks.ts';
 import { FORM_FIELDS, saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { twinWorker } from '../../workers/index.ts';
+import { formatDay } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { ActivitySuggestion } from '../profile/ActivitySuggestion.tsx';
 import { ANSWERS, CONDITIONS, ETHNICITIES, FAMILY, MEDICATIONS, SMOKING, WHY } from '../profile/fields.ts';
+import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
 
 type Answers = NonNullable<ProfileRow['answers']>;
 
@@ -23,36 +26,43 @@ export function ProfilePage({ ws }: { ws: Workspace }) {
 }
 
 function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | null }) {
-  const [form, setForm] = useState<ProfilePatch>(() => {
-    const { id: _id, updatedAt: _u, ...rest } = initial ?? { id: 'self', updatedAt: 0 };
-    return rest;
-  });
+  // The person's edits, for the fields they touched; the other fields show what is stored now (an
+  // import or a choice on a conflict while the form is open), and only touched fields are saved.
+  const [edits, setEdits] = useState<ProfilePatch>({});
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const [saving, setSaving] = useState(false);
-  // Only the fields the person touched are saved: an import while the form is open keeps the rest.
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const form: ProfilePatch = formOf(initial);
+  for (const k of touched) (form as Record<string, unknown>)[k] = (edits as Record<string, unknown>)[k];
+  const prov = initial?.provenance ?? {};
+  /** Where an imported value came from, under its field. */
+  const from = (k: string) => {
+    const o = prov[k];
+    if (o?.by !== 'import' || touched.has(k) || !o.source) return null;
+    return (
+      <p className="small muted" data-testid={`from-${k}`}>
+        {o.observedAt
+          ? t('profile.from.importDated', { source: o.source, date: formatDay(o.observedAt) })
+          : t('profile.from.import', { source: o.source })}
+      </p>
+    );
+  };
   const touch = (...keys: string[]): void => setTouched((t0) => new Set([...t0, ...keys]));
   const set = (patch: ProfilePatch): void => {
     touch(...Object.keys(patch));
-    setForm((f) => ({ ...f, ...patch }));
+    setEdits((e) => ({ ...e, ...patch }));
   };
   const toggle = (key: 'conditions' | 'medications', value: string, on: boolean): void => {
-    touch(key);
-    setForm((f) => {
-      const list = new Set(f[key] ?? []);
-      if (on) list.add(value);
-      else list.delete(value);
-      return { ...f, [key]: list.size ? [...list] : undefined };
-    });
+    const list = new Set(form[key] ?? []);
+    if (on) list.add(value);
+    else list.delete(value);
+    set({ [key]: list.size ? [...list] : undefined });
   };
   const answer = (k: string, v: boolean | undefined): void => {
-    touch('answers');
-    setForm((f) => {
-      const a: Record<string, unknown> = { ...(f.answers ?? {}) };
-      if (v === undefined) delete a[k];
-      else a[k] = v;
-      return { ...f, answers: Object.keys(a).length ? (a as Answers) : undefined };
-    });
+    const a: Record<string, unknown> = { ...(form.answers ?? {}) };
+    if (v === undefined) delete a[k];
+    else a[k] = v;
+    set({ answers: Object.keys(a).length ? (a as Answers) : undefined });
   };
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -70,6 +80,9 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
         form,
         FORM_FIELDS.filter((k) => touched.has(k)),
       );
+      // Saved: the form shows what is stored again (and a later choice on a conflict shows in it).
+      setTouched(new Set());
+      setEdits({});
       // The twin's calibration and risk scores read the profile: a new snapshot at once.
       await twinWorker.run((a) => a.refreshSnapshot(ws));
       setStatus({ ok: true, text: t('profile.saved') });
@@ -91,6 +104,7 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
     <form className="profile" onSubmit={(e) => void submit(e)} aria-labelledby="profile-title" noValidate>
       <h1 id="profile-title">{t('profile.title')}</h1>
       <p className="muted">{t('profile.intro')}</p>
+      <ProfileConflicts ws={ws} />
       <div className="field">
         <label htmlFor="birthDate">{t('profile.birthDate')}</label>
         <input
@@ -103,6 +117,7 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
           {...hint('birthDate')}
         />
         {why('birthDate')}
+        {from('birthDate')}
       </div>
       <fieldset className="field" {...hint('sex')}>
         <legend>{t('profile.sex')}</legend>
@@ -113,6 +128,7 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
           </label>
         ))}
         {why('sex')}
+        {from('sex')}
       </fieldset>
       <div className="field">
         <label htmlFor="heightCm">{t('profile.height')}</label>
@@ -128,6 +144,7 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
           {...hint('heightCm')}
         />
         {why('heightCm')}
+        {from('heightCm')}
       </div>
       {(
         [
@@ -152,6 +169,7 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
             ))}
           </select>
           {why(k)}
+          {from(k)}
         </div>
       ))}
       {(
@@ -165,6 +183,9 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
           {options.map(([v, text]) => (
             <label key={v} className="check">
               <input type="checkbox" checked={form[k]?.includes(v) ?? false} onChange={(e) => toggle(k, v, e.target.checked)} /> {t(text)}
+              {prov[`${k}:${v}`]?.by === 'import' && !touched.has(k) && (
+                <span className="small muted"> {t('profile.from.item', { source: prov[`${k}:${v}`]!.source ?? '' })}</span>
+              )}
             </label>
           ))}
           {why(k)}
@@ -176,20 +197,25 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
           const q = t(key);
           const v = (form.answers as Record<string, boolean | undefined> | undefined)?.[k];
           return (
-            <div key={k} className="question" role="radiogroup" aria-label={q}>
-              <span>{q}</span>
-              {(
-                [
-                  [true, 'profile.answer.yes'],
-                  [false, 'profile.answer.no'],
-                  [undefined, 'profile.answer.unsure'],
-                ] as const
-              ).map(([val, text]) => (
-                <label key={text} className="inline">
-                  <input type="radio" name={k} checked={v === val} onChange={() => answer(k, val)} /> {t(text)}
-                </label>
-              ))}
-            </div>
+            <Fragment key={k}>
+              <div className="question" role="radiogroup" aria-label={q}>
+                <span>{q}</span>
+                {(
+                  [
+                    [true, 'profile.answer.yes'],
+                    [false, 'profile.answer.no'],
+                    [undefined, 'profile.answer.unsure'],
+                  ] as const
+                ).map(([val, text]) => (
+                  <label key={text} className="inline">
+                    <input type="radio" name={k} checked={v === val} onChange={() => answer(k, val)} /> {t(text)}
+                  </label>
+                ))}
+              </div>
+              {(k === 'physicallyActive' || k === 'physicallyActiveDaily') && (
+                <ActivitySuggestion ws={ws} question={k} label={q} answer={v} onUse={(val) => answer(k, val)} />
+              )}
+            </Fragment>
           );
         })}
         {why('answers')}
@@ -209,4 +235,11 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
       )}
     </form>
   );
+}
+
+/** The form's fields of a stored profile (not its bookkeeping: provenance, imported values, conflicts). */
+function formOf(row: ProfileRow | null): ProfilePatch {
+  const out: Record<string, unknown> = {};
+  for (const k of FORM_FIELDS) if (row?.[k] !== undefined) out[k] = row[k];
+  return out as ProfilePatch;
 }

@@ -52,12 +52,16 @@ describe('FHIR R4: real Synthea bundles', () => {
     expect((await report(d)).metrics.blood_glucose!.count).toBe(11);
   });
 
-  it('Blue Button pharmacy claims set medication flags (Levemir → insulin); the Patient gives sex and birth date', async () => {
+  it('Blue Button pharmacy claims read medication flags (Levemir → insulin) for the person to confirm; the Patient gives sex and birth date', async () => {
     const d = db();
     await importFile(d, real('blue-button', 'bluebutton-web-server_eob_search_v2.json'));
     await importFile(d, real('blue-button', 'bluebutton-web-server_patient_read_v2.json'));
     const p = await d.profile.get('self');
-    expect(p?.medications).toEqual(['insulin']);
+    // A claim is an indirect source: kept with the import, not ticked (test/unit/data/profile-imports.test.ts).
+    expect(p?.medications).toBeUndefined();
+    expect(p?.fromImports?.filter((c) => c.field === 'medications')).toEqual([
+      expect.objectContaining({ value: 'insulin', indirect: true, source: 'bluebutton-web-server_eob_search_v2.json' }),
+    ]);
     expect(p?.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(p?.sex).toMatch(/^(female|male)$/);
   });

@@ -28,7 +28,7 @@ describe('risk profile from stored data', () => {
     expect(p.fastingGlucoseMgDl).toBeGreaterThan(100);
     expect(provenance.bmi).toMatch(/^BMI \d+\.\d from weight on 2026-11-\d\d and height in the profile$/);
     expect(provenance.systolicBpMmHg).toMatch(/^(mean of \d readings|reading on) /);
-    expect(provenance.physicallyActive).toMatch(/^exercise \d+ min\/week over 28 days to 2026-11-21$/);
+    expect(provenance.physicallyActive).toMatch(/^exercise \d+ min\/week from your watch, 2026-10-25 to 2026-11-21$/);
     expect(p.physicallyActive).toBe(false);
     expect(p.highGlucoseHistory).toBe(true);
     const r = riskReport(p);
