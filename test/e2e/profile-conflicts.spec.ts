@@ -12,8 +12,6 @@ const FILE = basename(FHIR);
 test('journey: enter a profile → import a record that differs → the profile keeps what was entered, the differences are shown, and choosing the record’s value applies it', async ({
   page,
 }) => {
-  // A whole journey with two accessibility scans and twin refreshes: a ceiling for a busy 2-core machine, not a pace.
-  test.setTimeout(180_000);
   const app = new AppPage(page);
   await app.goto();
   await page.getByRole('link', { name: 'Set up your profile' }).click();
