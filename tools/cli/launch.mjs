@@ -9,7 +9,7 @@ try {
   bundle = await ensureCli();
 } catch (e) {
   // esbuild has already printed where the source does not compile.
-  console.error(`doppel: the CLI could not be built: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  console.error(`doppel: the CLI could not be built: ${e instanceof Error ? e.message.split('\n')[0].replace(/:$/, '') : String(e)}`);
   console.log(JSON.stringify({ error: 'the CLI could not be built' }));
   process.exit(1);
 }
