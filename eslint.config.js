@@ -27,7 +27,7 @@ const DOM_GLOBALS = [
 ].map((name) => ({ name, message: 'models/ is pure TypeScript: no DOM, storage, workers or network. Pass data in as arguments.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-cli/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, production build, end-to-end tests in Chromium.
+// `npm test`: typecheck, lint, unit tests, production build and its bundle budget, end-to-end tests in Chromium.
 // Ends with one line "N passed, N failed" adding unit and e2e results; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -76,6 +76,8 @@ if (!chromium) {
 } else if (!run('Build', 'npx', ['vite', 'build'])) {
   check('build', false);
 } else {
+  // Issue 6's budget: the first screen's JS ≤ 170 KB gzip, read from the build output.
+  check('bundle budget', run('Bundle budget (initial JS, gzip)', 'node', ['tools/build/budget.mjs']));
   const e2eJson = join(OUT, 'e2e.json');
   const e2eOk = run('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
     CHROMIUM_PATH: chromium,
