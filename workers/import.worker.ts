@@ -4,7 +4,7 @@ import { workspaceDb, type Workspace } from '../src/data/workspace.ts';
 import { loadDemo } from '../src/import/demo.ts';
 import { importBlob, type FileOutcome, type ImportProgress } from '../src/import/pipeline.ts';
 import { ImportError } from '../src/import/errors.ts';
-import { isAbortError } from '../src/workers/errors.ts';
+import { isAbortError } from '../src/rpc/errors.ts';
 import type { ImportRow } from '../src/data/rows.ts';
 import { exportWorkspace, type ExportKind, type ExportResult } from '../src/data/export.ts';
 import { setSetting } from '../src/data/settings.ts';

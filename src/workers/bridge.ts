@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { installErrorTransfer, WorkerError } from './errors.ts';
+import { installErrorTransfer, WorkerError } from '../rpc/errors.ts';
 
 installErrorTransfer();
 

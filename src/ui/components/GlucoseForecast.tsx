@@ -6,7 +6,7 @@ import type { ForecastOutcome, GlucoseModelRecord, TrainOutcome } from '../../ml
 import { MIN_DAYS } from '../../../models/ml/forecast-data.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { mlWorker } from '../../workers/index.ts';
 import { display, formatDate, toDisplay, unitFor } from '../format.ts';
 import { t } from '../i18n/index.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { GENERIC_CSV_TEMPLATE } from '../../import/formats/generic-csv.ts';
 import type { FileOutcome } from '../../import/pipeline.ts';
 import { useImports } from '../../data/hooks.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import { SourcePriority } from '../components/SourcePriority.tsx';

@@ -6,7 +6,7 @@ import type { ForecastResult, RiskResult } from '../../../workers/twin.worker.ts
 import { useImports, useLatestSnapshot, useProfile, useSavedScenarios, useSettings } from '../../data/hooks.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { SNAPSHOT_ENGINE, type SnapshotState } from '../../twin/snapshot.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
 import { ageOn, display, displayDelta, formatDate, formatDay } from '../format.ts';

@@ -7,7 +7,7 @@ import { useDaily, useLatestSnapshot, useProfile, useSettings } from '../../data
 import type { Workspace } from '../../data/workspace.ts';
 import type { SnapshotState } from '../../twin/snapshot.ts';
 import { twinWorker } from '../../workers/index.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { removeDemo } from '../actions/demo.ts';
 import { MetricCard } from '../components/MetricCard.tsx';
 import { RegionCard } from '../components/RegionCard.tsx';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { importWorker, mlWorker, twinWorker } from '../../../src/workers/index.ts';
 import type { ForecastResult } from '../../../workers/twin.worker.ts';
-import { isAbortError } from '../../../src/workers/errors.ts';
+import { isAbortError } from '../../../src/rpc/errors.ts';
 import { deleteWorkspace, workspaceDb } from '../../../src/data/workspace.ts';
 import { countSamples } from '../../../src/data/samples.ts';
 
