@@ -40,8 +40,13 @@ export class WorkerBridge<T> {
     return this.remote;
   }
 
-  /** Runs `fn` against the worker's API; rejects with an AbortError if `signal` fires first. */
-  run<R>(fn: (api: Comlink.Remote<T>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+  /**
+   * Runs `fn` against the worker's API; rejects with an AbortError if `signal` fires first. Typed by
+   * the promise `fn` returns: Comlink's Remote turns a call returning `Promise<A | B>` (a Result) into
+   * `Promise<A> | Promise<B>`, which `Awaited` joins back into `A | B`.
+   */
+  run<P extends Promise<unknown>>(fn: (api: Comlink.Remote<T>) => P, signal?: AbortSignal): Promise<Awaited<P>> {
+    type R = Awaited<P>;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const api = this.ensure();
     return new Promise<R>((resolve, reject) => {
@@ -53,7 +58,7 @@ export class WorkerBridge<T> {
       this.pending.add(reject);
       signal?.addEventListener('abort', onAbort, { once: true });
       fn(api)
-        .then(resolve, reject)
+        .then((v) => resolve(v as R), reject)
         .finally(() => {
           this.pending.delete(reject);
           signal?.removeEventListener('abort', onAbort);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RiskResult } from '../../../workers/twin.worker.ts';
+import type { RiskResult } from '../../twin/risk.ts';
 import { useLatestSnapshot, useSettings } from '../../data/hooks.ts';
 import type { RiskProfile } from '../../../models/risk/profile.ts';
 import { inputLabel, inputValue } from '../risk/inputs.ts';
