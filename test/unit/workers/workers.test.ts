@@ -1,4 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { ReadApi } from '../../../workers/read.worker.ts';
+import type { TwinApi } from '../../../workers/twin.worker.ts';
 import { importWorker, mlWorker, readWorker, twinWorker } from '../../../src/workers/index.ts';
 import type { Forecast, ForecastResult } from '../../../src/twin/forecast.ts';
 import { isAbortError } from '../../../src/rpc/errors.ts';
@@ -27,6 +29,13 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(await twinWorker.run((a) => a.ping())).toBe('twin');
     expect(await mlWorker.run((a) => a.ping())).toBe('ml');
     expect(await readWorker.run((a) => a.ping())).toBe('read');
+  });
+
+  it('timeline reads are served by the read worker only, never queued in the twin worker', () => {
+    expectTypeOf<ReadApi>().toHaveProperty('samples');
+    expectTypeOf<ReadApi>().toHaveProperty('agp');
+    expectTypeOf<TwinApi>().not.toHaveProperty('samples');
+    expectTypeOf<TwinApi>().not.toHaveProperty('agp');
   });
 
   it('twin worker: what-ifs on one ensemble, in the worker', async () => {
