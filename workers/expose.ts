@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { installErrorTransfer } from '../src/workers/errors.ts';
+import { installErrorTransfer } from '../src/rpc/errors.ts';
 
 /** Exposes a worker's API over Comlink with typed errors. */
 export function exposeApi(api: object): void {

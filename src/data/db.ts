@@ -13,6 +13,7 @@ import type {
   StagingRow,
   TwinSnapshotRow,
 } from './rows.ts';
+import { revisionMiddleware } from './revision.ts';
 
 /**
  * The one Doppel database. Versioning rule (docs/architecture.md): a version's `stores` are never
@@ -111,5 +112,7 @@ export class DoppelDb extends Dexie {
       const dv = this.version(v.version).stores(v.stores);
       if (v.upgrade) dv.upgrade(v.upgrade);
     }
+    // Every write that changes the person's data raises the data revision (revision.ts).
+    this.use(revisionMiddleware);
   }
 }

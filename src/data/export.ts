@@ -9,6 +9,7 @@ import { METRICS } from '../../models/metrics.ts';
 import { FLAG_FASTING } from '../../models/samples.ts';
 import type { DoppelDb } from './db.ts';
 import type { SampleChunkRow } from './rows.ts';
+import { REVISION_KEY } from './revision.ts';
 
 export const EXPORT_FORMAT = 'doppel-export';
 export const EXPORT_VERSION = 1;
@@ -31,7 +32,8 @@ async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
   const parts: BlobPart[] = [];
   const [profile, settings, sources, imports, scenarios, snapshots, doses] = await Promise.all([
     db.profile.get('self'),
-    db.settings.toArray(),
+    // The data revision is the caches' bookkeeping (revision.ts), not the person's data.
+    db.settings.filter((r) => r.key !== REVISION_KEY).toArray(),
     db.sources.toArray(),
     db.imports.where('status').equals('committed').toArray(),
     db.scenarios.toArray(),

@@ -21,6 +21,7 @@ import { parseGoogleFitCsv } from './formats/google-fit-csv.ts';
 import { parseSamsungHealthCsv } from './formats/samsung-health-csv.ts';
 import { parseZip, type EntryParser } from './formats/zip.ts';
 import { ImportSink } from './sink.ts';
+import type { ErrorInfo } from '../rpc/result.ts';
 
 export interface ImportProgress {
   file: string;
@@ -61,7 +62,8 @@ export interface FileReport {
 
 /** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
 /** One file of a batch: its report, or why it could not be used (nothing of it stored). */
-export type FileOutcome = FileReport | { file: string; error: { code: string; message: string } };
+/** A file imported, or why not (the same ErrorInfo as a failed Result: src/rpc/result.ts). */
+export type FileOutcome = FileReport | { file: string; error: ErrorInfo };
 
 type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { fileName?: string }) => Promise<FormatId | void>;
 

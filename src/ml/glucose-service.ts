@@ -21,6 +21,7 @@ import {
 } from './glucose-forecaster.ts';
 import { readDoses } from '../data/doses.ts';
 import { modelStore } from './model-store.ts';
+import { fail, ok, type Result } from '../rpc/result.ts';
 
 export const RECORD_KEY = 'ml.glucose';
 /** Bump when the network, its inputs or the record change: older records are retrained. */
@@ -75,11 +76,11 @@ export interface GlucoseForecast {
   points: { horizonMin: number; atMs: number; mgdl: number; lowMgDl: number; highMgDl: number; shown: boolean }[];
 }
 
-export interface ForecastOutcome {
-  forecast?: GlucoseForecast;
-  /** Why there is no forecast: no model yet, or a gap in the last hour of readings. */
-  reason?: string;
-}
+/**
+ * Why there is no forecast: `NO_MODEL` (none trained yet), `GAP` (a gap in the last hour of
+ * readings), `MODEL_MISSING` (the saved networks are gone; the next check trains again).
+ */
+export type ForecastOutcome = Result<GlucoseForecast, 'NO_MODEL' | 'GAP' | 'MODEL_MISSING'>;
 
 /** The readings of the most frequent CGM source (two overlapping sensors would interleave). */
 export async function readCgm(ws: Workspace): Promise<{ series: CgmSeries; key: string }> {
@@ -268,7 +269,7 @@ function forget(ws: Workspace): void {
 export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
   await inflight.get(ws)?.catch(() => undefined);
   const record = await getRecord(ws);
-  if (!record) return { reason: 'no model yet' };
+  if (!record) return fail('NO_MODEL', 'no model yet');
   const { series, streams } = await readInputs(ws);
   // The same inputs the networks learnt from (a stream that fell under the minimum since is empty).
   const w = latestWindow(
@@ -277,7 +278,7 @@ export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
       (x): x is DoseEvent[] => !!x,
     ),
   );
-  if (!w) return { reason: 'the last hour of readings has a gap' };
+  if (!w) return fail('GAP', 'the last hour of readings has a gap');
   const { tf, backend } = await loadBackend();
   const points: GlucoseForecast['points'] = [];
   for (const h of record.horizons) {
@@ -291,7 +292,7 @@ export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
         // network is cleared (so that the next check trains again).
         const now = await getRecord(ws);
         if (now?.trainedAt === record.trainedAt) await clear(ws, { status: 'none' });
-        return { reason: 'the saved model is missing' };
+        return fail('MODEL_MISSING', 'the saved model is missing');
       }
       loadedModels.set(h.modelPath, model);
     }
@@ -306,5 +307,5 @@ export async function forecastGlucose(ws: Workspace): Promise<ForecastOutcome> {
       shown: h.evaluation.beatsBaselines,
     });
   }
-  return { forecast: { backend, record, fromMs: w.tMs[0]!, lastMgDl: w.last[0]!, points } };
+  return ok({ backend, record, fromMs: w.tMs[0]!, lastMgDl: w.last[0]!, points });
 }

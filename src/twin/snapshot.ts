@@ -4,6 +4,7 @@ import { DAY_MS } from '../../models/util/time.ts';
 import { FLAG_FASTING } from '../../models/samples.ts';
 import { sleepHoursPerNight } from '../../models/twin/sleep.ts';
 import type { DoppelDb } from '../data/db.ts';
+import { workspaceDb, type Workspace } from '../data/workspace.ts';
 import { getProfile } from '../data/profile.ts';
 import type { DailyRow } from '../data/rows.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
@@ -159,3 +160,10 @@ function nearestBefore(rows: DailyRow[], t: number): DailyRow | undefined {
   }
   return best;
 }
+
+export const snapshotHandlers = {
+  /** Re-reads the workspace's data, re-calibrates and stores a new twin snapshot (shown on the twin screen). */
+  refreshSnapshot(ws: Workspace): Promise<SnapshotState> {
+    return refreshSnapshot(workspaceDb(ws));
+  },
+};

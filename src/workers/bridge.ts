@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
+import { installErrorTransfer, WorkerError } from '../rpc/errors.ts';
 import { pendingWork } from './activity.ts';
-import { installErrorTransfer, WorkerError } from './errors.ts';
 
 installErrorTransfer();
 
@@ -41,8 +41,13 @@ export class WorkerBridge<T> {
     return this.remote;
   }
 
-  /** Runs `fn` against the worker's API; rejects with an AbortError if `signal` fires first. */
-  run<R>(fn: (api: Comlink.Remote<T>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+  /**
+   * Runs `fn` against the worker's API; rejects with an AbortError if `signal` fires first. Typed by
+   * the promise `fn` returns: Comlink's Remote turns a call returning `Promise<A | B>` (a Result) into
+   * `Promise<A> | Promise<B>`, which `Awaited` joins back into `A | B`.
+   */
+  run<P extends Promise<unknown>>(fn: (api: Comlink.Remote<T>) => P, signal?: AbortSignal): Promise<Awaited<P>> {
+    type R = Awaited<P>;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const api = this.ensure();
     // Counted until the caller's promise settles: a stopped worker's own reply never comes.
@@ -56,7 +61,7 @@ export class WorkerBridge<T> {
         this.pending.add(reject);
         signal?.addEventListener('abort', onAbort, { once: true });
         fn(api)
-          .then(resolve, reject)
+          .then((v) => resolve(v as R), reject)
           .finally(() => {
             this.pending.delete(reject);
             signal?.removeEventListener('abort', onAbort);

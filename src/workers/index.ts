@@ -1,5 +1,6 @@
 import type { ImportApi } from '../../workers/import.worker.ts';
 import type { MlApi } from '../../workers/ml.worker.ts';
+import type { ReadApi } from '../../workers/read.worker.ts';
 import type { TwinApi } from '../../workers/twin.worker.ts';
 import { WorkerBridge } from './bridge.ts';
 
@@ -16,7 +17,16 @@ export const twinWorker = new WorkerBridge<TwinApi>(
   () => new Worker(new URL('../../workers/twin.worker.ts', import.meta.url), { type: 'module', name: 'doppel-twin' }),
 );
 
+/** Timeline reads (samples, AGP): never queued behind a calibration in the twin worker. */
+export const readWorker = new WorkerBridge<ReadApi>(
+  'read',
+  () => new Worker(new URL('../../workers/read.worker.ts', import.meta.url), { type: 'module', name: 'doppel-read' }),
+);
+
 export const mlWorker = new WorkerBridge<MlApi>(
   'ml',
   () => new Worker(new URL('../../workers/ml.worker.ts', import.meta.url), { type: 'module', name: 'doppel-ml' }),
 );
+
+/** Every worker: stopped together before a workspace is deleted (a running call could write into it again). */
+export const allWorkers = [importWorker, twinWorker, readWorker, mlWorker] as const;

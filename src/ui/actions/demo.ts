@@ -1,6 +1,6 @@
 import { dayInDeviceZone } from '../../../models/util/time.ts';
 import { deleteWorkspace } from '../../data/workspace.ts';
-import { importWorker, mlWorker, pendingWork, twinWorker } from '../../workers/index.ts';
+import { allWorkers, importWorker, pendingWork, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 /** Builds the demo twin in its own workspace (in the workers) and switches the UI to it. */
@@ -14,9 +14,7 @@ export async function startDemo(signal?: AbortSignal): Promise<void> {
 /** Deletes the demo workspace; the person's own workspace is a different database and is untouched. */
 export async function removeDemo(): Promise<void> {
   // The ml worker too: a training under way would write its networks and record back after the delete.
-  importWorker.terminate();
-  twinWorker.terminate();
-  mlWorker.terminate();
+  for (const w of allWorkers) w.terminate();
   setWorkspace('main');
   // Tracked: the UI shows the person's own workspace at once, while the delete runs on.
   await pendingWork.track(deleteWorkspace('demo'));

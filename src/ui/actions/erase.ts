@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { useSyncExternalStore } from 'react';
 import { deleteWorkspace, TFJS_DB } from '../../data/workspace.ts';
 import { INBOX_CACHE } from '../../inbox/constants.ts';
-import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
+import { allWorkers } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 /**
@@ -36,7 +36,7 @@ export function clearErased(): void {
 export async function eraseEverything(): Promise<void> {
   set({ phase: 'erasing' });
   try {
-    for (const w of [importWorker, twinWorker, mlWorker]) w.terminate();
+    for (const w of allWorkers) w.terminate();
     setWorkspace('main');
     await Promise.all([
       deleteWorkspace('main'),

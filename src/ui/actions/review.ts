@@ -1,6 +1,6 @@
 import { deleteWorkspace, workspaceExists } from '../../data/workspace.ts';
 import type { Secret } from '../../share/format.ts';
-import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
+import { allWorkers, importWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 /** Whether the clinician chose to keep the open review on this device (a UI preference). */
@@ -59,9 +59,7 @@ export async function closeReview(): Promise<void> {
 /** Deletes the review workspace (kept or not) and forgets that it was kept. */
 export async function deleteReview(): Promise<void> {
   // The ml worker too: a training under way would write its networks and record back after the delete.
-  importWorker.terminate();
-  twinWorker.terminate();
-  mlWorker.terminate();
+  for (const w of allWorkers) w.terminate();
   try {
     localStorage.removeItem(KEEP);
   } catch {

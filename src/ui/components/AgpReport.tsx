@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { AgpResult } from '../../../models/cgm/agp.ts';
+import type { AgpReport as AgpWindow } from '../../twin/timeline.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { isAbortError } from '../../workers/errors.ts';
-import { twinWorker } from '../../workers/index.ts';
+import { isAbortError } from '../../rpc/errors.ts';
+import { readWorker } from '../../workers/index.ts';
 import { display, formatDate, toDisplay, unitFor } from '../format.ts';
 import type { FanSeries } from '../charts/FanChart.tsx';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
@@ -26,15 +27,15 @@ const hhmm = (m: number): string => timeOfDay.format(Date.UTC(2000, 0, 1, 0, Mat
 
 /** The CGM report in the style of the international consensus AGP (Battelino 2019). */
 export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: Settings; version: unknown }) {
-  const [r, setR] = useState<(AgpResult & { fromMs: number; toMs: number }) | null>();
+  const [r, setR] = useState<AgpWindow | null>();
   const [error, setError] = useState<string>();
   useEffect(() => {
     let live = true;
-    // Not aborted: an abort stops the twin worker, and with it the what-if explorer's cached ensemble.
-    twinWorker
+    // Not aborted: an abort would stop the read worker for every chart; a stale answer is dropped.
+    readWorker
       .run((a) => a.agp(ws, 14))
       .then(
-        (x) => live && setR(x ?? null),
+        (x) => live && setR(x.ok ? x.value : null),
         (e: unknown) => {
           if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
         },

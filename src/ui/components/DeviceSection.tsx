@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ProbeResult } from '../../../workers/ml.worker.ts';
+import type { ProbeResult } from '../../ml/handlers.ts';
 import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { eraseEverything } from '../actions/erase.ts';
 import { formatBytes } from '../format.ts';

@@ -6,7 +6,7 @@ import type { ForecastOutcome, GlucoseModelRecord, TrainOutcome } from '../../ml
 import { MIN_DAYS } from '../../../models/ml/forecast-data.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { mlWorker } from '../../workers/index.ts';
 import { display, formatDate, toDisplay, unitFor } from '../format.ts';
 import { t } from '../i18n/index.ts';
@@ -75,7 +75,7 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
           <p
             className="muted small"
             data-testid="gf-about"
-            data-backend={forecast?.forecast?.backend ?? rec.backend}
+            data-backend={(forecast?.ok && forecast.value.backend) || rec.backend}
             data-trained-on={rec.backend}
             data-carbs={rec.usesCarbs}
             data-insulin={rec.usesInsulin}
@@ -87,7 +87,7 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
               seconds: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(
                 rec.horizons.reduce((s, h) => s + h.trainMs, 0) / 1000,
               ),
-              backend: backendName(forecast?.forecast?.backend ?? rec.backend),
+              backend: backendName((forecast?.ok && forecast.value.backend) || rec.backend),
               inputs: t(
                 rec.usesCarbs && rec.usesInsulin
                   ? 'gf.inputs.both'
@@ -115,11 +115,11 @@ function reasonText(e: HorizonEvaluation): string {
 
 function Forecast({ rec, outcome, settings }: { rec: GlucoseModelRecord; outcome?: ForecastOutcome; settings: Settings }) {
   const [now] = useState(() => Date.now());
-  const f = outcome?.forecast;
-  if (!f) {
-    const reason = outcome?.reason === 'the last hour of readings has a gap' ? t('gf.reason.gap') : t('gf.reason.missing');
+  if (!outcome?.ok) {
+    const reason = outcome?.error.code === 'GAP' ? t('gf.reason.gap') : t('gf.reason.missing');
     return <p data-testid="gf-none">{t('gf.noNow', { reason })}</p>;
   }
+  const f = outcome.value;
   const u = unitFor('cgm_glucose', settings);
   const g = (v: number): string => display('cgm_glucose', v, settings).text;
   const stale = now - f.fromMs > STALE_MS;

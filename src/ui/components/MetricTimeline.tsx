@@ -4,7 +4,7 @@ import { useDaily } from '../../data/hooks.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { MetricSummary } from '../../data/timeline.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { twinWorker } from '../../workers/index.ts';
+import { readWorker } from '../../workers/index.ts';
 import { unitFor } from '../format.ts';
 import type { TimelineSeries } from '../charts/TimelineChart.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -49,8 +49,8 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
     let live = true;
     const from = Math.floor(win.min / DAY_MS) * DAY_MS - DAY_MS,
       to = Math.ceil(win.max / DAY_MS) * DAY_MS + DAY_MS;
-    // Not aborted (an abort stops the twin worker and its cached what-if ensemble): a stale answer is dropped.
-    void twinWorker
+    // Not aborted (an abort would stop the read worker for every chart): a stale answer is dropped.
+    void readWorker
       .run((a) => a.samples(ws, metric, from, to))
       .then((c) => {
         if (live) setRaw({ key: rawKey, series: rawSeries(metric, c.start, c.value, settings, COLOR) });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AnomalyEpisode, AnomalyMetric } from '../../../models/ml/anomaly.ts';
 import type { BaselinesResult } from '../../ml/baselines-service.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { mlWorker } from '../../workers/index.ts';
 import { DAY_MS, dayInDeviceZone } from '../../../models/util/time.ts';
 import { formatDay } from '../format.ts';

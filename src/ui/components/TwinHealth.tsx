@@ -1,6 +1,7 @@
 import type { ProfileRow } from '../../data/rows.ts';
 import type { Settings } from '../../data/settings.ts';
 import { sharpeners } from '../../twin/sharpen.ts';
+import { sharpenText } from '../twin/sharpen-text.ts';
 import type { SnapshotState } from '../../twin/snapshot.ts';
 import { displayDelta, formatDay } from '../format.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
@@ -74,15 +75,14 @@ export function TwinHealth({
           <p>{t('twin.health.sharpenNone')}</p>
         ) : (
           <ul className="small">
-            {tips.slice(0, 4).map((tip) => (
-              <li key={tip.id}>
-                {tx('twin.health.sharpenItem', {
-                  b: strong,
-                  what: tip.id === 'profile' ? <a href="#/profile">{tip.what}</a> : tip.what,
-                  why: tip.why,
-                })}
-              </li>
-            ))}
+            {tips.slice(0, 4).map((tip) => {
+              const { what, why } = sharpenText(tip);
+              return (
+                <li key={tip.id}>
+                  {tx('twin.health.sharpenItem', { b: strong, what: tip.id === 'profile' ? <a href="#/profile">{what}</a> : what, why })}
+                </li>
+              );
+            })}
           </ul>
         )}
       </article>

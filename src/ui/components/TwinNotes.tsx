@@ -1,6 +1,6 @@
 import type { Settings } from '../../data/settings.ts';
 import { displayDelta } from '../format.ts';
-import type { ForecastResult } from '../../../workers/twin.worker.ts';
+import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
 
 const nf = (digits: number): Intl.NumberFormat =>
@@ -11,7 +11,7 @@ const pct = (v: number | null | undefined): string => (v === null || v === undef
  * What stands behind the forecast: the published scores beside the twin, how the twin was
  * calibrated and anchored, and every warning. Shown under the fan charts.
  */
-export function TwinNotes({ result, names, ms, settings }: { result: ForecastResult; names: string[]; ms?: number; settings: Settings }) {
+export function TwinNotes({ result, names, ms, settings }: { result: Forecast; names: string[]; ms?: number; settings: Settings }) {
   const c = result.calibration;
   return (
     <details className="card notes" open>

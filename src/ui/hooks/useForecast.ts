@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../../../models/twin/scenario.ts';
-import type { ForecastResult } from '../../../workers/twin.worker.ts';
+import type { ForecastResult } from '../../twin/forecast.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
 
 export interface ForecastState<M = undefined> {

@@ -4,7 +4,7 @@ import type { FileOutcome } from '../../import/pipeline.ts';
 import { useImports, useSettings } from '../../data/hooks.ts';
 import type { ProfileFieldOutcome } from '../../data/rows.ts';
 import { DEFAULT_SETTINGS } from '../../data/settings.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
 import { formatBytes, formatDate, formatDay } from '../format.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';

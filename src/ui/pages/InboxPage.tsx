@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { discardFromInbox, inboxFile, listInbox, type InboxEntry } from '../../inbox/inbox.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { importFiles } from '../actions/import.ts';
 import { formatBytes } from '../format.ts';
 import { t } from '../i18n/index.ts';

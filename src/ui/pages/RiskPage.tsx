@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { RiskResult } from '../../../workers/twin.worker.ts';
+import type { RiskResult } from '../../twin/risk.ts';
 import { useLatestSnapshot, useSettings } from '../../data/hooks.ts';
 import type { RiskProfile } from '../../../models/risk/profile.ts';
 import { inputLabel, inputValue } from '../risk/inputs.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
 import { t, tn } from '../i18n/index.ts';
 import { modelCard } from '../model-cards.ts';

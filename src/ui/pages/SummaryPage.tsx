@@ -2,11 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { METRICS, type MetricId } from '../../../models/metrics.ts';
 import type { Scenario } from '../../../models/twin/scenario.ts';
-import type { ForecastResult, RiskResult } from '../../../workers/twin.worker.ts';
+import type { ForecastResult } from '../../twin/forecast.ts';
+import type { RiskResult } from '../../twin/risk.ts';
 import { useImports, useLatestSnapshot, useProfile, useSavedScenarios, useSettings } from '../../data/hooks.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { SNAPSHOT_ENGINE, type SnapshotState } from '../../twin/snapshot.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
 import { ageOn, display, displayDelta, formatDate, formatDay } from '../format.ts';
@@ -190,7 +191,7 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             </thead>
             <tbody>
               {[{ name: t('whatif.noChange') }, ...saved].map((s, i) => {
-                const r = plans?.ok ? plans.results[i] : undefined;
+                const r = plans?.ok ? plans.value.results[i] : undefined;
                 const w = (kg: number): string => `${display('body_weight', kg, settings).text}`;
                 return (
                   <tr key={i}>

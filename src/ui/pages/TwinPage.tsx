@@ -6,8 +6,8 @@ import { DAY_MS } from '../../../models/util/time.ts';
 import { useDaily, useLatestSnapshot, useProfile, useSettings } from '../../data/hooks.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import type { SnapshotState } from '../../twin/snapshot.ts';
-import { twinWorker } from '../../workers/index.ts';
-import { isAbortError } from '../../workers/errors.ts';
+import { readWorker } from '../../workers/index.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { removeDemo } from '../actions/demo.ts';
 import { MetricCard } from '../components/MetricCard.tsx';
 import { RegionCard } from '../components/RegionCard.tsx';
@@ -49,8 +49,8 @@ export function TwinPage({ ws }: { ws: Workspace }) {
   useEffect(() => {
     if (cgmLast === undefined) return;
     let live = true;
-    // Not aborted: an abort stops the twin worker and drops the what-if explorer's cached ensemble.
-    twinWorker
+    // Not aborted: an abort would stop the read worker for every chart; a stale answer is dropped.
+    readWorker
       .run((api) => api.samples(ws, 'cgm_glucose', cgmLast - 14 * DAY_MS, cgmLast))
       .then((c) => {
         if (live) setCgm({ x: c.start, y: c.value });

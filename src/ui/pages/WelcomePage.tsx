@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isAbortError } from '../../workers/errors.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { startDemo } from '../actions/demo.ts';
 import { useProfile } from '../../data/hooks.ts';
 import { t } from '../i18n/index.ts';

@@ -82,13 +82,13 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
     return (
       <section aria-labelledby="whatif-title">
         <h1 id="whatif-title">{t('whatif.title')}</h1>
-        <p role="alert">{t('whatif.cannotForecast', { reason: result.reason ?? '' })}</p>
+        <p role="alert">{t('whatif.cannotForecast', { reason: result.error.message })}</p>
         <p>{tx('whatif.missing', { a: (c) => <a href="#/import">{c}</a> })}</p>
       </section>
     );
   }
 
-  const planResults = result?.ok ? result.results : [];
+  const planResults = result?.ok ? result.value.results : [];
   return (
     <div className="whatif">
       <h1 id="whatif-title">{t('whatif.title')}</h1>
@@ -173,7 +173,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
                             `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
                           percent: (f) => new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(f),
                         },
-                        'model' in (result.crossChecks[i + 1] ?? {}) ? (result.crossChecks[i + 1] as CrossCheck) : undefined,
+                        'model' in (result.value.crossChecks[i + 1] ?? {}) ? (result.value.crossChecks[i + 1] as CrossCheck) : undefined,
                       )}
                     </p>
                   ),
@@ -218,7 +218,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
             ))}
             <li className="muted small">{t('whatif.shaded')}</li>
           </ul>
-          {result?.ok && <TwinNotes result={result} names={names} ms={forecast.ms} settings={settings} />}
+          {result?.ok && <TwinNotes result={result.value} names={names} ms={forecast.ms} settings={settings} />}
         </section>
       </div>
     </div>

@@ -25,7 +25,7 @@ afterEach(async () => {
 describe('glucose forecaster service', () => {
   it('no CGM: no model, and says so', async () => {
     expect(await ensureGlucoseModel('main')).toEqual({ status: 'none', reason: 'no CGM readings', coveredDays: 0 });
-    expect(await forecastGlucose('main')).toEqual({ reason: 'no model yet' });
+    expect(await forecastGlucose('main')).toEqual({ ok: false, error: { code: 'NO_MODEL', message: 'no model yet' } });
   });
 
   it('fewer than 7 well-covered days: not trained, with the count', async () => {
@@ -75,7 +75,9 @@ describe('glucose forecaster service', () => {
 
     expect((await ensureGlucoseModel('main')).status).toBe('unchanged');
 
-    const f = (await forecastGlucose('main')).forecast!;
+    const fr = await forecastGlucose('main');
+    if (!fr.ok) throw new Error(fr.error.message);
+    const f = fr.value;
     expect(f.backend).toBe('cpu');
     expect(f.fromMs).toBe(rec.lastMs);
     expect(f.points.map((p) => p.horizonMin)).toEqual([30, 60]);
@@ -99,7 +101,9 @@ describe('glucose forecaster service', () => {
     cancelled.abort();
     await expect(ensureGlucoseModel('main', { signal: cancelled.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(await getRecord('main')).toEqual(rec);
-    const still = (await forecastGlucose('main')).forecast!;
+    const stillR = await forecastGlucose('main');
+    if (!stillR.ok) throw new Error(stillR.error.message);
+    const still = stillR.value;
     expect(still.record).toEqual(rec);
     expect(still.fromMs).toBe(rec.lastMs + 5 * 60_000); // the old networks, from the new newest reading
     expect(still.points).toHaveLength(2);
@@ -122,7 +126,8 @@ describe('glucose forecaster service', () => {
     const first = await ensureGlucoseModel('main', SMALL);
     expect(first.record).toMatchObject({ usesCarbs: true, usesInsulin: false });
     expect(first.record!.horizons.map((h) => h.eventScales)).toEqual([[50], [50]]);
-    expect((await forecastGlucose('main')).forecast!.points).toHaveLength(2);
+    const again = await forecastGlucose('main');
+    expect(again.ok && again.value.points).toHaveLength(2);
     // Three more meal records (no new readings): the inputs changed, so it learns again.
     await importText(workspaceDb('main'), [head, ...carbs.slice(-3)].join('\n'), 'more-carbs.csv');
     expect((await ensureGlucoseModel('main', SMALL)).status).toBe('trained');

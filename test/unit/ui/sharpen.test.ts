@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharpeners } from '../../../src/twin/sharpen.ts';
+import { sharpenText } from '../../../src/ui/twin/sharpen-text.ts';
 import type { SnapshotState } from '../../../src/twin/snapshot.ts';
 
 const NOW = Date.UTC(2026, 10, 22);
@@ -31,8 +32,19 @@ describe('what data would sharpen the forecast', () => {
     const ids = sharpeners(thin, { id: 'self', updatedAt: 0, sex: 'male' }, NOW).map((s) => s.id);
     expect(ids).toEqual(['profile', 'weight', 'hba1c', 'fasting_glucose', 'cgm', 'activity', 'lipids_bp']);
     const s = sharpeners(thin, { id: 'self', updatedAt: 0, sex: 'male' }, NOW);
-    expect(s[0]!.what).toBe('Add your birth date, height to your profile');
-    expect(s[1]!.what).toContain('over a month old');
-    expect(s[2]!.what).toContain('over a year old');
+    // The engine gives message keys; the UI words them.
+    expect(s[0]).toMatchObject({
+      what: { key: 'sharpen.profile' },
+      why: { key: 'sharpen.profile.why' },
+      missing: ['birthDate', 'heightCm'],
+    });
+    expect(s[1]!.what.key).toBe('sharpen.weight.stale');
+    expect(sharpenText(s[0]!).what).toBe('Add your birth date, height to your profile');
+    expect(sharpenText(s[1]!).what).toContain('over a month old');
+    expect(sharpenText(s[2]!).what).toContain('over a year old');
+    expect(sharpenText(s[3]!)).toEqual({
+      what: 'A fasting glucose result',
+      why: 'fasting glucose separates insulin resistance from β-cell decline, which set how fast glucose rises',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pendingWork } from '../../../src/workers/activity.ts';
 import { WorkerBridge, transfer } from '../../../src/workers/bridge.ts';
-import { isAbortError } from '../../../src/workers/errors.ts';
+import { isAbortError } from '../../../src/rpc/errors.ts';
 
 describe('WorkerBridge', () => {
   it('rejects pending calls with WORKER_FAILED when the worker script fails', async () => {

@@ -1,13 +1,22 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { importWorker, mlWorker, twinWorker } from '../../../src/workers/index.ts';
-import type { ForecastResult } from '../../../workers/twin.worker.ts';
-import { isAbortError } from '../../../src/workers/errors.ts';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { ReadApi } from '../../../workers/read.worker.ts';
+import type { TwinApi } from '../../../workers/twin.worker.ts';
+import { importWorker, mlWorker, readWorker, twinWorker } from '../../../src/workers/index.ts';
+import type { Forecast, ForecastResult } from '../../../src/twin/forecast.ts';
+import { isAbortError } from '../../../src/rpc/errors.ts';
 import { deleteWorkspace, workspaceDb } from '../../../src/data/workspace.ts';
 import { countSamples } from '../../../src/data/samples.ts';
+
+/** The forecast of an ok result (fails the test with the result's error otherwise). */
+function value(r: ForecastResult): Forecast {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
 
 afterAll(async () => {
   importWorker.terminate();
   twinWorker.terminate();
+  readWorker.terminate();
   mlWorker.terminate();
   await deleteWorkspace('demo');
 });
@@ -19,6 +28,14 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(importWorker.started).toBe(true);
     expect(await twinWorker.run((a) => a.ping())).toBe('twin');
     expect(await mlWorker.run((a) => a.ping())).toBe('ml');
+    expect(await readWorker.run((a) => a.ping())).toBe('read');
+  });
+
+  it('timeline reads are served by the read worker only, never queued in the twin worker', () => {
+    expectTypeOf<ReadApi>().toHaveProperty('samples');
+    expectTypeOf<ReadApi>().toHaveProperty('agp');
+    expectTypeOf<TwinApi>().not.toHaveProperty('samples');
+    expectTypeOf<TwinApi>().not.toHaveProperty('agp');
   });
 
   it('twin worker: what-ifs on one ensemble, in the worker', async () => {
@@ -50,10 +67,11 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     expect(await workspaceDb('demo').twinSnapshots.count()).toBe(1);
 
     // The demo person's own twin: calibrated to the stored history, then two what-ifs.
-    const f: ForecastResult = await twinWorker.run((a) =>
-      a.forecast('demo', [{}, { weightChangeKg: -5 }], { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23) }),
+    const f = value(
+      await twinWorker.run((a) =>
+        a.forecast('demo', [{}, { weightChangeKg: -5 }], { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23) }),
+      ),
     );
-    expect(f.ok).toBe(true);
     expect(f.calibration!.observationsUsed).toBeGreaterThan(50);
     expect(f.calibration!.historyDays).toBeGreaterThan(300);
     expect(f.calibration!.rmse.weightKg!).toBeLessThan(2);
@@ -69,18 +87,18 @@ describe('worker APIs through the bridge (real Worker message passing)', () => {
     // A slider's next what-if on unchanged data, minutes later (the demo has CGM, whose daily means
     // are calendar days), reuses the calibrated ensemble: same members, same numbers.
     const opts = { years: 3, members: 300, nowMs: Date.UTC(2026, 10, 21, 23, 5) };
-    const g: ForecastResult = await twinWorker.run((a) => a.forecast('demo', [{ weightChangeKg: -5 }, { weightChangeKg: -8 }], opts));
+    const g = value(await twinWorker.run((a) => a.forecast('demo', [{ weightChangeKg: -5 }, { weightChangeKg: -8 }], opts)));
     expect(g.calibration!.reused).toBe(true);
     expect(g.results[0]).toEqual(lose);
     expect(g.results[1]!.weightKg.p50[1]!).toBeLessThan(lose!.weightKg.p50[1]!);
     // Other options calibrate afresh.
-    const h: ForecastResult = await twinWorker.run((a) => a.forecast('demo', [{}], { ...opts, members: 200 }));
+    const h = value(await twinWorker.run((a) => a.forecast('demo', [{}], { ...opts, members: 200 })));
     expect(h.calibration!.reused).toBeUndefined();
   });
 
   it('move typed arrays back from the worker', async () => {
     const from = Date.parse('2026-11-20T00:00:00+01:00');
-    const c = await twinWorker.run((a) => a.samples('demo', 'cgm_glucose', from, from + 86_400_000 - 1));
+    const c = await readWorker.run((a) => a.samples('demo', 'cgm_glucose', from, from + 86_400_000 - 1));
     expect(c.start).toBeInstanceOf(Float64Array);
     expect(c.n).toBe(288);
     expect(c.value.length).toBe(288);

@@ -1,0 +1,63 @@
+/** The import worker's import calls (workers/import.worker.ts composes them). Declares their types for the UI. */
+import { workspaceDb, type Workspace } from '../data/workspace.ts';
+import type { ImportRow } from '../data/rows.ts';
+import { isAbortError } from '../rpc/errors.ts';
+import { loadDemo } from './demo.ts';
+import { importBlob, type FileOutcome, type ImportProgress } from './pipeline.ts';
+import { ImportError } from './errors.ts';
+
+/** Running imports by the caller's token, so that `cancel` can stop one cooperatively. */
+const running = new Map<string, AbortController>();
+
+export const importHandlers = {
+  /**
+   * Imports files one after another, each atomically as its own undoable import. Progress arrives
+   * through the callback (a Comlink proxy). `cancel(token)` stops the current file within one read
+   * chunk; nothing of that file is kept, files before it stay imported.
+   */
+  async importFiles(
+    ws: Workspace,
+    files: File[],
+    token: string,
+    onProgress?: (p: ImportProgress & { fileIndex: number; fileCount: number }) => void,
+  ): Promise<FileOutcome[]> {
+    const ac = new AbortController();
+    running.set(token, ac);
+    try {
+      const out: FileOutcome[] = [];
+      for (const [i, f] of files.entries()) {
+        const name = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+        try {
+          out.push(
+            await importBlob(workspaceDb(ws), f, name, {
+              signal: ac.signal,
+              onProgress: onProgress && ((p) => onProgress({ ...p, fileIndex: i, fileCount: files.length })),
+            }),
+          );
+        } catch (e) {
+          // One unusable file in a folder does not stop the others; a cancel stops all.
+          if (isAbortError(e)) throw e;
+          out.push({
+            file: name,
+            error:
+              e instanceof ImportError
+                ? { code: e.code, message: e.message }
+                : { code: 'INTERNAL', message: `Doppel failed on this file: ${e instanceof Error ? e.message : String(e)}` },
+          });
+        }
+      }
+      return out;
+    } finally {
+      running.delete(token);
+    }
+  },
+  cancel(token: string): void {
+    running.get(token)?.abort();
+  },
+  /** Generates the synthetic demo person into a workspace (normally `demo`). */
+  async loadDemo(ws: Workspace, endDay: string, offsetMin: number, seed?: number): Promise<ImportRow> {
+    // The demo's CGM stops now (its daily data run to the end of today, as a day's totals do).
+    const opts = seed === undefined ? { endDay, offsetMin, untilMs: Date.now() } : { endDay, offsetMin, seed, untilMs: Date.now() };
+    return loadDemo(workspaceDb(ws), opts);
+  },
+};
