@@ -27,5 +27,13 @@ export const summary = {
   'summary.shared': 'Shared by {label} on {date}; covers {from} to {to}.',
   'summary.models': 'Models: {list}. Doppel {version}, twin engine {engine}.',
   'summary.loading': 'Preparing the summary…',
+  'summary.computing': 'Still computing',
+  'summary.failed': 'Could not be computed: {error}',
+  'summary.noForecast': 'The twin cannot forecast from these data',
+  'summary.notReady': 'Printing is possible once every part of the summary has been computed.',
+  'summary.ready': 'Every part of the summary is ready to print.',
+  'summary.weightRange': '{lo}–{hi} {unit}',
+  'summary.recordItem.one': '{name}: {coverage} % of {count} forecast inside its 90 % range',
+  'summary.recordItem.other': '{name}: {coverage} % of {count} forecasts inside their 90 % range',
   'twin.summary': 'Visit summary',
 } as const;
