@@ -13,6 +13,7 @@ import { settings } from './en/settings.ts';
 import { shell } from './en/shell.ts';
 import { timeline } from './en/timeline.ts';
 import { twin } from './en/twin.ts';
+import { units } from './en/units.ts';
 import { profile, welcome } from './en/welcome.ts';
 import { whatif } from './en/whatif.ts';
 
@@ -31,6 +32,7 @@ export const EN_GROUPS = {
   share,
   summary,
   learning,
+  units,
 } as const;
 
 export const en = {
@@ -47,4 +49,5 @@ export const en = {
   ...share,
   ...summary,
   ...learning,
+  ...units,
 } as const;

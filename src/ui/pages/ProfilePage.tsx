@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useProfile } from '../../data/hooks.ts';
+import { useProfile, useSettings } from '../../data/hooks.ts';
+import type { Settings } from '../../data/settings.ts';
+import { cmFromFeetInches, feetInches } from '../../../models/units.ts';
+import { formatFeetInches } from '../format.ts';
 import { FORM_FIELDS, saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
@@ -12,22 +15,42 @@ type Answers = NonNullable<ProfileRow['answers']>;
 /** The person's profile: every field optional, each with why it matters. Saving re-calibrates the twin. */
 export function ProfilePage({ ws }: { ws: Workspace }) {
   const stored = useProfile(ws);
-  if (stored === undefined)
+  const settings = useSettings(ws);
+  if (stored === undefined || !settings)
     return (
       <p className="muted" aria-busy="true">
         {t('profile.opening')}
       </p>
     );
   if (ws === 'review') return <p>{t('review.readOnly')}</p>;
-  return <ProfileForm ws={ws} initial={stored} />;
+  return <ProfileForm ws={ws} initial={stored} heightUnit={settings.heightUnit} />;
 }
 
-function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | null }) {
+/** Height bounds of the form, cm (the profile's own validation). */
+const HEIGHT_MIN_CM = 40;
+const HEIGHT_MAX_CM = 272;
+
+/** Feet and inches as typed: whole feet, inches from 0 to under 12; empty means 0 where the other is given. */
+function parseFeetInches(feet: string, inches: string): number | undefined | 'invalid' {
+  if (feet.trim() === '' && inches.trim() === '') return undefined;
+  const ft = feet.trim() === '' ? 0 : Number(feet.replace(',', '.'));
+  const inch = inches.trim() === '' ? 0 : Number(inches.replace(',', '.'));
+  if (!Number.isInteger(ft) || ft < 0 || !Number.isFinite(inch) || inch < 0 || inch >= 12) return 'invalid';
+  return cmFromFeetInches(ft, inch);
+}
+
+function ProfileForm({ ws, initial, heightUnit }: { ws: Workspace; initial: ProfileRow | null; heightUnit: Settings['heightUnit'] }) {
   const [form, setForm] = useState<ProfilePatch>(() => {
     const { id: _id, updatedAt: _u, ...rest } = initial ?? { id: 'self', updatedAt: 0 };
     return rest;
   });
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  // Feet and inches as typed (ft/in setting); the height is stored in cm, exactly, and only if touched.
+  const [ftIn, setFtIn] = useState(() => {
+    if (initial?.heightCm === undefined) return { feet: '', inches: '' };
+    const f = feetInches(initial.heightCm);
+    return { feet: String(f.feet), inches: String(f.inches) };
+  });
   const [saving, setSaving] = useState(false);
   // Only the fields the person touched are saved: an import while the form is open keeps the rest.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -59,15 +82,26 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
     e.preventDefault();
     setSaving(true);
     setStatus(undefined);
-    if (form.heightCm !== undefined && !(form.heightCm >= 40 && form.heightCm <= 272)) {
-      setStatus({ ok: false, text: t('profile.error.height') });
+    const imperial = heightUnit === 'ft/in';
+    const typed = imperial && touched.has('heightCm') ? parseFeetInches(ftIn.feet, ftIn.inches) : form.heightCm;
+    const heightError =
+      typed === 'invalid'
+        ? t('profile.error.feetInches')
+        : typed !== undefined && !(typed >= HEIGHT_MIN_CM && typed <= HEIGHT_MAX_CM)
+          ? t('profile.error.height', {
+              min: imperial ? formatFeetInches(HEIGHT_MIN_CM) : t('units.value', { value: HEIGHT_MIN_CM, unit: 'cm' }),
+              max: imperial ? formatFeetInches(HEIGHT_MAX_CM) : t('units.value', { value: HEIGHT_MAX_CM, unit: 'cm' }),
+            })
+          : undefined;
+    if (heightError) {
+      setStatus({ ok: false, text: heightError });
       setSaving(false);
       return;
     }
     try {
       await saveProfileForm(
         workspaceDb(ws),
-        form,
+        { ...form, heightCm: typed as number | undefined },
         FORM_FIELDS.filter((k) => touched.has(k)),
       );
       // The twin's calibration and risk scores read the profile: a new snapshot at once.
@@ -114,21 +148,49 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
         ))}
         {why('sex')}
       </fieldset>
-      <div className="field">
-        <label htmlFor="heightCm">{t('profile.height')}</label>
-        <input
-          id="heightCm"
-          type="number"
-          inputMode="decimal"
-          min={40}
-          max={272}
-          step="0.5"
-          value={form.heightCm ?? ''}
-          onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })}
-          {...hint('heightCm')}
-        />
-        {why('heightCm')}
-      </div>
+      {heightUnit === 'ft/in' ? (
+        <fieldset className="field" {...hint('heightCm')}>
+          <legend>{t('profile.heightLegend')}</legend>
+          <div className="row">
+            {(['feet', 'inches'] as const).map((part) => (
+              <label key={part} className="inline">
+                <input
+                  id={part === 'feet' ? 'heightCm' : 'heightIn'}
+                  type="number"
+                  inputMode={part === 'feet' ? 'numeric' : 'decimal'}
+                  min={0}
+                  max={part === 'feet' ? 8 : 11.9}
+                  step={part === 'feet' ? 1 : 0.1}
+                  size={4}
+                  value={ftIn[part]}
+                  onChange={(e) => {
+                    touch('heightCm');
+                    setFtIn((v) => ({ ...v, [part]: e.target.value }));
+                  }}
+                />{' '}
+                {t(part === 'feet' ? 'profile.heightFeet' : 'profile.heightInches')}
+              </label>
+            ))}
+          </div>
+          {why('heightCm')}
+        </fieldset>
+      ) : (
+        <div className="field">
+          <label htmlFor="heightCm">{t('profile.height')}</label>
+          <input
+            id="heightCm"
+            type="number"
+            inputMode="decimal"
+            min={HEIGHT_MIN_CM}
+            max={HEIGHT_MAX_CM}
+            step="0.5"
+            value={form.heightCm ?? ''}
+            onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })}
+            {...hint('heightCm')}
+          />
+          {why('heightCm')}
+        </div>
+      )}
       {(
         [
           ['ethnicity', 'profile.ethnicity', ETHNICITIES],

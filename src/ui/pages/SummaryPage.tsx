@@ -10,8 +10,8 @@ import { useSummaryData } from '../hooks/useSummaryData.ts';
 import { ageOn, display, displayDelta, formatDate, formatDay } from '../format.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { scoreCards } from '../risk/scores.ts';
-import { inputLabel, inputValue } from '../risk/inputs.ts';
-import type { RiskProfile } from '../../../models/risk/profile.ts';
+import { inputRows } from '../risk/inputs.ts';
+import { driverLabel } from '../risk/drivers.ts';
 
 const METRIC_ROWS: MetricId[] = [
   'body_weight',
@@ -150,8 +150,8 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
                 <td className="small">
                   {c.drivers
                     .slice(0, 3)
-                    .map((d) => d.label)
-                    .join('; ')}
+                    .map((d) => driverLabel(c.key, d, risk!.profile, settings))
+                    .join(t('summary.driverSeparator'))}
                 </td>
               </tr>
             ))}
@@ -160,8 +160,8 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
         {risk && (
           <p className="small" data-testid="summary-inputs">
             <strong>{t('summary.inputs')}:</strong>{' '}
-            {Object.entries(risk.provenance)
-              .map(([k, from]) => `${inputLabel(k)} ${inputValue(k as keyof RiskProfile, risk.profile, settings)} (${from})`)
+            {inputRows(risk, settings)
+              .map((r) => t('summary.input', { name: r.name, value: r.value, from: r.from }))
               .join(' · ')}
           </p>
         )}

@@ -15,6 +15,10 @@ export const settings = {
   'settings.units.lb': 'pounds (lb)',
   'settings.units.ngsp': '% (NGSP)',
   'settings.units.ifcc': 'mmol/mol (IFCC)',
+  'settings.units.creatinine': 'Creatinine',
+  'settings.units.height': 'Height and waist',
+  'settings.units.cm': 'centimetres (cm)',
+  'settings.units.ftIn': 'feet and inches (ft, in)',
 
   'settings.export.title': 'Export everything',
   'settings.export.intro': 'A file with all your data, saved to this device. Keep it safe: it is not encrypted.',

@@ -28,6 +28,8 @@ export const summary = {
   'summary.models': 'Models: {list}. Doppel {version}, twin engine {engine}.',
   'summary.loading': 'Preparing the summary…',
   'summary.computing': 'Still computing',
+  'summary.driverSeparator': '; ',
+  'summary.input': '{name} {value} ({from})',
   'summary.failed': 'Could not be computed: {error}',
   'summary.noForecast': 'The twin cannot forecast from these data',
   'summary.notReady': 'Printing is possible once every part of the summary has been computed.',
