@@ -110,7 +110,14 @@ export function PersonalBaselines({ ws }: { ws: Workspace }) {
         {r.learning.map((l) => (
           <div key={l.metric} data-metric={l.metric}>
             <dt>{t(`pb.metric.${l.metric}`)}</dt>
-            <dd className="muted">{t('pb.learning', { days: l.days, needed: l.needed })}</dd>
+            <dd className="muted">
+              {t(l.metric === 'glucose_cv' ? 'pb.learningCgm' : 'pb.learning', {
+                days: l.days,
+                needed: l.needed,
+                window: l.windowDays,
+                day: formatDay(l.toDay),
+              })}
+            </dd>
           </div>
         ))}
       </dl>

@@ -53,7 +53,8 @@ export const learning = {
   'pb.none': 'Nothing unusual: every day is within your usual range, or close enough not to matter.',
   'pb.dates': '{from} – {to}',
   'pb.usual': 'Usually {usual} (most days {low}–{high})',
-  'pb.learning': 'Learning: {days} of the {needed} days needed so far',
+  'pb.learning': 'Learning: {days} of the {needed} days with data it needs in the {window} days to {day}',
+  'pb.learningCgm': 'Learning: {days} of the {needed} days with at least 12 hours of readings it needs in the {window} days to {day}',
   'pb.method':
     'Each day is compared with your own previous weeks (median and a spread that ignores odd days; for steps and sleep, the usual for that weekday). A flag needs at least 3 days in a row beyond your usual range by a clear margin. Tested on synthetic data with injected changes (docs/models.md), not on patients. Not a medical device.',
   'pb.metric.resting_heart_rate': 'Resting heart rate',
