@@ -41,6 +41,7 @@ export const riskInputs = {
   'risk.from.profile': 'profile',
   'risk.from.birthDate': 'born {date}',
   'risk.from.answer': 'answer in the profile',
+  'risk.from.answer.review': "the patient's answer in the profile",
   'risk.from.reading': 'measured on {day}',
   'risk.from.bmi': 'from the weight of {weightDay} and the height in the profile',
   'risk.from.bmiHeightReading': 'from the weight of {weightDay} and the height of {heightDay}',

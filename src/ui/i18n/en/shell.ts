@@ -11,6 +11,7 @@ export const shell = {
     'Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a clinician. Everything stays on this device.',
   'app.opening': 'Opening your twin…',
 
+  'app.opening.review': 'Opening the shared twin…',
   'update.ready': 'A new version of Doppel is ready.',
   'update.reload': 'Reload',
   'update.later': 'Later',

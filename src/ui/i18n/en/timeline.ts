@@ -2,6 +2,7 @@
 export const timeline = {
   'timeline.opening': 'Opening the timeline…',
   'timeline.empty': 'No data yet. <a>Import an export</a> to see your timeline.',
+  'timeline.empty.review': 'The shared twin holds no data.',
   'timeline.title': 'Timeline',
   'timeline.metrics': 'Metrics',
   'timeline.change.one': '{arrow} {value} in {count} days',
