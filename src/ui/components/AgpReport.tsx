@@ -164,7 +164,7 @@ export function AgpReport({
       {r.profile.minute.length > 0 && (
         <figure className="agp-figure">
           <figcaption>{tn('agp.figure', r.days)}</figcaption>
-          <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
+          <Suspense fallback={<p className="muted">{t('agp.chartLoading')}</p>}>
             <FanChart
               label={t('agp.chartLabel', {
                 lo: nf.format(Math.min(...series[0]!.bands!.p50)),

@@ -26,7 +26,7 @@ export const summary = {
   'summary.source': '{file} ({format}), imported {date}',
   'summary.shared': 'Shared by {label} on {date}; covers {from} to {to}.',
   'summary.models': 'Models: {list}. Doppel {version}, twin engine {engine}.',
-  'summary.loading': 'Preparing the summary…',
+  'summary.loading': 'Still computing the summary.',
   'summary.computing': 'Still computing',
   'summary.driverSeparator': '; ',
   'summary.input': '{name} {value} ({from})',
