@@ -86,3 +86,22 @@ export function fromCanonical(metric: MetricId, canonical: number, unit: string)
   if (!f) throw new RangeError(`${metric}: unit "${unit}" is not supported`);
   return (canonical - (f[1] ?? 0)) / f[0];
 }
+
+/** Centimetres per inch (exact, international inch of 1959). */
+export const CM_PER_INCH = 2.54;
+
+/** A length given in feet and inches, in cm (exact: no rounding, so nothing drifts on the way back). */
+export function cmFromFeetInches(feet: number, inches: number): number {
+  return (feet * 12 + inches) * CM_PER_INCH;
+}
+
+/**
+ * A length in cm as whole feet and inches rounded to `inchDigits` decimals. The total is rounded
+ * first, so 5 ft 11.96 in reads 6 ft 0 in, never 5 ft 12 in.
+ */
+export function feetInches(cm: number, inchDigits = 1): { feet: number; inches: number } {
+  const k = 10 ** inchDigits;
+  const total = Math.round((cm / CM_PER_INCH) * k) / k;
+  const feet = Math.floor(total / 12);
+  return { feet, inches: Math.round((total - feet * 12) * k) / k };
+}

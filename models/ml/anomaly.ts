@@ -273,6 +273,23 @@ export function latestBaseline(
   };
 }
 
+/**
+ * The history a baseline after the last observed day has, and needs: the observed days of its
+ * location window (the `windowDays` days up to and including the last one) outside episodes, the
+ * days the baseline counts (latestBaseline is null exactly while `days` < `needed`).
+ */
+export function baselineHistory(
+  metric: AnomalyMetric,
+  series: readonly DailyValue[],
+  overrides: Partial<AnomalyConfig> = {},
+): { days: number; needed: number; windowDays: number; toDay: string } | null {
+  const { cfg, vals, first, excluded } = scan(metric, series, overrides);
+  if (!vals.length) return null;
+  let days = 0;
+  for (let j = Math.max(0, vals.length - cfg.windowDays); j < vals.length; j++) if (!Number.isNaN(vals[j]!) && !excluded[j]) days++;
+  return { days, needed: cfg.minHistoryDays, windowDays: cfg.windowDays, toDay: dayString(first + vals.length - 1) };
+}
+
 /** latestBaseline for every metric given; metrics without enough history are left out. */
 export function latestBaselines(
   series: Partial<Record<AnomalyMetric, readonly DailyValue[]>>,

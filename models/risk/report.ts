@@ -4,8 +4,8 @@
  * Where a model's own reference implementation has a default (QDiabetes: white or not stated,
  * non-smoker, Townsend 0, conditions absent), an omitted input takes it and a warning says so; the
  * same for the yes/no inputs of PCE and PREVENT (smoking, diabetes, treatment): never silently.
- * Percent everywhere; rounding as the sources print (QDiabetes 7 significant digits as the R
- * package, PREVENT 2 decimals, PCE and Framingham 1 decimal).
+ * Percent everywhere, at full precision (QDiabetes-2018 to 7 significant digits, as its reference R
+ * package computes it): the screens and exports round for display, the report never does.
  */
 import { adaRiskTest } from './ada.ts';
 import { explain, round, signif, type Explanation, type Result } from './common.ts';
@@ -260,7 +260,7 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
           triglyceridesMgDl: p.triglyceridesMgDl!,
           fastingGlucoseMgDl: p.fastingGlucoseMgDl!,
         }),
-        (v) => ({ risk8yPercent: round(v, 1) }),
+        (v) => ({ risk8yPercent: v }),
       )
     : null;
 
@@ -283,7 +283,7 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
           currentSmoker: smoker,
           diabetes: !!p.diabetes,
         }),
-        (v) => ({ ascvd10yPercent: round(v, 1) }),
+        (v) => ({ ascvd10yPercent: v }),
       )
     : null;
   if (pce) assumed('pce', cvdAssumptions);
@@ -321,7 +321,7 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
         return null;
       }
       const out = {} as Record<PreventOutcome, number | null>;
-      for (const [o, r] of results) out[o] = take(`prevent ${model} ${o}`, r, (v) => round(v, 2));
+      for (const [o, r] of results) out[o] = take(`prevent ${model} ${o}`, r, (v) => v);
       return out;
     };
     prev.base10y = run('base10y');

@@ -39,6 +39,34 @@ export function gmiPercent(meanGlucoseMgDl: number): number {
   return 3.31 + 0.02392 * meanGlucoseMgDl;
 }
 
+/** HbA1c (%) against the ADA ranges: normal, prediabetes (watch), diabetes (concern). */
+export function hba1cLevel(percent: number): Level {
+  return percent >= 6.5 ? 'concern' : percent >= 5.7 ? 'watch' : 'good';
+}
+
+/** Fasting glucose (mg/dL) against the ADA ranges. */
+export function fastingGlucoseLevel(mgDl: number): Level {
+  return mgDl >= 126 ? 'concern' : mgDl >= 100 ? 'watch' : 'good';
+}
+
+export type BpStage = 'stage2' | 'stage1' | 'elevated' | 'normal';
+/** Blood pressure category of the 2017 ACC/AHA guideline. */
+export function bpStage(systolic: number, diastolic: number): BpStage {
+  return systolic >= 140 || diastolic >= 90
+    ? 'stage2'
+    : systolic >= 130 || diastolic >= 80
+      ? 'stage1'
+      : systolic >= 120
+        ? 'elevated'
+        : 'normal';
+}
+
+export type BmiBand = 'obesity' | 'overweight' | 'healthy' | 'underweight';
+/** WHO BMI band, on the unrounded BMI. */
+export function bmiBand(bmi: number): BmiBand {
+  return bmi >= 30 ? 'obesity' : bmi >= 25 ? 'overweight' : bmi >= 18.5 ? 'healthy' : 'underweight';
+}
+
 export function metabolicStatus(x: StatusInputs): RegionStatus {
   const parts: string[] = [];
   let level = 'unknown' as Level;
@@ -48,11 +76,11 @@ export function metabolicStatus(x: StatusInputs): RegionStatus {
   };
   if (x.hba1cPercent !== undefined) {
     parts.push(`HbA1c ${x.hba1cPercent.toFixed(1)} %`);
-    raise(x.hba1cPercent >= 6.5 ? 'concern' : x.hba1cPercent >= 5.7 ? 'watch' : 'good');
+    raise(hba1cLevel(x.hba1cPercent));
   }
   if (x.fastingGlucoseMgDl !== undefined) {
     parts.push(`fasting glucose ${Math.round(x.fastingGlucoseMgDl)} mg/dL`);
-    raise(x.fastingGlucoseMgDl >= 126 ? 'concern' : x.fastingGlucoseMgDl >= 100 ? 'watch' : 'good');
+    raise(fastingGlucoseLevel(x.fastingGlucoseMgDl));
   }
   if (x.cgmMeanMgDl !== undefined) {
     parts.push(`CGM GMI ${gmiPercent(x.cgmMeanMgDl).toFixed(1)} %`);
@@ -73,14 +101,14 @@ export function cardiovascularStatus(x: StatusInputs): RegionStatus {
   const s = x.systolicBpMmHg,
     d = x.diastolicBpMmHg;
   if (s === undefined || d === undefined) return { region: 'cardiovascular', level: 'unknown', summary: 'No blood pressure yet.' };
-  const stage =
-    s >= 140 || d >= 90
-      ? (['stage 2 hypertension', 'concern'] as const)
-      : s >= 130 || d >= 80
-        ? (['stage 1 hypertension', 'watch'] as const)
-        : s >= 120
-          ? (['elevated', 'watch'] as const)
-          : (['normal', 'good'] as const);
+  const stage = (
+    {
+      stage2: ['stage 2 hypertension', 'concern'],
+      stage1: ['stage 1 hypertension', 'watch'],
+      elevated: ['elevated', 'watch'],
+      normal: ['normal', 'good'],
+    } as const
+  )[bpStage(s, d)];
   return { region: 'cardiovascular', level: stage[1], summary: `Blood pressure ${Math.round(s)}/${Math.round(d)} mmHg: ${stage[0]}.` };
 }
 
@@ -101,8 +129,8 @@ export function sleepStatus(x: StatusInputs): RegionStatus {
 
 export function weightStatus(x: StatusInputs): RegionStatus {
   if (x.bmi === undefined) return { region: 'weight', level: 'unknown', summary: 'No weight and height yet.' };
-  const level: Level = x.bmi >= 30 ? 'concern' : x.bmi >= 25 ? 'watch' : x.bmi >= 18.5 ? 'good' : 'watch';
-  const band = x.bmi >= 30 ? 'obesity' : x.bmi >= 25 ? 'overweight' : x.bmi >= 18.5 ? 'healthy' : 'underweight';
+  const band = bmiBand(x.bmi);
+  const level: Level = band === 'obesity' ? 'concern' : band === 'healthy' ? 'good' : 'watch';
   return { region: 'weight', level, summary: `BMI ${x.bmi.toFixed(1)} kg/m²: ${band}.` };
 }
 

@@ -3,11 +3,18 @@ import { DataError } from './errors.ts';
 import { recomputeTotals } from './samples.ts';
 import { writeTx } from './tx.ts';
 
-/** Every setting, its type and its default. Storage never changes with display units. */
+/**
+ * Every setting, its type and its default. Storage never changes with display units. A setting
+ * added later reads as its default where an older database has no row for it.
+ */
 export interface Settings {
   glucoseUnit: 'mg/dL' | 'mmol/L';
   weightUnit: 'kg' | 'lb';
   hba1cUnit: '%' | 'mmol/mol';
+  /** Creatinine: mg/dL or µmol/L (88.42 µmol/L per mg/dL). */
+  creatinineUnit: 'mg/dL' | 'µmol/L';
+  /** Height and waist: cm, or feet and inches (waist in inches). */
+  heightUnit: 'cm' | 'ft/in';
   /** Source keys in the user's priority order (first wins); empty = the default rule. */
   sourceOrder: string[];
 }
@@ -16,6 +23,8 @@ export const DEFAULT_SETTINGS: Settings = {
   glucoseUnit: 'mg/dL',
   weightUnit: 'kg',
   hba1cUnit: '%',
+  creatinineUnit: 'mg/dL',
+  heightUnit: 'cm',
   sourceOrder: [],
 };
 
@@ -41,6 +50,8 @@ const CHOICES: Partial<Record<keyof Settings, readonly string[]>> = {
   glucoseUnit: ['mg/dL', 'mmol/L'],
   weightUnit: ['kg', 'lb'],
   hba1cUnit: ['%', 'mmol/mol'],
+  creatinineUnit: ['mg/dL', 'µmol/L'],
+  heightUnit: ['cm', 'ft/in'],
 };
 
 function validateSetting(key: keyof Settings, value: unknown): void {

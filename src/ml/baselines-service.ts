@@ -8,6 +8,7 @@ import { dayInDeviceZone, localDay } from '../../models/util/time.ts';
 import { workspaceDb, type Workspace } from '../data/workspace.ts';
 import {
   ANOMALY_CONFIG,
+  baselineHistory,
   dailyGlucoseCv,
   detectAnomalies,
   latestBaseline,
@@ -24,8 +25,11 @@ export interface BaselinesResult {
   baselines: MetricBaseline[];
   /** Every sustained deviation found, newest first. */
   episodes: AnomalyEpisode[];
-  /** Metrics with data but too little history for a baseline yet (observed days so far). */
-  learning: { metric: AnomalyMetric; label: string; days: number; needed: number }[];
+  /**
+   * Metrics with data but too little history for a baseline yet: the days it can count (observed,
+   * in its window of `windowDays` days up to `toDay`, outside episodes), always fewer than `needed`.
+   */
+  learning: { metric: AnomalyMetric; label: string; days: number; needed: number; windowDays: number; toDay: string }[];
 }
 
 /** Which daily value each metric uses: an instant metric's day mean, a total's day sum. */
@@ -83,14 +87,9 @@ export async function personalBaselines(ws: Workspace, todayLocal = dayInDeviceZ
   for (const [metric, values] of series) {
     if (values.length === 0) continue;
     const b = latestBaseline(metric, values);
+    const history = b ? null : baselineHistory(metric, values);
     if (b) out.baselines.push(b);
-    else
-      out.learning.push({
-        metric,
-        label: ANOMALY_CONFIG[metric].label,
-        days: values.length,
-        needed: ANOMALY_CONFIG[metric].minHistoryDays,
-      });
+    else if (history) out.learning.push({ metric, label: ANOMALY_CONFIG[metric].label, ...history });
     out.episodes.push(...detectAnomalies(metric, values));
   }
   out.episodes.sort((a, b) => (a.toDay < b.toDay ? 1 : a.toDay > b.toDay ? -1 : 0));

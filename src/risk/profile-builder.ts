@@ -12,13 +12,85 @@ import { FLAG_FASTING } from '../../models/samples.ts';
 import { DAY_MS, localDay } from '../../models/util/time.ts';
 import type { DoppelDb } from '../data/db.ts';
 import { getProfile } from '../data/profile.ts';
+import type { SourceKind } from '../data/rows.ts';
 import { activityEvidence, type ActivityEvidence } from '../data/profile-derived.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
 
+/**
+ * Where one input came from, as data: the UI words it in the person's language and units (days as
+ * YYYY-MM-DD in the reading's own time zone; values in canonical units, as their names say).
+ */
+export type InputSource =
+  | { from: 'profile' }
+  | { from: 'birthDate'; date: string }
+  | { from: 'answer' }
+  | { from: 'reading'; metric: MetricId; day: string }
+  | { from: 'bmi'; bmi: number; weightDay: string; /** Absent: the height in the profile. */ heightDay?: string }
+  | { from: 'egfr'; creatinineMgDl: number; day: string }
+  | { from: 'bp'; readings: number; day: string }
+  | {
+      from: 'exercise';
+      minPerWeek: number;
+      days: number;
+      /** The window's first and last local day, and the kind of device most minutes came from. */
+      fromDay: string;
+      to: string;
+      device: SourceKind;
+    }
+  | { from: 'conditions' }
+  | { from: 'medications' }
+  | { from: 'prediabetes' }
+  | { from: 'highHba1c'; hba1cPercent: number; day: string };
+
+/** An input's source in English (the CLI and logs; the UI words it from the data). */
+export function sourceText(s: InputSource): string {
+  switch (s.from) {
+    case 'profile':
+      return 'profile';
+    case 'birthDate':
+      return `born ${s.date}`;
+    case 'answer':
+      return 'your answer';
+    case 'reading':
+      return `${READING_NAMES[s.metric] ?? s.metric} on ${s.day}`;
+    case 'bmi':
+      return `BMI ${r1(s.bmi)} from weight on ${s.weightDay} and height ${s.heightDay ? `on ${s.heightDay}` : 'in the profile'}`;
+    case 'egfr':
+      return `CKD-EPI 2021 from creatinine on ${s.day}`;
+    case 'bp':
+      return s.readings > 1 ? `mean of ${s.readings} readings to ${s.day}` : `reading on ${s.day}`;
+    case 'exercise':
+      return `exercise ${Math.round(s.minPerWeek)} min/week from your ${SOURCE_WORDS[s.device]}, ${s.fromDay} to ${s.to}`;
+    case 'conditions':
+      return 'conditions in the profile (entered or imported)';
+    case 'medications':
+      return 'medications in the profile (entered or imported)';
+    case 'prediabetes':
+      return 'prediabetes in imported records';
+    case 'highHba1c':
+      return `HbA1c ${r1(s.hba1cPercent)} % on ${s.day}`;
+  }
+}
+
+const READING_NAMES: Partial<Record<MetricId, string>> = {
+  height: 'height',
+  body_weight: 'weight',
+  bmi: 'BMI recorded',
+  waist_circumference: 'waist',
+  hba1c: 'HbA1c',
+  total_cholesterol: 'total cholesterol',
+  hdl_cholesterol: 'HDL',
+  triglycerides: 'triglycerides',
+  egfr: 'eGFR',
+  blood_glucose: 'fasting glucose',
+};
+
 export interface BuiltProfile {
   profile: RiskProfile;
-  /** Where each input came from, by input name. */
+  /** Where each input came from, by input name (English, from `sources`). */
   provenance: Partial<Record<keyof RiskProfile, string>>;
+  /** Where each input came from, as data. */
+  sources: Partial<Record<keyof RiskProfile, InputSource>>;
   /** The missing input (or the few answers of one questionnaire) that would add the most scores. */
   suggestion?: { inputs: (keyof RiskProfile)[]; why: string; /** How many more scores those inputs give. */ gain: number };
   /** What the exercise data suggests about being active, with its window (used only where `usable` and unanswered). */
@@ -48,47 +120,57 @@ function ageOn(birthDate: string, atMs: number): number {
 
 export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promise<BuiltProfile> {
   const p: RiskProfile = {};
-  const prov: BuiltProfile['provenance'] = {};
-  const set = <K extends keyof RiskProfile>(key: K, value: RiskProfile[K], from: string): void => {
-    p[key] = value;
-    prov[key] = from;
+  const src: BuiltProfile['sources'] = {};
+  const source = (key: keyof RiskProfile, s: InputSource): void => {
+    src[key] = s;
   };
+  const set = <K extends keyof RiskProfile>(key: K, value: RiskProfile[K], s: InputSource): void => {
+    p[key] = value;
+    source(key, s);
+  };
+  const PROFILE = { from: 'profile' } as const;
+  const reading = (metric: MetricId, day: string): InputSource => ({ from: 'reading', metric, day });
   const stored = await getProfile(db);
-  if (stored?.sex) set('sex', stored.sex, 'profile');
-  if (stored?.birthDate) set('age', ageOn(stored.birthDate, nowMs), `born ${stored.birthDate}`);
-  if (stored?.ethnicity) set('ethnicity', stored.ethnicity as RiskProfile['ethnicity'], 'profile');
-  if (stored?.smoking) set('smoking', stored.smoking as RiskProfile['smoking'], 'profile');
-  if (stored?.familyHistoryDiabetes) set('familyHistoryDiabetes', stored.familyHistoryDiabetes, 'profile');
+  if (stored?.sex) set('sex', stored.sex, PROFILE);
+  if (stored?.birthDate) set('age', ageOn(stored.birthDate, nowMs), { from: 'birthDate', date: stored.birthDate });
+  if (stored?.ethnicity) set('ethnicity', stored.ethnicity as RiskProfile['ethnicity'], PROFILE);
+  if (stored?.smoking) set('smoking', stored.smoking as RiskProfile['smoking'], PROFILE);
+  if (stored?.familyHistoryDiabetes) set('familyHistoryDiabetes', stored.familyHistoryDiabetes, PROFILE);
 
   const height = await latest(db, 'height');
-  if (stored?.heightCm) set('heightCm', stored.heightCm, 'profile');
-  else if (height) set('heightCm', r1(height.value), `height on ${height.day}`);
+  if (stored?.heightCm) set('heightCm', stored.heightCm, PROFILE);
+  else if (height) set('heightCm', r1(height.value), reading('height', height.day));
   const weight = await latest(db, 'body_weight');
-  if (weight) set('weightKg', r1(weight.value), `weight on ${weight.day}`);
+  if (weight) set('weightKg', r1(weight.value), reading('body_weight', weight.day));
   const bmi = await latest(db, 'bmi');
   if (p.heightCm && p.weightKg)
-    prov.bmi = `BMI ${r1(profileBmi(p)!)} from weight on ${weight!.day} and height ${height && !stored?.heightCm ? `on ${height.day}` : 'in the profile'}`;
-  else if (bmi) set('bmi', r1(bmi.value), `BMI recorded on ${bmi.day}`);
+    source('bmi', {
+      from: 'bmi',
+      bmi: profileBmi(p)!,
+      weightDay: weight!.day,
+      ...(height && !stored?.heightCm ? { heightDay: height.day } : {}),
+    });
+  else if (bmi) set('bmi', r1(bmi.value), reading('bmi', bmi.day));
 
-  const simple: [MetricId, keyof RiskProfile, number, string][] = [
-    ['waist_circumference', 'waistCm', 1, 'waist'],
-    ['hba1c', 'hba1cPercent', 2, 'HbA1c'],
-    ['total_cholesterol', 'totalCholesterolMgDl', 0, 'total cholesterol'],
-    ['hdl_cholesterol', 'hdlMgDl', 0, 'HDL'],
-    ['triglycerides', 'triglyceridesMgDl', 0, 'triglycerides'],
-    ['egfr', 'egfr', 0, 'eGFR'],
+  const simple: [MetricId, keyof RiskProfile, number][] = [
+    ['waist_circumference', 'waistCm', 1],
+    ['hba1c', 'hba1cPercent', 2],
+    ['total_cholesterol', 'totalCholesterolMgDl', 0],
+    ['hdl_cholesterol', 'hdlMgDl', 0],
+    ['triglycerides', 'triglyceridesMgDl', 0],
+    ['egfr', 'egfr', 0],
   ];
-  for (const [metric, key, dp, label] of simple) {
+  for (const [metric, key, dp] of simple) {
     const x = await latest(db, metric);
     if (!x) continue;
     (p as Record<string, unknown>)[key] = Math.round(x.value * 10 ** dp) / 10 ** dp;
-    prov[key] = `${label} on ${x.day}`;
+    source(key, reading(metric, x.day));
   }
   const fpg = await latest(db, 'blood_glucose', FLAG_FASTING);
-  if (fpg) set('fastingGlucoseMgDl', Math.round(fpg.value), `fasting glucose on ${fpg.day}`);
+  if (fpg) set('fastingGlucoseMgDl', Math.round(fpg.value), reading('blood_glucose', fpg.day));
   if (p.egfr === undefined && p.sex && p.age !== undefined) {
     const cr = await latest(db, 'creatinine');
-    if (cr) set('egfr', Math.round(egfrCkdEpi2021(cr.value, p.age, p.sex)), `CKD-EPI 2021 from creatinine on ${cr.day}`);
+    if (cr) set('egfr', Math.round(egfrCkdEpi2021(cr.value, p.age, p.sex)), { from: 'egfr', creatinineMgDl: cr.value, day: cr.day });
   }
 
   // Blood pressure: the papers used a clinic measurement; here the mean of the latest readings (up to 3, within 30 days).
@@ -102,10 +184,7 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     const vals: number[] = [];
     for (let i = s.n - 1; i >= 0 && vals.length < 3 && lastT - s.start[i]! <= 30 * DAY_MS; i--) vals.push(s.value[i]!);
     p[key] = Math.round(vals.reduce((a, b) => a + b, 0) / vals.length);
-    prov[key] =
-      vals.length > 1
-        ? `mean of ${vals.length} readings to ${localDay(lastT, s.offsetMin[s.n - 1]!)}`
-        : `reading on ${localDay(lastT, s.offsetMin[s.n - 1]!)}`;
+    source(key, { from: 'bp', readings: vals.length, day: localDay(lastT, s.offsetMin[s.n - 1]!) });
   }
 
   // Activity over the latest 28 days with data: ADA asks "physically active" (150 min/week), FINDRISC
@@ -113,7 +192,14 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
   // recent enough, and the person's own answer (below) always wins.
   const activity = await activityEvidence(db, nowMs);
   if (activity?.usable) {
-    const from = `exercise ${activity.minutesPerWeek} min/week from your ${SOURCE_WORDS[activity.sourceKind]}, ${activity.from} to ${activity.to}`;
+    const from: InputSource = {
+      from: 'exercise',
+      minPerWeek: activity.minutesPerWeek,
+      days: activity.days,
+      fromDay: activity.from,
+      to: activity.to,
+      device: activity.sourceKind,
+    };
     set('physicallyActive', activity.physicallyActive, from);
     set('physicallyActiveDaily', activity.physicallyActiveDaily, from);
   }
@@ -126,25 +212,25 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     p.hypertension = conditions.has('hypertension');
     p.gestationalDiabetes = conditions.has('gestational_diabetes');
     p.pcos = conditions.has('pcos');
-    for (const k of ['diabetes', 'cvd', 'hypertension', 'gestationalDiabetes', 'pcos'] as const)
-      prov[k] = 'conditions in the profile (entered or imported)';
+    for (const k of ['diabetes', 'cvd', 'hypertension', 'gestationalDiabetes', 'pcos'] as const) source(k, { from: 'conditions' });
   }
   if (stored?.medications) {
     p.statin = meds.has('statin');
     p.bpMedication = meds.has('antihypertensive');
     p.treatedHypertension = p.bpMedication && (p.hypertension ?? true);
-    for (const k of ['statin', 'bpMedication', 'treatedHypertension'] as const)
-      prov[k] = 'medications in the profile (entered or imported)';
+    for (const k of ['statin', 'bpMedication', 'treatedHypertension'] as const) source(k, { from: 'medications' });
   }
   // FINDRISC's "ever found to have high blood glucose": a prediabetes diagnosis or a stored value in that range.
   const highA1c = (await readDaily(db, 'hba1c')).find((r) => r.max >= 5.7);
-  if (conditions.has('prediabetes')) set('highGlucoseHistory', true, 'prediabetes in imported records');
-  else if (highA1c) set('highGlucoseHistory', true, `HbA1c ${r1(highA1c.max)} % on ${highA1c.day}`);
+  if (conditions.has('prediabetes')) set('highGlucoseHistory', true, { from: 'prediabetes' });
+  else if (highA1c) set('highGlucoseHistory', true, { from: 'highHba1c', hba1cPercent: highA1c.max, day: highA1c.day });
 
   // The person's own answers win over what the data suggests (the data's value stays a suggestion).
-  for (const [k, v] of Object.entries(stored?.answers ?? {}) as [keyof RiskProfile, never][]) set(k, v, 'your answer');
+  for (const [k, v] of Object.entries(stored?.answers ?? {}) as [keyof RiskProfile, never][]) set(k, v, { from: 'answer' });
   if (p.treatedHypertension !== undefined) p.treatedHypertension = !!p.bpMedication && (p.hypertension ?? true);
-  return { profile: p, provenance: prov, suggestion: suggest(p), ...(activity ? { activity } : {}) };
+  const provenance: BuiltProfile['provenance'] = {};
+  for (const [k, src1] of Object.entries(src) as [keyof RiskProfile, InputSource][]) provenance[k] = sourceText(src1);
+  return { profile: p, provenance, sources: src, suggestion: suggest(p), ...(activity ? { activity } : {}) };
 }
 
 /** Typical values used only to see which missing input would add the most scores. */

@@ -16,7 +16,7 @@ import { SettingsPage } from './pages/SettingsPage.tsx';
 import { TwinPage } from './pages/TwinPage.tsx';
 import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { WelcomePage } from './pages/WelcomePage.tsx';
-import { t } from './i18n/index.ts';
+import { setReader, t } from './i18n/index.ts';
 import { ReviewBanner } from './components/ReviewBanner.tsx';
 import { wipeStaleReview } from './actions/review.ts';
 import { setPendingShare } from './actions/pending-share.ts';
@@ -29,6 +29,8 @@ const OpenSharePage = lazy(() => import('./pages/OpenSharePage.tsx').then((m) =>
 export function App() {
   const route = useRoute();
   const [ws] = useWorkspace();
+  // Before any page renders: a shared twin under review is read by a clinician (messages' `.review` wording).
+  setReader(ws === 'review' ? 'clinician' : 'person');
   const [launched, setLaunched] = useState(0);
   useEffect(
     () =>

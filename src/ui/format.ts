@@ -1,17 +1,30 @@
 import type { MetricId } from '../../models/metrics.ts';
-import type { Settings } from '../data/settings.ts';
-import { fromCanonical } from '../../models/units.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../data/settings.ts';
+import { feetInches, fromCanonical } from '../../models/units.ts';
 import { METRICS } from '../../models/metrics.ts';
+import { t } from './i18n/index.ts';
+
+/** The unit settings; creatinine and height came later and default where a caller has none. */
+export type UnitSettings = Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'> &
+  Partial<Pick<Settings, 'creatinineUnit' | 'heightUnit'>>;
 
 const nf = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The unit a metric is shown in under the user's settings, its digits, and its label. */
-export function unitFor(
-  metric: MetricId,
-  s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>,
-): { unit: string; digits: number; label: string } {
+export function unitFor(metric: MetricId, s: UnitSettings): { unit: string; digits: number; label: string } {
+  const imperialLength = (s.heightUnit ?? DEFAULT_SETTINGS.heightUnit) === 'ft/in';
   switch (metric) {
+    case 'creatinine':
+      // 1.61 mg/dL is not "2": two decimals in mg/dL, whole µmol/L (1 µmol/L ≈ 0.011 mg/dL).
+      return (s.creatinineUnit ?? DEFAULT_SETTINGS.creatinineUnit) === 'µmol/L'
+        ? { unit: 'µmol/L', digits: 0, label: 'µmol/L' }
+        : { unit: 'mg/dL', digits: 2, label: 'mg/dL' };
+    case 'height':
+      // Feet and inches are written by display(); as one number (charts) the height is in inches.
+      return imperialLength ? { unit: 'in', digits: 1, label: 'in' } : { unit: 'cm', digits: 0, label: 'cm' };
+    case 'waist_circumference':
+      return imperialLength ? { unit: 'in', digits: 1, label: 'in' } : { unit: 'cm', digits: 0, label: 'cm' };
     case 'body_weight':
       return s.weightUnit === 'lb' ? { unit: 'lb', digits: 1, label: 'lb' } : { unit: 'kg', digits: 1, label: 'kg' };
     case 'blood_glucose':
@@ -41,29 +54,58 @@ export function unitFor(
 }
 
 /** A stored (canonical) value converted to the user's display unit (a number, for charts). */
-export function toDisplay(metric: MetricId, value: number, s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>): number {
+export function toDisplay(metric: MetricId, value: number, s: UnitSettings): number {
   return fromCanonical(metric, value, unitFor(metric, s).unit);
 }
 
+/** A height in cm as feet and inches, e.g. "5 ft 10.5 in" (the unit is in the text). */
+export function formatFeetInches(cm: number): string {
+  const { feet, inches } = feetInches(cm);
+  return t('units.feetInches', { feet, inches: new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(inches) });
+}
+
 /** A stored (canonical) value in the user's display unit. Storage never changes. */
-export function display(
-  metric: MetricId,
-  value: number,
-  s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>,
-): { text: string; unit: string } {
+export function display(metric: MetricId, value: number, s: UnitSettings): { text: string; unit: string } {
   const u = unitFor(metric, s);
+  if (metric === 'height' && u.unit === 'in') return { text: formatFeetInches(value), unit: '' };
   return { text: nf(u.digits).format(fromCanonical(metric, value, u.unit)), unit: u.label };
+}
+
+/** A stored value with its unit, as one text ("6.3 mmol/L", "5 ft 10 in"). */
+export function withUnit(metric: MetricId, value: number, s: UnitSettings): string {
+  const d = display(metric, value, s);
+  return d.unit ? t('units.value', { value: d.text, unit: d.unit }) : d.text;
+}
+
+/**
+ * A value shown beside its category (e.g. BMI 29.96 "overweight"), so that the number agrees with
+ * the category, which is decided on the unrounded value: the usual digits, or more where rounding
+ * would carry the value across a boundary (29.96 reads 29.96, not 30.0). Beyond 3 more digits the
+ * shown value is cut toward its category instead of rounded (29.99996 reads 29.9999).
+ */
+export function displayInCategory<C>(metric: MetricId, value: number, s: UnitSettings, category: (canonical: number) => C): string {
+  const u = unitFor(metric, s);
+  const shown = fromCanonical(metric, value, u.unit);
+  const want = category(value);
+  const back = (x: number): number => fromCanonical(metric, x, u.unit);
+  // The canonical value of a displayed number: the inverse of fromCanonical (linear, so by two points).
+  const canonicalOf = (x: number): number => value + (x - shown) / (back(value + 1) - back(value) || 1);
+  for (let d = u.digits; d <= u.digits + 3; d++) {
+    const k = 10 ** d;
+    const rounded = Math.round(shown * k) / k;
+    if (category(canonicalOf(rounded)) === want) return nf(d).format(rounded);
+  }
+  const d = u.digits + 3,
+    k = 10 ** d;
+  const up = category(canonicalOf(Math.ceil(shown * k) / k)) === want;
+  return nf(d).format((up ? Math.ceil(shown * k) : Math.floor(shown * k)) / k);
 }
 
 /**
  * A difference between two stored values in the display unit. Not `display(delta)`: a unit with an
  * offset (HbA1c mmol/mol = (% − 2.15) / 0.0915) converts differences without the offset.
  */
-export function displayDelta(
-  metric: MetricId,
-  delta: number,
-  s: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>,
-): { text: string; unit: string } {
+export function displayDelta(metric: MetricId, delta: number, s: UnitSettings): { text: string; unit: string } {
   const u = unitFor(metric, s);
   const scaled = fromCanonical(metric, delta, u.unit) - fromCanonical(metric, 0, u.unit);
   return { text: nf(u.digits).format(scaled), unit: u.label };

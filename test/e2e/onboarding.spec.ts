@@ -43,7 +43,7 @@ test('journey: onboard with a profile → import a real export → the timeline 
   await page.getByRole('radio', { name: 'Male', exact: true }).check();
   await page.getByLabel('Height (cm)').fill('2000');
   await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Height must be between 40 and 272 cm.');
+  await expect(page.getByRole('alert')).toHaveText('Height must be between 40 cm and 272 cm.');
   await page.getByLabel('Height (cm)').fill('182');
   await page.getByLabel('Family members with diabetes').selectOption('first_degree');
   await page.getByRole('checkbox', { name: 'High blood pressure' }).check();

@@ -21,7 +21,7 @@ test('risk: each score with what drives it, its limits, and where every input ca
   const hba1c = page.locator('tr[data-input="hba1cPercent"]');
   await expect(hba1c.locator('th')).toHaveText('HbA1c');
   await expect(hba1c.locator('td').first()).toHaveText(/^\d\.\d %$/);
-  await expect(hba1c.locator('td').nth(1)).toContainText('HbA1c on');
+  await expect(hba1c.locator('td').nth(1)).toContainText(/^measured on \w{3} \d+, \d{4}$/);
   await expect(page.locator('tr[data-input="bmi"] td').first()).toHaveText(/^\d+\.\d kg\/m²$/);
   await expect(page.locator('table.inputs')).not.toContainText('undefined');
   await expectNoSeriousA11yViolations(page, 'risk');

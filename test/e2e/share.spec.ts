@@ -97,3 +97,54 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   expect(guard.foreign).toEqual([]);
   await ctx.close();
 });
+
+test('a clinician reviewing a shared twin reads advice worded for them, never "you" meant for the patient', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  await page.getByRole('link', { name: 'Share with a clinician' }).click();
+  await page.getByLabel('Your name as the clinician should see it').fill('Alex B.');
+  // Shared up to 60 days ago: the newest weight in the share is two months old.
+  const to = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill(to);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Make the share file' }).click()]);
+  const code = (await page.getByTestId('share-code').textContent())!;
+  const file = (await download.path())!;
+
+  const ctx = await browser.newContext({ baseURL });
+  const doc = await ctx.newPage();
+  const clinician = new AppPage(doc);
+  await clinician.goto('/#/open');
+  await doc.locator('input[type="file"]').setInputFiles(file);
+  await doc.getByLabel('Share code').fill(code);
+  await doc.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(doc.getByTestId('review-banner')).toContainText('Reviewing the twin of Alex B.');
+
+  const sharpen = doc.getByTestId('sharpen');
+  await expect(sharpen.getByRole('heading')).toHaveText('What would sharpen this forecast');
+  await expect(sharpen).toContainText("A recent weight (the patient's last is over a month old)");
+  const addressed = /\b(you|your|yours|yourself)\b/i;
+  const main = doc.locator('main');
+  await expect(main).not.toContainText(addressed);
+  const nav = (name: string): Promise<void> => doc.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await nav('What if');
+  await expect(doc.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  await expect(doc.getByTestId('sentences')).toContainText("the patient's 10-year probability");
+  await expect(main).not.toContainText(addressed);
+  await nav('Risk');
+  await expect(doc.getByRole('heading', { name: "The patient's inputs and where they came from" })).toBeVisible();
+  await expect(main).not.toContainText(addressed);
+  await nav('Timeline');
+  await expect(doc.locator('button.card.pick[data-metric="body_weight"]')).toBeVisible();
+  await expect(main).not.toContainText(addressed);
+  await nav('Settings');
+  await expect(doc.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(main).not.toContainText(/\b(yourself)\b/i);
+  await expectNoSeriousA11yViolations(doc, 'review, clinician wording');
+  await ctx.close();
+});

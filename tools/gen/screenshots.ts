@@ -52,7 +52,8 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     'summary',
     async (p) => {
       await p.goto(`${p.url().split('#')[0]}#/summary`);
-      await p.getByTestId('agp').locator('canvas').waitFor({ timeout: 30_000 });
+      // The page offers printing once every part has been computed (the AGP chart drawn included).
+      await p.locator('article.summary[data-ready="true"]').waitFor({ timeout: 60_000 });
       await p.emulateMedia({ media: 'print' });
     },
   ],

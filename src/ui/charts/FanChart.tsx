@@ -36,6 +36,14 @@ export interface FanChartProps {
   xAxis?: { format: (v: number) => string; step: number; min: number; max: number };
   /** A shaded target range, e.g. 70-180 mg/dL. */
   target?: { lo: number; hi: number };
+  /** Called after each draw with data (a page that prints waits for it). */
+  onDrawn?: () => void;
+  /**
+   * The chart's size on paper, CSS px. A browser lays a page out for print without resizing charts
+   * (Chart.js sizes its canvas from its container on screen), so the canvas is redrawn at this size
+   * before printing and back at its screen size after; the print style sheet gives it the same box.
+   */
+  printSize?: { width: number; height: number };
 }
 
 type Points = { x: number; y: number }[];
@@ -123,7 +131,20 @@ function datasets(years: number[], series: FanSeries[]): ChartDataset<'line', Po
   return out;
 }
 
-export default function FanChart({ label, years, series, unit, format, yMin, yMax, height = 200, xAxis, target }: FanChartProps) {
+export default function FanChart({
+  label,
+  years,
+  series,
+  unit,
+  format,
+  yMin,
+  yMax,
+  height = 200,
+  xAxis,
+  target,
+  onDrawn,
+  printSize,
+}: FanChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dark = useDarkMode();
   const chart = useRef<Chart<'line', Points>>(null);
@@ -187,7 +208,22 @@ export default function FanChart({ label, years, series, unit, format, yMin, yMa
     c.options.plugins!.tooltip!.callbacks!.label = (item) =>
       t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit });
     c.update('none');
-  }, [years, series, unit, format, yMin, yMax, xAxis, dark]);
+    if (series.length) onDrawn?.();
+  }, [years, series, unit, format, yMin, yMax, xAxis, dark, onDrawn]);
+
+  const printW = printSize?.width,
+    printH = printSize?.height;
+  useEffect(() => {
+    if (printW === undefined || printH === undefined) return;
+    const before = (): void => chart.current?.resize(printW, printH);
+    const after = (): void => chart.current?.resize();
+    addEventListener('beforeprint', before);
+    addEventListener('afterprint', after);
+    return () => {
+      removeEventListener('beforeprint', before);
+      removeEventListener('afterprint', after);
+    };
+  }, [printW, printH]);
 
   return (
     <div className="chart" style={{ height }}>

@@ -25,8 +25,27 @@ const SEGMENTS: (keyof AgpResult['time'])[] = ['veryLow', 'low', 'inRange', 'hig
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 const hhmm = (m: number): string => timeOfDay.format(Date.UTC(2000, 0, 1, 0, Math.round(m) % 1440));
 
-/** The CGM report in the style of the international consensus AGP (Battelino 2019). */
-export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: Settings; version: unknown }) {
+/**
+ * The chart on paper: the width of an A4 page inside the print margins (styles.css, `@page`: 210 mm
+ * − 2 × 12 mm = 186 mm, 703 CSS px at 96 px per inch) and the height the print style gives it.
+ */
+const PRINT_SIZE = { width: 703, height: 110 };
+
+/**
+ * The CGM report in the style of the international consensus AGP (Battelino 2019). `onSettled` is
+ * called once the report is complete: shown with its chart drawn, or known to be absent or failed.
+ */
+export function AgpReport({
+  ws,
+  settings,
+  version,
+  onSettled,
+}: {
+  ws: Workspace;
+  settings: Settings;
+  version: unknown;
+  onSettled?: () => void;
+}) {
   const [r, setR] = useState<AgpWindow | null>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -73,6 +92,11 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
   );
   const xAxis = useMemo(() => ({ format: hhmm, step: 180, min: 0, max: 1440 }), []);
   const target = useMemo(() => ({ lo: g(70), hi: g(180) }), [settings.glucoseUnit]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Settled without a chart to wait for: an error, no CGM, or no profile by time of day.
+  const noChart = error !== undefined || r === null || (r !== undefined && r.profile.minute.length === 0);
+  useEffect(() => {
+    if (noChart) onSettled?.();
+  }, [noChart, onSettled]);
 
   if (error)
     return (
@@ -141,7 +165,7 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
       {r.profile.minute.length > 0 && (
         <figure className="agp-figure">
           <figcaption>{tn('agp.figure', r.days)}</figcaption>
-          <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
+          <Suspense fallback={<p className="muted">{t('agp.chartLoading')}</p>}>
             <FanChart
               label={t('agp.chartLabel', {
                 lo: nf.format(Math.min(...series[0]!.bands!.p50)),
@@ -155,6 +179,8 @@ export function AgpReport({ ws, settings, version }: { ws: Workspace; settings: 
               xAxis={xAxis}
               target={target}
               height={240}
+              onDrawn={onSettled}
+              printSize={PRINT_SIZE}
             />
           </Suspense>
         </figure>

@@ -6,7 +6,7 @@ import { isAbortError } from '../../rpc/errors.ts';
 import { mlWorker } from '../../workers/index.ts';
 import { DAY_MS, dayInDeviceZone } from '../../../models/util/time.ts';
 import { formatDay } from '../format.ts';
-import { t } from '../i18n/index.ts';
+import { t, tn } from '../i18n/index.ts';
 
 /** A daily value of a baseline metric, in words the person reads (sleep in hours and minutes). */
 function valueText(metric: AnomalyMetric, v: number): string {
@@ -21,10 +21,34 @@ function valueText(metric: AnomalyMetric, v: number): string {
   return nf(0).format(Math.round(v / 10) * 10);
 }
 
+/** An episode in words (the catalog's, so that a clinician reviewing reads "the patient's usual"). */
+function episodeText(e: AnomalyEpisode): string {
+  const nf = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+  const dev = Math.abs(e.meanDeviation);
+  const vars = {
+    side: t(e.direction === 'high' ? 'pb.side.high' : 'pb.side.low'),
+    span: e.metric === 'sleep' ? tn('pb.nights', e.days) : tn('pb.days', e.days),
+    usual: nf.format(e.usual),
+    percent: nf.format((100 * dev) / Math.abs(e.usual)),
+  };
+  switch (e.metric) {
+    case 'resting_heart_rate':
+      return t('pb.episode.resting_heart_rate', { ...vars, value: nf.format(dev) });
+    case 'hrv_sdnn':
+      return t('pb.episode.hrv_sdnn', vars);
+    case 'sleep':
+      return t(e.direction === 'high' ? 'pb.episode.sleep.high' : 'pb.episode.sleep.low', { ...vars, value: valueText('sleep', dev) });
+    case 'steps':
+      return t('pb.episode.steps', vars);
+    case 'glucose_cv':
+      return t('pb.episode.glucose_cv', { ...vars, value: tn('pb.points', Math.round(dev)) });
+  }
+}
+
 function Episode({ e }: { e: AnomalyEpisode }) {
   return (
     <li data-testid="pb-episode" data-metric={e.metric} data-direction={e.direction}>
-      <strong>{e.explanation}</strong>
+      <strong>{episodeText(e)}</strong>
       <span className="muted small"> · {t('pb.dates', { from: formatDay(e.fromDay), to: formatDay(e.toDay) })}</span>
     </li>
   );
@@ -110,7 +134,14 @@ export function PersonalBaselines({ ws }: { ws: Workspace }) {
         {r.learning.map((l) => (
           <div key={l.metric} data-metric={l.metric}>
             <dt>{t(`pb.metric.${l.metric}`)}</dt>
-            <dd className="muted">{t('pb.learning', { days: l.days, needed: l.needed })}</dd>
+            <dd className="muted">
+              {t(l.metric === 'glucose_cv' ? 'pb.learningCgm' : 'pb.learning', {
+                days: l.days,
+                needed: l.needed,
+                window: l.windowDays,
+                day: formatDay(l.toDay),
+              })}
+            </dd>
           </div>
         ))}
       </dl>

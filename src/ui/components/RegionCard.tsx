@@ -1,7 +1,9 @@
-import type { RegionStatus } from '../../../models/twin/status.ts';
+import type { RegionStatus, StatusInputs } from '../../../models/twin/status.ts';
+import type { UnitSettings } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { regionSummary } from '../twin/region-summary.ts';
 
-export function RegionCard({ status }: { status: RegionStatus }) {
+export function RegionCard({ status, inputs, settings }: { status: RegionStatus; inputs?: StatusInputs; settings: UnitSettings }) {
   return (
     <article className={`card region level-${status.level}`} data-region={status.region}>
       <h3>
@@ -9,7 +11,7 @@ export function RegionCard({ status }: { status: RegionStatus }) {
         {t(`twin.region.${status.region}`)}
         <span className="level">{t(`twin.level.${status.level}`)}</span>
       </h3>
-      <p>{status.summary}</p>
+      <p>{regionSummary(status, inputs, settings)}</p>
     </article>
   );
 }

@@ -19,7 +19,7 @@ export function ReviewBanner() {
           ? t('review.banner', { label: share.label, date: formatDate(Date.parse(share.sharedAt)) })
           : share === null
             ? t('review.damaged')
-            : '…'}
+            : t('review.bannerLoading')}
       </p>
       <button
         type="button"

@@ -2,6 +2,7 @@ import type { Settings } from '../../data/settings.ts';
 import { displayDelta } from '../format.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
+import { noteText } from '../model-notes.ts';
 
 const nf = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -77,7 +78,7 @@ export function TwinNotes({ result, names, ms, settings }: { result: Forecast; n
         )}
         {result.warnings.map((w, i) => (
           <li key={i} className="warn">
-            {w}
+            {noteText(w, settings)}
           </li>
         ))}
         {ms !== undefined && <li className="muted">{t('whatif.notes.computed', { ms: Math.round(ms) })}</li>}

@@ -13,6 +13,7 @@ import { settings } from './en/settings.ts';
 import { shell } from './en/shell.ts';
 import { timeline } from './en/timeline.ts';
 import { twin } from './en/twin.ts';
+import { units } from './en/units.ts';
 import { profile, welcome } from './en/welcome.ts';
 import { profileSync } from './en/profile-sync.ts';
 import { whatif } from './en/whatif.ts';
@@ -33,6 +34,7 @@ export const EN_GROUPS = {
   share,
   summary,
   learning,
+  units,
 } as const;
 
 export const en = {
@@ -50,4 +52,5 @@ export const en = {
   ...share,
   ...summary,
   ...learning,
+  ...units,
 } as const;

@@ -25,9 +25,24 @@ export function setMessages(m: Messages, lang = 'en'): void {
   language = lang;
 }
 
-/** The message for `key` with `{name}` placeholders filled in. */
+/**
+ * Who reads the screen: the person whose twin it is, or a clinician reviewing a twin shared with
+ * them. A message that speaks to the person ("Weigh yourself again") has the clinician's wording in
+ * `key.review` ("A recent weight: the patient's last is over a month old"); `t` picks it while a
+ * clinician reads. Set by the app shell from the workspace on screen (App.tsx).
+ */
+export type Reader = 'person' | 'clinician';
+let reader: Reader = 'person';
+
+export function setReader(r: Reader): void {
+  reader = r;
+}
+
+/** The message for `key` with `{name}` placeholders filled in (the clinician's wording where the reader is one). */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = messages[key] ?? en[key];
+  const review = `${key}.review`;
+  const k = reader === 'clinician' && review in en ? (review as MessageKey) : key;
+  const text = messages[k] ?? en[k];
   return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 }
 

@@ -1,10 +1,12 @@
 import { Fragment, useState, type FormEvent } from 'react';
-import { useProfile } from '../../data/hooks.ts';
+import { useProfile, useSettings } from '../../data/hooks.ts';
+import type { Settings } from '../../data/settings.ts';
+import { cmFromFeetInches, feetInches } from '../../../models/units.ts';
 import { FORM_FIELDS, saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { twinWorker } from '../../workers/index.ts';
-import { formatDay } from '../format.ts';
+import { formatDay, formatFeetInches } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { ActivitySuggestion } from '../profile/ActivitySuggestion.tsx';
 import { ANSWERS, CONDITIONS, ETHNICITIES, FAMILY, MEDICATIONS, SMOKING, WHY } from '../profile/fields.ts';
@@ -15,17 +17,38 @@ type Answers = NonNullable<ProfileRow['answers']>;
 /** The person's profile: every field optional, each with why it matters. Saving re-calibrates the twin. */
 export function ProfilePage({ ws }: { ws: Workspace }) {
   const stored = useProfile(ws);
-  if (stored === undefined)
+  const settings = useSettings(ws);
+  if (stored === undefined || !settings)
     return (
       <p className="muted" aria-busy="true">
         {t('profile.opening')}
       </p>
     );
   if (ws === 'review') return <p>{t('review.readOnly')}</p>;
-  return <ProfileForm ws={ws} initial={stored} />;
+  return <ProfileForm ws={ws} initial={stored} heightUnit={settings.heightUnit} />;
 }
 
-function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | null }) {
+/** Height bounds of the form, cm (the profile's own validation). */
+const HEIGHT_MIN_CM = 40;
+const HEIGHT_MAX_CM = 272;
+
+/** Feet and inches as typed: whole feet, inches from 0 to under 12; empty means 0 where the other is given. */
+function parseFeetInches(feet: string, inches: string): number | undefined | 'invalid' {
+  if (feet.trim() === '' && inches.trim() === '') return undefined;
+  const ft = feet.trim() === '' ? 0 : Number(feet.replace(',', '.'));
+  const inch = inches.trim() === '' ? 0 : Number(inches.replace(',', '.'));
+  if (!Number.isInteger(ft) || ft < 0 || !Number.isFinite(inch) || inch < 0 || inch >= 12) return 'invalid';
+  return cmFromFeetInches(ft, inch);
+}
+
+/** A stored height as the feet and inches the form shows. */
+function ftInOf(heightCm: number | undefined): { feet: string; inches: string } {
+  if (heightCm === undefined) return { feet: '', inches: '' };
+  const f = feetInches(heightCm);
+  return { feet: String(f.feet), inches: String(f.inches) };
+}
+
+function ProfileForm({ ws, initial, heightUnit }: { ws: Workspace; initial: ProfileRow | null; heightUnit: Settings['heightUnit'] }) {
   // The person's edits, for the fields they touched; the other fields show what is stored now (an
   // import or a choice on a conflict while the form is open), and only touched fields are saved.
   const [edits, setEdits] = useState<ProfilePatch>({});
@@ -34,6 +57,10 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
   const [saving, setSaving] = useState(false);
   const form: ProfilePatch = formOf(initial);
   for (const k of touched) (form as Record<string, unknown>)[k] = (edits as Record<string, unknown>)[k];
+  // Feet and inches as typed (ft/in setting), once the person touched the height; before that the
+  // stored height. The height is stored in cm, exactly, and only if touched.
+  const [ftInTyped, setFtIn] = useState<{ feet: string; inches: string }>();
+  const ftIn = touched.has('heightCm') && ftInTyped ? ftInTyped : ftInOf(form.heightCm);
   const prov = initial?.provenance ?? {};
   /** Where an imported value came from, under its field. */
   const from = (k: string) => {
@@ -69,20 +96,32 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
     e.preventDefault();
     setSaving(true);
     setStatus(undefined);
-    if (form.heightCm !== undefined && !(form.heightCm >= 40 && form.heightCm <= 272)) {
-      setStatus({ ok: false, text: t('profile.error.height') });
+    const imperial = heightUnit === 'ft/in';
+    const typed = imperial && touched.has('heightCm') ? parseFeetInches(ftIn.feet, ftIn.inches) : form.heightCm;
+    const heightError =
+      typed === 'invalid'
+        ? t('profile.error.feetInches')
+        : typed !== undefined && !(typed >= HEIGHT_MIN_CM && typed <= HEIGHT_MAX_CM)
+          ? t('profile.error.height', {
+              min: imperial ? formatFeetInches(HEIGHT_MIN_CM) : t('units.value', { value: HEIGHT_MIN_CM, unit: 'cm' }),
+              max: imperial ? formatFeetInches(HEIGHT_MAX_CM) : t('units.value', { value: HEIGHT_MAX_CM, unit: 'cm' }),
+            })
+          : undefined;
+    if (heightError) {
+      setStatus({ ok: false, text: heightError });
       setSaving(false);
       return;
     }
     try {
       await saveProfileForm(
         workspaceDb(ws),
-        form,
+        { ...form, heightCm: typed as number | undefined },
         FORM_FIELDS.filter((k) => touched.has(k)),
       );
       // Saved: the form shows what is stored again (and a later choice on a conflict shows in it).
       setTouched(new Set());
       setEdits({});
+      setFtIn(undefined);
       // The twin's calibration and risk scores read the profile: a new snapshot at once.
       await twinWorker.run((a) => a.refreshSnapshot(ws));
       setStatus({ ok: true, text: t('profile.saved') });
@@ -130,22 +169,51 @@ function ProfileForm({ ws, initial }: { ws: Workspace; initial: ProfileRow | nul
         {why('sex')}
         {from('sex')}
       </fieldset>
-      <div className="field">
-        <label htmlFor="heightCm">{t('profile.height')}</label>
-        <input
-          id="heightCm"
-          type="number"
-          inputMode="decimal"
-          min={40}
-          max={272}
-          step="0.5"
-          value={form.heightCm ?? ''}
-          onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })}
-          {...hint('heightCm')}
-        />
-        {why('heightCm')}
-        {from('heightCm')}
-      </div>
+      {heightUnit === 'ft/in' ? (
+        <fieldset className="field" {...hint('heightCm')}>
+          <legend>{t('profile.heightLegend')}</legend>
+          <div className="row">
+            {(['feet', 'inches'] as const).map((part) => (
+              <label key={part} className="inline">
+                <input
+                  id={part === 'feet' ? 'heightCm' : 'heightIn'}
+                  type="number"
+                  inputMode={part === 'feet' ? 'numeric' : 'decimal'}
+                  min={0}
+                  max={part === 'feet' ? 8 : 11.9}
+                  step={part === 'feet' ? 1 : 0.1}
+                  size={4}
+                  value={ftIn[part]}
+                  onChange={(e) => {
+                    touch('heightCm');
+                    setFtIn({ ...ftIn, [part]: e.target.value });
+                  }}
+                />{' '}
+                {t(part === 'feet' ? 'profile.heightFeet' : 'profile.heightInches')}
+              </label>
+            ))}
+          </div>
+          {why('heightCm')}
+          {from('heightCm')}
+        </fieldset>
+      ) : (
+        <div className="field">
+          <label htmlFor="heightCm">{t('profile.height')}</label>
+          <input
+            id="heightCm"
+            type="number"
+            inputMode="decimal"
+            min={HEIGHT_MIN_CM}
+            max={HEIGHT_MAX_CM}
+            step="0.5"
+            value={form.heightCm ?? ''}
+            onChange={(e) => set({ heightCm: e.target.value === '' ? undefined : Number(e.target.value) })}
+            {...hint('heightCm')}
+          />
+          {why('heightCm')}
+          {from('heightCm')}
+        </div>
+      )}
       {(
         [
           ['ethnicity', 'profile.ethnicity', ETHNICITIES],

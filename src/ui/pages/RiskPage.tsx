@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { RiskResult } from '../../twin/risk.ts';
 import { useLatestSnapshot, useSettings } from '../../data/hooks.ts';
-import type { RiskProfile } from '../../../models/risk/profile.ts';
-import { inputLabel, inputValue } from '../risk/inputs.ts';
+import { inputLabel, inputRows } from '../risk/inputs.ts';
+import { driverLabel } from '../risk/drivers.ts';
+import { noteText } from '../model-notes.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
@@ -38,14 +39,14 @@ export function RiskPage({ ws }: { ws: Workspace }) {
         {t('risk.error', { error })}
       </p>
     );
-  if (!risk)
+  if (!risk || !settings)
     return (
       <p className="muted" aria-busy="true">
         {t('risk.computing')}
       </p>
     );
   const cards = scoreCards(risk.report, risk.drivers);
-  const inputs = Object.entries(risk.provenance) as [string, string][];
+  const inputs = inputRows(risk, settings);
   return (
     <div className="risk">
       <h1>{t('risk.title')}</h1>
@@ -71,7 +72,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
                   <ul className="drivers">
                     {c.drivers.slice(0, 5).map((d) => (
                       <li key={d.input}>
-                        <span>{d.label}</span>
+                        <span>{driverLabel(c.key, d, risk.profile, settings)}</span>
                         <span className="bar" aria-hidden="true">
                           <span style={{ width: `${Math.round(100 * d.share)}%` }} className={d.value > 0 ? 'up' : 'down'} />
                         </span>
@@ -91,7 +92,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
               {notes.length > 0 && (
                 <ul className="small warn">
                   {notes.map((n) => (
-                    <li key={n}>{n}</li>
+                    <li key={n}>{noteText(n, settings)}</li>
                   ))}
                 </ul>
               )}
@@ -109,11 +110,11 @@ export function RiskPage({ ws }: { ws: Workspace }) {
           </tr>
         </thead>
         <tbody>
-          {inputs.map(([k, from]) => (
-            <tr key={k} data-input={k}>
-              <th scope="row">{inputLabel(k)}</th>
-              <td>{settings ? inputValue(k as keyof RiskProfile, risk.profile, settings) : ''}</td>
-              <td>{from}</td>
+          {inputs.map((r) => (
+            <tr key={r.key} data-input={r.key}>
+              <th scope="row">{r.name}</th>
+              <td>{r.value}</td>
+              <td>{r.from}</td>
             </tr>
           ))}
         </tbody>

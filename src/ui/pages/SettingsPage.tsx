@@ -9,7 +9,7 @@ import { ExportSection } from '../components/ExportSection.tsx';
 import { KeptReview } from '../components/KeptReview.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 
-type UnitKey = 'glucoseUnit' | 'weightUnit' | 'hba1cUnit';
+type UnitKey = 'glucoseUnit' | 'weightUnit' | 'hba1cUnit' | 'creatinineUnit' | 'heightUnit';
 /** Per setting: its label and its choices, each a value and its text (a unit symbol as it is, or a catalog key). */
 const UNITS: [UnitKey, MessageKey, [string, string | { key: MessageKey }][]][] = [
   [
@@ -34,6 +34,22 @@ const UNITS: [UnitKey, MessageKey, [string, string | { key: MessageKey }][]][] =
     [
       ['%', { key: 'settings.units.ngsp' }],
       ['mmol/mol', { key: 'settings.units.ifcc' }],
+    ],
+  ],
+  [
+    'creatinineUnit',
+    'settings.units.creatinine',
+    [
+      ['mg/dL', 'mg/dL'],
+      ['µmol/L', 'µmol/L'],
+    ],
+  ],
+  [
+    'heightUnit',
+    'settings.units.height',
+    [
+      ['cm', { key: 'settings.units.cm' }],
+      ['ft/in', { key: 'settings.units.ftIn' }],
     ],
   ],
 ];

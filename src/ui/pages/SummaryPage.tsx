@@ -1,20 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { METRICS, type MetricId } from '../../../models/metrics.ts';
 import type { Scenario } from '../../../models/twin/scenario.ts';
-import type { ForecastResult } from '../../twin/forecast.ts';
-import type { RiskResult } from '../../twin/risk.ts';
 import { useImports, useLatestSnapshot, useProfile, useSavedScenarios, useSettings } from '../../data/hooks.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { SNAPSHOT_ENGINE, type SnapshotState } from '../../twin/snapshot.ts';
-import { isAbortError } from '../../rpc/errors.ts';
-import { twinWorker } from '../../workers/index.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
+import { useSummaryData } from '../hooks/useSummaryData.ts';
 import { ageOn, display, displayDelta, formatDate, formatDay } from '../format.ts';
-import { t } from '../i18n/index.ts';
+import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { scoreCards } from '../risk/scores.ts';
-import { inputLabel, inputValue } from '../risk/inputs.ts';
-import type { RiskProfile } from '../../../models/risk/profile.ts';
+import { inputRows } from '../risk/inputs.ts';
+import { driverLabel } from '../risk/drivers.ts';
 
 const METRIC_ROWS: MetricId[] = [
   'body_weight',
@@ -28,6 +25,12 @@ const METRIC_ROWS: MetricId[] = [
   'hdl_cholesterol',
   'triglycerides',
 ];
+/** The quantities the track record scores, by their names in the snapshot. */
+const RECORD_NAMES: Record<string, MessageKey> = {
+  weightKg: 'twin.health.kind.weight',
+  fastingGlucoseMgDl: 'twin.health.kind.fastingGlucose',
+  hba1cPercent: 'twin.health.kind.hba1c',
+};
 const MODELS =
   'QDiabetes-2018, FINDRISC, ADA, Framingham Offspring, PREVENT, Pooled Cohort Equations, Hall adult body weight, WHIG glycaemia, AGP consensus 2019';
 
@@ -44,42 +47,15 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
         { label: string; sharedAt: string; scope: { fromDay: string | null; toDay: string | null } } | undefined,
     [ws],
   );
-  const [risk, setRisk] = useState<RiskResult>();
-  const [plans, setPlans] = useState<ForecastResult>();
   const [nowMs] = useState(() => Date.now());
-
-  useEffect(() => {
-    let live = true;
-    // Not aborted: an abort stops the twin worker (and its cached what-if ensemble).
-    twinWorker
-      .run((a) => a.risk(ws))
-      .then(
-        (r) => live && setRisk(r),
-        (e: unknown) => {
-          if (!isAbortError(e)) console.error(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [ws, snapshot?.id]);
-  const planKey = JSON.stringify(saved?.map((s) => s.scenario) ?? null);
-  useEffect(() => {
-    if (!saved?.length) return;
-    let live = true;
-    twinWorker
-      .run((a) => a.forecast(ws, [{}, ...saved.map((s) => s.scenario as Scenario)], { years: 10 }))
-      .then(
-        (r) => live && setPlans(r),
-        (e: unknown) => {
-          if (!isAbortError(e)) console.error(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ws, planKey, snapshot?.id]);
+  const planScenarios = useMemo(() => saved?.map((s) => s.scenario as Scenario), [saved]);
+  const data = useSummaryData(ws, snapshot?.id, planScenarios);
+  const risk = data.risk.state === 'done' ? data.risk.value : undefined;
+  const plans = data.plans?.state === 'done' ? data.plans.value : undefined;
+  // The AGP reports when it is complete (chart drawn); a newer snapshot makes it start again.
+  const [agpSettledFor, setAgpSettledFor] = useState<unknown>();
+  const snapshotId = snapshot?.id;
+  const onAgpSettled = useCallback(() => setAgpSettledFor(snapshotId), [snapshotId]);
 
   if (!snapshot || !settings || profile === undefined || !imports || !saved)
     return (
@@ -88,11 +64,17 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
       </p>
     );
   const state = snapshot.state as SnapshotState;
+  // Printing is offered once every section has its final content (an answer or its failure).
+  const ready =
+    data.risk.state !== 'computing' &&
+    (saved.length === 0 || (data.plans !== null && data.plans.state !== 'computing')) &&
+    (!state.latest.cgm_glucose || agpSettledFor === snapshot.id);
+  const computing = t('summary.computing');
   const name = ws === 'review' ? (share?.label ?? '') : ws === 'demo' ? t('twin.demoName') : t('twin.yourTwin');
   const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
   const cards = risk ? scoreCards(risk.report, risk.drivers) : [];
   return (
-    <article className="summary" aria-labelledby="summary-title">
+    <article className="summary" aria-labelledby="summary-title" data-ready={ready}>
       <header>
         <h1 id="summary-title">{t('summary.title')}</h1>
         <p>
@@ -103,9 +85,12 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             date: formatDate(nowMs),
           })}
         </p>
-        <button type="button" className="btn no-print" onClick={() => window.print()}>
+        <button type="button" className="btn no-print" onClick={() => window.print()} disabled={!ready} aria-describedby="summary-state">
           {t('summary.print')}
         </button>
+        <p id="summary-state" className="small muted no-print" role="status">
+          {ready ? t('summary.ready') : t('summary.notReady')}
+        </p>
       </header>
       <section aria-labelledby="s-metrics">
         <h2 id="s-metrics">{t('summary.metrics')}</h2>
@@ -141,7 +126,7 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
           </tbody>
         </table>
       </section>
-      {state.latest.cgm_glucose && <AgpReport ws={ws} settings={settings} version={snapshot.id} />}
+      {state.latest.cgm_glucose && <AgpReport ws={ws} settings={settings} version={snapshot.id} onSettled={onAgpSettled} />}
       <section aria-labelledby="s-risk">
         <h2 id="s-risk">{t('summary.risk')}</h2>
         <table className="cross" data-testid="summary-risk">
@@ -153,6 +138,11 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             </tr>
           </thead>
           <tbody>
+            {data.risk.state !== 'done' && (
+              <tr>
+                <td colSpan={3}>{data.risk.state === 'computing' ? computing : t('summary.failed', { error: data.risk.error })}</td>
+              </tr>
+            )}
             {cards.map((c) => (
               <tr key={c.key} data-score={c.key}>
                 <th scope="row">{c.title}</th>
@@ -160,8 +150,8 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
                 <td className="small">
                   {c.drivers
                     .slice(0, 3)
-                    .map((d) => d.label)
-                    .join('; ')}
+                    .map((d) => driverLabel(c.key, d, risk!.profile, settings))
+                    .join(t('summary.driverSeparator'))}
                 </td>
               </tr>
             ))}
@@ -170,8 +160,8 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
         {risk && (
           <p className="small" data-testid="summary-inputs">
             <strong>{t('summary.inputs')}:</strong>{' '}
-            {Object.entries(risk.provenance)
-              .map(([k, from]) => `${inputLabel(k)} ${inputValue(k as keyof RiskProfile, risk.profile, settings)} (${from})`)
+            {inputRows(risk, settings)
+              .map((r) => t('summary.input', { name: r.name, value: r.value, from: r.from }))
               .join(' · ')}
           </p>
         )}
@@ -193,11 +183,20 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
               {[{ name: t('whatif.noChange') }, ...saved].map((s, i) => {
                 const r = plans?.ok ? plans.value.results[i] : undefined;
                 const w = (kg: number): string => `${display('body_weight', kg, settings).text}`;
+                const none = planGap(data.plans, computing);
                 return (
                   <tr key={i}>
                     <th scope="row">{s.name}</th>
-                    <td>{r ? pctFmt.format(r.t2dCumulativeProbability[10] ?? 0) : '…'}</td>
-                    <td>{r ? `${w(r.weightKg.p05[10]!)}–${w(r.weightKg.p95[10]!)} ${display('body_weight', 0, settings).unit}` : '…'}</td>
+                    <td>{r ? pctFmt.format(r.t2dCumulativeProbability[10] ?? 0) : none}</td>
+                    <td>
+                      {r
+                        ? t('summary.weightRange', {
+                            lo: w(r.weightKg.p05[10]!),
+                            hi: w(r.weightKg.p95[10]!),
+                            unit: display('body_weight', 0, settings).unit,
+                          })
+                        : none}
+                    </td>
                   </tr>
                 );
               })}
@@ -210,7 +209,12 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
         {state.trackRecord?.forecasts ? (
           <p className="small">
             {Object.entries(state.trackRecord.scores)
-              .map(([k, s]) => `${k}: ${Math.round(100 * s!.coverage90)} % of ${s!.n} inside the 90 % range`)
+              .map(([k, s]) =>
+                tn('summary.recordItem', s!.n, {
+                  name: k in RECORD_NAMES ? t(RECORD_NAMES[k]!) : k,
+                  coverage: Math.round(100 * s!.coverage90),
+                }),
+              )
               .join(' · ')}
           </p>
         ) : (
@@ -241,4 +245,11 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
       </section>
     </article>
   );
+}
+
+/** What a plan's cell says without a number: still computing, the forecast's failure, or why the twin cannot forecast. */
+function planGap(p: ReturnType<typeof useSummaryData>['plans'], computing: string): string {
+  if (!p || p.state === 'computing') return computing;
+  if (p.state === 'failed') return t('summary.failed', { error: p.error });
+  return p.value.ok ? '–' : t('summary.noForecast');
 }

@@ -8,7 +8,8 @@ import { AgpReport } from '../components/AgpReport.tsx';
 import { GlucoseForecast } from '../components/GlucoseForecast.tsx';
 import { PersonalBaselines } from '../components/PersonalBaselines.tsx';
 import { MetricTimeline } from '../components/MetricTimeline.tsx';
-import { formatDay, unitFor } from '../format.ts';
+import { formatDay, formatFeetInches, unitFor } from '../format.ts';
+import { CM_PER_INCH } from '../../../models/units.ts';
 import { dayValue } from '../timeline/series.ts';
 import { t, tn } from '../i18n/index.ts';
 import { tx } from '../i18n/rich.ts';
@@ -60,7 +61,14 @@ function cardValue(s: MetricSummary, settings: Settings, today: string): { text:
     const days = Math.round((Date.parse(shown.day) - Date.parse(s.before.day)) / 86_400_000);
     change = tn('timeline.change', days, { arrow: d > 0 ? '▲' : d < 0 ? '▼' : '●', value: nf.format(Math.abs(d)) });
   }
-  return { text: nf.format(v), unit: u.label, day: shown.day, ...(change ? { change } : {}) };
+  // A height in inches reads as feet and inches.
+  const feet = s.metric === 'height' && u.label === 'in';
+  return {
+    text: feet ? formatFeetInches(v * CM_PER_INCH) : nf.format(v),
+    unit: feet ? '' : u.label,
+    day: shown.day,
+    ...(change ? { change } : {}),
+  };
 }
 
 /** Every metric with data as a card; the chosen one over time; the CGM report where there is CGM. */

@@ -146,7 +146,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           <BodyFigure regions={state.regions} />
           <div className="grid regions">
             {state.regions.map((r) => (
-              <RegionCard key={r.region} status={r} />
+              <RegionCard key={r.region} status={r} inputs={state.inputs} settings={settings} />
             ))}
           </div>
         </div>

@@ -1,9 +1,9 @@
-/** The risk page's inputs table: each input's name and value in the user's words and units. */
+/** The risk inputs: each input's name, value and source in the user's words and units. */
 import type { MetricId } from '../../../models/metrics.ts';
 import { profileBmi, type RiskProfile } from '../../../models/risk/profile.ts';
-import type { Settings } from '../../data/settings.ts';
-import { display } from '../format.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import type { InputSource } from '../../risk/profile-builder.ts';
+import { formatDay, withUnit, type UnitSettings } from '../format.ts';
+import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { en } from '../i18n/en.ts';
 import { ETHNICITIES, FAMILY, SMOKING } from '../profile/fields.ts';
 
@@ -31,7 +31,7 @@ export function inputLabel(key: string): string {
   return k in en ? t(k as MessageKey) : key;
 }
 
-export function inputValue(key: keyof RiskProfile, p: RiskProfile, s: Settings): string {
+export function inputValue(key: keyof RiskProfile, p: RiskProfile, s: UnitSettings): string {
   const v = key === 'bmi' ? profileBmi(p) : p[key];
   if (v === undefined || v === null) return '–';
   if (typeof v === 'boolean') return t(v ? 'risk.in.yes' : 'risk.in.no');
@@ -42,9 +42,57 @@ export function inputValue(key: keyof RiskProfile, p: RiskProfile, s: Settings):
   if (key === 'age') return t('risk.in.years', { n: v });
   if (key === 'bmi') return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(v)} kg/m²`;
   const metric = METRIC_OF[key];
-  if (metric) {
-    const d = display(metric, v, s);
-    return `${d.text} ${d.unit}`.trim();
-  }
+  if (metric) return withUnit(metric, v, s);
   return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(v);
+}
+
+/** Where an input came from, in words, with any value in the user's units and days as their locale writes them. */
+export function sourceText(src: InputSource, s: UnitSettings): string {
+  switch (src.from) {
+    case 'profile':
+      return t('risk.from.profile');
+    case 'birthDate':
+      return t('risk.from.birthDate', { date: formatDay(src.date) });
+    case 'answer':
+      return t('risk.from.answer');
+    case 'reading':
+      return t('risk.from.reading', { day: formatDay(src.day) });
+    case 'bmi':
+      return src.heightDay
+        ? t('risk.from.bmiHeightReading', { weightDay: formatDay(src.weightDay), heightDay: formatDay(src.heightDay) })
+        : t('risk.from.bmi', { weightDay: formatDay(src.weightDay) });
+    case 'egfr':
+      return t('risk.from.egfr', { creatinine: withUnit('creatinine', src.creatinineMgDl, s), day: formatDay(src.day) });
+    case 'bp':
+      return tn('risk.from.bp', src.readings, { day: formatDay(src.day) });
+    case 'exercise':
+      return t('risk.from.exercise', {
+        minutes: Math.round(src.minPerWeek),
+        days: src.days,
+        from: formatDay(src.fromDay),
+        day: formatDay(src.to),
+        device: t(`risk.from.device.${src.device}`),
+      });
+    case 'conditions':
+      return t('risk.from.conditions');
+    case 'medications':
+      return t('risk.from.medications');
+    case 'prediabetes':
+      return t('risk.from.prediabetes');
+    case 'highHba1c':
+      return t('risk.from.highHba1c', { value: withUnit('hba1c', src.hba1cPercent, s), day: formatDay(src.day) });
+  }
+}
+
+/** Every input with its name, value and source, in the order the profile builder found them. */
+export function inputRows(
+  r: { profile: RiskProfile; sources: Partial<Record<keyof RiskProfile, InputSource>> },
+  s: UnitSettings,
+): { key: keyof RiskProfile; name: string; value: string; from: string }[] {
+  return (Object.entries(r.sources) as [keyof RiskProfile, InputSource][]).map(([key, src]) => ({
+    key,
+    name: inputLabel(key),
+    value: inputValue(key, r.profile, s),
+    from: sourceText(src, s),
+  }));
 }

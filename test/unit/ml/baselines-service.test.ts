@@ -2,6 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteWorkspace, workspaceDb } from '../../../src/data/workspace.ts';
 import { loadDemo } from '../../../src/import/demo.ts';
+import { commitImport } from '../../../src/data/imports.ts';
+import { ANOMALY_CONFIG } from '../../../models/ml/anomaly.ts';
+import { batch } from '../data/helpers.ts';
 import { nightlySleep, personalBaselines } from '../../../src/ml/baselines-service.ts';
 
 afterEach(async () => {
@@ -54,6 +57,40 @@ describe('personal baselines service', () => {
     // Episodes come newest first.
     const ends = r.episodes.map((e) => e.toDay);
     expect([...ends].sort().reverse()).toEqual(ends);
+  });
+
+  it('learning counts the days the baseline can use (in its window), never more than it needs', async () => {
+    // 20 days of resting heart rate: 8 in January, then 10 in April. A baseline needs 14 observed
+    // days within the latest 42: it has 10 there, not 20.
+    const day = (m: number, d: number): string => new Date(Date.UTC(2026, m, d, 7)).toISOString();
+    const rows: [string, number][] = [
+      ...Array.from({ length: 8 }, (_, i): [string, number] => [day(0, 1 + i), 60 + (i % 3)]),
+      ...Array.from({ length: 10 }, (_, i): [string, number] => [day(3, 1 + i), 61 + (i % 2)]),
+      ...Array.from({ length: 2 }, (_, i): [string, number] => [day(3, 20 + i), 60]),
+    ];
+    await commitImport(workspaceDb('demo'), {
+      fileName: 'watch',
+      format: 'x',
+      bytes: 1,
+      sources: [{ name: 'Watch' }],
+      batches: [batch('resting_heart_rate', rows)],
+      rejected: [],
+      ignored: {},
+    });
+    const r = await personalBaselines('demo', '2026-05-01');
+    expect(r.baselines).toEqual([]);
+    const needed = ANOMALY_CONFIG.resting_heart_rate.minHistoryDays;
+    expect(r.learning).toEqual([
+      {
+        metric: 'resting_heart_rate',
+        label: 'Resting heart rate',
+        days: 12,
+        needed,
+        windowDays: ANOMALY_CONFIG.resting_heart_rate.windowDays,
+        toDay: '2026-04-21',
+      },
+    ]);
+    expect(r.learning[0]!.days).toBeLessThan(needed);
   });
 
   it('a workspace without the metrics: nothing', async () => {

@@ -3,6 +3,8 @@ import { riskReport } from '../../../models/risk/report.ts';
 import { invalidProfile, type RiskProfile } from '../../../models/risk/profile.ts';
 import { qdiabetes2018 } from '../../../models/risk/qdiabetes2018.ts';
 import { pooledCohort } from '../../../models/risk/pce.ts';
+import { framinghamOffspring } from '../../../models/risk/framingham-offspring.ts';
+import { prevent } from '../../../models/risk/prevent.ts';
 
 /** The contract profile → each model: mappings, exclusions, defaults that are said, ranges. */
 const full: RiskProfile = {
@@ -42,6 +44,55 @@ const full: RiskProfile = {
 };
 
 describe('riskReport', () => {
+  it('keeps every score at full precision (rounding is for display)', () => {
+    const r = riskReport(full);
+    const fr = framinghamOffspring({
+      sex: 'female',
+      ageYears: 55,
+      bmiKgM2: 80 / 1.65 ** 2,
+      parentalHistory: true,
+      systolicBpMmHg: 130,
+      diastolicBpMmHg: 82,
+      bpTreated: false,
+      hdlMgDl: 50,
+      triglyceridesMgDl: 140,
+      fastingGlucoseMgDl: 100,
+    });
+    expect(fr.ok && r.framinghamOffspring!.risk8yPercent).toBe(fr.ok && fr.value);
+    expect(Number.isInteger(r.framinghamOffspring!.risk8yPercent * 10)).toBe(false);
+    const pce = pooledCohort({
+      sex: 'female',
+      africanAmerican: false,
+      ageYears: 55,
+      totalCholesterolMgDl: 200,
+      hdlMgDl: 50,
+      systolicBpMmHg: 130,
+      bpTreated: false,
+      currentSmoker: false,
+      diabetes: false,
+    });
+    expect(pce.ok && r.pce!.ascvd10yPercent).toBe(pce.ok && pce.value);
+    const pr = prevent(
+      {
+        sex: 'female',
+        ageYears: 55,
+        totalCholesterolMgDl: 200,
+        hdlMgDl: 50,
+        systolicBpMmHg: 130,
+        bmiKgM2: 80 / 1.65 ** 2,
+        egfr: 90,
+        diabetes: false,
+        currentSmoker: false,
+        bpTreated: false,
+        statin: false,
+        hba1cPercent: 5.7,
+      },
+      'base10y',
+      'cvd',
+    );
+    expect(pr.ok && r.prevent.base10y!.cvd).toBe(pr.ok && pr.value);
+  });
+
   it('a complete profile gets every score and no warnings', () => {
     const r = riskReport(full);
     expect(r.warnings).toEqual([]);
@@ -93,7 +144,7 @@ describe('riskReport', () => {
       currentSmoker: false,
       diabetes: false,
     });
-    expect(aa.pce!.ascvd10yPercent).toBe(Math.round((pceAa.ok ? pceAa.value : NaN) * 10) / 10);
+    expect(aa.pce!.ascvd10yPercent).toBe(pceAa.ok ? pceAa.value : NaN);
     expect(riskReport({ ...full, ethnicity: 'hispanic' }).pce).toEqual(riskReport(full).pce);
   });
 

@@ -2,17 +2,20 @@
 export const risk = {
   'risk.error': 'The risk scores could not be computed: {error}',
   'risk.computing': 'Computing your risk scores…',
+  'risk.computing.review': "Computing the patient's risk scores…",
   'risk.title': 'Risk scores',
   'risk.intro':
     'Published equations, used exactly as published, on the data stored on this device. Each is a population estimate with limits; none is a diagnosis.',
   'risk.suggestion.one': 'To get more scores: adding {inputs} would give {count} more risk score.',
   'risk.suggestion.other': 'To get more scores: adding {inputs} would give {count} more risk scores.',
   'risk.none': 'No score can be computed yet: add your birth date, sex, height and weight (or import them).',
+  'risk.none.review': "No score can be computed yet: the shared data lack the patient's birth date, sex, height or weight.",
   'risk.drivers': 'What drives it',
   'risk.raises': 'raises · {share} %',
   'risk.lowers': 'lowers · {share} %',
   'risk.model': 'Built on: {population} Limits: {limits} Source: {source}',
   'risk.inputs': 'Your inputs and where they came from',
+  'risk.inputs.review': "The patient's inputs and where they came from",
   'risk.inputs.input': 'Input',
   'risk.inputs.value': 'Value',
   'risk.inputs.from': 'From',
@@ -78,16 +81,21 @@ export const risk = {
   'model.hall.source': 'Hall KD et al. Lancet 2011;378:826 (reference code GPL-3).',
   'model.hall.population': 'Adults; checked against the published reference trajectory.',
   'model.hall.limits': 'Energy intake is rarely known exactly; the twin calibrates it to your own weights.',
+  'model.hall.limits.review': "Energy intake is rarely known exactly; the twin calibrates it to the patient's own weights.",
   'model.whig.name': 'Glycaemia (WHIG model)',
   'model.whig.does': 'Fasting glucose and HbA1c from insulin sensitivity and β-cell function over years.',
   'model.whig.source':
     'de Winter W et al. J Pharmacokinet Pharmacodyn 2006;33:313; re-parameterized for people without diabetes (docs/models.md).',
   'model.whig.population':
     'Its progression is calibrated to the Diabetes Prevention Program placebo arm and anchored to your QDiabetes-2018 risk.',
+  'model.whig.population.review':
+    "Its progression is calibrated to the Diabetes Prevention Program placebo arm and anchored to the patient's QDiabetes-2018 risk.",
   'model.whig.limits': 'Does not model the 2-hour glucose of a glucose tolerance test; validated on trial averages, not on individuals.',
   'model.twin.name': 'The twin (ensemble and calibration)',
   'model.twin.does': '1000 simulated versions of you, weighted by how well each explains your own measurements.',
+  'model.twin.does.review': "1000 simulated versions of the patient, weighted by how well each explains the patient's own measurements.",
   'model.twin.source': 'Doppel (docs/models.md, docs/validation.md).',
   'model.twin.population': 'You, from the data on this device.',
+  'model.twin.population.review': 'The patient, from the data shared.',
   'model.twin.limits': 'Uncertainty bands show what the models know; they cannot show what the models leave out.',
 } as const;

@@ -6,6 +6,7 @@ export const settings = {
   'settings.eraseFailed': 'Not everything could be deleted: {error}. Close other Doppel tabs and try again.',
   'settings.startAgain': 'Start again',
   'settings.profile': 'Your profile',
+  'settings.profile.review': "The patient's profile",
   'settings.units': 'Units',
   'settings.unitsNote': 'Only how values are shown changes; what is stored stays in its original precision.',
   'settings.units.glucose': 'Glucose and cholesterol',
@@ -15,9 +16,14 @@ export const settings = {
   'settings.units.lb': 'pounds (lb)',
   'settings.units.ngsp': '% (NGSP)',
   'settings.units.ifcc': 'mmol/mol (IFCC)',
+  'settings.units.creatinine': 'Creatinine',
+  'settings.units.height': 'Height and waist',
+  'settings.units.cm': 'centimetres (cm)',
+  'settings.units.ftIn': 'feet and inches (ft, in)',
 
   'settings.export.title': 'Export everything',
   'settings.export.intro': 'A file with all your data, saved to this device. Keep it safe: it is not encrypted.',
+  'settings.export.intro.review': 'A file with all the shared data, saved to this device. Keep it safe: it is not encrypted.',
   'settings.export.preparing': 'Preparing…',
   'settings.export.json': 'Export as Doppel JSON',
   'settings.export.fhir': 'Export as FHIR R4',
@@ -59,6 +65,8 @@ export const settings = {
   'about.title': 'About',
   'about.notDevice':
     '<b>Doppel is not a medical device.</b> It estimates, with uncertainty, from published models and your own data. It does not diagnose, and it does not replace a clinician.',
+  'about.notDevice.review':
+    "<b>Doppel is not a medical device.</b> It estimates, with uncertainty, from published models and the patient's own data. It does not diagnose, and it does not replace a clinician.",
   'about.licence':
     'Everything stays on this device: there is no account and no server, and nothing is uploaded. Doppel is free software under the GNU Affero General Public License, version 3 or later.',
   'about.version': 'Version {version}',

@@ -11,6 +11,8 @@ export const shell = {
     'Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a clinician. Everything stays on this device.',
   'app.opening': 'Opening your twin…',
 
+  'app.opening.review': 'Opening the shared twin…',
+
   /** The screen shown when a page fails to draw (ErrorBoundary.tsx). */
   'crash.title': 'This screen could not be shown',
   'crash.body': 'Something went wrong while drawing it. Your data are safe: nothing was changed or deleted on this device.',

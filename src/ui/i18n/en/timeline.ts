@@ -2,6 +2,7 @@
 export const timeline = {
   'timeline.opening': 'Opening the timeline…',
   'timeline.empty': 'No data yet. <a>Import an export</a> to see your timeline.',
+  'timeline.empty.review': 'The shared twin holds no data.',
   'timeline.title': 'Timeline',
   'timeline.metrics': 'Metrics',
   'timeline.change.one': '{arrow} {value} in {count} days',
@@ -32,7 +33,8 @@ export const timeline = {
   'timeline.chart.highest': '{series} (highest)',
 
   'agp.error': 'The glucose report failed: {error}',
-  'agp.computing': 'Computing the glucose report…',
+  'agp.computing': 'Still computing the glucose report.',
+  'agp.chartLoading': 'Still loading the chart.',
   'agp.title': 'Glucose report (AGP)',
   'agp.period.one': '{count} day to {to} · sensor active {active}',
   'agp.period.other': '{count} days to {to} · sensor active {active}',

@@ -22,7 +22,11 @@ export const welcome = {
 export const profile = {
   'profile.opening': 'Opening your profile…',
   'profile.saved': 'Saved. Your twin was re-calibrated.',
-  'profile.error.height': 'Height must be between 40 and 272 cm.',
+  'profile.error.height': 'Height must be between {min} and {max}.',
+  'profile.error.feetInches': 'Height: enter whole feet and inches from 0 to under 12 (for example 5 feet 10.5 inches).',
+  'profile.heightLegend': 'Height',
+  'profile.heightFeet': 'feet',
+  'profile.heightInches': 'inches',
   'profile.sex.none': 'Not given',
   'profile.title': 'Your profile',
   'profile.intro': 'Every field is optional and stays on this device. The more you give, the more scores your twin can compute.',

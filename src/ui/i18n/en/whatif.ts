@@ -10,7 +10,9 @@ export const whatif = {
   'whatif.title': 'What if…',
   'whatif.cannotForecast': 'The twin cannot forecast yet: {reason}',
   'whatif.missing': '<a>Import data</a> or add the missing details to your profile.',
+  'whatif.missing.review': 'The shared data lack details the twin needs to forecast.',
   'whatif.intro': 'Move a slider: your twin re-runs 1000 simulated versions of you over 10 years, on this device.',
+  'whatif.intro.review': 'Move a slider: the twin re-runs 1000 simulated versions of the patient over 10 years, on this device.',
   'whatif.plans': 'Plans',
   'whatif.addPlan': '+ Compare a plan',
   'whatif.name': 'Name',
@@ -20,6 +22,7 @@ export const whatif = {
   'whatif.years.other': '{count} years',
   'whatif.forecast': 'Forecast',
   'whatif.calibrating': 'Calibrating your twin to your data…',
+  'whatif.calibrating.review': "Calibrating the twin to the patient's data…",
   'whatif.failed': 'The forecast failed: {error}',
   'whatif.chart.t2d': 'Probability of type 2 diabetes',
   'whatif.chart.weight': 'Weight',
@@ -78,18 +81,28 @@ export const whatif = {
   /** The last two changes of a plan; those before are joined by common.listSeparator. */
   'whatif.plan.and': '{items} and {last}',
   'whatif.sentence.same.one': '{What} leaves your {count}-year probability of type 2 diabetes at about {after}',
+  'whatif.sentence.same.one.review': "{What} leaves the patient's {count}-year probability of type 2 diabetes at about {after}",
   'whatif.sentence.same.other': '{What} leaves your {count}-year probability of type 2 diabetes at about {after}',
+  'whatif.sentence.same.other.review': "{What} leaves the patient's {count}-year probability of type 2 diabetes at about {after}",
   'whatif.sentence.lower.one': '{What} lowers your {count}-year probability of type 2 diabetes from {before} to {after}',
+  'whatif.sentence.lower.one.review': "{What} lowers the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
   'whatif.sentence.lower.other': '{What} lowers your {count}-year probability of type 2 diabetes from {before} to {after}',
+  'whatif.sentence.lower.other.review': "{What} lowers the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
   'whatif.sentence.raise.one': '{What} raises your {count}-year probability of type 2 diabetes from {before} to {after}',
+  'whatif.sentence.raise.one.review': "{What} raises the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
   'whatif.sentence.raise.other': '{What} raises your {count}-year probability of type 2 diabetes from {before} to {after}',
+  'whatif.sentence.raise.other.review': "{What} raises the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
   'whatif.sentence.weightAbout': '{core}; your weight then is about {weight}.',
+  'whatif.sentence.weightAbout.review': "{core}; the patient's weight then is about {weight}.",
   'whatif.sentence.weightRange': "{core}; your weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
+  'whatif.sentence.weightRange.review': "{core}; the patient's weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
   'whatif.sentence.disagree': '{model}, a published score, puts it at {percent} instead: the two models disagree, so read both.',
 
   'whatif.notes.title': 'How sure is this?',
   'whatif.notes.caption':
     '10-year probability of new type 2 diabetes: the twin beside QDiabetes-2018 (a published score); 10-year cardiovascular risk (PREVENT) where your profile allows.',
+  'whatif.notes.caption.review':
+    "10-year probability of new type 2 diabetes: the twin beside QDiabetes-2018 (a published score); 10-year cardiovascular risk (PREVENT) where the patient's profile allows.",
   'whatif.notes.scenario': 'Scenario',
   'whatif.notes.twin': 'Twin',
   'whatif.notes.qdiabetes': 'QDiabetes',
@@ -97,15 +110,21 @@ export const whatif = {
   'whatif.notes.disagrees': '{value} (disagrees)',
   'whatif.notes.unavailable': 'not available',
   'whatif.notes.calibrated.one': 'Calibrated to {count} of your measurements over {months} months{fit}{reused}.',
+  'whatif.notes.calibrated.one.review': "Calibrated to {count} of the patient's measurements over {months} months{fit}{reused}.",
   'whatif.notes.calibrated.other': 'Calibrated to {count} of your measurements over {months} months{fit}{reused}.',
+  'whatif.notes.calibrated.other.review': "Calibrated to {count} of the patient's measurements over {months} months{fit}{reused}.",
   /** Inside whatif.notes.calibrated as {fit}. */
   'whatif.notes.weightFit': ' (weight fit within {fit})',
   /** Inside whatif.notes.calibrated as {reused}. */
   'whatif.notes.reused': '; reused from the last forecast',
   'whatif.notes.progression':
     "Your glucose's drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).",
+  'whatif.notes.progression.review':
+    "The patient's glucose drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).",
   'whatif.notes.computed': 'Computed on this device in {ms} ms.',
   'whatif.notes.bands':
     'The bands show what the twin does not know about you as your data describe you: changes in your habits beyond the plan are not in them, so real paths can stray further.',
+  'whatif.notes.bands.review':
+    'The bands show what the twin does not know about the patient as their data describe them: changes in their habits beyond the plan are not in them, so real paths can stray further.',
   'whatif.notes.disclaimer': 'A forecast, not a diagnosis: Doppel is not a medical device. Models and their sources: docs/models.md.',
 } as const;

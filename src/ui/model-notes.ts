@@ -1,0 +1,60 @@
+/**
+ * The notes (warnings) the models attach to a forecast or a score, in the user's units. The models
+ * write them in English and in canonical units (mg/dL, %, cm, kg); the notes the twin gives most
+ * often have their own wording in the message catalog, and in any other note each value written
+ * as "<quantity> <number> <unit>" (and a range "outside A-B" after it) is converted.
+ */
+import type { MetricId } from '../../models/metrics.ts';
+import { display, withUnit, type UnitSettings } from './format.ts';
+import { t } from './i18n/index.ts';
+
+const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+
+/** Whole notes of the twin's person model (models/twin/person-from-profile.ts), word for word. */
+const KNOWN: [RegExp, (m: RegExpMatchArray, s: UnitSettings) => string][] = [
+  [
+    new RegExp(`^no fasting glucose or HbA1c: population defaults ${NUMBER} mg/dL and ${NUMBER} % used; the forecast is not personal$`),
+    (m, s) => t('note.defaults', { glucose: withUnit('blood_glucose', Number(m[1]), s), hba1c: withUnit('hba1c', Number(m[2]), s) }),
+  ],
+  [
+    new RegExp(`^no fasting glucose: ${NUMBER} mg/dL inferred from HbA1c$`),
+    (m, s) => t('note.glucoseInferred', { glucose: withUnit('blood_glucose', Number(m[1]), s) }),
+  ],
+  [
+    new RegExp(`^no HbA1c: ${NUMBER} % inferred from fasting glucose$`),
+    (m, s) => t('note.hba1cInferred', { hba1c: withUnit('hba1c', Number(m[1]), s) }),
+  ],
+  [/^the profile already has diabetes or values in its range: /, () => t('note.diabetesRange')],
+];
+
+/** Quantities as the models name them, with the metric and the unit they write. */
+const QUANTITIES: [string, MetricId, string][] = [
+  ['fasting glucose|glucose', 'blood_glucose', 'mg/dL'],
+  ['HbA1c', 'hba1c', '%'],
+  ['non-HDL cholesterol|total cholesterol|HDL', 'total_cholesterol', 'mg/dL'],
+  ['triglycerides', 'triglycerides', 'mg/dL'],
+  ['height', 'height', 'cm'],
+  ['weight', 'body_weight', 'kg'],
+];
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/%]/g, '\\$&');
+const PATTERNS = QUANTITIES.map(
+  ([names, metric, unit]) =>
+    [new RegExp(`\\b(${names}) ${NUMBER} ${escape(unit)}(?: outside ${NUMBER}-${NUMBER}(?: ${escape(unit)})?)?`, 'g'), metric] as const,
+);
+
+/** One note of a model in the user's units. */
+export function noteText(note: string, s: UnitSettings): string {
+  for (const [re, word] of KNOWN) {
+    const m = note.match(re);
+    if (m) return word(m, s);
+  }
+  let out = note;
+  for (const [re, metric] of PATTERNS)
+    out = out.replace(re, (_all, name: string, v: string, lo?: string, hi?: string) => {
+      const value = `${name} ${withUnit(metric, Number(v), s)}`;
+      return lo === undefined
+        ? value
+        : t('note.outside', { value, lo: display(metric, Number(lo), s).text, hi: withUnit(metric, Number(hi), s) });
+    });
+  return out;
+}
