@@ -7,14 +7,8 @@
  * (weight, insulin sensitivity, β-cell function, HbA1c). Without history it returns the prior ensemble around today's values.
  */
 import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
-import {
-  HOMA_FSI_PER_B,
-  HOMA_GLUCOSE_FLOOR_MMOL_L,
-  whigBetaForFpg,
-  whigFpgMmolL,
-  whigFsiMicroIuMl,
-  WHIG_TYPICAL,
-} from '../physiology/whig.ts';
+import { whigBetaFromFsi } from '../physiology/homa.ts';
+import { whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import { createRng } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
@@ -326,7 +320,7 @@ function baselineFsi(m: Member): number {
 /** The glycaemia with another baseline fasting insulin at the same fasting glucose: β-cell function from HOMA, then insulin sensitivity. */
 function withFsi(g: GlycaemiaMember, fsi: number): GlycaemiaMember {
   const fpg = whigFpgMmolL(g.is0, g.b0);
-  const b0 = fsi / (HOMA_FSI_PER_B * (fpg - HOMA_GLUCOSE_FLOOR_MMOL_L));
+  const b0 = whigBetaFromFsi(fsi, fpg);
   return { ...g, b0, is0: whigBetaForFpg(b0, fpg) };
 }
 

@@ -4,6 +4,7 @@
  * fasting glucose and HbA1c (or its draw around them), at steady state.
  */
 import type { HallPerson, Sex } from '../physiology/hall-adult.ts';
+import { fsiForHomaIr, whigBetaFromFsi } from '../physiology/homa.ts';
 import { whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import type { Rng } from '../util/random.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
@@ -38,7 +39,7 @@ const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.m
 /** Median fasting insulin, µIU/mL, at a BMI and fasting glucose when none was measured (HOMA-IR prior, priors.ts). */
 export function priorFsiMedian(bmi: number, fpgMmolL: number, priors: Priors = PRIORS): number {
   const homaIr = priors.homaIrMedianAtBmi22 * Math.exp(priors.homaIrLogSlopePerBmi * (bmi - 22));
-  return (homaIr * 22.5) / fpgMmolL;
+  return fsiForHomaIr(homaIr, fpgMmolL);
 }
 
 /**
@@ -61,7 +62,7 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
       ? v.fastingInsulinMicroIuMl * Math.exp(priors.fsiAssayLogSd * z())
       : priorFsiMedian(bmi, fpg, priors) * Math.exp(priors.homaIrLogSd * z());
   // HOMA: B from insulin and glucose; IS then from glucose and B (both fractions of normal).
-  const b0 = clamp(fsi / (7.8 * (fpg - 3.5)), priors.betaMin, priors.betaMax);
+  const b0 = clamp(whigBetaFromFsi(fsi, fpg), priors.betaMin, priors.betaMax);
   const is0 = whigBetaForFpg(b0, fpg); // the HOMA relation is symmetric in IS and B
   const ppg = Math.max(priors.ppgMin, hba1c / WHIG_TYPICAL.mttDays - WHIG_TYPICAL.kin * fpg);
   // Every draw happens for every kind of member, in this order, so that streams stay aligned.
