@@ -9,7 +9,7 @@
 import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
 import { whigBetaFromFsi } from '../physiology/homa.ts';
 import { whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
-import { createRng } from '../util/random.ts';
+import { keyedStreams } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
 import { drawMember, interventionResponse, MG_DL_PER_MMOL_L, priorFsiMedian, type Member, type VirtualPerson } from './members.ts';
@@ -86,10 +86,11 @@ export function calibrate(
   const seed = o.seed ?? 1;
   const obs = observations.filter((x) => x.day <= 0 && x.day >= -MAX_HISTORY_DAYS && Number.isFinite(x.value) && x.value > 0);
   const t0 = Math.min(0, ...obs.map((x) => Math.floor(x.day)));
-  const rng = createRng(seed);
+  // Every draw comes from a stream keyed by the seed, its purpose and the member (models/util/random.ts).
+  const streams = keyedStreams(seed);
   if (t0 === 0 || obs.length === 0) {
     return {
-      members: Array.from({ length: n }, () => drawMember(person, rng, priors)),
+      members: Array.from({ length: n }, (_, i) => drawMember(person, streams('prior', i), priors)),
       essFraction: 1,
       moveAcceptance: 0,
       observationsUsed: 0,
@@ -125,7 +126,7 @@ export function calibrate(
   };
 
   // Importance sampling from the prior, then systematic resampling.
-  const drawn = Array.from({ length: draws }, () => drawMember(past, rng, priors));
+  const drawn = Array.from({ length: draws }, (_, k) => drawMember(past, streams('prior', k), priors));
   const ll = logLikOf(drawn);
   const max = Math.max(...ll);
   const w = Float64Array.from(ll, (x) => Math.exp(x - max));
@@ -136,7 +137,7 @@ export function calibrate(
     sumSq += w[i]! ** 2;
   }
   const picks: number[] = [];
-  const u0 = rng.next() / n;
+  const u0 = streams('calibration.resample').next() / n;
   let cum = w[0]!;
   let j = 0;
   for (let k = 0; k < n; k++) {
@@ -156,13 +157,15 @@ export function calibrate(
   };
   const prior = logPriorFor(past, priors);
   const onBetaBound = (b0: number): boolean => b0 <= priors.betaMin || b0 >= priors.betaMax;
+  const mh = particles.map((_, i) => streams('calibration.mh', i));
   let accepted = 0;
   for (let move = 0; move < MH_MOVES; move++) {
     const stepDrift = 0.5 * sd(particles.map((m) => m.intakeDriftKcalPerDay)) + 1;
     const stepRb = 0.5 * sd(particles.map((m) => m.glycaemia.rbPerYear)) + 1e-3;
     const stepEfs = 0.5 * sd(particles.map((m) => Math.log(m.glycaemia.scaleEfs))) + 1e-3;
     const stepFsi = 0.5 * sd(particles.map((m) => Math.log(baselineFsi(m)))) + 1e-3;
-    const proposals = particles.map((m) => {
+    const proposals = particles.map((m, i) => {
+      const rng = mh[i]!;
       const g = m.glycaemia;
       const drift = m.intakeDriftKcalPerDay + stepDrift * rng.normal();
       const zFsi = rng.normal();
@@ -182,7 +185,7 @@ export function calibrate(
       const q = proposals[i]!;
       const inside = onBetaBound(m.glycaemia.b0) || !onBetaBound(q.glycaemia.b0);
       const logAlpha = inside ? qll[i]! - pll[i]! + prior(q) - prior(m) : -Infinity;
-      if (Math.log(rng.next()) < logAlpha) {
+      if (Math.log(mh[i]!.next()) < logAlpha) {
         accepted++;
         pll[i] = qll[i]!;
         return q;
@@ -202,14 +205,13 @@ export function calibrate(
   const perKcal = freshSlopePerKcal(person);
   // Intervention response is not informed by a history without interventions: it is drawn afresh
   // from its prior rather than copied from the few surviving draws. A person's what-if is conditional
-  // on following the plan (adherence 1; members.ts); the draw keeps the stream aligned.
+  // on following the plan (adherence 1; members.ts).
   const members = posterior.map((m, i) => {
-    rng.normal(); // the adherence draw, unused for a person (adherence 1)
     return {
       ...restartToday(m, person, now.fpgMmolL[i]!, now.hba1cPercent[i]!, T),
       intakeDriftKcalPerDay: T >= 60 ? (now.weightKg[i]! - now.weightKg30[i]!) / 30 / perKcal : m.intakeDriftKcalPerDay,
       adherence: 1,
-      interventionResponse: interventionResponse(priors, rng.normal()),
+      interventionResponse: interventionResponse(priors, streams('calibration.response', i).normal()),
     };
   });
   const sq: Partial<Record<ObservationKind, [number, number]>> = {};
