@@ -75,6 +75,12 @@ describe('stage 2: systematic resampling', () => {
     for (let k = 0; k < M; k++) counts(systematicResample(w, n, (k + 0.5) / M), w.length).forEach((c, i) => (sum[i]! += c));
     sum.forEach((s, i) => expect(s / M).toBeCloseTo(n * w[i]!, 3));
   });
+
+  it('never picks a draw of zero weight, even at u = 0 (positions fall in [Cᵢ₋₁, Cᵢ))', () => {
+    expect(systematicResample([0, 0.5, 0.5], 2, 0)).toEqual([1, 2]);
+    expect(systematicResample([0.5, 0.5], 2, 0)).toEqual([0, 1]);
+    expect(systematicResample([0.25, 0, 0.75], 4, 0)).toEqual([0, 2, 2, 2]);
+  });
 });
 
 describe('stage 3: Metropolis moves', () => {
