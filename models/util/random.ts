@@ -3,7 +3,8 @@
  * seed reproduces the demo person, an ensemble or a virtual cohort bit for bit.
  *
  * Keyed streams (`randomStream`, `keyedStreams`): every random number the twin, the demo person and
- * the generators draw comes from a stream named by (seed, purpose, member). Draw k of a stream is
+ * the calibration and Apple Health generators (tools/gen) draw comes from a stream named by (seed,
+ * purpose, member). Draw k of a stream is
  * Philox4x32-10 (Salmon, Moraes, Dror & Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC11,
  * 2011; the Random123 library's counter-based generator) of the counter (k-th block, member) under
  * the key (seed, purpose): a pure function of those numbers. Streams share no state, so adding a
@@ -12,7 +13,8 @@
  *
  * `createRng(seed)`: one sequential stream (SplitMix32-seeded xoshiro128**, Blackman & Vigna 2018,
  * public domain reference code), kept for code outside the twin whose documented figures were
- * measured with it (the ML evaluation's synthetic people, its shuffles, the benchmark inputs).
+ * measured with it: the ML evaluation's synthetic people and shuffles, the synthetic CGM of
+ * tools/gen/cgm.ts (the forecaster's tests and bench:ml figures), the benchmark inputs.
  */
 export interface Rng {
   /** Uniform in [0, 1), 32 bits of resolution. */
@@ -49,10 +51,7 @@ export const RANDOM_PURPOSES = {
   'demo.labs': 106,
   'demo.meals': 107,
   'demo.cgm': 108,
-  /** The generators in tools/gen (synthetic CGM, synthetic Apple Health exports). */
-  'gen.meals': 201,
-  'gen.sensorGaps': 202,
-  'gen.glucose': 203,
+  /** The synthetic Apple Health export (tools/gen/apple-health.ts), one stream per kind of record. */
   'gen.heartRate': 204,
   'gen.activity': 205,
   'gen.sleep': 206,

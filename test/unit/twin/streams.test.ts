@@ -3,53 +3,19 @@
  * never shifts another's. "Extra draws" makes every stream of one purpose consume more numbers, as a
  * new draw for that purpose would (e.g. the twin v2 adding an OGTT to a visit).
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { calibrate, type Observation } from '../../../models/twin/calibrate.ts';
 import { cohortMembers, drawParticipants, runCohort, type Trial } from '../../../models/twin/cohort.ts';
 import { runEnsemble } from '../../../models/twin/engine.ts';
 import type { Member, VirtualPerson } from '../../../models/twin/members.ts';
 import { ensembleFor } from '../../../models/twin/simulate.ts';
 import { forecastBands } from '../../../models/twin/track-record.ts';
-import type * as RandomModule from '../../../models/util/random.ts';
-import type { RandomPurpose, Rng } from '../../../models/util/random.ts';
 import { DPP_TRIAL } from '../../../models/validation/trials.ts';
+import { withExtraDraws } from '../support/extra-draws.ts';
 
-const extra = vi.hoisted(() => ({ purpose: undefined as string | undefined, draws: 0 }));
-vi.mock('../../../models/util/random.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof RandomModule>();
-  const wrap = (r: Rng, purpose: string): Rng => {
-    if (purpose !== extra.purpose) return r;
-    const burn = (): void => {
-      for (let k = 0; k < extra.draws; k++) r.next();
-    };
-    return {
-      next: () => (burn(), r.next()),
-      normal: () => (burn(), r.normal()),
-    };
-  };
-  return {
-    ...real,
-    randomStream: (seed: number, purpose: RandomPurpose, member?: number) => wrap(real.randomStream(seed, purpose, member), purpose),
-    keyedStreams:
-      (seed: number) =>
-      (purpose: RandomPurpose, member = 0) =>
-        wrap(real.randomStream(seed, purpose, member), purpose),
-  };
-});
-
-/** Runs `f` with every stream of `purpose` drawing `draws` extra numbers before each of its own. */
-function withExtraDraws<T>(purpose: RandomPurpose, f: () => T, draws = 1): T {
-  extra.purpose = purpose;
-  extra.draws = draws;
-  try {
-    return f();
-  } finally {
-    extra.purpose = undefined;
-  }
-}
-beforeEach(() => {
-  extra.purpose = undefined;
-});
+vi.mock('../../../models/util/random.ts', async (importOriginal) =>
+  (await import('../support/extra-draws.ts')).mockRandom(await importOriginal()),
+);
 
 const params = (m: Member) => ({
   rb: m.glycaemia.rbPerYear,
