@@ -12,7 +12,7 @@
 import type { MetricId } from '../metrics.ts';
 import { BatchBuilder, FLAG_CENSORED, FLAG_FASTING, type SampleBatch } from '../samples.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../util/time.ts';
-import { createRng, type Rng } from '../util/random.ts';
+import { keyedStreams, type Rng } from '../util/random.ts';
 
 export interface DemoOptions {
   seed?: number;
@@ -61,7 +61,15 @@ const SOURCES: DemoSource[] = [
 ];
 
 export function generateDemoPerson(opts: DemoOptions): DemoPerson {
-  const rng = createRng(opts.seed ?? DEMO_SEED);
+  // One random stream per kind of data (models/util/random.ts), so that a draw added for one never
+  // shifts another's values.
+  const streams = keyedStreams(opts.seed ?? DEMO_SEED);
+  const activity = streams('demo.activity');
+  const heart = streams('demo.heart');
+  const sleep = streams('demo.sleep');
+  const scale = streams('demo.weight');
+  const cuff = streams('demo.bloodPressure');
+  const labs = streams('demo.labs');
   const days = opts.days ?? 730;
   const cgmDays = opts.cgmDays ?? 14;
   const off = opts.offsetMin;
@@ -89,45 +97,45 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
     const dow = new Date(at(d, 12)).getUTCDay(); // approximate local weekday
     const weekend = dow === 0 || dow === 6;
     const season = Math.cos((2 * Math.PI * (d - 200)) / 365); // more walking in summer
-    stepsAr = 0.6 * stepsAr + rng.normal() * 1400;
+    stepsAr = 0.6 * stepsAr + activity.normal() * 1400;
     const steps = Math.max(600, Math.round(7600 - 1000 * f + 900 * season + (weekend ? -1200 : 300) + stepsAr));
     push('steps', at(d, 0), at(d, 24), steps, SRC.watch);
-    const exMin = Math.max(0, Math.round(steps / 450 - 6 + rng.normal() * 6));
+    const exMin = Math.max(0, Math.round(steps / 450 - 6 + activity.normal() * 6));
     push('exercise_minutes', at(d, 0), at(d, 24), exMin, SRC.watch);
 
-    rhrAr = 0.8 * rhrAr + rng.normal() * 1.3;
+    rhrAr = 0.8 * rhrAr + heart.normal() * 1.3;
     // A cold over the last 4 days: resting heart rate 8 bpm up (the personal baselines flag it).
     const cold = d >= days - 4 ? 8 : 0;
     push('resting_heart_rate', at(d, 6.5), at(d, 6.5), Math.round(64 + 3 * f - 1.5 * season + rhrAr + cold), SRC.watch);
 
-    const bed = 23 + rng.normal() * 0.6 + (weekend ? 0.7 : 0);
-    const asleepMin = Math.round(Math.min(560, Math.max(240, 410 - 15 * f + rng.normal() * 35 + (weekend ? 30 : 0))));
+    const bed = 23 + sleep.normal() * 0.6 + (weekend ? 0.7 : 0);
+    const asleepMin = Math.round(Math.min(560, Math.max(240, 410 - 15 * f + sleep.normal() * 35 + (weekend ? 30 : 0))));
     // The night that ends on the morning of day d (bed the evening before): the last night ends this
     // morning, never tomorrow (the last evening's night had ended more than a day ahead of a clock just
     // past midnight, and the import's plausibility rule refused the whole demo).
     push('sleep', at(d, bed - 24), at(d, bed - 24) + asleepMin * MINUTE_MS, asleepMin, SRC.watch);
 
-    if (dow === 1 || rng.next() < 0.08) {
-      const w = weightAt(f, d) + rng.normal() * 0.35;
+    if (dow === 1 || scale.next() < 0.08) {
+      const w = weightAt(f, d) + scale.normal() * 0.35;
       push('body_weight', at(d, 7.1), at(d, 7.1), round(w, 1), SRC.scale);
     }
     if (d % 30 === 3) {
-      const t = at(d, 8 + rng.next());
-      push('systolic_bp', t, t, Math.round(128 + 6 * f + rng.normal() * 5), SRC.cuff);
-      push('diastolic_bp', t, t, Math.round(82 + 3 * f + rng.normal() * 3), SRC.cuff);
+      const t = at(d, 8 + cuff.next());
+      push('systolic_bp', t, t, Math.round(128 + 6 * f + cuff.normal() * 5), SRC.cuff);
+      push('diastolic_bp', t, t, Math.round(82 + 3 * f + cuff.normal() * 3), SRC.cuff);
     }
     if (d % 91 === 10) {
       const t = at(d, 8.5);
-      push('blood_glucose', t, t, Math.round(fpgAt(f) + rng.normal() * 3), SRC.lab, FLAG_FASTING);
-      push('hba1c', t, t, round(a1cAt(f) + rng.normal() * 0.05, 1), SRC.lab);
-      push('total_cholesterol', t, t, Math.round(212 + rng.normal() * 8), SRC.lab);
-      push('hdl_cholesterol', t, t, Math.round(43 + rng.normal() * 2), SRC.lab);
-      push('ldl_cholesterol', t, t, Math.round(133 + rng.normal() * 7), SRC.lab);
-      push('triglycerides', t, t, Math.round(170 + 15 * f + rng.normal() * 15), SRC.lab);
+      push('blood_glucose', t, t, Math.round(fpgAt(f) + labs.normal() * 3), SRC.lab, FLAG_FASTING);
+      push('hba1c', t, t, round(a1cAt(f) + labs.normal() * 0.05, 1), SRC.lab);
+      push('total_cholesterol', t, t, Math.round(212 + labs.normal() * 8), SRC.lab);
+      push('hdl_cholesterol', t, t, Math.round(43 + labs.normal() * 2), SRC.lab);
+      push('ldl_cholesterol', t, t, Math.round(133 + labs.normal() * 7), SRC.lab);
+      push('triglycerides', t, t, Math.round(170 + 15 * f + labs.normal() * 15), SRC.lab);
     }
   }
   const until = opts.untilMs ?? Infinity;
-  generateCgm(rng, days - cgmDays, days, at, fpgAt(1), (s, v, flags) => {
+  generateCgm(streams('demo.meals'), streams('demo.cgm'), days - cgmDays, days, at, fpgAt(1), (s, v, flags) => {
     if (s <= until) push('cgm_glucose', s, s, v, SRC.cgm, flags);
   });
 
@@ -145,8 +153,9 @@ export function generateDemoPerson(opts: DemoOptions): DemoPerson {
   };
 }
 
-/** 5-minute CGM over days [d0, d1): basal + dawn rise + meal responses + AR(1) physiology + sensor noise. */
+/** 5-minute CGM over days [d0, d1): basal + dawn rise + meal responses (from `mealRng`) + AR(1) physiology and sensor noise (from `rng`). */
 function generateCgm(
+  mealRng: Rng,
   rng: Rng,
   d0: number,
   d1: number,
@@ -160,11 +169,12 @@ function generateCgm(
   }
   const meals: Meal[] = [];
   for (let d = d0 - 1; d < d1; d++) {
-    const late = rng.next() < 0.25;
-    meals.push({ t: at(d, 7.4 + rng.normal() * 0.4), peakMgDl: 45 + rng.normal() * 10 });
-    meals.push({ t: at(d, 12.6 + rng.normal() * 0.5), peakMgDl: 60 + rng.normal() * 15 });
-    meals.push({ t: at(d, (late ? 20.8 : 19) + rng.normal() * 0.4), peakMgDl: (late ? 85 : 70) + rng.normal() * 15 });
-    if (rng.next() < 0.4) meals.push({ t: at(d, 16 + rng.normal()), peakMgDl: 25 + rng.normal() * 6 });
+    const r = mealRng;
+    const late = r.next() < 0.25;
+    meals.push({ t: at(d, 7.4 + r.normal() * 0.4), peakMgDl: 45 + r.normal() * 10 });
+    meals.push({ t: at(d, 12.6 + r.normal() * 0.5), peakMgDl: 60 + r.normal() * 15 });
+    meals.push({ t: at(d, (late ? 20.8 : 19) + r.normal() * 0.4), peakMgDl: (late ? 85 : 70) + r.normal() * 15 });
+    if (r.next() < 0.4) meals.push({ t: at(d, 16 + r.normal()), peakMgDl: 25 + r.normal() * 6 });
   }
   const tauMin = 50; // minutes to peak: slower than the ~30-45 min of normoglycaemia
   let ar = 0;

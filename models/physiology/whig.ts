@@ -11,10 +11,7 @@
  * normal insulin sensitivity and β-cell function.
  */
 
-/** HOMA constants of the quasi-steady feedback (de Winter 2006; Matthews 1985). */
-export const HOMA_FSI_PER_B = 7.8;
-export const HOMA_GLUCOSE_FLOOR_MMOL_L = 3.5;
-export const HOMA_IS_CONSTANT = 35.1;
+import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, HOMA_IS_CONSTANT } from './homa.ts';
 
 /** Fasting glucose, mmol/L, at quasi-steady state for insulin sensitivity `is` and β-cell function `b` (fractions of normal). */
 export function whigFpgMmolL(is: number, b: number): number {

@@ -3,7 +3,7 @@
  * baseline, every arm run on the same virtual people with the same member parameters (common
  * random numbers), so that arm differences are the scenarios' alone.
  */
-import { createRng, type Rng } from '../util/random.ts';
+import { randomStream, type Rng } from '../util/random.ts';
 import { CONTRACT_DIAGNOSIS, runEnsemble, type DiagnosisCriteria } from './engine.ts';
 import { drawMember, type Member, type VirtualPerson } from './members.ts';
 import { EFFECTS, PRIORS, type Effects, type Priors } from './priors.ts';
@@ -55,12 +55,16 @@ function truncatedNormal(rng: Rng, mean: number, sd: number, lo: number, hi: num
   return Math.min(hi, Math.max(lo, mean));
 }
 
-/** Virtual participants: no one has diabetes at entry by the trial's criteria (trials of prevention exclude them). */
-export function drawParticipants(p: TrialPopulation, n: number, rng: Rng, dx: DiagnosisCriteria = CONTRACT_DIAGNOSIS): VirtualPerson[] {
+/**
+ * Virtual participants: no one has diabetes at entry by the trial's criteria (trials of prevention
+ * exclude them). Participant i comes from its own stream (seed, 'cohort.population', i).
+ */
+export function drawParticipants(p: TrialPopulation, n: number, seed: number, dx: DiagnosisCriteria = CONTRACT_DIAGNOSIS): VirtualPerson[] {
   const fpgMax = dx.fastingGlucoseMgDl - 0.1;
   const a1cMax = dx.hba1cPercent === null ? 18 : dx.hba1cPercent - 0.01;
   const out: VirtualPerson[] = [];
   for (let i = 0; i < n; i++) {
+    const rng = randomStream(seed, 'cohort.population', i);
     const sex = rng.next() < p.femaleFraction ? 'female' : 'male';
     const [hMean, hSd] = HEIGHT_M[sex];
     const heightM = truncatedNormal(rng, hMean, hSd, hMean - 3 * hSd, hMean + 3 * hSd);
@@ -123,10 +127,15 @@ export function invalidTrial(t: unknown): string | undefined {
   return undefined;
 }
 
+/** The trial's virtual participants as members: participant i's parameters from the stream (seed, 'prior', i). */
+export function cohortMembers(t: Pick<Trial, 'population' | 'n' | 'seed' | 'diagnosis'>, priors: Priors = PRIORS): Member[] {
+  return drawParticipants(t.population, t.n, t.seed, t.diagnosis).map((p, i) =>
+    drawMember(p, randomStream(t.seed, 'prior', i), priors, false),
+  );
+}
+
 export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortResult {
-  const rng = createRng(t.seed);
-  const people = drawParticipants(t.population, t.n, rng, t.diagnosis);
-  const members: Member[] = people.map((p) => drawMember(p, rng, priors, false));
+  const members = cohortMembers(t, priors);
   const arms: Record<string, ArmResult> = {};
   for (const [name, scenario] of Object.entries(t.arms)) {
     const res: ArmResult = { cumulativeIncidence: [], meanWeightChangeKg: [] };
@@ -145,7 +154,7 @@ export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = 
         res.cumulativeIncidence.push(dx / members.length);
         res.meanWeightChangeKg.push(dw / members.length);
       },
-      { noiseSeed: t.seed + 1, screenAtBaseline: false, diagnosis: t.diagnosis, effects },
+      { noiseSeed: t.seed, screenAtBaseline: false, diagnosis: t.diagnosis, effects },
     );
     arms[name] = res;
   }

@@ -6,7 +6,7 @@ import { HallEnsemble, hallBaseline, hallDeltaAtPal, type HallPerson } from '../
 import { SharedBodyHall, sameBody } from '../physiology/hall-shared-body.ts';
 import { GlycaemiaEnsemble } from './glycaemia.ts';
 import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
-import { createRng } from '../util/random.ts';
+import { randomStream, type Rng } from '../util/random.ts';
 import { EFFECTS, PRIORS, type Effects } from './priors.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -33,7 +33,7 @@ export interface RunOptions {
   effects?: Effects;
   /** Diagnostic thresholds (default CONTRACT_DIAGNOSIS); visitsPerYear applies to outcome 'visits' only. */
   diagnosis?: DiagnosisCriteria;
-  /** Seed of the measurement-noise stream at visits (outcome 'visits'). */
+  /** Seed of the measurement-noise streams at visits (outcome 'visits'): member i's are (noiseSeed, 'visit.tests', i). */
   noiseSeed?: number;
   /** Whether day 0 is a diagnostic visit (outcome 'visits'; false for trial participants, who enrol free of diabetes). Outcome 'state' always counts day 0. */
   screenAtBaseline?: boolean;
@@ -294,17 +294,19 @@ export function runEnsemble(
   const diagnosed = new Uint8Array(members.length);
   // Diagnosis as a trial or a clinic makes it: a visit twice a year (isVisitDay) measures fasting
   // glucose and HbA1c with their within-person variability, and a value over a threshold counts once
-  // an independent repeat test confirms it. The noise stream depends only on the seed, so scenarios
-  // run on the same members see the same noise (common random numbers).
-  const rng = createRng(o.noiseSeed ?? 1);
+  // an independent repeat test confirms it. Each member's test errors come from its own stream, keyed by
+  // the seed and the member's index only, so scenarios run on the same members see the same errors
+  // (common random numbers), and a member's errors do not depend on the other members.
+  const byState = o.outcome === 'state';
+  const tests: Rng[] = byState ? [] : Array.from({ length: n }, (_, i) => randomStream(o.noiseSeed ?? 1, 'visit.tests', i));
   const { fpgWithinPersonCv: cvF, hba1cWithinPersonCv: cvA } = PRIORS;
   const dx = o.diagnosis ?? CONTRACT_DIAGNOSIS;
   const fpgLimit = dx.fastingGlucoseMgDl / MG_DL_PER_MMOL_L;
   const a1cLimit = dx.hba1cPercent ?? Infinity;
   const over = (i: number): boolean => {
     // Both draws always happen, so every scenario consumes the stream identically.
-    const zF = rng.normal();
-    const zA = rng.normal();
+    const zF = tests[i]!.normal();
+    const zA = tests[i]!.normal();
     return glyc.fpgMmolL[i]! * (1 + cvF * zF) >= fpgLimit || glyc.hba1cPercent[i]! * (1 + cvA * zA) >= a1cLimit;
   };
   const mark = (): void => {
@@ -314,7 +316,6 @@ export function runEnsemble(
       if (!diagnosed[i] && first && repeat) diagnosed[i] = 1;
     }
   };
-  const byState = o.outcome === 'state';
   const markState = (): void => {
     const { fpgMmolL, hba1cPercent } = glyc;
     for (let i = 0; i < diagnosed.length; i++) if (fpgMmolL[i]! >= fpgLimit || hba1cPercent[i]! >= a1cLimit) diagnosed[i] = 1;

@@ -11,7 +11,8 @@
  * E_int is the intervention factor on insulin sensitivity (activity, metformin) from startDay.
  * Units: FPG mmol/L, HbA1c %, weight kg, days.
  */
-import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, HOMA_IS_CONSTANT, whigFpgMmolL, WHIG_TYPICAL } from '../physiology/whig.ts';
+import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, HOMA_IS_CONSTANT } from '../physiology/homa.ts';
+import { whigFpgMmolL, WHIG_TYPICAL } from '../physiology/whig.ts';
 
 const K_TRANSIT = 3 / WHIG_TYPICAL.mttDays;
 const E_K = Math.exp(-K_TRANSIT);

@@ -1,9 +1,12 @@
 /**
  * Ensemble members: one virtual person's physiology with its uncertain parameters drawn from the
- * population priors (models/twin/priors.ts). Every member starts exactly at the person's observed
- * fasting glucose and HbA1c (or its draw around them), at steady state.
+ * population priors (models/twin/priors.ts). Every member starts at steady state at the person's
+ * fasting glucose and HbA1c (an observed person's member: at a draw around each reading), held inside
+ * the model's domain: glucose 3.9–25 mmol/L, HbA1c 3.5–18 %, and an HbA1c no lower than its glucose
+ * gives with the smallest glucose-independent HbA1c input (PRIORS.ppgMin).
  */
 import type { HallPerson, Sex } from '../physiology/hall-adult.ts';
+import { fsiForHomaIr, whigBetaFromFsi } from '../physiology/homa.ts';
 import { whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import type { Rng } from '../util/random.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
@@ -38,7 +41,7 @@ const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.m
 /** Median fasting insulin, µIU/mL, at a BMI and fasting glucose when none was measured (HOMA-IR prior, priors.ts). */
 export function priorFsiMedian(bmi: number, fpgMmolL: number, priors: Priors = PRIORS): number {
   const homaIr = priors.homaIrMedianAtBmi22 * Math.exp(priors.homaIrLogSlopePerBmi * (bmi - 22));
-  return (homaIr * 22.5) / fpgMmolL;
+  return fsiForHomaIr(homaIr, fpgMmolL);
 }
 
 /**
@@ -61,10 +64,13 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
       ? v.fastingInsulinMicroIuMl * Math.exp(priors.fsiAssayLogSd * z())
       : priorFsiMedian(bmi, fpg, priors) * Math.exp(priors.homaIrLogSd * z());
   // HOMA: B from insulin and glucose; IS then from glucose and B (both fractions of normal).
-  const b0 = clamp(fsi / (7.8 * (fpg - 3.5)), priors.betaMin, priors.betaMax);
+  const b0 = clamp(whigBetaFromFsi(fsi, fpg), priors.betaMin, priors.betaMax);
   const is0 = whigBetaForFpg(b0, fpg); // the HOMA relation is symmetric in IS and B
   const ppg = Math.max(priors.ppgMin, hba1c / WHIG_TYPICAL.mttDays - WHIG_TYPICAL.kin * fpg);
-  // Every draw happens for every kind of member, in this order, so that streams stay aligned.
+  // These five draws happen for every member drawn from a stream, in this order, whether or not their
+  // value is used (a person's member draws an adherence it does not use). The two draws of the usual
+  // glucose and HbA1c above happen only for an observed person, so a trial member's parameters come two
+  // draws earlier in the stream than an observed member's.
   const [zRb, zEfs, zResponse, zDrift, zAdherence] = [z(), z(), z(), z(), z()];
   return {
     body: {

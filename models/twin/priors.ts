@@ -48,8 +48,12 @@ export const PRIORS: Priors = {
   betaMin: 0.05,
   betaMax: 0.97,
   ppgMin: 0.005,
-  /** β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts, seed 7, n 20000; WHIG's diabetic-population value is 0.209); SD from WHIG IIV (√0.0441). */
-  rbMeanPerYear: 0.1919,
+  /**
+   * β-cell decline, logit units per year: mean CALIBRATED to the DPP placebo arm (tools/gen/calibrate-twin.ts,
+   * seed 7, n 20000; refitted 2026-12-02 on the keyed random streams, 0.1919 before; WHIG's
+   * diabetic-population value is 0.209); SD from WHIG IIV (√0.0441).
+   */
+  rbMeanPerYear: 0.195,
   rbSdPerYear: Math.sqrt(WHIG_IIV.rb),
   /** Median weight → insulin-sensitivity slope, fraction of baseline per kg (WHIG typical 0.0514). */
   scaleEfsMedian: WHIG_TYPICAL.scaleEfs,
@@ -83,9 +87,10 @@ export const EFFECTS: Effects = {
    * lowers fasting glucose at one year by −4.5 % against placebo, the pooled effect of 31 trials in
    * people without diabetes (Salpeter et al., Am J Med 2008;121:149-157; 95 % CI −6.0 to −3.0 %).
    * Clamp studies report more (+20 %, Lehtovirta et al., Diabet Med 2001), but the twin's fasting
-   * glucose is what the diagnosis sees, so the fasting-glucose effect is the one matched.
+   * glucose is what the diagnosis sees, so the fasting-glucose effect is the one matched. Refitted
+   * 2026-12-02 on the keyed random streams (0.0621 before).
    */
-  metforminIsGain: 0.0621,
+  metforminIsGain: 0.0641,
   /**
    * Insulin-sensitivity gain with ~150 min/week of aerobic training, independent of weight loss: +10 %
    * (published; Boulé et al., Diabetes Care 2005;28:108–114, HERITAGE). Smaller trials report more

@@ -3,7 +3,7 @@
  * around the person's own values, run forward under a scenario; yearly p05–p95 bands of weight,
  * fasting glucose and HbA1c, and the cumulative probability of type 2 diabetes.
  */
-import { createRng } from '../util/random.ts';
+import { randomStream } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
 import { drawMember, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
 import { bands, BANDS, type Band } from './percentiles.ts';
@@ -34,11 +34,13 @@ export interface SimulateResult {
 
 const emptySeries = (): BandSeries => Object.fromEntries(BANDS.map((b) => [b, []])) as unknown as BandSeries;
 
-/** Members for a person: typical values for a deterministic run, else `count` seeded draws. */
+/**
+ * Members for a person: typical values for a deterministic run, else `count` seeded draws, member i
+ * from its own stream (seed, 'prior', i): the first k members of a larger ensemble are the k of a smaller one.
+ */
 export function ensembleFor(person: VirtualPerson, count: number, seed: number, deterministic = false, priors?: Priors): Member[] {
   if (deterministic) return [drawMember(person, undefined, priors)];
-  const rng = createRng(seed);
-  return Array.from({ length: count }, () => drawMember(person, rng, priors));
+  return Array.from({ length: count }, (_, i) => drawMember(person, randomStream(seed, 'prior', i), priors));
 }
 
 /** Runs prepared members (so that scenarios can share them: common random numbers). */

@@ -4,7 +4,7 @@
  * variability the calibration assumes), and data that arrives after the snapshot's watermark scores
  * it: absolute error of the median and coverage of the 90 % interval, per quantity.
  */
-import { createRng } from '../util/random.ts';
+import { randomStream } from '../util/random.ts';
 import { runEnsemble } from './engine.ts';
 import { LIKELIHOOD, type ObservationKind } from './calibrate.ts';
 import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
@@ -28,12 +28,13 @@ export function forecastBands(members: readonly Member[], horizonDays = 730, eve
       hba1cPercent: { p05: [], p50: [], p95: [] },
     },
   };
-  const rng = createRng(seed ^ 0x5bd1e995);
+  // Member i's measurement errors: the stream (seed, 'forecast.measurement', i).
+  const errors = members.map((_, i) => randomStream(seed, 'forecast.measurement', i));
   const noisy = new Float64Array(members.length);
   // Predictive: one measurement per member, absolute SD for weight, relative for the lab values.
   const measure = (values: Float64Array, sd: number, relative: boolean): Float64Array => {
     for (let i = 0; i < values.length; i++)
-      noisy[i] = values[i]! * (relative ? 1 + sd * rng.normal() : 1) + (relative ? 0 : sd * rng.normal());
+      noisy[i] = values[i]! * (relative ? 1 + sd * errors[i]!.normal() : 1) + (relative ? 0 : sd * errors[i]!.normal());
     return noisy;
   };
   runEnsemble(

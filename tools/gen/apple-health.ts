@@ -9,7 +9,7 @@
  */
 import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createRng } from '../../models/util/random.ts';
+import { keyedStreams } from '../../models/util/random.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
@@ -19,7 +19,12 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 const targetBytes = Number(args.get('mb') ?? 100) * 1_000_000;
 const out = args.get('out') ?? `.bench-out/export-${args.get('mb') ?? 100}mb.xml`;
-const rng = createRng(Number(args.get('seed') ?? 7));
+// One random stream per kind of record (models/util/random.ts).
+const streams = keyedStreams(Number(args.get('seed') ?? 7));
+const heartRng = streams('gen.heartRate');
+const activityRng = streams('gen.activity');
+const sleepRng = streams('gen.sleep');
+const scaleRng = streams('gen.scale');
 
 const WATCH =
   'sourceName="Ann’s Apple Watch" sourceVersion="10.2" device="&lt;&lt;HKDevice: 0x283a1c640&gt;, name:Apple Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch6,2, software:10.2&gt;"';
@@ -83,9 +88,9 @@ let weight = 72;
 while (written + buf.length < targetBytes) {
   // heart rate every minute, with a daily rhythm
   for (let m = 0; m < 1440; m++) {
-    const t = day + m * 60_000 + Math.floor(rng.next() * 20_000);
+    const t = day + m * 60_000 + Math.floor(heartRng.next() * 20_000);
     const target = m < 420 ? 56 : m > 1320 ? 60 : 74;
-    hr += 0.3 * (target - hr) + rng.normal() * 3;
+    hr += 0.3 * (target - hr) + heartRng.normal() * 3;
     await write(
       rec(
         'HKQuantityTypeIdentifierHeartRate',
@@ -103,9 +108,9 @@ while (written + buf.length < targetBytes) {
   for (let b = 42; b < 132; b++) {
     const s = day + b * 600_000,
       e = s + 600_000;
-    const n = Math.max(0, Math.round(90 + rng.normal() * 80));
+    const n = Math.max(0, Math.round(90 + activityRng.normal() * 80));
     await write(rec('HKQuantityTypeIdentifierStepCount', WATCH, 'count', s, e, String(n)));
-    await write(rec('HKQuantityTypeIdentifierActiveEnergyBurned', WATCH, 'Cal', s, e, (n * 0.045 + rng.next()).toFixed(3)));
+    await write(rec('HKQuantityTypeIdentifierActiveEnergyBurned', WATCH, 'Cal', s, e, (n * 0.045 + activityRng.next()).toFixed(3)));
     records += 2;
     if (b % 2 === 0) {
       await write(rec('HKQuantityTypeIdentifierStepCount', PHONE, 'count', s + 30_000, e + 300_000, String(Math.round(n * 1.2))));
@@ -122,7 +127,7 @@ while (written + buf.length < targetBytes) {
     ['AsleepCore', 120],
     ['AsleepREM', 50],
   ] as const) {
-    const len = Math.round(min * (0.8 + 0.4 * rng.next())) * 60_000;
+    const len = Math.round(min * (0.8 + 0.4 * sleepRng.next())) * 60_000;
     await write(
       ` <Record type="HKCategoryTypeIdentifierSleepAnalysis" ${WATCH} creationDate="${date(t + len)}" startDate="${date(t)}" endDate="${date(t + len)}" value="HKCategoryValueSleepAnalysis${stage}"/>\n`,
     );
@@ -130,11 +135,11 @@ while (written + buf.length < targetBytes) {
     records++;
   }
   if (new Date(day).getUTCDay() === 1) {
-    weight += rng.normal() * 0.3;
+    weight += scaleRng.normal() * 0.3;
     const w = day + 7 * 3_600_000;
     await write(rec('HKQuantityTypeIdentifierBodyMass', SCALE, 'kg', w, w, weight.toFixed(1)));
-    const sys = rec('HKQuantityTypeIdentifierBloodPressureSystolic', SCALE, 'mmHg', w, w, String(Math.round(122 + rng.normal() * 6)));
-    const dia = rec('HKQuantityTypeIdentifierBloodPressureDiastolic', SCALE, 'mmHg', w, w, String(Math.round(79 + rng.normal() * 4)));
+    const sys = rec('HKQuantityTypeIdentifierBloodPressureSystolic', SCALE, 'mmHg', w, w, String(Math.round(122 + scaleRng.normal() * 6)));
+    const dia = rec('HKQuantityTypeIdentifierBloodPressureDiastolic', SCALE, 'mmHg', w, w, String(Math.round(79 + scaleRng.normal() * 4)));
     await write(
       ` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" ${SCALE} creationDate="${date(w)}" startDate="${date(w)}" endDate="${date(w)}">\n ${sys} ${dia} </Correlation>\n${sys}${dia}`,
     );

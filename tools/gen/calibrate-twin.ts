@@ -10,11 +10,9 @@
  * The DPP metformin and lifestyle arms' incidences and the Finnish DPS stay validation-only.
  *   npx tsx tools/gen/calibrate-twin.ts
  */
-import { drawParticipants, runCohort } from '../../models/twin/cohort.ts';
+import { cohortMembers, runCohort } from '../../models/twin/cohort.ts';
 import { runEnsemble } from '../../models/twin/engine.ts';
-import { drawMember } from '../../models/twin/members.ts';
 import { EFFECTS, PRIORS, type Effects, type Priors } from '../../models/twin/priors.ts';
-import { createRng } from '../../models/util/random.ts';
 import { DPP_CALIBRATION_SEED, DPP_PUBLISHED, DPP_TRIAL } from '../../models/validation/trials.ts';
 
 /** Salpeter 2008: metformin against placebo, change in fasting glucose, % (95 % CI −6.0 to −3.0). */
@@ -34,8 +32,7 @@ export function placeboIncidence(rbMeanPerYear: number, priors: Priors = PRIORS,
 
 /** Mean fasting glucose at one year, metformin arm minus placebo arm, % of the baseline mean (DPP population and weights). */
 export function metforminFpgChangePercent(metforminIsGain: number, priors: Priors = PRIORS, n = N): number {
-  const rng = createRng(DPP_CALIBRATION_SEED);
-  const members = drawParticipants(DPP_TRIAL.population, n, rng).map((p) => drawMember(p, rng, priors, false));
+  const members = cohortMembers({ ...DPP_TRIAL, n, seed: DPP_CALIBRATION_SEED }, priors);
   const effects: Effects = { ...EFFECTS, metforminIsGain };
   const meanAtOneYear = (arm: 'placebo' | 'metformin'): [number, number] => {
     let base = 0;
@@ -49,7 +46,7 @@ export function metforminFpgChangePercent(metforminIsGain: number, priors: Prior
         if (v.day === 0) base = sum;
         if (v.day === 365) year = sum;
       },
-      { noiseSeed: DPP_CALIBRATION_SEED + 1, screenAtBaseline: false, effects },
+      { noiseSeed: DPP_CALIBRATION_SEED, screenAtBaseline: false, effects },
     );
     return [base, year];
   };

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { METFORMIN_FPG_CHANGE_PERCENT, metforminFpgChangePercent, placeboIncidence } from '../../../tools/gen/calibrate-twin.ts';
 import { EFFECTS, PRIORS } from '../../../models/twin/priors.ts';
 import { drawParticipants, invalidTrial, runCohort, type Trial } from '../../../models/twin/cohort.ts';
-import { createRng } from '../../../models/util/random.ts';
 import { trialValidationCases } from '../../../models/validation/trial-cases.ts';
 import { DPP_PUBLISHED, DPP_TRIAL, DPS_PUBLISHED_CI, DPS_TRIAL } from '../../../models/validation/trials.ts';
 
@@ -44,10 +43,10 @@ describe('trial diagnostic criteria', () => {
   });
 
   it("participants enrol below the trial's own thresholds", () => {
-    const people = drawParticipants(DPS_TRIAL.population, 2000, createRng(3), DPS_TRIAL.diagnosis);
+    const people = drawParticipants(DPS_TRIAL.population, 2000, 3, DPS_TRIAL.diagnosis);
     expect(Math.max(...people.map((p) => p.fastingGlucoseMgDl))).toBeLessThan(140.5);
     expect(Math.max(...people.map((p) => p.fastingGlucoseMgDl))).toBeGreaterThan(126); // WHO 1985 let them in
-    expect(Math.max(...drawParticipants(DPP_TRIAL.population, 2000, createRng(3)).map((p) => p.hba1cPercent))).toBeLessThan(6.5);
+    expect(Math.max(...drawParticipants(DPP_TRIAL.population, 2000, 3).map((p) => p.hba1cPercent))).toBeLessThan(6.5);
   });
 
   it.each([
