@@ -1,5 +1,6 @@
 import type { MetricId } from '../../models/metrics.ts';
-import { implausible } from '../../models/plausibility.ts';
+import { METRICS } from '../../models/metrics.ts';
+import { endBeforeStart, implausible } from '../../models/plausibility.ts';
 import { BatchBuilder, FLAG_OFFSET_ASSUMED, NO_OFFSET, type SampleBatch } from '../../models/samples.ts';
 import type { RejectedRecord } from '../data/rows.ts';
 import type { SourceInput } from '../data/sources.ts';
@@ -67,12 +68,17 @@ export class ImportSink {
 
   /**
    * Adds a sample in canonical units; returns the reason it was rejected, or undefined. The caller
-   * passes the location only on rejection, so the fast path builds no strings. A sample without a
-   * UTC offset gets the importing device's offset at that instant now (contracts §1 "Time"), so its
-   * day never moves when the device later travels to another zone.
+   * passes the location only on rejection, so the fast path builds no strings. `endMs` is the end the
+   * record was written with (its start when it has none): an end before the start is rejected for
+   * every metric, and an instant metric then keeps its start only. A sample without a UTC offset
+   * gets the importing device's offset at that instant now (contracts §1 "Time"), so its day never
+   * moves when the device later travels to another zone.
    */
   add(metric: MetricId, startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): string | undefined {
     if (source === TOO_MANY_SOURCES) return `more than ${MAX_SOURCES.toLocaleString('en')} distinct sources in one file`;
+    const order = endBeforeStart(metric, startMs, endMs);
+    if (order) return order;
+    if (METRICS[metric].kind === 'instant') endMs = startMs;
     const why = implausible(metric, startMs, endMs, value, this.nowMs);
     if (why) return why;
     if (offsetMin === NO_OFFSET) {

@@ -91,9 +91,9 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.reject(where(at), conv.reason);
       return;
     }
-    const instant = METRICS[metric].kind === 'instant';
+    // The record's own end, also for an instant metric: the sink rejects an end before the start.
     const startMs = resolve(s),
-      endMs = instant ? resolve(s) : resolve(e);
+      endMs = resolve(e);
     const why = sink.add(metric, startMs, endMs, conv.value, s.offsetMin, sourceOf(tag));
     if (why) sink.reject(where(at), why);
   };

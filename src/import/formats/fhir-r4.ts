@@ -187,15 +187,37 @@ function addTo(sink: ImportSink, key: 'conditions' | 'medications', flag: string
   if (!list.includes(flag)) list.push(flag);
 }
 
+type When = { startMs: number; endMs: number; offsetMin: number };
+
+/**
+ * When an Observation was made: effectiveDateTime, effectiveInstant, effectivePeriod (start, and its
+ * end when it has one) or else `issued`. A reason string when a date is there but unusable; undefined
+ * when there is none.
+ */
+function effective(o: Json): When | string | undefined {
+  const period = obj(o.effectivePeriod);
+  const point = str(o.effectiveDateTime) ?? str(o.effectiveInstant);
+  const when = point ?? str(period?.start) ?? str(o.issued);
+  if (!when) return undefined;
+  const t = parseDateTime(when);
+  if (!t)
+    return /^\d{4}(-\d{2})?$/.test(when.trim())
+      ? `effective date "${when}" has no day`
+      : `effective date "${when.slice(0, 40)}" is not a date`;
+  const startMs = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
+  // The period's end belongs to its start only; the sink rejects an end before the start.
+  const endText = point === undefined && str(period?.start) !== undefined ? str(period?.end) : undefined;
+  if (endText === undefined) return { startMs, endMs: startMs, offsetMin: t.offsetMin };
+  const e = parseDateTime(endText);
+  if (!e) return `effectivePeriod.end "${endText.slice(0, 40)}" is not a date`;
+  return { startMs, endMs: e.offsetMin === NO_OFFSET ? wallTimeToEpoch(e.wallMs) : e.ms, offsetMin: t.offsetMin };
+}
+
 function observation(o: Json, sink: ImportSink, source: number, where: string): void {
   const codes = loincCodes(o.code);
-  const when = str(o.effectiveDateTime) ?? str(o.effectiveInstant) ?? str(obj(o.effectivePeriod)?.start) ?? str(o.issued);
-  const t = when ? parseDateTime(when) : undefined;
-  if (when && !t) {
-    sink.reject(
-      where,
-      /^\d{4}(-\d{2})?$/.test(when.trim()) ? `effective date "${when}" has no day` : `effective date "${when.slice(0, 40)}" is not a date`,
-    );
+  const t = effective(o);
+  if (typeof t === 'string') {
+    sink.reject(where, t);
     return;
   }
   if (codes.some((c) => BP_PANELS.has(c))) {
@@ -219,7 +241,7 @@ function observation(o: Json, sink: ImportSink, source: number, where: string): 
 function quantity(
   metric: MetricId,
   q: Json | undefined,
-  t: ReturnType<typeof parseDateTime>,
+  t: When | undefined,
   sink: ImportSink,
   source: number,
   where: string,
@@ -243,7 +265,6 @@ function quantity(
   }
   // "<", ">", "<=", ">=": a bound (eGFR >60), not a measurement; kept at the bound, flagged censored.
   if (typeof q?.comparator === 'string') flags |= FLAG_CENSORED;
-  const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
-  const why = sink.add(metric, ms, ms, conv.value, t.offsetMin, source, flags);
+  const why = sink.add(metric, t.startMs, t.endMs, conv.value, t.offsetMin, source, flags);
   if (why) sink.reject(where, why);
 }
