@@ -5,7 +5,7 @@
  */
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
@@ -74,10 +74,11 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.ignore(type);
       return;
     }
-    const s = parseDateTime(rawAttr(tag, 'startDate') ?? '');
-    const e = parseDateTime(rawAttr(tag, 'endDate') ?? rawAttr(tag, 'startDate') ?? '');
-    if (!s || !e) {
-      sink.reject(where(at), `${metric}: startDate/endDate missing or not a date`);
+    const s = readDateTimeField('startDate', rawAttr(tag, 'startDate'));
+    const rawEnd = rawAttr(tag, 'endDate');
+    const e = rawEnd === undefined ? s : readDateTimeField('endDate', rawEnd);
+    if (typeof s === 'string' || typeof e === 'string') {
+      sink.reject(where(at), `${metric}: ${typeof s === 'string' ? s : e}`);
       return;
     }
     const raw = rawAttr(tag, 'value');
@@ -104,10 +105,10 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.ignore(v || SLEEP_TYPE);
       return;
     }
-    const s = parseDateTime(rawAttr(tag, 'startDate') ?? '');
-    const e = parseDateTime(rawAttr(tag, 'endDate') ?? '');
-    if (!s || !e) {
-      sink.reject(where(at), 'sleep: startDate/endDate missing or not a date');
+    const s = readDateTimeField('startDate', rawAttr(tag, 'startDate'));
+    const e = readDateTimeField('endDate', rawAttr(tag, 'endDate'));
+    if (typeof s === 'string' || typeof e === 'string') {
+      sink.reject(where(at), `sleep: ${typeof s === 'string' ? s : e}`);
       return;
     }
     const startMs = resolve(s),

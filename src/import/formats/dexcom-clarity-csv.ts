@@ -6,7 +6,7 @@
  */
 import { FLAG_CENSORED, NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { parseDateTime, readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -85,9 +85,9 @@ export async function parseDexcomClarityCsv(
       if (type) sink.ignore(`Dexcom ${type}`);
       continue;
     }
-    const t = parseDateTime(f[col.time] ?? '');
-    if (!t) {
-      sink.reject(where, `timestamp "${(f[col.time] ?? '').slice(0, 30)}" is not a date`);
+    const t = readDateTimeField('timestamp', f[col.time]);
+    if (typeof t === 'string') {
+      sink.reject(where, t);
       continue;
     }
     const raw = (f[col.glucose] ?? '').trim();

@@ -9,7 +9,7 @@ import { conditionFlag, medicationFlags, type Coding } from '../../../models/cli
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { FLAG_CENSORED, FLAG_FASTING, NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, lines, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
@@ -196,20 +196,23 @@ type When = { startMs: number; endMs: number; offsetMin: number };
  */
 function effective(o: Json): When | string | undefined {
   const period = obj(o.effectivePeriod);
-  const point = str(o.effectiveDateTime) ?? str(o.effectiveInstant);
-  const when = point ?? str(period?.start) ?? str(o.issued);
-  if (!when) return undefined;
-  const t = parseDateTime(when);
-  if (!t)
-    return /^\d{4}(-\d{2})?$/.test(when.trim())
-      ? `effective date "${when}" has no day`
-      : `effective date "${when.slice(0, 40)}" is not a date`;
+  const fields: [string, unknown][] = [
+    ['effectiveDateTime', o.effectiveDateTime],
+    ['effectiveInstant', o.effectiveInstant],
+    ['effectivePeriod.start', period?.start],
+    ['issued', o.issued],
+  ];
+  const found = fields.find(([, v]) => typeof v === 'string');
+  if (!found) return undefined;
+  const [field, when] = found as [string, string];
+  const t = readDateTimeField(field, when);
+  if (typeof t === 'string') return /^\d{4}(-\d{2})?$/.test(when.trim()) ? `${field} "${when.trim()}" has no day` : t;
   const startMs = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
   // The period's end belongs to its start only; the sink rejects an end before the start.
-  const endText = point === undefined && str(period?.start) !== undefined ? str(period?.end) : undefined;
+  const endText = field === 'effectivePeriod.start' ? str(period?.end) : undefined;
   if (endText === undefined) return { startMs, endMs: startMs, offsetMin: t.offsetMin };
-  const e = parseDateTime(endText);
-  if (!e) return `effectivePeriod.end "${endText.slice(0, 40)}" is not a date`;
+  const e = readDateTimeField('effectivePeriod.end', endText);
+  if (typeof e === 'string') return e;
   return { startMs, endMs: e.offsetMin === NO_OFFSET ? wallTimeToEpoch(e.wallMs) : e.ms, offsetMin: t.offsetMin };
 }
 

@@ -9,7 +9,7 @@
  * tells, since height² lies in 1.96-4.0 m² for kg and 4.3-8.8 for lb (heights 1.4-2.0 m).
  */
 import { NO_OFFSET } from '../../../models/samples.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { parseDateTime, wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
@@ -22,8 +22,8 @@ function fitbitWall(s: unknown): number | undefined {
   if (typeof s !== 'string') return undefined;
   const m = /^(\d{2})\/(\d{2})\/(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(s.trim());
   if (m) {
-    const ms = Date.UTC(2000 + Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-    return new Date(ms).getUTCDate() === Number(m[2]) ? ms : undefined;
+    const ms = wallTime(2000 + Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+    return typeof ms === 'number' ? ms : undefined;
   }
   const iso = parseDateTime(s); // sleep uses ISO without offset
   return iso?.offsetMin === NO_OFFSET ? iso.wallMs : iso?.ms;
@@ -141,7 +141,11 @@ function readWeights(list: Json[], sink: ImportSink, ctx: { entryName?: string }
       sink.reject(where, 'weight: date/time not readable');
       return;
     }
-    const wall = Date.UTC(2000 + Number(day[3]), Number(day[1]) - 1, Number(day[2]), Number(time[1]), Number(time[2]), Number(time[3]));
+    const wall = wallTime(2000 + Number(day[3]), Number(day[1]), Number(day[2]), Number(time[1]), Number(time[2]), Number(time[3]));
+    if (typeof wall === 'string') {
+      sink.reject(where, `weight: ${wall}`);
+      return;
+    }
     const at = wallTimeToEpoch(wall);
     const kg = lb ? (w.weight as number) * 0.45359237 : (w.weight as number);
     const src = source(w);

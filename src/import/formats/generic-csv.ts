@@ -5,7 +5,7 @@
  */
 import { isMetricId, METRICS } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
@@ -63,9 +63,9 @@ export async function parseGenericCsv(
       sink.ignore(metric || '(empty metric)');
       continue;
     }
-    const t = parseDateTime(time);
-    if (!t) {
-      sink.reject(where, `time "${time.slice(0, 40)}" is not an ISO 8601 date-time`);
+    const t = readDateTimeField('time', time);
+    if (typeof t === 'string') {
+      sink.reject(where, t);
       continue;
     }
     const v = value === '' ? NaN : Number(value);

@@ -8,7 +8,7 @@
  */
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { wallTimeToEpoch } from '../../../models/util/time.ts';
+import { wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -35,9 +35,8 @@ function wallMs(s: string, order: Order): number | undefined {
   if (!m) return undefined;
   const [a, b] = [Number(m[1]), Number(m[2])];
   const [day, month] = order === 'DMY' ? [a, b] : [b, a];
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const ms = Date.UTC(Number(m[3]), month - 1, day, Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  return new Date(ms).getUTCDate() === day ? ms : undefined;
+  const ms = wallTime(Number(m[3]), month, day, Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  return typeof ms === 'number' ? ms : undefined;
 }
 
 interface Row {

@@ -5,7 +5,7 @@
  * Times without an offset are the device's local time.
  */
 import { NO_OFFSET } from '../../../models/samples.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import type { ReadContext } from '../bytes.ts';
 import { addDay, parseDayUs } from '../day-sample.ts';
 import { ImportError } from '../errors.ts';
@@ -41,9 +41,9 @@ export async function parseWithingsCsv(
   const src = sink.source('Withings');
   let kind: WithingsKind | undefined;
   const when = (row: TableRow, col: string): { ms: number; offsetMin: number } | undefined => {
-    const t = parseDateTime(row.get(col));
-    if (!t) {
-      sink.reject(row.where, `date "${row.get(col).slice(0, 30)}" is not a date`);
+    const t = readDateTimeField(col, row.get(col));
+    if (typeof t === 'string') {
+      sink.reject(row.where, t);
       return undefined;
     }
     return { ms: t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms, offsetMin: t.offsetMin };

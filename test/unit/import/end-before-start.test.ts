@@ -133,7 +133,7 @@ describe('FHIR R4: an effectivePeriod ending before it starts', () => {
       { where: 'entry 3', reason: 'systolic_bp: end 2024-03-03T07:55:00.000Z is before start 2024-03-03T08:00:00.000Z' },
       { where: 'entry 3', reason: 'diastolic_bp: end 2024-03-03T07:55:00.000Z is before start 2024-03-03T08:00:00.000Z' },
       { where: 'entry 4', reason: 'steps: end 2024-03-03T23:00:00.000Z is before start 2024-03-04T00:00:00.000Z' },
-      { where: 'entry 5', reason: 'effectivePeriod.end "yesterday" is not a date' },
+      { where: 'entry 5', reason: 'effectivePeriod.end "yesterday": not a date (YYYY-MM-DD expected)' },
     ]);
     expect(r.added).toBe(1);
   });
