@@ -5,6 +5,7 @@
  */
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
+import { snippet } from '../../../models/util/text.ts';
 import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
@@ -84,7 +85,7 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
     const raw = rawAttr(tag, 'value');
     const value = raw === undefined ? NaN : Number(raw);
     if (raw === undefined || raw === '' || !Number.isFinite(value)) {
-      sink.reject(where(at), `${metric}: value "${raw ?? ''}" is not a number`);
+      sink.reject(where(at), `${metric}: value "${snippet(raw ?? '')}" is not a number`);
       return;
     }
     const conv = toCanonical(metric, value, attr(tag, 'unit') ?? METRICS[metric].unit, { fractionPercent: true });
@@ -223,10 +224,22 @@ function skipDeclaration(buf: string, lt: number): number {
     return e < 0 ? -1 : e + 3;
   }
   if (buf.startsWith('<!DOCTYPE', lt)) {
-    const bracket = buf.indexOf('[', lt);
-    const gt = buf.indexOf('>', lt);
-    if (gt < 0) return -1;
-    if (bracket < 0 || bracket > gt) return gt + 1;
+    // Up to its internal subset or its end, past quoted SYSTEM/PUBLIC literals (either quote, may hold `>`).
+    let bracket = -1;
+    let i = lt + 9;
+    for (; i < buf.length; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        const close = buf.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (close < 0) return -1;
+        i = close;
+      } else if (c === 62) return i + 1;
+      else if (c === 91) {
+        bracket = i;
+        break;
+      }
+    }
+    if (bracket < 0) return -1;
     // Internal subset: skip to "]>" (whitespace allowed between). Apple's malformed variants still end so.
     const re = /\]\s*>/g;
     re.lastIndex = bracket;
