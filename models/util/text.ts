@@ -12,6 +12,7 @@ const NOT_PRINTABLE =
 
 /** `s` with whitespace runs as one space and every other non-printable character dropped. */
 export function printable(s: string): string {
+  if (!/[^\x20-\x7e]/.test(s)) return s; // plain ASCII, the common case: nothing to do
   return s.replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, ' ').replace(NOT_PRINTABLE, '');
 }
 

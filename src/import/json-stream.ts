@@ -1,3 +1,4 @@
+import { snippet } from '../../models/util/text.ts';
 import { ImportError } from './errors.ts';
 
 export interface JsonRoot {
@@ -81,7 +82,7 @@ export async function* jsonElements(
         try {
           root.fields[key!] = JSON.parse(prim.join('').trim());
         } catch {
-          throw new ImportError('MALFORMED', `Invalid JSON value for "${key}"`, `character ${offset + i}`);
+          throw new ImportError('MALFORMED', `Invalid JSON value for "${snippet(key!)}"`, `character ${offset + i}`);
         }
         primStart = -1;
         prim = [];

@@ -1,5 +1,7 @@
 import type { MetricId } from '../../models/metrics.ts';
 import { METRICS } from '../../models/metrics.ts';
+import { printable } from '../../models/util/text.ts';
+import { cleanMessage } from './errors.ts';
 import { endBeforeStart, implausible } from '../../models/plausibility.ts';
 import { BatchBuilder, FLAG_OFFSET_ASSUMED, NO_OFFSET, type SampleBatch } from '../../models/samples.ts';
 import type { RejectedRecord } from '../data/rows.ts';
@@ -53,8 +55,8 @@ export class ImportSink {
 
   /** Index of a source (device or app), created on first use. */
   source(name: string, model = ''): number {
-    name = name.slice(0, MAX_NAME);
-    model = model.slice(0, MAX_NAME);
+    name = printable(name.slice(0, MAX_NAME));
+    model = printable(model.slice(0, MAX_NAME));
     const key = `${name}|${model}`;
     let i = this.sourceIndex.get(key);
     if (i === undefined) {
@@ -114,13 +116,16 @@ export class ImportSink {
     return true;
   }
 
+  /** A rejected record: its location and reason, kept printable and short whatever the file held. */
   reject(where: string, reason: string): void {
     this.rejectedCount++;
-    if (this.rejected.length < MAX_REJECTED_LISTED) this.rejected.push({ where, reason });
+    if (this.rejected.length < MAX_REJECTED_LISTED)
+      this.rejected.push({ where: cleanMessage(where, 200), reason: cleanMessage(reason, 300) });
   }
 
+  /** Counts a record of a type Doppel does not read, under its own name (printable, cut at MAX_NAME). */
   ignore(type: string, n = 1): void {
-    let key = type.slice(0, MAX_NAME);
+    let key = printable(type.slice(0, MAX_NAME)) || '(unnamed type)';
     if (!(key in this.ignored) && this.ignoredKeys >= MAX_IGNORED_KEYS) key = '(other types)';
     else if (!(key in this.ignored)) this.ignoredKeys++;
     this.ignored[key] = (this.ignored[key] ?? 0) + n;

@@ -179,7 +179,11 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
         sink.ignore(name === 'Workout' ? (attr(tag, 'workoutActivityType') ?? 'Workout') : name);
       }
       if (!sawRoot && name !== 'HealthData' && name !== '') {
-        throw new ImportError('MALFORMED', `Not an Apple Health export: the first element is <${name}>, not <HealthData>`, where(lt));
+        throw new ImportError(
+          'MALFORMED',
+          `Not an Apple Health export: the first element is <${snippet(name)}>, not <HealthData>`,
+          where(lt),
+        );
       }
     }
     if (buf.length - pos > 16 * 1024 * 1024) {

@@ -4,6 +4,7 @@
  * (`Low`/`High` stored as 40/400 mg/dL and flagged censored); Calibration rows are meter glucose.
  * Carbs and fast-acting Insulin rows are kept as dose records for the glucose forecaster.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { FLAG_CENSORED, NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
 import { parseDateTime, readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
@@ -102,7 +103,7 @@ export async function parseDexcomClarityCsv(
     } else {
       const conv = toCanonical('cgm_glucose', raw === '' ? NaN : Number(raw), col.mmol ? 'mmol/L' : 'mg/dL');
       if (!conv.ok) {
-        sink.reject(where, `glucose "${raw.slice(0, 20)}" is not a number`);
+        sink.reject(where, `glucose "${snippet(raw, 20)}" is not a number`);
         continue;
       }
       value = conv.value;

@@ -5,6 +5,7 @@
  * Conditions and medications (MedicationStatement, MedicationRequest, Blue Button/CARIN pharmacy
  * claims) as profile flags. Entered-in-error and cancelled records are skipped.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { conditionFlag, medicationFlags, type Coding } from '../../../models/clinical-codes.ts';
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { FLAG_CENSORED, FLAG_FASTING, NO_OFFSET } from '../../../models/samples.ts';
@@ -104,7 +105,7 @@ export async function parseFhirR4(bytes: AsyncIterable<Uint8Array>, sink: Import
     await handle(resource, `entry ${root.count}`);
   }
   if (root.kind === 'object' && root.fields.resourceType !== undefined && root.fields.resourceType !== 'Bundle' && root.count === 0) {
-    throw new ImportError('NO_DATA', `A FHIR ${String(root.fields.resourceType)} with nothing Doppel reads`);
+    throw new ImportError('NO_DATA', `A FHIR ${snippet(String(root.fields.resourceType))} with nothing Doppel reads`);
   }
 }
 

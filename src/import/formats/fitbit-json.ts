@@ -8,6 +8,7 @@
  * Weight is written in the account's unit (lb or kg) without saying which: the ratio weight / BMI
  * tells, since height² lies in 1.96-4.0 m² for kg and 4.3-8.8 for lb (heights 1.4-2.0 m).
  */
+import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { parseDateTime, wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
@@ -78,7 +79,7 @@ export async function parseFitbitJson(
     const at = fitbitWall(e.dateTime);
     const v = e.value;
     if (at === undefined) {
-      sink.reject(where, `dateTime "${String(e.dateTime).slice(0, 30)}" is not a date`);
+      sink.reject(where, `dateTime "${snippet(String(e.dateTime), 30)}" is not a date`);
       continue;
     }
     if (v && typeof v === 'object') {
@@ -93,10 +94,10 @@ export async function parseFitbitJson(
     const series = seriesOf(name);
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
     if (series === 'steps') {
-      if (!Number.isFinite(n)) sink.reject(where, `steps "${String(v)}" is not a number`);
+      if (!Number.isFinite(n)) sink.reject(where, `steps "${snippet(String(v), 20)}" is not a number`);
       else if (n > 0) add('steps', at, at + 60_000, n, e);
     } else if (series === 'height') {
-      if (!Number.isFinite(n)) sink.reject(where, `height "${String(v)}" is not a number`);
+      if (!Number.isFinite(n)) sink.reject(where, `height "${snippet(String(v), 20)}" is not a number`);
       else add('height', at, at, n / 10, e); // millimetres
     } else
       sink.ignore(

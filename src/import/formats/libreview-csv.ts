@@ -6,6 +6,7 @@
  * DD-MM-YYYY or MM-DD-YYYY depending on the account's country: the file's own unambiguous dates
  * (a first or second part above 12) decide, before anything is stored.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
 import { wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
@@ -83,13 +84,13 @@ export async function parseLibreviewCsv(
     }
     const w = wallMs(r.time, order!);
     if (w === undefined) {
-      sink.reject(where, `timestamp "${r.time.slice(0, 30)}" is not a ${order === 'DMY' ? 'DD-MM-YYYY' : 'MM-DD-YYYY'} date`);
+      sink.reject(where, `timestamp "${snippet(r.time, 30)}" is not a ${order === 'DMY' ? 'DD-MM-YYYY' : 'MM-DD-YYYY'} date`);
       return;
     }
     const raw = glucose.trim();
     const conv = toCanonical(metric, raw === '' ? NaN : Number(raw.replace(',', '.')), unit);
     if (!conv.ok) {
-      sink.reject(where, `glucose "${raw.slice(0, 20)}" is not a number`);
+      sink.reject(where, `glucose "${snippet(raw, 20)}" is not a number`);
       return;
     }
     const ms = wallTimeToEpoch(w);

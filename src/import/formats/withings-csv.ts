@@ -4,6 +4,7 @@
  * seconds) and `aggregates_steps.csv` (`date,value`, one row a day; known by its file name).
  * Times without an offset are the device's local time.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import type { ReadContext } from '../bytes.ts';
@@ -68,7 +69,7 @@ export async function parseWithingsCsv(
         const kg = num(row.get('weight'));
         if (!t) return;
         if (!Number.isFinite(kg)) {
-          sink.reject(row.where, `weight "${row.get('weight')}" is not a number`);
+          sink.reject(row.where, `weight "${snippet(row.get('weight'), 20)}" is not a number`);
           return;
         }
         add(row, 'body_weight', t, kg);
@@ -94,7 +95,8 @@ export async function parseWithingsCsv(
       } else if (kind === 'steps') {
         const day = parseDayUs(row.get('date'));
         const v = num(row.get('value'));
-        if (!day || !Number.isFinite(v)) sink.reject(row.where, `row "${row.get('date')},${row.get('value')}" is not a date and a number`);
+        if (!day || !Number.isFinite(v))
+          sink.reject(row.where, `row "${snippet(`${row.get('date')},${row.get('value')}`, 40)}" is not a date and a number`);
         else addDay(sink, 'steps', ...day, v, src, 'total', row.where);
       }
     },
@@ -112,7 +114,7 @@ export async function parseWithingsCsv(
       onHeader: (h: string[]) => {
         kind = withingsKind(h.join(','), ctx.entryName ?? ctx.fileName ?? '');
         if (!kind)
-          throw new ImportError('MALFORMED', `Not a Withings export this version reads (header "${h.join(',').slice(0, 80)}")`, 'line 1');
+          throw new ImportError('MALFORMED', `Not a Withings export this version reads (header "${snippet(h.join(','), 80)}")`, 'line 1');
       },
     },
   );
