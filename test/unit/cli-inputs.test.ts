@@ -151,6 +151,17 @@ describe('CLI: an unknown field exits 2 naming it', () => {
     60_000,
   );
 
+  it('a file that is no JSON is not echoed with its control characters', () => {
+    const bad = join(dir, 'page.json');
+    writeFileSync(bad, `<html>\u0007\u0000<script>alert(1)</script>${'\u0001'.repeat(1000)}`);
+    const r = cli('risk', '--json', bad);
+    expect(r.code).toBe(2);
+    const { error } = JSON.parse(r.stdout) as { error: string };
+    expect(error).toMatch(/page\.json: not valid JSON \(Unexpected token '<', "<html><s"\.\.\. is not valid JSON\)$/);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(`${error}${r.stderr}`.trimEnd()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  }, 60_000);
+
   it('a v1 trial with its own diagnosis still runs', () => {
     const r = cli('cohort', '--json', file('dps.json', { ...DPS_TRIAL, n: 50, years: 1 }));
     expect(r.code).toBe(0);
