@@ -48,14 +48,34 @@ function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
 }
 
+/** An instant as ISO 8601 UTC, or "(out of range)" where a Date cannot hold it (a huge number in a file). */
+function iso(ms: number): string {
+  return Number.isFinite(new Date(ms).getTime()) ? new Date(ms).toISOString() : '(out of range)';
+}
+
+/** The UTC day of an instant, or "(out of range)". */
+function isoDay(ms: number): string {
+  const s = iso(ms);
+  return s.startsWith('(') ? s : s.slice(0, 10);
+}
+
+/**
+ * Why a record's own times are wrong: its end before its start (swapped or corrupt times), whatever
+ * its metric. Importers check it on the times a record was written with, before an instant metric
+ * keeps its start only (docs/import-formats.md "Plausibility").
+ */
+export function endBeforeStart(metric: MetricId, startMs: number, endMs: number): string | undefined {
+  return endMs < startMs ? `${metric}: end ${iso(endMs)} is before start ${iso(startMs)}` : undefined;
+}
+
 /** Why a sample cannot be stored, or undefined when it can. `nowMs` is the import's clock. */
 export function implausible(metric: MetricId, startMs: number, endMs: number, value: number, nowMs: number): string | undefined {
   if (!Number.isFinite(startMs)) return `${metric}: start time is not a valid date`;
   if (!Number.isFinite(endMs)) return `${metric}: end time is not a valid date`;
   if (endMs < startMs) return `${metric}: end before start`;
-  if (startMs < EARLIEST_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is before 1900`;
-  if (startMs > nowMs + DAY_MS) return `${metric}: date ${new Date(startMs).toISOString().slice(0, 10)} is more than a day in the future`;
-  if (endMs > nowMs + DAY_MS) return `${metric}: end ${new Date(endMs).toISOString().slice(0, 10)} is more than a day in the future`;
+  if (startMs < EARLIEST_MS) return `${metric}: date ${isoDay(startMs)} is before 1900`;
+  if (startMs > nowMs + DAY_MS) return `${metric}: date ${isoDay(startMs)} is more than a day in the future`;
+  if (endMs > nowMs + DAY_MS) return `${metric}: end ${isoDay(endMs)} is more than a day in the future`;
   if (endMs - startMs > MAX_INTERVAL_MS)
     return `${metric}: an interval of ${Math.round((endMs - startMs) / DAY_MS)} days is longer than ${MAX_INTERVAL_MS / DAY_MS}`;
   if (!Number.isFinite(value)) return `${metric}: value is not a number`;

@@ -1,4 +1,6 @@
 /** The risk profile of contracts.md §2 (`risk`): units in the names, unknown inputs omitted. */
+import { unknownField } from '../util/fields.ts';
+import { snippet } from '../util/text.ts';
 import type { Sex } from './common.ts';
 
 export type Ethnicity =
@@ -105,6 +107,12 @@ const BOOLEANS = [
   'hypertension',
 ] as const;
 
+const TEXT = ['sex', 'ethnicity', 'smoking', 'familyHistoryDiabetes'] as const;
+/** Every profile field (contracts.md §2); anything else in a profile is an error naming it. */
+export const PROFILE_FIELDS: readonly string[] = [...TEXT, ...NUMBERS, ...BOOLEANS];
+/** Fields of a later contract version (a person who has type 2 diabetes): "not supported yet". */
+const PROFILE_LATER = ['diabetesYears', 'glucoseLowering'];
+
 /** Physiologically possible ranges: a value outside is an unusable profile (exit 2), not a score input. */
 const POSSIBLE: Partial<Record<(typeof NUMBERS)[number], [number, number]>> = {
   age: [0, 120],
@@ -128,6 +136,8 @@ const POSSIBLE: Partial<Record<(typeof NUMBERS)[number], [number, number]>> = {
 export function invalidProfile(p: unknown, where = 'profile'): string | undefined {
   if (!p || typeof p !== 'object' || Array.isArray(p)) return `${where} is not an object`;
   const o = p as Record<string, unknown>;
+  const unknown = unknownField(o, where, 'profile', PROFILE_FIELDS, PROFILE_LATER);
+  if (unknown) return unknown;
   if (o.sex !== undefined && o.sex !== 'female' && o.sex !== 'male') return `${where}.sex must be "female" or "male"`;
   for (const k of NUMBERS) {
     if (o[k] === undefined) continue;
@@ -137,9 +147,9 @@ export function invalidProfile(p: unknown, where = 'profile'): string | undefine
   }
   for (const k of BOOLEANS) if (o[k] !== undefined && typeof o[k] !== 'boolean') return `${where}.${k} must be true or false`;
   if (o.ethnicity !== undefined && !ETHNICITIES.has(o.ethnicity as string))
-    return `${where}.ethnicity "${String(o.ethnicity)}" is not one of ${[...ETHNICITIES].join(', ')}`;
+    return `${where}.ethnicity "${snippet(String(o.ethnicity))}" is not one of ${[...ETHNICITIES].join(', ')}`;
   if (o.smoking !== undefined && !SMOKING.has(o.smoking as string))
-    return `${where}.smoking "${String(o.smoking)}" is not one of ${[...SMOKING].join(', ')}`;
+    return `${where}.smoking "${snippet(String(o.smoking))}" is not one of ${[...SMOKING].join(', ')}`;
   if (o.familyHistoryDiabetes !== undefined && !['none', 'second_degree', 'first_degree'].includes(o.familyHistoryDiabetes as string)) {
     return `${where}.familyHistoryDiabetes must be none, second_degree or first_degree`;
   }

@@ -3,7 +3,9 @@
  * baseline, every arm run on the same virtual people with the same member parameters (common
  * random numbers), so that arm differences are the scenarios' alone.
  */
+import { unknownField } from '../util/fields.ts';
 import { randomStream, type Rng } from '../util/random.ts';
+import { snippet } from '../util/text.ts';
 import { CONTRACT_DIAGNOSIS, runEnsemble, type DiagnosisCriteria } from './engine.ts';
 import { drawMember, type Member, type VirtualPerson } from './members.ts';
 import { EFFECTS, PRIORS, type Effects, type Priors } from './priors.ts';
@@ -81,9 +83,29 @@ export function drawParticipants(p: TrialPopulation, n: number, seed: number, dx
   return out;
 }
 
+const TRIAL_FIELDS = ['name', 'n', 'seed', 'years', 'population', 'arms', 'diagnosis'];
+const POPULATION_FIELDS = [
+  'ageMean',
+  'ageSd',
+  'femaleFraction',
+  'bmiMean',
+  'bmiSd',
+  'fastingGlucoseMgDlMean',
+  'fastingGlucoseMgDlSd',
+  'hba1cPercentMean',
+  'hba1cPercentSd',
+];
+const DIAGNOSIS_FIELDS = ['fastingGlucoseMgDl', 'hba1cPercent', 'visitsPerYear'];
+/** Trial fields of a later contract version (the trial's own ascertainment and phases): "not supported yet". */
+const POPULATION_LATER = ['twoHourGlucoseMgDlMean', 'twoHourGlucoseMgDlSd', 'entry'];
+const DIAGNOSIS_LATER = ['twoHourGlucoseMgDl', 'fastingVisitsPerYear', 'ogttVisitsPerYear', 'confirmation'];
+
+/** Why a parsed JSON value is not a usable trial (an unknown field is named with its path), or undefined. */
 export function invalidTrial(t: unknown): string | undefined {
   if (!t || typeof t !== 'object' || Array.isArray(t)) return 'trial is not an object';
   const o = t as Record<string, unknown>;
+  const unknown = unknownField(o, 'trial', 'trial', TRIAL_FIELDS);
+  if (unknown) return unknown;
   const int = (k: string, lo: number, hi: number): string | undefined =>
     typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= lo && (o[k] as number) <= hi
       ? undefined
@@ -91,18 +113,10 @@ export function invalidTrial(t: unknown): string | undefined {
   const bad = int('n', 1, 100_000) ?? int('seed', 0, 2 ** 32 - 1) ?? int('years', 1, 30);
   if (bad) return bad;
   const pop = o.population as Record<string, unknown> | undefined;
-  if (!pop || typeof pop !== 'object') return 'trial.population is missing';
-  for (const k of [
-    'ageMean',
-    'ageSd',
-    'femaleFraction',
-    'bmiMean',
-    'bmiSd',
-    'fastingGlucoseMgDlMean',
-    'fastingGlucoseMgDlSd',
-    'hba1cPercentMean',
-    'hba1cPercentSd',
-  ]) {
+  if (!pop || typeof pop !== 'object' || Array.isArray(pop)) return 'trial.population is missing';
+  const unknownPop = unknownField(pop, 'trial.population', 'population', POPULATION_FIELDS, POPULATION_LATER);
+  if (unknownPop) return unknownPop;
+  for (const k of POPULATION_FIELDS) {
     if (typeof pop[k] !== 'number' || !Number.isFinite(pop[k]) || (pop[k] as number) < 0)
       return `trial.population.${k} must be a non-negative number`;
   }
@@ -113,6 +127,9 @@ export function invalidTrial(t: unknown): string | undefined {
     const d = o.diagnosis as Record<string, unknown> | null;
     const fpg = d?.fastingGlucoseMgDl;
     const a1c = d?.hba1cPercent;
+    const unknownDx =
+      d && typeof d === 'object' ? unknownField(d, 'trial.diagnosis', 'diagnosis', DIAGNOSIS_FIELDS, DIAGNOSIS_LATER) : undefined;
+    if (unknownDx) return unknownDx;
     if (!d || typeof d !== 'object' || typeof fpg !== 'number' || !(fpg >= 90 && fpg <= 200))
       return 'trial.diagnosis.fastingGlucoseMgDl must be a number from 90 to 200';
     if (a1c !== null && !(typeof a1c === 'number' && a1c >= 5 && a1c <= 9))
@@ -121,7 +138,10 @@ export function invalidTrial(t: unknown): string | undefined {
       return 'trial.diagnosis.visitsPerYear must be 1 or 2';
   }
   for (const [name, s] of Object.entries(o.arms)) {
-    const why = invalidScenario(s, `trial.arms.${name}`);
+    const where = `trial.arms.${snippet(name, 60)}`;
+    // An arm in phases is a later contract version's; an arm is one scenario from year 0.
+    if (s && typeof s === 'object' && 'phases' in s) return `${where}.phases is not supported yet`;
+    const why = invalidScenario(s, where);
     if (why) return why;
   }
   return undefined;

@@ -2,6 +2,7 @@
  * A what-if scenario (contracts.md §2 `simulate`): every field optional, absent = no change from today.
  */
 import type { Smoking } from '../risk/profile.ts';
+import { snippet } from '../util/text.ts';
 
 export interface Scenario {
   /** Change in energy intake from startDay, kcal/day (drives the body-weight model). */
@@ -26,14 +27,17 @@ const NUMERIC: Record<string, [number, number]> = {
   startDay: [0, 3650],
 };
 const SMOKING = ['non', 'ex', 'light', 'moderate', 'heavy'];
+/** Scenario fields of a later contract version (diabetes care, heart and vessels): "not supported yet". */
+const SCENARIO_LATER = ['glucoseLowering', 'totalDietReplacement', 'dietPattern', 'saltReductionGPerDay', 'statin', 'bpMedications'];
 
 /** Checks a parsed JSON value is a usable scenario; returns the reason it is not, or undefined. */
 export function invalidScenario(s: unknown, where = 'scenario'): string | undefined {
   if (!s || typeof s !== 'object' || Array.isArray(s)) return `${where} is not an object`;
   const o = s as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!(key in NUMERIC) && key !== 'metformin' && key !== 'smoking')
-      return `${where}.${key} is not a scenario field (${[...Object.keys(NUMERIC), 'metformin', 'smoking'].join(', ')})`;
+    if (key in NUMERIC || key === 'metformin' || key === 'smoking') continue;
+    if (SCENARIO_LATER.includes(key)) return `${where}.${key} is not supported yet`;
+    return `${where}.${snippet(key, 60)} is not a scenario field (${[...Object.keys(NUMERIC), 'metformin', 'smoking'].join(', ')})`;
   }
   for (const [key, [lo, hi]] of Object.entries(NUMERIC)) {
     const v = o[key];

@@ -1,6 +1,6 @@
 import type { MetricId } from '../../models/metrics.ts';
 import { NO_OFFSET } from '../../models/samples.ts';
-import { wallTimeToEpoch } from '../../models/util/time.ts';
+import { wallTime, wallTimeToEpoch } from '../../models/util/time.ts';
 import type { ImportSink } from './sink.ts';
 
 /**
@@ -38,6 +38,5 @@ export function parseDayUs(s: string): [number, number, number] | undefined {
 }
 
 function valid(y: number, m: number, d: number): [number, number, number] | undefined {
-  if (m < 1 || m > 12 || d < 1) return undefined;
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d ? [y, m, d] : undefined;
+  return typeof wallTime(y, m, d) === 'number' ? [y, m, d] : undefined;
 }

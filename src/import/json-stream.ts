@@ -1,3 +1,4 @@
+import { snippet } from '../../models/util/text.ts';
 import { ImportError } from './errors.ts';
 
 export interface JsonRoot {
@@ -81,7 +82,7 @@ export async function* jsonElements(
         try {
           root.fields[key!] = JSON.parse(prim.join('').trim());
         } catch {
-          throw new ImportError('MALFORMED', `Invalid JSON value for "${key}"`, `character ${offset + i}`);
+          throw new ImportError('MALFORMED', `Invalid JSON value for "${snippet(key!)}"`, `character ${offset + i}`);
         }
         primStart = -1;
         prim = [];
@@ -100,7 +101,7 @@ export async function* jsonElements(
       }
       if (depth === 1 && root.kind === 'object') {
         if (c === 58 /* : */) {
-          key = lastString.join('');
+          key = jsonKey(lastString.join(''), offset + i);
           afterColon = true;
           continue;
         }
@@ -159,6 +160,8 @@ export async function* jsonElements(
             yield v;
           }
         }
+        // The target array has closed: what follows (a signed Bundle's `signature`, say) holds no elements.
+        if (depth < targetDepth) targetDepth = -1;
       } else if (targetDepth === 1 && depth === 1 && c !== 44) {
         // a primitive element of a root array: not a record
         if (!elem) throw new ImportError('MALFORMED', `Element ${root.count + 1} is not an object`, `entry ${root.count + 1}`);
@@ -188,4 +191,14 @@ export async function* jsonElements(
   if (!started) throw new ImportError('EMPTY_FILE', 'The JSON file is empty');
   if (!done || inString)
     throw new ImportError('TRUNCATED', 'The JSON document ends early (an interrupted download or copy?)', `character ${offset}`);
+}
+
+/** A member name as written between its quotes, with its escapes (`\"`, `\u0041`) decoded. */
+function jsonKey(raw: string, at: number): string {
+  if (raw.indexOf('\\') < 0) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    throw new ImportError('MALFORMED', 'Invalid escape in a JSON member name', `character ${at}`);
+  }
 }

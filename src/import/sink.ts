@@ -1,5 +1,8 @@
 import type { MetricId } from '../../models/metrics.ts';
-import { implausible } from '../../models/plausibility.ts';
+import { METRICS } from '../../models/metrics.ts';
+import { printable } from '../../models/util/text.ts';
+import { cleanMessage } from './errors.ts';
+import { endBeforeStart, implausible } from '../../models/plausibility.ts';
 import { BatchBuilder, FLAG_OFFSET_ASSUMED, NO_OFFSET, type SampleBatch } from '../../models/samples.ts';
 import type { RejectedRecord } from '../data/rows.ts';
 import type { SourceInput } from '../data/sources.ts';
@@ -56,8 +59,8 @@ export class ImportSink {
 
   /** Index of a source (device or app), created on first use. */
   source(name: string, model = ''): number {
-    name = name.slice(0, MAX_NAME);
-    model = model.slice(0, MAX_NAME);
+    name = printable(name.slice(0, MAX_NAME));
+    model = printable(model.slice(0, MAX_NAME));
     const key = `${name}|${model}`;
     let i = this.sourceIndex.get(key);
     if (i === undefined) {
@@ -71,12 +74,17 @@ export class ImportSink {
 
   /**
    * Adds a sample in canonical units; returns the reason it was rejected, or undefined. The caller
-   * passes the location only on rejection, so the fast path builds no strings. A sample without a
-   * UTC offset gets the importing device's offset at that instant now (contracts §1 "Time"), so its
-   * day never moves when the device later travels to another zone.
+   * passes the location only on rejection, so the fast path builds no strings. `endMs` is the end the
+   * record was written with (its start when it has none): an end before the start is rejected for
+   * every metric, and an instant metric then keeps its start only. A sample without a UTC offset
+   * gets the importing device's offset at that instant now (contracts §1 "Time"), so its day never
+   * moves when the device later travels to another zone.
    */
   add(metric: MetricId, startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): string | undefined {
     if (source === TOO_MANY_SOURCES) return `more than ${MAX_SOURCES.toLocaleString('en')} distinct sources in one file`;
+    const order = endBeforeStart(metric, startMs, endMs);
+    if (order) return order;
+    if (METRICS[metric].kind === 'instant') endMs = startMs;
     const why = implausible(metric, startMs, endMs, value, this.nowMs);
     if (why) return why;
     if (offsetMin === NO_OFFSET) {
@@ -122,13 +130,16 @@ export class ImportSink {
     if (!items.includes(flag)) items.push(flag);
   }
 
+  /** A rejected record: its location and reason, kept printable and short whatever the file held. */
   reject(where: string, reason: string): void {
     this.rejectedCount++;
-    if (this.rejected.length < MAX_REJECTED_LISTED) this.rejected.push({ where, reason });
+    if (this.rejected.length < MAX_REJECTED_LISTED)
+      this.rejected.push({ where: cleanMessage(where, 200), reason: cleanMessage(reason, 300) });
   }
 
+  /** Counts a record of a type Doppel does not read, under its own name (printable, cut at MAX_NAME). */
   ignore(type: string, n = 1): void {
-    let key = type.slice(0, MAX_NAME);
+    let key = printable(type.slice(0, MAX_NAME)) || '(unnamed type)';
     if (!(key in this.ignored) && this.ignoredKeys >= MAX_IGNORED_KEYS) key = '(other types)';
     else if (!(key in this.ignored)) this.ignoredKeys++;
     this.ignored[key] = (this.ignored[key] ?? 0) + n;

@@ -16,21 +16,70 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** The raw (undecoded) value of attribute `name` in a start tag, or undefined. */
-export function rawAttr(tag: string, name: string): string | undefined {
-  let i = tag.indexOf(name);
-  while (i >= 0) {
-    const before = tag.charCodeAt(i - 1);
-    const q = i + name.length;
-    // preceded by whitespace, followed by =" or ='
-    if ((before === 32 || before === 9 || before === 10 || before === 13) && tag.charCodeAt(q) === 61) {
-      const quote = tag[q + 1];
-      if (quote === '"' || quote === "'") {
-        const end = tag.indexOf(quote, q + 2);
-        return end < 0 ? undefined : tag.slice(q + 2, end);
-      }
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The attributes of the last tag scanned, as positions: name start, name end, value start, value end.
+ * A parser asks for several attributes of one tag in a row; the tag is read once for all of them.
+ */
+let scanned: string | undefined;
+let spans = new Int32Array(4 * 32);
+let count = 0;
+
+/**
+ * Reads a start tag attribute by attribute (XML 1.0: `Name S? = S? AttValue`, the value in double or
+ * single quotes), so a value holding `>`, the other quote, or text that looks like another attribute
+ * is never misread. Reading stops at the first thing that is not an attribute.
+ */
+function scan(tag: string): void {
+  if (tag === scanned) return;
+  count = 0;
+  const n = tag.length;
+  let i = 1;
+  while (i < n) {
+    const c = tag.charCodeAt(i);
+    if (isSpace(c) || c === 47 || c === 62) break; // the element's name ends
+    i++;
+  }
+  for (;;) {
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n) {
+      const c = tag.charCodeAt(i);
+      if (c === 61 || isSpace(c) || c === 47 || c === 62) break;
+      i++;
     }
-    i = tag.indexOf(name, i + 1);
+    if (i === start) break; // `/>`, `>` or the end: no more attributes
+    const nameEnd = i;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 61) break; // not `name=value`: nothing further is trusted
+    i++;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const q = tag.charCodeAt(i);
+    if (q !== 34 && q !== 39) break;
+    const end = tag.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (end < 0) break;
+    if (4 * count + 4 > spans.length) {
+      const more = new Int32Array(spans.length * 2);
+      more.set(spans);
+      spans = more;
+    }
+    spans[4 * count] = start;
+    spans[4 * count + 1] = nameEnd;
+    spans[4 * count + 2] = i + 1;
+    spans[4 * count + 3] = end;
+    count++;
+    i = end + 1;
+  }
+  scanned = tag;
+}
+
+/** The raw (undecoded) value of attribute `name` in a start tag (the first, if repeated), or undefined. */
+export function rawAttr(tag: string, name: string): string | undefined {
+  scan(tag);
+  for (let k = 0; k < count; k++) {
+    const s = spans[4 * k]!;
+    if (spans[4 * k + 1]! - s === name.length && tag.startsWith(name, s)) return tag.slice(spans[4 * k + 2], spans[4 * k + 3]);
   }
   return undefined;
 }
@@ -41,17 +90,19 @@ export function attr(tag: string, name: string): string | undefined {
 }
 
 /**
- * Index just past the `>` that ends the tag starting at `lt`, honouring quoted attribute values
- * (which may contain `>`), or -1 when the tag is not complete in `buf`.
+ * Index just past the `>` that ends the tag starting at `lt`, or -1 when the tag is not complete in
+ * `buf`. A quoted attribute value, in double or single quotes, may hold `>` and the other quote.
  */
 export function tagEnd(buf: string, lt: number): number {
-  let inQuote = false;
-  let i = lt + 1;
-  for (;;) {
-    const gt = buf.indexOf('>', i);
-    if (gt < 0) return -1;
-    for (let q = buf.indexOf('"', i); q >= 0 && q < gt; q = buf.indexOf('"', q + 1)) inQuote = !inQuote;
-    if (!inQuote) return gt + 1;
-    i = gt + 1;
+  const n = buf.length;
+  for (let i = lt + 1; i < n;) {
+    const c = buf.charCodeAt(i);
+    if (c === 62) return i + 1;
+    if (c === 34 || c === 39) {
+      const close = buf.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else i++;
   }
+  return -1;
 }

@@ -108,7 +108,6 @@ for (const [device, viewport] of [
   ['a phone', { width: 390, height: 844 }],
 ] as const) {
   test(`the visit summary prints from ${device} to one A4 page, complete, with nothing overlapping`, async ({ page }) => {
-    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     const { hba1c } = await openSummaryWithPlan(page);
     const { pages, text, overlaps } = await printWhenOffered(page);

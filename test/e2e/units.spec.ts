@@ -38,7 +38,6 @@ async function expectChosenUnits(where: Locator, what: string): Promise<void> {
 }
 
 test('every unit setting reaches the twin, the risk drivers and inputs, the what-if notes and the visit summary', async ({ page }) => {
-  test.setTimeout(180_000);
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
@@ -84,7 +83,6 @@ test('every unit setting reaches the twin, the risk drivers and inputs, the what
 });
 
 test('height in feet and inches: entered in the profile, stored in cm, shown back without drift', async ({ page }) => {
-  test.setTimeout(120_000);
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
@@ -117,7 +115,6 @@ test('height in feet and inches: entered in the profile, stored in cm, shown bac
 });
 
 test('creatinine in mg/dL with two decimals or in whole µmol/L, and eGFR says which creatinine it came from', async ({ page }) => {
-  test.setTimeout(120_000);
   const app = new AppPage(page);
   await app.goto();
   await page.getByRole('link', { name: 'Import your data' }).click();

@@ -24,7 +24,7 @@ describe('CLI bundle', () => {
     for (const f of ['tools/cli/main.ts', 'src/import/pipeline.ts', 'models/risk/report.ts', 'package-lock.json', 'tools/build/cli.mjs'])
       expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('node_modules/dexie/'))).toBe(true);
-  }, 60_000);
+  });
 
   it('runs on its own in plain Node: help and a command that reads a file', () => {
     const help = spawnSync(process.execPath, [outfile, 'help'], { encoding: 'utf8' });
@@ -35,7 +35,7 @@ describe('CLI bundle', () => {
     const risk = spawnSync(process.execPath, [outfile, 'risk', '--json', join(dir, 'p.json')], { encoding: 'utf8' });
     expect(risk.status).toBe(0);
     expect(JSON.parse(risk.stdout).qdiabetes2018).toEqual({ A: 9.88593, B: null, C: null });
-  }, 60_000);
+  });
 
   it('is stale when a source it was built from changed, or esbuild did, and ensureCli rebuilds it', async () => {
     expect(staleReason(outfile)).toBeNull();
@@ -50,7 +50,7 @@ describe('CLI bundle', () => {
     expect(staleReason(outfile)).toMatch(/^esbuild .* differs from 0\.0\.1$/);
     await ensureCli(outfile);
     expect(staleReason(outfile)).toBeNull();
-  }, 60_000);
+  });
 
   it('is stale when a file it was built from is gone', () => {
     rewriteRecord((r) => (r.files['tools/cli/removed-since.ts'] = [10, 1]));

@@ -1,6 +1,15 @@
-/** The CLI's input could not be used: exit 2 with this message. */
+import { printable } from '../../models/util/text.ts';
+
+/**
+ * The CLI's input could not be used: exit 2 with this message. It may quote the input (a JSON
+ * parser's excerpt of a file that is no JSON), so it is kept printable and short.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(message: string) {
+    const p = printable(message);
+    super(p.length > 500 ? `${p.slice(0, 499)}…` : p);
+  }
 }
 
 /** Something went wrong that is not the input's fault: exit 1. */

@@ -8,6 +8,7 @@
 import 'fake-indexeddb/auto';
 import { parseArgs, UsageError } from './args.ts';
 import { isWithStatus, type Command } from './command.ts';
+import { exitWhenFlushed } from './output.ts';
 import { demo } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { cohort } from './commands/cohort.ts';
@@ -60,10 +61,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(1);
-  },
-);
+// Never process.exit() directly: output still on its way down a pipe would be lost (output.ts).
+main(process.argv.slice(2)).then(exitWhenFlushed, (e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  return exitWhenFlushed(1);
+});

@@ -5,7 +5,8 @@
  */
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { snippet } from '../../../models/util/text.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
@@ -74,16 +75,17 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.ignore(type);
       return;
     }
-    const s = parseDateTime(rawAttr(tag, 'startDate') ?? '');
-    const e = parseDateTime(rawAttr(tag, 'endDate') ?? rawAttr(tag, 'startDate') ?? '');
-    if (!s || !e) {
-      sink.reject(where(at), `${metric}: startDate/endDate missing or not a date`);
+    const s = readDateTimeField('startDate', rawAttr(tag, 'startDate'));
+    const rawEnd = rawAttr(tag, 'endDate');
+    const e = rawEnd === undefined ? s : readDateTimeField('endDate', rawEnd);
+    if (typeof s === 'string' || typeof e === 'string') {
+      sink.reject(where(at), `${metric}: ${typeof s === 'string' ? s : e}`);
       return;
     }
     const raw = rawAttr(tag, 'value');
     const value = raw === undefined ? NaN : Number(raw);
     if (raw === undefined || raw === '' || !Number.isFinite(value)) {
-      sink.reject(where(at), `${metric}: value "${raw ?? ''}" is not a number`);
+      sink.reject(where(at), `${metric}: value "${snippet(raw ?? '')}" is not a number`);
       return;
     }
     const conv = toCanonical(metric, value, attr(tag, 'unit') ?? METRICS[metric].unit, { fractionPercent: true });
@@ -91,9 +93,9 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.reject(where(at), conv.reason);
       return;
     }
-    const instant = METRICS[metric].kind === 'instant';
+    // The record's own end, also for an instant metric: the sink rejects an end before the start.
     const startMs = resolve(s),
-      endMs = instant ? resolve(s) : resolve(e);
+      endMs = resolve(e);
     const why = sink.add(metric, startMs, endMs, conv.value, s.offsetMin, sourceOf(tag));
     if (why) sink.reject(where(at), why);
   };
@@ -104,10 +106,10 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.ignore(v || SLEEP_TYPE);
       return;
     }
-    const s = parseDateTime(rawAttr(tag, 'startDate') ?? '');
-    const e = parseDateTime(rawAttr(tag, 'endDate') ?? '');
-    if (!s || !e) {
-      sink.reject(where(at), 'sleep: startDate/endDate missing or not a date');
+    const s = readDateTimeField('startDate', rawAttr(tag, 'startDate'));
+    const e = readDateTimeField('endDate', rawAttr(tag, 'endDate'));
+    if (typeof s === 'string' || typeof e === 'string') {
+      sink.reject(where(at), `sleep: ${typeof s === 'string' ? s : e}`);
       return;
     }
     const startMs = resolve(s),
@@ -177,7 +179,11 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
         sink.ignore(name === 'Workout' ? (attr(tag, 'workoutActivityType') ?? 'Workout') : name);
       }
       if (!sawRoot && name !== 'HealthData' && name !== '') {
-        throw new ImportError('MALFORMED', `Not an Apple Health export: the first element is <${name}>, not <HealthData>`, where(lt));
+        throw new ImportError(
+          'MALFORMED',
+          `Not an Apple Health export: the first element is <${snippet(name)}>, not <HealthData>`,
+          where(lt),
+        );
       }
     }
     if (buf.length - pos > 16 * 1024 * 1024) {
@@ -222,10 +228,22 @@ function skipDeclaration(buf: string, lt: number): number {
     return e < 0 ? -1 : e + 3;
   }
   if (buf.startsWith('<!DOCTYPE', lt)) {
-    const bracket = buf.indexOf('[', lt);
-    const gt = buf.indexOf('>', lt);
-    if (gt < 0) return -1;
-    if (bracket < 0 || bracket > gt) return gt + 1;
+    // Up to its internal subset or its end, past quoted SYSTEM/PUBLIC literals (either quote, may hold `>`).
+    let bracket = -1;
+    let i = lt + 9;
+    for (; i < buf.length; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        const close = buf.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (close < 0) return -1;
+        i = close;
+      } else if (c === 62) return i + 1;
+      else if (c === 91) {
+        bracket = i;
+        break;
+      }
+    }
+    if (bracket < 0) return -1;
     // Internal subset: skip to "]>" (whitespace allowed between). Apple's malformed variants still end so.
     const re = /\]\s*>/g;
     re.lastIndex = bracket;

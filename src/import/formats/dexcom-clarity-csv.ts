@@ -4,9 +4,10 @@
  * (`Low`/`High` stored as 40/400 mg/dL and flagged censored); Calibration rows are meter glucose.
  * Carbs and fast-acting Insulin rows are kept as dose records for the glucose forecaster.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { FLAG_CENSORED, NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { parseDateTime, readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -85,9 +86,9 @@ export async function parseDexcomClarityCsv(
       if (type) sink.ignore(`Dexcom ${type}`);
       continue;
     }
-    const t = parseDateTime(f[col.time] ?? '');
-    if (!t) {
-      sink.reject(where, `timestamp "${(f[col.time] ?? '').slice(0, 30)}" is not a date`);
+    const t = readDateTimeField('timestamp', f[col.time]);
+    if (typeof t === 'string') {
+      sink.reject(where, t);
       continue;
     }
     const raw = (f[col.glucose] ?? '').trim();
@@ -102,7 +103,7 @@ export async function parseDexcomClarityCsv(
     } else {
       const conv = toCanonical('cgm_glucose', raw === '' ? NaN : Number(raw), col.mmol ? 'mmol/L' : 'mg/dL');
       if (!conv.ok) {
-        sink.reject(where, `glucose "${raw.slice(0, 20)}" is not a number`);
+        sink.reject(where, `glucose "${snippet(raw, 20)}" is not a number`);
         continue;
       }
       value = conv.value;

@@ -6,11 +6,12 @@
  * Button/CARIN pharmacy claims as medications for the person to confirm (an indirect source).
  * Entered-in-error and cancelled records are skipped.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { conditionFlag, medicationFlags, type Coding } from '../../../models/clinical-codes.ts';
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { FLAG_CENSORED, FLAG_FASTING, NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, lines, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
@@ -105,7 +106,7 @@ export async function parseFhirR4(bytes: AsyncIterable<Uint8Array>, sink: Import
     await handle(resource, `entry ${root.count}`);
   }
   if (root.kind === 'object' && root.fields.resourceType !== undefined && root.fields.resourceType !== 'Bundle' && root.count === 0) {
-    throw new ImportError('NO_DATA', `A FHIR ${String(root.fields.resourceType)} with nothing Doppel reads`);
+    throw new ImportError('NO_DATA', `A FHIR ${snippet(String(root.fields.resourceType))} with nothing Doppel reads`);
   }
 }
 
@@ -189,15 +190,40 @@ function addTo(sink: ImportSink, key: 'conditions' | 'medications', flag: string
   if (!list.includes(flag)) list.push(flag);
 }
 
+type When = { startMs: number; endMs: number; offsetMin: number };
+
+/**
+ * When an Observation was made: effectiveDateTime, effectiveInstant, effectivePeriod (start, and its
+ * end when it has one) or else `issued`. A reason string when a date is there but unusable; undefined
+ * when there is none.
+ */
+function effective(o: Json): When | string | undefined {
+  const period = obj(o.effectivePeriod);
+  const fields: [string, unknown][] = [
+    ['effectiveDateTime', o.effectiveDateTime],
+    ['effectiveInstant', o.effectiveInstant],
+    ['effectivePeriod.start', period?.start],
+    ['issued', o.issued],
+  ];
+  const found = fields.find(([, v]) => typeof v === 'string');
+  if (!found) return undefined;
+  const [field, when] = found as [string, string];
+  const t = readDateTimeField(field, when);
+  if (typeof t === 'string') return /^\d{4}(-\d{2})?$/.test(when.trim()) ? `${field} "${when.trim()}" has no day` : t;
+  const startMs = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
+  // The period's end belongs to its start only; the sink rejects an end before the start.
+  const endText = field === 'effectivePeriod.start' ? str(period?.end) : undefined;
+  if (endText === undefined) return { startMs, endMs: startMs, offsetMin: t.offsetMin };
+  const e = readDateTimeField('effectivePeriod.end', endText);
+  if (typeof e === 'string') return e;
+  return { startMs, endMs: e.offsetMin === NO_OFFSET ? wallTimeToEpoch(e.wallMs) : e.ms, offsetMin: t.offsetMin };
+}
+
 function observation(o: Json, sink: ImportSink, source: number, where: string): void {
   const codes = loincCodes(o.code);
-  const when = str(o.effectiveDateTime) ?? str(o.effectiveInstant) ?? str(obj(o.effectivePeriod)?.start) ?? str(o.issued);
-  const t = when ? parseDateTime(when) : undefined;
-  if (when && !t) {
-    sink.reject(
-      where,
-      /^\d{4}(-\d{2})?$/.test(when.trim()) ? `effective date "${when}" has no day` : `effective date "${when.slice(0, 40)}" is not a date`,
-    );
+  const t = effective(o);
+  if (typeof t === 'string') {
+    sink.reject(where, t);
     return;
   }
   if (codes.some((c) => BP_PANELS.has(c))) {
@@ -221,7 +247,7 @@ function observation(o: Json, sink: ImportSink, source: number, where: string): 
 function quantity(
   metric: MetricId,
   q: Json | undefined,
-  t: ReturnType<typeof parseDateTime>,
+  t: When | undefined,
   sink: ImportSink,
   source: number,
   where: string,
@@ -245,7 +271,6 @@ function quantity(
   }
   // "<", ">", "<=", ">=": a bound (eGFR >60), not a measurement; kept at the bound, flagged censored.
   if (typeof q?.comparator === 'string') flags |= FLAG_CENSORED;
-  const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
-  const why = sink.add(metric, ms, ms, conv.value, t.offsetMin, source, flags);
+  const why = sink.add(metric, t.startMs, t.endMs, conv.value, t.offsetMin, source, flags);
   if (why) sink.reject(where, why);
 }

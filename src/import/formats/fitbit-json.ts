@@ -8,8 +8,9 @@
  * Weight is written in the account's unit (lb or kg) without saying which: the ratio weight / BMI
  * tells, since height² lies in 1.96-4.0 m² for kg and 4.3-8.8 for lb (heights 1.4-2.0 m).
  */
+import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { parseDateTime, wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
@@ -22,8 +23,8 @@ function fitbitWall(s: unknown): number | undefined {
   if (typeof s !== 'string') return undefined;
   const m = /^(\d{2})\/(\d{2})\/(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(s.trim());
   if (m) {
-    const ms = Date.UTC(2000 + Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-    return new Date(ms).getUTCDate() === Number(m[2]) ? ms : undefined;
+    const ms = wallTime(2000 + Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+    return typeof ms === 'number' ? ms : undefined;
   }
   const iso = parseDateTime(s); // sleep uses ISO without offset
   return iso?.offsetMin === NO_OFFSET ? iso.wallMs : iso?.ms;
@@ -78,7 +79,7 @@ export async function parseFitbitJson(
     const at = fitbitWall(e.dateTime);
     const v = e.value;
     if (at === undefined) {
-      sink.reject(where, `dateTime "${String(e.dateTime).slice(0, 30)}" is not a date`);
+      sink.reject(where, `dateTime "${snippet(String(e.dateTime), 30)}" is not a date`);
       continue;
     }
     if (v && typeof v === 'object') {
@@ -93,10 +94,10 @@ export async function parseFitbitJson(
     const series = seriesOf(name);
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
     if (series === 'steps') {
-      if (!Number.isFinite(n)) sink.reject(where, `steps "${String(v)}" is not a number`);
+      if (!Number.isFinite(n)) sink.reject(where, `steps "${snippet(String(v), 20)}" is not a number`);
       else if (n > 0) add('steps', at, at + 60_000, n, e);
     } else if (series === 'height') {
-      if (!Number.isFinite(n)) sink.reject(where, `height "${String(v)}" is not a number`);
+      if (!Number.isFinite(n)) sink.reject(where, `height "${snippet(String(v), 20)}" is not a number`);
       else add('height', at, at, n / 10, e); // millimetres
     } else
       sink.ignore(
@@ -141,7 +142,11 @@ function readWeights(list: Json[], sink: ImportSink, ctx: { entryName?: string }
       sink.reject(where, 'weight: date/time not readable');
       return;
     }
-    const wall = Date.UTC(2000 + Number(day[3]), Number(day[1]) - 1, Number(day[2]), Number(time[1]), Number(time[2]), Number(time[3]));
+    const wall = wallTime(2000 + Number(day[3]), Number(day[1]), Number(day[2]), Number(time[1]), Number(time[2]), Number(time[3]));
+    if (typeof wall === 'string') {
+      sink.reject(where, `weight: ${wall}`);
+      return;
+    }
     const at = wallTimeToEpoch(wall);
     const kg = lb ? (w.weight as number) * 0.45359237 : (w.weight as number);
     const src = source(w);

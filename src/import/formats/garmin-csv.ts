@@ -4,6 +4,7 @@
  * (`,Active Calories,Resting Calories,Total`) gives daily active energy. Each value is one sample
  * spanning that local day.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { addDay, parseDayUs } from '../day-sample.ts';
 import type { ReadContext } from '../bytes.ts';
 import { num, readTable } from '../table.ts';
@@ -25,14 +26,14 @@ export async function parseGarminCsv(
     kind ??= row.get('Actual') !== '' || row.get('Goal') !== '' ? 'steps' : 'calories';
     const day = parseDayUs(row.get(''));
     if (!day) {
-      sink.reject(row.where, `date "${row.get('').slice(0, 20)}" is not MM/DD/YYYY`);
+      sink.reject(row.where, `date "${snippet(row.get(''), 20)}" is not MM/DD/YYYY`);
       return;
     }
     const value = num(kind === 'steps' ? row.get('Actual') : row.get('Active Calories'));
     if (!Number.isFinite(value)) {
       sink.reject(
         row.where,
-        `${kind === 'steps' ? 'steps' : 'active calories'} "${(kind === 'steps' ? row.get('Actual') : row.get('Active Calories')).slice(0, 20)}" is not a number`,
+        `${kind === 'steps' ? 'steps' : 'active calories'} "${snippet(kind === 'steps' ? row.get('Actual') : row.get('Active Calories'), 20)}" is not a number`,
       );
       return;
     }

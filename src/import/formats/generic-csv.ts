@@ -3,9 +3,10 @@
  * `time` is ISO 8601 (`2024-05-01T07:30:00+02:00`; without an offset it is read in the device's
  * time zone); `metric` a canonical id; `unit` any unit the metric accepts; `source` optional.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { isMetricId, METRICS } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
@@ -42,7 +43,7 @@ export async function parseGenericCsv(
       if (h.slice(0, 4).join(',') !== 'time,metric,value,unit' || (h.length > 4 && h[4] !== 'source') || h.length > 5) {
         throw new ImportError(
           'MALFORMED',
-          `The header must be "time,metric,value,unit" or "time,metric,value,unit,source", not "${f.join(',').slice(0, 80)}"`,
+          `The header must be "time,metric,value,unit" or "time,metric,value,unit,source", not "${snippet(f.join(','), 80)}"`,
           locate(ctx, 'line 1'),
         );
       }
@@ -63,15 +64,15 @@ export async function parseGenericCsv(
       sink.ignore(metric || '(empty metric)');
       continue;
     }
-    const t = parseDateTime(time);
-    if (!t) {
-      sink.reject(where, `time "${time.slice(0, 40)}" is not an ISO 8601 date-time`);
+    const t = readDateTimeField('time', time);
+    if (typeof t === 'string') {
+      sink.reject(where, t);
       continue;
     }
     const v = value === '' ? NaN : Number(value);
     const conv = toCanonical(metric, v, unit);
     if (!conv.ok) {
-      sink.reject(where, Number.isFinite(v) ? conv.reason : `${metric}: value "${value.slice(0, 40)}" is not a number`);
+      sink.reject(where, Number.isFinite(v) ? conv.reason : `${metric}: value "${snippet(value)}" is not a number`);
       continue;
     }
     const startMs = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;

@@ -5,6 +5,7 @@
  * file name). Other columns (distance, calories, heart points, location bounds) are counted and
  * skipped.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { parseDateTime } from '../../../models/util/time.ts';
 import type { ReadContext } from '../bytes.ts';
 import { addDay, parseDayUs } from '../day-sample.ts';
@@ -38,7 +39,7 @@ export async function parseGoogleFitCsv(
       if (!perDay) {
         const day = parseDayUs(row.get('Date'));
         if (!day) {
-          sink.reject(row.where, `date "${row.get('Date').slice(0, 20)}" is not YYYY-MM-DD`);
+          sink.reject(row.where, `date "${snippet(row.get('Date'), 20)}" is not YYYY-MM-DD`);
           return;
         }
         const steps = num(row.get('Step count'));
@@ -50,13 +51,16 @@ export async function parseGoogleFitCsv(
       const raw = row.get('Step count');
       const steps = raw === '' ? 0 : num(raw);
       if (!Number.isFinite(steps)) {
-        sink.reject(row.where, `step count "${raw.slice(0, 20)}" is not a number`);
+        sink.reject(row.where, `step count "${snippet(raw, 20)}" is not a number`);
         return;
       }
       const a = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('Start time')}`);
       const b = parseDateTime(`${fileDay![1]}-${fileDay![2]}-${fileDay![3]}T${row.get('End time')}`);
       if (!a || !b || a.offsetMin !== b.offsetMin) {
-        sink.reject(row.where, `times "${row.get('Start time')}"-"${row.get('End time')}" are not times of day with an offset`);
+        sink.reject(
+          row.where,
+          `times "${snippet(row.get('Start time'), 30)}"-"${snippet(row.get('End time'), 30)}" are not times of day with an offset`,
+        );
         return;
       }
       const end = b.ms > a.ms ? b.ms : b.ms + 86_400_000; // the last row ends at 00:00 of the next day

@@ -6,9 +6,10 @@
  * DD-MM-YYYY or MM-DD-YYYY depending on the account's country: the file's own unambiguous dates
  * (a first or second part above 12) decide, before anything is stored.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { wallTimeToEpoch } from '../../../models/util/time.ts';
+import { wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -35,9 +36,8 @@ function wallMs(s: string, order: Order): number | undefined {
   if (!m) return undefined;
   const [a, b] = [Number(m[1]), Number(m[2])];
   const [day, month] = order === 'DMY' ? [a, b] : [b, a];
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const ms = Date.UTC(Number(m[3]), month - 1, day, Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  return new Date(ms).getUTCDate() === day ? ms : undefined;
+  const ms = wallTime(Number(m[3]), month, day, Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  return typeof ms === 'number' ? ms : undefined;
 }
 
 interface Row {
@@ -84,13 +84,13 @@ export async function parseLibreviewCsv(
     }
     const w = wallMs(r.time, order!);
     if (w === undefined) {
-      sink.reject(where, `timestamp "${r.time.slice(0, 30)}" is not a ${order === 'DMY' ? 'DD-MM-YYYY' : 'MM-DD-YYYY'} date`);
+      sink.reject(where, `timestamp "${snippet(r.time, 30)}" is not a ${order === 'DMY' ? 'DD-MM-YYYY' : 'MM-DD-YYYY'} date`);
       return;
     }
     const raw = glucose.trim();
     const conv = toCanonical(metric, raw === '' ? NaN : Number(raw.replace(',', '.')), unit);
     if (!conv.ok) {
-      sink.reject(where, `glucose "${raw.slice(0, 20)}" is not a number`);
+      sink.reject(where, `glucose "${snippet(raw, 20)}" is not a number`);
       return;
     }
     const ms = wallTimeToEpoch(w);

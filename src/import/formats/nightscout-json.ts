@@ -4,6 +4,7 @@
  * counted, not stored. `mbg` entries are meter glucose. Time: `date` (epoch ms) with the offset from
  * `dateString` or `utcOffset`.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { parseDateTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
@@ -31,7 +32,7 @@ export async function parseNightscoutJson(
     const raw = type === 'sgv' ? x.sgv : x.mbg;
     const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(value)) {
-      sink.reject(where, `${type} "${String(raw).slice(0, 20)}" is not a number`);
+      sink.reject(where, `${type} "${snippet(String(raw), 20)}" is not a number`);
       continue;
     }
     if (type === 'sgv' && value < 40) {

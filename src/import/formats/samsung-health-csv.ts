@@ -9,7 +9,7 @@
  */
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime } from '../../../models/util/time.ts';
+import { MAX_OFFSET_MIN, parseDateTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -20,10 +20,12 @@ export function isSamsungMeta(line: string): boolean {
   return /^\uFEFF?com\.samsung\.(s?health)\.[a-z_.]+,/.test(line);
 }
 
-/** `UTC+0300` / `UTC-0530` → minutes east of UTC. */
-function offsetOf(s: string): number {
+/** `UTC+0300` / `UTC-0530` → minutes east of UTC; NO_OFFSET when absent; the reason when out of range. */
+function offsetOf(s: string): number | string {
   const m = /^UTC([+-])(\d{2}):?(\d{2})$/.exec(s.trim());
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : NO_OFFSET;
+  if (!m) return NO_OFFSET;
+  const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return Number(m[3]) > 59 || Math.abs(offset) > MAX_OFFSET_MIN ? `time_offset "${s.trim()}" is beyond ±14:00` : offset;
 }
 
 type Reader = (
@@ -119,12 +121,16 @@ export async function parseSamsungHealthCsv(
       const i = index!.get(c);
       return i === undefined ? '' : (f[i] ?? '').trim();
     };
+    const where = locate(ctx, `line ${line}`);
     const offset = offsetOf(get('time_offset'));
+    if (typeof offset === 'string') {
+      sink.reject(where, offset);
+      continue;
+    }
     const at = (c: string): { ms: number; offsetMin: number } | undefined => {
       const t = parseDateTime(get(c));
       return t ? { ms: t.wallMs, offsetMin: offset } : undefined; // Samsung writes UTC
     };
-    const where = locate(ctx, `line ${line}`);
     const out = reader!(get, at);
     if (typeof out === 'string') {
       sink.reject(where, out);

@@ -4,8 +4,9 @@
  * seconds) and `aggregates_steps.csv` (`date,value`, one row a day; known by its file name).
  * Times without an offset are the device's local time.
  */
+import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
-import { parseDateTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
 import type { ReadContext } from '../bytes.ts';
 import { addDay, parseDayUs } from '../day-sample.ts';
 import { ImportError } from '../errors.ts';
@@ -41,9 +42,9 @@ export async function parseWithingsCsv(
   const src = sink.source('Withings');
   let kind: WithingsKind | undefined;
   const when = (row: TableRow, col: string): { ms: number; offsetMin: number } | undefined => {
-    const t = parseDateTime(row.get(col));
-    if (!t) {
-      sink.reject(row.where, `date "${row.get(col).slice(0, 30)}" is not a date`);
+    const t = readDateTimeField(col, row.get(col));
+    if (typeof t === 'string') {
+      sink.reject(row.where, t);
       return undefined;
     }
     return { ms: t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms, offsetMin: t.offsetMin };
@@ -68,7 +69,7 @@ export async function parseWithingsCsv(
         const kg = num(row.get('weight'));
         if (!t) return;
         if (!Number.isFinite(kg)) {
-          sink.reject(row.where, `weight "${row.get('weight')}" is not a number`);
+          sink.reject(row.where, `weight "${snippet(row.get('weight'), 20)}" is not a number`);
           return;
         }
         add(row, 'body_weight', t, kg);
@@ -94,7 +95,8 @@ export async function parseWithingsCsv(
       } else if (kind === 'steps') {
         const day = parseDayUs(row.get('date'));
         const v = num(row.get('value'));
-        if (!day || !Number.isFinite(v)) sink.reject(row.where, `row "${row.get('date')},${row.get('value')}" is not a date and a number`);
+        if (!day || !Number.isFinite(v))
+          sink.reject(row.where, `row "${snippet(`${row.get('date')},${row.get('value')}`, 40)}" is not a date and a number`);
         else addDay(sink, 'steps', ...day, v, src, 'total', row.where);
       }
     },
@@ -112,7 +114,7 @@ export async function parseWithingsCsv(
       onHeader: (h: string[]) => {
         kind = withingsKind(h.join(','), ctx.entryName ?? ctx.fileName ?? '');
         if (!kind)
-          throw new ImportError('MALFORMED', `Not a Withings export this version reads (header "${h.join(',').slice(0, 80)}")`, 'line 1');
+          throw new ImportError('MALFORMED', `Not a Withings export this version reads (header "${snippet(h.join(','), 80)}")`, 'line 1');
       },
     },
   );

@@ -8,6 +8,7 @@ import { Unzip, UnzipInflate } from 'fflate';
 import { AsyncQueue } from '../async-queue.ts';
 import { checkAbort, type ReadContext } from '../bytes.ts';
 import { detectFormat, SNIFF_BYTES, type FormatId } from '../detect.ts';
+import { snippet } from '../../../models/util/text.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 
@@ -114,7 +115,9 @@ export async function parseZip(
     await parse(all, sink, { signal: ctx.signal, entryName: name });
   };
 
+  const seen = new ZipContents();
   const uz = new Unzip((file) => {
+    seen.add(file.name);
     const why = skipped(file.name);
     if (why !== undefined) {
       if (why) sink.ignore(why);
@@ -205,9 +208,34 @@ export async function parseZip(
   if (fatal) for (const q of queues) if (!q.ended) q.fail(fatal);
   await Promise.all(running);
   if (fatal) throw fatal;
-  if (parsed === 0) throw new ImportError('NO_DATA', 'The zip archive holds no file Doppel can read');
+  if (parsed === 0) throw new ImportError('NO_DATA', seen.describe());
   return sawApple ? 'apple-health-zip' : 'zip';
 }
+
+/** What a zip holds, to say what it is when it holds no export: an Office document, or its first files by name. */
+class ZipContents {
+  private files = 0;
+  private readonly first: string[] = [];
+  private readonly office = new Set<string>();
+
+  add(name: string): void {
+    const top = name.split('/')[0]!;
+    if (name === '[Content_Types].xml' || ['word', 'xl', 'ppt'].includes(top))
+      this.office.add(name === '[Content_Types].xml' ? 'types' : top);
+    if (name.endsWith('/') || name.startsWith('__MACOSX/') || (name.split('/').pop() ?? '').startsWith('._')) return;
+    this.files++;
+    if (this.first.length < 3) this.first.push(snippet(name, 60));
+  }
+
+  describe(): string {
+    const kind = this.office.has('types') && (['word', 'xl', 'ppt'] as const).find((k) => this.office.has(k));
+    if (kind) return `This is ${OFFICE[kind]} (a zip of Office XML), not a health data export`;
+    if (this.files === 0) return 'The zip archive is empty';
+    const names = this.first.map((n) => `"${n}"`).join(', ') + (this.files > this.first.length ? ', …' : '');
+    return `The zip archive holds no file Doppel can read (${this.files} file${this.files === 1 ? '' : 's'}: ${names})`;
+  }
+}
+const OFFICE = { word: 'a Word document', xl: 'an Excel workbook', ppt: 'a PowerPoint presentation' } as const;
 
 function keepTail(tail: Uint8Array, chunk: Uint8Array, max: number): Uint8Array {
   if (chunk.length >= max) return chunk.slice(chunk.length - max);

@@ -145,7 +145,7 @@ describe('Apple Health export.xml: traps', () => {
     expect(r.rejected).toEqual([
       { where: 'line 4', reason: 'heart_rate 0 /min outside 20-300' },
       { where: 'line 5', reason: 'heart_rate: value "abc" is not a number' },
-      { where: 'line 6', reason: 'heart_rate: startDate/endDate missing or not a date' },
+      { where: 'line 6', reason: 'heart_rate: startDate "yesterday": not a date (YYYY-MM-DD expected)' },
       { where: 'line 7', reason: 'heart_rate: unit "furlongs" is not supported' },
     ]);
     expect(r.added).toBe(1);

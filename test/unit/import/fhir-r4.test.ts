@@ -132,6 +132,26 @@ describe('FHIR R4: traps', () => {
     expect(r.added).toBe(1);
   });
 
+  it('reads a signed document Bundle: the signature after `entry` is not read as entries', async () => {
+    const d = db();
+    const signed = JSON.stringify({
+      resourceType: 'Bundle',
+      type: 'document',
+      entry: [obs('29463-7', 80, 'kg'), obs('29463-7', 81, 'kg', { effectiveDateTime: '2024-03-05T09:00:00Z' })].map((resource) => ({
+        resource,
+      })),
+      signature: {
+        type: [{ system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.1' }],
+        when: '2024-03-06T10:00:00Z',
+        who: { reference: 'Organization/1' },
+        data: 'c2lnbmF0dXJl',
+      },
+    });
+    const r = await importText(d, signed, 'signed.json');
+    expect(r.rejected).toEqual([]);
+    expect(r.added).toBe(2);
+  });
+
   it('reads NDJSON bulk exports line by line', async () => {
     const d = db();
     const lines = [obs('29463-7', 80, 'kg'), obs('29463-7', 81, 'kg', { effectiveDateTime: '2024-03-05T09:00:00Z' })].map((o) =>

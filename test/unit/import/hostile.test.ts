@@ -119,7 +119,7 @@ describe('odd and hostile input', () => {
       JSON.stringify({ resourceType: 'Bundle', entry: [obs({}), obs({ effectiveDateTime: '2020-01' })] }),
       'egfr.json',
     );
-    expect(r.rejected).toEqual([{ where: 'entry 2', reason: 'effective date "2020-01" has no day' }]);
+    expect(r.rejected).toEqual([{ where: 'entry 2', reason: 'effectiveDateTime "2020-01" has no day' }]);
     const s = await readSamples(d, 'egfr');
     expect([s.value[0], s.flags[0]! & FLAG_CENSORED]).toEqual([60, FLAG_CENSORED]);
   });

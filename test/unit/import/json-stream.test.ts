@@ -11,28 +11,65 @@ async function collect(parts: string[]): Promise<{ items: unknown[]; root: JsonR
 }
 
 const element = fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 });
+/** Other members of a Bundle, before or after `entry`: primitives, objects and arrays (meta, link, signature). */
+const members = fc.dictionary(
+  fc.string({ maxLength: 5 }).filter((k) => k !== 'entry' && k !== 'resourceType'),
+  fc.jsonValue({ maxDepth: 3 }),
+  { maxKeys: 3 },
+);
+/** A signed Bundle's signature (FHIR R4 Signature), which follows `entry` in servers' output. */
+const SIGNATURE = {
+  type: [{ system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" }],
+  when: '2024-03-01T09:00:00Z',
+  who: { reference: 'Practitioner/1' },
+  sigFormat: 'application/jose',
+  data: 'ZXlKaGJHY2lPaUpTVXpJMU5pSjkuLi4=',
+};
 
 describe('jsonElements', () => {
-  it('yields each entry of a FHIR-style bundle, wherever the chunks split, with root fields in any order', async () => {
+  it('yields each entry of a FHIR-style bundle, wherever the chunks split, with members (objects and arrays too) before and after `entry`', async () => {
     await fc.assert(
       fc.asyncProperty(
+        members,
         fc.array(element, { maxLength: 6 }),
+        members,
+        fc.boolean(),
         fc.boolean(),
         fc.array(fc.nat(), { maxLength: 8 }),
         fc.integer({ min: 0, max: 2 }),
-        async (entries, typeLast, cuts, indent) => {
-          const doc = typeLast
-            ? { id: 'x"y', link: [{ url: 'a,b]' }], entry: entries, total: entries.length, resourceType: 'Bundle' }
-            : { resourceType: 'Bundle', type: 'collection', entry: entries };
-          const text = JSON.stringify(doc, null, indent);
+        async (before, entries, after, typeLast, signed, cuts, indent) => {
+          const bundle = typeLast
+            ? { id: 'x"y', link: [{ url: 'a,b]' }], ...before, entry: entries, ...after, total: entries.length, resourceType: 'Bundle' }
+            : { resourceType: 'Bundle', type: 'collection', ...before, entry: entries, ...after };
+          const text = JSON.stringify(signed ? { ...bundle, signature: SIGNATURE } : bundle, null, indent);
+          const doc = JSON.parse(text) as Record<string, unknown>; // -0 becomes 0 in JSON
           const { items, root } = await collect(splitAt(text, cuts));
-          expect(items).toEqual(JSON.parse(JSON.stringify(entries))); // -0 becomes 0 in JSON
+          expect(items).toEqual(doc.entry);
+          expect(root.count).toBe(entries.length);
           expect(root.fields.resourceType).toBe('Bundle');
-          if (typeLast) expect(root.fields).toMatchObject({ id: 'x"y', total: entries.length });
+          // Primitive members are kept as the root's fields; objects and arrays are not.
+          for (const [k, v] of Object.entries(doc)) {
+            if (v === null || typeof v !== 'object') expect(root.fields[k]).toEqual(v);
+            else expect(Object.hasOwn(root.fields, k)).toBe(false);
+          }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 500 },
     );
+  });
+
+  it('reads a signed Bundle: its signature after `entry` is not an entry', async () => {
+    const obs = (v: number) => ({
+      resource: {
+        resourceType: 'Observation',
+        code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
+        valueQuantity: { value: v, unit: 'kg' },
+      },
+    });
+    const bundle = { resourceType: 'Bundle', type: 'document', entry: [obs(80), obs(81)], signature: SIGNATURE };
+    const { items, root } = await collect([JSON.stringify(bundle, null, 2)]);
+    expect(items).toEqual([obs(80), obs(81)]);
+    expect(root.fields).toEqual({ resourceType: 'Bundle', type: 'document' });
   });
 
   it('yields the elements of a root array', async () => {

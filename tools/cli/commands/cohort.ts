@@ -12,7 +12,9 @@ Optional "diagnosis": {fastingGlucoseMgDl, hba1cPercent (or null), visitsPerYear
 under its own criteria (default: fasting glucose >= 126 mg/dL or HbA1c >= 6.5 %, twice a year).
 An arm's weightChangeKg is its members' mean change, reached at one year and then held.
 Output per arm: cumulativeIncidence[k] = fraction diagnosed with type 2 diabetes by the end of year
-k+1, and meanWeightChangeKg[k] at the end of year k+1.`,
+k+1, and meanWeightChangeKg[k] at the end of year k+1. Any other field is an error naming it (exit 2);
+the later trial fields (population.entry, twoHourGlucoseMgDl*, diagnosis.confirmation, arms' phases)
+are not supported yet.`,
   async run(p) {
     const [path, ...extra] = p.positional;
     if (!path || extra.length) throw new UsageError('cohort needs exactly one TRIAL.json');

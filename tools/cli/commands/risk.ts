@@ -12,7 +12,8 @@ export const risk: Command = {
 hdlMgDl, triglyceridesMgDl, systolicBpMmHg, diastolicBpMmHg, egfr, ...), unknown inputs omitted.
 Prints QDiabetes-2018 A/B/C, FINDRISC, the ADA risk test, Framingham Offspring, the Pooled Cohort
 Equations and PREVENT; a score with missing or out-of-range inputs is null, with the reason in
-"warnings". Exit 2 when the file cannot be used (not JSON, or an invalid profile).`,
+"warnings". Exit 2 when the file cannot be used (not JSON, an invalid profile, or a field that is not
+a profile field, named with its path).`,
   async run(p) {
     const [path, ...extra] = p.positional;
     if (!path || extra.length) throw new UsageError('risk needs exactly one PROFILE.json');

@@ -17,7 +17,7 @@ hba1cPercent, fastingInsulinMicroIuMl and physicalActivityLevel used where given
 energyIntakeChangeKcalPerDay | weightChangeKg, physicalActivityLevel, activityMinutesPerWeek,
 metformin, smoking, startDay (contracts.md §2). Defaults: 10 years, 1000 members, seed 1.
 --deterministic runs one member at typical values and adds daily.weightKg (the published Hall model's
-own trajectory). Exit 2 when an input cannot be used.`,
+own trajectory). Exit 2 when an input cannot be used, a field it does not know included (named).`,
   async run(p) {
     const [path, ...extra] = p.positional;
     if (!path || extra.length) throw new UsageError('simulate needs exactly one PROFILE.json');
