@@ -96,7 +96,7 @@ const intersect = (a: DOMRect, b: DOMRect): boolean =>
  * has settled. The PDF is made first, as a browser prints (no chart resized for print beforehand).
  */
 async function printWhenOffered(page: Page): Promise<{ pages: number; text: string; overlaps: string[] }> {
-  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
   const pdf = await readPdf(await page.pdf({ format: 'A4', printBackground: true }));
   const boxes = await printBoxes(page);
   for (const a of boxes.agp) expect(intersect(a, boxes.risk), 'the AGP overlaps the risk table in print').toBe(false);

@@ -73,7 +73,7 @@ test('every unit setting reaches the twin, the risk drivers and inputs, the what
 
   await nav(page, 'Twin');
   await page.getByRole('link', { name: 'Visit summary' }).click();
-  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
   await expect(page.getByTestId('summary-inputs')).toContainText(/Height \d ft \d+(\.\d)? in/);
   await expect(page.getByTestId('summary-inputs')).toContainText(/HbA1c \d+ mmol\/mol/);
   await expectChosenUnits(page.getByTestId('summary-inputs'), 'summary risk inputs');
