@@ -16,7 +16,7 @@ function cspMeta(): Plugin {
 
 const PRECACHE = {
   globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest,txt}'],
-  // tfjs chunks are ~1.6 MB raw; the default 2 MiB limit is close, so allow 8 MiB (toolchain.md, trap 4).
+  // tfjs chunks are ~1.6 MB raw; the default 2 MiB limit is close, so allow 8 MiB (docs/toolchain.md, trap 4).
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 };
 

@@ -1,5 +1,5 @@
 /**
- * Physiological plausibility ranges in canonical units (contracts.md §1 "Plausibility"). A value
+ * Physiological plausibility ranges in canonical units (docs/metrics.md "Plausibility"). A value
  * outside its range is rejected with a reason; the rest of the file still imports. Ranges named in
  * the contract: body weight 2-650 kg, glucose 10-1500 mg/dL, heart rate 20-300 /min. The others are
  * set wide enough for every living person and tight enough to catch unit mix-ups (e.g. mmol/L read

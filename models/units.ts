@@ -1,6 +1,6 @@
 /**
- * Unit conversion to each metric's canonical unit (contracts.md §1). Factors:
- * glucose mmol/L × 18.016 mg/dL (contracts; molar mass of glucose 180.16 g/mol);
+ * Unit conversion to each metric's canonical unit (docs/metrics.md). Factors:
+ * glucose mmol/L × 18.016 mg/dL (docs/metrics.md; molar mass of glucose 180.16 g/mol);
  * cholesterol mmol/L × 38.67; triglycerides mmol/L × 88.57; creatinine µmol/L ÷ 88.42;
  * HbA1c IFCC mmol/mol → NGSP % = 0.0915 × mmol/mol + 2.15 (the NGSP/IFCC master equation);
  * lb = 0.45359237 kg, st = 14 lb, in = 2.54 cm, ft = 30.48 cm (exact international definitions);

@@ -23,7 +23,7 @@ export interface SampleColumnsView {
 }
 
 /**
- * Groups samples by their local calendar day (contracts §1 "Time") and summarizes each wanted day.
+ * Groups samples by their local calendar day (docs/metrics.md "Time") and summarizes each wanted day.
  * `wanted` limits the output to those days (the days an import or undo touched); days in `wanted`
  * without samples are absent from the result, so the caller deletes their rows.
  * With `sourceInfo` (cumulative and interval metrics), `sum` is the day's total after the

@@ -1,5 +1,5 @@
 /**
- * The overlapping-sources rule for cumulative metrics (contracts.md §1): a moment is counted once.
+ * The overlapping-sources rule for cumulative metrics (docs/metrics.md): a moment is counted once.
  * Sources are ranked; where samples of different sources overlap in time, the higher-ranked source
  * wins, and a lower-ranked sample contributes its value × the fraction of its interval that no
  * higher-ranked sample covers. Samples of one source never shadow each other.

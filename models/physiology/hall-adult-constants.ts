@@ -1,5 +1,5 @@
 /**
- * Constants of the Hall adult model (models.md §7.1; Hall 2011 web appendix, as in INSP-RH/bw) and
+ * Constants of the Hall adult model (docs/equations.md §7.1; Hall 2011 web appendix, as in INSP-RH/bw) and
  * the derived factors the integrator uses. Units kcal, kg, days.
  */
 /** Glycogen energy density, kcal/kg (17.6 MJ/kg). */

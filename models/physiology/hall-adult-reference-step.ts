@@ -1,5 +1,5 @@
 /**
- * One day of the Hall adult model for every member, in the reference's exact form (models.md §7.1):
+ * One day of the Hall adult model for every member, in the reference's exact form (docs/equations.md §7.1):
  * RK4 for AT, ECF and glycogen, then lean mass with the averaged intermediate values. The ensemble
  * uses it on the day its inputs switch (startDay); every other day runs the algebraically
  * rearranged fast kernel, which agrees with this to < 1e-9 kg over 10 years.

@@ -6,7 +6,7 @@
  * bodyweight. Lancet 2011;378:826–837 (and web appendix); Chow CC, Hall KD. PLoS Comput Biol
  * 2008;4:e1000045 (Forbes partition). Equations and constants as implemented in the NIH Body
  * Weight Planner's open port `INSP-RH/bw` (GPL-3; `src/kernel/adult.cpp`) with the glycogen-flux
- * units fix (ρG·dG/dt in kcal/d). Written here from the equations in models.md §7.1; no code copied.
+ * units fix (ρG·dG/dt in kcal/d). Written here from the equations in docs/equations.md §7.1; no code copied.
  * Mifflin–St Jeor RMR (Am J Clin Nutr 1990), Silva ECF, Jackson body-fat equations as in the source.
  *
  * Vectorized: every state is a Float64Array over ensemble members, stepped together with classical
@@ -48,7 +48,7 @@ export interface HallPerson {
   carbFraction?: number;
 }
 
-/** Baseline quantities of one person (models.md §7.1 initialisation). */
+/** Baseline quantities of one person (docs/equations.md §7.1 initialisation). */
 export interface HallBaseline {
   /** Resting metabolic rate, kcal/d (Mifflin–St Jeor). */
   rmrKcalPerDay: number;

@@ -5,7 +5,7 @@
  * describing disease progression of type 2 diabetes. CPT Pharmacometrics Syst Pharmacol
  * 2016;5:11–19 (doi 10.1002/psp4.12051, open access). HOMA feedback structure from de Winter W et
  * al., J Pharmacokinet Pharmacodyn 2006;33:313–343 and Matthews DR et al., Diabetologia 1985.
- * Parameter values: Choy 2016 Table 1 as encoded in nlmixr2lib `Choy_2016_T2DM_WHIG` (models.md §8a).
+ * Parameter values: Choy 2016 Table 1 as encoded in nlmixr2lib `Choy_2016_T2DM_WHIG` (docs/equations.md §8a).
  *
  * Units: FPG mmol/L, FSI µIU/mL, HbA1c % (NGSP), weight kg, time days. IS and B are fractions of
  * normal insulin sensitivity and β-cell function.
@@ -64,7 +64,7 @@ export interface WhigParams {
   mttDays: number;
 }
 
-/** Typical values, Choy 2016 Table 1 (models.md §8a). */
+/** Typical values, Choy 2016 Table 1 (docs/equations.md §8a). */
 export const WHIG_TYPICAL: WhigParams = {
   weightHalfLifeDays: 96.9,
   w0Kg: 104,
@@ -85,7 +85,7 @@ export const WHIG_TYPICAL: WhigParams = {
   mttDays: 38.9,
 };
 
-/** Between-subject variances of Choy 2016 Table 1 (models.md §8a); `log` = on the log scale. */
+/** Between-subject variances of Choy 2016 Table 1 (docs/equations.md §8a); `log` = on the log scale. */
 export const WHIG_IIV = {
   w0Log: 0.02109,
   is0: 0.09303,

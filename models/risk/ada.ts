@@ -2,7 +2,7 @@
  * ADA / CDC type 2 diabetes risk test (screening for undiagnosed diabetes; 5 or more points = high
  * risk). Bang H, Edwards AM, Bomback AS, et al. Development and validation of a patient self-
  * assessment score for diabetes risk. Ann Intern Med 2009;151:775-783; points as on the ADA/CDC form
- * (models.md §3), which adds gestational diabetes. It is a cross-sectional screening score, not an
+ * (docs/equations.md §3), which adds gestational diabetes. It is a cross-sectional screening score, not an
  * incidence model: it gives no risk percentage. Asian BMI cut-offs are not published in full and
  * are not applied.
  */

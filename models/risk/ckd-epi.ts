@@ -1,7 +1,7 @@
 /**
  * eGFR by the race-free CKD-EPI 2021 creatinine equation, mL/min/1.73 m².
  * Inker LA, Eneanya ND, Coresh J, et al. New creatinine- and cystatin C-based equations to estimate
- * GFR without race. N Engl J Med 2021;385:1737-1749 (models.md §8d).
+ * GFR without race. N Engl J Med 2021;385:1737-1749 (docs/equations.md §8d).
  */
 import type { Sex } from './common.ts';
 

@@ -2,7 +2,7 @@
  * FINDRISC: Finnish Diabetes Risk Score (0-26 points) and its 10-year risk band for drug-treated
  * type 2 diabetes. Lindström J, Tuomilehto J. The diabetes risk score: a practical tool to predict
  * type 2 diabetes risk. Diabetes Care 2003;26:725-731. Points as on the distributed form
- * (models.md §2). Boundary convention where the form is ambiguous: the printed middle bands are
+ * (docs/equations.md §2). Boundary convention where the form is ambiguous: the printed middle bands are
  * inclusive, so BMI exactly 25 or 30 scores 1, and a waist of exactly 94/102 (men) or 80/88 (women)
  * scores 3; age is in whole years.
  */

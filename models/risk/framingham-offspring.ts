@@ -2,7 +2,7 @@
  * Framingham Offspring simple clinical model: 8-year risk of type 2 diabetes (logistic form).
  * Wilson PWF, Meigs JB, Sullivan L, et al. Prediction of incident diabetes mellitus in middle-aged
  * adults: the Framingham Offspring Study. Arch Intern Med 2007;167:1068-1074. Coefficients from the
- * Framingham Heart Study's risk-function page (models.md §4; single source). Population of interest:
+ * Framingham Heart Study's risk-function page (docs/equations.md §4; single source). Population of interest:
  * 45-64 years, white, without diabetes. "Parental history" is read from a first-degree family
  * history (which may be a sibling: an approximation). The point score is not used (its published
  * points conflict between sources).

@@ -3,7 +3,7 @@
  * Bennett G, et al. 2013 ACC/AHA guideline on the assessment of cardiovascular risk. Circulation
  * 2014;129:S49-S73 (Table A). Coefficients: models/risk/coefficients.generated.ts; the means and
  * baseline survivals with more digits and the more precise African-American-women betas are those of
- * PooledCohort/Cerner (models.md §6). African-American equations for african_american,
+ * PooledCohort/Cerner (docs/equations.md §6). African-American equations for african_american,
  * black_caribbean and black_african; white equations for everyone else (as the guideline advises).
  * Ranges: age 40-79, total cholesterol 130-320, HDL 20-100, systolic BP 90-200 (ACC/AHA calculator).
  */

@@ -1,4 +1,4 @@
-/** The risk profile of contracts.md §2 (`risk`): units in the names, unknown inputs omitted. */
+/** The risk profile of docs/cli.md (`risk`): units in the names, unknown inputs omitted. */
 import { unknownField } from '../util/fields.ts';
 import { snippet } from '../util/text.ts';
 import type { Sex } from './common.ts';
@@ -108,7 +108,7 @@ const BOOLEANS = [
 ] as const;
 
 const TEXT = ['sex', 'ethnicity', 'smoking', 'familyHistoryDiabetes'] as const;
-/** Every profile field (contracts.md §2); anything else in a profile is an error naming it. */
+/** Every profile field (docs/cli.md); anything else in a profile is an error naming it. */
 export const PROFILE_FIELDS: readonly string[] = [...TEXT, ...NUMBERS, ...BOOLEANS];
 /** Fields of a later contract version (a person who has type 2 diabetes): "not supported yet". */
 const PROFILE_LATER = ['diabetesYears', 'glucoseLowering'];
@@ -156,7 +156,7 @@ export function invalidProfile(p: unknown, where = 'profile'): string | undefine
   return undefined;
 }
 
-/** BMI from height and weight where both are known (contracts: `bmi` only where either is missing). */
+/** BMI from height and weight where both are known (docs/cli.md: `bmi` only where either is missing). */
 export function profileBmi(p: RiskProfile): number | undefined {
   if (p.heightCm !== undefined && p.weightKg !== undefined && p.heightCm > 0) return p.weightKg / (p.heightCm / 100) ** 2;
   return p.bmi;

@@ -4,7 +4,7 @@
  * to estimate future risk of type 2 diabetes: cohort study. BMJ 2017;359:j5019.
  * Coefficients: ClinRisk's published source (AGPL-3), as transcribed in the `QDiabetes` R package
  * (Feakster, AGPL-3) and cross-checked against a port of the C code: see models/risk/coefficients.generated.ts.
- * Centring constants and transforms below: same sources (models.md §1.2), verified by the R package's
+ * Centring constants and transforms below: same sources (docs/equations.md §1.2), verified by the R package's
  * README worked examples (test/unit/risk). Not MHRA-approved for individual risk assessment.
  */
 import { qd2018A, qd2018B, qd2018C, type CoefficientTable } from './coefficients.generated.ts';
@@ -41,9 +41,9 @@ export interface QDiabetes2018Input {
 export type QModel = 'A' | 'B' | 'C';
 const TABLES: Record<QModel, CoefficientTable> = { A: qd2018A, B: qd2018B, C: qd2018C };
 
-/** mg/dL → mmol/L (contracts §1: mmol/L × 18.016). */
+/** mg/dL → mmol/L (docs/metrics.md: mmol/L × 18.016). */
 export const glucoseMmolL = (mgDl: number): number => mgDl / 18.016;
-/** NGSP % → IFCC mmol/mol, the inverse of contracts §1 (% = 0.0915 × mmol/mol + 2.15). */
+/** NGSP % → IFCC mmol/mol, the inverse of docs/metrics.md (% = 0.0915 × mmol/mol + 2.15). */
 export const hba1cMmolMol = (percent: number): number => (percent - 2.15) / 0.0915;
 
 const BOOLS: [keyof QDiabetes2018Input, string, string | undefined][] = [

@@ -1,5 +1,5 @@
 /**
- * Every validated risk equation the profile has the inputs for (contracts.md §2 `risk`). A score
+ * Every validated risk equation the profile has the inputs for (docs/cli.md `risk`). A score
  * whose inputs are missing or outside its published range is `null`, with the reason in `warnings`.
  * Where a model's own reference implementation has a default (QDiabetes: white or not stated,
  * non-smoker, Townsend 0, conditions absent), an omitted input takes it and a warning says so; the

@@ -1,5 +1,5 @@
 /**
- * In-silico trials (contracts.md §2 `cohort`): a virtual cohort drawn from a trial's published
+ * In-silico trials (docs/cli.md `cohort`): a virtual cohort drawn from a trial's published
  * baseline, every arm run on the same virtual people with the same member parameters (common
  * random numbers), so that arm differences are the scenarios' alone.
  */
@@ -29,7 +29,7 @@ export interface Trial {
   years: number;
   population: TrialPopulation;
   arms: Record<string, Scenario>;
-  /** The trial's own diagnostic criteria (an extension of contracts.md; default: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
+  /** The trial's own diagnostic criteria (an extension of docs/cli.md; default: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
   diagnosis?: DiagnosisCriteria;
 }
 export interface ArmResult {

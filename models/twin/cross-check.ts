@@ -1,7 +1,7 @@
 /**
  * The twin's 10-year diabetes probability beside QDiabetes-2018's, with QDiabetes modified by the
  * scenario: BMI at the scenario's one-year weight, the scenario's smoking, and proportional-hazards
- * effects for what QDiabetes has no input for (models.md §8e: r' = 1 − (1 − r)^HR):
+ * effects for what QDiabetes has no input for (docs/equations.md §8e: r' = 1 − (1 − r)^HR):
  * metformin HR 0.69 (DPP, Knowler 2002: 31 % reduction) and, for ≥ 150 min/week of activity,
  * HR 0.56 (Hamman 2006: 44 % lower incidence when the activity goal alone was met). Where the two
  * disagree the app shows both.

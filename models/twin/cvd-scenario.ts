@@ -1,6 +1,6 @@
 /**
  * Cardiovascular risk under a scenario: the published CVD equations re-scored with what the scenario
- * changes that they take as inputs. Smoking (contracts §2 scenario `smoking`) is the CVD lever:
+ * changes that they take as inputs. Smoking (docs/cli.md scenario `smoking`) is the CVD lever:
  * AHA PREVENT (Khan 2024) and the Pooled Cohort Equations (Goff 2013) count current smoking only, so
  * a quitter is scored as a non-smoker, which is the long-run benefit (risk after quitting falls over
  * years, not at once). The scenario's one-year weight enters PREVENT through BMI (heart-failure

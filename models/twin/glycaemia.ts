@@ -1,5 +1,5 @@
 /**
- * Glycaemia of an ensemble, vectorized over members: the WHIG model (Choy 2016; models.md §8a)
+ * Glycaemia of an ensemble, vectorized over members: the WHIG model (Choy 2016; docs/equations.md §8a)
  * without its trial-specific terms, re-parameterized per member so that each starts at steady state
  * at its own fasting glucose and HbA1c (see docs/models.md "Twin: glycaemia").
  *

@@ -1,5 +1,5 @@
 /**
- * The virtual person a `simulate` profile (contracts.md §2, the `risk` profile) describes. Sex,
+ * The virtual person a `simulate` profile (docs/cli.md, the `risk` profile) describes. Sex,
  * age, height and weight are needed; a missing glucose or HbA1c is filled from the other through
  * the model's steady state, and both from population defaults when neither is known (with a warning).
  */

@@ -1,5 +1,5 @@
 /**
- * A what-if scenario (contracts.md §2 `simulate`): every field optional, absent = no change from today.
+ * A what-if scenario (docs/cli.md `simulate`): every field optional, absent = no change from today.
  */
 import type { Smoking } from '../risk/profile.ts';
 import { snippet } from '../util/text.ts';

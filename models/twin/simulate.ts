@@ -1,5 +1,5 @@
 /**
- * The twin's forecast for one person (contracts.md §2 `simulate`): an ensemble of members drawn
+ * The twin's forecast for one person (docs/cli.md `simulate`): an ensemble of members drawn
  * around the person's own values, run forward under a scenario; yearly p05–p95 bands of weight,
  * fasting glucose and HbA1c, and the cumulative probability of type 2 diabetes.
  */

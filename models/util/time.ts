@@ -22,7 +22,7 @@ export function dayInDeviceZone(epochMs: number): string {
 }
 
 /**
- * The calendar day of a sample (contracts §1 "Time"): the local day of its start in the offset it
+ * The calendar day of a sample (docs/metrics.md "Time"): the local day of its start in the offset it
  * was recorded with; where the source gave none, the importing device's time zone.
  */
 export function localDay(startMs: number, offsetMin: number): string {

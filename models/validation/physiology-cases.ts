@@ -1,13 +1,13 @@
 /**
- * Published reference trajectories of the mechanistic models (models.md §7.2 and §8a) as
+ * Published reference trajectories of the mechanistic models (docs/equations.md §7.2 and §8a) as
  * validation cases for `validate` and the unit tests.
  */
 import { hallWeightTrajectory } from '../physiology/hall-adult.ts';
 import { whigTrial, WHIG_TYPICAL, type WhigPoint } from '../physiology/whig.ts';
 import type { ValidationCase } from './risk-cases.ts';
 
-const HALL_SOURCE = 'Hall 2011 adult model, INSP-RH/bw adult_male_deficit.json; models.md §7.2';
-const WHIG_SOURCE = 'Choy 2016 WHIG vignette (nlmixr2lib Choy_2016_T2DM_WHIG); models.md §8a';
+const HALL_SOURCE = 'Hall 2011 adult model, INSP-RH/bw adult_male_deficit.json; docs/equations.md §7.2';
+const WHIG_SOURCE = 'Choy 2016 WHIG vignette (nlmixr2lib Choy_2016_T2DM_WHIG); docs/equations.md §8a';
 
 let whigCache: WhigPoint[] | undefined;
 const whigAt = (day: number): WhigPoint => {

@@ -1,5 +1,5 @@
 /**
- * Every published worked example of the risk equations that the project holds (models.md §1.4, §2,
+ * Every published worked example of the risk equations that the project holds (docs/equations.md §1.4, §2,
  * §5.2, §6), as validation cases: expected value, tolerance and the computation. The CLI `validate`
  * prints them; the unit tests run the same list.
  */
@@ -58,7 +58,7 @@ const qd13 = (over: Partial<QDiabetes2013Input>): QDiabetes2013Input => ({
 });
 const mmolToMgDl = (x: number): number => x * 18.016;
 const mmolMolToPercent = (x: number): number => 0.0915 * x + 2.15;
-const README = 'QDiabetes R package README (Feakster/qdiabetes); models.md §1.4';
+const README = 'QDiabetes R package README (Feakster/qdiabetes); docs/equations.md §1.4';
 
 function qdiabetesCases(): ValidationCase[] {
   const q = (id: string, model: QModel, over: Partial<QDiabetes2018Input>, expected: number): ValidationCase => ({
@@ -128,7 +128,7 @@ function preventCases(): ValidationCase[] {
   ];
   return rows.map(([m, o, sex, expected]) => ({
     id: `PREVENT ${m} ${o}: ${sex} 50, TC 200, HDL 45, SBP 160 treated, diabetes, eGFR 90, BMI 35`,
-    source: 'Khan et al. 2024, Table S12 worked example (4-decimal fractions); models.md §5.2',
+    source: 'Khan et al. 2024, Table S12 worked example (4-decimal fractions); docs/equations.md §5.2',
     expected,
     tolerance: 0.005,
     got: () => value(prevent(ref(sex), m, o)),
@@ -156,7 +156,7 @@ function pceCases(): ValidationCase[] {
   ];
   return rows.map(([who, sex, aa, expected]) => ({
     id: `PCE: ${who} 55, TC 213, HDL 50, SBP 120 untreated, non-smoker, no diabetes`,
-    source: 'Goff et al. 2013, Table A example; models.md §6',
+    source: 'Goff et al. 2013, Table A example; docs/equations.md §6',
     expected,
     tolerance: 0.05,
     got: () => value(pooledCohort(ex(sex, aa))),
@@ -179,7 +179,7 @@ function findriscCases(): ValidationCase[] {
   return [
     {
       id: 'FINDRISC: the same example → 10-year risk band (low, ~1 %)',
-      source: 'induwara.lk calculator worked example; models.md §2',
+      source: 'induwara.lk calculator worked example; docs/equations.md §2',
       expected: 1,
       tolerance: 0,
       got: () => {
@@ -189,7 +189,7 @@ function findriscCases(): ValidationCase[] {
     },
     {
       id: 'FINDRISC: male 35, BMI 24.2, waist 90 cm, inactive, vegetables not daily → points',
-      source: 'induwara.lk calculator worked example; models.md §2',
+      source: 'induwara.lk calculator worked example; docs/equations.md §2',
       expected: 3,
       tolerance: 0,
       got: () => {

@@ -67,7 +67,7 @@ export interface MergeResult {
 /**
  * Merges new samples (indices `pick` of `batch`, all of one metric and one month) into an existing
  * chunk. The result is sorted by start. Two samples of the same metric, source, start, end and value
- * are one sample (contracts §1 "Duplicates"): the stored one stays, so a file imported twice adds
+ * are one sample (docs/metrics.md "Duplicates"): the stored one stays, so a file imported twice adds
  * nothing the second time, and a duplicate from another import is recorded as a shadow of it.
  */
 export function mergeIntoChunk(

@@ -35,7 +35,7 @@ export interface ImportInput {
 }
 
 /**
- * Stores one parsed import atomically (contracts §1 "Atomicity"): the import row, its sources, its
+ * Stores one parsed import atomically (docs/metrics.md "Atomicity"): the import row, its sources, its
  * samples and the daily rows land in one IndexedDB transaction, or nothing does. Returns the row.
  */
 export async function commitImport(db: DoppelDb, input: ImportInput): Promise<ImportRow> {

@@ -15,7 +15,7 @@ export interface MetricSummary {
   last: string;
 }
 
-/** What is stored, in the shape of the CLI `import` report (contracts §2): per metric, daily totals, profile. */
+/** What is stored, in the shape of the CLI `import` report (docs/cli.md): per metric, daily totals, profile. */
 export interface StoreReport {
   metrics: Partial<Record<MetricId, MetricSummary>>;
   daily: Partial<Record<MetricId, Record<string, number>>>;

@@ -71,7 +71,7 @@ export type DoseKind = 'carbs' | 'insulin';
 
 /**
  * A carbohydrate or rapid-acting insulin record from a CGM export (schema v4). Not a canonical
- * metric (contracts §1): kept apart for the glucose forecaster, never in daily rows or reports.
+ * metric (docs/metrics.md): kept apart for the glucose forecaster, never in daily rows or reports.
  */
 export interface DoseRow {
   /** `${kind}|${t}|${source}|${amount}`: the same record from the same source is one record. */

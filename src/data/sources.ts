@@ -7,7 +7,7 @@ export interface SourceInput {
   model?: string;
 }
 
-/** Default priority class (contracts §1 "Overlapping sources"): a watch, then a phone, then the rest. */
+/** Default priority class (docs/metrics.md "Overlapping sources"): a watch, then a phone, then the rest. */
 export function sourceKind(s: SourceInput): SourceKind {
   const model = s.model ?? '';
   if (/watch/i.test(model) || /watch/i.test(s.name)) return 'watch';

@@ -5,7 +5,7 @@ import type { ImportSink } from './sink.ts';
 
 /**
  * A day-level value (Garmin, Google Fit, Withings daily rows): one sample spanning the local day
- * (contracts §2). Instant metrics (a day's average weight) are placed at local noon.
+ * (docs/cli.md). Instant metrics (a day's average weight) are placed at local noon.
  */
 export function addDay(
   sink: ImportSink,

@@ -84,7 +84,7 @@ function binary(head: Uint8Array, text: string): boolean {
 }
 
 /**
- * The format of a file from its first bytes, never from its name (contracts §2); the name only
+ * The format of a file from its first bytes, never from its name (docs/cli.md); the name only
  * breaks ties between formats that share one shape. A file of no known format gets a message that
  * says what it looks like where that is recognisable (a PDF, an image, a web page, UTF-16 text), and
  * quotes no more of it than a short printable snippet.

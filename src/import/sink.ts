@@ -27,7 +27,7 @@ export const MAX_DOSES = 200_000;
 const DOSE_MAX: Record<DoseKind, number> = { carbs: 500, insulin: 100 };
 
 /**
- * Where parsers put what they read. It checks plausibility (contracts §1), keeps the reasons for
+ * Where parsers put what they read. It checks plausibility (docs/metrics.md), keeps the reasons for
  * rejected records with their locations, counts ignored types by their own name, numbers the
  * sources, and hands batches to storage whenever `spillAt` samples are buffered, so memory stays
  * bounded whatever the file size.
@@ -77,7 +77,7 @@ export class ImportSink {
    * passes the location only on rejection, so the fast path builds no strings. `endMs` is the end the
    * record was written with (its start when it has none): an end before the start is rejected for
    * every metric, and an instant metric then keeps its start only. A sample without a UTC offset
-   * gets the importing device's offset at that instant now (contracts §1 "Time"), so its day never
+   * gets the importing device's offset at that instant now (docs/metrics.md "Time"), so its day never
    * moves when the device later travels to another zone.
    */
   add(metric: MetricId, startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): string | undefined {
@@ -107,7 +107,7 @@ export class ImportSink {
   /**
    * Keeps a carbohydrate (g) or rapid-acting insulin (U) record if it is plausible; returns whether
    * it was kept. These are not canonical metrics, so the caller still counts the row under
-   * `ignored` (contracts §1) and an implausible one is simply not kept.
+   * `ignored` (docs/metrics.md) and an implausible one is simply not kept.
    */
   addDose(kind: DoseKind, t: number, amount: number, offsetMin: number, sourceOf: () => number): boolean {
     if (this.doses.length >= MAX_DOSES) return false;

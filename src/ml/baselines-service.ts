@@ -41,7 +41,7 @@ const FROM_DAILY: [AnomalyMetric, MetricId, 'mean' | 'sum'][] = [
 
 /**
  * Minutes asleep per night, dated by the local day the person woke up. The daily rows date a sample
- * by its start (contracts §1), so a night begun after midnight and the next one begun before share a
+ * by its start (docs/metrics.md), so a night begun after midnight and the next one begun before share a
  * day; a baseline of nights needs one value per night. Only the source with the most sleep records
  * counts (two trackers would count a night twice).
  */

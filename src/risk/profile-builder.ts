@@ -1,5 +1,5 @@
 /**
- * Builds the risk profile of contracts.md §2 from the person's stored data: latest values, recent
+ * Builds the risk profile of docs/cli.md from the person's stored data: latest values, recent
  * averages where the papers measured an average (blood pressure), flags from conditions and
  * medications, each with its provenance ("BMI 31.2 from weight on 2024-03-05 and height on
  * 2023-01-01"); and the missing input that would add the most to the results.

@@ -124,7 +124,7 @@ export const forecastHandlers = {
   whatIf(person: VirtualPerson, scenarios: Scenario[], options: SimulateOptions = {}): SimulateResult[] {
     return simulateScenarios(person, scenarios, options);
   },
-  /** An in-silico trial (contracts.md §2 `cohort`). */
+  /** An in-silico trial (docs/cli.md `cohort`). */
   cohort(trial: Trial): CohortResult {
     return runCohort(trial);
   },

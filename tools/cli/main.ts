@@ -2,7 +2,7 @@
  * Doppel's command line: `npm run --silent cli -- <command> [--json] ...`. It calls the same modules
  * the workers call (models/, src/data, src/import) on an in-memory IndexedDB, so the app and the
  * CLI cannot disagree. With --json a command prints exactly one JSON document on stdout; messages go
- * to stderr. Exit 0 on success, 2 when the input cannot be used (contracts.md §2), 1 on a bug or a
+ * to stderr. Exit 0 on success, 2 when the input cannot be used (docs/cli.md), 1 on a bug or a
  * failed validation.
  */
 import 'fake-indexeddb/auto';
@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const json = rest.includes('--json');
-  // contracts §2: an unusable input gets a one-line reason on stderr and {"error"} on stdout.
+  // docs/cli.md: an unusable input gets a one-line reason on stderr and {"error"} on stdout.
   const fail = (msg: string): number => {
     console.error(`doppel: ${msg}`);
     console.log(JSON.stringify({ error: msg }));

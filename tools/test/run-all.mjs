@@ -67,7 +67,7 @@ if (existsSync(unitJson)) {
   if (!unitOk && u.numFailedTests === 0) check('unit test run', false);
 } else check('unit test run', unitOk);
 
-// Every published reference case, as researchers run it (contracts §2 `validate`).
+// Every published reference case, as researchers run it (docs/cli.md `validate`).
 check('validate', run('Validation (published worked examples)', 'npm', ['run', '--silent', 'cli', '--', 'validate']));
 
 const chromium = ensureChromium();

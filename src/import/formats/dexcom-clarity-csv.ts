@@ -68,7 +68,7 @@ export async function parseDexcomClarityCsv(
       continue;
     }
     if (type === 'Carbs' || type === 'Insulin') {
-      // Not canonical metrics: counted as ignored (contracts §1) and kept, if plausible, for the
+      // Not canonical metrics: counted as ignored (docs/metrics.md) and kept, if plausible, for the
       // glucose forecaster: carbohydrate grams and rapid-acting ("Fast-Acting") insulin units.
       sink.ignore(`Dexcom ${type}`);
       const sub = (f[col.sub] ?? '').trim();

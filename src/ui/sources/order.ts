@@ -1,4 +1,4 @@
-/** The order sources count in when they overlap: the user's, else watch, then phone, then others (contracts §1). */
+/** The order sources count in when they overlap: the user's, else watch, then phone, then others (docs/metrics.md). */
 import type { SourceRow } from '../../data/rows.ts';
 
 const KIND_RANK = { watch: 0, phone: 1, other: 2 } as const;

@@ -1,7 +1,7 @@
 /**
  * What-if plans as the explorer edits them, and the engine scenarios they stand for. A plan keeps
  * both the weight and the intake setting so that switching between them loses nothing; only the one
- * in use reaches the scenario (contracts.md §2: not both).
+ * in use reaches the scenario (docs/cli.md: not both).
  */
 import type { Smoking } from '../../../models/risk/profile.ts';
 import type { Scenario } from '../../../models/twin/scenario.ts';

@@ -24,7 +24,7 @@ const total = (rows: [number, number, number, number][], inf = info): number => 
   return overlapTotal(d, d.idx, inf);
 };
 
-describe('overlap rule (contracts §1)', () => {
+describe('overlap rule (docs/metrics.md)', () => {
   it('counts a moment once: the watch wins where it overlaps the phone', () => {
     // Phone walks 10:00-10:30 (3000 steps); the watch covers 10:00-10:10 (1200 steps).
     expect(

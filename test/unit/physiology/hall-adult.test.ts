@@ -11,7 +11,7 @@ import { stepReference } from '../../../models/physiology/hall-adult-reference-s
 
 const man: HallPerson = { sex: 'male', ageYears: 40, heightM: 1.8, weightKg: 90 };
 
-describe('Hall adult model (models.md §7)', () => {
+describe('Hall adult model (docs/equations.md §7)', () => {
   it('initialises to the published intermediates', () => {
     const b = hallBaseline(man);
     expect(b.rmrKcalPerDay).toBeCloseTo(1832.3, 9);

@@ -9,7 +9,7 @@ import {
 } from '../../../models/physiology/whig.ts';
 import { physiologyValidationCases } from '../../../models/validation/physiology-cases.ts';
 
-describe('WHIG model (Choy 2016; models.md §8a)', () => {
+describe('WHIG model (Choy 2016; docs/equations.md §8a)', () => {
   it.each(physiologyValidationCases().map((c) => [c.id, c] as const))('%s', (_id, c) => {
     expect(Math.abs(c.got()! - c.expected)).toBeLessThanOrEqual(c.tolerance);
   });

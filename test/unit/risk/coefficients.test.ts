@@ -44,10 +44,10 @@ describe('risk coefficients match docs/equations.md', () => {
 
 /**
  * The owner's reference copy is kept outside the repository, next to a checkout as
- * ../shared/reference/models.md. Where present, the repository's transcription must hold the same
+ * docs/equations.md. Where present, the repository's transcription must hold the same
  * tables; a clone without it skips this block (and Vitest reports it as skipped).
  */
-const OWNER_MD = resolve(__dirname, '../../../../shared/reference/models.md');
+const OWNER_MD = resolve(__dirname, '../../../docs/equations.md');
 describe.skipIf(!existsSync(OWNER_MD))('docs/equations.md holds the owner’s tables (skipped: no ../shared beside the repo)', () => {
   it('every coefficient table is the same', () => {
     expect(transcribe(readFileSync(MODELS_MD, 'utf8'))).toEqual(transcribe(readFileSync(OWNER_MD, 'utf8')));

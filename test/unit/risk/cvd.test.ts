@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prevent, type PreventInput, type PreventModel, type PreventOutcome } from '../../../models/risk/prevent.ts';
 import { pooledCohort, type PceInput } from '../../../models/risk/pce.ts';
 
-describe('PREVENT (Khan 2024 Table S12 worked example; models.md §5.2)', () => {
+describe('PREVENT (Khan 2024 Table S12 worked example; docs/equations.md §5.2)', () => {
   const ref = (sex: 'female' | 'male'): PreventInput => ({
     sex,
     ageYears: 50,
@@ -38,7 +38,7 @@ describe('PREVENT (Khan 2024 Table S12 worked example; models.md §5.2)', () => 
   });
 });
 
-describe('Pooled Cohort Equations (Goff 2013 Table A example; models.md §6)', () => {
+describe('Pooled Cohort Equations (Goff 2013 Table A example; docs/equations.md §6)', () => {
   const ex = (sex: 'female' | 'male', aa: boolean): PceInput => ({
     sex,
     africanAmerican: aa,

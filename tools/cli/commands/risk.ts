@@ -7,7 +7,7 @@ import { readJson } from '../read-json.ts';
 export const risk: Command = {
   summary: 'Every validated risk equation the profile has the inputs for (percent).',
   usage: 'risk [--json] PROFILE.json',
-  help: `PROFILE.json holds one profile or an array of profiles (contracts.md §2): units in the names
+  help: `PROFILE.json holds one profile or an array of profiles (docs/cli.md): units in the names
 (age, heightCm, weightKg, waistCm, bmi, fastingGlucoseMgDl, hba1cPercent, totalCholesterolMgDl,
 hdlMgDl, triglyceridesMgDl, systolicBpMmHg, diastolicBpMmHg, egfr, ...), unknown inputs omitted.
 Prints QDiabetes-2018 A/B/C, FINDRISC, the ADA risk test, Framingham Offspring, the Pooled Cohort

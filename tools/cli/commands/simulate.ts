@@ -15,7 +15,7 @@ export const simulate: Command = {
   help: `PROFILE.json is a risk profile (sex, age, heightCm, weightKg or bmi needed; fastingGlucoseMgDl,
 hba1cPercent, fastingInsulinMicroIuMl and physicalActivityLevel used where given). SCENARIO.json:
 energyIntakeChangeKcalPerDay | weightChangeKg, physicalActivityLevel, activityMinutesPerWeek,
-metformin, smoking, startDay (contracts.md §2). Defaults: 10 years, 1000 members, seed 1.
+metformin, smoking, startDay (docs/cli.md). Defaults: 10 years, 1000 members, seed 1.
 --deterministic runs one member at typical values and adds daily.weightKg (the published Hall model's
 own trajectory). Exit 2 when an input cannot be used, a field it does not know included (named).`,
   async run(p) {
