@@ -20,7 +20,7 @@ const DATA_TABLES = new Set(['profile', 'sampleChunks', 'daily', 'imports', 'sou
  * Settings that change no computation from the data: display units (storage is canonical), the
  * glucose forecaster's own record (derived from the data), and the revision itself.
  */
-const NOT_DATA_SETTINGS = new Set(['glucoseUnit', 'weightUnit', 'hba1cUnit', 'ml.glucose', REVISION_KEY]);
+const NOT_DATA_SETTINGS = new Set(['glucoseUnit', 'weightUnit', 'hba1cUnit', 'creatinineUnit', 'heightUnit', 'ml.glucose', REVISION_KEY]);
 
 /** The current data revision (0 for a database never written to). */
 export async function dataRevision(db: DoppelDb): Promise<number> {

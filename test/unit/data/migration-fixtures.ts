@@ -132,11 +132,16 @@ const V1: MigrationFixture = {
   },
   after: {
     // v2's upgrade: every v1 import was committed; its touched days are rebuilt from the chunks.
-    2: (t) => ({ ...t, imports: v1ImportsUpgraded(t.imports!) }),
-    3: (t) => ({ ...t, imports: v1ImportsUpgraded(t.imports!) }),
-    4: (t) => ({ ...t, imports: v1ImportsUpgraded(t.imports!) }),
+    // Rewriting the imports changes the person's data, so the data revision rises (src/data/revision.ts).
+    2: (t) => v1Upgraded(t),
+    3: (t) => v1Upgraded(t),
+    4: (t) => v1Upgraded(t),
   },
 };
+
+function v1Upgraded(t: Tables): Tables {
+  return { ...t, imports: v1ImportsUpgraded(t.imports!), settings: [{ key: 'dataRevision', value: 1 }, ...t.settings!] };
+}
 
 function v1ImportsUpgraded(rows: Record<string, unknown>[]): Record<string, unknown>[] {
   const touched: Record<number, ImportRow['touched']> = {

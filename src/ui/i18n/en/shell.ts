@@ -16,6 +16,7 @@ export const shell = {
   /** The screen shown when a page fails to draw (ErrorBoundary.tsx). */
   'crash.title': 'This screen could not be shown',
   'crash.body': 'Something went wrong while drawing it. Your data are safe: nothing was changed or deleted on this device.',
+  'crash.body.review': 'Something went wrong while drawing it. The shared twin is safe: nothing was changed or deleted on this device.',
   'crash.reload': 'Reload',
   'crash.start': 'Go to the start',
 
