@@ -71,7 +71,8 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await doc.goto('/#/summary');
   await expect(doc.locator('[data-testid="summary-risk"] tr[data-score="qdiabetes2018 C"] td').first()).toHaveText(patientQ);
   await expect(doc.getByText(/Shared by Alex B\. on/)).toBeVisible();
-  expect(await clinician.databaseNames()).toEqual(['doppel', 'doppel-review']);
+  // Doppel's own databases (the forecaster may also have created tfjs's, depending on how far its training got).
+  expect((await clinician.databaseNames()).filter((n) => n.startsWith('doppel'))).toEqual(['doppel', 'doppel-review']);
 
   // A reload in the same tab keeps the review; a new start (the tab closed) would wipe it.
   await doc.reload();
