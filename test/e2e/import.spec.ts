@@ -29,9 +29,13 @@ test('a real Apple Health export imports through the file picker, shows on the t
   await expect(page.locator('article.metric[data-metric="systolic_bp"] .num')).toHaveText('125');
 
   await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await expect(imp.history.getByRole('listitem')).toHaveCount(2);
+  // One undo at a time: while the first runs, no Undo can be pressed again.
   await imp.history.getByRole('button', { name: 'Undo' }).first().click();
-  await imp.history.getByRole('button', { name: 'Undo' }).first().click();
+  await expect(imp.history.getByRole('listitem')).toHaveCount(1);
+  await imp.history.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('No imports yet.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('a file that is not an export gets a clear message and stores nothing', async ({ page }) => {

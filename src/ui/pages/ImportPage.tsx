@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { GENERIC_CSV_TEMPLATE } from '../../import/formats/generic-csv.ts';
 import type { FileOutcome } from '../../import/pipeline.ts';
-import { useImports, useSettings } from '../../data/hooks.ts';
+import { useSettings } from '../../data/hooks.ts';
 import type { ProfileFieldOutcome } from '../../data/rows.ts';
 import { DEFAULT_SETTINGS } from '../../data/settings.ts';
 import { isAbortError } from '../../rpc/errors.ts';
-import { filesFromDrop, importFiles, undoImport, type FileProgress } from '../actions/import.ts';
-import { formatBytes, formatDate, formatDay } from '../format.ts';
+import { filesFromDrop, importFiles, type FileProgress } from '../actions/import.ts';
+import { formatBytes, formatDay } from '../format.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
 import { fieldLabel, valueText } from '../profile/words.ts';
 import { SourcePriority } from '../components/SourcePriority.tsx';
+import { ImportHistory } from '../components/ImportHistory.tsx';
 import { isShareFile } from '../../inbox/inbox.ts';
 import { setPendingShare } from '../actions/pending-share.ts';
 import { t, tn } from '../i18n/index.ts';
@@ -25,7 +26,6 @@ export function ImportPage() {
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
-  const history = useImports('main');
   const template = useMemo(() => URL.createObjectURL(new Blob([GENERIC_CSV_TEMPLATE], { type: 'text/csv' })), []);
   useEffect(() => () => URL.revokeObjectURL(template), [template]);
 
@@ -155,29 +155,7 @@ export function ImportPage() {
       <ProfileConflicts ws="main" />
 
       <h2>{t('import.history')}</h2>
-      {history === undefined ? (
-        <p aria-busy="true">…</p>
-      ) : history.filter((h) => h.status === 'committed').length === 0 ? (
-        <p className="muted">{t('import.noHistory')}</p>
-      ) : (
-        <ul className="history">
-          {history
-            .filter((h) => h.status === 'committed')
-            .map((h) => (
-              <li key={h.id}>
-                <span>
-                  <strong className="name">{h.fileName}</strong>{' '}
-                  <span className="muted small">
-                    {t('import.historyLine', { format: h.format, date: formatDate(h.startedAt), added: h.added.toLocaleString() })}
-                  </span>
-                </span>
-                <button type="button" className="btn" onClick={() => void undoImport(h.id!)}>
-                  {t('import.undo')}
-                </button>
-              </li>
-            ))}
-        </ul>
-      )}
+      <ImportHistory ws="main" />
       <SourcePriority ws="main" />
     </section>
   );

@@ -22,6 +22,8 @@ export const importing = {
   'import.noHistory': 'No imports yet.',
   'import.historyLine': '{format} · {date} · {added} added',
   'import.undo': 'Undo',
+  'import.undoing': 'Undoing…',
+  'import.undoFailed': 'The import was not undone: {error}',
   'import.notImported': 'Not imported: {error}',
   'import.result': '<b>{added}</b> added · {duplicates} already there · {rejected} rejected · format {format}',
   'import.rejected': 'Rejected records',
