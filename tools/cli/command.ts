@@ -1,12 +1,15 @@
 import type { Parsed } from './args.ts';
 
-export interface Command {
+/** What a command returns: the JSON document to print, or one with its exit status (withStatus). */
+export type CommandResult = unknown;
+
+/** A command as `help` sees it; its module is loaded only to run it (commands/index.ts). */
+export interface CommandInfo {
   summary: string;
   usage: string;
   /** Longer help for `<command> --help`. */
   help?: string;
-  /** The JSON document to print, and the exit status (default 0). */
-  run(p: Parsed): Promise<unknown | { exitCode: number; out: unknown; human?: string }>;
+  load(): Promise<(p: Parsed) => Promise<CommandResult>>;
 }
 
 /** A command result with an exit status other than 0 and an optional human-readable rendering. */

@@ -5,18 +5,10 @@
  * to stderr. Exit 0 on success, 2 when the input cannot be used (docs/cli.md), 1 on a bug or a
  * failed validation.
  */
-import 'fake-indexeddb/auto';
 import { parseArgs, UsageError } from './args.ts';
-import { isWithStatus, type Command } from './command.ts';
+import { isWithStatus } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
 import { exitWhenFlushed } from './output.ts';
-import { demo } from './commands/demo.ts';
-import { importCommand } from './commands/import.ts';
-import { cohort } from './commands/cohort.ts';
-import { risk } from './commands/risk.ts';
-import { simulate } from './commands/simulate.ts';
-import { validate } from './commands/validate.ts';
-
-const COMMANDS: Record<string, Command> = { import: importCommand, risk, simulate, cohort, validate, demo };
 
 function help(): string {
   const lines = ['Usage: npm run --silent cli -- <command> [options]', '', 'Commands:'];
@@ -45,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const result = await cmd.run(parseArgs(rest));
+    const run = await cmd.load();
+    const result = await run(parseArgs(rest));
     const [out, code, human] = isWithStatus(result) ? [result.out, result.exitCode, result.human] : [result, 0, undefined];
     if (json) console.log(JSON.stringify(out));
     else console.log(human ?? JSON.stringify(out, null, 2));

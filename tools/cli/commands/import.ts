@@ -1,3 +1,5 @@
+// The in-memory IndexedDB the store opens, installed before Dexie loads.
+import 'fake-indexeddb/auto';
 import { openAsBlob, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DoppelDb } from '../../../src/data/db.ts';
@@ -6,48 +8,42 @@ import { storeReport } from '../../../src/data/report.ts';
 import { ImportError } from '../../../src/import/errors.ts';
 import { importBlob } from '../../../src/import/pipeline.ts';
 import { InternalError, UsageError } from '../args.ts';
-import type { Command } from '../command.ts';
+import type { CommandResult } from '../command.ts';
+import type { Parsed } from '../args.ts';
 
-export const importCommand: Command = {
-  summary: "Import exports, in order, into a fresh in-memory store through the app's pipeline; report what was stored.",
-  usage: 'import [--json] FILE...',
-  help: `FILE may be any supported export (Apple Health .zip or .xml, FHIR R4 Bundle or NDJSON, Dexcom
-Clarity CSV, LibreView CSV, Nightscout JSON, Fitbit JSON, Google Fit CSV, Withings, Garmin,
-Samsung Health, Doppel's CSV, or a zip of them); the format is detected from the content.
-Exit 2 when a file cannot be used at all, with the reason.`,
-  async run(p) {
-    if (!p.positional.length) throw new UsageError('import needs at least one FILE');
-    const db = new DoppelDb(`cli-${process.pid}-${Date.now()}`);
-    try {
-      const imports = [];
-      for (const path of p.positional) {
-        let blob: Blob;
-        try {
-          if (!statSync(path).isFile()) throw new UsageError(`${path}: not a file`);
-          blob = await openAsBlob(path);
-        } catch (e) {
-          if (e instanceof UsageError) throw e;
-          const code = (e as NodeJS.ErrnoException).code;
-          throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
-        }
-        try {
-          const r = await importBlob(db, blob, basename(path));
-          imports.push({
-            file: r.file,
-            format: r.format,
-            added: r.added,
-            duplicates: r.duplicates,
-            rejected: r.rejected,
-            ignored: r.ignored,
-          });
-        } catch (e) {
-          if (e instanceof ImportError || e instanceof DataError) throw new UsageError(`${path}: ${e.message}`);
-          throw new InternalError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
-        }
+/** `import` (usage and help: ./index.ts). */
+export async function run(p: Parsed): Promise<CommandResult> {
+  if (!p.positional.length) throw new UsageError('import needs at least one FILE');
+  const db = new DoppelDb(`cli-${process.pid}-${Date.now()}`);
+  try {
+    const imports = [];
+    for (const path of p.positional) {
+      let blob: Blob;
+      try {
+        if (!statSync(path).isFile()) throw new UsageError(`${path}: not a file`);
+        blob = await openAsBlob(path);
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
       }
-      return { imports, ...(await storeReport(db)) };
-    } finally {
-      await db.delete();
+      try {
+        const r = await importBlob(db, blob, basename(path));
+        imports.push({
+          file: r.file,
+          format: r.format,
+          added: r.added,
+          duplicates: r.duplicates,
+          rejected: r.rejected,
+          ignored: r.ignored,
+        });
+      } catch (e) {
+        if (e instanceof ImportError || e instanceof DataError) throw new UsageError(`${path}: ${e.message}`);
+        throw new InternalError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
-  },
-};
+    return { imports, ...(await storeReport(db)) };
+  } finally {
+    await db.delete();
+  }
+}

@@ -1,7 +1,8 @@
 import { physiologyValidationCases } from '../../../models/validation/physiology-cases.ts';
 import { riskValidationCases } from '../../../models/validation/risk-cases.ts';
 import { trialValidationCases } from '../../../models/validation/trial-cases.ts';
-import { withStatus, type Command } from '../command.ts';
+import { withStatus, type CommandResult } from '../command.ts';
+import type { Parsed } from '../args.ts';
 
 export interface ValidationRow {
   case: string;
@@ -32,22 +33,19 @@ export function runValidation(): ValidationRow[] {
   });
 }
 
-export const validate: Command = {
-  summary: 'Run every published reference case: expected, got, tolerance, pass. Exit 1 if any fails.',
-  usage: 'validate [--json]',
-  async run() {
-    const rows = runValidation();
-    const failed = rows.filter((r) => !r.pass).length;
-    const width = Math.max(...rows.map((r) => r.case.length));
-    const human = [
-      `${'case'.padEnd(width)}  ${'expected'.padStart(12)}  ${'got'.padStart(14)}  ${'tolerance'.padStart(10)}  pass`,
-      ...rows.map(
-        (r) =>
-          `${r.case.padEnd(width)}  ${String(r.expected).padStart(12)}  ${(r.got === null ? 'null' : String(Number(r.got.toPrecision(10)))).padStart(14)}  ${String(r.tolerance.toPrecision(2)).padStart(10)}  ${r.pass ? 'yes' : 'NO'}`,
-      ),
-      '',
-      `${rows.length - failed} passed, ${failed} failed`,
-    ].join('\n');
-    return withStatus(failed ? 1 : 0, { cases: rows, passed: rows.length - failed, failed }, human);
-  },
-};
+/** `validate` (usage and help: ./index.ts). */
+export async function run(_p: Parsed): Promise<CommandResult> {
+  const rows = runValidation();
+  const failed = rows.filter((r) => !r.pass).length;
+  const width = Math.max(...rows.map((r) => r.case.length));
+  const human = [
+    `${'case'.padEnd(width)}  ${'expected'.padStart(12)}  ${'got'.padStart(14)}  ${'tolerance'.padStart(10)}  pass`,
+    ...rows.map(
+      (r) =>
+        `${r.case.padEnd(width)}  ${String(r.expected).padStart(12)}  ${(r.got === null ? 'null' : String(Number(r.got.toPrecision(10)))).padStart(14)}  ${String(r.tolerance.toPrecision(2)).padStart(10)}  ${r.pass ? 'yes' : 'NO'}`,
+    ),
+    '',
+    `${rows.length - failed} passed, ${failed} failed`,
+  ].join('\n');
+  return withStatus(failed ? 1 : 0, { cases: rows, passed: rows.length - failed, failed }, human);
+}
