@@ -54,6 +54,31 @@ const CHOICES: Partial<Record<keyof Settings, readonly string[]>> = {
   heightUnit: ['cm', 'ft/in'],
 };
 
+/** The display-unit settings, each with the values it may take. */
+export type UnitSettings = Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit' | 'creatinineUnit' | 'heightUnit'>;
+export const UNIT_KEYS = [
+  'glucoseUnit',
+  'weightUnit',
+  'hba1cUnit',
+  'creatinineUnit',
+  'heightUnit',
+] as const satisfies readonly (keyof UnitSettings)[];
+
+/** The unit settings of `settings`. */
+export function unitSettings(settings: Settings): UnitSettings {
+  return Object.fromEntries(UNIT_KEYS.map((k) => [k, settings[k]])) as UnitSettings;
+}
+
+/**
+ * Unit settings read from outside (a share file): each known value kept, anything else (missing,
+ * misspelt, from a newer version) read as the default.
+ */
+export function unitSettingsFrom(raw: Record<string, unknown>): UnitSettings {
+  return Object.fromEntries(
+    UNIT_KEYS.map((k) => [k, CHOICES[k]!.includes(raw[k] as string) ? raw[k] : DEFAULT_SETTINGS[k]]),
+  ) as UnitSettings;
+}
+
 function validateSetting(key: keyof Settings, value: unknown): void {
   const choices = CHOICES[key];
   if (choices && !choices.includes(value as string))

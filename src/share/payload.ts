@@ -11,7 +11,7 @@ import type { DoppelDb } from '../data/db.ts';
 import { commitImport } from '../data/imports.ts';
 import { validateProfile, type ProfilePatch } from '../data/profile.ts';
 import { readSamples } from '../data/samples.ts';
-import { getAllSettings, type Settings } from '../data/settings.ts';
+import { getAllSettings, unitSettings, unitSettingsFrom, type UnitSettings } from '../data/settings.ts';
 import { writeTx } from '../data/tx.ts';
 import { invalidScenario } from '../../models/twin/scenario.ts';
 import { ShareError } from './errors.ts';
@@ -36,7 +36,8 @@ export interface SharePayload {
   label: string;
   scope: { fromDay: string | null; toDay: string | null; metrics: MetricId[] };
   profile: ProfilePatch;
-  units: Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'>;
+  /** The patient's display units, so the review shows what the patient sees. */
+  units: UnitSettings;
   /** The patient's source priority (source keys `name|model`), so daily totals come out the same. */
   sourceOrder: string[];
   sources: { name: string; model: string }[];
@@ -101,7 +102,7 @@ export async function buildPayload(db: DoppelDb, scope: ShareScope, label: strin
     label: label.trim().slice(0, 80),
     scope: { fromDay: scope.fromDay ?? null, toDay: scope.toDay ?? null, metrics: scope.metrics },
     profile,
-    units: { glucoseUnit: settings.glucoseUnit, weightUnit: settings.weightUnit, hba1cUnit: settings.hba1cUnit },
+    units: unitSettings(settings),
     sourceOrder: settings.sourceOrder,
     sources,
     samples,
@@ -197,11 +198,7 @@ export function parsePayload(json: Uint8Array, nowMs = Date.now()): SharePayload
     ...(p as unknown as SharePayload),
     label: (p.label as string).slice(0, 80),
     profile,
-    units: {
-      glucoseUnit: u.glucoseUnit === 'mmol/L' ? 'mmol/L' : 'mg/dL',
-      weightUnit: u.weightUnit === 'lb' ? 'lb' : 'kg',
-      hba1cUnit: u.hba1cUnit === 'mmol/mol' ? 'mmol/mol' : '%',
-    },
+    units: unitSettingsFrom(u),
     sourceOrder: (p.sourceOrder as string[] | undefined) ?? [],
   };
 }

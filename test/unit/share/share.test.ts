@@ -4,7 +4,7 @@ import { parsePayload } from '../../../src/share/payload.ts';
 import { ShareError } from '../../../src/share/errors.ts';
 import { loadDemo } from '../../../src/import/demo.ts';
 import { saveScenario } from '../../../src/data/twin.ts';
-import { setSetting } from '../../../src/data/settings.ts';
+import { getAllSettings, setSetting, unitSettingsFrom } from '../../../src/data/settings.ts';
 import { countSamples, readSamples } from '../../../src/data/samples.ts';
 import { latestSnapshot } from '../../../src/data/twin.ts';
 import { refreshSnapshot } from '../../../src/twin/snapshot.ts';
@@ -20,6 +20,8 @@ async function patient() {
   const d = db();
   await loadDemo(d, { endDay: '2026-11-21', offsetMin: 60, seed: 5 });
   await setSetting(d, 'glucoseUnit', 'mmol/L');
+  await setSetting(d, 'creatinineUnit', 'µmol/L');
+  await setSetting(d, 'heightUnit', 'ft/in');
   const walk = await saveScenario(d, 'Walk more', { activityMinutesPerWeek: 150 });
   await saveScenario(d, 'Private plan', { weightChangeKg: -3 });
   return { d, walk };
@@ -71,7 +73,13 @@ describe('share files: patient → file → review workspace', () => {
       expect(theirs.latest[m]!.value).toBe(mine.latest[m]!.value);
     const [ra, rb] = [riskReport((await buildRiskProfile(d, NOW)).profile), riskReport((await buildRiskProfile(review, NOW)).profile)];
     expect(rb.qdiabetes2018).toEqual(ra.qdiabetes2018);
-    expect((await review.settings.get('glucoseUnit'))?.value).toBe('mmol/L');
+    expect(await getAllSettings(review)).toMatchObject({
+      glucoseUnit: 'mmol/L',
+      weightUnit: 'kg',
+      hba1cUnit: '%',
+      creatinineUnit: 'µmol/L',
+      heightUnit: 'ft/in',
+    });
     expect((await review.scenarios.toArray()).map((s) => s.name)).toEqual(['Walk more']);
     expect((await review.profile.get('self'))?.birthDate).toBe((await d.profile.get('self'))?.birthDate);
   });
@@ -172,5 +180,25 @@ describe('share files: patient → file → review workspace', () => {
     ];
     for (const [o, msg] of cases) expect(() => parsePayload(enc(o), NOW)).toThrow(msg);
     expect(() => parsePayload(new Uint8Array([0xff, 0xfe]), NOW)).toThrow('payload: is not UTF-8 JSON');
+  });
+
+  it("reads the patient's units, keeping each known value and reading anything else as the default", () => {
+    expect(
+      unitSettingsFrom({ glucoseUnit: 'mmol/L', creatinineUnit: 'µmol/L', heightUnit: 'ft/in', weightUnit: 'lb', hba1cUnit: 'mmol/mol' }),
+    ).toEqual({
+      glucoseUnit: 'mmol/L',
+      weightUnit: 'lb',
+      hba1cUnit: 'mmol/mol',
+      creatinineUnit: 'µmol/L',
+      heightUnit: 'ft/in',
+    });
+    // A file from v1 (three units), or one whose values this version does not know.
+    expect(unitSettingsFrom({ glucoseUnit: 'mmol/L', weightUnit: 'stone', creatinineUnit: '<b>x</b>' })).toEqual({
+      glucoseUnit: 'mmol/L',
+      weightUnit: 'kg',
+      hba1cUnit: '%',
+      creatinineUnit: 'mg/dL',
+      heightUnit: 'cm',
+    });
   });
 });
