@@ -11,20 +11,51 @@ import { MG_DL_PER_MMOL_L, type VirtualPerson } from './members.ts';
 const DEFAULT_FPG_MG_DL = 99;
 const DEFAULT_HBA1C_PERCENT = 5.4;
 
-export type PersonResult = { ok: true; person: VirtualPerson; warnings: string[] } | { ok: false; reason: string };
+/**
+ * Why no virtual person can be built, for the app to word in the person's language and units
+ * (values in canonical units: years, kg/m², mg/dL, µIU/mL). `reason` says the same in English for
+ * the CLI, naming the profile field.
+ */
+export type CannotSimulate =
+  | { kind: 'missing'; field: 'sex' | 'age' | 'height' | 'weight' }
+  | { kind: 'outside'; field: 'age' | 'bmi' | 'fastingGlucose' | 'fastingInsulin'; value: number | null; min: number; max: number };
+
+export type PersonResult = { ok: true; person: VirtualPerson; warnings: string[] } | { ok: false; reason: string; why: CannotSimulate };
+
+const missing = (field: 'sex' | 'age' | 'height' | 'weight', reason: string): PersonResult => ({
+  ok: false,
+  reason,
+  why: { kind: 'missing', field },
+});
+const outside = (
+  field: 'age' | 'bmi' | 'fastingGlucose' | 'fastingInsulin',
+  value: number | null,
+  [min, max]: [number, number],
+  reason: string,
+): PersonResult => ({ ok: false, reason, why: { kind: 'outside', field, value, min, max } });
+
+/** The ranges the twin's models accept (adult Hall model; its BMI; the glycaemia model; HOMA insulin). */
+export const TWIN_RANGES = {
+  ageYears: [18, 100],
+  bmi: [15, 70],
+  fastingGlucoseMgDl: [60, 400],
+  fastingInsulinMicroIuMl: [1, 300],
+} as const satisfies Record<string, [number, number]>;
 
 export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: number }): PersonResult {
   const warnings: string[] = [];
-  if (!p.sex) return { ok: false, reason: 'profile.sex is needed to simulate' };
-  if (p.age === undefined) return { ok: false, reason: 'profile.age is needed to simulate' };
-  if (p.age < 18 || p.age > 100) return { ok: false, reason: `profile.age ${p.age} is outside the adult model's 18-100` };
-  if (p.heightCm === undefined) return { ok: false, reason: 'profile.heightCm is needed to simulate' };
+  const R = TWIN_RANGES;
+  if (!p.sex) return missing('sex', 'profile.sex is needed to simulate');
+  if (p.age === undefined) return missing('age', 'profile.age is needed to simulate');
+  if (p.age < R.ageYears[0] || p.age > R.ageYears[1])
+    return outside('age', p.age, R.ageYears, `profile.age ${p.age} is outside the adult model's ${R.ageYears.join('-')}`);
+  if (p.heightCm === undefined) return missing('height', 'profile.heightCm is needed to simulate');
   const heightM = p.heightCm / 100;
   const weightKg = p.weightKg ?? (p.bmi !== undefined ? p.bmi * heightM ** 2 : undefined);
-  if (weightKg === undefined) return { ok: false, reason: 'profile.weightKg (or bmi) is needed to simulate' };
+  if (weightKg === undefined) return missing('weight', 'profile.weightKg (or bmi) is needed to simulate');
   const bmi = profileBmi({ ...p, weightKg });
-  if (bmi !== undefined && (bmi < 15 || bmi > 70))
-    return { ok: false, reason: `BMI ${bmi.toFixed(1)} is outside the body-weight model's 15-70` };
+  if (bmi !== undefined && (bmi < R.bmi[0] || bmi > R.bmi[1]))
+    return outside('bmi', bmi, R.bmi, `BMI ${bmi.toFixed(1)} is outside the body-weight model's ${R.bmi.join('-')}`);
   const { kin, ppg, mttDays } = WHIG_TYPICAL;
   let fpg = p.fastingGlucoseMgDl;
   let a1c = p.hba1cPercent;
@@ -42,15 +73,28 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
     warnings.push(`no HbA1c: ${a1c.toFixed(2)} % inferred from fasting glucose`);
   }
   const fsi = p.fastingInsulinMicroIuMl;
-  if (fsi !== undefined && !(typeof fsi === 'number' && Number.isFinite(fsi) && fsi >= 1 && fsi <= 300)) {
-    return { ok: false, reason: `profile.fastingInsulinMicroIuMl must be a number from 1 to 300 µIU/mL (got ${JSON.stringify(fsi)})` };
+  const [fsiMin, fsiMax] = R.fastingInsulinMicroIuMl;
+  if (fsi !== undefined && !(typeof fsi === 'number' && Number.isFinite(fsi) && fsi >= fsiMin && fsi <= fsiMax)) {
+    return outside(
+      'fastingInsulin',
+      typeof fsi === 'number' && Number.isFinite(fsi) ? fsi : null,
+      R.fastingInsulinMicroIuMl,
+      `profile.fastingInsulinMicroIuMl must be a number from ${fsiMin} to ${fsiMax} µIU/mL (got ${JSON.stringify(fsi)})`,
+    );
   }
   if (p.diabetes === true || fpg! >= 126 || a1c! >= 6.5) {
     warnings.push(
       'the profile already has diabetes or values in its range: the twin is built for prevention, so its diabetes probability and the WHIG re-parameterization for people without diabetes do not apply',
     );
   }
-  if (fpg! < 60 || fpg! > 400) return { ok: false, reason: `fasting glucose ${fpg} mg/dL is outside the glycaemia model's 60-400` };
+  const [fpgMin, fpgMax] = R.fastingGlucoseMgDl;
+  if (fpg! < fpgMin || fpg! > fpgMax)
+    return outside(
+      'fastingGlucose',
+      fpg!,
+      R.fastingGlucoseMgDl,
+      `fasting glucose ${fpg} mg/dL is outside the glycaemia model's ${fpgMin}-${fpgMax}`,
+    );
   return {
     ok: true,
     warnings,

@@ -10,18 +10,20 @@
  * them, so they are not part of each call's type. A batch whose items succeed or fail one by one
  * (the files of one import) reports each item's failure as the same `ErrorInfo`.
  */
-export interface ErrorInfo<C extends string = string> {
+export interface ErrorInfo<C extends string = string, D = unknown> {
   /** Stable, for the UI's wording and for tests. */
   code: C;
   /** English, for logs and developers; not shown as is. */
   message: string;
+  /** What the UI's wording needs beyond the code (values in canonical units), where it needs any. */
+  detail?: D;
 }
 
-export type Result<T, C extends string = string> = { ok: true; value: T } | { ok: false; error: ErrorInfo<C> };
+export type Result<T, C extends string = string, D = unknown> = { ok: true; value: T } | { ok: false; error: ErrorInfo<C, D> };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
-export const fail = <C extends string>(code: C, message: string): { ok: false; error: ErrorInfo<C> } => ({
+export const fail = <C extends string, D = never>(code: C, message: string, detail?: D): { ok: false; error: ErrorInfo<C, D> } => ({
   ok: false,
-  error: { code, message },
+  error: detail === undefined ? { code, message } : { code, message, detail },
 });

@@ -11,14 +11,14 @@ import { FLAG_FASTING } from '../../models/samples.ts';
 import type { MetricId } from '../../models/metrics.ts';
 import type { Observation, ObservationKind } from '../../models/twin/calibrate.ts';
 import type { VirtualPerson } from '../../models/twin/members.ts';
-import { personFromProfile } from '../../models/twin/person-from-profile.ts';
+import { personFromProfile, type CannotSimulate } from '../../models/twin/person-from-profile.ts';
 
 const DAY_MS = 86_400_000;
 const HISTORY_MS = 5 * 365 * DAY_MS;
 
 export type TwinInputs =
   | { ok: true; person: VirtualPerson; profile: RiskProfile; observations: Observation[]; warnings: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; why: CannotSimulate };
 
 /**
  * Observation days are whole UTC calendar days counted back from today's (0 = today), so the inputs,
@@ -56,7 +56,7 @@ async function cgmDailyMeans(db: DoppelDb, nowMs: number): Promise<Observation[]
 export async function twinInputs(db: DoppelDb, nowMs = Date.now()): Promise<TwinInputs> {
   const built = await buildRiskProfile(db, nowMs);
   const person = personFromProfile(built.profile);
-  if (!person.ok) return { ok: false, reason: person.reason };
+  if (!person.ok) return { ok: false, reason: person.reason, why: person.why };
   const observations = [
     ...(await series(db, 'body_weight', 'weightKg', nowMs)),
     ...(await series(db, 'blood_glucose', 'fastingGlucoseMgDl', nowMs, FLAG_FASTING)),

@@ -12,6 +12,7 @@ import { simulateMembers, simulateScenarios, type SimulateOptions, type Simulate
 import { calibrate, type CalibrationResult } from '../../models/twin/calibrate.ts';
 import { anchorProgression, anchorReport, type ProgressionAnchor, type ProgressionPrior } from '../../models/twin/anchor.ts';
 import { qdiabetesCrossCheck } from '../../models/twin/cross-check.ts';
+import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import { cvdUnderScenario, type CvdScenario } from '../../models/twin/cvd-scenario.ts';
 import { twinInputs, type TwinInputs } from './forecast-inputs.ts';
 
@@ -32,7 +33,7 @@ export interface Forecast {
 }
 
 /** `CANNOT_SIMULATE`: the profile lacks what the twin needs or lies outside its models' range (the message says which). */
-export type ForecastResult = Result<Forecast, 'CANNOT_SIMULATE'>;
+export type ForecastResult = Result<Forecast, 'CANNOT_SIMULATE', CannotSimulate>;
 
 type Inputs = TwinInputs & { ok: true };
 
@@ -87,7 +88,7 @@ export async function forecast(
   options: SimulateOptions & { nowMs?: number } = {},
 ): Promise<ForecastResult> {
   const inputs = await cachedInputs(ws, options.nowMs);
-  if (!inputs.ok) return fail('CANNOT_SIMULATE', inputs.reason);
+  if (!inputs.ok) return fail('CANNOT_SIMULATE', inputs.reason, inputs.why);
   const seed = options.seed ?? 1;
   const { members, calibration, anchor, runs } = calibrated(ws, inputs, options.members ?? 1000, seed);
   const years = options.years ?? 10;

@@ -5,6 +5,7 @@
  * as "<quantity> <number> <unit>" (and a range "outside A-B" after it) is converted.
  */
 import type { MetricId } from '../../models/metrics.ts';
+import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import { display, withUnit, type UnitSettings } from './format.ts';
 import { t } from './i18n/index.ts';
 
@@ -57,4 +58,20 @@ export function noteText(note: string, s: UnitSettings): string {
         : t('note.outside', { value, lo: display(metric, Number(lo), s).text, hi: withUnit(metric, Number(hi), s) });
     });
   return out;
+}
+
+/**
+ * Why the twin cannot forecast, in plain words and the user's units (the engine's structured
+ * reason, models/twin/person-from-profile.ts); a clinician reviewing a shared twin reads the
+ * `.review` wording (i18n/index.ts).
+ */
+export function cannotSimulateText(why: CannotSimulate, s: UnitSettings): string {
+  if (why.kind === 'missing') return t(`whatif.cannot.${why.field}`);
+  const range = (metric: MetricId | undefined, v: number): string => (metric ? display(metric, v, s).text : String(Math.round(v)));
+  const metric = why.field === 'fastingGlucose' ? 'blood_glucose' : undefined;
+  // Not a number at all: only a hand-written CLI profile can say that; the app stores numbers.
+  if (why.value === null) return t('whatif.cannot.unknown');
+  const value = why.field === 'bmi' ? why.value.toFixed(1) : metric ? withUnit(metric, why.value, s) : String(Math.round(why.value));
+  const hi = metric ? withUnit(metric, why.max, s) : String(why.max);
+  return t(`whatif.cannot.outside.${why.field}`, { value, min: range(metric, why.min), max: hi });
 }

@@ -6,6 +6,7 @@ import type { Workspace } from '../../data/workspace.ts';
 import { PlanEditor } from '../components/PlanEditor.tsx';
 import { SavedScenarios } from '../components/SavedScenarios.tsx';
 import { TwinNotes } from '../components/TwinNotes.tsx';
+import { cannotSimulateText } from '../model-notes.ts';
 import { useForecast } from '../hooks/useForecast.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { tx } from '../i18n/rich.ts';
@@ -82,7 +83,11 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
     return (
       <section aria-labelledby="whatif-title">
         <h1 id="whatif-title">{t('whatif.title')}</h1>
-        <p role="alert">{t('whatif.cannotForecast', { reason: result.error.message })}</p>
+        <p role="alert">
+          {t('whatif.cannotForecast', {
+            reason: result.error.detail ? cannotSimulateText(result.error.detail, settings) : t('whatif.cannot.unknown'),
+          })}
+        </p>
         <p>{tx('whatif.missing', { a: (c) => <a href="#/import">{c}</a> })}</p>
       </section>
     );

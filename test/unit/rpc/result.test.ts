@@ -23,10 +23,13 @@ describe('one result shape across the worker calls', () => {
     expectTypeOf<Extract<FileOutcome, { error: unknown }>['error']>().toEqualTypeOf<ErrorInfo>();
   });
 
-  it('arrives through the real workers as { ok: false, error: { code, message } }', async () => {
+  it('arrives through the real workers as { ok: false, error: { code, message, detail? } }', async () => {
     await saveProfileForm(workspaceDb('main'), { heightCm: 170 });
     const f = await twinWorker.run((a) => a.forecast('main', [{}], { members: 50 }));
-    expect(f).toEqual({ ok: false, error: { code: 'CANNOT_SIMULATE', message: 'profile.sex is needed to simulate' } });
+    expect(f).toEqual({
+      ok: false,
+      error: { code: 'CANNOT_SIMULATE', message: 'profile.sex is needed to simulate', detail: { kind: 'missing', field: 'sex' } },
+    });
     expect(await readWorker.run((a) => a.agp('main', 14))).toEqual({ ok: false, error: { code: 'NO_CGM', message: 'no CGM readings' } });
     expect(await mlWorker.run((a) => a.forecastGlucose('main'))).toEqual({
       ok: false,

@@ -198,7 +198,11 @@ describe('inputs', () => {
   });
 
   it('a profile needs sex, age, height and weight; missing glucose values are inferred with a warning', () => {
-    expect(personFromProfile({ age: 50, heightCm: 170, weightKg: 80 })).toEqual({ ok: false, reason: 'profile.sex is needed to simulate' });
+    expect(personFromProfile({ age: 50, heightCm: 170, weightKg: 80 })).toEqual({
+      ok: false,
+      reason: 'profile.sex is needed to simulate',
+      why: { kind: 'missing', field: 'sex' },
+    });
     const r = personFromProfile({ sex: 'female', age: 50, heightCm: 165, bmi: 30, hba1cPercent: 5.7 });
     expect(r.ok && r.person.weightKg).toBeCloseTo(30 * 1.65 ** 2, 9);
     expect(r.ok && r.warnings[0]).toMatch(/^no fasting glucose: \d+ mg\/dL inferred from HbA1c$/);
@@ -230,6 +234,10 @@ describe("the model's domain", () => {
 
   it('a fasting insulin that is not a plausible number is refused', () => {
     const r = personFromProfile({ sex: 'male', age: 50, heightCm: 180, weightKg: 90, fastingInsulinMicroIuMl: 'abc' as unknown as number });
-    expect(r).toEqual({ ok: false, reason: 'profile.fastingInsulinMicroIuMl must be a number from 1 to 300 µIU/mL (got "abc")' });
+    expect(r).toEqual({
+      ok: false,
+      reason: 'profile.fastingInsulinMicroIuMl must be a number from 1 to 300 µIU/mL (got "abc")',
+      why: { kind: 'outside', field: 'fastingInsulin', value: null, min: 1, max: 300 },
+    });
   });
 });

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, getAllSettings, setSetting, type Settings } from '../
 import { display, displayInCategory, toDisplay, withUnit } from '../../../src/ui/format.ts';
 import { driverLabel } from '../../../src/ui/risk/drivers.ts';
 import { inputRows, sourceText } from '../../../src/ui/risk/inputs.ts';
-import { noteText } from '../../../src/ui/model-notes.ts';
+import { cannotSimulateText, noteText } from '../../../src/ui/model-notes.ts';
 import { regionSummary } from '../../../src/ui/twin/region-summary.ts';
 import { useFreshDbs } from '../data/helpers.ts';
 
@@ -246,5 +246,33 @@ describe("the models' notes in the chosen units", () => {
     expect(r.ok).toBe(false);
     expect(noteText(r.ok ? '' : r.reason, SI)).toBe('fasting glucose 7.2 mmol/L is in the diabetes range');
     expect(noteText('total cholesterol 340 mg/dL outside 130-320', SI)).toBe('total cholesterol 8.8 mmol/L outside 3.4–8.3 mmol/L');
+  });
+});
+
+describe('why the twin cannot forecast, in plain words and the chosen units', () => {
+  const why = (p: RiskProfile): string => {
+    const r = personFromProfile(p);
+    if (r.ok) throw new Error('expected no forecast');
+    return `${cannotSimulateText(r.why, SI)} | ${cannotSimulateText(r.why, US)}`;
+  };
+  const base = { sex: 'male', age: 52, heightCm: 178, weightKg: 95.5 } as const;
+
+  it('names what is missing without field names', () => {
+    const { sex: _sex, ...noSex } = base;
+    expect(why(noSex)).toBe('your profile does not say your sex | your profile does not say your sex');
+    const { heightCm: _h, ...noHeight } = base;
+    expect(why(noHeight)).toMatch(/^your profile does not have your height \|/);
+    const { weightKg: _w, ...noWeight } = base;
+    expect(why(noWeight)).toMatch(/^no weight has been recorded yet/);
+    for (const text of [why(noSex), why(noHeight), why(noWeight)]) expect(text).not.toMatch(/profile\.|Cm\b|Kg\b|simulate/);
+  });
+
+  it('says which range a value is outside, in the units chosen', () => {
+    expect(why({ ...base, fastingGlucoseMgDl: 450 })).toBe(
+      'your fasting glucose of 25.0 mmol/L is outside the 3.3 to 22.2 mmol/L its glucose model covers | ' +
+        'your fasting glucose of 450 mg/dL is outside the 60 to 400 mg/dL its glucose model covers',
+    );
+    expect(why({ ...base, age: 16 })).toMatch(/^its models are built for adults aged 18 to 100, and you are 16 \|/);
+    expect(why({ ...base, weightKg: 260 })).toMatch(/^your BMI of 82\.1 is outside the 15 to 70 its body-weight model covers/);
   });
 });
