@@ -55,7 +55,7 @@ export function isoWithOffset(epochMs: number, offsetMin: number): string {
 }
 
 export interface ZonedInstant {
-  /** Epoch ms. */
+  /** Epoch ms; with NO_OFFSET the wall-clock time read as if UTC (what ImportSink.add then takes). */
   ms: number;
   /** Minutes east of UTC as written, or NO_OFFSET when the text had none. */
   offsetMin: number;
@@ -174,7 +174,20 @@ export function parseDateTime(s: string): ParsedDateTime | undefined {
   return typeof r === 'string' ? undefined : r;
 }
 
-/** Epoch ms of a wall-clock time (read as if UTC) in the runtime's time zone (the device's). */
+/**
+ * The end of a record as ImportSink.add takes it beside its start: without a start offset, the end's
+ * wall-clock time as written (the sink places both in one zone); with one, the end's instant, an end
+ * without an offset read in the start's.
+ */
+export function endBeside(start: ParsedDateTime, end: ParsedDateTime): number {
+  if (start.offsetMin === NO_OFFSET) return end.wallMs;
+  return end.offsetMin === NO_OFFSET ? end.wallMs - start.offsetMin * MINUTE_MS : end.ms;
+}
+
+/**
+ * Epoch ms of a wall-clock time (read as if UTC) in the runtime's time zone. Importers do not use it:
+ * they hand wall-clock times to the sink, which places them in the source's zone (ImportSink.add).
+ */
 export function wallTimeToEpoch(wallMs: number): number {
   const d = new Date(wallMs);
   // The Date constructor with local fields resolves the zone, DST gaps and overlaps included.
