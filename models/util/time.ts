@@ -105,7 +105,7 @@ export function wallTime(y: number, mo: number, d: number, h = 0, mi = 0, sec = 
  * `2025-05-01 0:01:47` (one-digit hour, re-saved CSVs), and date-only `2024-01-02`; the fields must
  * pass `wallTime`, an offset must be within ±14:00. Without an offset the result has
  * `offsetMin: NO_OFFSET` and `wallMs` is the wall time read as UTC: the caller places it in the
- * device zone with `wallTimeToEpoch`. Returns the reason when the text is not such a date-time.
+ * source's zone (ImportSink.add with NO_OFFSET). Returns the reason when the text is not such a date-time.
  */
 export function readDateTime(text: string): ParsedDateTime | string {
   const s = text.trim();
