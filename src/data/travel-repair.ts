@@ -163,14 +163,23 @@ export function repairDoses(
   return { put, del };
 }
 
-/** Instants and stored offsets of one import's samples of a source, to name the zone it used. */
+/** Transitions kept per source as probes (a decade of two a year, with room). */
+const MAX_CHANGES = 64;
+
+/**
+ * Instants and stored offsets of one import's samples of a source, to name the zone it used: the
+ * first and last instant of each offset, and the samples on both sides of every change of offset
+ * (where zones with the same offsets but other transition dates differ). Fed in time order.
+ */
 export class ZoneProbes {
-  /** Source → [first import, offset → [earliest, latest] instant]. */
-  private readonly bySource = new Map<number, { importId: number; offsets: Map<number, [number, number]> }>();
+  private readonly bySource = new Map<
+    number,
+    { importId: number; offsets: Map<number, [number, number]>; last?: [number, number]; changes: [number, number][] }
+  >();
 
   add(source: number, importId: number, ms: number, offsetMin: number): void {
     let p = this.bySource.get(source);
-    if (!p || importId < p.importId) this.bySource.set(source, (p = { importId, offsets: new Map() }));
+    if (!p || importId < p.importId) this.bySource.set(source, (p = { importId, offsets: new Map(), changes: [] }));
     if (importId !== p.importId) return;
     const r = p.offsets.get(offsetMin);
     if (!r) p.offsets.set(offsetMin, [ms, ms]);
@@ -178,6 +187,8 @@ export class ZoneProbes {
       r[0] = Math.min(r[0], ms);
       r[1] = Math.max(r[1], ms);
     }
+    if (p.last && p.last[1] !== offsetMin && p.changes.length < MAX_CHANGES) p.changes.push(p.last, [ms, offsetMin]);
+    p.last = [ms, offsetMin];
   }
 
   sources(): number[] {
@@ -192,6 +203,7 @@ export class ZoneProbes {
       { ms: a, offsetMin },
       { ms: b, offsetMin },
     ]);
+    for (const [ms, offsetMin] of p.changes) probes.push({ ms, offsetMin });
     return zoneMatching(probes, candidates);
   }
 }

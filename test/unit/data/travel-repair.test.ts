@@ -12,7 +12,7 @@ import { zoneOffsetMin } from '../../../models/util/zone.ts';
 import { MINUTE_MS } from '../../../models/util/time.ts';
 import { FIXTURES, importFile, importText } from '../import/helpers.ts';
 import { allocColumns, type ChunkColumns } from '../../../src/data/chunk-merge.ts';
-import { applyRepair, emptyRepair, findTravelCopies, type ChunkRepair } from '../../../src/data/travel-repair.ts';
+import { applyRepair, emptyRepair, findTravelCopies, ZoneProbes, type ChunkRepair } from '../../../src/data/travel-repair.ts';
 import { FLAG_OFFSET_ASSUMED } from '../../../models/samples.ts';
 
 const runtimeZone = process.env.TZ;
@@ -209,5 +209,18 @@ describe('findTravelCopies on chunks', () => {
       r,
     );
     expect(r.drop.size).toBe(0);
+  });
+});
+
+describe('ZoneProbes', () => {
+  it('names a zone whose transitions fit the stored offsets, not one with the same offsets on other dates', () => {
+    // Placed in America/New_York around its 2019 spring change (2019-03-10 07:00 UTC, -05:00 → -04:00),
+    // every 15 minutes. America/Havana has the same offsets but changed at 05:00 UTC that day.
+    const p = new ZoneProbes();
+    for (let t = Date.UTC(2019, 2, 9); t < Date.UTC(2019, 2, 11); t += 15 * 60_000) {
+      p.add(1, 7, t, t < Date.UTC(2019, 2, 10, 7) ? -300 : -240);
+    }
+    expect(p.zoneOf(1, ['America/Havana', 'America/New_York'])).toBe('America/New_York');
+    expect(p.zoneOf(2, ['America/New_York'])).toBeUndefined();
   });
 });
