@@ -5,7 +5,11 @@ export const NO_OFFSET = -32768;
 
 /** Bit flags per sample. */
 export const FLAG_CENSORED = 1; // CGM `Low`/`High` stored at the clamp value
-/** The source gave no UTC offset; `offsetMin` is the importing device's offset at that instant. */
+/**
+ * The source gave no UTC offset; `offsetMin` is the offset of the zone its wall-clock time was placed
+ * in (the source's remembered zone, docs/import-formats.md "Time"), or for an instant without an
+ * offset (Nightscout), the importing device's offset at that instant.
+ */
 export const FLAG_OFFSET_ASSUMED = 2;
 /** A glucose value the source marks as fasting (LOINC 1558-6, a fasting lab, a pre-meal reading). */
 export const FLAG_FASTING = 4;

@@ -55,7 +55,7 @@ export function isoWithOffset(epochMs: number, offsetMin: number): string {
 }
 
 export interface ZonedInstant {
-  /** Epoch ms. */
+  /** Epoch ms; with NO_OFFSET the wall-clock time read as if UTC (what ImportSink.add then takes). */
   ms: number;
   /** Minutes east of UTC as written, or NO_OFFSET when the text had none. */
   offsetMin: number;
@@ -105,7 +105,7 @@ export function wallTime(y: number, mo: number, d: number, h = 0, mi = 0, sec = 
  * `2025-05-01 0:01:47` (one-digit hour, re-saved CSVs), and date-only `2024-01-02`; the fields must
  * pass `wallTime`, an offset must be within ±14:00. Without an offset the result has
  * `offsetMin: NO_OFFSET` and `wallMs` is the wall time read as UTC: the caller places it in the
- * device zone with `wallTimeToEpoch`. Returns the reason when the text is not such a date-time.
+ * source's zone (ImportSink.add with NO_OFFSET). Returns the reason when the text is not such a date-time.
  */
 export function readDateTime(text: string): ParsedDateTime | string {
   const s = text.trim();
@@ -174,7 +174,20 @@ export function parseDateTime(s: string): ParsedDateTime | undefined {
   return typeof r === 'string' ? undefined : r;
 }
 
-/** Epoch ms of a wall-clock time (read as if UTC) in the runtime's time zone (the device's). */
+/**
+ * The end of a record as ImportSink.add takes it beside its start: without a start offset, the end's
+ * wall-clock time as written (the sink places both in one zone); with one, the end's instant, an end
+ * without an offset read in the start's.
+ */
+export function endBeside(start: ParsedDateTime, end: ParsedDateTime): number {
+  if (start.offsetMin === NO_OFFSET) return end.wallMs;
+  return end.offsetMin === NO_OFFSET ? end.wallMs - start.offsetMin * MINUTE_MS : end.ms;
+}
+
+/**
+ * Epoch ms of a wall-clock time (read as if UTC) in the runtime's time zone. Importers do not use it:
+ * they hand wall-clock times to the sink, which places them in the source's zone (ImportSink.add).
+ */
 export function wallTimeToEpoch(wallMs: number): number {
   const d = new Date(wallMs);
   // The Date constructor with local fields resolves the zone, DST gaps and overlaps included.

@@ -14,6 +14,7 @@ import type {
   TwinSnapshotRow,
 } from './rows.ts';
 import { revisionMiddleware } from './revision.ts';
+import { upgradeTravelCopies } from './travel-upgrade.ts';
 
 /**
  * The one Doppel database. Versioning rule (docs/architecture.md): a version's `stores` are never
@@ -87,6 +88,14 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: {
       doses: '&key, [kind+t], *importIds',
     },
+  },
+  {
+    // v5: no store changes. Readings a file without UTC offsets stored twice, once per zone the
+    // device was in when it was imported (issue 15, "travel doubles the data"), become one again, and
+    // each source remembers the zone its first such import used (travel-repair.ts, travel-upgrade.ts).
+    version: 5,
+    stores: {},
+    upgrade: (tx) => upgradeTravelCopies(tx),
   },
 ];
 

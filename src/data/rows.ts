@@ -99,6 +99,11 @@ export interface SourceRow {
   kind: SourceKind;
   /** User's reordering; lower wins. Absent = the default rule (watch > phone > other). */
   rank?: number;
+  /**
+   * IANA zone the source's records without a UTC offset are placed in: the importing device's zone at
+   * its first such import, or the zone schema v5 found its earlier imports used (absent: none yet).
+   */
+  wallZone?: string;
 }
 
 export type Sex = 'female' | 'male';

@@ -5,7 +5,7 @@ import { DataError } from './errors.ts';
 
 /**
  * What the data layer accepts: a known metric, columns of one length, offsets resolved (the
- * importer places offset-less samples in the device's zone before storing), source indices within
+ * importer places offset-less samples in the source's zone before storing), source indices within
  * the import's source list, and plausible values (docs/metrics.md). Importers reject bad records one by
  * one before this; reaching this check means a bug in the caller, so the whole write is refused.
  */

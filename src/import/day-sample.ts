@@ -1,6 +1,6 @@
 import type { MetricId } from '../../models/metrics.ts';
 import { NO_OFFSET } from '../../models/samples.ts';
-import { wallTime, wallTimeToEpoch } from '../../models/util/time.ts';
+import { wallTime } from '../../models/util/time.ts';
 import type { ImportSink } from './sink.ts';
 
 /**
@@ -18,9 +18,10 @@ export function addDay(
   kind: 'total' | 'instant',
   where: string,
 ): void {
-  const start = wallTimeToEpoch(Date.UTC(y, m - 1, d));
-  const end = wallTimeToEpoch(Date.UTC(y, m - 1, d + 1));
-  const at = wallTimeToEpoch(Date.UTC(y, m - 1, d, 12));
+  // Wall-clock times: the sink places them in the source's zone.
+  const start = Date.UTC(y, m - 1, d);
+  const end = Date.UTC(y, m - 1, d + 1);
+  const at = Date.UTC(y, m - 1, d, 12);
   const why =
     kind === 'total' ? sink.add(metric, start, end, value, NO_OFFSET, source) : sink.add(metric, at, at, value, NO_OFFSET, source);
   if (why) sink.reject(where, why);

@@ -20,7 +20,8 @@ import { parseWithingsCsv } from './formats/withings-csv.ts';
 import { parseGoogleFitCsv } from './formats/google-fit-csv.ts';
 import { parseSamsungHealthCsv } from './formats/samsung-health-csv.ts';
 import { parseZip, type EntryParser } from './formats/zip.ts';
-import { ImportSink } from './sink.ts';
+import { ImportSink, type WallZones } from './sink.ts';
+import { isKnownZone, runtimeZone } from '../../models/util/zone.ts';
 import type { ErrorInfo } from '../rpc/result.ts';
 
 export interface ImportProgress {
@@ -43,6 +44,8 @@ export interface ImportOptions {
   nowMs?: number;
   /** Samples buffered before they are staged in IndexedDB (memory bound). */
   spillAt?: number;
+  /** IANA zone of the importing device (default: the runtime's); see `WallZones`. */
+  timeZone?: string;
 }
 
 /** What one file's import did, in the CLI report's shape plus the import's id. */
@@ -107,7 +110,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     stagedId ??= await beginStagedImport(db, { fileName, format, bytes: blob.size });
     duplicatesInFile += await stageBatches(db, stagedId, batches, sink.sources.length);
   };
-  const sink = new ImportSink(nowMs, spill, opts.spillAt);
+  const sink = new ImportSink(nowMs, spill, opts.spillAt, await wallZones(db, opts.timeZone));
   const t0 = performance.now();
   let lastReport = 0;
   const onBytes = (n: number): void => {
@@ -197,6 +200,14 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     if (stagedId !== undefined) await discardStagedImport(db, stagedId).catch(() => undefined);
     throw e;
   }
+}
+
+/** The device's zone and the zones remembered with the sources (a zone this runtime lacks is skipped). */
+async function wallZones(db: DoppelDb, timeZone?: string): Promise<WallZones> {
+  const device = timeZone && isKnownZone(timeZone) ? timeZone : runtimeZone();
+  const bySource = new Map<string, string>();
+  for (const s of await db.sources.toArray()) if (s.wallZone && isKnownZone(s.wallZone)) bySource.set(s.key, s.wallZone);
+  return { device, bySource };
 }
 
 /** The profile fields the export gave that pass validation; a bad one is reported, not stored. */

@@ -11,6 +11,24 @@ import type { ListField, ProfileMeta } from '../data/profile-merge.ts';
 import { localDay } from '../../models/util/time.ts';
 import type { DoseInput } from '../data/doses.ts';
 import type { DoseKind } from '../data/rows.ts';
+import { runtimeZone, zonedWallToEpoch, zoneOffsetMin } from '../../models/util/zone.ts';
+
+/**
+ * Where records without a UTC offset are placed (docs/import-formats.md "Time"): in the zone a
+ * source's first such import assumed (remembered with the source), else in the importing device's.
+ */
+export interface WallZones {
+  /** IANA zone of the importing device. */
+  device: string;
+  /** Remembered zone by source key (`name|model`, as `SourceRow.key`). */
+  bySource?: ReadonlyMap<string, string>;
+}
+
+/**
+ * `offsetMin` for a record whose instant the file gives (epoch ms, Nightscout's `date`) but not its
+ * UTC offset: the sink stores the device's offset at that instant, flagged, and moves nothing.
+ */
+export const INSTANT_NO_OFFSET = -32767;
 
 /** At most this many rejected records are kept with their reasons; the rest are counted. */
 export const MAX_REJECTED_LISTED = 1000;
@@ -55,7 +73,19 @@ export class ImportSink {
     private readonly nowMs: number,
     private readonly spill?: (batches: SampleBatch[]) => Promise<void>,
     private readonly spillAt = 400_000,
+    private readonly zones: WallZones = { device: runtimeZone() },
   ) {}
+
+  /** The zone offset-less records of a source are placed in (its remembered one, else the device's). */
+  private zoneOf(source: number): string {
+    const s = this.sources[source]!;
+    return s.wallZone ?? this.zones.bySource?.get(`${s.name}|${s.model ?? ''}`) ?? this.zones.device;
+  }
+
+  /** Remembers with the source the zone an accepted offset-less record of it was placed in. */
+  private assumed(source: number, zone: string): void {
+    this.sources[source]!.wallZone ??= zone;
+  }
 
   /** Index of a source (device or app), created on first use. */
   source(name: string, model = ''): number {
@@ -76,21 +106,31 @@ export class ImportSink {
    * Adds a sample in canonical units; returns the reason it was rejected, or undefined. The caller
    * passes the location only on rejection, so the fast path builds no strings. `endMs` is the end the
    * record was written with (its start when it has none): an end before the start is rejected for
-   * every metric, and an instant metric then keeps its start only. A sample without a UTC offset
-   * gets the importing device's offset at that instant now (docs/metrics.md "Time"), so its day never
-   * moves when the device later travels to another zone.
+   * every metric, and an instant metric then keeps its start only. With `offsetMin` NO_OFFSET,
+   * `startMs` and `endMs` are the wall-clock times the file wrote (read as if UTC, `wallMs` of
+   * readDateTime): the sink places them in the source's zone (`zoneOf`) and stores that zone's
+   * offset, flagged, so the same file gives the same instants wherever and whenever it is imported,
+   * and a sample's day never moves when the device later travels (docs/import-formats.md "Time").
    */
   add(metric: MetricId, startMs: number, endMs: number, value: number, offsetMin: number, source: number, flags = 0): string | undefined {
     if (source === TOO_MANY_SOURCES) return `more than ${MAX_SOURCES.toLocaleString('en')} distinct sources in one file`;
+    let zone: string | undefined;
+    if (offsetMin === NO_OFFSET) {
+      zone = this.zoneOf(source);
+      startMs = zonedWallToEpoch(zone, startMs);
+      endMs = zonedWallToEpoch(zone, endMs);
+      offsetMin = zoneOffsetMin(zone, startMs);
+      flags |= FLAG_OFFSET_ASSUMED;
+    } else if (offsetMin === INSTANT_NO_OFFSET) {
+      offsetMin = Number.isFinite(startMs) ? zoneOffsetMin(this.zones.device, startMs) : 0;
+      flags |= FLAG_OFFSET_ASSUMED;
+    }
     const order = endBeforeStart(metric, startMs, endMs);
     if (order) return order;
     if (METRICS[metric].kind === 'instant') endMs = startMs;
     const why = implausible(metric, startMs, endMs, value, this.nowMs);
     if (why) return why;
-    if (offsetMin === NO_OFFSET) {
-      offsetMin = -new Date(startMs).getTimezoneOffset();
-      flags |= FLAG_OFFSET_ASSUMED;
-    }
+    if (zone) this.assumed(source, zone);
     let b = this.builders.get(metric);
     if (!b) this.builders.set(metric, (b = new BatchBuilder(metric, 4096)));
     b.push(startMs, endMs, value, offsetMin, source, flags);
@@ -107,16 +147,27 @@ export class ImportSink {
   /**
    * Keeps a carbohydrate (g) or rapid-acting insulin (U) record if it is plausible; returns whether
    * it was kept. These are not canonical metrics, so the caller still counts the row under
-   * `ignored` (docs/metrics.md) and an implausible one is simply not kept.
+   * `ignored` (docs/metrics.md) and an implausible one is simply not kept. With `offsetMin`
+   * NO_OFFSET, `t` is the wall-clock time the file wrote, placed like a sample's (`add`).
    */
   addDose(kind: DoseKind, t: number, amount: number, offsetMin: number, sourceOf: () => number): boolean {
     if (this.doses.length >= MAX_DOSES) return false;
     if (!Number.isFinite(amount) || amount <= 0 || amount > DOSE_MAX[kind]) return false;
-    if (!Number.isFinite(t) || t < Date.UTC(1900, 0, 1) || t > this.nowMs + 86_400_000) return false;
+    // A wall-clock time is within 14 h of its instant: the exact check follows once it is placed.
+    const slack = offsetMin === NO_OFFSET ? 14 * 3_600_000 : 0;
+    if (!Number.isFinite(t) || t < Date.UTC(1900, 0, 1) || t - slack > this.nowMs + 86_400_000) return false;
     // The source only once the record is kept: a rejected row must not add a device to the list.
     const source = sourceOf();
     if (source === TOO_MANY_SOURCES) return false;
-    if (offsetMin === NO_OFFSET) offsetMin = -new Date(t).getTimezoneOffset();
+    if (offsetMin === NO_OFFSET) {
+      const zone = this.zoneOf(source);
+      t = zonedWallToEpoch(zone, t);
+      if (t > this.nowMs + 86_400_000) return false;
+      offsetMin = zoneOffsetMin(zone, t);
+      this.assumed(source, zone);
+    } else if (offsetMin === INSTANT_NO_OFFSET) {
+      offsetMin = zoneOffsetMin(this.zones.device, t);
+    }
     this.doses.push({ kind, t, amount, offsetMin, source });
     return true;
   }

@@ -6,8 +6,7 @@
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
 import { snippet } from '../../../models/util/text.ts';
-import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
-import { NO_OFFSET } from '../../../models/samples.ts';
+import { endBeside, readDateTimeField } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
@@ -94,8 +93,8 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       return;
     }
     // The record's own end, also for an instant metric: the sink rejects an end before the start.
-    const startMs = resolve(s),
-      endMs = resolve(e);
+    const startMs = s.ms, // without an offset a wall-clock time, which the sink places
+      endMs = endBeside(s, e);
     const why = sink.add(metric, startMs, endMs, conv.value, s.offsetMin, sourceOf(tag));
     if (why) sink.reject(where(at), why);
   };
@@ -112,8 +111,8 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       sink.reject(where(at), `sleep: ${typeof s === 'string' ? s : e}`);
       return;
     }
-    const startMs = resolve(s),
-      endMs = resolve(e);
+    const startMs = s.ms,
+      endMs = endBeside(s, e);
     const why = sink.add('sleep', startMs, endMs, (endMs - startMs) / 60_000, s.offsetMin, sourceOf(tag));
     if (why) sink.reject(where(at), why);
   };
@@ -201,10 +200,6 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       'The export ends before </HealthData>: the file is incomplete (an interrupted download or copy?)',
       where(buf.length),
     );
-}
-
-function resolve(z: { ms: number; offsetMin: number; wallMs: number }): number {
-  return z.offsetMin === NO_OFFSET ? wallTimeToEpoch(z.wallMs) : z.ms;
 }
 
 function tagName(tag: string): string {

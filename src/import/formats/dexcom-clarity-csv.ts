@@ -5,9 +5,9 @@
  * Carbs and fast-acting Insulin rows are kept as dose records for the glucose forecaster.
  */
 import { snippet } from '../../../models/util/text.ts';
-import { FLAG_CENSORED, NO_OFFSET } from '../../../models/samples.ts';
+import { FLAG_CENSORED } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { parseDateTime, readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { parseDateTime, readDateTimeField } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -75,8 +75,8 @@ export async function parseDexcomClarityCsv(
       const t = parseDateTime(f[col.time] ?? '');
       const amount = Number((f[type === 'Carbs' ? col.carbs : col.insulin] ?? '').trim() || NaN);
       if (t && (type === 'Carbs' || sub === '' || /fast/i.test(sub))) {
-        const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
-        sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', ms, amount, t.offsetMin, () =>
+        // Clarity writes wall-clock times: with NO_OFFSET the sink places t.ms in the source's zone.
+        sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', t.ms, amount, t.offsetMin, () =>
           sink.source('Dexcom', (f[col!.device] ?? '').trim()),
         );
       }
@@ -108,9 +108,8 @@ export async function parseDexcomClarityCsv(
       }
       value = conv.value;
     }
-    const ms = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
     const src = sink.source('Dexcom', (f[col.device] ?? '').trim());
-    const why = sink.add(type === 'EGV' ? 'cgm_glucose' : 'blood_glucose', ms, ms, value, t.offsetMin, src, flags);
+    const why = sink.add(type === 'EGV' ? 'cgm_glucose' : 'blood_glucose', t.ms, t.ms, value, t.offsetMin, src, flags);
     if (why) sink.reject(where, why);
   }
   if (!col) throw new ImportError('EMPTY_FILE', 'The Dexcom file is empty');

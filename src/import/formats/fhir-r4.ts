@@ -9,9 +9,9 @@
 import { snippet } from '../../../models/util/text.ts';
 import { conditionFlag, medicationFlags, type Coding } from '../../../models/clinical-codes.ts';
 import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
-import { FLAG_CENSORED, FLAG_FASTING, NO_OFFSET } from '../../../models/samples.ts';
+import { FLAG_CENSORED, FLAG_FASTING } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { endBeside, readDateTimeField } from '../../../models/util/time.ts';
 import { checkAbort, lines, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
@@ -210,13 +210,13 @@ function effective(o: Json): When | string | undefined {
   const [field, when] = found as [string, string];
   const t = readDateTimeField(field, when);
   if (typeof t === 'string') return /^\d{4}(-\d{2})?$/.test(when.trim()) ? `${field} "${when.trim()}" has no day` : t;
-  const startMs = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
+  const startMs = t.ms; // without an offset a wall-clock time, which the sink places
   // The period's end belongs to its start only; the sink rejects an end before the start.
   const endText = field === 'effectivePeriod.start' ? str(period?.end) : undefined;
   if (endText === undefined) return { startMs, endMs: startMs, offsetMin: t.offsetMin };
   const e = readDateTimeField('effectivePeriod.end', endText);
   if (typeof e === 'string') return e;
-  return { startMs, endMs: e.offsetMin === NO_OFFSET ? wallTimeToEpoch(e.wallMs) : e.ms, offsetMin: t.offsetMin };
+  return { startMs, endMs: endBeside(t, e), offsetMin: t.offsetMin };
 }
 
 function observation(o: Json, sink: ImportSink, source: number, where: string): void {

@@ -10,7 +10,7 @@
  */
 import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
-import { parseDateTime, wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { parseDateTime, wallTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
@@ -55,7 +55,7 @@ export async function parseFitbitJson(
   const source = (e: Json): number =>
     typeof e.source === 'string' ? sink.source(`Fitbit ${e.source}`.slice(0, 80)) : (src ??= sink.source('Fitbit'));
   const add = (metric: Parameters<ImportSink['add']>[0], wallStart: number, wallEnd: number, value: number, e: Json): void => {
-    const why = sink.add(metric, wallTimeToEpoch(wallStart), wallTimeToEpoch(wallEnd), value, NO_OFFSET, source(e));
+    const why = sink.add(metric, wallStart, wallEnd, value, NO_OFFSET, source(e)); // the sink places wall-clock times
     if (why) sink.reject(locate(ctx, `entry ${root.count}`), why);
   };
   for await (const el of jsonElements(textChunks(bytes), root, [])) {
@@ -147,7 +147,7 @@ function readWeights(list: Json[], sink: ImportSink, ctx: { entryName?: string }
       sink.reject(where, `weight: ${wall}`);
       return;
     }
-    const at = wallTimeToEpoch(wall);
+    const at = wall; // a wall-clock time, which the sink places
     const kg = lb ? (w.weight as number) * 0.45359237 : (w.weight as number);
     const src = source(w);
     for (const [metric, value] of [

@@ -6,8 +6,7 @@
 import { snippet } from '../../../models/util/text.ts';
 import { isMetricId, METRICS } from '../../../models/metrics.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
-import { NO_OFFSET } from '../../../models/samples.ts';
+import { readDateTimeField } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -75,7 +74,7 @@ export async function parseGenericCsv(
       sink.reject(where, Number.isFinite(v) ? conv.reason : `${metric}: value "${snippet(value)}" is not a number`);
       continue;
     }
-    const startMs = t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms;
+    const startMs = t.ms; // without an offset a wall-clock time, which the sink places
     const endMs = METRICS[metric].kind === 'interval' ? startMs + conv.value * 60_000 : startMs;
     const why = sink.add(metric, startMs, endMs, conv.value, t.offsetMin, sink.source(source || 'CSV import'));
     if (why) sink.reject(where, why);

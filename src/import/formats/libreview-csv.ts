@@ -9,7 +9,7 @@
 import { snippet } from '../../../models/util/text.ts';
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { wallTime, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { wallTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
@@ -76,7 +76,7 @@ export async function parseLibreviewCsv(
       const amount = type === '4' ? r.rapid.trim() : type === '5' ? r.carbs.trim() : '';
       const w = amount ? wallMs(r.time, order!) : undefined;
       if (w !== undefined) {
-        sink.addDose(type === '4' ? 'insulin' : 'carbs', wallTimeToEpoch(w), Number(amount.replace(',', '.')), NO_OFFSET, () =>
+        sink.addDose(type === '4' ? 'insulin' : 'carbs', w, Number(amount.replace(',', '.')), NO_OFFSET, () =>
           sink.source(r.device.trim() || 'FreeStyle Libre'),
         );
       }
@@ -93,8 +93,8 @@ export async function parseLibreviewCsv(
       sink.reject(where, `glucose "${snippet(raw, 20)}" is not a number`);
       return;
     }
-    const ms = wallTimeToEpoch(w);
-    const why = sink.add(metric, ms, ms, conv.value, NO_OFFSET, sink.source(r.device.trim() || 'FreeStyle Libre'));
+    // A wall-clock time: the sink places it in the source's zone.
+    const why = sink.add(metric, w, w, conv.value, NO_OFFSET, sink.source(r.device.trim() || 'FreeStyle Libre'));
     if (why) sink.reject(where, why);
   };
 

@@ -9,7 +9,7 @@ import { NO_OFFSET } from '../../../models/samples.ts';
 import { parseDateTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
-import type { ImportSink } from '../sink.ts';
+import { INSTANT_NO_OFFSET, type ImportSink } from '../sink.ts';
 
 export async function parseNightscoutJson(
   bytes: AsyncIterable<Uint8Array>,
@@ -48,6 +48,8 @@ export async function parseNightscoutJson(
     let offset = parsed && parsed.offsetMin !== NO_OFFSET ? parsed.offsetMin : NO_OFFSET;
     if (offset === NO_OFFSET && typeof x.utcOffset === 'number' && Math.abs(x.utcOffset) <= 14 * 60) offset = x.utcOffset;
     const src = sink.source('Nightscout', typeof x.device === 'string' ? x.device.slice(0, 80) : '');
+    // `date` is an instant: without an offset the sink keeps it and stores the device's offset.
+    if (offset === NO_OFFSET) offset = INSTANT_NO_OFFSET;
     const why = sink.add(type === 'sgv' ? 'cgm_glucose' : 'blood_glucose', ms, ms, value, offset, src);
     if (why) sink.reject(where, why);
   }

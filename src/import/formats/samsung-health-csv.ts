@@ -13,7 +13,7 @@ import { MAX_OFFSET_MIN, parseDateTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
-import type { ImportSink } from '../sink.ts';
+import { INSTANT_NO_OFFSET, type ImportSink } from '../sink.ts';
 import type { MetricId } from '../../../models/metrics.ts';
 
 export function isSamsungMeta(line: string): boolean {
@@ -63,8 +63,9 @@ const READERS: Record<string, Reader> = {
     const day = Number(get('day_time'));
     if (!Number.isFinite(day)) return 'day_time is not a number';
     const d = new Date(day);
-    const start = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()).getTime();
-    const end = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1).getTime();
+    // The local day as wall-clock times: the sink places them (NO_OFFSET).
+    const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
     return [['steps', start, end, Number(get('count')), NO_OFFSET]];
   },
   'com.samsung.shealth.sleep': (get, at) => {
@@ -129,7 +130,8 @@ export async function parseSamsungHealthCsv(
     }
     const at = (c: string): { ms: number; offsetMin: number } | undefined => {
       const t = parseDateTime(get(c));
-      return t ? { ms: t.wallMs, offsetMin: offset } : undefined; // Samsung writes UTC
+      // Samsung writes UTC: an instant, whose offset may be unknown.
+      return t ? { ms: t.wallMs, offsetMin: offset === NO_OFFSET ? INSTANT_NO_OFFSET : offset } : undefined;
     };
     const out = reader!(get, at);
     if (typeof out === 'string') {

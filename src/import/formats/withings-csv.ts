@@ -5,8 +5,7 @@
  * Times without an offset are the device's local time.
  */
 import { snippet } from '../../../models/util/text.ts';
-import { NO_OFFSET } from '../../../models/samples.ts';
-import { readDateTimeField, wallTimeToEpoch } from '../../../models/util/time.ts';
+import { readDateTimeField } from '../../../models/util/time.ts';
 import type { ReadContext } from '../bytes.ts';
 import { addDay, parseDayUs } from '../day-sample.ts';
 import { ImportError } from '../errors.ts';
@@ -47,7 +46,7 @@ export async function parseWithingsCsv(
       sink.reject(row.where, t);
       return undefined;
     }
-    return { ms: t.offsetMin === NO_OFFSET ? wallTimeToEpoch(t.wallMs) : t.ms, offsetMin: t.offsetMin };
+    return { ms: t.ms, offsetMin: t.offsetMin }; // without an offset a wall-clock time, which the sink places
   };
   const add = (
     row: TableRow,

@@ -136,6 +136,7 @@ const V1: MigrationFixture = {
     2: (t) => v1Upgraded(t),
     3: (t) => v1Upgraded(t),
     4: (t) => v1Upgraded(t),
+    5: (t) => v1Upgraded(t),
   },
 };
 
@@ -199,7 +200,7 @@ const V2: MigrationFixture = {
   version: 2,
   stores: { imports: '++id, startedAt, status', twinSnapshots: '++id, createdAt', scenarios: '++id, name, updatedAt' },
   tables: V2_TABLES,
-  after: { 3: (t) => t, 4: (t) => t },
+  after: { 3: (t) => t, 4: (t) => t, 5: (t) => t },
 };
 
 /** v3: a large import in progress, its samples in staging; a chunk holding another import's shadows. */
@@ -231,17 +232,58 @@ const V3: MigrationFixture = {
     ],
     staging: [{ ...chunk('heart_rate', '2024-02', [['2024-02-10T12:00:00Z', 70, 60, 0, 2]]), key: '2|heart_rate|2024-02', stagedFor: 2 }],
   },
-  after: { 4: (t) => t },
+  after: { 4: (t) => t, 5: (t) => t },
 };
 
-/** v4: carbohydrate and insulin records, held by one or several imports. */
+const byKey = (rows: Record<string, unknown>[]): Record<string, unknown>[] =>
+  [...rows].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
+
+/**
+ * The "travel doubles" bug (issue 15) as v4 stored it: one LibreView file (no UTC offsets) imported
+ * in St. John's (import 4, -03:30) and again in London (import 5, +00:00). Each reading is there
+ * twice, 3.5 h apart, at the same wall-clock time (10:00 and 10:15 on 2024-01-02), flagged "offset
+ * assumed"; so is one carbohydrate record.
+ */
+const LIBRE = { id: 4, key: 'FreeStyle LibreLink|', name: 'FreeStyle LibreLink', model: '', kind: 'other' };
+const T = (hhmm: string): number => Date.parse(`2024-01-02T${hhmm}:00Z`);
+const ASSUMED = 2;
+const travelImports = [
+  importRow(4, 'libreview.csv', 'libreview-csv', { status: 'committed', doses: 1, touched: { cgm_glucose: ['2024-01-02'] } }),
+  importRow(5, 'libreview.csv', 'libreview-csv', { status: 'committed', doses: 1, touched: { cgm_glucose: ['2024-01-02'] } }),
+];
+const travelChunk = (samples: Sample[], extra: Record<string, unknown> = {}): Record<string, unknown> =>
+  chunk('cgm_glucose', '2024-01', samples, { flags: new Uint8Array(samples.length).fill(ASSUMED), ...extra });
+const carbs = (hhmm: string, offsetMin: number, importIds: number[]): Record<string, unknown> => ({
+  key: `carbs|${T(hhmm)}|4|30`,
+  kind: 'carbs',
+  t: T(hhmm),
+  amount: 30,
+  offsetMin,
+  source: 4,
+  importIds,
+});
+
+/** v4: carbohydrate and insulin records, held by one or several imports; a store the travel bug doubled. */
 const V4: MigrationFixture = {
   version: 4,
   stores: { doses: '&key, [kind+t], *importIds' },
   tables: {
     ...V3.tables,
-    imports: [...V3.tables.imports!.slice(0, 2), { ...V3.tables.imports![2]!, doses: 2 }],
-    doses: [
+    sources: [...V3.tables.sources!, LIBRE],
+    imports: [...V3.tables.imports!.slice(0, 2), { ...V3.tables.imports![2]!, doses: 2 }, ...travelImports],
+    sampleChunks: [
+      travelChunk([
+        ['2024-01-02T10:00:00Z', 100, 0, 4, 5],
+        ['2024-01-02T10:15:00Z', 110, 0, 4, 5],
+        ['2024-01-02T13:30:00Z', 100, -210, 4, 4],
+        ['2024-01-02T13:45:00Z', 110, -210, 4, 4],
+      ]),
+      ...V3.tables.sampleChunks!,
+    ],
+    daily: [daily('cgm_glucose', '2024-01-02', [100, 110, 100, 110], '2024-01-02T13:45:00Z'), ...V3.tables.daily!],
+    doses: byKey([
+      carbs('10:00', 0, [5]),
+      carbs('13:30', -210, [4]),
       {
         key: `carbs|${Date.parse('2024-01-02T12:00:00Z')}|3|45`,
         kind: 'carbs',
@@ -260,12 +302,48 @@ const V4: MigrationFixture = {
         source: 3,
         importIds: [1, 3],
       },
-    ],
+    ]),
   },
+  after: { 5: (t) => v4TravelRepaired(t) },
+};
+
+/**
+ * v5's upgrade on the v4 fixture: London's copies go (import 5 now holds them as shadows, its counts
+ * say so), the day is recomputed, the carbohydrate record is held by both imports, the source
+ * remembers the zone of its first import (the only zone at -03:30), and the data revision rises.
+ */
+function v4TravelRepaired(t: Tables): Tables {
+  return {
+    ...t,
+    settings: [{ key: 'dataRevision', value: 1 }, ...t.settings!],
+    sources: t.sources!.map((r) => (r.id === 4 ? { ...r, wallZone: 'America/St_Johns' } : r)),
+    imports: t.imports!.map((r) => (r.id === 5 ? { ...r, added: 0, duplicates: 2, doses: 0 } : r)),
+    sampleChunks: [
+      travelChunk(
+        [
+          ['2024-01-02T13:30:00Z', 100, -210, 4, 4],
+          ['2024-01-02T13:45:00Z', 110, -210, 4, 4],
+        ],
+        { shadowOf: Uint32Array.from([0, 1]), shadowImport: Uint32Array.from([5, 5]) },
+      ),
+      ...t.sampleChunks!.slice(1),
+    ],
+    daily: [daily('cgm_glucose', '2024-01-02', [100, 110], '2024-01-02T13:45:00Z'), ...t.daily!.slice(1)],
+    doses: t
+      .doses!.filter((r) => r.key !== carbs('10:00', 0, []).key)
+      .map((r) => (r.key === carbs('13:30', -210, []).key ? { ...r, importIds: [4, 5] } : r)),
+  };
+}
+
+/** v5: no store changes; sources remember the zone their offset-less records were placed in. */
+const V5: MigrationFixture = {
+  version: 5,
+  stores: {},
+  tables: v4TravelRepaired(structuredClone(V4.tables)),
   after: {},
 };
 
-export const MIGRATION_FIXTURES: readonly MigrationFixture[] = [V1, V2, V3, V4];
+export const MIGRATION_FIXTURES: readonly MigrationFixture[] = [V1, V2, V3, V4, V5];
 
 /**
  * What is missing for `versions` (the schema versions declared in db.ts): a fixture written at each
