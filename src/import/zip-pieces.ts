@@ -1,0 +1,84 @@
+/**
+ * Cuts a zip's byte stream into the pieces handed to fflate's `Unzip`: each piece holds at most one
+ * local file header, at its start and whole. fflate's `Unzip.push` calls itself once or twice for
+ * every entry in the bytes it is given, so a chunk holding thousands of small entries (a Google
+ * Takeout zip read from memory arrives as one chunk) overflowed the stack ("Maximum call stack
+ * size exceeded"); with one header per piece its depth stays a few calls whatever the archive.
+ * Because the header starts the piece, the entry's own fields (its encryption flag) can be read
+ * while fflate announces the entry (`localHeader`). Zip layout: PKWARE APPNOTE.TXT 6.3.10, 4.3.7.
+ */
+
+/** Local file header: PK\3\4, then 26 bytes of fields, the name and the extra field. */
+const SIG = [0x50, 0x4b, 0x03, 0x04] as const;
+const FIXED = 30;
+
+const u16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
+
+/** The index of the first local header signature at or after `from`, or -1. */
+function findSig(b: Uint8Array, from: number): number {
+  for (let i = b.indexOf(SIG[0], from); i >= 0 && i + 3 < b.length; i = b.indexOf(SIG[0], i + 1)) {
+    if (b[i + 1] === SIG[1] && b[i + 2] === SIG[2] && b[i + 3] === SIG[3]) return i;
+  }
+  return -1;
+}
+
+/** How many of the last bytes of `b` (at most 3, none before `from`) could begin a signature. */
+function partialSigAtEnd(b: Uint8Array, from: number): number {
+  for (let k = Math.min(3, b.length - from); k > 0; k--) {
+    let match = true;
+    for (let j = 0; j < k && match; j++) match = b[b.length - k + j] === SIG[j];
+    if (match) return k;
+  }
+  return 0;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+export class ZipPieces {
+  /** Bytes held back: a local header not yet whole, or the start of a signature. */
+  private pending: Uint8Array = new Uint8Array(0);
+
+  /** The pieces of `chunk` (after the bytes held back), in order; with `final`, the rest too. */
+  *cut(chunk: Uint8Array, final = false): Generator<Uint8Array> {
+    const b = this.pending.length ? concat(this.pending, chunk) : chunk;
+    this.pending = new Uint8Array(0);
+    let start = 0;
+    // Where the current piece's header ends (no signature may be held back from inside it).
+    let headerEnd = 0;
+    for (let sig = findSig(b, 0); sig >= 0; sig = findSig(b, headerEnd)) {
+      if (sig > start) yield b.subarray(start, sig);
+      start = sig;
+      const whole = b.length >= sig + FIXED && b.length >= sig + FIXED + u16(b, sig + 26) + u16(b, sig + 28);
+      if (!whole) {
+        if (final) break;
+        this.pending = b.slice(sig);
+        return;
+      }
+      headerEnd = sig + FIXED + u16(b, sig + 26) + u16(b, sig + 28);
+    }
+    const hold = final ? 0 : partialSigAtEnd(b, Math.max(start, headerEnd));
+    if (b.length - hold > start) yield b.subarray(start, b.length - hold);
+    if (hold) this.pending = b.slice(b.length - hold);
+  }
+}
+
+/** The fields of the local header a piece starts with, when it is the header of the entry named `name`. */
+export function localHeader(piece: Uint8Array | undefined, name: string): { flags: number; method: number } | undefined {
+  if (!piece || findSig(piece, 0) !== 0 || piece.length < FIXED) return undefined;
+  const flags = u16(piece, 6);
+  const nameBytes = piece.subarray(FIXED, FIXED + u16(piece, 26));
+  // The name is UTF-8 when flag bit 11 is set, else CP437, which fflate reads as Latin-1.
+  const decoded = flags & 0x800 ? new TextDecoder().decode(nameBytes) : latin1(nameBytes);
+  return decoded === name ? { flags, method: u16(piece, 8) } : undefined;
+}
+
+function latin1(b: Uint8Array): string {
+  let s = '';
+  for (const c of b) s += String.fromCharCode(c);
+  return s;
+}
