@@ -4,8 +4,8 @@
  * every entry in the bytes it is given, so a chunk holding thousands of small entries (a Google
  * Takeout zip read from memory arrives as one chunk) overflowed the stack ("Maximum call stack
  * size exceeded"); with one header per piece its depth stays a few calls whatever the archive.
- * Because the header starts the piece, the entry's own fields (its encryption flag) can be read
- * while fflate announces the entry (`localHeader`). Zip layout: PKWARE APPNOTE.TXT 6.3.10, 4.3.7.
+ * Each header is read on the way (`header`), for the fields fflate does not pass on (the encryption
+ * flag). Zip layout: PKWARE APPNOTE.TXT 6.3.10, 4.3.7.
  */
 
 /** Local file header: PK\3\4, then 26 bytes of fields, the name and the extra field. */
@@ -39,9 +39,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+export interface LocalHeader {
+  name: string;
+  /** General-purpose flags: bit 0 encrypted, bit 3 data descriptor, bit 11 UTF-8 name. */
+  flags: number;
+  method: number;
+}
+
 export class ZipPieces {
   /** Bytes held back: a local header not yet whole, or the start of a signature. */
   private pending: Uint8Array = new Uint8Array(0);
+  /** Headers cut so far and not yet claimed, in order (a signature inside an entry's data among them). */
+  private readonly headers: LocalHeader[] = [];
+
+  /**
+   * The header of the entry fflate announces as `name`: fflate announces entries in order, each
+   * after its header was cut here, so the first unclaimed header of that name is its own.
+   */
+  header(name: string): LocalHeader | undefined {
+    const i = this.headers.findIndex((h) => h.name === name);
+    return i < 0 ? undefined : this.headers.splice(0, i + 1)[i];
+  }
 
   /** The pieces of `chunk` (after the bytes held back), in order; with `final`, the rest too. */
   *cut(chunk: Uint8Array, final = false): Generator<Uint8Array> {
@@ -60,6 +78,7 @@ export class ZipPieces {
         return;
       }
       headerEnd = sig + FIXED + u16(b, sig + 26) + u16(b, sig + 28);
+      this.headers.push(readHeader(b, sig));
     }
     const hold = final ? 0 : partialSigAtEnd(b, Math.max(start, headerEnd));
     if (b.length - hold > start) yield b.subarray(start, b.length - hold);
@@ -67,14 +86,13 @@ export class ZipPieces {
   }
 }
 
-/** The fields of the local header a piece starts with, when it is the header of the entry named `name`. */
-export function localHeader(piece: Uint8Array | undefined, name: string): { flags: number; method: number } | undefined {
-  if (!piece || findSig(piece, 0) !== 0 || piece.length < FIXED) return undefined;
-  const flags = u16(piece, 6);
-  const nameBytes = piece.subarray(FIXED, FIXED + u16(piece, 26));
+/** The fields of the local header at `at` (whole in `b`) that fflate does not pass on. */
+function readHeader(b: Uint8Array, at: number): LocalHeader {
+  const flags = u16(b, at + 6);
+  const nameBytes = b.subarray(at + FIXED, at + FIXED + u16(b, at + 26));
   // The name is UTF-8 when flag bit 11 is set, else CP437, which fflate reads as Latin-1.
-  const decoded = flags & 0x800 ? new TextDecoder().decode(nameBytes) : latin1(nameBytes);
-  return decoded === name ? { flags, method: u16(piece, 8) } : undefined;
+  const name = flags & 0x800 ? new TextDecoder().decode(nameBytes) : latin1(nameBytes);
+  return { name, flags, method: u16(b, at + 8) };
 }
 
 function latin1(b: Uint8Array): string {

@@ -11,7 +11,7 @@ import { detectFormat, SNIFF_BYTES, type FormatId } from '../detect.ts';
 import { snippet } from '../../../models/util/text.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
-import { localHeader, ZipPieces } from '../zip-pieces.ts';
+import { ZipPieces } from '../zip-pieces.ts';
 
 /** Zip-bomb limits (docs/import-formats.md). */
 export const ZIP_LIMITS = {
@@ -117,16 +117,16 @@ export async function parseZip(
   };
 
   const seen = new ZipContents();
-  // The piece being pushed: it starts with the local header of the entry fflate announces (zip-pieces.ts).
-  let piece: Uint8Array | undefined;
+  const pieces = new ZipPieces();
   const uz = new Unzip((file) => {
     seen.add(file.name);
+    const header = pieces.header(file.name);
     const why = skipped(file.name);
     if (why !== undefined) {
       if (why) sink.ignore(why);
       return; // never started: fflate skips its data
     }
-    const cannot = unreadableEntry(file.name, file.compression, localHeader(piece, file.name)?.flags ?? 0);
+    const cannot = unreadableEntry(file.name, file.compression, header?.flags ?? 0);
     if (cannot) {
       fatal ??= cannot;
       return;
@@ -170,9 +170,8 @@ export async function parseZip(
 
   // The last bytes read, to find the end-of-central-directory record: without it the archive was cut.
   let tail: Uint8Array = new Uint8Array(0);
-  const pieces = new ZipPieces();
   const push = (chunk: Uint8Array, final: boolean): void => {
-    for (piece of pieces.cut(chunk, final)) {
+    for (const piece of pieces.cut(chunk, final)) {
       try {
         uz.push(piece);
       } catch (e) {

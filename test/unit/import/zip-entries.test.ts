@@ -90,6 +90,19 @@ function patched(flags: number, method: number, name = 'export.csv'): Uint8Array
 }
 
 describe('zip entries Doppel cannot open say which and what to do', () => {
+  it('the encryption flag is read whatever the chunking (a chunk may end anywhere, right after the header too)', () => {
+    const z = patched(1, 8);
+    for (let size = 1; size <= z.length; size++) {
+      const cut = new ZipPieces();
+      const flags: (number | undefined)[] = [];
+      const uz = new Unzip((f) => flags.push(cut.header(f.name)?.flags));
+      for (let at = 0; at < z.length; at += size) for (const p of cut.cut(z.subarray(at, at + size))) uz.push(p);
+      for (const p of cut.cut(new Uint8Array(0), true)) uz.push(p);
+      uz.push(new Uint8Array(0), true);
+      expect(flags, `chunks of ${size}`).toEqual([1]);
+    }
+  });
+
   it.each([
     [
       'encrypted (ZipCrypto, flag bit 0)',
