@@ -1,9 +1,10 @@
 /**
  * Cuts a zip's byte stream into the pieces handed to fflate's `Unzip`: each piece holds at most one
  * local file header, at its start and whole. fflate's `Unzip.push` calls itself once or twice for
- * every entry in the bytes it is given, so a chunk holding thousands of small entries (a Google
- * Takeout zip read from memory arrives as one chunk) overflowed the stack ("Maximum call stack
- * size exceeded"); with one header per piece its depth stays a few calls whatever the archive.
+ * every entry in the bytes it is given, so a chunk holding many small entries overflowed the stack
+ * ("Maximum call stack size exceeded": a 3,000-entry Takeout zip in the app's import worker, or
+ * read from memory as one chunk in Node); with one header per piece its depth stays a few calls
+ * whatever the archive.
  * Each header is read on the way (`header`), for the fields fflate does not pass on (the encryption
  * flag). Zip layout: PKWARE APPNOTE.TXT 6.3.10, 4.3.7.
  */
