@@ -48,21 +48,51 @@ export async function* textChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenera
   if (tail) yield tail;
 }
 
-/** Lines of a text stream, with 1-based line numbers; handles \n and \r\n. */
-export async function* lines(text: AsyncIterable<string>): AsyncGenerator<[line: string, lineNo: number]> {
-  let rest = '';
+/** The longest line `lines` reads (characters; the same bound as one JSON element, json-stream.ts). */
+export const MAX_LINE = 64 * 2 ** 20;
+
+/**
+ * Lines of a text stream, with 1-based line numbers; handles \n and \r\n. Linear in the text: each
+ * chunk is searched once and a long line is gathered in parts and joined once (appending to one
+ * string and searching it again for every chunk took 44 s for a 64 MB line). A line longer than
+ * `max` characters is an ImportError (TOO_LARGE) as soon as it passes the limit, before it is read whole.
+ */
+export async function* lines(
+  text: AsyncIterable<string>,
+  max = MAX_LINE,
+  ctx: { entryName?: string } = {},
+): AsyncGenerator<[line: string, lineNo: number]> {
+  let parts: string[] = [];
+  let partsLength = 0;
   let lineNo = 0;
+  const tooLong = (): never => {
+    const no = lineNo + 1;
+    throw new ImportError(
+      'TOO_LARGE',
+      `Line ${no} is longer than ${Math.round(max / 2 ** 20)} MB, the limit for one line: no health record is that long`,
+      locate(ctx, `line ${no}`),
+    );
+  };
+  const finish = (piece: string): string => {
+    const whole = parts.length ? parts.join('') + piece : piece;
+    parts = [];
+    partsLength = 0;
+    return whole.endsWith('\r') ? whole.slice(0, -1) : whole;
+  };
   for await (const t of text) {
-    const s = rest + t;
     let start = 0;
-    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', start)) {
-      const end = nl > start && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield [s.slice(start, end), ++lineNo];
+    for (let nl = t.indexOf('\n'); nl >= 0; nl = t.indexOf('\n', start)) {
+      if (partsLength + nl - start > max + 1) tooLong();
+      yield [finish(t.slice(start, nl)), ++lineNo];
       start = nl + 1;
     }
-    rest = s.slice(start);
+    if (start < t.length) {
+      partsLength += t.length - start;
+      if (partsLength > max + 1) tooLong();
+      parts.push(start ? t.slice(start) : t);
+    }
   }
-  if (rest) yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest, lineNo + 1];
+  if (partsLength) yield [finish(''), lineNo + 1];
 }
 
 /** A location inside a zip entry when there is one: "export.xml line 12", else "line 12". */

@@ -2,15 +2,22 @@ import { ImportError } from './errors.ts';
 
 /** No health export has a field this long; past it the file is refused (memory stays bounded). */
 export const MAX_CSV_FIELD = 1 << 20;
+/** Nor a record with this many fields (the widest, Samsung Health's, have about a hundred). */
+export const MAX_CSV_FIELDS = 4096;
+/** Nor a record this long (characters, quotes and delimiters included). */
+export const MAX_CSV_RECORD = 16 << 20;
 
 /**
  * A streaming CSV reader (RFC 4180: quoted fields, "" escapes, newlines inside quotes, CRLF or LF)
  * that yields each record with the line it starts on. Delimiter: comma unless told otherwise.
- * A field longer than MAX_CSV_FIELD, or a quote that never closes, is an ImportError with its line.
+ * A field longer than MAX_CSV_FIELD, a record with more than MAX_CSV_FIELDS fields or longer than
+ * MAX_CSV_RECORD, or a quote that never closes, is an ImportError with its line, raised as soon as
+ * the limit is passed (a 300 MB line of commas once grew to 2 GB before failing).
  */
 export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','): AsyncGenerator<[fields: string[], line: number]> {
   const D = delimiter.charCodeAt(0);
   let fields: string[] = [];
+  let recordChars = 0;
   let field = '';
   let inQuotes = false;
   let afterQuote = false;
@@ -58,7 +65,9 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
         any = true;
       } else if (c === D) {
         if (field.length + i - start > MAX_CSV_FIELD) tooLong(recordLine);
-        fields.push(field + chunk.slice(start, i));
+        const f = field + chunk.slice(start, i);
+        recordChars = checkRecord(fields, recordChars + f.length + 1, recordLine);
+        fields.push(f);
         field = '';
         start = i + 1;
         any = true;
@@ -70,10 +79,13 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
           continue;
         }
         if (field.length + i - start > MAX_CSV_FIELD) tooLong(recordLine);
-        fields.push(field + chunk.slice(start, i));
+        const f = field + chunk.slice(start, i);
+        checkRecord(fields, recordChars + f.length, recordLine);
+        fields.push(f);
         field = '';
         if (any || fields.length > 1 || fields[0] !== '') yield [fields, recordLine];
         fields = [];
+        recordChars = 0;
         any = false;
         if (c === 13 && chunk.charCodeAt(i + 1) === 10) i++;
         else if (c === 13 && i + 1 === chunk.length) pendingCR = true;
@@ -84,6 +96,7 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
       if (c !== 13) pendingCR = false;
     }
     field += chunk.slice(start);
+    if (recordChars + field.length > MAX_CSV_RECORD) recordTooLong(recordLine);
     if (field.length > MAX_CSV_FIELD) {
       throw new ImportError(
         'MALFORMED',
@@ -97,9 +110,30 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter = ','):
   if (inQuotes) throw new ImportError('MALFORMED', `The quoted field starting on line ${recordLine} is never closed`, `line ${recordLine}`);
   if (field.length > MAX_CSV_FIELD) tooLong(recordLine);
   if (field !== '' || fields.length > 0 || any) {
+    checkRecord(fields, recordChars + field.length, recordLine);
     fields.push(field);
     yield [fields, recordLine];
   }
+}
+
+/** The length of the record so far, once its fields are within the limits. */
+function checkRecord(fields: string[], recordChars: number, line: number): number {
+  if (fields.length >= MAX_CSV_FIELDS)
+    throw new ImportError(
+      'MALFORMED',
+      `Line ${line} has more than ${MAX_CSV_FIELDS} fields: no health export's CSV is that wide`,
+      `line ${line}`,
+    );
+  if (recordChars > MAX_CSV_RECORD) recordTooLong(line);
+  return recordChars;
+}
+
+function recordTooLong(line: number): never {
+  throw new ImportError(
+    'MALFORMED',
+    `The record on line ${line} is longer than 16 MB: no health export's CSV has one that long`,
+    `line ${line}`,
+  );
 }
 
 function tooLong(line: number): never {

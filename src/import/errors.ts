@@ -2,7 +2,17 @@ import { printable } from '../../models/util/text.ts';
 
 /** Why a file cannot be imported at all. Nothing of it is stored. */
 export type ImportErrorCode =
-  'UNKNOWN_FORMAT' | 'EMPTY_FILE' | 'UNREADABLE' | 'MALFORMED' | 'TRUNCATED' | 'TRUNCATED_ZIP' | 'ZIP_BOMB' | 'TOO_LARGE' | 'NO_DATA';
+  | 'UNKNOWN_FORMAT'
+  | 'EMPTY_FILE'
+  | 'UNREADABLE'
+  | 'MALFORMED'
+  | 'TRUNCATED'
+  | 'TRUNCATED_ZIP'
+  | 'ZIP_BOMB'
+  | 'ENCRYPTED_ZIP'
+  | 'UNSUPPORTED_ZIP'
+  | 'TOO_LARGE'
+  | 'NO_DATA';
 
 /** Longest message an import error carries (a quoted snippet is cut long before). */
 export const MAX_MESSAGE = 500;

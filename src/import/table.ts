@@ -3,6 +3,7 @@ import { checkAbort, locate, textChunks } from './bytes.ts';
 import { csvRecords } from './csv.ts';
 import { ImportError } from './errors.ts';
 import type { ImportSink } from './sink.ts';
+import { decimalComma } from '../../models/util/number.ts';
 
 export interface TableRow {
   get(column: string): string;
@@ -55,8 +56,7 @@ export async function readTable(
   return header;
 }
 
-/** Parses a number written with a decimal point or comma; NaN for empty. */
+/** Parses a number written with a decimal point or comma (decimal notation only); NaN for empty. */
 export function num(s: string): number {
-  const t = s.trim();
-  return t === '' ? NaN : Number(t.replace(',', '.'));
+  return decimalComma(s);
 }

@@ -11,6 +11,7 @@ import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 import { attr, rawAttr, tagEnd } from '../xml-text.ts';
+import { decimal } from '../../../models/util/number.ts';
 
 const BY_APPLE_TYPE = new Map<string, MetricId>(METRIC_IDS.filter((m) => METRICS[m].appleType).map((m) => [METRICS[m].appleType!, m]));
 const SLEEP_TYPE = 'HKCategoryTypeIdentifierSleepAnalysis';
@@ -82,7 +83,7 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       return;
     }
     const raw = rawAttr(tag, 'value');
-    const value = raw === undefined ? NaN : Number(raw);
+    const value = raw === undefined ? NaN : decimal(raw);
     if (raw === undefined || raw === '' || !Number.isFinite(value)) {
       sink.reject(where(at), `${metric}: value "${snippet(raw ?? '')}" is not a number`);
       return;

@@ -12,6 +12,7 @@ import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
+import { decimal } from '../../../models/util/number.ts';
 
 export function isDexcomHeader(line: string): boolean {
   return /Timestamp \(YYYY-MM-DDThh:mm:ss\)/i.test(line) && /Event Type/i.test(line) && /Glucose Value/i.test(line);
@@ -73,7 +74,7 @@ export async function parseDexcomClarityCsv(
       sink.ignore(`Dexcom ${type}`);
       const sub = (f[col.sub] ?? '').trim();
       const t = parseDateTime(f[col.time] ?? '');
-      const amount = Number((f[type === 'Carbs' ? col.carbs : col.insulin] ?? '').trim() || NaN);
+      const amount = decimal(f[type === 'Carbs' ? col.carbs : col.insulin] ?? '');
       if (t && (type === 'Carbs' || sub === '' || /fast/i.test(sub))) {
         // Clarity writes wall-clock times: with NO_OFFSET the sink places t.ms in the source's zone.
         sink.addDose(type === 'Carbs' ? 'carbs' : 'insulin', t.ms, amount, t.offsetMin, () =>
@@ -101,7 +102,7 @@ export async function parseDexcomClarityCsv(
       value = 400;
       flags = FLAG_CENSORED;
     } else {
-      const conv = toCanonical('cgm_glucose', raw === '' ? NaN : Number(raw), col.mmol ? 'mmol/L' : 'mg/dL');
+      const conv = toCanonical('cgm_glucose', decimal(raw), col.mmol ? 'mmol/L' : 'mg/dL');
       if (!conv.ok) {
         sink.reject(where, `glucose "${snippet(raw, 20)}" is not a number`);
         continue;

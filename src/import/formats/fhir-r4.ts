@@ -12,7 +12,7 @@ import { METRICS, METRIC_IDS, type MetricId } from '../../../models/metrics.ts';
 import { FLAG_CENSORED, FLAG_FASTING } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
 import { endBeside, readDateTimeField } from '../../../models/util/time.ts';
-import { checkAbort, lines, locate, textChunks, type ReadContext } from '../bytes.ts';
+import { checkAbort, lines, locate, MAX_LINE, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
 import type { ImportSink } from '../sink.ts';
@@ -86,7 +86,7 @@ export async function parseFhirR4(bytes: AsyncIterable<Uint8Array>, sink: Import
     readResource(resource, sink, source, locate(ctx, where));
   };
   if (ndjson) {
-    for await (const [line, no] of lines(all())) {
+    for await (const [line, no] of lines(all(), MAX_LINE, ctx)) {
       if (!line.trim()) continue;
       let r: unknown;
       try {

@@ -15,6 +15,7 @@ import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
 import type { ImportSink } from '../sink.ts';
+import { decimal } from '../../../models/util/number.ts';
 
 type Json = Record<string, unknown>;
 
@@ -92,7 +93,7 @@ export async function parseFitbitJson(
       continue;
     }
     const series = seriesOf(name);
-    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? decimal(v) : NaN;
     if (series === 'steps') {
       if (!Number.isFinite(n)) sink.reject(where, `steps "${snippet(String(v), 20)}" is not a number`);
       else if (n > 0) add('steps', at, at + 60_000, n, e);

@@ -11,6 +11,7 @@ import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
+import { decimal } from '../../../models/util/number.ts';
 
 export const GENERIC_CSV_TEMPLATE = [
   'time,metric,value,unit,source',
@@ -68,7 +69,7 @@ export async function parseGenericCsv(
       sink.reject(where, t);
       continue;
     }
-    const v = value === '' ? NaN : Number(value);
+    const v = decimal(value);
     const conv = toCanonical(metric, v, unit);
     if (!conv.ok) {
       sink.reject(where, Number.isFinite(v) ? conv.reason : `${metric}: value "${snippet(value)}" is not a number`);

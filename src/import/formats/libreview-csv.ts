@@ -14,6 +14,7 @@ import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
+import { decimalComma } from '../../../models/util/number.ts';
 
 export function isLibreHeader(line: string): boolean {
   return /Device Timestamp/i.test(line) && /Record Type/i.test(line);
@@ -76,7 +77,7 @@ export async function parseLibreviewCsv(
       const amount = type === '4' ? r.rapid.trim() : type === '5' ? r.carbs.trim() : '';
       const w = amount ? wallMs(r.time, order!) : undefined;
       if (w !== undefined) {
-        sink.addDose(type === '4' ? 'insulin' : 'carbs', w, Number(amount.replace(',', '.')), NO_OFFSET, () =>
+        sink.addDose(type === '4' ? 'insulin' : 'carbs', w, decimalComma(amount), NO_OFFSET, () =>
           sink.source(r.device.trim() || 'FreeStyle Libre'),
         );
       }
@@ -88,7 +89,7 @@ export async function parseLibreviewCsv(
       return;
     }
     const raw = glucose.trim();
-    const conv = toCanonical(metric, raw === '' ? NaN : Number(raw.replace(',', '.')), unit);
+    const conv = toCanonical(metric, decimalComma(raw), unit);
     if (!conv.ok) {
       sink.reject(where, `glucose "${snippet(raw, 20)}" is not a number`);
       return;

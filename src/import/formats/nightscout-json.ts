@@ -10,6 +10,7 @@ import { parseDateTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { jsonElements, type JsonRoot } from '../json-stream.ts';
 import { INSTANT_NO_OFFSET, type ImportSink } from '../sink.ts';
+import { decimal } from '../../../models/util/number.ts';
 
 export async function parseNightscoutJson(
   bytes: AsyncIterable<Uint8Array>,
@@ -30,7 +31,7 @@ export async function parseNightscoutJson(
       continue;
     }
     const raw = type === 'sgv' ? x.sgv : x.mbg;
-    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? decimal(raw) : NaN;
     if (!Number.isFinite(value)) {
       sink.reject(where, `${type} "${snippet(String(raw), 20)}" is not a number`);
       continue;

@@ -9,12 +9,13 @@
  */
 import { NO_OFFSET } from '../../../models/samples.ts';
 import { toCanonical } from '../../../models/units.ts';
-import { MAX_OFFSET_MIN, parseDateTime } from '../../../models/util/time.ts';
+import { MAX_OFFSET_MIN, parseDateTime, wallTime } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { csvRecords } from '../csv.ts';
 import { ImportError } from '../errors.ts';
 import { INSTANT_NO_OFFSET, type ImportSink } from '../sink.ts';
 import type { MetricId } from '../../../models/metrics.ts';
+import { decimal } from '../../../models/util/number.ts';
 
 export function isSamsungMeta(line: string): boolean {
   return /^\uFEFF?com\.samsung\.(s?health)\.[a-z_.]+,/.test(line);
@@ -37,36 +38,39 @@ const READERS: Record<string, Reader> = {
   'com.samsung.health.weight': (get, at) => {
     const t = at('start_time');
     if (!t) return 'start_time is not a date';
-    const out: [MetricId, number, number, number, number][] = [['body_weight', t.ms, t.ms, Number(get('weight')), t.offsetMin]];
-    if (get('height')) out.push(['height', t.ms, t.ms, Number(get('height')), t.offsetMin]);
-    if (get('body_fat')) out.push(['body_fat_percentage', t.ms, t.ms, Number(get('body_fat')), t.offsetMin]);
+    const out: [MetricId, number, number, number, number][] = [['body_weight', t.ms, t.ms, decimal(get('weight')), t.offsetMin]];
+    if (get('height')) out.push(['height', t.ms, t.ms, decimal(get('height')), t.offsetMin]);
+    if (get('body_fat')) out.push(['body_fat_percentage', t.ms, t.ms, decimal(get('body_fat')), t.offsetMin]);
     return out;
   },
   'com.samsung.health.blood_pressure': (get, at) => {
     const t = at('start_time');
     if (!t) return 'start_time is not a date';
     const out: [MetricId, number, number, number, number][] = [
-      ['systolic_bp', t.ms, t.ms, Number(get('systolic')), t.offsetMin],
-      ['diastolic_bp', t.ms, t.ms, Number(get('diastolic')), t.offsetMin],
+      ['systolic_bp', t.ms, t.ms, decimal(get('systolic')), t.offsetMin],
+      ['diastolic_bp', t.ms, t.ms, decimal(get('diastolic')), t.offsetMin],
     ];
-    if (get('pulse')) out.push(['heart_rate', t.ms, t.ms, Number(get('pulse')), t.offsetMin]);
+    if (get('pulse')) out.push(['heart_rate', t.ms, t.ms, decimal(get('pulse')), t.offsetMin]);
     return out;
   },
   'com.samsung.shealth.tracker.heart_rate': (get, at) => {
     const t = at('start_time');
-    return t ? [['heart_rate', t.ms, t.ms, Number(get('heart_rate')), t.offsetMin]] : 'start_time is not a date';
+    return t ? [['heart_rate', t.ms, t.ms, decimal(get('heart_rate')), t.offsetMin]] : 'start_time is not a date';
   },
   'com.samsung.shealth.step_daily_trend': (get) => {
     // day_time: epoch ms of the day's start (UTC midnight of the local date); source_type -2 is
     // Samsung's own merge of all devices, the only row per day that is not a partial count.
     if (get('source_type') && get('source_type') !== '-2') return [];
-    const day = Number(get('day_time'));
+    const day = decimal(get('day_time'));
     if (!Number.isFinite(day)) return 'day_time is not a number';
     const d = new Date(day);
+    // A year before 1900 ("0099") must not become 1999 through Date's two-digit years.
+    const bad = wallTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    if (typeof bad === 'string') return `day_time: ${bad}`;
     // The local day as wall-clock times: the sink places them (NO_OFFSET).
     const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
     const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
-    return [['steps', start, end, Number(get('count')), NO_OFFSET]];
+    return [['steps', start, end, decimal(get('count')), NO_OFFSET]];
   },
   'com.samsung.shealth.sleep': (get, at) => {
     const a = at('start_time'),
@@ -77,12 +81,12 @@ const READERS: Record<string, Reader> = {
   'com.samsung.health.blood_glucose': (get, at) => {
     const t = at('start_time');
     if (!t) return 'start_time is not a date';
-    const conv = toCanonical('blood_glucose', Number(get('glucose')), 'mmol/L');
+    const conv = toCanonical('blood_glucose', decimal(get('glucose')), 'mmol/L');
     return conv.ok ? [['blood_glucose', t.ms, t.ms, conv.value, t.offsetMin]] : conv.reason;
   },
   'com.samsung.health.height': (get, at) => {
     const t = at('start_time');
-    return t ? [['height', t.ms, t.ms, Number(get('height')), t.offsetMin]] : 'start_time is not a date';
+    return t ? [['height', t.ms, t.ms, decimal(get('height')), t.offsetMin]] : 'start_time is not a date';
   },
 };
 

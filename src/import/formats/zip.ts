@@ -11,6 +11,7 @@ import { detectFormat, SNIFF_BYTES, type FormatId } from '../detect.ts';
 import { snippet } from '../../../models/util/text.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
+import { ZipPieces } from '../zip-pieces.ts';
 
 /** Zip-bomb limits (docs/import-formats.md). */
 export const ZIP_LIMITS = {
@@ -116,12 +117,19 @@ export async function parseZip(
   };
 
   const seen = new ZipContents();
+  const pieces = new ZipPieces();
   const uz = new Unzip((file) => {
     seen.add(file.name);
+    const header = pieces.header(file.name);
     const why = skipped(file.name);
     if (why !== undefined) {
       if (why) sink.ignore(why);
       return; // never started: fflate skips its data
+    }
+    const cannot = unreadableEntry(file.name, file.compression, header?.flags ?? 0);
+    if (cannot) {
+      fatal ??= cannot;
+      return;
     }
     const q = new AsyncQueue<Uint8Array>(16 * 2 ** 20, (c) => c.length);
     file.ondata = (err, data, final) => {
@@ -162,20 +170,27 @@ export async function parseZip(
 
   // The last bytes read, to find the end-of-central-directory record: without it the archive was cut.
   let tail: Uint8Array = new Uint8Array(0);
+  const push = (chunk: Uint8Array, final: boolean): void => {
+    for (const piece of pieces.cut(chunk, final)) {
+      try {
+        uz.push(piece);
+      } catch (e) {
+        throw new ImportError('MALFORMED', `The zip archive is damaged: ${(e as Error).message}`, `byte ${readBytes}`);
+      }
+      if (fatal) return;
+    }
+  };
   try {
     for await (const chunk of bytes) {
       checkAbort(ctx.signal);
       if (readBytes === 0 && !(chunk[0] === 0x50 && chunk[1] === 0x4b)) throw new ImportError('MALFORMED', 'Not a zip archive', 'byte 0');
       readBytes += chunk.length;
       tail = keepTail(tail, chunk, 65_557);
-      try {
-        uz.push(chunk);
-      } catch (e) {
-        throw new ImportError('MALFORMED', `The zip archive is damaged: ${(e as Error).message}`, `byte ${readBytes}`);
-      }
+      push(chunk, false);
       if (fatal) break;
       if (current) await current.waitForRoom();
     }
+    if (!fatal) push(new Uint8Array(0), true);
   } catch (e) {
     fatal ??= e;
   }
@@ -210,6 +225,24 @@ export async function parseZip(
   if (fatal) throw fatal;
   if (parsed === 0) throw new ImportError('NO_DATA', seen.describe());
   return sawApple ? 'apple-health-zip' : 'zip';
+}
+
+/** Compression methods fflate cannot inflate, by number (APPNOTE.TXT 4.4.5). */
+const METHODS: Record<number, string> = { 9: 'Deflate64', 12: 'bzip2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd' };
+
+/**
+ * Why an entry cannot be read, in words that say what to do: encrypted (flag bit 0; WinZip AES
+ * marks it with method 99 too) or compressed with a method other than stored (0) or Deflate (8).
+ */
+function unreadableEntry(name: string, method: number, flags: number): ImportError | undefined {
+  const quoted = `"${snippet(name, 80)}"`;
+  if (flags & 1 || method === 99)
+    return new ImportError('ENCRYPTED_ZIP', `${quoted} in the zip is encrypted: export it again without a password`);
+  if (method !== 0 && method !== 8) {
+    const how = METHODS[method] ?? `compression method ${method}`;
+    return new ImportError('UNSUPPORTED_ZIP', `${quoted} in the zip uses ${how}: re-zip it with standard compression`);
+  }
+  return undefined;
 }
 
 /** What a zip holds, to say what it is when it holds no export: an Office document, or its first files by name. */

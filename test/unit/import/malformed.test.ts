@@ -239,6 +239,18 @@ const CASES: Case[] = [
     /A field on line 2 is longer than 1 MB/,
   ],
   [
+    'a Doppel CSV with a line of 8 million commas',
+    () => `time,metric,value,unit,source\n${','.repeat(8 * 2 ** 20)}\n`,
+    'MALFORMED',
+    /^Line 2 has more than 4096 fields: no health export's CSV is that wide \(at line 2\)$/,
+  ],
+  [
+    "a Doppel CSV with a 20 MB record (twenty fields, each under the field's limit)",
+    () => `time,metric,value,unit,source\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg${`,${'x'.repeat(2 ** 20 - 10)}`.repeat(20)}\n`,
+    'MALFORMED',
+    /^The record on line 2 is longer than 16 MB/,
+  ],
+  [
     'Apple XML with a quote that never closes',
     () => apple(`${rec.replace('value="70"', 'value="70')}\n${rec}`),
     'TRUNCATED',
