@@ -4,6 +4,7 @@ import { deleteWorkspace, TFJS_DB } from '../../data/workspace.ts';
 import { INBOX_CACHE } from '../../inbox/constants.ts';
 import { allWorkers } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
+import { errorText } from '../error-text.ts';
 
 /**
  * The deletion's phase, from the moment "Delete everything" starts until the person moves on:
@@ -47,7 +48,7 @@ export async function eraseEverything(): Promise<void> {
     await Dexie.delete(TFJS_DB); // the ml worker's trained networks
     set({ phase: 'done' });
   } catch (e) {
-    set({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
+    set({ phase: 'failed', error: errorText(e) });
     throw e;
   }
 }

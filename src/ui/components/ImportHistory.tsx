@@ -4,6 +4,7 @@ import type { Workspace } from '../../data/workspace.ts';
 import { undoImport } from '../actions/import.ts';
 import { formatDate } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 /**
  * Past imports, newest first, each with Undo. One undo runs at a time: while it runs every Undo
@@ -22,7 +23,7 @@ export function ImportHistory({ ws }: { ws: Workspace }) {
     try {
       await undoImport(id);
     } catch (e) {
-      setError(t('import.undoFailed', { error: e instanceof Error ? e.message : String(e) }));
+      setError(t('import.undoFailed', { error: errorText(e) }));
     } finally {
       setUndoing(undefined);
     }

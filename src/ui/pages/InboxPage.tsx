@@ -5,6 +5,7 @@ import { importFiles } from '../actions/import.ts';
 import { formatBytes } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
+import { errorText, errorInfoText } from '../error-text.ts';
 
 /** Files shared into Doppel or opened with it, waiting on this device. */
 export function InboxPage({ justReceived }: { justReceived: number }) {
@@ -17,7 +18,7 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
     try {
       const [r] = await importFiles([file], () => undefined);
       if (!r || 'error' in r) {
-        setStatus(t('inbox.failed', { name: e.name, error: r?.error.message ?? t('inbox.noResult') }));
+        setStatus(t('inbox.failed', { name: e.name, error: r ? errorInfoText(r.error) : t('inbox.noResult') }));
       } else {
         await discardFromInbox(e.key);
         setStatus(
@@ -30,7 +31,7 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
         );
       }
     } catch (err) {
-      if (!isAbortError(err)) setStatus(t('inbox.failed', { name: e.name, error: err instanceof Error ? err.message : String(err) }));
+      if (!isAbortError(err)) setStatus(t('inbox.failed', { name: e.name, error: errorText(err) }));
     }
     refresh();
   };
