@@ -4,6 +4,7 @@ import { deleteWorkspace, TFJS_DB } from '../../data/workspace.ts';
 import { INBOX_CACHE } from '../../inbox/constants.ts';
 import { allWorkers } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
+import { clearMarker } from './device-marker.ts';
 import { errorText } from '../error-text.ts';
 
 /**
@@ -36,6 +37,7 @@ export function clearErased(): void {
 /** Deletes every byte of health data Doppel holds on this device: every workspace (own, demo, a review) and the inbox. */
 export async function eraseEverything(): Promise<void> {
   set({ phase: 'erasing' });
+  clearMarker(); // the person deletes: no loss to report at the next start (device-marker.ts)
   try {
     for (const w of allWorkers) w.terminate();
     setWorkspace('main');
