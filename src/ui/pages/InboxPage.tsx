@@ -11,6 +11,8 @@ import { errorText, errorInfoText } from '../error-text.ts';
 export function InboxPage({ justReceived }: { justReceived: number }) {
   const [entries, setEntries] = useState<InboxEntry[]>();
   const [status, setStatus] = useState<string>();
+  // The service worker refused a share from another site or one too large (src/sw/share-guard.ts).
+  const refused = new URLSearchParams(location.search).get('refused');
   const importOne = async (e: InboxEntry): Promise<void> => {
     const file = await inboxFile(e.key);
     if (!file) return;
@@ -41,6 +43,11 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox.title')}</h1>
       <p className="muted">{t('inbox.intro')}</p>
+      {refused && (
+        <p className="error" role="alert">
+          {t(refused === 'origin' ? 'inbox.refused.origin' : 'inbox.refused.size')}
+        </p>
+      )}
       {status && <p role="status">{status}</p>}
       {entries === undefined ? (
         <p aria-busy="true">…</p>
