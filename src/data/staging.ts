@@ -7,6 +7,7 @@ import type { ImportRow, StagingRow } from './rows.ts';
 import { refreshDaily } from './samples.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { writeTx } from './tx.ts';
+import { DataError } from './errors.ts';
 import { validateBatch } from './validate.ts';
 import { mergeImportedProfile, type ProfilePatch } from './profile.ts';
 import type { ProfileMeta } from './profile-merge.ts';
@@ -42,7 +43,8 @@ export async function stageBatches(db: DoppelDb, importId: number, batches: Samp
   let duplicates = 0;
   await writeTx(db, [db.staging, db.imports], async () => {
     const row = await db.imports.get(importId);
-    if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
+    // Crash recovery (another tab's start-up) rolled it back while it was staged.
+    if (row?.status !== 'pending') throw new DataError('IMPORT_INTERRUPTED', `Import ${importId} is not pending`);
     await db.imports.update(importId, { heartbeatAt: Date.now() });
     for (const b of batches) {
       const byMonth = groupByMonth(b);
@@ -78,7 +80,8 @@ export interface StagedSummary {
 export async function finishStagedImport(db: DoppelDb, importId: number, s: StagedSummary): Promise<ImportRow> {
   return writeTx(db, [db.imports, db.sources, db.staging, db.sampleChunks, db.daily, db.profile, db.settings, db.doses], async () => {
     const row = await db.imports.get(importId);
-    if (row?.status !== 'pending') throw new Error(`Import ${importId} is not pending`);
+    // Crash recovery (another tab's start-up) rolled it back while it was staged.
+    if (row?.status !== 'pending') throw new DataError('IMPORT_INTERRUPTED', `Import ${importId} is not pending`);
     const ids = await ensureSources(db, s.sources);
     const keys = (await db.staging.where('stagedFor').equals(importId).primaryKeys()) as string[];
     let added = 0;

@@ -5,6 +5,25 @@ import { isAbortError } from '../rpc/errors.ts';
 import { loadDemo } from './demo.ts';
 import { importBlob, type FileOutcome, type ImportProgress } from './pipeline.ts';
 import { ImportError } from './errors.ts';
+import { asStorageError, ensureRoom, importWriteBytes, StorageError } from '../data/storage.ts';
+import type { ErrorInfo } from '../rpc/result.ts';
+import { DataError } from '../data/errors.ts';
+
+/** Whether a file is a zip (its first two bytes), which writes about ten times its size. */
+async function isZip(f: Blob): Promise<boolean> {
+  const b = new Uint8Array(await f.slice(0, 2).arrayBuffer());
+  return b[0] === 0x50 && b[1] === 0x4b;
+}
+
+/** A file's failure as the person is told it: its import error, a full disk, or an internal fault. */
+function failureInfo(e: unknown): ErrorInfo {
+  if (e instanceof ImportError)
+    return e.where ? { code: e.code, message: e.message, detail: { where: e.where } } : { code: e.code, message: e.message };
+  if (e instanceof DataError) return { code: e.code, message: e.message };
+  const s = asStorageError(e);
+  if (s instanceof StorageError) return { code: s.code, message: s.message, detail: s.detail };
+  return { code: 'INTERNAL', message: `Doppel failed on this file: ${e instanceof Error ? e.message : String(e)}` };
+}
 
 /** Running imports by the caller's token, so that `cancel` can stop one cooperatively. */
 const running = new Map<string, AbortController>();
@@ -28,6 +47,8 @@ export const importHandlers = {
       for (const [i, f] of files.entries()) {
         const name = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
         try {
+          // Refused before the first write when the disk cannot hold it (storage.ts).
+          await ensureRoom(importWriteBytes(f.size, await isZip(f)));
           out.push(
             await importBlob(workspaceDb(ws), f, name, {
               signal: ac.signal,
@@ -37,13 +58,7 @@ export const importHandlers = {
         } catch (e) {
           // One unusable file in a folder does not stop the others; a cancel stops all.
           if (isAbortError(e)) throw e;
-          out.push({
-            file: name,
-            error:
-              e instanceof ImportError
-                ? { code: e.code, message: e.message }
-                : { code: 'INTERNAL', message: `Doppel failed on this file: ${e instanceof Error ? e.message : String(e)}` },
-          });
+          out.push({ file: name, error: failureInfo(e) });
         }
       }
       return out;

@@ -10,6 +10,8 @@ export class WorkerError extends Error {
     readonly code: string,
     message: string,
     readonly worker?: string,
+    /** What the UI's wording needs beyond the code (e.g. how many bytes a write lacks). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -20,6 +22,7 @@ interface SerializedError {
   message: string;
   code?: string;
   stack?: string;
+  detail?: Record<string, unknown>;
 }
 
 type ThrownValue = { value: unknown };
@@ -41,18 +44,32 @@ export function installErrorTransfer(): void {
       const e = v.value;
       const s: SerializedError =
         e instanceof Error
-          ? { name: e.name, message: e.message, stack: e.stack, code: (e as { code?: unknown }).code as string | undefined }
+          ? {
+              name: e.name,
+              message: e.message,
+              stack: e.stack,
+              code: (e as { code?: unknown }).code as string | undefined,
+              detail: plainDetail((e as { detail?: unknown }).detail),
+            }
           : { name: 'Error', message: String(e) };
       return [s, []];
     },
     deserialize(s: SerializedError): never {
       if (s.name === 'AbortError') throw new DOMException(s.message, 'AbortError');
-      const err = new WorkerError(s.code ?? 'WORKER_ERROR', s.message);
+      const err = new WorkerError(s.code ?? 'WORKER_ERROR', s.message, undefined, s.detail);
       err.name = s.name;
       if (s.stack) err.stack = s.stack;
       throw err;
     },
   } as Comlink.TransferHandler<ThrownValue, SerializedError>);
+}
+
+/** A detail object of plain numbers and strings (anything else is not cloned across). */
+function plainDetail(d: unknown): Record<string, unknown> | undefined {
+  if (!d || typeof d !== 'object') return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(d)) if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+  return out;
 }
 
 export function isAbortError(e: unknown): boolean {

@@ -133,6 +133,8 @@ function writeHeader(mode: Mode, salt?: Uint8Array, nonce?: Uint8Array): Uint8Ar
 async function deriveKey(h: ShareHeader, secret: Secret): Promise<CryptoKey> {
   if (h.mode === Mode.Passphrase) {
     if (!('passphrase' in secret)) throw new ShareError('WRONG_SECRET', 'This file is protected by a passphrase.');
+    // Argon2 itself would throw an untyped error for an empty passphrase.
+    if (!secret.passphrase) throw new ShareError('WRONG_SECRET', 'No passphrase was given for this file.');
     const a = h.argon2!;
     const raw = await argon2id({
       password: secret.passphrase.normalize('NFC'),

@@ -8,6 +8,8 @@ import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAnd
 import { CSP_HEADER } from '../csp.ts';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { INBOX_CACHE, INBOX_PREFIX } from '../inbox/constants.ts';
+import { freeBytes, RESERVE_BYTES } from '../data/storage.ts';
+import { refuseShare, refuseShareSize } from './share-guard.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
 
@@ -35,16 +37,31 @@ self.addEventListener('message', (event) => {
 });
 
 // Web Share Target: keep the shared files in a local cache (never the network) and open the app.
+// Only a share from the OS or the app itself, and only what the device can hold (share-guard.ts);
+// the person still confirms each file in the inbox before it is imported.
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'POST' || url.origin !== self.location.origin || url.pathname !== '/share-target') return;
   event.respondWith(
     (async () => {
-      const form = await event.request.formData();
+      const refused = (why: string): Response => Response.redirect(`/?refused=${why}#/inbox`, 303);
+      const { clientId, request } = event;
+      const origin = refuseShare({
+        clientId,
+        clientIsOurs: clientId !== '' && (await self.clients.get(clientId)) !== undefined,
+        referrer: request.referrer,
+        originHeader: request.headers.get('Origin'),
+        ourOrigin: self.location.origin,
+      });
+      if (origin) return refused(origin);
+      const form = await request.formData();
+      const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
+      const total = files.reduce((sum, f) => sum + f.size, 0);
+      const size = refuseShareSize(total, await freeBytes(), RESERVE_BYTES);
+      if (size) return refused(size);
       const cache = await caches.open(INBOX_CACHE);
       let n = 0;
-      for (const f of form.getAll('files')) {
-        if (typeof f === 'string') continue;
+      for (const f of files) {
         const key = `${INBOX_PREFIX}${Date.now()}-${n++}`;
         await cache.put(
           key,

@@ -20,6 +20,8 @@ import { setReader, t } from './i18n/index.ts';
 import { ReviewBanner } from './components/ReviewBanner.tsx';
 import { wipeStaleReview } from './actions/review.ts';
 import { setPendingShare } from './actions/pending-share.ts';
+import { lostImports, noteImports, useMarkerVersion } from './actions/device-marker.ts';
+import { DataLostPage } from './pages/DataLostPage.tsx';
 
 // Sharing and opening shares load their crypto and QR code only when used.
 const SharePage = lazy(() => import('./pages/SharePage.tsx').then((m) => ({ default: m.SharePage })));
@@ -64,7 +66,12 @@ export function App() {
     void wipeStaleReview();
   }, []);
   const pending = useSyncExternalStore(pendingWork.subscribe, pendingWork.count);
-  const hasMainData = useLiveQuery(async () => (await workspaceDb('main').imports.where('status').equals('committed').count()) > 0, []);
+  const mainImports = useLiveQuery(() => workspaceDb('main').imports.where('status').equals('committed').count(), []);
+  const hasMainData = mainImports === undefined ? undefined : mainImports > 0;
+  // Remember outside the database that this device holds a twin, to notice if the browser wipes it.
+  useEffect(() => noteImports(mainImports ?? 0), [mainImports]);
+  useMarkerVersion();
+  const lost = lostImports(mainImports);
 
   let page;
   const shown = ws;
@@ -114,7 +121,7 @@ export function App() {
   else if (route === 'risk' && (other || hasMainData)) page = <RiskPage ws={shown} />;
   else if (route === 'whatif' && (other || hasMainData)) page = <WhatIfPage ws={shown} />;
   else if (other || hasMainData) page = <TwinPage ws={shown} />;
-  else if (hasMainData === false) page = <WelcomePage />;
+  else if (hasMainData === false) page = lost ? <DataLostPage imports={lost} /> : <WelcomePage />;
   else
     page = (
       <p className="muted" aria-busy="true">

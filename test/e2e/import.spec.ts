@@ -43,7 +43,7 @@ test('a file that is not an export gets a clear message and stores nothing', asy
   await app.goto('/#/import');
   const imp = new ImportPage(page);
   await imp.chooseBuffer('notes.csv', 'name,age\nann,40\n');
-  await expect(imp.failures).toHaveText(['notes.csvNot imported: Unrecognized file: it starts "name,age ann,40"']);
+  await expect(imp.failures).toHaveText(['notes.csvNot imported: Doppel does not recognise this kind of file.']);
   await expect(page.getByText('No imports yet.')).toBeVisible();
 });
 

@@ -39,19 +39,19 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await clinician.goto('/#/open');
   // Another kind of file, and the share file with one byte changed: each refused, nothing opens.
   await doc.locator('input[type="file"]').setInputFiles('test/fixtures/real/apple-health/ahcd-go_export_v11_bp-correlation.xml');
-  await expect(doc.getByRole('alert')).toHaveText('Nothing was opened: This is not a Doppel share file (it does not start with DOPPELSH).');
+  await expect(doc.getByRole('alert')).toHaveText('Nothing was opened: This is not a Doppel share file.');
   const bytes = await readFile(file);
   bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 1;
   await doc.locator('input[type="file"]').setInputFiles({ name: 'tampered.doppel', mimeType: 'application/octet-stream', buffer: bytes });
   await doc.getByLabel('Share code').fill(code);
   await doc.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(doc.getByRole('alert')).toContainText('The share code is wrong, or the file was changed');
+  await expect(doc.getByRole('alert')).toContainText('The share code or passphrase is wrong, or the file was changed');
   expect(await clinician.databaseNames()).not.toContain('doppel-review');
   await doc.locator('input[type="file"]').setInputFiles(file);
   await expect(doc.getByText('This file is protected by a share code.')).toBeVisible();
   await doc.getByLabel('Share code').fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
   await doc.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(doc.getByRole('alert')).toContainText('Nothing was opened: The share code is wrong, or the file was changed');
+  await expect(doc.getByRole('alert')).toContainText('Nothing was opened: The share code or passphrase is wrong, or the file was changed');
   expect(await clinician.databaseNames()).not.toContain('doppel-review');
   await doc.getByLabel('Share code').fill(code.toLowerCase());
   await doc.getByRole('button', { name: 'Open', exact: true }).click();

@@ -4,6 +4,8 @@ import { deleteWorkspace, TFJS_DB } from '../../data/workspace.ts';
 import { INBOX_CACHE } from '../../inbox/constants.ts';
 import { allWorkers } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
+import { clearMarker } from './device-marker.ts';
+import { errorText } from '../error-text.ts';
 
 /**
  * The deletion's phase, from the moment "Delete everything" starts until the person moves on:
@@ -35,6 +37,7 @@ export function clearErased(): void {
 /** Deletes every byte of health data Doppel holds on this device: every workspace (own, demo, a review) and the inbox. */
 export async function eraseEverything(): Promise<void> {
   set({ phase: 'erasing' });
+  clearMarker(); // the person deletes: no loss to report at the next start (device-marker.ts)
   try {
     for (const w of allWorkers) w.terminate();
     setWorkspace('main');
@@ -47,7 +50,7 @@ export async function eraseEverything(): Promise<void> {
     await Dexie.delete(TFJS_DB); // the ml worker's trained networks
     set({ phase: 'done' });
   } catch (e) {
-    set({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
+    set({ phase: 'failed', error: errorText(e) });
     throw e;
   }
 }

@@ -8,6 +8,7 @@ import { readWorker } from '../../workers/index.ts';
 import { display, formatDate, toDisplay, unitFor } from '../format.ts';
 import type { FanSeries } from '../charts/FanChart.tsx';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 const FanChart = lazy(() => import('../charts/FanChart.tsx'));
 
@@ -56,7 +57,7 @@ export function AgpReport({
       .then(
         (x) => live && setR(x.ok ? x.value : null),
         (e: unknown) => {
-          if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+          if (live && !isAbortError(e)) setError(errorText(e));
         },
       );
     return () => {

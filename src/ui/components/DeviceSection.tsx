@@ -4,6 +4,7 @@ import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { eraseEverything } from '../actions/erase.ts';
 import { formatBytes } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 interface StorageInfo {
   usage?: number;
@@ -32,7 +33,7 @@ export function DeviceSection() {
       setStorage(await readStorage());
       const names = await Promise.all([importWorker.run((a) => a.ping()), twinWorker.run((a) => a.ping()), mlWorker.run((a) => a.ping())]);
       setWorkers(names.join(', '));
-    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   const persist = async (): Promise<void> => {
@@ -46,7 +47,7 @@ export function DeviceSection() {
     try {
       setProbe(await mlWorker.run((a) => a.probe()));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setProbing(false);
     }

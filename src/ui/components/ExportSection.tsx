@@ -4,6 +4,7 @@ import type { Workspace } from '../../data/workspace.ts';
 import { importWorker, twinWorker } from '../../workers/index.ts';
 import { saveFile } from '../actions/download.ts';
 import { t, tn } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 /** Export everything: built in the import worker, saved by the browser's own download (nothing is sent anywhere). */
 export function ExportSection({ ws }: { ws: Workspace }) {
@@ -21,7 +22,7 @@ export function ExportSection({ ws }: { ws: Workspace }) {
       const vars = { file: r.fileName, samples: new Intl.NumberFormat().format(r.samples), skipped: left };
       setStatus(left ? tn('settings.export.savedSkipped', r.samples, vars) : tn('settings.export.saved', r.samples, vars));
     } catch (e) {
-      setStatus(t('settings.export.failed', { error: e instanceof Error ? e.message : String(e) }));
+      setStatus(t('settings.export.failed', { error: errorText(e) }));
     } finally {
       setBusy(undefined);
     }
@@ -35,7 +36,7 @@ export function ExportSection({ ws }: { ws: Workspace }) {
       saveFile(new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/fhir+json' }), file);
       setStatus(t('settings.export.ipsSaved', { file }));
     } catch (e) {
-      setStatus(t('settings.export.failed', { error: e instanceof Error ? e.message : String(e) }));
+      setStatus(t('settings.export.failed', { error: errorText(e) }));
     } finally {
       setBusy(undefined);
     }

@@ -10,6 +10,7 @@ import { isAbortError } from '../../rpc/errors.ts';
 import { mlWorker } from '../../workers/index.ts';
 import { display, formatDate, toDisplay, unitFor } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 type State =
   { phase: 'training' } | { phase: 'failed'; error: string } | { phase: 'done'; trained: TrainOutcome; forecast?: ForecastOutcome };
@@ -31,7 +32,7 @@ export function GlucoseForecast({ ws, settings }: { ws: Workspace; settings: Set
       const forecast = trained.record ? await mlWorker.run((a) => a.forecastGlucose(ws)) : undefined;
       if (live) setState({ phase: 'done', trained, ...(forecast ? { forecast } : {}) });
     })().catch((e: unknown) => {
-      if (live && !isAbortError(e)) setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
+      if (live && !isAbortError(e)) setState({ phase: 'failed', error: errorText(e) });
     });
     return () => {
       live = false;

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useImports } from '../../data/hooks.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { undoImport } from '../actions/import.ts';
+import { clearMarker, noteImports } from '../actions/device-marker.ts';
 import { formatDate } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 /**
  * Past imports, newest first, each with Undo. One undo runs at a time: while it runs every Undo
@@ -19,10 +21,13 @@ export function ImportHistory({ ws }: { ws: Workspace }) {
   const undo = async (id: number): Promise<void> => {
     setUndoing(id);
     setError(undefined);
+    // Undoing the last import empties the twin on purpose: not a loss to report (device-marker.ts).
+    if (committed.length === 1) clearMarker();
     try {
       await undoImport(id);
     } catch (e) {
-      setError(t('import.undoFailed', { error: e instanceof Error ? e.message : String(e) }));
+      noteImports(committed.length);
+      setError(t('import.undoFailed', { error: errorText(e) }));
     } finally {
       setUndoing(undefined);
     }

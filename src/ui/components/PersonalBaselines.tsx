@@ -7,6 +7,7 @@ import { mlWorker } from '../../workers/index.ts';
 import { DAY_MS, dayInDeviceZone } from '../../../models/util/time.ts';
 import { formatDay } from '../format.ts';
 import { t, tn } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 /** A daily value of a baseline metric, in words the person reads (sleep in hours and minutes). */
 function valueText(metric: AnomalyMetric, v: number): string {
@@ -69,7 +70,7 @@ export function PersonalBaselines({ ws }: { ws: Workspace }) {
       .then(
         (x) => live && setR(x),
         (e: unknown) => {
-          if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+          if (live && !isAbortError(e)) setError(errorText(e));
         },
       );
     return () => {

@@ -4,6 +4,7 @@ import { deleteScenario, saveScenario } from '../../data/twin.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { t } from '../i18n/index.ts';
 import { fromScenario, toScenario, type Plan } from '../whatif/plans.ts';
+import { errorText } from '../error-text.ts';
 
 /** Save the plan in focus; open or delete saved ones. Saved plans live in the workspace's database. */
 export function SavedScenarios({ ws, plan, onOpen }: { ws: Workspace; plan: Plan; onOpen: (p: Plan) => void }) {
@@ -15,7 +16,7 @@ export function SavedScenarios({ ws, plan, onOpen }: { ws: Workspace; plan: Plan
       await saveScenario(workspaceDb(ws), plan.name, { ...toScenario(plan) }, existing?.id);
       setStatus(t('whatif.saved.done', { name: plan.name.trim() }));
     } catch (e) {
-      setStatus(e instanceof Error ? e.message : String(e));
+      setStatus(errorText(e));
     }
   };
   return (

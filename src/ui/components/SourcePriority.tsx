@@ -5,6 +5,7 @@ import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { importWorker, twinWorker } from '../../workers/index.ts';
 import { t } from '../i18n/index.ts';
 import { effectiveOrder, move } from '../sources/order.ts';
+import { errorText } from '../error-text.ts';
 
 /** Which device counts for steps (and other totals) when several recorded the same minutes. */
 export function SourcePriority({ ws }: { ws: Workspace }) {
@@ -23,7 +24,7 @@ export function SourcePriority({ ws }: { ws: Workspace }) {
       await twinWorker.run((a) => a.refreshSnapshot(ws));
       setStatus(t('import.sources.recomputed', { what }));
     } catch (e) {
-      setStatus(t('import.sources.notSaved', { error: e instanceof Error ? e.message : String(e) }));
+      setStatus(t('import.sources.notSaved', { error: errorText(e) }));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import type { ForecastResult } from '../../twin/forecast.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
+import { errorText } from '../error-text.ts';
 
 export interface ForecastState<M = undefined> {
   result?: ForecastResult;
@@ -53,7 +54,7 @@ export function useForecast<M = undefined>(ws: Workspace, scenarios: Scenario[],
               });
           },
           (e: unknown) => {
-            if (q.alive && !isAbortError(e)) setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
+            if (q.alive && !isAbortError(e)) setState((s) => ({ ...s, busy: false, error: errorText(e) }));
           },
         )
         .finally(() => {

@@ -5,6 +5,7 @@ import type { RiskResult } from '../../twin/risk.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
+import { errorText } from '../error-text.ts';
 
 /** A worker answer for one version of its inputs: not yet, the answer, or a failure (then settled all the same). */
 export type Pending<T> = { state: 'computing' } | { state: 'done'; value: T } | { state: 'failed'; error: string };
@@ -26,7 +27,7 @@ function useWorkerAnswer<T>(key: string | null, call: () => Promise<T>): Pending
       (e: unknown) => {
         if (!live || isAbortError(e)) return;
         console.error(e);
-        setAnswer({ key, value: { state: 'failed', error: e instanceof Error ? e.message : String(e) } });
+        setAnswer({ key, value: { state: 'failed', error: errorText(e) } });
       },
     );
     return () => {

@@ -3,6 +3,7 @@
  * for messages shown with `tx` (rich.ts), `<tag>…</tag>` markup. A count-dependent message has
  * `.one` and `.other` forms (`tn`). The messages live per screen group in ./en/.
  */
+import { errors } from './en/errors.ts';
 import { importing } from './en/import.ts';
 import { learning } from './en/learning.ts';
 import { risk } from './en/risk.ts';
@@ -35,6 +36,7 @@ export const EN_GROUPS = {
   summary,
   learning,
   units,
+  errors,
 } as const;
 
 export const en = {
@@ -53,4 +55,5 @@ export const en = {
   ...summary,
   ...learning,
   ...units,
+  ...errors,
 } as const;

@@ -15,6 +15,7 @@ import { isShareFile } from '../../inbox/inbox.ts';
 import { setPendingShare } from '../actions/pending-share.ts';
 import { t, tn } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
+import { errorText, errorInfoText } from '../error-text.ts';
 
 const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,application/json,text/csv';
 
@@ -50,7 +51,7 @@ export function ImportPage() {
     try {
       setResults(await importFiles(files, setProgress, abort.current.signal));
     } catch (e) {
-      if (!isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+      if (!isAbortError(e)) setError(errorText(e));
     } finally {
       setBusy(false);
       setProgress(undefined);
@@ -168,7 +169,7 @@ function ImportResults({ results }: { results: FileOutcome[] }) {
         'error' in r ? (
           <article className="card failed" key={`e${i}`} data-testid="import-failure">
             <h3 className="name">{r.file}</h3>
-            <p className="error">{t('import.notImported', { error: r.error.message })}</p>
+            <p className="error">{t('import.notImported', { error: errorInfoText(r.error) })}</p>
           </article>
         ) : (
           <article className="card" key={r.importId} data-testid="import-result">

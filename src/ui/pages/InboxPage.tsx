@@ -5,11 +5,14 @@ import { importFiles } from '../actions/import.ts';
 import { formatBytes } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
+import { errorText, errorInfoText } from '../error-text.ts';
 
 /** Files shared into Doppel or opened with it, waiting on this device. */
 export function InboxPage({ justReceived }: { justReceived: number }) {
   const [entries, setEntries] = useState<InboxEntry[]>();
   const [status, setStatus] = useState<string>();
+  // The service worker refused a share from another site or one too large (src/sw/share-guard.ts).
+  const refused = new URLSearchParams(location.search).get('refused');
   const importOne = async (e: InboxEntry): Promise<void> => {
     const file = await inboxFile(e.key);
     if (!file) return;
@@ -17,7 +20,7 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
     try {
       const [r] = await importFiles([file], () => undefined);
       if (!r || 'error' in r) {
-        setStatus(t('inbox.failed', { name: e.name, error: r?.error.message ?? t('inbox.noResult') }));
+        setStatus(t('inbox.failed', { name: e.name, error: r ? errorInfoText(r.error) : t('inbox.noResult') }));
       } else {
         await discardFromInbox(e.key);
         setStatus(
@@ -30,7 +33,7 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
         );
       }
     } catch (err) {
-      if (!isAbortError(err)) setStatus(t('inbox.failed', { name: e.name, error: err instanceof Error ? err.message : String(err) }));
+      if (!isAbortError(err)) setStatus(t('inbox.failed', { name: e.name, error: errorText(err) }));
     }
     refresh();
   };
@@ -40,6 +43,11 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox.title')}</h1>
       <p className="muted">{t('inbox.intro')}</p>
+      {refused && (
+        <p className="error" role="alert">
+          {t(refused === 'origin' ? 'inbox.refused.origin' : 'inbox.refused.size')}
+        </p>
+      )}
       {status && <p role="status">{status}</p>}
       {entries === undefined ? (
         <p aria-busy="true">…</p>

@@ -7,6 +7,7 @@ import { Mode, readHeader, type Secret } from '../../share/format.ts';
 const MAX_FILE_BYTES = 512 * 2 ** 20;
 import { openReview } from '../actions/review.ts';
 import { t } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 /** A clinician opens a patient's .doppel file: it asks for the code or passphrase, then opens a read-only review. */
 export function OpenSharePage() {
@@ -27,7 +28,7 @@ export function OpenSharePage() {
         // TRUNCATED here only means the 64 bytes read; the whole file is checked below.
         if (!(e instanceof ShareError && e.code === 'TRUNCATED')) {
           setFile(undefined);
-          setError(t('open.failed', { error: e instanceof Error ? e.message : String(e) }));
+          setError(t('open.failed', { error: errorText(e) }));
           return;
         }
       }
@@ -39,7 +40,7 @@ export function OpenSharePage() {
     try {
       setFile({ name: f.name, bytes, mode: readHeader(bytes).mode });
     } catch (e) {
-      setError(t('open.failed', { error: e instanceof ShareError ? e.message : String(e) }));
+      setError(t('open.failed', { error: errorText(e) }));
     }
   };
   useEffect(() => {
@@ -59,7 +60,7 @@ export function OpenSharePage() {
       await openReview(file.bytes, s);
       location.hash = '#/';
     } catch (err) {
-      setError(t('open.failed', { error: err instanceof Error ? err.message : String(err) }));
+      setError(t('open.failed', { error: errorText(err) }));
     } finally {
       setBusy(false);
     }

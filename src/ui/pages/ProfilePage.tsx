@@ -11,6 +11,7 @@ import { t } from '../i18n/index.ts';
 import { ActivitySuggestion } from '../profile/ActivitySuggestion.tsx';
 import { ANSWERS, CONDITIONS, ETHNICITIES, FAMILY, MEDICATIONS, SMOKING, WHY } from '../profile/fields.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
+import { errorText } from '../error-text.ts';
 
 type Answers = NonNullable<ProfileRow['answers']>;
 
@@ -126,7 +127,7 @@ function ProfileForm({ ws, initial, heightUnit }: { ws: Workspace; initial: Prof
       await twinWorker.run((a) => a.refreshSnapshot(ws));
       setStatus({ ok: true, text: t('profile.saved') });
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setStatus({ ok: false, text: errorText(err) });
     } finally {
       setSaving(false);
     }

@@ -10,6 +10,7 @@ import { twinWorker } from '../../workers/index.ts';
 import { t, tn } from '../i18n/index.ts';
 import { modelCard } from '../model-cards.ts';
 import { scoreCards, warningsFor } from '../risk/scores.ts';
+import { errorText } from '../error-text.ts';
 
 /** Each validated score with its drivers, its inputs with provenance, its population and its limits. */
 export function RiskPage({ ws }: { ws: Workspace }) {
@@ -25,7 +26,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
       .then(
         (r) => live && setRisk(r),
         (e: unknown) => {
-          if (live && !isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+          if (live && !isAbortError(e)) setError(errorText(e));
         },
       );
     return () => {

@@ -7,6 +7,7 @@ import { importWorker } from '../../workers/index.ts';
 import { QrCode } from '../components/QrCode.tsx';
 import { saveFile } from '../actions/download.ts';
 import { t } from '../i18n/index.ts';
+import { errorText } from '../error-text.ts';
 
 type Protection = 'code' | 'passphrase' | 'plain';
 /** A local calendar day (the dates the patient sees), not a UTC one. */
@@ -60,7 +61,7 @@ export function SharePage({ ws }: { ws: Workspace }) {
         ...(code ? { code } : {}),
       });
     } catch (err) {
-      setResult({ ok: false, text: t('share.failed', { error: err instanceof Error ? err.message : String(err) }) });
+      setResult({ ok: false, text: t('share.failed', { error: errorText(err) }) });
     } finally {
       setBusy(false);
     }

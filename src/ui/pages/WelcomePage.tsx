@@ -4,6 +4,7 @@ import { startDemo } from '../actions/demo.ts';
 import { useProfile } from '../../data/hooks.ts';
 import { t } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
+import { errorText } from '../error-text.ts';
 
 export function WelcomePage() {
   const [busy, setBusy] = useState(false);
@@ -15,7 +16,7 @@ export function WelcomePage() {
     try {
       await startDemo();
     } catch (e) {
-      if (!isAbortError(e)) setError(e instanceof Error ? e.message : String(e));
+      if (!isAbortError(e)) setError(errorText(e));
     } finally {
       setBusy(false);
     }

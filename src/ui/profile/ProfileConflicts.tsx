@@ -9,6 +9,7 @@ import { twinWorker } from '../../workers/index.ts';
 import { formatDay } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { fieldLabel, valueText } from './words.ts';
+import { errorText } from '../error-text.ts';
 
 /**
  * What the person's records say that their profile does not use yet: each field with the
@@ -33,7 +34,7 @@ export function ProfileConflicts({ ws }: { ws: Workspace }) {
       // The twin's calibration and risk scores read the profile.
       await twinWorker.run((a) => a.refreshSnapshot(ws));
     } catch (e) {
-      setStatus({ ok: false, text: t('conflicts.failed', { error: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ ok: false, text: t('conflicts.failed', { error: errorText(e) }) });
     } finally {
       setBusy(false);
     }

@@ -55,4 +55,9 @@ export const importing = {
   'inbox.failed': 'Nothing was imported from {name}: {error}',
   'inbox.noResult': 'no result',
   'inbox.done': '{name}: {added} added, {duplicates} already there, {rejected} rejected.',
+  // The service worker refused a share (src/sw/share-guard.ts).
+  'inbox.refused.origin':
+    'A web page tried to send files into Doppel. They were refused: only your device’s Share menu can send files here.',
+  'inbox.refused.size':
+    'The shared files were refused: they are larger than the inbox keeps, or storage is almost full. Import large exports from the Import page instead.',
 } as const;

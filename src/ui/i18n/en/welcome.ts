@@ -17,6 +17,18 @@ export const welcome = {
   'welcome.demoNote':
     'The demo is a synthetic person, generated on this device. It is kept apart from your own data and one click removes it.',
   'welcome.demoError': 'The demo could not be built: {error}',
+  // DataLostPage: the browser deleted the person's data (device-marker.ts).
+  'welcome.lost.title': 'Your data on this device is gone',
+  'welcome.lost.what.one':
+    'This device held your twin with {count} import, but its storage is now empty. Doppel did not delete it, and neither did you.',
+  'welcome.lost.what.other':
+    'This device held your twin with {count} imports, but its storage is now empty. Doppel did not delete it, and neither did you.',
+  'welcome.lost.why':
+    'The browser removed it. This happens when the disk is nearly full: the browser then finds a site’s stored data damaged and deletes all of it. Free some space on this device before importing again.',
+  'welcome.lost.restore':
+    'If you saved an export of everything as FHIR R4 (Settings, Export everything), import that file to get your data back; otherwise import your health exports again.',
+  'welcome.lost.import': 'Import again',
+  'welcome.lost.startAfresh': 'Start afresh',
 } as const;
 
 export const profile = {
