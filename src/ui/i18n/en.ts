@@ -17,6 +17,7 @@ import { units } from './en/units.ts';
 import { profile, welcome } from './en/welcome.ts';
 import { profileSync } from './en/profile-sync.ts';
 import { whatif } from './en/whatif.ts';
+import { tabs } from './en/tabs.ts';
 
 /** The groups, for checks that no key is defined twice. */
 export const EN_GROUPS = {
@@ -35,6 +36,7 @@ export const EN_GROUPS = {
   summary,
   learning,
   units,
+  tabs,
 } as const;
 
 export const en = {
@@ -53,4 +55,5 @@ export const en = {
   ...summary,
   ...learning,
   ...units,
+  ...tabs,
 } as const;
