@@ -12,6 +12,7 @@ import { validateBatch } from './validate.ts';
 import { mergeImportedProfile, undoImportedProfile, type ProfilePatch } from './profile.ts';
 import type { ProfileMeta } from './profile-merge.ts';
 import { discardStagedImport } from './staging.ts';
+import { ifFree } from './locks.ts';
 import { releaseDoses, writeDoses, type DoseInput } from './doses.ts';
 
 export interface ImportInput {
@@ -107,19 +108,26 @@ export async function undoImport(db: DoppelDb, importId: number): Promise<void> 
   });
 }
 
-/** How long a staged import may go without progress before start-up recovery treats it as dead. */
-export const STALE_IMPORT_MS = 2 * 60_000;
-
 /**
  * Rolls back imports that a crash, a closed tab or a killed worker left unfinished: their staged
- * samples and pending rows go; nothing they staged ever reached the store. An import that made
- * progress in the last STALE_IMPORT_MS (another tab may still be running it) is left alone.
+ * samples and pending rows go; nothing they staged ever reached the store. An import is alive while
+ * somebody holds its lock (the worker running it, in any tab), however long it has gone without
+ * progress; once nobody holds it, it is dead, however recent (docs/architecture.md "Tabs").
+ * A pending row without a lock was left by a version before locks: nobody runs it any more.
  */
-export async function recoverInterruptedImports(db: DoppelDb, nowMs = Date.now()): Promise<number> {
+export async function recoverInterruptedImports(db: DoppelDb): Promise<number> {
   const pending = await db.imports.where('status').equals('pending').toArray();
-  const dead = pending.filter((r) => nowMs - (r.heartbeatAt ?? r.startedAt) > STALE_IMPORT_MS);
-  for (const r of dead) await discardStagedImport(db, r.id!);
-  return dead.length;
+  let n = 0;
+  for (const r of pending) {
+    if (!r.lock) {
+      await discardStagedImport(db, r.id!);
+      n++;
+      continue;
+    }
+    const done = await ifFree(r.lock, () => discardStagedImport(db, r.id!));
+    if (done.ran) n++;
+  }
+  return n;
 }
 
 /** Import history, newest first. */

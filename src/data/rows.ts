@@ -51,8 +51,13 @@ export interface ImportRow {
   bytes: number;
   startedAt: number;
   finishedAt?: number;
-  /** A staged (large) import in progress refreshes this; start-up recovery leaves fresh ones alone. */
+  /** A staged (large) import in progress refreshes this (shown progress; recovery goes by `lock`, not age). */
   heartbeatAt?: number;
+  /**
+   * The Web Lock the worker running this staged import holds until it ends (src/data/locks.ts).
+   * While anybody holds it the import is alive, however long it parses; once nobody does, it is dead.
+   */
+  lock?: string;
   /** Added in schema v2; v1 rows are upgraded to 'committed'. */
   status: ImportStatus;
   added: number;

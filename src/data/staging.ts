@@ -20,9 +20,13 @@ import { writeDoses, type DoseInput } from './doses.ts';
  * 2. `finishStagedImport` moves everything into `sampleChunks` and `daily` in ONE transaction and
  *    marks the import `committed`.
  * Until phase 2 commits, no reader sees any of it; cancelling or a crash leaves only staging rows
- * and a pending import row, which `discardStagedImport` (or start-up recovery) deletes.
+ * and a pending import row, which `discardStagedImport` (or recovery, once nobody holds the import's
+ * `lock`) deletes.
  */
-export async function beginStagedImport(db: DoppelDb, meta: Pick<ImportRow, 'fileName' | 'format' | 'bytes'>): Promise<number> {
+export async function beginStagedImport(
+  db: DoppelDb,
+  meta: Pick<ImportRow, 'fileName' | 'format' | 'bytes'> & { lock?: string },
+): Promise<number> {
   const row: ImportRow = {
     ...meta,
     startedAt: Date.now(),

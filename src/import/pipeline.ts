@@ -4,6 +4,7 @@ import { commitImport } from '../data/imports.ts';
 import { validateProfile, type ProfilePatch } from '../data/profile.ts';
 import type { ImportRow, ProfileFieldOutcome } from '../data/rows.ts';
 import type { ProfileMeta } from '../data/profile-merge.ts';
+import { holdLock, LOCK } from '../data/locks.ts';
 import { beginStagedImport, discardStagedImport, finishStagedImport, stageBatches } from '../data/staging.ts';
 import { blobChunks, checkAbort, type ReadContext } from './bytes.ts';
 import { detectFormat, SNIFF_BYTES, type FormatId } from './detect.ts';
@@ -106,8 +107,14 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
 
   let stagedId: number | undefined;
   let duplicatesInFile = 0;
+  // Held from before the pending row exists until the import ends: while held, no recovery touches it.
+  let unlock: (() => Promise<void>) | undefined;
   const spill = async (batches: SampleBatch[]): Promise<void> => {
-    stagedId ??= await beginStagedImport(db, { fileName, format, bytes: blob.size });
+    if (stagedId === undefined) {
+      const lock = LOCK.importRun(crypto.randomUUID());
+      unlock = await holdLock(lock);
+      stagedId = await beginStagedImport(db, { fileName, format, bytes: blob.size, lock });
+    }
     duplicatesInFile += await stageBatches(db, stagedId, batches, sink.sources.length);
   };
   const sink = new ImportSink(nowMs, spill, opts.spillAt, await wallZones(db, opts.timeZone));
@@ -199,6 +206,8 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
     await sink.drain().catch(() => undefined);
     if (stagedId !== undefined) await discardStagedImport(db, stagedId).catch(() => undefined);
     throw e;
+  } finally {
+    void unlock?.();
   }
 }
 

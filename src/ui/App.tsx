@@ -2,10 +2,12 @@ import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react
 import { useLiveQuery } from 'dexie-react-hooks';
 import { workspaceDb } from '../data/workspace.ts';
 import { listenForLaunchedFiles } from '../inbox/inbox.ts';
-import { importWorker, pendingWork } from '../workers/index.ts';
+import { pendingWork } from '../workers/index.ts';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { useRoute } from './hooks/useRoute.ts';
-import { clearErased } from './actions/erase.ts';
+import { clearErased, startTabErase, useErase } from './actions/erase.ts';
+import { useTabRules } from './hooks/useTabRules.ts';
+import { ErasedNotice, WorkspaceGone } from './components/TabNotices.tsx';
 import { useWorkspace } from './hooks/useWorkspace.ts';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
@@ -48,25 +50,22 @@ export function App() {
       ),
     [],
   );
-  useEffect(() => {
-    // An import that a closed tab or crash interrupted is rolled back before anything reads it.
-    void workspaceDb('main')
-      .imports.where('status')
-      .equals('pending')
-      .count()
-      .then((n) => {
-        if (n > 0) void importWorker.run((a) => a.recover('main'));
-      });
-  }, []);
+  const erase = useErase();
+  const gone = useTabRules(ws, erase.phase === 'idle');
   useEffect(() => {
     if (route !== 'settings' && route !== 'device') clearErased();
   }, [route]);
   useEffect(() => {
     // A review left open when its tab closed is wiped at the next start, unless the clinician kept it.
     void wipeStaleReview();
+    return startTabErase();
   }, []);
   const pending = useSyncExternalStore(pendingWork.subscribe, pendingWork.count);
-  const mainImports = useLiveQuery(() => workspaceDb('main').imports.where('status').equals('committed').count(), []);
+  // Not read while everything is being deleted: opening the database would create it again.
+  const mainImports = useLiveQuery(
+    async () => (erase.phase === 'idle' ? await workspaceDb('main').imports.where('status').equals('committed').count() : undefined),
+    [erase.phase],
+  );
   const hasMainData = mainImports === undefined ? undefined : mainImports > 0;
   // Remember outside the database that this device holds a twin, to notice if the browser wipes it.
   useEffect(() => noteImports(mainImports ?? 0), [mainImports]);
@@ -129,6 +128,15 @@ export function App() {
       </p>
     );
 
+  // Another tab deleted everything, or deleted or replaced the workspace shown here: say so, show no data.
+  const notice =
+    erase.phase === 'erasing' || (erase.phase !== 'idle' && erase.from !== 'here') ? (
+      <ErasedNotice erase={erase} />
+    ) : gone ? (
+      <WorkspaceGone gone={gone} />
+    ) : null;
+  if (notice) page = notice;
+
   return (
     <>
       <header className="topbar">
@@ -157,7 +165,7 @@ export function App() {
           </a>
         </nav>
       </header>
-      {ws === 'review' && <ReviewBanner />}
+      {ws === 'review' && !notice && erase.phase === 'idle' && <ReviewBanner />}
       <main id="main" data-pending-work={pending}>
         {page}
       </main>

@@ -12,6 +12,9 @@ installErrorTransfer();
  * forever. The next call starts a fresh worker.
  */
 export class WorkerBridge<T> {
+  /** While everything is being deleted no worker starts (its call rejects with `WORKER_STOPPED`). */
+  static paused = false;
+
   private worker: Worker | undefined;
   private remote: Comlink.Remote<T> | undefined;
   private readonly pending = new Set<(e: unknown) => void>();
@@ -49,6 +52,10 @@ export class WorkerBridge<T> {
   run<P extends Promise<unknown>>(fn: (api: Comlink.Remote<T>) => P, signal?: AbortSignal): Promise<Awaited<P>> {
     type R = Awaited<P>;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (WorkerBridge.paused)
+      return Promise.reject(
+        new WorkerError('WORKER_STOPPED', `The ${this.name} worker did not start: everything is being deleted`, this.name),
+      );
     const api = this.ensure();
     // Counted until the caller's promise settles: a stopped worker's own reply never comes.
     return pendingWork.track(

@@ -30,3 +30,13 @@ export const mlWorker = new WorkerBridge<MlApi>(
 
 /** Every worker: stopped together before a workspace is deleted (a running call could write into it again). */
 export const allWorkers = [importWorker, twinWorker, readWorker, mlWorker] as const;
+
+/** Stops every worker and starts none until `resumeWorkers` ("Delete everything", in any tab). */
+export function pauseWorkers(): void {
+  WorkerBridge.paused = true;
+  for (const w of allWorkers) w.terminate('everything is being deleted');
+}
+
+export function resumeWorkers(): void {
+  WorkerBridge.paused = false;
+}

@@ -5,6 +5,21 @@ import { setWorkspace } from '../hooks/useWorkspace.ts';
 
 export type FileProgress = ImportProgress & { fileIndex: number; fileCount: number };
 
+/** Imports running in this tab: an update reload waits for them (UpdatePrompt), so none is dropped. */
+let running = 0;
+const runningListeners = new Set<() => void>();
+export const importsRunning = {
+  count: (): number => running,
+  subscribe(l: () => void): () => void {
+    runningListeners.add(l);
+    return () => runningListeners.delete(l);
+  },
+};
+function countRunning(by: number): void {
+  running += by;
+  runningListeners.forEach((l) => l());
+}
+
 /**
  * Imports files into the person's own workspace in the import worker, then refreshes the twin.
  * Cancelling stops the file being read (nothing of it is kept) and rejects with an AbortError.
@@ -13,6 +28,7 @@ export async function importFiles(files: File[], onProgress: (p: FileProgress) =
   const token = crypto.randomUUID();
   const onAbort = (): void => void importWorker.run((a) => a.cancel(token));
   signal?.addEventListener('abort', onAbort, { once: true });
+  countRunning(1);
   try {
     const reports = await importWorker.run((a) => a.importFiles('main', files, token, Comlink.proxy(onProgress)));
     setWorkspace('main');
@@ -20,6 +36,7 @@ export async function importFiles(files: File[], onProgress: (p: FileProgress) =
     relearn();
     return reports;
   } finally {
+    countRunning(-1);
     signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { importsRunning } from '../actions/import.ts';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { t } from '../i18n/index.ts';
 
@@ -6,26 +7,49 @@ import { t } from '../i18n/index.ts';
  * Shows "A new version is ready" when an updated service worker is waiting; the user decides when.
  * When a new worker takes over, every open Doppel tab reloads: the new worker has dropped the old
  * version's files from its cache, so an old page could no longer load its lazy parts offline.
+ * A tab running an import reloads once the import has finished (its worker is loaded and finishes
+ * on the old version), and says so meanwhile: a reload would drop the import.
  */
 export function UpdatePrompt() {
+  // The plugin would reload at once every tab that saw the new worker waiting; the reload below waits for imports.
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
-  } = useRegisterSW({ immediate: true });
+  } = useRegisterSW({ immediate: true, onNeedReload: () => undefined });
+  const [waiting, setWaiting] = useState(false);
 
   useEffect(() => {
     const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
     if (!sw) return;
     // The first worker claiming an uncontrolled page is not an update; every later change is.
     let controlled = sw.controller !== null;
+    let off: (() => void) | undefined;
+    const reloadWhenIdle = (): void => {
+      if (importsRunning.count() > 0) return;
+      off?.();
+      location.reload();
+    };
     const onChange = (): void => {
-      if (controlled) location.reload();
+      if (controlled) {
+        setWaiting(importsRunning.count() > 0);
+        off = importsRunning.subscribe(reloadWhenIdle);
+        reloadWhenIdle();
+      }
       controlled = true;
     };
     sw.addEventListener('controllerchange', onChange);
-    return () => sw.removeEventListener('controllerchange', onChange);
+    return () => {
+      off?.();
+      sw.removeEventListener('controllerchange', onChange);
+    };
   }, []);
 
+  if (waiting)
+    return (
+      <div className="toast" role="status" aria-live="polite">
+        <span>{t('tabs.updateWaits')}</span>
+      </div>
+    );
   if (!needRefresh) return null;
   return (
     <div className="toast" role="status" aria-live="polite">

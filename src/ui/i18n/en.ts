@@ -18,6 +18,7 @@ import { units } from './en/units.ts';
 import { profile, welcome } from './en/welcome.ts';
 import { profileSync } from './en/profile-sync.ts';
 import { whatif } from './en/whatif.ts';
+import { tabs } from './en/tabs.ts';
 
 /** The groups, for checks that no key is defined twice. */
 export const EN_GROUPS = {
@@ -37,6 +38,7 @@ export const EN_GROUPS = {
   learning,
   units,
   errors,
+  tabs,
 } as const;
 
 export const en = {
@@ -56,4 +58,5 @@ export const en = {
   ...learning,
   ...units,
   ...errors,
+  ...tabs,
 } as const;

@@ -5,7 +5,7 @@ import { Mode, readHeader, type Secret } from '../../share/format.ts';
 
 /** Larger than any share Doppel makes (two years of minute heart rate is a few MB): refused unread. */
 const MAX_FILE_BYTES = 512 * 2 ** 20;
-import { openReview } from '../actions/review.ts';
+import { openReview, reviewInTheWay } from '../actions/review.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../error-text.ts';
 
@@ -16,6 +16,8 @@ export function OpenSharePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [over, setOver] = useState(false);
+  // A review the clinician kept, or one open in another tab, is replaced only once they say so.
+  const [ask, setAsk] = useState<{ kept?: string; openElsewhere: boolean }>();
 
   const pick = async (f: File | undefined): Promise<void> => {
     // The header first (a few bytes): another kind of file, or a huge one, is refused unread.
@@ -50,11 +52,20 @@ export function OpenSharePage() {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (f) void pick(f);
   }, []);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: Pick<FormEvent, 'preventDefault'>, replace = false): Promise<void> => {
     e.preventDefault();
     if (!file) return;
     setBusy(true);
     setError(undefined);
+    setAsk(undefined);
+    if (!replace) {
+      const inTheWay = await reviewInTheWay();
+      if (inTheWay.kept !== undefined || inTheWay.openElsewhere) {
+        setAsk(inTheWay);
+        setBusy(false);
+        return;
+      }
+    }
     const s: Secret = file.mode === Mode.Plain ? { plain: true } : file.mode === Mode.Code ? { code: secret } : { passphrase: secret };
     try {
       await openReview(file.bytes, s);
@@ -114,11 +125,24 @@ export function OpenSharePage() {
             </label>
           )}
           <div className="actions">
-            <button type="submit" className="btn primary" disabled={busy} aria-busy={busy}>
+            <button type="submit" className="btn primary" disabled={busy || !!ask} aria-busy={busy}>
               {busy ? t('open.opening') : t('open.open')}
             </button>
           </div>
         </>
+      )}
+      {file && ask && (
+        <div role="alertdialog" aria-labelledby="replace-text" data-testid="replace-review">
+          <p id="replace-text">{ask.kept !== undefined ? t('open.replaceKept', { label: ask.kept }) : t('open.replaceOpen')}</p>
+          <div className="actions">
+            <button type="button" className="btn danger" onClick={(e) => void submit(e, true)}>
+              {t('open.replace')}
+            </button>
+            <button type="button" className="btn" onClick={() => setAsk(undefined)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
       )}
       {error && (
         <p role="alert" className="error">

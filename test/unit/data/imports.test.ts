@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commitImport, listImports, recoverInterruptedImports, undoImport, type ImportInput } from '../../../src/data/imports.ts';
+import { holdLock } from '../../../src/data/locks.ts';
 import { countSamples, readDaily, readSamples } from '../../../src/data/samples.ts';
 import { DataError } from '../../../src/data/errors.ts';
 import { batch, useFreshDbs } from './helpers.ts';
@@ -195,7 +196,7 @@ describe('undoImport', () => {
     await expect(undoImport(db(), 42)).rejects.toThrow('No import with id 42');
   });
 
-  it('rolls back imports a crash left pending, but not one still making progress', async () => {
+  it('rolls back an import nobody holds the lock of, however fresh, and never one whose lock is held, however old', async () => {
     const d = db();
     await commitImport(d, input());
     const now = Date.now();
@@ -210,11 +211,26 @@ describe('undoImport', () => {
       ignored: {},
       touched: {},
     };
-    const dead = await d.imports.add({ ...stale, startedAt: now - 10 * 60_000, heartbeatAt: now - 3 * 60_000 });
-    const alive = await d.imports.add({ ...stale, startedAt: now - 10 * 60_000, heartbeatAt: now - 10_000 });
-    expect(await recoverInterruptedImports(d, now)).toBe(1);
-    expect(await d.imports.get(dead)).toBeUndefined();
-    expect(await d.imports.get(alive)).toBeDefined();
+    // A worker parsing a huge file for ten minutes, without progress for three: alive, its lock is held.
+    const release = await holdLock('doppel-import-alive');
+    const alive = await d.imports.add({
+      ...stale,
+      startedAt: now - 10 * 60_000,
+      heartbeatAt: now - 3 * 60_000,
+      lock: 'doppel-import-alive',
+    });
+    // Its tab closed a second ago: dead, nobody holds its lock.
+    const dead = await d.imports.add({ ...stale, startedAt: now - 2_000, heartbeatAt: now - 1_000, lock: 'doppel-import-dead' });
+    try {
+      expect(await recoverInterruptedImports(d)).toBe(1);
+      expect(await d.imports.get(dead)).toBeUndefined();
+      expect(await d.imports.get(alive)).toBeDefined();
+    } finally {
+      await release();
+    }
+    // Its worker ended without finishing (killed): now it goes.
+    expect(await recoverInterruptedImports(d)).toBe(1);
+    expect(await d.imports.get(alive)).toBeUndefined();
     expect(await d.imports.where('status').equals('committed').count()).toBe(1);
   });
 });
