@@ -14,7 +14,7 @@ import {
   PAPER_VARIANT,
   type DallaManParameters,
 } from './dallaman-parameters.ts';
-import { simulateEnsemble } from './dallaman.ts';
+import { DallaManEnsemble, simulateEnsemble } from './dallaman.ts';
 
 export interface OgttInput {
   fastingGlucoseMgDl: number;
@@ -81,9 +81,29 @@ export function invalidOgttInput(x: unknown): string | undefined {
   }
   const bad = o.parameters === undefined ? undefined : invalidParameters(o.parameters);
   if (bad) return bad;
-  const he = basalHepaticExtraction(ogttSubject(x as OgttInput));
+  const subject = ogttSubject(x as OgttInput);
+  const he = basalHepaticExtraction(subject);
   if (!(he > 0 && he < 1))
     return `input: this fasting insulin gives a basal hepatic insulin extraction of ${he.toPrecision(3)}, outside 0-1; the model cannot hold it`;
+  const minute = extractionLeavesRange(subject);
+  if (minute !== undefined)
+    return `input: with this fasting insulin, body weight and dose the model's hepatic insulin extraction (m6 - m5·S) falls below 0 at minute ${minute}; the model does not hold there`;
+  return undefined;
+}
+
+/**
+ * The first minute at which hepatic extraction HE = m6 − m5·S leaves (0, 1), if it does: the paper does
+ * not bound it, and a negative extraction is outside the model's domain. It happens only at the edge of
+ * the input's ranges (fasting insulin near 600 pmol/L in a light body; docs/equations.md §10.1).
+ */
+function extractionLeavesRange(s: DallaManSubject): number | undefined {
+  const e = new DallaManEnsemble([s]);
+  const { m5, m6, gamma } = s.p;
+  for (let step = 1; step <= 2 * OGTT_MINUTES; step++) {
+    e.step(0.5);
+    const he = m6 - m5 * gamma * e.state[10]!; // state 10 is Ipo; S = γ·Ipo
+    if (!(he > 0 && he < 1)) return Math.ceil(step / 2);
+  }
   return undefined;
 }
 

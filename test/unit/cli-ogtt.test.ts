@@ -59,6 +59,10 @@ describe('ogtt', () => {
     [{ ...input, parameters: { VG: 0 } }, 'input.parameters.VG must be greater than 0'],
     [{ ...input, parameters: { b: 1 } }, 'input.parameters.b must be a fraction above 0 and below 1'],
     [[input], 'input is not an object'],
+    [
+      { ...input, fastingInsulinPmolL: 600, bodyWeightKg: 40 },
+      "input: with this fasting insulin, body weight and dose the model's hepatic insulin extraction (m6 - m5·S) falls below 0 at minute 14; the model does not hold there",
+    ],
   ])('refuses %j: %s', (x, why) => {
     expect(invalidOgttInput(JSON.parse(JSON.stringify(x)))).toBe(why);
   });
