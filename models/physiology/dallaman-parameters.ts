@@ -3,9 +3,9 @@
  *
  * Source: Dalla Man C, Rizza RA, Cobelli C. Meal simulation model of the glucose-insulin system.
  * IEEE Trans Biomed Eng 2007;54(10):1740–1749. Normal set: as encoded in BioModels BIOMD0000000379
- * (CC0; a copy with its licence in docs/reference/dallaman2007/). T2D set: the paper's table as
- * transcribed in one public source (docs/equations.md §10.3 says which); not yet re-read against the
- * paper. Absorption (kmax, kmin, kabs, kgri, f, b, d): the published mixed-meal set; the OGTT-specific
+ * (CC0; a copy with its licence in docs/reference/dallaman2007/). T2D set: the paper's table as two
+ * independent public transcriptions give it, identical (docs/equations.md §10.3); the paper's own table
+ * was not available to read. Absorption (kmax, kmin, kabs, kgri, f, b, d): the published mixed-meal set; the OGTT-specific
  * set (Dalla Man, Camilleri, Cobelli, IEEE Trans Biomed Eng 2006;53:2472) could not be read.
  *
  * Keys are the paper's symbols so the code reads like its equations; units are in DALLA_MAN_UNITS.
@@ -121,7 +121,7 @@ export const DALLA_MAN_NORMAL: Readonly<DallaManParameters> = Object.freeze({
   ke2: 339,
 });
 
-/** Type 2 diabetes: the paper's table as one public transcription gives it (docs/equations.md §10.3). */
+/** Type 2 diabetes: the paper's table as two public transcriptions give it (docs/equations.md §10.3). */
 export const DALLA_MAN_T2D: Readonly<DallaManParameters> = Object.freeze({
   VG: 1.49,
   k1: 0.042,

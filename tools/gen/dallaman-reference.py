@@ -127,7 +127,7 @@ def basal(p, gb, ib):
     return {'G_b': gb, 'I_b': ib, 'S_b': sb, 'k_p1': kp1}, state
 
 
-# T2D column of the paper's table as one public transcription gives it (docs/equations.md §10.3).
+# T2D column of the paper's table as two public transcriptions give it (docs/equations.md §10.3).
 T2D = {'V_G': 1.49, 'k_1': 0.042, 'k_2': 0.071, 'V_I': 0.04, 'm_1': 0.379, 'm_2': 0.673, 'm_4': 0.269, 'm_5': 0.0526,
        'm_6': 0.8118, 'k_max': 0.0465, 'k_min': 0.0076, 'k_abs': 0.023, 'k_gri': 0.0465, 'f': 0.9, 'b': 0.68, 'd': 0.09,
        'k_p2': 0.0007, 'k_p3': 0.005, 'k_p4': 0.0786, 'k_i': 0.0066, 'U_ii': 1, 'V_m0': 4.65, 'V_mX': 0.034,
