@@ -2,7 +2,7 @@
  * `npx tsx tools/bench/ogtt.ts [members] [runs]`: the post-load glucose kernel (models/physiology/dallaman.ts)
  * on an ensemble of different members (fasting glucose 80-180 mg/dL, insulin 30-200 pmol/L, Vmx and
  * β/K × 0.5-1.5), each through one 120-minute 75 g OGTT, RK4 at 0.5 min; median and range of `runs`
- * timed runs after 3 warm-ups. Default 1000 members, 15 runs. Also the basal solve alone.
+ * timed runs after 3 warm-ups, wall clock and the process's CPU time. Default 1000 members, 15 runs. Also the basal solve alone.
  */
 import os from 'node:os';
 import { dallaManSubject } from '../../models/physiology/dallaman-basal.ts';
@@ -31,18 +31,25 @@ const subjects = (): ReturnType<typeof dallaManSubject>[] =>
     return dallaManSubject(p, fasting, PAPER_VARIANT);
   });
 
-function time(f: () => void): number[] {
+/** Wall-clock and CPU milliseconds of each timed run, each sorted. CPU time counts only this process's own work (a shared machine's waits excluded). */
+function time(f: () => void): { wall: number[]; cpu: number[] } {
   for (let w = 0; w < 3; w++) f();
-  const out: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     f();
-    out.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return out.sort((a, b) => a - b);
+  const sort = (a: number[]): number[] => a.sort((x, y) => x - y);
+  return { wall: sort(wall), cpu: sort(cpu) };
 }
-const show = (name: string, t: number[]): void =>
-  console.log(`${name}: median ${t[t.length >> 1]!.toFixed(1)} ms (${t[0]!.toFixed(1)}-${t[t.length - 1]!.toFixed(1)})`);
+const range = (t: number[]): string => `${t[t.length >> 1]!.toFixed(1)} ms (${t[0]!.toFixed(1)}-${t[t.length - 1]!.toFixed(1)})`;
+const show = (name: string, t: { wall: number[]; cpu: number[] }): void =>
+  console.log(`${name}: wall median ${range(t.wall)}; CPU median ${range(t.cpu)}`);
 
 const subs = subjects();
 let g120 = 0;
