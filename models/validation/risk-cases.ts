@@ -18,6 +18,8 @@ export interface ValidationCase {
   tolerance: number;
   /** The computed value, or null when the model refused the input. */
   got: () => number | null;
+  /** docs/cli.md `validate`: what the row checks. Only the post-load glucose rows carry it so far. */
+  kind?: 'reference' | 'calibration' | 'validation' | 'held-out';
 }
 
 const value = (r: Result<number>): number | null => (r.ok ? r.value : null);

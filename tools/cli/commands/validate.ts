@@ -1,3 +1,4 @@
+import { ogttValidationCases } from '../../../models/validation/ogtt-cases.ts';
 import { physiologyValidationCases } from '../../../models/validation/physiology-cases.ts';
 import { riskValidationCases } from '../../../models/validation/risk-cases.ts';
 import { trialValidationCases } from '../../../models/validation/trial-cases.ts';
@@ -11,11 +12,12 @@ export interface ValidationRow {
   got: number | null;
   tolerance: number;
   pass: boolean;
+  kind?: 'reference' | 'calibration' | 'validation' | 'held-out';
 }
 
 /** Runs every published reference case the project holds. */
 export function runValidation(): ValidationRow[] {
-  return [...riskValidationCases(), ...physiologyValidationCases(), ...trialValidationCases()].map((c) => {
+  return [...riskValidationCases(), ...physiologyValidationCases(), ...ogttValidationCases(), ...trialValidationCases()].map((c) => {
     let got: number | null;
     try {
       got = c.got();
@@ -29,6 +31,7 @@ export function runValidation(): ValidationRow[] {
       got,
       tolerance: c.tolerance,
       pass: got !== null && Math.abs(got - c.expected) <= c.tolerance + 1e-12,
+      ...(c.kind ? { kind: c.kind } : {}),
     };
   });
 }
