@@ -42,7 +42,7 @@ test('an encrypted zip entry says which entry and what to do, and stores nothing
   const imp = new ImportPage(page);
   await imp.input.setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: Buffer.from(z) });
   await expect(imp.failures).toHaveText([
-    'export.zipNot imported: "export.csv" in the zip is encrypted: export it again without a password',
+    'export.zipNot imported: A file in the zip is encrypted: export it again without a password. (at export.csv)',
   ]);
   await expect(page.getByText('No imports yet.')).toBeVisible();
 });

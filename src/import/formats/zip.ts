@@ -236,11 +236,13 @@ const METHODS: Record<number, string> = { 9: 'Deflate64', 12: 'bzip2', 14: 'LZMA
  */
 function unreadableEntry(name: string, method: number, flags: number): ImportError | undefined {
   const quoted = `"${snippet(name, 80)}"`;
+  // The entry's name is also its `where`, for the app's wording (the message keeps it for the CLI).
+  const named = (e: ImportError): ImportError => Object.assign(e, { where: snippet(name, 80) });
   if (flags & 1 || method === 99)
-    return new ImportError('ENCRYPTED_ZIP', `${quoted} in the zip is encrypted: export it again without a password`);
+    return named(new ImportError('ENCRYPTED_ZIP', `${quoted} in the zip is encrypted: export it again without a password`));
   if (method !== 0 && method !== 8) {
     const how = METHODS[method] ?? `compression method ${method}`;
-    return new ImportError('UNSUPPORTED_ZIP', `${quoted} in the zip uses ${how}: re-zip it with standard compression`);
+    return named(new ImportError('UNSUPPORTED_ZIP', `${quoted} in the zip uses ${how}: re-zip it with standard compression`));
   }
   return undefined;
 }

@@ -22,6 +22,9 @@ export const errors = {
   'error.MALFORMED': 'The file is damaged or not in the format it claims to be.',
   'error.TRUNCATED': 'The file ends too early: it is incomplete.',
   'error.TRUNCATED_ZIP': 'The zip file ends too early: it is incomplete. Export it again.',
+  'error.ENCRYPTED_ZIP': 'A file in the zip is encrypted: export it again without a password.',
+  'error.UNSUPPORTED_ZIP':
+    'A file in the zip is compressed in a way Doppel cannot read (such as Deflate64): re-zip it with standard compression.',
   'error.ZIP_BOMB': 'The zip file unpacks to far more than any export; Doppel refuses it.',
   'error.TOO_LARGE': 'The file is larger than Doppel can read.',
   'error.NO_DATA': 'The file holds no health data Doppel can use.',
