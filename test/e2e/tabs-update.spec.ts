@@ -1,9 +1,7 @@
-import { cp, mkdtemp, appendFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { guardContext } from './support/privacy.ts';
-import { serveDir } from './support/static-server.ts';
+import { servedBuildCopy } from './support/build-copy.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { bigExport } from './support/tabs.ts';
@@ -12,11 +10,7 @@ const test = base;
 
 test('an update reload in one tab waits for the import running in another, which then lands', async ({ browser }) => {
   const path = bigExport(900_000);
-  const dir = await mkdtemp(join(tmpdir(), 'doppel-update-'));
-  await cp('dist', dir, { recursive: true });
-  const server = await serveDir(dir);
-  const context = await browser.newContext({ baseURL: server.url });
-  const privacy = await guardContext(context, server.url);
+  const { dir, context, privacy, close } = await servedBuildCopy(browser);
   try {
     const page = await context.newPage();
     const app = new AppPage(page);
@@ -44,8 +38,6 @@ test('an update reload in one tab waits for the import running in another, which
     await expect(new ImportPage(other).history).toContainText('900,000');
     expect(privacy.foreign).toEqual([]);
   } finally {
-    await context.close();
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 });

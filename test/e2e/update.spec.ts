@@ -1,9 +1,7 @@
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { guardContext } from './support/privacy.ts';
-import { serveDir } from './support/static-server.ts';
+import { servedBuildCopy } from './support/build-copy.ts';
 import { AppPage } from './pages/app-page.ts';
 
 /**
@@ -13,11 +11,7 @@ import { AppPage } from './pages/app-page.ts';
 const test = base;
 
 test('the update prompt appears when a new service worker is waiting, and Reload activates it', async ({ browser }) => {
-  const dir = await mkdtemp(join(tmpdir(), 'doppel-update-'));
-  await cp('dist', dir, { recursive: true });
-  const server = await serveDir(dir);
-  const context = await browser.newContext({ baseURL: server.url });
-  const privacy = await guardContext(context, server.url);
+  const { dir, context, privacy, close } = await servedBuildCopy(browser);
   try {
     const page = await context.newPage();
     const app = new AppPage(page);
@@ -73,8 +67,6 @@ test('the update prompt appears when a new service worker is waiting, and Reload
     expect(headers.nosniff).toBe('nosniff');
     expect(privacy.foreign).toEqual([]);
   } finally {
-    await context.close();
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 });
