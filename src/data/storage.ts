@@ -4,6 +4,9 @@
  * the origin. So a large write first asks `navigator.storage.estimate()` whether it fits and is
  * refused before it starts, and any write that still fails for lack of room (QuotaExceededError, an
  * IOError, however Dexie wrapped it) becomes one `StorageError` with a stable code the UI words.
+ * On a full disk Chromium may also close the database and then fail to reopen it ("Internal error
+ * opening backing store", an UnknownError that Dexie wraps in a DatabaseClosedError) until room is
+ * made: that is the same failure (test/e2e/full-disk.spec.ts meets it on a real full tmpfs).
  */
 
 /** Why a write was refused or failed; `detail.neededBytes` is how much more room it needs, when known. */
@@ -68,7 +71,7 @@ export async function ensureRoom(bytes: number, storage?: StorageManagerLike): P
 
 /** Names and messages by which browsers and Dexie report a disk or quota failure. */
 const FULL_NAMES = new Set(['QuotaExceededError', 'UnknownError']);
-const FULL_TEXT = /QuotaExceeded|\bIOError\b|Corruption|No space left|disk (is )?full|quota/i;
+const FULL_TEXT = /QuotaExceeded|\bIOError\b|\bUnknownError\b|backing store|Corruption|No space left|disk (is )?full|quota/i;
 
 /**
  * Whether `e` (or an error it wraps: Dexie's `inner`, a standard `cause`) says storage is full or

@@ -88,6 +88,12 @@ describe('a full disk', () => {
     expect(isStorageFailure(new Dexie.AbortError('Transaction aborted', io))).toBe(true);
     expect(isStorageFailure(new Dexie.QuotaExceededError('full'))).toBe(true);
     expect(isStorageFailure(new Error('Internal error: Corruption detected.'))).toBe(true);
+    // Chromium on a full disk, the database closed under the page and not reopened (a real tmpfs).
+    const open = Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' });
+    expect(isStorageFailure(new Dexie.DatabaseClosedError(open))).toBe(true);
+    expect(
+      isStorageFailure({ name: 'DatabaseClosedError', message: 'UnknownError Internal error opening backing store for indexedDB.open.' }),
+    ).toBe(true);
     expect(isStorageFailure(new DataError('UNKNOWN_IMPORT', 'No import with id 6'))).toBe(false);
     expect(isStorageFailure(new TypeError('x is undefined'))).toBe(false);
   });

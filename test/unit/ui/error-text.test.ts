@@ -26,7 +26,7 @@ describe('errors in plain words', () => {
     expect(errorText(new StorageError('x', { neededBytes: need }))).toMatch(/^Storage is almost full: free 6 MB or remove an import/);
     expect(errorText(fromWorker('StorageError', 'STORAGE_FULL', 'x', { neededBytes: need }))).toContain('free 6 MB');
     const io = new Dexie.AbortError('Transaction aborted', new DOMException('Failed to write blobs (IOError)', 'UnknownError'));
-    expect(errorText(io)).toMatch(/^Storage is almost full: free some space/);
+    expect(errorText(io)).toMatch(/could not write to this device's storage, which usually means it is almost full: free some space/);
     expect(errorText(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).not.toContain('quota');
   });
 

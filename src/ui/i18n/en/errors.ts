@@ -6,7 +6,7 @@ export const errors = {
   // Storage (src/data/storage.ts): a full or failing disk.
   'error.STORAGE_FULL': 'Storage is almost full: free {mb} MB or remove an import, then try again. Nothing was changed.',
   'error.STORAGE_FULL.unknown':
-    'Storage is almost full: free some space on this device or remove an import, then try again. Nothing was changed.',
+    "The browser could not write to this device's storage, which usually means it is almost full: free some space on this device or remove an import, then try again. Nothing was changed.",
   // Stored data (src/data/errors.ts).
   'error.INVALID_PROFILE': 'A profile value is outside what Doppel accepts; check what was entered.',
   'error.INVALID_BATCH': 'Some values could not be stored because they are not valid.',
