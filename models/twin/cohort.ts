@@ -3,44 +3,42 @@
  * baseline, every arm run on the same virtual people with the same member parameters (common
  * random numbers), so that arm differences are the scenarios' alone.
  */
-import { unknownField } from '../util/fields.ts';
 import { randomStream, type Rng } from '../util/random.ts';
-import { snippet } from '../util/text.ts';
-import { CONTRACT_DIAGNOSIS, runEnsemble, type DiagnosisCriteria } from './engine.ts';
-import { drawMember, type Member, type VirtualPerson } from './members.ts';
+import { CONTRACT_DIAGNOSIS, type DiagnosedBy, type DiagnosisCriteria, type Ascertainer, type TriggerCounts } from './ascertainment.ts';
+import { runEnsemble, type DayView, type RunOptions } from './engine.ts';
+import { baselineTwoHourMgDl, screen } from './entry.ts';
+import { drawMember, MG_DL_PER_MMOL_L, type Member, type VirtualPerson } from './members.ts';
+import { runPhases } from './phases.ts';
 import { EFFECTS, PRIORS, type Effects, type Priors } from './priors.ts';
-import { invalidScenario, type Scenario } from './scenario.ts';
+import type { Scenario } from './scenario.ts';
+import { usesTrialV2, type Trial, type TrialArm, type TrialPopulation } from './trial-schema.ts';
 
-export interface TrialPopulation {
-  ageMean: number;
-  ageSd: number;
-  femaleFraction: number;
-  bmiMean: number;
-  bmiSd: number;
-  fastingGlucoseMgDlMean: number;
-  fastingGlucoseMgDlSd: number;
-  hba1cPercentMean: number;
-  hba1cPercentSd: number;
-}
-export interface Trial {
-  name: string;
-  n: number;
-  seed: number;
-  years: number;
-  population: TrialPopulation;
-  arms: Record<string, Scenario>;
-  /** The trial's own diagnostic criteria (an extension of docs/cli.md; default: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %). */
-  diagnosis?: DiagnosisCriteria;
-}
+export { invalidTrial, type Trial, type TrialPopulation, type TrialArm, type TrialPhase, type TrialEntry } from './trial-schema.ts';
+
 export interface ArmResult {
   cumulativeIncidence: number[];
   meanWeightChangeKg: number[];
+  /** v2: which criteria the confirmed diagnoses met. */
+  diagnosedBy?: DiagnosedBy;
+  /** v2: the arm's mean usual 2-hour glucose at the end of each year, mg/dL. */
+  meanTwoHourGlucoseMgDl?: number[];
 }
 export interface CohortResult {
   name: string;
   n: number;
   years: number;
   arms: Record<string, ArmResult>;
+}
+
+/** What a trial run shows beyond the contract's output: for validation (models/validation). */
+export interface CohortDetail {
+  result: CohortResult;
+  /** Candidates drawn to enrol n (n when there is no entry selection). */
+  candidates: number;
+  /** The enrolled members' usual 2-hour glucose at baseline, mg/dL. */
+  baselineTwoHourMgDl: Float64Array;
+  /** Per arm: what the OGTT visits triggered, and the mean fasting glucose and HbA1c at each year end. */
+  arms: Record<string, { triggers: TriggerCounts; meanFpgMgDl: number[]; meanHba1cPercent: number[] }>;
 }
 
 /**
@@ -62,106 +60,93 @@ function truncatedNormal(rng: Rng, mean: number, sd: number, lo: number, hi: num
  * exclude them). Participant i comes from its own stream (seed, 'cohort.population', i).
  */
 export function drawParticipants(p: TrialPopulation, n: number, seed: number, dx: DiagnosisCriteria = CONTRACT_DIAGNOSIS): VirtualPerson[] {
-  const fpgMax = dx.fastingGlucoseMgDl - 0.1;
+  return Array.from({ length: n }, (_, i) => drawParticipant(p, i, seed, dx));
+}
+
+/**
+ * Participant (or candidate) i. Its stream draws sex, height, BMI, age, fasting glucose and HbA1c,
+ * then, where the population gives a 2-hour distribution, its usual 2-hour glucose (`twoHourMgDl`).
+ */
+export function drawParticipant(
+  p: TrialPopulation,
+  i: number,
+  seed: number,
+  dx: DiagnosisCriteria = CONTRACT_DIAGNOSIS,
+): VirtualPerson & { twoHourMgDl?: number } {
+  const fpgMax = (dx.fastingGlucoseMgDl ?? 450) - 0.1;
   const a1cMax = dx.hba1cPercent === null ? 18 : dx.hba1cPercent - 0.01;
-  const out: VirtualPerson[] = [];
-  for (let i = 0; i < n; i++) {
+  {
     const rng = randomStream(seed, 'cohort.population', i);
     const sex = rng.next() < p.femaleFraction ? 'female' : 'male';
     const [hMean, hSd] = HEIGHT_M[sex];
     const heightM = truncatedNormal(rng, hMean, hSd, hMean - 3 * hSd, hMean + 3 * hSd);
     const bmi = truncatedNormal(rng, p.bmiMean, p.bmiSd, Math.max(17, p.bmiMean - 3 * p.bmiSd), p.bmiMean + 3 * p.bmiSd);
-    out.push({
+    const person = {
       sex,
       ageYears: truncatedNormal(rng, p.ageMean, p.ageSd, 18, 90),
       heightM,
       weightKg: bmi * heightM ** 2,
       fastingGlucoseMgDl: truncatedNormal(rng, p.fastingGlucoseMgDlMean, p.fastingGlucoseMgDlSd, 70, fpgMax),
       hba1cPercent: truncatedNormal(rng, p.hba1cPercentMean, p.hba1cPercentSd, 4, a1cMax),
-    });
+    } as const;
+    if (p.twoHourGlucoseMgDlMean === undefined || p.twoHourGlucoseMgDlSd === undefined) return person;
+    const twoHourMgDl = truncatedNormal(rng, p.twoHourGlucoseMgDlMean, p.twoHourGlucoseMgDlSd, 50, 400);
+    return { ...person, twoHourMgDl };
   }
-  return out;
 }
 
-const TRIAL_FIELDS = ['name', 'n', 'seed', 'years', 'population', 'arms', 'diagnosis'];
-const POPULATION_FIELDS = [
-  'ageMean',
-  'ageSd',
-  'femaleFraction',
-  'bmiMean',
-  'bmiSd',
-  'fastingGlucoseMgDlMean',
-  'fastingGlucoseMgDlSd',
-  'hba1cPercentMean',
-  'hba1cPercentSd',
-];
-const DIAGNOSIS_FIELDS = ['fastingGlucoseMgDl', 'hba1cPercent', 'visitsPerYear'];
-/** Trial fields of a later contract version (the trial's own ascertainment and phases): "not supported yet". */
-const POPULATION_LATER = ['twoHourGlucoseMgDlMean', 'twoHourGlucoseMgDlSd', 'entry'];
-const DIAGNOSIS_LATER = ['twoHourGlucoseMgDl', 'fastingVisitsPerYear', 'ogttVisitsPerYear', 'confirmation'];
-
-/** Why a parsed JSON value is not a usable trial (an unknown field is named with its path), or undefined. */
-export function invalidTrial(t: unknown): string | undefined {
-  if (!t || typeof t !== 'object' || Array.isArray(t)) return 'trial is not an object';
-  const o = t as Record<string, unknown>;
-  const unknown = unknownField(o, 'trial', 'trial', TRIAL_FIELDS);
-  if (unknown) return unknown;
-  const int = (k: string, lo: number, hi: number): string | undefined =>
-    typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= lo && (o[k] as number) <= hi
-      ? undefined
-      : `trial.${k} must be a whole number from ${lo} to ${hi}`;
-  const bad = int('n', 1, 100_000) ?? int('seed', 0, 2 ** 32 - 1) ?? int('years', 1, 30);
-  if (bad) return bad;
-  const pop = o.population as Record<string, unknown> | undefined;
-  if (!pop || typeof pop !== 'object' || Array.isArray(pop)) return 'trial.population is missing';
-  const unknownPop = unknownField(pop, 'trial.population', 'population', POPULATION_FIELDS, POPULATION_LATER);
-  if (unknownPop) return unknownPop;
-  for (const k of POPULATION_FIELDS) {
-    if (typeof pop[k] !== 'number' || !Number.isFinite(pop[k]) || (pop[k] as number) < 0)
-      return `trial.population.${k} must be a non-negative number`;
+/** The trial's members and their baseline 2-hour glucose (entry selection where the trial has one). */
+export function enrol(
+  t: Pick<Trial, 'population' | 'n' | 'seed' | 'diagnosis'>,
+  priors: Priors = PRIORS,
+  withTwoHour = true,
+): { members: Member[]; candidates: number; twoHourMgDl: Float64Array } {
+  const p = t.population;
+  const person = (j: number): VirtualPerson & { twoHourMgDl?: number } => drawParticipant(p, j, t.seed, t.diagnosis);
+  const target = p.twoHourGlucoseMgDlMean === undefined ? undefined : (j: number): number => person(j).twoHourMgDl!;
+  if (p.entry || target) {
+    const s = screen(t.n, t.seed, p.entry ?? {}, person, target, priors);
+    return { members: s.members, candidates: s.candidates, twoHourMgDl: s.twoHourMgDl };
   }
-  if ((pop.femaleFraction as number) > 1) return 'trial.population.femaleFraction must be from 0 to 1';
-  if (!o.arms || typeof o.arms !== 'object' || Array.isArray(o.arms) || !Object.keys(o.arms).length)
-    return 'trial.arms must name at least one arm';
-  if (o.diagnosis !== undefined) {
-    const d = o.diagnosis as Record<string, unknown> | null;
-    const fpg = d?.fastingGlucoseMgDl;
-    const a1c = d?.hba1cPercent;
-    const unknownDx =
-      d && typeof d === 'object' ? unknownField(d, 'trial.diagnosis', 'diagnosis', DIAGNOSIS_FIELDS, DIAGNOSIS_LATER) : undefined;
-    if (unknownDx) return unknownDx;
-    if (!d || typeof d !== 'object' || typeof fpg !== 'number' || !(fpg >= 90 && fpg <= 200))
-      return 'trial.diagnosis.fastingGlucoseMgDl must be a number from 90 to 200';
-    if (a1c !== null && !(typeof a1c === 'number' && a1c >= 5 && a1c <= 9))
-      return 'trial.diagnosis.hba1cPercent must be null or a number from 5 to 9';
-    if (d.visitsPerYear !== undefined && d.visitsPerYear !== 1 && d.visitsPerYear !== 2)
-      return 'trial.diagnosis.visitsPerYear must be 1 or 2';
-  }
-  for (const [name, s] of Object.entries(o.arms)) {
-    const where = `trial.arms.${snippet(name, 60)}`;
-    // An arm in phases is a later contract version's; an arm is one scenario from year 0.
-    if (s && typeof s === 'object' && 'phases' in s) return `${where}.phases is not supported yet`;
-    const why = invalidScenario(s, where);
-    if (why) return why;
-  }
-  return undefined;
+  const members = Array.from({ length: t.n }, (_, i) =>
+    drawMember(person(i), randomStream(t.seed, 'prior', i), priors, false, randomStream(t.seed, 'prior.peripheral', i)),
+  );
+  return { members, candidates: t.n, twoHourMgDl: withTwoHour ? baselineTwoHourMgDl(members, priors) : new Float64Array(0) };
 }
 
 /** The trial's virtual participants as members: participant i's parameters from the stream (seed, 'prior', i). */
 export function cohortMembers(t: Pick<Trial, 'population' | 'n' | 'seed' | 'diagnosis'>, priors: Priors = PRIORS): Member[] {
-  return drawParticipants(t.population, t.n, t.seed, t.diagnosis).map((p, i) =>
-    drawMember(p, randomStream(t.seed, 'prior', i), priors, false),
-  );
+  return enrol(t, priors, false).members;
 }
 
-export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortResult {
-  const members = cohortMembers(t, priors);
+/** Runs one arm: its scenario, or its phases, for the trial's years. */
+function runArm(members: readonly Member[], arm: TrialArm, days: number, observe: (v: DayView) => void, o: RunOptions): void {
+  if ('phases' in arm) {
+    const phases = arm.phases.map(({ fromYear, ...scenario }) => ({ fromDay: fromYear * 365, scenario: scenario as Scenario }));
+    runPhases(members, phases, days, observe, o);
+  } else runEnsemble(members, arm, days, observe, o);
+}
+
+const mean = (xs: ArrayLike<number>): number => {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s / xs.length;
+};
+
+/** The trial, every arm on the same members, with what validation needs beyond the contract's output. */
+export function runCohortDetailed(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortDetail {
+  const v2 = usesTrialV2(t);
+  const { members, candidates, twoHourMgDl } = enrol(t, priors, v2);
   const arms: Record<string, ArmResult> = {};
-  for (const [name, scenario] of Object.entries(t.arms)) {
+  const detail: CohortDetail['arms'] = {};
+  for (const [name, arm] of Object.entries(t.arms)) {
     const res: ArmResult = { cumulativeIncidence: [], meanWeightChangeKg: [] };
-    runEnsemble(
+    const d = { meanFpgMgDl: [] as number[], meanHba1cPercent: [] as number[] };
+    const twoHour: number[] = [];
+    let asc: Ascertainer | undefined;
+    runArm(
       members,
-      scenario,
+      arm,
       t.years * 365,
       (v) => {
         if (v.day === 0 || v.day % 365 !== 0) return;
@@ -173,10 +158,22 @@ export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = 
         }
         res.cumulativeIncidence.push(dx / members.length);
         res.meanWeightChangeKg.push(dw / members.length);
+        d.meanFpgMgDl.push(mean(v.fpgMmolL) * MG_DL_PER_MMOL_L);
+        d.meanHba1cPercent.push(mean(v.hba1cPercent));
+        if (v2) twoHour.push(mean(v.twoHourMgDl()));
       },
-      { noiseSeed: t.seed, screenAtBaseline: false, diagnosis: t.diagnosis, effects },
+      { noiseSeed: t.seed, screenAtBaseline: false, diagnosis: t.diagnosis, effects, priors, onAscertainer: (a) => (asc = a) },
     );
+    if (v2) {
+      res.diagnosedBy = asc!.diagnosedBy();
+      res.meanTwoHourGlucoseMgDl = twoHour;
+    }
     arms[name] = res;
+    detail[name] = { triggers: { ...asc!.triggers }, ...d };
   }
-  return { name: t.name, n: t.n, years: t.years, arms };
+  return { result: { name: t.name, n: t.n, years: t.years, arms }, candidates, baselineTwoHourMgDl: twoHourMgDl, arms: detail };
+}
+
+export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortResult {
+  return runCohortDetailed(t, priors, effects).result;
 }

@@ -6,34 +6,21 @@ import { HallEnsemble, hallBaseline, hallDeltaAtPal, type HallPerson } from '../
 import { SharedBodyHall, sameBody } from '../physiology/hall-shared-body.ts';
 import { GlycaemiaEnsemble } from './glycaemia.ts';
 import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
-import { randomStream, type Rng } from '../util/random.ts';
-import { EFFECTS, PRIORS, type Effects } from './priors.ts';
+import { Ascertainer, CONTRACT_DIAGNOSIS, type DiagnosisCriteria } from './ascertainment.ts';
+import { twoHourGlucoseMgDl } from './post-load.ts';
+import { EFFECTS, PRIORS, type Effects, type Priors } from './priors.ts';
 import type { Scenario } from './scenario.ts';
 
-/** Diagnostic visits twice a year, at mid-year and year end (DPP measured fasting glucose every 6 months), or once at year end. */
-const isVisitDay = (d: number, perYear: 1 | 2): boolean => d % 365 === 0 || (perYear === 2 && d % 365 === 183);
-
-/**
- * What counts as a diagnosis of type 2 diabetes at a visit. The default is the contract's (ADA 1997 fasting
- * glucose or ADA 2010 HbA1c); a trial run under older criteria names its own, e.g. the Finnish DPS (WHO 1985:
- * fasting glucose ≥ 7.8 mmol/L, no HbA1c).
- */
-export interface DiagnosisCriteria {
-  fastingGlucoseMgDl: number;
-  /** null: HbA1c is not a criterion. */
-  hba1cPercent: number | null;
-  /** Diagnostic visits a year (default 2). */
-  visitsPerYear?: 1 | 2;
-}
-/** The contract's diagnosis: fasting glucose ≥ 126 mg/dL or HbA1c ≥ 6.5 %, twice a year. */
-export const CONTRACT_DIAGNOSIS: DiagnosisCriteria = { fastingGlucoseMgDl: 126, hba1cPercent: 6.5, visitsPerYear: 2 };
+export { CONTRACT_DIAGNOSIS, type DiagnosisCriteria } from './ascertainment.ts';
 
 export interface RunOptions {
   /** Intervention effects (default EFFECTS; calibration passes others). */
   effects?: Effects;
-  /** Diagnostic thresholds (default CONTRACT_DIAGNOSIS); visitsPerYear applies to outcome 'visits' only. */
+  /** Population priors the run's tests and post-load model use (default PRIORS). */
+  priors?: Priors;
+  /** Diagnostic criteria (default CONTRACT_DIAGNOSIS, ascertainment.ts); the visits apply to outcome 'visits' only. */
   diagnosis?: DiagnosisCriteria;
-  /** Seed of the measurement-noise streams at visits (outcome 'visits'): member i's are (noiseSeed, 'visit.tests', i). */
+  /** Seed of the measurement-noise streams at visits (outcome 'visits'): member i's are (noiseSeed, 'visit.tests', i) and (noiseSeed, 'visit.ogtt', i). */
   noiseSeed?: number;
   /** Whether day 0 is a diagnostic visit (outcome 'visits'; false for trial participants, who enrol free of diabetes). Outcome 'state' always counts day 0. */
   screenAtBaseline?: boolean;
@@ -44,6 +31,8 @@ export interface RunOptions {
    * member is one possible version of the person, whose usual levels the model follows).
    */
   outcome?: 'visits' | 'state';
+  /** Receives the ascertainer before the run (outcome 'visits'): who was diagnosed by which criteria, what the OGTTs triggered. */
+  onAscertainer?: (a: Ascertainer) => void;
 }
 
 /** Weekly minutes beyond which more activity adds no insulin sensitivity in the twin. */
@@ -61,12 +50,12 @@ export function palWithActivity(pal: number, minutesPerWeek: number, fx: Effects
  */
 export const INTAKE_CHANGE_MIN_FRACTION = -0.4;
 export const INTAKE_CHANGE_MAX_FRACTION = 0.5;
-function clampIntakeChange(dEi: number, ei0: number): number {
+export function clampIntakeChange(dEi: number, ei0: number): number {
   return Math.min(INTAKE_CHANGE_MAX_FRACTION * ei0, Math.max(INTAKE_CHANGE_MIN_FRACTION * ei0, dEi));
 }
 
 /** δ (kcal/kg/d) for each member under the scenario's activity. */
-function deltaAfter(people: readonly HallPerson[], s: Scenario, fx: Effects): Float64Array {
+export function deltaAfter(people: readonly HallPerson[], s: Scenario, fx: Effects): Float64Array {
   return Float64Array.from(people, (p) =>
     hallDeltaAtPal(p, palWithActivity(s.physicalActivityLevel ?? p.physicalActivityLevel ?? 1.5, s.activityMinutesPerWeek ?? 0, fx)),
   );
@@ -94,7 +83,7 @@ function weightChangeAfter(
 }
 
 /** Secant iterations on x (one unknown per person) until f(x) is within 0.005 of target, x held in the model's domain. */
-function secant(
+export function secant(
   people: readonly HallPerson[],
   f: (x: Float64Array) => Float64Array,
   target: Float64Array,
@@ -203,6 +192,30 @@ class HeldSharedBody {
   }
 }
 
+/**
+ * The scenario's factors on each member's hepatic and peripheral insulin sensitivity (glycaemia.ts):
+ * metformin acts on the liver, activity on muscle, each scaled by the member's response; a share of
+ * each may cross to the other channel (Effects, 0 unless a sensitivity analysis sets it).
+ */
+export function interventionFactors(
+  members: readonly Member[],
+  s: Scenario,
+  fx: Effects = EFFECTS,
+): { hepatic: Float64Array; peripheral: Float64Array } {
+  const minutes = Math.min(s.activityMinutesPerWeek ?? 0, ACTIVITY_IS_MAX_MINUTES);
+  const activityGain = (fx.activityIsGainPer150Min * minutes) / 150;
+  const metforminGain = s.metformin ? fx.metforminIsGain : 0;
+  const hepatic = new Float64Array(members.length);
+  const peripheral = new Float64Array(members.length);
+  members.forEach((m, i) => {
+    const a = activityGain * m.interventionResponse;
+    const g = metforminGain * m.interventionResponse;
+    hepatic[i] = (1 + g) * (1 + fx.activityHepaticShare * a);
+    peripheral[i] = (1 + a) * (1 + fx.metforminPeripheralShare * g);
+  });
+  return { hepatic, peripheral };
+}
+
 export interface DayView {
   day: number;
   weightKg: Float64Array;
@@ -210,6 +223,8 @@ export interface DayView {
   hba1cPercent: Float64Array;
   /** 1 once the member counts as having diabetes (outcome 'visits': diagnosed at a visit; 'state': its usual levels crossed a threshold). */
   diagnosed: Uint8Array;
+  /** Every member's usual 2-hour glucose today, mg/dL (runs the post-load model: call it on the days that need it). */
+  twoHourMgDl(): Float64Array;
 }
 
 /** Runs `days` daily steps, calling `observe` on day 0 and after every step. */
@@ -284,37 +299,55 @@ export function runEnsemble(
   // 74 % at 24 weeks, 67 % at the end; Obes Res 2004;12:1426), far more than met the weight goal (49 %
   // and 37 %), so the activity is not scaled by the intake adherence. The gain grows with the minutes,
   // to 300 a week.
-  const minutes = Math.min(s.activityMinutesPerWeek ?? 0, ACTIVITY_IS_MAX_MINUTES);
-  const activityGain = (fx.activityIsGainPer150Min * minutes) / 150;
-  const metforminGain = s.metformin ? fx.metforminIsGain : 0;
-  members.forEach((m, i) => {
-    glyc.isFactor[i] = (1 + activityGain * m.interventionResponse) * (1 + metforminGain * m.interventionResponse);
-  });
+  const { hepatic, peripheral } = interventionFactors(members, s, fx);
+  glyc.isFactor.set(hepatic);
+  glyc.peripheralFactor.set(peripheral);
 
-  const diagnosed = new Uint8Array(members.length);
-  // Diagnosis as a trial or a clinic makes it: a visit twice a year (isVisitDay) measures fasting
-  // glucose and HbA1c with their within-person variability, and a value over a threshold counts once
-  // an independent repeat test confirms it. Each member's test errors come from its own stream, keyed by
-  // the seed and the member's index only, so scenarios run on the same members see the same errors
-  // (common random numbers), and a member's errors do not depend on the other members.
+  runDays(members, hall, glyc, days, observe, o);
+}
+
+/** A body-weight model stepping all members a day at a time. */
+export interface BodySteps {
+  step(): void;
+  readonly weight: Float64Array;
+}
+
+/**
+ * The day loop of a run: body, then glycaemia, then the diagnosis (a trial's visits, or the usual
+ * levels crossing a threshold), then `observe`. `beforeDay(d)` runs before day d's step (a phase
+ * switch).
+ */
+export function runDays(
+  members: readonly Member[],
+  hall: BodySteps,
+  glyc: GlycaemiaEnsemble,
+  days: number,
+  observe: (v: DayView) => void,
+  o: RunOptions = {},
+  beforeDay?: (d: number) => void,
+): void {
+  const n = members.length;
+  const priors = o.priors ?? PRIORS;
+  // Diagnosis as a trial or a clinic makes it (ascertainment.ts): tests at visits with their
+  // within-person variability, a value over a threshold counted once the trial's rule confirms it.
+  // Each member's test errors come from its own streams, keyed by the seed and the member's index
+  // only, so scenarios run on the same members see the same errors (common random numbers).
   const byState = o.outcome === 'state';
-  const tests: Rng[] = byState ? [] : Array.from({ length: n }, (_, i) => randomStream(o.noiseSeed ?? 1, 'visit.tests', i));
-  const { fpgWithinPersonCv: cvF, hba1cWithinPersonCv: cvA } = PRIORS;
   const dx = o.diagnosis ?? CONTRACT_DIAGNOSIS;
-  const fpgLimit = dx.fastingGlucoseMgDl / MG_DL_PER_MMOL_L;
+  const asc = byState ? undefined : new Ascertainer(n, dx, o.noiseSeed ?? 1, priors);
+  if (asc) o.onAscertainer?.(asc);
+  const diagnosed = asc ? asc.diagnosed : new Uint8Array(n);
+  const fpgLimit = dx.fastingGlucoseMgDl === null ? Infinity : dx.fastingGlucoseMgDl / MG_DL_PER_MMOL_L;
   const a1cLimit = dx.hba1cPercent ?? Infinity;
-  const over = (i: number): boolean => {
-    // Both draws always happen, so every scenario consumes the stream identically.
-    const zF = tests[i]!.normal();
-    const zA = tests[i]!.normal();
-    return glyc.fpgMmolL[i]! * (1 + cvF * zF) >= fpgLimit || glyc.hba1cPercent[i]! * (1 + cvA * zA) >= a1cLimit;
-  };
-  const mark = (): void => {
-    for (let i = 0; i < diagnosed.length; i++) {
-      const first = over(i);
-      const repeat = over(i);
-      if (!diagnosed[i] && first && repeat) diagnosed[i] = 1;
-    }
+  const usual = {
+    fpgMmolL: glyc.fpgMmolL,
+    hba1cPercent: glyc.hba1cPercent,
+    twoHourMgDl: () =>
+      twoHourGlucoseMgDl(
+        { fpgMmolL: glyc.fpgMmolL, weightKg: hall.weight, ...glyc.insulinState(hall.weight) },
+        { assayFactor: priors.postLoadAssayFactor, absorptionFactor: priors.postLoadAbsorptionFactor },
+        Uint8Array.from(diagnosed, (x) => 1 - x),
+      ),
   };
   const markState = (): void => {
     const { fpgMmolL, hba1cPercent } = glyc;
@@ -326,15 +359,21 @@ export function runEnsemble(
     fpgMmolL: glyc.fpgMmolL,
     hba1cPercent: glyc.hba1cPercent,
     diagnosed,
+    twoHourMgDl: () =>
+      twoHourGlucoseMgDl(
+        { fpgMmolL: glyc.fpgMmolL, weightKg: hall.weight, ...glyc.insulinState(hall.weight) },
+        { assayFactor: priors.postLoadAssayFactor, absorptionFactor: priors.postLoadAbsorptionFactor },
+      ),
   });
   if (byState) markState();
-  else if (o.screenAtBaseline ?? true) mark();
+  else asc!.visitDay(0, usual, o.screenAtBaseline ?? true);
   observe(view(0));
   for (let d = 1; d <= days; d++) {
+    beforeDay?.(d);
     hall.step();
     glyc.step(hall.weight);
     if (byState) markState();
-    else if (isVisitDay(d, dx.visitsPerYear ?? 2)) mark();
+    else asc!.visitDay(d, usual);
     observe(view(d));
   }
 }

@@ -3,12 +3,16 @@
  * without its trial-specific terms, re-parameterized per member so that each starts at steady state
  * at its own fasting glucose and HbA1c (see docs/models.md "Twin: glycaemia").
  *
- *   IS(t)   = IS0 · EFS(W) · E_int           EFS = 1 − x for a loss, 1/(1 + x) for a gain, x = scaleEfs·(W − W0)
+ *   IS_h(t) = IS0 · EFS(W) · E_h              EFS = 1 − x for a loss, 1/(1 + x) for a gain, x = scaleEfs·(W − W0)
+ *   IS_p(t) = IS0 · r_p · EFS(W) · E_p        (peripheral: the post-load model's muscle uptake, post-load.ts)
  *   B(t)    = 1 / (1 + e^{b0 + rb·t/365})   (logit-linear β-cell decline)
- *   FPG     = HOMA quasi-steady state of IS·B
+ *   FPG     = HOMA quasi-steady state of IS_h·B (the fasting state is the liver's)
  *   HbA1c   = A1 + A2 + A3, transit chain with k = 3/MTT and input kin·FPG + PPG
  *
- * E_int is the intervention factor on insulin sensitivity (activity, metformin) from startDay.
+ * Insulin sensitivity has two channels (docs/models.md "Twin: two insulin-sensitivity channels"):
+ * hepatic, which sets the fasting glucose, and peripheral, which only the post-load glucose sees.
+ * Weight acts on both alike; E_h and E_p are the interventions' factors (metformin hepatic, activity
+ * peripheral) from startDay, or from the day `setFactors` is called in a run of several phases.
  * Units: FPG mmol/L, HbA1c %, weight kg, days.
  */
 import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, HOMA_IS_CONSTANT } from '../physiology/homa.ts';
@@ -32,6 +36,8 @@ export interface GlycaemiaMember {
   scaleEfs: number;
   /** Glucose-independent HbA1c input, %/day. */
   ppg: number;
+  /** Peripheral insulin sensitivity at baseline as a multiple of the hepatic (IS0); 1 when not drawn. */
+  peripheralRatio?: number;
 }
 
 /** Per-member constants (stride P) and states (stride S), interleaved for the hot loop. */
@@ -43,8 +49,10 @@ export class GlycaemiaEnsemble {
   day = 0;
   readonly fpgMmolL: Float64Array;
   readonly hba1cPercent: Float64Array;
-  /** Intervention factor on insulin sensitivity from startDay (1 = none); read at the first step. */
+  /** Intervention factor on hepatic insulin sensitivity from startDay (1 = none); read at the first step. */
   readonly isFactor: Float64Array;
+  /** Intervention factor on peripheral insulin sensitivity from startDay (1 = none). */
+  readonly peripheralFactor: Float64Array;
   startDay = 0;
   private readonly members: readonly GlycaemiaMember[];
   private readonly par: Float64Array;
@@ -57,6 +65,7 @@ export class GlycaemiaEnsemble {
     this.fpgMmolL = new Float64Array(n);
     this.hba1cPercent = new Float64Array(n);
     this.isFactor = new Float64Array(n).fill(1);
+    this.peripheralFactor = new Float64Array(n).fill(1);
     this.par = new Float64Array(n * P);
     this.st = new Float64Array(n * S);
     members.forEach((m, i) => {
@@ -81,6 +90,40 @@ export class GlycaemiaEnsemble {
       this.par[o + 5] = Math.exp(m.rbPerYear / 365);
     });
     this.prepared = true;
+  }
+
+  /**
+   * Changes the interventions' factors from the next step on (a trial arm's next phase): the
+   * factors then apply whatever startDay says.
+   */
+  setFactors(hepatic: ArrayLike<number>, peripheral: ArrayLike<number>): void {
+    for (let i = 0; i < this.n; i++) {
+      this.isFactor[i] = hepatic[i]!;
+      this.peripheralFactor[i] = peripheral[i]!;
+    }
+    this.prepare();
+    this.startDay = Math.min(this.startDay, this.day);
+  }
+
+  /**
+   * Each member's insulin sensitivity (hepatic and peripheral, fractions of normal) and β-cell
+   * function today at body weight `weightKg`: what the post-load model needs (post-load.ts).
+   */
+  insulinState(weightKg: ArrayLike<number>): { isHepatic: Float64Array; isPeripheral: Float64Array; beta: Float64Array } {
+    const n = this.n;
+    const isHepatic = new Float64Array(n);
+    const isPeripheral = new Float64Array(n);
+    const beta = new Float64Array(n);
+    const on = this.day >= this.startDay;
+    for (let i = 0; i < n; i++) {
+      const m = this.members[i]!;
+      const x = m.scaleEfs * (weightKg[i]! - m.w0Kg);
+      const efs = x <= 0 ? 1 - x : 1 / (1 + x);
+      isHepatic[i] = m.is0 * efs * (on ? this.isFactor[i]! : 1);
+      isPeripheral[i] = m.is0 * (m.peripheralRatio ?? 1) * efs * (on ? this.peripheralFactor[i]! : 1);
+      beta[i] = 1 / (1 + this.st[i * S + 3]!);
+    }
+    return { isHepatic, isPeripheral, beta };
   }
 
   /** Advances one day given each member's body weight at the end of the day. */

@@ -50,9 +50,11 @@ export function priorFsiMedian(bmi: number, fpgMmolL: number, priors: Priors = P
  * single readings, so the member's usual level is drawn around them, and a scenario is what the person
  * does (a what-if is conditional on following the plan: adherence 1). `observed` false is a member of
  * a trial population: its distribution already describes usual levels, and members achieve their own
- * share of the arm's plan (adherence drawn, mean 1).
+ * share of the arm's plan (adherence drawn, mean 1). `peripheralRng` (the stream (seed,
+ * 'prior.peripheral', member)) draws the member's peripheral insulin sensitivity against its hepatic
+ * (log-normal, median 1); without it the two are equal.
  */
-export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS, observed = true): Member {
+export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS, observed = true, peripheralRng?: Rng): Member {
   const z = (): number => (rng ? rng.normal() : 0);
   const zObs = (): number => (rng && observed ? rng.normal() : 0);
   const bmi = v.weightKg / v.heightM ** 2;
@@ -87,6 +89,7 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
       rbPerYear: priors.rbMeanPerYear + priors.rbSdPerYear * zRb,
       scaleEfs: priors.scaleEfsMedian * Math.exp(priors.scaleEfsLogSd * zEfs),
       ppg,
+      peripheralRatio: peripheralRng ? Math.exp(priors.peripheralLogSd * peripheralRng.normal()) : 1,
     },
     interventionResponse: rng ? interventionResponse(priors, zResponse) : 1,
     intakeDriftKcalPerDay: priors.intakeDriftSdKcalPerDay * zDrift,

@@ -22,6 +22,10 @@ export interface Priors {
   interventionLogSd: number;
   intakeDriftSdKcalPerDay: number;
   adherenceLogSd: number;
+  twoHourWithinPersonCv: number;
+  postLoadAssayFactor: number;
+  postLoadAbsorptionFactor: number;
+  peripheralLogSd: number;
 }
 
 /** The log SD of a log-normal variable with the given coefficient of variation. */
@@ -72,12 +76,31 @@ export const PRIORS: Priors = {
    * 0.8 ± 3.7 kg), the spread the plan adds is √(5.1² − 3.7²) = 3.5 kg on a planned 3.4 kg, CV 1.03.
    */
   adherenceLogSd: logSdForCv(Math.sqrt(5.1 ** 2 - 3.7 ** 2) / (4.2 - 0.8)),
+  /**
+   * Within-person CV of one 2-hour OGTT glucose (biological + analytical, venous plasma): 16.7 %
+   * (NHANES III repeat tests, Selvin et al., Arch Intern Med 2007;167:1545; capillary 13.8 % in
+   * ADDITION, Rasmussen et al., Diabetes Res Clin Pract 2008;80:146).
+   */
+  twoHourWithinPersonCv: 0.167,
+  /**
+   * The post-load model's insulin per HOMA insulin: Ib = 6·a·FSI pmol/L (post-load.ts). CALIBRATED
+   * (docs/validation.md C1, tools/gen/calibrate-twin.ts).
+   */
+  postLoadAssayFactor: 1,
+  /** Factor on the post-load model's gut rates (post-load.ts). CALIBRATED (C1). */
+  postLoadAbsorptionFactor: 1,
+  /** Between-person log SD of peripheral against hepatic insulin sensitivity. CALIBRATED (C1). */
+  peripheralLogSd: 0.3,
 };
 
 export interface Effects {
   metforminIsGain: number;
   activityIsGainPer150Min: number;
   moderateActivityMets: number;
+  /** Share of metformin's gain that also reaches peripheral insulin sensitivity (0: hepatic only). */
+  metforminPeripheralShare: number;
+  /** Share of activity's gain that also reaches hepatic insulin sensitivity (0: peripheral only). */
+  activityHepaticShare: number;
 }
 
 export const EFFECTS: Effects = {
@@ -100,4 +123,12 @@ export const EFFECTS: Effects = {
   activityIsGainPer150Min: 0.1,
   /** METs of the added moderate activity: walking at about 3 mph (moderate = 3.0-5.9 METs; Ainsworth et al., Med Sci Sports Exerc 2011 Compendium). */
   moderateActivityMets: 3.5,
+  /**
+   * Where the interventions act (docs/validation.md, twin v2 declaration): ASSUMED from mechanism,
+   * not fitted. Metformin lowers hepatic glucose output (Hundal et al., Diabetes 2000;49:2063);
+   * aerobic training raises insulin-stimulated glucose disposal in muscle (the clamp studies behind
+   * Boulé 2005). The 25 % and 50 % crossovers are run once as a sensitivity analysis.
+   */
+  metforminPeripheralShare: 0,
+  activityHepaticShare: 0,
 };

@@ -42,6 +42,12 @@ export const RANDOM_PURPOSES = {
   'visit.tests': 6,
   /** Measurement error added to a stored forecast's bands (track-record.ts). */
   'forecast.measurement': 7,
+  /** A member's peripheral against hepatic insulin sensitivity (members.ts drawMember). */
+  'prior.peripheral': 8,
+  /** Measurement error of the 2-hour glucose at OGTT visits (models/twin/ascertainment.ts). */
+  'visit.ogtt': 9,
+  /** A virtual trial candidate's screening tests at entry (cohort.ts). */
+  'cohort.screening': 10,
   /** The demo person (models/demo/synthetic-person.ts), one stream per kind of data. */
   'demo.activity': 101,
   'demo.heart': 102,
