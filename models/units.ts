@@ -29,7 +29,9 @@ export function normalizeUnit(unit: string): string {
 type Linear = readonly [scale: number, offset?: number];
 const ID: Linear = [1];
 
-const GLUCOSE: Record<string, Linear> = { 'mg/dl': ID, 'mmol/l': [18.016] };
+/** mg/dL of glucose per mmol/L (molar mass 180.16 g/mol). */
+export const GLUCOSE_MG_DL_PER_MMOL_L = 18.016;
+const GLUCOSE: Record<string, Linear> = { 'mg/dl': ID, 'mmol/l': [GLUCOSE_MG_DL_PER_MMOL_L] };
 const CHOL: Record<string, Linear> = { 'mg/dl': ID, 'mmol/l': [38.67] };
 const LB = 0.45359237;
 const BEATS: Record<string, Linear> = { '/min': ID, 'count/min': ID, bpm: ID, '{beats}/min': ID, 'beats/min': ID };

@@ -20,7 +20,7 @@ export interface ArmResult {
   meanWeightChangeKg: number[];
   /** v2: which criteria the confirmed diagnoses met. */
   diagnosedBy?: DiagnosedBy;
-  /** v2: the arm's mean usual 2-hour glucose at the end of each year, mg/dL. */
+  /** v2: the mean usual 2-hour glucose at the end of each year of the arm's members still free of diabetes, mg/dL. */
   meanTwoHourGlucoseMgDl?: number[];
 }
 export interface CohortResult {
@@ -37,6 +37,8 @@ export interface CohortDetail {
   candidates: number;
   /** The enrolled members' usual 2-hour glucose at baseline, mg/dL. */
   baselineTwoHourMgDl: Float64Array;
+  /** What their screening showed (the mean of the entry tests), mg/dL; empty without entry selection. */
+  screenedTwoHourMgDl: Float64Array;
   /** Per arm: what the OGTT visits triggered, and the mean fasting glucose and HbA1c at each year end. */
   arms: Record<string, { triggers: TriggerCounts; meanFpgMgDl: number[]; meanHba1cPercent: number[] }>;
 }
@@ -100,18 +102,19 @@ export function enrol(
   t: Pick<Trial, 'population' | 'n' | 'seed' | 'diagnosis'>,
   priors: Priors = PRIORS,
   withTwoHour = true,
-): { members: Member[]; candidates: number; twoHourMgDl: Float64Array } {
+): { members: Member[]; candidates: number; twoHourMgDl: Float64Array; screenedTwoHourMgDl: Float64Array } {
   const p = t.population;
   const person = (j: number): VirtualPerson & { twoHourMgDl?: number } => drawParticipant(p, j, t.seed, t.diagnosis);
   const target = p.twoHourGlucoseMgDlMean === undefined ? undefined : (j: number): number => person(j).twoHourMgDl!;
   if (p.entry || target) {
     const s = screen(t.n, t.seed, p.entry ?? {}, person, target, priors);
-    return { members: s.members, candidates: s.candidates, twoHourMgDl: s.twoHourMgDl };
+    return s;
   }
   const members = Array.from({ length: t.n }, (_, i) =>
     drawMember(person(i), randomStream(t.seed, 'prior', i), priors, false, randomStream(t.seed, 'prior.peripheral', i)),
   );
-  return { members, candidates: t.n, twoHourMgDl: withTwoHour ? baselineTwoHourMgDl(members, priors) : new Float64Array(0) };
+  const twoHourMgDl = withTwoHour ? baselineTwoHourMgDl(members, priors) : new Float64Array(0);
+  return { members, candidates: t.n, twoHourMgDl, screenedTwoHourMgDl: new Float64Array(0) };
 }
 
 /** The trial's virtual participants as members: participant i's parameters from the stream (seed, 'prior', i). */
@@ -133,10 +136,21 @@ const mean = (xs: ArrayLike<number>): number => {
   return s / xs.length;
 };
 
+const meanOfFinite = (xs: ArrayLike<number>): number => {
+  let s = 0;
+  let k = 0;
+  for (let i = 0; i < xs.length; i++)
+    if (Number.isFinite(xs[i])) {
+      s += xs[i]!;
+      k++;
+    }
+  return k ? s / k : NaN;
+};
+
 /** The trial, every arm on the same members, with what validation needs beyond the contract's output. */
 export function runCohortDetailed(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortDetail {
   const v2 = usesTrialV2(t);
-  const { members, candidates, twoHourMgDl } = enrol(t, priors, v2);
+  const { members, candidates, twoHourMgDl, screenedTwoHourMgDl } = enrol(t, priors, v2);
   const arms: Record<string, ArmResult> = {};
   const detail: CohortDetail['arms'] = {};
   for (const [name, arm] of Object.entries(t.arms)) {
@@ -160,7 +174,7 @@ export function runCohortDetailed(t: Trial, priors: Priors = PRIORS, effects: Ef
         res.meanWeightChangeKg.push(dw / members.length);
         d.meanFpgMgDl.push(mean(v.fpgMmolL) * MG_DL_PER_MMOL_L);
         d.meanHba1cPercent.push(mean(v.hba1cPercent));
-        if (v2) twoHour.push(mean(v.twoHourMgDl()));
+        if (v2) twoHour.push(meanOfFinite(v.twoHourMgDl()));
       },
       { noiseSeed: t.seed, screenAtBaseline: false, diagnosis: t.diagnosis, effects, priors, onAscertainer: (a) => (asc = a) },
     );
@@ -171,7 +185,13 @@ export function runCohortDetailed(t: Trial, priors: Priors = PRIORS, effects: Ef
     arms[name] = res;
     detail[name] = { triggers: { ...asc!.triggers }, ...d };
   }
-  return { result: { name: t.name, n: t.n, years: t.years, arms }, candidates, baselineTwoHourMgDl: twoHourMgDl, arms: detail };
+  return {
+    result: { name: t.name, n: t.n, years: t.years, arms },
+    candidates,
+    baselineTwoHourMgDl: twoHourMgDl,
+    screenedTwoHourMgDl,
+    arms: detail,
+  };
 }
 
 export function runCohort(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortResult {

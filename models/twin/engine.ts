@@ -223,7 +223,7 @@ export interface DayView {
   hba1cPercent: Float64Array;
   /** 1 once the member counts as having diabetes (outcome 'visits': diagnosed at a visit; 'state': its usual levels crossed a threshold). */
   diagnosed: Uint8Array;
-  /** Every member's usual 2-hour glucose today, mg/dL (runs the post-load model: call it on the days that need it). */
+  /** The usual 2-hour glucose today of each member not yet diagnosed, mg/dL; NaN for the diagnosed (runs the post-load model once a day at most). */
   twoHourMgDl(): Float64Array;
 }
 
@@ -339,16 +339,23 @@ export function runDays(
   const diagnosed = asc ? asc.diagnosed : new Uint8Array(n);
   const fpgLimit = dx.fastingGlucoseMgDl === null ? Infinity : dx.fastingGlucoseMgDl / MG_DL_PER_MMOL_L;
   const a1cLimit = dx.hba1cPercent ?? Infinity;
-  const usual = {
-    fpgMmolL: glyc.fpgMmolL,
-    hba1cPercent: glyc.hba1cPercent,
-    twoHourMgDl: () =>
-      twoHourGlucoseMgDl(
-        { fpgMmolL: glyc.fpgMmolL, weightKg: hall.weight, ...glyc.insulinState(hall.weight) },
-        { assayFactor: priors.postLoadAssayFactor, absorptionFactor: priors.postLoadAbsorptionFactor },
-        Uint8Array.from(diagnosed, (x) => 1 - x),
-      ),
+  // The usual 2-hour glucose of the members not yet diagnosed, computed once a day at most (a visit
+  // and an observer on the same day share it).
+  let twoHour: { day: number; mgDl: Float64Array } | undefined;
+  let today = 0;
+  const twoHourOfUndiagnosed = (): Float64Array => {
+    if (twoHour?.day !== today)
+      twoHour = {
+        day: today,
+        mgDl: twoHourGlucoseMgDl(
+          { fpgMmolL: glyc.fpgMmolL, weightKg: hall.weight, ...glyc.insulinState(hall.weight) },
+          { assayFactor: priors.postLoadAssayFactor, absorptionFactor: priors.postLoadAbsorptionFactor },
+          Uint8Array.from(diagnosed, (x) => 1 - x),
+        ),
+      };
+    return twoHour.mgDl;
   };
+  const usual = { fpgMmolL: glyc.fpgMmolL, hba1cPercent: glyc.hba1cPercent, twoHourMgDl: twoHourOfUndiagnosed };
   const markState = (): void => {
     const { fpgMmolL, hba1cPercent } = glyc;
     for (let i = 0; i < diagnosed.length; i++) if (fpgMmolL[i]! >= fpgLimit || hba1cPercent[i]! >= a1cLimit) diagnosed[i] = 1;
@@ -359,16 +366,13 @@ export function runDays(
     fpgMmolL: glyc.fpgMmolL,
     hba1cPercent: glyc.hba1cPercent,
     diagnosed,
-    twoHourMgDl: () =>
-      twoHourGlucoseMgDl(
-        { fpgMmolL: glyc.fpgMmolL, weightKg: hall.weight, ...glyc.insulinState(hall.weight) },
-        { assayFactor: priors.postLoadAssayFactor, absorptionFactor: priors.postLoadAbsorptionFactor },
-      ),
+    twoHourMgDl: twoHourOfUndiagnosed,
   });
   if (byState) markState();
   else asc!.visitDay(0, usual, o.screenAtBaseline ?? true);
   observe(view(0));
   for (let d = 1; d <= days; d++) {
+    today = d;
     beforeDay?.(d);
     hall.step();
     glyc.step(hall.weight);

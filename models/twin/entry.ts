@@ -73,6 +73,8 @@ export interface Screened {
   candidates: number;
   /** The enrolled members' usual 2-hour glucose at baseline, mg/dL (the model's, no test error). */
   twoHourMgDl: Float64Array;
+  /** The 2-hour value each enrolled member's screening showed (the mean of its tests), mg/dL. */
+  screenedTwoHourMgDl: Float64Array;
 }
 
 /** Most candidates a trial may draw per place: beyond that the entry ranges exclude nearly everyone. */
@@ -92,12 +94,13 @@ export function screen(
 ): Screened {
   const kept: Member[] = [];
   const kept2h: number[] = [];
+  const screened2h: number[] = [];
   const batch = Math.max(n, 256);
   let j = 0;
   const tests = entry.tests ?? 1;
   while (kept.length < n) {
     if (j >= MAX_CANDIDATES_PER_PLACE * n)
-      throw new RangeError(`entry ranges enrolled only ${kept.length} of ${n} after ${j} candidates: they exclude nearly everyone`);
+      throw new RangeError(`enrolled only ${kept.length} of ${n} after ${j} candidates: its ranges exclude nearly everyone`);
     const ids = Array.from({ length: batch }, (_, k) => j + k);
     const members = ids.map((id) =>
       drawMember(person(id), randomStream(seed, 'prior', id), priors, false, randomStream(seed, 'prior.peripheral', id)),
@@ -124,9 +127,10 @@ export function screen(
       if (inRange(f, entry.fastingGlucoseMgDl) && inRange(t, entry.twoHourGlucoseMgDl)) {
         kept.push(members[k]!);
         kept2h.push(g2[k]!);
+        screened2h.push(t);
       }
     }
     j += batch;
   }
-  return { members: kept, candidates: j, twoHourMgDl: Float64Array.from(kept2h) };
+  return { members: kept, candidates: j, twoHourMgDl: Float64Array.from(kept2h), screenedTwoHourMgDl: Float64Array.from(screened2h) };
 }

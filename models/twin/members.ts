@@ -9,10 +9,12 @@ import type { HallPerson, Sex } from '../physiology/hall-adult.ts';
 import { fsiForHomaIr, whigBetaFromFsi } from '../physiology/homa.ts';
 import { whigBetaForFpg, whigFpgMmolL, whigFsiMicroIuMl, WHIG_TYPICAL } from '../physiology/whig.ts';
 import type { Rng } from '../util/random.ts';
+import { GLUCOSE_MG_DL_PER_MMOL_L } from '../units.ts';
+import { peripheralRatio } from './post-load.ts';
 import type { GlycaemiaMember } from './glycaemia.ts';
 import { PRIORS, type Priors } from './priors.ts';
 
-export const MG_DL_PER_MMOL_L = 18.016;
+export const MG_DL_PER_MMOL_L = GLUCOSE_MG_DL_PER_MMOL_L;
 
 export interface VirtualPerson {
   sex: Sex;
@@ -51,8 +53,8 @@ export function priorFsiMedian(bmi: number, fpgMmolL: number, priors: Priors = P
  * does (a what-if is conditional on following the plan: adherence 1). `observed` false is a member of
  * a trial population: its distribution already describes usual levels, and members achieve their own
  * share of the arm's plan (adherence drawn, mean 1). `peripheralRng` (the stream (seed,
- * 'prior.peripheral', member)) draws the member's peripheral insulin sensitivity against its hepatic
- * (log-normal, median 1); without it the two are equal.
+ * 'prior.peripheral', member)) draws the member's peripheral insulin sensitivity around what its
+ * hepatic sensitivity implies (post-load.ts peripheralRatio); without it the member has the typical value.
  */
 export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS, observed = true, peripheralRng?: Rng): Member {
   const z = (): number => (rng ? rng.normal() : 0);
@@ -89,7 +91,7 @@ export function drawMember(v: VirtualPerson, rng?: Rng, priors: Priors = PRIORS,
       rbPerYear: priors.rbMeanPerYear + priors.rbSdPerYear * zRb,
       scaleEfs: priors.scaleEfsMedian * Math.exp(priors.scaleEfsLogSd * zEfs),
       ppg,
-      peripheralRatio: peripheralRng ? Math.exp(priors.peripheralLogSd * peripheralRng.normal()) : 1,
+      peripheralRatio: peripheralRatio(is0, peripheralRng ? peripheralRng.normal() : 0, priors),
     },
     interventionResponse: rng ? interventionResponse(priors, zResponse) : 1,
     intakeDriftKcalPerDay: priors.intakeDriftSdKcalPerDay * zDrift,

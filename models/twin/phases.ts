@@ -80,7 +80,13 @@ export function planPhases(people: readonly HallPerson[], phases: readonly Phase
 }
 
 /** Runs members through the phases for `days` days (engine.ts runDays: the same diagnosis and observation). */
-export function runPhases(members: readonly Member[], phases: readonly Phase[], days: number, observe: (v: DayView) => void, o: RunOptions = {}): void {
+export function runPhases(
+  members: readonly Member[],
+  phases: readonly Phase[],
+  days: number,
+  observe: (v: DayView) => void,
+  o: RunOptions = {},
+): void {
   const fx = o.effects ?? EFFECTS;
   const people = members.map((m) => m.body);
   const ei0 = people.map((p) => hallBaseline(p).energyIntakeKcalPerDay);

@@ -23,7 +23,8 @@ import { DALLA_MAN_NORMAL, PAPER_VARIANT } from '../physiology/dallaman-paramete
 import { DallaManEnsemble } from '../physiology/dallaman.ts';
 import { whigBetaFromFsi } from '../physiology/homa.ts';
 import { whigBetaForFpg, whigFsiMicroIuMl } from '../physiology/whig.ts';
-import { MG_DL_PER_MMOL_L } from './members.ts';
+import { GLUCOSE_MG_DL_PER_MMOL_L as MG_DL_PER_MMOL_L } from '../units.ts';
+import type { Priors } from './priors.ts';
 
 /** pmol/L of insulin per µIU/mL (the conventional factor; Heinemann, Diabetes Care 2010;33:e83). */
 export const PMOL_L_PER_MICRO_IU_ML = 6;
@@ -43,6 +44,22 @@ export function postLoadReference(assayFactor: number): { isRef: number; bRef: n
   const fsi = NORMAL_IB_PMOL_L / (PMOL_L_PER_MICRO_IU_ML * assayFactor);
   const bRef = whigBetaFromFsi(fsi, fpg);
   return { isRef: whigBetaForFpg(bRef, fpg), bRef };
+}
+
+/**
+ * A member's peripheral insulin sensitivity at baseline as a multiple of its hepatic (IS0): across
+ * people, IS_p0 = IS_ref·(IS0/IS_ref)^ρ·e^{σz}, with ρ (`peripheralCoupling`) how closely muscle
+ * follows the fasting (hepatic) sensitivity HOMA measures and σ (`peripheralLogSd`) the spread
+ * around it, both calibrated (docs/validation.md C1). `z` is the member's standard normal draw (0 for
+ * the typical member).
+ */
+export function peripheralRatio(
+  is0: number,
+  z: number,
+  priors: Pick<Priors, 'postLoadAssayFactor' | 'peripheralCoupling' | 'peripheralLogSd'>,
+): number {
+  const { isRef } = postLoadReference(priors.postLoadAssayFactor);
+  return (is0 / isRef) ** (priors.peripheralCoupling - 1) * Math.exp(priors.peripheralLogSd * z);
 }
 
 /** What the post-load model needs of each member today. */

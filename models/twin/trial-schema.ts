@@ -88,7 +88,8 @@ function invalidDiagnosis(d: unknown): string | undefined {
     invalidThreshold(d.hba1cPercent ?? null, 'trial.diagnosis.hba1cPercent', 5, 9) ??
     invalidThreshold(d.twoHourGlucoseMgDl ?? null, 'trial.diagnosis.twoHourGlucoseMgDl', 140, 300);
   if (bad) return bad;
-  if (d.visitsPerYear !== undefined && d.visitsPerYear !== 1 && d.visitsPerYear !== 2) return 'trial.diagnosis.visitsPerYear must be 1 or 2';
+  if (d.visitsPerYear !== undefined && d.visitsPerYear !== 1 && d.visitsPerYear !== 2)
+    return 'trial.diagnosis.visitsPerYear must be 1 or 2';
   if (d.visitsPerYear !== undefined && d.fastingVisitsPerYear !== undefined)
     return 'trial.diagnosis: give fastingVisitsPerYear or its older name visitsPerYear, not both';
   if (d.fastingVisitsPerYear !== undefined && ![0, 1, 2].includes(d.fastingVisitsPerYear as number))
@@ -123,16 +124,22 @@ function invalidPopulation(pop: unknown): string | undefined {
   const m = pop.twoHourGlucoseMgDlMean;
   const sd = pop.twoHourGlucoseMgDlSd;
   if ((m === undefined) !== (sd === undefined)) return 'trial.population: give twoHourGlucoseMgDlMean and twoHourGlucoseMgDlSd together';
-  if (m !== undefined && !(typeof m === 'number' && m >= 60 && m <= 300)) return 'trial.population.twoHourGlucoseMgDlMean must be a number from 60 to 300';
-  if (sd !== undefined && !(typeof sd === 'number' && sd >= 0 && sd <= 100)) return 'trial.population.twoHourGlucoseMgDlSd must be a number from 0 to 100';
+  if (m !== undefined && !(typeof m === 'number' && m >= 60 && m <= 300))
+    return 'trial.population.twoHourGlucoseMgDlMean must be a number from 60 to 300';
+  if (sd !== undefined && !(typeof sd === 'number' && sd >= 0 && sd <= 100))
+    return 'trial.population.twoHourGlucoseMgDlSd must be a number from 0 to 100';
   if (pop.entry === undefined) return undefined;
   const e = pop.entry;
   if (!isObject(e)) return 'trial.population.entry is not an object';
-  const unknownEntry = unknownField(e, 'trial.population.entry', 'entry', ENTRY_FIELDS);
+  const unknownEntry = unknownField(e, 'trial.population.entry', 'trial entry', ENTRY_FIELDS);
   if (unknownEntry) return unknownEntry;
   const bad =
-    (e.fastingGlucoseMgDl === undefined ? undefined : invalidRange(e.fastingGlucoseMgDl, 'trial.population.entry.fastingGlucoseMgDl', 50, 250)) ??
-    (e.twoHourGlucoseMgDl === undefined ? undefined : invalidRange(e.twoHourGlucoseMgDl, 'trial.population.entry.twoHourGlucoseMgDl', 40, 400));
+    (e.fastingGlucoseMgDl === undefined
+      ? undefined
+      : invalidRange(e.fastingGlucoseMgDl, 'trial.population.entry.fastingGlucoseMgDl', 50, 250)) ??
+    (e.twoHourGlucoseMgDl === undefined
+      ? undefined
+      : invalidRange(e.twoHourGlucoseMgDl, 'trial.population.entry.twoHourGlucoseMgDl', 40, 400));
   if (bad) return bad;
   if (e.tests !== undefined && e.tests !== 1 && e.tests !== 2) return 'trial.population.entry.tests must be 1 or 2';
   return undefined;

@@ -48,6 +48,10 @@ export const RANDOM_PURPOSES = {
   'visit.ogtt': 9,
   /** A virtual trial candidate's screening tests at entry (cohort.ts). */
   'cohort.screening': 10,
+  /** The virtual cross-section the post-load mapping is calibrated on (tools/gen/calibrate-postload.ts). */
+  'calibration.postload': 11,
+  /** A further baseline OGTT of an enrolled trial member, where a trial reports one (models/validation/trial-cases.ts). */
+  'cohort.baselineTest': 12,
   /** The demo person (models/demo/synthetic-person.ts), one stream per kind of data. */
   'demo.activity': 101,
   'demo.heart': 102,

@@ -18,9 +18,16 @@ export interface ValidationCase {
   tolerance: number;
   /** The computed value, or null when the model refused the input. */
   got: () => number | null;
-  /** docs/cli.md `validate`: what the row checks. Only the post-load glucose rows carry it so far. */
-  kind?: 'reference' | 'calibration' | 'validation' | 'held-out';
+  /** docs/cli.md `validate`: what the row checks (default 'reference': an implementation against a published worked example). */
+  kind?: ValidationKind;
+  /**
+   * The standard error of the difference got − expected where the source gives one (the published
+   * number's, from its CI or n, combined with the twin's Monte Carlo error): validate prints z.
+   */
+  se?: (got: number) => number;
 }
+
+export type ValidationKind = 'reference' | 'calibration' | 'validation' | 'held-out';
 
 const value = (r: Result<number>): number | null => (r.ok ? r.value : null);
 /** Published to 7 significant digits (R's print): half a unit in the 7th digit. */

@@ -11,7 +11,8 @@ import { DPP_TRIAL, DPS_TRIAL } from '../../models/validation/trials.ts';
 /**
  * Unknown fields in the CLI's inputs (trial, scenario, profile) are errors that name them with their
  * path: a misspelt field must not run as if it were absent. Fields of a later contract version are
- * "not supported yet". The v1 fields keep working.
+ * "not supported yet"; a v2 trial field with a bad value says what is wrong with it. The v1 fields
+ * keep working.
  */
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli/main.ts', ...args], { encoding: 'utf8' });
@@ -25,12 +26,16 @@ describe('unknown input fields are named with their path', () => {
   it.each(
     [
       [
-        { ...small, population: { ...small.population, entry: { fastingGlucoseMgDl: [95, 125] } } },
-        'trial.population.entry is not supported yet',
+        { ...small, population: { ...small.population, entry: { fastingGlucoseMgDl: [95] } } },
+        'trial.population.entry.fastingGlucoseMgDl must be [low, high] with 50 ≤ low ≤ high ≤ 250',
       ],
       [
         { ...small, population: { ...small.population, twoHourGlucoseMgDlMean: 164.6 } },
-        'trial.population.twoHourGlucoseMgDlMean is not supported yet',
+        'trial.population: give twoHourGlucoseMgDlMean and twoHourGlucoseMgDlSd together',
+      ],
+      [
+        { ...small, population: { ...small.population, entry: { tets: 2 } } },
+        'trial.population.entry.tets is not a trial entry field (did you mean tests?)',
       ],
       [
         { ...small, population: { ...small.population, ageMaen: 50 } },
@@ -38,21 +43,25 @@ describe('unknown input fields are named with their path', () => {
       ],
       [
         { ...small, diagnosis: { fastingGlucoseMgDl: 126, twoHourGlucoseMgDl: 200, hba1cPercent: null } },
-        'trial.diagnosis.twoHourGlucoseMgDl is not supported yet',
+        'trial.diagnosis.twoHourGlucoseMgDl needs ogttVisitsPerYear above 0 (the 2-hour value comes from an OGTT)',
       ],
       [
-        { ...small, diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: null, confirmation: 'repeat-same' } },
-        'trial.diagnosis.confirmation is not supported yet',
+        { ...small, diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: null, confirmation: 'twice' } },
+        'trial.diagnosis.confirmation must be "repeat-same", "repeat-any" or "none"',
       ],
       [
-        { ...small, diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: null, ogttVisitsPerYear: 1 } },
-        'trial.diagnosis.ogttVisitsPerYear is not supported yet',
+        { ...small, diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: null, ogttVisitsPerYear: 3 } },
+        'trial.diagnosis.ogttVisitsPerYear must be 0, 0.5, 1 or 2',
       ],
       [{ ...small, yaers: 3 }, 'trial.yaers is not a trial field (did you mean years?)'],
       [{ ...small, comment: 'x' }, 'trial.comment is not a trial field'],
       [
-        { ...small, arms: { lifestyle: { phases: [{ fromYear: 0, weightChangeKg: -5.6 }] } } },
-        'trial.arms.lifestyle.phases is not supported yet',
+        { ...small, arms: { lifestyle: { phases: [{ fromYear: 1, weightChangeKg: -5.6 }] } } },
+        'trial.arms.lifestyle.phases[0].fromYear must be 0 (the first phase starts at randomisation)',
+      ],
+      [
+        { ...small, years: 3, arms: { lifestyle: { phases: [{ fromYear: 0 }, { fromYear: 2, weightChangKg: -2 }] } } },
+        'trial.arms.lifestyle.phases[1].weightChangKg is not a scenario field (energyIntakeChangeKcalPerDay, physicalActivityLevel, activityMinutesPerWeek, weightChangeKg, startDay, metformin, smoking)',
       ],
       [
         { ...small, arms: { lifestyle: { weightChangKg: -5.6 } } },
@@ -120,16 +129,20 @@ describe('CLI: an unknown field exits 2 naming it', () => {
   it.each(
     [
       [
-        () => ['cohort', '--json', trial({ population: { ...small.population, entry: { tests: 1 } } })],
-        't.json: trial.population.entry is not supported yet',
+        () => ['cohort', '--json', trial({ population: { ...small.population, entry: { tests: 3 } } })],
+        't.json: trial.population.entry.tests must be 1 or 2',
       ],
       [
         () => ['cohort', '--json', trial({ diagnosis: { fastingGlucoseMgDl: 126, hba1cPercent: null, twoHourGlucoseMgDl: 200 } })],
-        't.json: trial.diagnosis.twoHourGlucoseMgDl is not supported yet',
+        't.json: trial.diagnosis.twoHourGlucoseMgDl needs ogttVisitsPerYear above 0 (the 2-hour value comes from an OGTT)',
+      ],
+      [
+        () => ['cohort', '--json', trial({ n: 5, population: { ...small.population, entry: { twoHourGlucoseMgDl: [390, 400] } } })],
+        't.json: trial.population.entry enrolled only 0 of 5 after 1024 candidates: its ranges exclude nearly everyone',
       ],
       [
         () => ['cohort', '--json', trial({ arms: { lifestyle: { phases: [] } } })],
-        't.json: trial.arms.lifestyle.phases is not supported yet',
+        't.json: trial.arms.lifestyle.phases must be a non-empty list',
       ],
       [
         () => ['risk', '--json', file('p.json', [profile, { ...profile, fastingGlucoseMgdl: 100 }])],

@@ -1,8 +1,9 @@
 /**
  * Calibrates the twin's two fitted parameters, each to one published number that is never used to
- * validate it (docs/validation.md), on cohorts drawn with the calibration seed (validation uses 42):
+ * validate it (docs/validation.md, twin v2 C2 and C3), on cohorts drawn with the calibration seed
+ * (validation uses 42), after the post-load mapping (C1, tools/gen/calibrate-postload.ts):
  *  1. the mean β-cell decline rate (PRIORS.rbMeanPerYear) to the DPP placebo arm's 3-year cumulative
- *     incidence, 28.9 % (Knowler 2002);
+ *     incidence, 28.9 % (Knowler 2002), under DPP's own ascertainment (models/validation/trials.ts);
  *  2. metformin's own gain in insulin sensitivity (EFFECTS.metforminIsGain) so that metformin with the
  *     DPP metformin arm's weight change lowers fasting glucose at one year by the pooled effect of 31
  *     trials in people without diabetes, −4.5 % against placebo (Salpeter et al., Am J Med
@@ -13,6 +14,7 @@
 import { cohortMembers, runCohort } from '../../models/twin/cohort.ts';
 import { runEnsemble } from '../../models/twin/engine.ts';
 import { EFFECTS, PRIORS, type Effects, type Priors } from '../../models/twin/priors.ts';
+import type { Scenario } from '../../models/twin/scenario.ts';
 import { DPP_CALIBRATION_SEED, DPP_PUBLISHED, DPP_TRIAL } from '../../models/validation/trials.ts';
 
 /** Salpeter 2008: metformin against placebo, change in fasting glucose, % (95 % CI −6.0 to −3.0). */
@@ -39,14 +41,14 @@ export function metforminFpgChangePercent(metforminIsGain: number, priors: Prior
     let year = 0;
     runEnsemble(
       members,
-      DPP_TRIAL.arms[arm]!,
+      DPP_TRIAL.arms[arm]! as Scenario,
       365,
       (v) => {
         const sum = v.fpgMmolL.reduce((a, b) => a + b, 0) / members.length;
         if (v.day === 0) base = sum;
         if (v.day === 365) year = sum;
       },
-      { noiseSeed: DPP_CALIBRATION_SEED, screenAtBaseline: false, effects },
+      { noiseSeed: DPP_CALIBRATION_SEED, screenAtBaseline: false, effects, priors },
     );
     return [base, year];
   };
@@ -57,7 +59,7 @@ export function metforminFpgChangePercent(metforminIsGain: number, priors: Prior
 
 /** Bisection for an increasing (sign +1) or decreasing (sign −1) function. */
 function bisect(f: (x: number) => number, target: number, lo: number, hi: number, sign: 1 | -1, label: string): number {
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < 12; i++) {
     const mid = (lo + hi) / 2;
     const got = f(mid);
     console.log(`${label} ${mid.toFixed(5)} → ${got.toFixed(3)}`);

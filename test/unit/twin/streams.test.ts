@@ -10,7 +10,7 @@ import { runEnsemble } from '../../../models/twin/engine.ts';
 import type { Member, VirtualPerson } from '../../../models/twin/members.ts';
 import { ensembleFor } from '../../../models/twin/simulate.ts';
 import { forecastBands } from '../../../models/twin/track-record.ts';
-import { DPP_TRIAL } from '../../../models/validation/trials.ts';
+import { DPP_CONTRACT_TRIAL, DPP_TRIAL } from '../../../models/validation/trials.ts';
 import { withExtraDraws } from '../support/extra-draws.ts';
 
 vi.mock('../../../models/util/random.ts', async (importOriginal) =>
@@ -49,7 +49,8 @@ describe('members are keyed', () => {
 });
 
 describe('a purpose that draws more shifts no other purpose', () => {
-  const trial: Trial = { ...DPP_TRIAL, n: 400 };
+  // Without entry selection: with it, extra draws for the baselines change who enrols (below).
+  const trial: Trial = { ...DPP_CONTRACT_TRIAL, n: 400 };
 
   it("cohort: extra draws in the visits' tests leave the people, their parameters and their weights unchanged; only diagnoses move", () => {
     const base = runCohort(trial);
@@ -72,6 +73,21 @@ describe('a purpose that draws more shifts no other purpose', () => {
       drawParticipants(trial.population, trial.n, trial.seed),
     );
     expect(withExtraDraws('prior', () => cohortMembers(trial)).map(params)).not.toEqual(base.map(params));
+  });
+
+  it('a trial under its own ascertainment: extra draws in the OGTT tests leave who enrols, their parameters and weights alone; only diagnoses move', () => {
+    const v2: Trial = { ...DPP_TRIAL, n: 300, arms: { placebo: DPP_TRIAL.arms.placebo! } };
+    const base = runCohort(v2);
+    const more = withExtraDraws('visit.ogtt', () => runCohort(v2));
+    expect(withExtraDraws('visit.ogtt', () => cohortMembers(v2))).toEqual(cohortMembers(v2));
+    expect(more.arms.placebo!.meanWeightChangeKg).toEqual(base.arms.placebo!.meanWeightChangeKg);
+    expect(more.arms.placebo!.diagnosedBy).not.toEqual(base.arms.placebo!.diagnosedBy);
+    // Extra draws for the peripheral sensitivity leave every other parameter of the members as it was.
+    const peripheral = withExtraDraws('prior.peripheral', () => cohortMembers({ ...DPP_CONTRACT_TRIAL, n: 200 }));
+    const plain = cohortMembers({ ...DPP_CONTRACT_TRIAL, n: 200 });
+    const noRatio = (ms: typeof plain) => ms.map((m) => ({ ...m, glycaemia: { ...m.glycaemia, peripheralRatio: 0 } }));
+    expect(noRatio(peripheral)).toEqual(noRatio(plain));
+    expect(peripheral.map((m) => m.glycaemia.peripheralRatio)).not.toEqual(plain.map((m) => m.glycaemia.peripheralRatio));
   });
 
   it("calibration: extra draws for the intervention response change nothing but the response; extra Metropolis draws leave the importance sampling's ESS", () => {

@@ -11,5 +11,11 @@ export async function run(p: Parsed): Promise<CommandResult> {
   const trial = readJson(path);
   const why = invalidTrial(trial);
   if (why) throw new UsageError(`${path}: ${why}`);
-  return runCohort(trial as Trial);
+  try {
+    return runCohort(trial as Trial);
+  } catch (e) {
+    // Entry ranges that almost nobody in the population passes (models/twin/entry.ts).
+    if (e instanceof RangeError) throw new UsageError(`${path}: trial.population.entry ${e.message}`);
+    throw e;
+  }
 }
