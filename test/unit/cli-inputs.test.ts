@@ -137,7 +137,7 @@ describe('CLI: an unknown field exits 2 naming it', () => {
         't.json: trial.diagnosis.twoHourGlucoseMgDl needs ogttVisitsPerYear above 0 (the 2-hour value comes from an OGTT)',
       ],
       [
-        () => ['cohort', '--json', trial({ n: 5, population: { ...small.population, entry: { twoHourGlucoseMgDl: [390, 400] } } })],
+        () => ['cohort', '--json', trial({ n: 5, population: { ...small.population, entry: { fastingGlucoseMgDl: [50, 52] } } })],
         't.json: trial.population.entry enrolled only 0 of 5 after 1024 candidates: its ranges exclude nearly everyone',
       ],
       [

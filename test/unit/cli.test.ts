@@ -124,14 +124,25 @@ describe('CLI', () => {
     expect(out.passed).toBeGreaterThanOrEqual(37);
     expect(out.cases[0]).toEqual({
       case: expect.any(String),
+      kind: 'reference',
       source: expect.any(String),
       expected: expect.any(Number),
       got: expect.any(Number),
       tolerance: expect.any(Number),
       pass: true,
     });
+    // Every row has a kind; only reference and calibration rows count as failures; a validation or
+    // held-out row outside its band is a miss with its z-score, reported and not failing.
+    const kinds = new Set(out.cases.map((c: { kind: string }) => c.kind));
+    expect([...kinds].sort()).toEqual(['calibration', 'held-out', 'reference', 'validation']);
+    for (const c of out.cases) if (c.kind === 'reference' || c.kind === 'calibration') expect(c.pass).toBe(true);
+    expect(out.missed).toBe(out.cases.filter((c: { pass: boolean }) => !c.pass).length);
+    for (const c of out.cases.filter((c: { kind: string; z?: number }) => c.kind === 'held-out')) expect(typeof c.z).toBe('number');
     const human = cli('validate');
-    expect(human.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    expect(human.stdout.trim().split('\n').at(-1)).toMatch(
+      /^\d+ passed, 0 failed(, \d+ missed \(validation or held out: reported, not failing\))?$/,
+    );
+    expect(human.stdout).toMatch(/dps-control-4y-cumulative-incidence-percent\s+held-out\s/);
   });
 });
 
