@@ -87,10 +87,11 @@ export const risk = {
   'model.whig.source':
     'de Winter W et al. J Pharmacokinet Pharmacodyn 2006;33:313; re-parameterized for people without diabetes (docs/models.md).',
   'model.whig.population':
-    'Its progression is calibrated to the Diabetes Prevention Program placebo arm and anchored to your QDiabetes-2018 risk.',
+    'Its progression is calibrated to the Diabetes Prevention Program placebo arm, diagnosed as that trial did, and anchored to your QDiabetes-2018 risk.',
   'model.whig.population.review':
-    "Its progression is calibrated to the Diabetes Prevention Program placebo arm and anchored to the patient's QDiabetes-2018 risk.",
-  'model.whig.limits': 'Does not model the 2-hour glucose of a glucose tolerance test; validated on trial averages, not on individuals.',
+    "Its progression is calibrated to the Diabetes Prevention Program placebo arm, diagnosed as that trial did, and anchored to the patient's QDiabetes-2018 risk.",
+  'model.whig.limits':
+    'The 2-hour glucose of a glucose tolerance test is modelled for trials, checked against them over 3 to 4 years, not on individuals; a 10-year figure goes beyond that.',
   'model.twin.name': 'The twin (ensemble and calibration)',
   'model.twin.does': '1000 simulated versions of you, weighted by how well each explains your own measurements.',
   'model.twin.does.review': "1000 simulated versions of the patient, weighted by how well each explains the patient's own measurements.",
