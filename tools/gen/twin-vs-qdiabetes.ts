@@ -12,6 +12,7 @@ import { personFromProfile } from '../../models/twin/person-from-profile.ts';
 import type { Scenario } from '../../models/twin/scenario.ts';
 import { newDiagnosisProbability, simulateScenarios } from '../../models/twin/simulate.ts';
 
+/** Three people from lean to obese (test/unit/twin/anchor.test.ts anchors the same three). */
 export const PROFILES: [string, RiskProfile][] = [
   [
     'woman 45, BMI 23.9, FPG 90, HbA1c 5.3',
@@ -34,20 +35,24 @@ const SCENARIOS: [string, Scenario][] = [
   ['metformin', { metformin: true }],
 ];
 
-for (const [name, profile] of PROFILES) {
-  const p = personFromProfile(profile);
-  if (!p.ok) throw new Error(p.reason);
-  const a = anchorProgression(p.person, profile);
-  if (!a.ok) throw new Error(a.reason);
-  const runs = simulateScenarios(
-    p.person,
-    SCENARIOS.map(([, s]) => s),
-    { priors: a.priors, seed: 1 },
-  );
-  const cells = runs.map((r, k) => {
-    const q = qdiabetesCrossCheck(profile, SCENARIOS[k]![1], r);
-    const qd = 'unavailable' in q ? NaN : q.scenario10yPercent;
-    return `${(100 * newDiagnosisProbability(r.t2dCumulativeProbability, 10)).toFixed(1)} / ${qd.toFixed(1)}`;
-  });
-  console.log(`| ${name} | ${cells.join(' | ')} |  factor ${a.factor.toFixed(2)}${a.warning ? ' (warning: ' + a.warning + ')' : ''}`);
+function main(): void {
+  for (const [name, profile] of PROFILES) {
+    const p = personFromProfile(profile);
+    if (!p.ok) throw new Error(p.reason);
+    const a = anchorProgression(p.person, profile);
+    if (!a.ok) throw new Error(a.reason);
+    const runs = simulateScenarios(
+      p.person,
+      SCENARIOS.map(([, s]) => s),
+      { priors: a.priors, seed: 1 },
+    );
+    const cells = runs.map((r, k) => {
+      const q = qdiabetesCrossCheck(profile, SCENARIOS[k]![1], r);
+      const qd = 'unavailable' in q ? NaN : q.scenario10yPercent;
+      return `${(100 * newDiagnosisProbability(r.t2dCumulativeProbability, 10)).toFixed(1)} / ${qd.toFixed(1)}`;
+    });
+    console.log(`| ${name} | ${cells.join(' | ')} |  factor ${a.factor.toFixed(2)}${a.warning ? ' (warning: ' + a.warning + ')' : ''}`);
+  }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

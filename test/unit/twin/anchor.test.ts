@@ -5,21 +5,9 @@ import { qdiabetesCrossCheck, qdiabetesTenYear } from '../../../models/twin/cros
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
 import { PRIORS } from '../../../models/twin/priors.ts';
 import { newDiagnosisProbability, simulate } from '../../../models/twin/simulate.ts';
+import { PROFILES } from '../../../tools/gen/twin-vs-qdiabetes.ts';
 
-const profiles: [string, RiskProfile][] = [
-  [
-    'lean woman, normal glucose',
-    { sex: 'female', age: 45, heightCm: 165, weightKg: 65, fastingGlucoseMgDl: 90, hba1cPercent: 5.3, ethnicity: 'white', smoking: 'non' },
-  ],
-  [
-    'overweight man, glucose 100',
-    { sex: 'male', age: 50, heightCm: 178, weightKg: 90, fastingGlucoseMgDl: 100, hba1cPercent: 5.6, ethnicity: 'white', smoking: 'non' },
-  ],
-  [
-    'obese woman, prediabetes',
-    { sex: 'female', age: 51, heightCm: 162, weightKg: 89, fastingGlucoseMgDl: 107, hba1cPercent: 5.9, ethnicity: 'white', smoking: 'non' },
-  ],
-];
+const profiles = PROFILES;
 const personOf = (p: RiskProfile) => {
   const r = personFromProfile(p);
   if (!r.ok) throw new Error(r.reason);
