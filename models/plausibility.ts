@@ -33,7 +33,9 @@ export const PLAUSIBLE: Record<MetricId, readonly [min: number, max: number]> = 
   triglycerides: [5, 20_000],
   creatinine: [0.05, 40],
   egfr: [1, 250],
-  ogtt_2h_glucose: [10, 1500],
+  // Two hours after 75 g of glucose no conscious person reads below 20 mg/dL (reactive lows reach
+  // ~40): the floor also refuses a value in mmol/L stored as mg/dL (7.8 or 11.1 read as mg/dL).
+  ogtt_2h_glucose: [20, 1500],
   hrv_rmssd: [1, 500],
   // Below 50 % no living person is measured by a wearable; a fraction stored as % would read < 1.
   spo2: [50, 100],

@@ -1,12 +1,17 @@
 /**
  * Personal calibration: importance sampling of the twin's members against the person's own history
- * (weights, fasting glucose, HbA1c, CGM mean glucose, fasting insulin). Members are drawn from the
+ * (weights, fasting glucose, HbA1c, CGM mean glucose, fasting insulin, OGTT 2-hour glucose). Members are drawn from the
  * population priors around the person's earliest values, run forward to today under no change, and
  * weighted by the likelihood of every observation; systematic resampling and Metropolis moves
  * (resample-move) give the posterior ensemble, restarted today from each member's own state
  * (weight, insulin sensitivity, β-cell function, HbA1c). Without history it returns the prior ensemble
  * around today's values. The stages are in models/twin/calibration/: likelihood, importance (1),
  * resample (2), moves with metropolis (3), restart (4).
+ *
+ * Where the history holds an OGTT 2-hour glucose, members also draw their peripheral insulin
+ * sensitivity (the stream (seed, 'prior.peripheral', k)) and the moves move it; without one, nothing
+ * about the peripheral sensitivity is drawn or moved, so such a person's calibration is what it was
+ * before the OGTT was a kind (the peripheral sensitivity acts on nothing else the history holds).
  */
 import { keyedStreams } from '../util/random.ts';
 import { historyLogLikelihood, replayHistory, type Observation, type ObservationKind } from './calibration/likelihood.ts';
@@ -84,22 +89,23 @@ export function calibrate(
   const glycaemic = obs.filter((x) => x.kind !== 'weightKg');
   const gapDays = glycaemic.length ? Math.min(...glycaemic.map((x) => x.day)) - t0 : 0;
   const atStart = (m: Member): Member => (gapDays > 90 ? backProject(m, gapDays) : m);
-  const logLikOf = (ms: readonly Member[]): Float64Array => historyLogLikelihood(ms.map(atStart), obs, t0, seed);
+  const logLikOf = (ms: readonly Member[]): Float64Array => historyLogLikelihood(ms.map(atStart), obs, t0, seed, priors);
+  const peripheral = obs.some((x) => x.kind === 'ogtt2hGlucoseMgDl');
 
   // 1. Importance sampling from the prior (twice as many draws as members), 2. systematic resampling,
   // 3. Metropolis moves re-spreading the copies.
-  const sample = importanceSample(past, 2 * n, streams, priors, logLikOf);
+  const sample = importanceSample(past, 2 * n, streams, priors, logLikOf, peripheral);
   const picks = systematicResample(sample.weights, n, streams('calibration.resample').next());
   const moved = resampleMove(
     picks.map((i) => sample.drawn[i]!),
     Float64Array.from(picks, (i) => sample.logLik[i]!),
-    { past, priors, logLikOf, streams },
+    { past, priors, logLikOf, streams, peripheral },
   );
 
   // 4. Today's state of every particle, and the fit: the posterior's mean prediction at each observation.
   const posterior = moved.particles.map(atStart);
   const sums = new Map<Observation, number>();
-  const now = replayHistory(posterior, obs, t0, seed, (x, _i, model) => sums.set(x, (sums.get(x) ?? 0) + model / n));
+  const now = replayHistory(posterior, obs, t0, seed, (x, _i, model) => sums.set(x, (sums.get(x) ?? 0) + model / n), priors);
   return {
     members: restartPosterior(posterior, person, now, T, priors, streams),
     essFraction: sample.essFraction,

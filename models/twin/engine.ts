@@ -7,7 +7,7 @@ import { SharedBodyHall, sameBody } from '../physiology/hall-shared-body.ts';
 import { GlycaemiaEnsemble } from './glycaemia.ts';
 import { MG_DL_PER_MMOL_L, type Member } from './members.ts';
 import { Ascertainer, CONTRACT_DIAGNOSIS, type DiagnosisCriteria } from './ascertainment.ts';
-import { twoHourGlucoseMgDl } from './post-load.ts';
+import { twoHourGlucoseMgDl, type PostLoadInputs } from './post-load.ts';
 import { EFFECTS, PRIORS, type Effects, type Priors } from './priors.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -225,6 +225,8 @@ export interface DayView {
   diagnosed: Uint8Array;
   /** The usual 2-hour glucose today of each member not yet diagnosed, mg/dL; NaN for the diagnosed (runs the post-load model once a day at most). */
   twoHourMgDl(): Float64Array;
+  /** What the post-load model needs of every member today, diagnosed or not (fasting glucose, weight, insulin state). */
+  postLoadInputs(): PostLoadInputs;
 }
 
 /** Runs `days` daily steps, calling `observe` on day 0 and after every step. */
@@ -343,12 +345,13 @@ export function runDays(
   // and an observer on the same day share it).
   let twoHour: { day: number; mgDl: Float64Array } | undefined;
   let today = 0;
+  const postLoadInputs = (): PostLoadInputs => ({ fpgMmolL: glyc.fpgMmolL, weightKg: hall.weight, ...glyc.insulinState(hall.weight) });
   const twoHourOfUndiagnosed = (): Float64Array => {
     if (twoHour?.day !== today)
       twoHour = {
         day: today,
         mgDl: twoHourGlucoseMgDl(
-          { fpgMmolL: glyc.fpgMmolL, weightKg: hall.weight, ...glyc.insulinState(hall.weight) },
+          postLoadInputs(),
           { assayFactor: priors.postLoadAssayFactor, absorptionFactor: priors.postLoadAbsorptionFactor },
           Uint8Array.from(diagnosed, (x) => 1 - x),
         ),
@@ -367,6 +370,7 @@ export function runDays(
     hba1cPercent: glyc.hba1cPercent,
     diagnosed,
     twoHourMgDl: twoHourOfUndiagnosed,
+    postLoadInputs,
   });
   if (byState) markState();
   else asc!.visitDay(0, usual, o.screenAtBaseline ?? true);

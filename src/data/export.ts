@@ -83,6 +83,7 @@ async function exportJson(db: DoppelDb, nowMs: number): Promise<ExportResult> {
 const FASTING_GLUCOSE_LOINC = '1558-6';
 const LAB = new Set([
   'blood_glucose',
+  'ogtt_2h_glucose',
   'hba1c',
   'total_cholesterol',
   'hdl_cholesterol',

@@ -22,6 +22,7 @@ const IPS_METRICS: MetricId[] = [
   'resting_heart_rate',
   'hba1c',
   'blood_glucose',
+  'ogtt_2h_glucose',
   'total_cholesterol',
   'hdl_cholesterol',
   'ldl_cholesterol',

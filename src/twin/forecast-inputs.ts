@@ -1,7 +1,7 @@
 /**
  * What the twin is calibrated to, read from the person's own stored data: the person today (profile
  * and latest values) and their history as observations (weights, fasting glucose, HbA1c, daily CGM
- * means), days relative to `nowMs`.
+ * means, OGTT 2-hour glucose), days relative to `nowMs`.
  */
 import type { DoppelDb } from '../data/db.ts';
 import { readSamples } from '../data/samples.ts';
@@ -62,6 +62,7 @@ export async function twinInputs(db: DoppelDb, nowMs = Date.now()): Promise<Twin
     ...(await series(db, 'blood_glucose', 'fastingGlucoseMgDl', nowMs, FLAG_FASTING)),
     ...(await series(db, 'hba1c', 'hba1cPercent', nowMs)),
     ...(await cgmDailyMeans(db, nowMs)),
+    ...(await series(db, 'ogtt_2h_glucose', 'ogtt2hGlucoseMgDl', nowMs)),
   ];
   return { ok: true, person: person.person, profile: built.profile, observations, warnings: person.warnings };
 }

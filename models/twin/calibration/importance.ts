@@ -35,7 +35,9 @@ export interface ImportanceSample extends ImportanceWeights {
 
 /**
  * `draws` members of the person at the start of the history (`past`), draw k from the stream
- * ('prior', k), weighted by `logLikOf` (the history's log-likelihood of each).
+ * ('prior', k), weighted by `logLikOf` (the history's log-likelihood of each). With `peripheral`
+ * (the history has an OGTT), draw k's peripheral insulin sensitivity comes from ('prior.peripheral',
+ * k); without it every draw has the typical value and that stream is not used.
  */
 export function importanceSample(
   past: VirtualPerson,
@@ -43,8 +45,11 @@ export function importanceSample(
   streams: Streams,
   priors: Priors,
   logLikOf: (ms: readonly Member[]) => Float64Array,
+  peripheral = false,
 ): ImportanceSample {
-  const drawn = Array.from({ length: draws }, (_, k) => drawMember(past, streams('prior', k), priors));
+  const drawn = Array.from({ length: draws }, (_, k) =>
+    drawMember(past, streams('prior', k), priors, true, peripheral ? streams('prior.peripheral', k) : undefined),
+  );
   const logLik = logLikOf(drawn);
   return { drawn, logLik, ...importanceWeights(logLik) };
 }

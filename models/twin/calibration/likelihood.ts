@@ -1,13 +1,16 @@
 /**
  * The calibration's likelihood: how well a member's replayed history matches the person's own
- * observations (weights, fasting glucose, HbA1c, CGM mean glucose, fasting insulin).
+ * observations (weights, fasting glucose, HbA1c, CGM mean glucose, fasting insulin, the 2-hour
+ * glucose of an oral glucose tolerance test).
  */
 import { whigFsiMicroIuMl } from '../../physiology/whig.ts';
 import { runEnsemble } from '../engine.ts';
 import { MG_DL_PER_MMOL_L, type Member } from '../members.ts';
-import { PRIORS } from '../priors.ts';
+import { twoHourGlucoseMgDl } from '../post-load.ts';
+import { PRIORS, type Priors } from '../priors.ts';
 
-export type ObservationKind = 'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl';
+export type ObservationKind =
+  'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl' | 'ogtt2hGlucoseMgDl';
 
 export interface Observation {
   /** Days relative to today (≤ 0). */
@@ -26,6 +29,8 @@ export const LIKELIHOOD = {
   /** CGM mean glucose vs the HbA1c-implied mean: ADAG regression scatter ≈ 15 mg/dL (ASSUMED from Nathan 2008, R² 0.84). */
   meanGlucoseSdMgDl: 15,
   fsiLogSd: PRIORS.fsiAssayLogSd,
+  /** The 2-hour OGTT glucose around the member's usual value: the test's within-person CV (priors.ts twoHourWithinPersonCv). */
+  twoHourLogSd: PRIORS.twoHourWithinPersonCv,
 };
 
 /**
@@ -47,6 +52,8 @@ export function logLik(kind: ObservationKind, model: number, obs: number): numbe
       return -0.5 * ((model - obs) / LIKELIHOOD.meanGlucoseSdMgDl) ** 2;
     case 'fastingInsulinMicroIuMl':
       return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fsiLogSd) ** 2;
+    case 'ogtt2hGlucoseMgDl':
+      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.twoHourLogSd) ** 2;
   }
 }
 
@@ -69,6 +76,8 @@ export interface StateToday {
 /**
  * Runs members from the start of the history (day t0) to today under no change, calling `onModel`
  * with each observation, member index and the member's model value for it. Returns today's state.
+ * An OGTT's model value is the member's usual 2-hour glucose that day (post-load.ts, with the
+ * post-load constants of `priors`), computed for all members at once and only on days with an OGTT.
  */
 export function replayHistory(
   members: readonly Member[],
@@ -76,6 +85,7 @@ export function replayHistory(
   t0: number,
   seed: number,
   onModel: (x: Observation, i: number, model: number) => void,
+  priors: Priors = PRIORS,
 ): StateToday {
   const byDay = new Map<number, Observation[]>();
   for (const x of obs) {
@@ -94,10 +104,17 @@ export function replayHistory(
     {},
     T,
     (v) => {
+      let twoHour: Float64Array | undefined;
       for (const x of byDay.get(v.day) ?? []) {
+        if (x.kind === 'ogtt2hGlucoseMgDl')
+          twoHour ??= twoHourGlucoseMgDl(v.postLoadInputs(), {
+            assayFactor: priors.postLoadAssayFactor,
+            absorptionFactor: priors.postLoadAbsorptionFactor,
+          });
         for (let i = 0; i < n; i++) {
           let model: number;
           if (x.kind === 'weightKg') model = v.weightKg[i]!;
+          else if (x.kind === 'ogtt2hGlucoseMgDl') model = twoHour![i]!;
           else if (x.kind === 'fastingGlucoseMgDl') model = v.fpgMmolL[i]! * MG_DL_PER_MMOL_L;
           else if (x.kind === 'hba1cPercent') model = v.hba1cPercent[i]!;
           else if (x.kind === 'meanGlucoseMgDl')
@@ -127,11 +144,24 @@ export function replayHistory(
  * The tempered log-likelihood of each member's history: the members (as they were at day t0) replayed
  * to today, every observation weighted by its kind's tempering.
  */
-export function historyLogLikelihood(members: readonly Member[], obs: readonly Observation[], t0: number, seed: number): Float64Array {
+export function historyLogLikelihood(
+  members: readonly Member[],
+  obs: readonly Observation[],
+  t0: number,
+  seed: number,
+  priors: Priors = PRIORS,
+): Float64Array {
   const temper = temperingByKind(obs);
   const ll = new Float64Array(members.length);
-  replayHistory(members, obs, t0, seed, (x, i, model) => {
-    ll[i] = ll[i]! + temper(x.kind) * logLik(x.kind, model, x.value);
-  });
+  replayHistory(
+    members,
+    obs,
+    t0,
+    seed,
+    (x, i, model) => {
+      ll[i] = ll[i]! + temper(x.kind) * logLik(x.kind, model, x.value);
+    },
+    priors,
+  );
   return ll;
 }

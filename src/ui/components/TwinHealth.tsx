@@ -7,10 +7,11 @@ import { displayDelta, formatDay } from '../format.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { strong, tx, txn } from '../i18n/rich.ts';
 
-const KIND: Record<string, [MessageKey, 'body_weight' | 'blood_glucose' | 'hba1c']> = {
+const KIND: Record<string, [MessageKey, 'body_weight' | 'blood_glucose' | 'hba1c' | 'ogtt_2h_glucose']> = {
   weightKg: ['twin.health.kind.weight', 'body_weight'],
   fastingGlucoseMgDl: ['twin.health.kind.fastingGlucose', 'blood_glucose'],
   hba1cPercent: ['twin.health.kind.hba1c', 'hba1c'],
+  ogtt2hGlucoseMgDl: ['twin.health.kind.ogtt2h', 'ogtt_2h_glucose'],
 };
 
 /** Calibration status, what would sharpen the forecast, and the twin's track record. */

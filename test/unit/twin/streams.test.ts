@@ -105,6 +105,20 @@ describe('a purpose that draws more shifts no other purpose', () => {
     expect(mh.members).not.toEqual(base.members);
   });
 
+  it('calibration without an OGTT draws nothing of the peripheral sensitivity, so it is what it was before the OGTT kind; with one it does', () => {
+    const obs: Observation[] = [];
+    for (let m = 24; m >= 0; m--) obs.push({ day: -m * 30, kind: 'weightKg', value: 93 + (4 * (24 - m)) / 24 });
+    [112, 116, 122].forEach((v, k) => obs.push({ day: -(2 - k) * 360, kind: 'fastingGlucoseMgDl', value: v }));
+    obs.push({ day: -200, kind: 'hba1cPercent', value: 6.0 }, { day: -100, kind: 'fastingInsulinMicroIuMl', value: 14 });
+    const o = { members: 150, seed: 8 };
+    // Extra draws in the peripheral stream change nothing at all: the stream is not read.
+    expect(withExtraDraws('prior.peripheral', () => calibrate(person, obs, o))).toEqual(calibrate(person, obs, o));
+    // With an OGTT the members draw it (and the moves step it), so the stream shows.
+    const withOgtt = [...obs, { day: -300, kind: 'ogtt2hGlucoseMgDl' as const, value: 170 }];
+    const base = calibrate(person, withOgtt, o);
+    expect(withExtraDraws('prior.peripheral', () => calibrate(person, withOgtt, o)).members).not.toEqual(base.members);
+  });
+
   it("a stored forecast: extra draws for its measurement errors leave the members' visits alone and the other way round", () => {
     const members = ensembleFor(person, 100, 4);
     const base = forecastBands(members, 365, 30, 2);

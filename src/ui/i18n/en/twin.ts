@@ -65,6 +65,7 @@ export const twin = {
   'twin.health.kind.weight': 'Weight',
   'twin.health.kind.fastingGlucose': 'Fasting glucose',
   'twin.health.kind.hba1c': 'HbA1c',
+  'twin.health.kind.ogtt2h': '2-hour glucose (glucose tolerance test)',
   'twin.health.notCalibrated': 'Not calibrated yet: the twin needs your birth date, sex, height and a weight.',
   'twin.health.notCalibrated.review': "Not calibrated yet: the twin needs the patient's birth date, sex, height and a weight.",
   'twin.health.newest': 'Newest data: {day}.',
