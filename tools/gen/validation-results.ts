@@ -9,27 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { trialValidationCases } from '../../models/validation/trial-cases.ts';
-import type { ValidationKind } from '../../models/validation/risk-cases.ts';
+import type { TrialResultRow, TrialResultsFile as TrialResults } from '../../src/twin/validation-summary.ts';
 
-export type TrialKind = Exclude<ValidationKind, 'reference'>;
-
-export interface TrialResultRow {
-  id: string;
-  kind: TrialKind;
-  expected: number;
-  got: number;
-  tolerance: number;
-  pass: boolean;
-  /** (got − expected) / SE where the source gives a standard error, else null. */
-  z: number | null;
-  horizonYears: number;
-}
-
-export interface TrialResults {
-  /** The date the rows were computed (ISO, yyyy-mm-dd). */
-  measured: string;
-  rows: TrialResultRow[];
-}
+export type { TrialResultRow, TrialResults };
 
 /**
  * The follow-up each row's number is read at, by id prefix (first match wins): DPP 3 years (Knowler
