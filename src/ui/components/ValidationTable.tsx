@@ -38,30 +38,28 @@ export function ValidationTable({ summary = VALIDATION_SUMMARY, collapsed = fals
       <p className="small">
         {summary.validatedHorizonYears > 0 ? tn('checks.validated', summary.validatedHorizonYears) : t('checks.validated.none')}
       </p>
-      <div className="table-scroll">
-        <table className="checks" data-testid="validation-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('checks.col.what')}</th>
-              <th scope="col">{t('checks.col.published')}</th>
-              <th scope="col">{t('checks.col.twin')}</th>
-              <th scope="col">{t('checks.col.result')}</th>
-              <th scope="col">{t('checks.col.horizon')}</th>
+      <table className="checks" data-testid="validation-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('checks.col.what')}</th>
+            <th scope="col">{t('checks.col.published')}</th>
+            <th scope="col">{t('checks.col.twin')}</th>
+            <th scope="col">{t('checks.col.result')}</th>
+            <th scope="col">{t('checks.col.horizon')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.rows.map((r) => (
+            <tr key={r.id} data-check={r.id} className={r.reproduced ? 'reproduced' : 'missed'}>
+              <th scope="row">{t(r.labelKey)}</th>
+              <td data-value="published">{valueText(r.published, r.publishedDecimals, r.unit)}</td>
+              <td data-value="twin">{valueText(r.twin, r.twinDecimals, r.unit)}</td>
+              <td>{resultText(r)}</td>
+              <td>{tn('checks.years', r.horizonYears)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {summary.rows.map((r) => (
-              <tr key={r.id} data-check={r.id} className={r.reproduced ? 'reproduced' : 'missed'}>
-                <th scope="row">{t(r.labelKey)}</th>
-                <td data-value="published">{valueText(r.published, r.publishedDecimals, r.unit)}</td>
-                <td data-value="twin">{valueText(r.twin, r.twinDecimals, r.unit)}</td>
-                <td>{resultText(r)}</td>
-                <td>{tn('checks.years', r.horizonYears)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <p className="muted small">{t('checks.measured', { date: dateText(summary.measured) })}</p>
     </>
   );

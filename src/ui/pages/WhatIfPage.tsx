@@ -186,11 +186,6 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
                     </p>
                   ),
               )}
-            {result?.ok && shownPlans.length > 0 && beyond && (
-              <p className="small" data-testid="beyond-checked">
-                {beyond}
-              </p>
-            )}
             {!result && !forecast.error && <p className="muted">{t('whatif.calibrating')}</p>}
             {forecast.error && (
               <p className="error" role="alert">
@@ -198,6 +193,12 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
               </p>
             )}
           </div>
+          {/* Beside the plans' sentences, not among them: one note for every figure at this horizon. */}
+          {result?.ok && shownPlans.length > 0 && beyond && (
+            <p className="small" data-testid="beyond-checked">
+              {beyond}
+            </p>
+          )}
           <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
             <div className="grid fans">
               {result?.ok &&
