@@ -1,6 +1,7 @@
 import { t } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
 import { modelCards } from '../model-cards.ts';
+import { ValidationTable } from './ValidationTable.tsx';
 
 /** About Doppel: what it is and is not, its licence, and a card per model. */
 export function AboutSection() {
@@ -27,6 +28,8 @@ export function AboutSection() {
           </article>
         ))}
       </div>
+      {/* Beside the twin's card (the last): how far to trust it. */}
+      <ValidationTable />
     </section>
   );
 }

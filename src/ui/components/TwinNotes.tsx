@@ -3,6 +3,8 @@ import { displayDelta } from '../format.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
 import { noteText } from '../model-notes.ts';
+import { beyondCheckedSentence } from '../whatif/sentence.ts';
+import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 
 const nf = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -14,6 +16,8 @@ const pct = (v: number | null | undefined): string => (v === null || v === undef
  */
 export function TwinNotes({ result, names, ms, settings }: { result: Forecast; names: string[]; ms?: number; settings: Settings }) {
   const c = result.calibration;
+  // The table's figures are 10-year ones.
+  const beyond10 = beyondCheckedSentence(10, VALIDATION_SUMMARY.validatedHorizonYears);
   return (
     <details className="card notes" open>
       <summary>{t('whatif.notes.title')}</summary>
@@ -82,6 +86,7 @@ export function TwinNotes({ result, names, ms, settings }: { result: Forecast; n
           </li>
         ))}
         {ms !== undefined && <li className="muted">{t('whatif.notes.computed', { ms: Math.round(ms) })}</li>}
+        {beyond10 && <li>{beyond10}</li>}
         <li>{t('whatif.notes.bands')}</li>
         <li className="muted">{t('whatif.notes.disclaimer')}</li>
       </ul>

@@ -3,6 +3,7 @@
  * for messages shown with `tx` (rich.ts), `<tag>…</tag>` markup. A count-dependent message has
  * `.one` and `.other` forms (`tn`). The messages live per screen group in ./en/.
  */
+import { checks } from './en/checks.ts';
 import { errors } from './en/errors.ts';
 import { importing } from './en/import.ts';
 import { learning } from './en/learning.ts';
@@ -39,6 +40,7 @@ export const EN_GROUPS = {
   units,
   errors,
   tabs,
+  checks,
 } as const;
 
 export const en = {
@@ -59,4 +61,5 @@ export const en = {
   ...units,
   ...errors,
   ...tabs,
+  ...checks,
 } as const;

@@ -6,12 +6,14 @@ import type { Workspace } from '../../data/workspace.ts';
 import { PlanEditor } from '../components/PlanEditor.tsx';
 import { SavedScenarios } from '../components/SavedScenarios.tsx';
 import { TwinNotes } from '../components/TwinNotes.tsx';
+import { ValidationTable } from '../components/ValidationTable.tsx';
+import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 import { cannotSimulateText } from '../model-notes.ts';
 import { useForecast } from '../hooks/useForecast.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { tx } from '../i18n/rich.ts';
 import { MAX_PLANS, NO_CHANGE, toScenario, type Plan } from '../whatif/plans.ts';
-import { planSentence } from '../whatif/sentence.ts';
+import { beyondCheckedSentence, planSentence } from '../whatif/sentence.ts';
 import { COLOURS, describeSeries, fanSeries, unitOf, type Quantity } from '../whatif/series.ts';
 
 const FanChart = lazy(() => import('../charts/FanChart.tsx'));
@@ -94,6 +96,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   }
 
   const planResults = result?.ok ? result.value.results : [];
+  const beyond = beyondCheckedSentence(horizon, VALIDATION_SUMMARY.validatedHorizonYears);
   return (
     <div className="whatif">
       <h1 id="whatif-title">{t('whatif.title')}</h1>
@@ -190,6 +193,12 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
               </p>
             )}
           </div>
+          {/* Beside the plans' sentences, not among them: one note for every figure at this horizon. */}
+          {result?.ok && shownPlans.length > 0 && beyond && (
+            <p className="small" data-testid="beyond-checked">
+              {beyond}
+            </p>
+          )}
           <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
             <div className="grid fans">
               {result?.ok &&
@@ -224,6 +233,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
             <li className="muted small">{t('whatif.shaded')}</li>
           </ul>
           {result?.ok && <TwinNotes result={result.value} names={names} ms={forecast.ms} settings={settings} />}
+          {result?.ok && <ValidationTable collapsed />}
         </section>
       </div>
     </div>

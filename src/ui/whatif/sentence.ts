@@ -78,3 +78,14 @@ export function planSentence(
   }
   return out;
 }
+
+/**
+ * One plain sentence when a figure `horizon` years ahead lies beyond the longest follow-up at which
+ * the twin reproduced the trials' counts of new diabetes (src/twin/validation-summary.ts), else null.
+ */
+export function beyondCheckedSentence(horizon: number, validatedHorizonYears: number): string | null {
+  if (horizon <= validatedHorizonYears) return null;
+  return validatedHorizonYears > 0
+    ? tn('whatif.beyondChecked', validatedHorizonYears, { horizon })
+    : t('whatif.beyondChecked.none', { horizon });
+}

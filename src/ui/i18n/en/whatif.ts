@@ -115,6 +115,13 @@ export const whatif = {
   'whatif.sentence.weightAbout.review': "{core}; the patient's weight then is about {weight}.",
   'whatif.sentence.weightRange': "{core}; your weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
   'whatif.sentence.weightRange.review': "{core}; the patient's weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
+  /** Under the sentences when the horizon lies beyond the longest trial the twin reproduced (src/twin/validation-summary.ts). */
+  'whatif.beyondChecked.one':
+    'The twin has been checked against trials over up to {count} year; {horizon} years is beyond that, so read the {horizon}-year figure as an estimate with more doubt.',
+  'whatif.beyondChecked.other':
+    'The twin has been checked against trials over up to {count} years; {horizon} years is beyond that, so read the {horizon}-year figure as an estimate with more doubt.',
+  'whatif.beyondChecked.none':
+    'The twin has not yet been confirmed against a trial’s count of new diabetes, so read the {horizon}-year figure as an estimate with more doubt.',
   'whatif.sentence.disagree': '{model}, a published score, puts it at {percent} instead: the two models disagree, so read both.',
 
   'whatif.notes.title': 'How sure is this?',
