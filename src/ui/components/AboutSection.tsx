@@ -4,7 +4,7 @@ import { modelCards } from '../model-cards.ts';
 import { ValidationTable } from './ValidationTable.tsx';
 
 /** About Doppel: what it is and is not, its licence, and a card per model. */
-export function AboutSection() {
+export function AboutSection({ glucoseUnit }: { glucoseUnit?: 'mg/dL' | 'mmol/L' } = {}) {
   return (
     <section aria-labelledby="about-title">
       <h2 id="about-title">{t('about.title')}</h2>
@@ -29,7 +29,7 @@ export function AboutSection() {
         ))}
       </div>
       {/* Beside the twin's card (the last): how far to trust it. */}
-      <ValidationTable />
+      <ValidationTable glucoseUnit={glucoseUnit} />
     </section>
   );
 }

@@ -120,7 +120,7 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
       <ExportSection ws={ws} />
       {ws !== 'review' && <KeptReview />}
       <DeviceSection />
-      <AboutSection />
+      <AboutSection glucoseUnit={settings?.glucoseUnit} />
     </div>
   );
 }

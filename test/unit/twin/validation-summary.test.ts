@@ -135,4 +135,18 @@ describe('on screen', () => {
     expect(text).not.toMatch(/z-score|held.out|calibrat|validation|\bz\b/i);
     expect(renderToStaticMarkup(createElement(ValidationTable))).toMatch(/^<section[^>]*><h3/);
   });
+
+  it("shows glucose rows in the person's own glucose unit", () => {
+    const cell = (unit: 'mg/dL' | 'mmol/L', id: string, which: 'published' | 'twin'): string => {
+      const html = renderToStaticMarkup(createElement(ValidationTable, { glucoseUnit: unit }));
+      const row = html.slice(html.indexOf(`data-check="${id}"`));
+      const m = row.match(new RegExp(`data-value="${which}">([^<]*)<`));
+      return m![1]!;
+    };
+    // DPP published its baseline in mg/dL, DPS in mmol/L: each reads in the person's unit.
+    expect(cell('mg/dL', 'dpp-baseline-2h-glucose-mean-mg-dl', 'published')).toMatch(/^164\.6 mg\/dL$/);
+    expect(cell('mmol/L', 'dpp-baseline-2h-glucose-mean-mg-dl', 'published')).toMatch(/^9\.14 mmol\/L$/);
+    expect(cell('mmol/L', 'dps-baseline-2h-glucose-mean-mmol-l', 'published')).toMatch(/^8\.9 mmol\/L$/);
+    expect(cell('mg/dL', 'dps-baseline-2h-glucose-mean-mmol-l', 'published')).toMatch(/^160 mg\/dL$/);
+  });
 });
