@@ -65,10 +65,15 @@ test('the app says what the twin was checked against, and where a figure lies be
   await expect(page.getByTestId('beyond-checked')).toHaveText(
     `The twin has been checked against trials over up to ${validated} years; 10 years is beyond that, so read the 10-year figure as an estimate with more doubt.`,
   );
-  // Within what was checked, no such sentence.
+  // Said once on the page, not again in the notes under the charts.
+  const tenYears = page.getByText('10 years is beyond that', { exact: false });
+  await expect(tenYears).toHaveCount(1);
+  // Within what was checked, no such sentence beside the charts; the notes' table, whose figures are
+  // 10-year ones whatever the charts show, still says it.
   await page.getByLabel('Show').selectOption(String(validated));
   await whatIf.settled();
   await expect(page.getByTestId('beyond-checked')).toHaveCount(0);
+  await expect(tenYears).toHaveCount(1);
 
   // The same numbers beside the model cards in Settings → About.
   const about = new ValidationTable(page, await openAbout(page));

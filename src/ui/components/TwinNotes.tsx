@@ -14,10 +14,23 @@ const pct = (v: number | null | undefined): string => (v === null || v === undef
  * What stands behind the forecast: the published scores beside the twin, how the twin was
  * calibrated and anchored, and every warning. Shown under the fan charts.
  */
-export function TwinNotes({ result, names, ms, settings }: { result: Forecast; names: string[]; ms?: number; settings: Settings }) {
+export function TwinNotes({
+  result,
+  names,
+  ms,
+  settings,
+  pageHorizonYears,
+}: {
+  result: Forecast;
+  names: string[];
+  ms?: number;
+  settings: Settings;
+  /** The horizon the page shows: at 10 years the page already says once that 10 years is beyond the trials. */
+  pageHorizonYears?: number;
+}) {
   const c = result.calibration;
-  // The table's figures are 10-year ones.
-  const beyond10 = beyondCheckedSentence(10, VALIDATION_SUMMARY.validatedHorizonYears);
+  // The table's figures are 10-year ones, whatever horizon the charts show.
+  const beyond10 = pageHorizonYears === 10 ? null : beyondCheckedSentence(10, VALIDATION_SUMMARY.validatedHorizonYears);
   return (
     <details className="card notes" open>
       <summary>{t('whatif.notes.title')}</summary>

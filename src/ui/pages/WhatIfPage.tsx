@@ -232,7 +232,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
             ))}
             <li className="muted small">{t('whatif.shaded')}</li>
           </ul>
-          {result?.ok && <TwinNotes result={result.value} names={names} ms={forecast.ms} settings={settings} />}
+          {result?.ok && <TwinNotes result={result.value} names={names} ms={forecast.ms} settings={settings} pageHorizonYears={horizon} />}
           {result?.ok && <ValidationTable collapsed glucoseUnit={settings.glucoseUnit} />}
         </section>
       </div>
