@@ -4,6 +4,7 @@
  * random numbers), so that arm differences are the scenarios' alone.
  */
 import { randomStream, type Rng } from '../util/random.ts';
+import { mean } from '../util/stats.ts';
 import { CONTRACT_DIAGNOSIS, type DiagnosedBy, type DiagnosisCriteria, type Ascertainer, type TriggerCounts } from './ascertainment.ts';
 import { runEnsemble, type DayView, type RunOptions } from './engine.ts';
 import { baselineTwoHourMgDl, screen } from './entry.ts';
@@ -130,23 +131,6 @@ function runArm(members: readonly Member[], arm: TrialArm, days: number, observe
   } else runEnsemble(members, arm, days, observe, o);
 }
 
-const mean = (xs: ArrayLike<number>): number => {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i]!;
-  return s / xs.length;
-};
-
-const meanOfFinite = (xs: ArrayLike<number>): number => {
-  let s = 0;
-  let k = 0;
-  for (let i = 0; i < xs.length; i++)
-    if (Number.isFinite(xs[i])) {
-      s += xs[i]!;
-      k++;
-    }
-  return k ? s / k : NaN;
-};
-
 /** The trial, every arm on the same members, with what validation needs beyond the contract's output. */
 export function runCohortDetailed(t: Trial, priors: Priors = PRIORS, effects: Effects = EFFECTS): CohortDetail {
   const v2 = usesTrialV2(t);
@@ -174,7 +158,7 @@ export function runCohortDetailed(t: Trial, priors: Priors = PRIORS, effects: Ef
         res.meanWeightChangeKg.push(dw / members.length);
         d.meanFpgMgDl.push(mean(v.fpgMmolL) * MG_DL_PER_MMOL_L);
         d.meanHba1cPercent.push(mean(v.hba1cPercent));
-        if (v2) twoHour.push(meanOfFinite(v.twoHourMgDl()));
+        if (v2) twoHour.push(mean(v.twoHourMgDl()));
       },
       { noiseSeed: t.seed, screenAtBaseline: false, diagnosis: t.diagnosis, effects, priors, onAscertainer: (a) => (asc = a) },
     );

@@ -352,7 +352,7 @@ export function runDays(
         day: today,
         mgDl: twoHourGlucoseMgDl(
           postLoadInputs(),
-          { assayFactor: priors.postLoadAssayFactor, absorptionFactor: priors.postLoadAbsorptionFactor },
+          priors,
           Uint8Array.from(diagnosed, (x) => 1 - x),
         ),
       };

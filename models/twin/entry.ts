@@ -29,10 +29,7 @@ export function baselinePostLoadInputs(members: readonly Member[]): PostLoadInpu
 
 /** Each member's usual 2-hour glucose at baseline, mg/dL. */
 export function baselineTwoHourMgDl(members: readonly Member[], priors: Priors = PRIORS): Float64Array {
-  return twoHourGlucoseMgDl(baselinePostLoadInputs(members), {
-    assayFactor: priors.postLoadAssayFactor,
-    absorptionFactor: priors.postLoadAbsorptionFactor,
-  });
+  return twoHourGlucoseMgDl(baselinePostLoadInputs(members), priors);
 }
 
 /**
@@ -111,8 +108,9 @@ export function screen(
         ids.map((id) => twoHourTarget(id)),
         priors,
       );
-    const g2 = baselineTwoHourMgDl(members, priors);
-    const fpg = baselinePostLoadInputs(members).fpgMmolL;
+    const inputs = baselinePostLoadInputs(members);
+    const g2 = twoHourGlucoseMgDl(inputs, priors);
+    const fpg = inputs.fpgMmolL;
     for (let k = 0; k < batch && kept.length < n; k++) {
       const rng = randomStream(seed, 'cohort.screening', ids[k]!);
       let f = 0;

@@ -107,7 +107,7 @@ export function postLoadSubject(x: PostLoadInputs, i: number, assayFactor: numbe
  */
 export function twoHourGlucoseMgDl(
   x: PostLoadInputs,
-  c: { assayFactor: number; absorptionFactor: number },
+  priors: Pick<Priors, 'postLoadAssayFactor' | 'postLoadAbsorptionFactor'>,
   which?: ArrayLike<number>,
 ): Float64Array {
   const n = x.fpgMmolL.length;
@@ -116,7 +116,7 @@ export function twoHourGlucoseMgDl(
   const out = new Float64Array(n).fill(NaN);
   if (!idx.length) return out;
   const e = new DallaManEnsemble(
-    idx.map((i) => postLoadSubject(x, i, c.assayFactor, c.absorptionFactor)),
+    idx.map((i) => postLoadSubject(x, i, priors.postLoadAssayFactor, priors.postLoadAbsorptionFactor)),
     PAPER_VARIANT,
   );
   for (let s = 0; s < OGTT_MINUTES * STEPS_PER_MINUTE; s++) e.step(1 / STEPS_PER_MINUTE);

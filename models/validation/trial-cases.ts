@@ -11,6 +11,7 @@ import { runCohortDetailed, type CohortDetail } from '../twin/cohort.ts';
 import { MG_DL_PER_MMOL_L } from '../twin/members.ts';
 import { PRIORS } from '../twin/priors.ts';
 import { randomStream } from '../util/random.ts';
+import { mean, sd } from '../util/stats.ts';
 import type { Trial } from '../twin/trial-schema.ts';
 import type { ValidationCase } from './risk-cases.ts';
 import { nhsDppTrial, NHS_DPP_HBA1C_CHANGE_PERCENT, NHS_DPP_SOURCE } from './nhs-dpp.ts';
@@ -116,16 +117,6 @@ function dppRows(): ValidationCase[] {
       se: () => combine(17 / Math.sqrt(3147), sd(trialRun(DPP_TRIAL).screenedTwoHourMgDl) / Math.sqrt(DPP_TRIAL.n)),
     },
   ];
-}
-
-function mean(xs: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i]!;
-  return s / xs.length;
-}
-function sd(xs: ArrayLike<number>): number {
-  const m = mean(xs);
-  return Math.sqrt(mean(Array.from(xs, (x) => (x - m) ** 2)));
 }
 
 function dpsRows(): ValidationCase[] {

@@ -16,6 +16,7 @@
  *   npx tsx tools/gen/calibrate-postload.ts
  */
 import { baselinePostLoadInputs, baselineTwoHourMgDl } from '../../models/twin/entry.ts';
+import { twoHourGlucoseMgDl } from '../../models/twin/post-load.ts';
 import { drawMember, MG_DL_PER_MMOL_L, type Member } from '../../models/twin/members.ts';
 import { PRIORS, type Priors } from '../../models/twin/priors.ts';
 import { nelderMead } from '../../models/util/nelder-mead.ts';
@@ -111,10 +112,11 @@ export function metsimShares(priors: Priors, n = 2400): { normalFasting: number;
     members.push(drawMember(person, randomStream(SEED, 'prior', id), priors, false, randomStream(SEED, 'prior.peripheral', id)));
     z.push([r.normal(), r.normal()]);
   }
-  const g2 = baselineTwoHourMgDl(members, priors);
+  const inputs = baselinePostLoadInputs(members);
+  const g2 = twoHourGlucoseMgDl(inputs, priors);
   const count = { nfg: [0, 0], ifg: [0, 0] };
-  members.forEach((m, i) => {
-    const f = baselinePostLoadInputs([m]).fpgMmolL[0]! * (1 + priors.fpgWithinPersonCv * z[i]![0]);
+  members.forEach((_, i) => {
+    const f = inputs.fpgMmolL[i]! * (1 + priors.fpgWithinPersonCv * z[i]![0]);
     const t = (g2[i]! / MG_DL_PER_MMOL_L) * (1 + priors.twoHourWithinPersonCv * z[i]![1]);
     if (f >= 7 || t >= 11.1) return;
     const c = f < 5.6 ? count.nfg : count.ifg;

@@ -106,11 +106,7 @@ export function replayHistory(
     (v) => {
       let twoHour: Float64Array | undefined;
       for (const x of byDay.get(v.day) ?? []) {
-        if (x.kind === 'ogtt2hGlucoseMgDl')
-          twoHour ??= twoHourGlucoseMgDl(v.postLoadInputs(), {
-            assayFactor: priors.postLoadAssayFactor,
-            absorptionFactor: priors.postLoadAbsorptionFactor,
-          });
+        if (x.kind === 'ogtt2hGlucoseMgDl') twoHour ??= twoHourGlucoseMgDl(v.postLoadInputs(), priors);
         for (let i = 0; i < n; i++) {
           let model: number;
           if (x.kind === 'weightKg') model = v.weightKg[i]!;
