@@ -338,9 +338,10 @@ export function runDays(
   const dx = o.diagnosis ?? CONTRACT_DIAGNOSIS;
   const asc = byState ? undefined : new Ascertainer(n, dx, o.noiseSeed ?? 1, priors);
   if (asc) o.onAscertainer?.(asc);
-  const diagnosed = asc ? asc.diagnosed : new Uint8Array(n);
+  // Outcome 'state': the glycaemia step flags each member from the first day its usual levels reach a threshold.
   const fpgLimit = dx.fastingGlucoseMgDl === null ? Infinity : dx.fastingGlucoseMgDl / MG_DL_PER_MMOL_L;
   const a1cLimit = dx.hba1cPercent ?? Infinity;
+  const diagnosed = asc ? asc.diagnosed : glyc.watch(fpgLimit, a1cLimit);
   // The usual 2-hour glucose of the members not yet diagnosed, computed once a day at most (a visit
   // and an observer on the same day share it).
   let twoHour: { day: number; mgDl: Float64Array } | undefined;
@@ -359,10 +360,6 @@ export function runDays(
     return twoHour.mgDl;
   };
   const usual = { fpgMmolL: glyc.fpgMmolL, hba1cPercent: glyc.hba1cPercent, twoHourMgDl: twoHourOfUndiagnosed };
-  const markState = (): void => {
-    const { fpgMmolL, hba1cPercent } = glyc;
-    for (let i = 0; i < diagnosed.length; i++) if (fpgMmolL[i]! >= fpgLimit || hba1cPercent[i]! >= a1cLimit) diagnosed[i] = 1;
-  };
   const view = (day: number): DayView => ({
     day,
     weightKg: hall.weight,
@@ -372,16 +369,14 @@ export function runDays(
     twoHourMgDl: twoHourOfUndiagnosed,
     postLoadInputs,
   });
-  if (byState) markState();
-  else asc!.visitDay(0, usual, o.screenAtBaseline ?? true);
+  if (!byState) asc!.visitDay(0, usual, o.screenAtBaseline ?? true);
   observe(view(0));
   for (let d = 1; d <= days; d++) {
     today = d;
     beforeDay?.(d);
     hall.step();
     glyc.step(hall.weight);
-    if (byState) markState();
-    else asc!.visitDay(d, usual);
+    if (!byState) asc!.visitDay(d, usual);
     observe(view(d));
   }
 }

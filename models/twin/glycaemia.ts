@@ -17,13 +17,13 @@
  */
 import { HOMA_FSI_PER_B, HOMA_GLUCOSE_FLOOR_MMOL_L, HOMA_IS_CONSTANT } from '../physiology/homa.ts';
 import { whigFpgMmolL, WHIG_TYPICAL } from '../physiology/whig.ts';
+import { createGlycaemiaKernel, type GlycaemiaArrays, type GlycaemiaKernel } from './glycaemia-kernel.ts';
 
 const K_TRANSIT = 3 / WHIG_TYPICAL.mttDays;
 const E_K = Math.exp(-K_TRANSIT);
 const KIN = WHIG_TYPICAL.kin;
 /** whigFpgMmolL inlined for the hot loop: FPG = (f + √(f² + c/(IS·B)))/2. */
 const FLOOR = HOMA_GLUCOSE_FLOOR_MMOL_L;
-const FLOOR_SQ = FLOOR * FLOOR;
 const HOMA_C = (4 * HOMA_IS_CONSTANT) / HOMA_FSI_PER_B;
 
 export interface GlycaemiaMember {
@@ -40,9 +40,8 @@ export interface GlycaemiaMember {
   peripheralRatio?: number;
 }
 
-/** Per-member constants (stride P) and states (stride S), interleaved for the hot loop. */
-const P = 6; // w0, scaleEfs, c/IS0 before startDay, c/IS0 after, PPG/k, daily odds factor
-const S = 4; // A1, A2, A3, odds of β-cell dysfunction (1 − B)/B
+/** The kernel's constants (glycaemia-kernel.ts). */
+const KERNEL_CONSTANTS = { kTransit: K_TRANSIT, kinOverK: KIN / K_TRANSIT, expMinusK: E_K, floorMmolL: FLOOR };
 
 export class GlycaemiaEnsemble {
   readonly n: number;
@@ -54,40 +53,46 @@ export class GlycaemiaEnsemble {
   /** Intervention factor on peripheral insulin sensitivity from startDay (1 = none). */
   readonly peripheralFactor: Float64Array;
   startDay = 0;
+  /** Which implementation of the daily step runs (glycaemia-kernel.ts): the same numbers either way. */
+  readonly implementation: GlycaemiaKernel['implementation'];
   private readonly members: readonly GlycaemiaMember[];
-  private readonly par: Float64Array;
-  private readonly st: Float64Array;
+  private readonly kernel: GlycaemiaKernel;
+  private readonly v: GlycaemiaArrays;
   private prepared = false;
+  /** Thresholds `step` watches (none until `watch` is called). */
+  private fpgLimitMmolL = Infinity;
+  private hba1cLimitPercent = Infinity;
 
-  constructor(members: readonly GlycaemiaMember[]) {
+  constructor(members: readonly GlycaemiaMember[], implementation: 'fastest' | 'reference' = 'fastest') {
     const n = (this.n = members.length);
     this.members = members;
-    this.fpgMmolL = new Float64Array(n);
-    this.hba1cPercent = new Float64Array(n);
+    this.kernel = createGlycaemiaKernel(n, KERNEL_CONSTANTS, implementation);
+    this.implementation = this.kernel.implementation;
+    const v = (this.v = this.kernel.arrays);
+    this.fpgMmolL = v.fpgMmolL;
+    this.hba1cPercent = v.hba1cPercent;
     this.isFactor = new Float64Array(n).fill(1);
     this.peripheralFactor = new Float64Array(n).fill(1);
-    this.par = new Float64Array(n * P);
-    this.st = new Float64Array(n * S);
     members.forEach((m, i) => {
       const fpg = whigFpgMmolL(m.is0, m.b0);
-      this.fpgMmolL[i] = fpg;
+      v.fpgMmolL[i] = fpg;
       const a = (KIN * fpg + m.ppg) / K_TRANSIT;
-      this.st[i * S] = this.st[i * S + 1] = this.st[i * S + 2] = a;
+      v.a1[i] = v.a2[i] = v.a3[i] = a;
       // e^{b0 + rb·t/365} on WHIG's logit scale, advanced by one multiplication a day.
-      this.st[i * S + 3] = (1 - m.b0) / m.b0;
-      this.hba1cPercent[i] = 3 * a;
+      v.odds[i] = (1 - m.b0) / m.b0;
+      v.hba1cPercent[i] = 3 * a;
     });
   }
 
   private prepare(): void {
+    const v = this.v;
     this.members.forEach((m, i) => {
-      const o = i * P;
-      this.par[o] = m.w0Kg;
-      this.par[o + 1] = m.scaleEfs;
-      this.par[o + 2] = HOMA_C / m.is0;
-      this.par[o + 3] = HOMA_C / (m.is0 * this.isFactor[i]!);
-      this.par[o + 4] = m.ppg / K_TRANSIT;
-      this.par[o + 5] = Math.exp(m.rbPerYear / 365);
+      v.w0Kg[i] = m.w0Kg;
+      v.scaleEfs[i] = m.scaleEfs;
+      v.cBefore[i] = HOMA_C / m.is0;
+      v.cAfter[i] = HOMA_C / (m.is0 * this.isFactor[i]!);
+      v.ppgK[i] = m.ppg / K_TRANSIT;
+      v.rate[i] = Math.exp(m.rbPerYear / 365);
     });
     this.prepared = true;
   }
@@ -121,49 +126,38 @@ export class GlycaemiaEnsemble {
       const efs = x <= 0 ? 1 - x : 1 / (1 + x);
       isHepatic[i] = m.is0 * efs * (on ? this.isFactor[i]! : 1);
       isPeripheral[i] = m.is0 * (m.peripheralRatio ?? 1) * efs * (on ? this.peripheralFactor[i]! : 1);
-      beta[i] = 1 / (1 + this.st[i * S + 3]!);
+      beta[i] = 1 / (1 + this.v.odds[i]!);
     }
     return { isHepatic, isPeripheral, beta };
   }
 
-  /** Advances one day given each member's body weight at the end of the day. */
+  /**
+   * Watches thresholds from the next step on: the returned flags (one per member, those already
+   * over at the call included) turn 1 on the first day the member's fasting glucose or HbA1c is at or
+   * over its limit, and stay 1. A person's forecast counts diabetes from that day; the check rides in
+   * the step instead of a second pass over the members every day.
+   */
+  watch(fpgLimitMmolL: number, hba1cLimitPercent: number): Uint8Array {
+    this.fpgLimitMmolL = fpgLimitMmolL;
+    this.hba1cLimitPercent = hba1cLimitPercent;
+    const { flags, fpgMmolL, hba1cPercent } = this.v;
+    for (let i = 0; i < this.n; i++) if (fpgMmolL[i]! >= fpgLimitMmolL || hba1cPercent[i]! >= hba1cLimitPercent) flags[i] = 1;
+    return flags;
+  }
+
+  /**
+   * Advances one day given each member's body weight at the end of the day: FPG is the HOMA
+   * quasi-steady state of IS·B with IS = IS0·factor·EFS and B = 1/(1 + odds), so
+   * c/(IS·B) = (c/(IS0·factor))·(1 + odds)/EFS; EFS is WHIG's linear effect where it was estimated
+   * (weight loss), and for a gain its continuation with the same slope at baseline that never reaches
+   * zero (a linear loss of sensitivity hit its floor at ~16 kg gained for the median member, ~5 kg
+   * for a steep one: drift alone then made lean people diabetic). HbA1c: the exact solution of the
+   * equal-rate transit chain over one day with the day's input held.
+   */
   step(weightKg: Float64Array): void {
     if (!this.prepared) this.prepare();
-    const cSlot = this.day + 1 >= this.startDay ? 3 : 2;
-    const kT = K_TRANSIT,
-      kinK = KIN / K_TRANSIT,
-      eK = E_K,
-      c3 = 0.5 * K_TRANSIT * K_TRANSIT,
-      floor = FLOOR,
-      floorSq = FLOOR_SQ;
-    const { fpgMmolL, hba1cPercent, par, st } = this;
-    const n = this.n;
-    for (let i = 0; i < n; i++) {
-      const o = i * P;
-      const q = i * S;
-      // WHIG's linear effect where it was estimated (weight loss); for a gain its continuation with the
-      // same slope at baseline that never reaches zero (a linear loss of sensitivity hit its floor at
-      // ~16 kg gained for the median member, ~5 kg for a steep one: drift alone then made lean people diabetic).
-      const x = par[o + 1]! * (weightKg[i]! - par[o]!);
-      const efs = x <= 0 ? 1 - x : 1 / (1 + x);
-      const odds = st[q + 3]! * par[o + 5]!;
-      // IS = IS0·factor·EFS and B = 1/(1 + odds), so c/(IS·B) = (c/(IS0·factor))·(1 + odds)/EFS.
-      const fpg = 0.5 * (floor + Math.sqrt(floorSq + (par[o + cSlot]! * (1 + odds)) / efs));
-      // Exact solution of the equal-rate transit chain over one day with the day's input held.
-      const s = kinK * fpg + par[o + 4]!;
-      const d1 = st[q]! - s;
-      const d2 = st[q + 1]! - s;
-      const d3 = st[q + 2]! - s;
-      const n1 = s + d1 * eK;
-      const n2 = s + (d2 + kT * d1) * eK;
-      const n3 = s + (d3 + kT * d2 + c3 * d1) * eK;
-      st[q] = n1;
-      st[q + 1] = n2;
-      st[q + 2] = n3;
-      st[q + 3] = odds;
-      fpgMmolL[i] = fpg;
-      hba1cPercent[i] = n1 + n2 + n3;
-    }
+    this.v.weightKg.set(weightKg);
+    this.kernel.step(this.day + 1 >= this.startDay, this.fpgLimitMmolL, this.hba1cLimitPercent);
     this.day++;
   }
 }

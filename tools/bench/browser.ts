@@ -9,7 +9,7 @@ import { findChromium } from '../test/chromium.mjs';
 import { table, type BenchResult } from './harness.ts';
 
 const days = Number(process.argv[2] ?? 1096);
-/** `npm run bench:browser -- 0 share` runs the share-file cases only. */
+/** `npm run bench:browser -- 0 share` runs the share-file cases only; `-- 0 twin` the twin cases only. */
 const only = process.argv[3];
 const executablePath = findChromium();
 if (!executablePath) {

@@ -12,6 +12,10 @@ self.onmessage = async (e: MessageEvent<{ days: number; only?: string }>) => {
       return;
     }
     for (const c of twinCases({ runs: 9, cohort: false })) results.push(await bench(c));
+    if (e.data.only === 'twin') {
+      self.postMessage({ ok: true, results });
+      return;
+    }
     for (const c of storeCases({ days: e.data.days, runs: 3, label: 'chromium/IndexedDB' })) results.push(await bench(c));
     self.postMessage({ ok: true, results });
   } catch (err) {
