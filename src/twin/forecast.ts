@@ -15,6 +15,7 @@ import { qdiabetesCrossCheck } from '../../models/twin/cross-check.ts';
 import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import { cvdUnderScenario, type CvdScenario } from '../../models/twin/cvd-scenario.ts';
 import { twinInputs, type TwinInputs } from './forecast-inputs.ts';
+import { diabetesRisk, hasDiabetes, type DiabetesRisk, type HasDiabetes } from '../../models/twin/headline.ts';
 
 /** The calibration's report; `reused` when the ensemble of an earlier call with the same inputs was kept. */
 export type ForecastCalibration = Omit<CalibrationResult, 'members'> & { reused?: boolean };
@@ -29,8 +30,26 @@ export interface Forecast {
   calibration: ForecastCalibration;
   /** The person's progression prior: anchored to their QDiabetes-2018 10-year risk (models/twin/anchor.ts). */
   progression?: ProgressionPrior;
+  /** Set when the person already has diabetes: the twin's diabetes and glucose forecasts do not apply to them. */
+  hasDiabetes: HasDiabetes | null;
   warnings: string[];
 }
+
+/**
+ * The headline answer (models/twin/headline.ts): the twin's risk of new type 2 diabetes within 10
+ * years under no change, from the very forecast the what-if explorer starts from (same call, same
+ * kept ensemble); or why there is none.
+ */
+export type HeadlineResult =
+  | {
+      kind: 'risk';
+      risk: DiabetesRisk;
+      /** The published score the twin's progression is matched to (QDiabetes-2018 A, B or C), and its value for the person today, %. */
+      anchor?: { variant: 'A' | 'B' | 'C'; percent: number };
+      observationsUsed: number;
+    }
+  | { kind: 'hasDiabetes'; why: HasDiabetes }
+  | { kind: 'cannot'; why: CannotSimulate };
 
 /** `CANNOT_SIMULATE`: the profile lacks what the twin needs or lies outside its models' range (the message says which). */
 export type ForecastResult = Result<Forecast, 'CANNOT_SIMULATE', CannotSimulate>;
@@ -111,12 +130,31 @@ export async function forecast(
     cvd,
     calibration,
     ...(progression ? { progression } : {}),
+    hasDiabetes: hasDiabetes(inputs.profile),
     warnings: [...inputs.warnings, ...warnings],
   });
 }
 
+/** The options every screen's no-change forecast uses, so that they share one run (and one number). */
+export const SCREEN_FORECAST: SimulateOptions = { years: 10 };
+
+export async function headline(ws: Workspace, options: { nowMs?: number } = {}): Promise<HeadlineResult> {
+  const f = await forecast(ws, [{}], { ...SCREEN_FORECAST, ...options });
+  if (!f.ok) return { kind: 'cannot', why: f.error.detail! };
+  if (f.value.hasDiabetes) return { kind: 'hasDiabetes', why: f.value.hasDiabetes };
+  const risk = diabetesRisk(f.value.results[0]!, 10)!;
+  const p = f.value.progression;
+  return {
+    kind: 'risk',
+    risk,
+    ...(p ? { anchor: { variant: p.source.slice(-1) as 'A' | 'B' | 'C', percent: p.target10yPercent } } : {}),
+    observationsUsed: f.value.calibration.observationsUsed,
+  };
+}
+
 export const forecastHandlers = {
   forecast,
+  headline,
   /**
    * What-ifs: every scenario on the same ensemble (common random numbers), so that differences
    * between them are the scenarios' alone. The ensemble is drawn once per call, from `options.priors`

@@ -138,3 +138,8 @@ export function ageOn(birthDate: string, atMs: number): number {
   if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) age--;
   return age;
 }
+
+/** A probability (0–1) as a whole percent in the user's locale ("18 %"): the one format of every risk on screen. */
+export function formatProbability(fraction: number): string {
+  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}

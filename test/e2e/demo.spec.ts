@@ -15,7 +15,8 @@ test('"Try the demo" builds a living twin in its own workspace, and one click re
 
   await app.removeDemo.click();
   await expect(app.tryDemo).toBeVisible();
-  expect(await app.databaseNames()).toEqual(['doppel']);
+  // The delete runs on after the screen has switched: it waits for the stopped workers' connections to close.
+  await expect.poll(() => app.databaseNames()).toEqual(['doppel']);
   const ownImports = await page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {

@@ -14,7 +14,7 @@ test('a what-if moves the fan chart, compares plans and keeps saved plans', asyn
   // The first plan is the example: lose 5 kg and walk 150 minutes a week.
   await expect(whatIf.weightOutput).toHaveText('−5 kg');
   await expect(whatIf.sentences).toContainText(
-    /Losing 5 kg and adding 150 minutes of moderate activity a week (lowers|leaves) your 10-year probability of type 2 diabetes/,
+    /Losing 5 kg and adding 150 minutes of moderate activity a week (lowers|leaves) your risk of type 2 diabetes in the next 10 years/,
   );
   await expect(page.getByTestId('calibration')).toContainText(/Calibrated to \d+ of your measurements/);
   const weightBefore = await whatIf.chart('weight').getAttribute('aria-label');

@@ -1,5 +1,5 @@
 import type { Settings } from '../../data/settings.ts';
-import { displayDelta } from '../format.ts';
+import { displayDelta, formatProbability } from '../format.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
 import { noteText } from '../model-notes.ts';
@@ -9,6 +9,8 @@ import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 const nf = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${nf(v < 10 ? 1 : 0).format(v)} %`);
+/** A diabetes risk in %, formatted as the headline formats it (the same number reads the same everywhere). */
+const risk = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : formatProbability(v / 100));
 
 /**
  * What stands behind the forecast: the published scores beside the twin, how the twin was
@@ -31,16 +33,18 @@ export function TwinNotes({
   const c = result.calibration;
   // The table's figures are 10-year ones, whatever horizon the charts show.
   const beyond10 = pageHorizonYears === 10 ? null : beyondCheckedSentence(10, VALIDATION_SUMMARY.validatedHorizonYears);
+  // For a person who already has diabetes, no diabetes risk: the heart scores alone.
+  const diabetesColumns = !result.hasDiabetes;
   return (
     <details className="card notes" open>
       <summary>{t('whatif.notes.title')}</summary>
       <table className="cross">
-        <caption className="small muted">{t('whatif.notes.caption')}</caption>
+        <caption className="small muted">{t(diabetesColumns ? 'whatif.notes.caption' : 'whatif.notes.captionCvd')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('whatif.notes.scenario')}</th>
-            <th scope="col">{t('whatif.notes.twin')}</th>
-            <th scope="col">{t('whatif.notes.qdiabetes')}</th>
+            {diabetesColumns && <th scope="col">{t('whatif.notes.twin')}</th>}
+            {diabetesColumns && <th scope="col">{t('whatif.notes.qdiabetes')}</th>}
             <th scope="col">{t('whatif.notes.cvd')}</th>
           </tr>
         </thead>
@@ -51,18 +55,20 @@ export function TwinNotes({
             return (
               <tr key={i}>
                 <th scope="row">{n}</th>
-                <td>{x && 'model' in x ? pct(x.twin10yPercent) : '–'}</td>
-                <td>
-                  {x && 'model' in x ? (
-                    x.agree === false ? (
-                      t('whatif.notes.disagrees', { value: pct(x.scenario10yPercent) })
+                {diabetesColumns && <td data-testid="notes-twin">{x && 'model' in x ? risk(x.twin10yPercent) : '–'}</td>}
+                {diabetesColumns && (
+                  <td>
+                    {x && 'model' in x ? (
+                      x.agree === false ? (
+                        t('whatif.notes.disagrees', { value: risk(x.scenario10yPercent) })
+                      ) : (
+                        risk(x.scenario10yPercent)
+                      )
                     ) : (
-                      pct(x.scenario10yPercent)
-                    )
-                  ) : (
-                    <span className="small">{x && 'unavailable' in x ? t('whatif.notes.unavailable') : '–'}</span>
-                  )}
-                </td>
+                      <span className="small">{x && 'unavailable' in x ? t('whatif.notes.unavailable') : '–'}</span>
+                    )}
+                  </td>
+                )}
                 <td>{pct(cvd?.prevent10yCvdPercent.scenario)}</td>
               </tr>
             );
@@ -84,12 +90,11 @@ export function TwinNotes({
             })}
           </li>
         )}
-        {result.progression && (
+        {result.progression && diabetesColumns && (
           <li>
             {t('whatif.notes.progression', {
               source: result.progression.source,
-              target: pct(result.progression.target10yPercent),
-              twin: pct(result.progression.twin10yPercent),
+              target: risk(result.progression.target10yPercent),
             })}
           </li>
         )}

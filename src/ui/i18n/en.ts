@@ -15,6 +15,7 @@ import { settings } from './en/settings.ts';
 import { shell } from './en/shell.ts';
 import { timeline } from './en/timeline.ts';
 import { twin } from './en/twin.ts';
+import { headline } from './en/headline.ts';
 import { units } from './en/units.ts';
 import { profile, welcome } from './en/welcome.ts';
 import { profileSync } from './en/profile-sync.ts';
@@ -29,6 +30,7 @@ export const EN_GROUPS = {
   profileSync,
   importing,
   twin,
+  headline,
   timeline,
   whatif,
   risk,
@@ -50,6 +52,7 @@ export const en = {
   ...profileSync,
   ...importing,
   ...twin,
+  ...headline,
   ...timeline,
   ...whatif,
   ...risk,

@@ -11,6 +11,11 @@ import { t, tn } from '../i18n/index.ts';
 import { modelCard } from '../model-cards.ts';
 import { scoreCards, warningsFor } from '../risk/scores.ts';
 import { errorText } from '../error-text.ts';
+import { DiabetesHeadline } from '../components/DiabetesHeadline.tsx';
+import { useHeadline } from '../hooks/useHeadline.ts';
+
+/** Scores of diabetes risk: they do not apply to a person who already has diabetes. */
+const DIABETES_SCORES = /^(qdiabetes2018|findrisc|ada|framinghamOffspring)/;
 
 /** Each validated score with its drivers, its inputs with provenance, its population and its limits. */
 export function RiskPage({ ws }: { ws: Workspace }) {
@@ -18,6 +23,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
   const settings = useSettings(ws);
   const [risk, setRisk] = useState<RiskResult>();
   const [error, setError] = useState<string>();
+  const head = useHeadline(ws, snapshot?.id);
   useEffect(() => {
     let live = true;
     // Not aborted: an abort stops the twin worker and drops the what-if explorer's cached ensemble.
@@ -46,11 +52,13 @@ export function RiskPage({ ws }: { ws: Workspace }) {
         {t('risk.computing')}
       </p>
     );
-  const cards = scoreCards(risk.report, risk.drivers);
+  const hasDiabetes = head.result?.kind === 'hasDiabetes';
+  const cards = scoreCards(risk.report, risk.drivers).filter((c) => !(hasDiabetes && DIABETES_SCORES.test(c.key)));
   const inputs = inputRows(risk, settings);
   return (
     <div className="risk">
       <h1>{t('risk.title')}</h1>
+      <DiabetesHeadline result={head.result} error={head.error} settings={settings} compact />
       <p className="muted small">{t('risk.intro')}</p>
       {risk.suggestion && (
         <p className="card tip" data-testid="risk-suggestion">

@@ -13,6 +13,8 @@ import { MetricCard } from '../components/MetricCard.tsx';
 import { RegionCard } from '../components/RegionCard.tsx';
 import { BodyFigure } from '../components/BodyFigure.tsx';
 import { TwinHealth } from '../components/TwinHealth.tsx';
+import { DiabetesHeadline } from '../components/DiabetesHeadline.tsx';
+import { useHeadline } from '../hooks/useHeadline.ts';
 import { ageOn, display, formatDate, formatDay, toDisplay, unitFor } from '../format.ts';
 import type { Series } from '../charts/TimeChart.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -43,6 +45,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
     [ws],
   );
   const [removing, setRemoving] = useState(false);
+  const head = useHeadline(ws, snapshot?.id);
 
   const state = snapshot?.state as SnapshotState | undefined;
   const cgmLast = state?.latest.cgm_glucose?.atMs;
@@ -142,6 +145,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
             ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}`
             : ''}
         </p>
+        <DiabetesHeadline result={head.result} error={head.error} settings={settings} />
         <div className="twin-top">
           <BodyFigure regions={state.regions} />
           <div className="grid regions">

@@ -6,6 +6,8 @@ import type { Workspace } from '../../data/workspace.ts';
 import { PlanEditor } from '../components/PlanEditor.tsx';
 import { SavedScenarios } from '../components/SavedScenarios.tsx';
 import { TwinNotes } from '../components/TwinNotes.tsx';
+import { DiabetesHeadline } from '../components/DiabetesHeadline.tsx';
+import { formatProbability } from '../format.ts';
 import { ValidationTable } from '../components/ValidationTable.tsx';
 import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 import { cannotSimulateText } from '../model-notes.ts';
@@ -96,6 +98,9 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   }
 
   const planResults = result?.ok ? result.value.results : [];
+  // A person who already has diabetes gets the weight alone: the twin's glucose model is for prevention.
+  const hasDiabetes = result?.ok ? result.value.hasDiabetes : null;
+  const charts = hasDiabetes ? CHARTS.filter(([q]) => q === 'weight') : CHARTS;
   const beyond = beyondCheckedSentence(horizon, VALIDATION_SUMMARY.validatedHorizonYears);
   return (
     <div className="whatif">
@@ -162,6 +167,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
           <h2 id="outcome-title" className="visually-hidden">
             {t('whatif.forecast')}
           </h2>
+          {hasDiabetes && <DiabetesHeadline result={{ kind: 'hasDiabetes', why: hasDiabetes }} settings={settings} />}
           <div aria-live="polite" className="sentences" data-testid="sentences">
             {result?.ok &&
               shownPlans.map(
@@ -179,9 +185,10 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
                             `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
                           weightChange: (kg) =>
                             `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
-                          percent: (f) => new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(f),
+                          percent: formatProbability,
                         },
                         'model' in (result.value.crossChecks[i + 1] ?? {}) ? (result.value.crossChecks[i + 1] as CrossCheck) : undefined,
+                        !!hasDiabetes,
                       )}
                     </p>
                   ),
@@ -194,7 +201,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
             )}
           </div>
           {/* Beside the plans' sentences, not among them: one note for every figure at this horizon. */}
-          {result?.ok && shownPlans.length > 0 && beyond && (
+          {result?.ok && !hasDiabetes && shownPlans.length > 0 && beyond && (
             <p className="small" data-testid="beyond-checked">
               {beyond}
             </p>
@@ -202,7 +209,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
           <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
             <div className="grid fans">
               {result?.ok &&
-                CHARTS.map(([q, key]) => {
+                charts.map(([q, key]) => {
                   const title = t(key);
                   const series = fanSeries(q, planResults, names, focus + 1, settings, horizon);
                   const unit = unitOf(q, settings);

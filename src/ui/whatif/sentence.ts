@@ -5,7 +5,7 @@
  * order the words as its language needs.
  */
 import type { CrossCheck } from '../../../models/twin/cross-check.ts';
-import type { SimulateResult } from '../../../models/twin/simulate.ts';
+import { newDiagnosisProbability, type SimulateResult } from '../../../models/twin/simulate.ts';
 import { t, tn } from '../i18n/index.ts';
 import type { Plan } from './plans.ts';
 
@@ -56,12 +56,19 @@ export function planSentence(
   horizon: number,
   u: SentenceUnits,
   cross?: CrossCheck,
+  /** The person already has diabetes: the sentence gives the weight alone (models/twin/headline.ts). */
+  hasDiabetes = false,
 ): string {
   const i = yearIndex(result, horizon);
-  const before = baseline.t2dCumulativeProbability[i]!;
-  const after = result.t2dCumulativeProbability[i]!;
   const what = describePlan(plan, u);
   const What = what.charAt(0).toUpperCase() + what.slice(1);
+  const w = result.weightKg;
+  const lo = u.weight(w.p05[i]!),
+    hi = u.weight(w.p95[i]!);
+  if (hasDiabetes) return tn('whatif.sentence.weightOnly', result.years[i]!, { What, lo, hi });
+  // Risk of new diabetes, as the headline counts it (the chance of being in range today is apart).
+  const before = newDiagnosisProbability(baseline.t2dCumulativeProbability, i);
+  const after = newDiagnosisProbability(result.t2dCumulativeProbability, i);
   const diff = Math.round(100 * after) - Math.round(100 * before);
   const core = tn(diff < 0 ? 'whatif.sentence.lower' : diff > 0 ? 'whatif.sentence.raise' : 'whatif.sentence.same', horizon, {
     what,
@@ -69,9 +76,6 @@ export function planSentence(
     before: u.percent(before),
     after: u.percent(after),
   });
-  const w = result.weightKg;
-  const lo = u.weight(w.p05[i]!),
-    hi = u.weight(w.p95[i]!);
   let out = lo === hi ? t('whatif.sentence.weightAbout', { core, weight: lo }) : t('whatif.sentence.weightRange', { core, lo, hi });
   if (cross && horizon === 10 && cross.twin10yPercent !== null && !cross.agree) {
     out += ` ${t('whatif.sentence.disagree', { model: cross.model, percent: u.percent(cross.scenario10yPercent / 100) })}`;

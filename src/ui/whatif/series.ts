@@ -1,6 +1,7 @@
 /** Forecast results as fan-chart series in the user's units. */
 import { fromCanonical } from '../../../models/units.ts';
 import type { BandSeries, SimulateResult } from '../../../models/twin/simulate.ts';
+import { newDiabetesByYear } from '../../../models/twin/headline.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { FanSeries } from '../charts/FanChart.tsx';
 import { t } from '../i18n/index.ts';
@@ -42,7 +43,14 @@ export function fanSeries(
 ): FanSeries[] {
   return results.map((r, i) => {
     const base = { label: names[i]!, rgb: COLOURS[i % COLOURS.length]!, dashed: i === 0 };
-    if (q === 't2d') return { ...base, line: r.t2dCumulativeProbability.slice(0, horizon + 1).map((p) => 100 * p) };
+    // New diabetes by each year (0 today), as the headline counts it (models/twin/headline.ts).
+    if (q === 't2d')
+      return {
+        ...base,
+        line: newDiabetesByYear(r)
+          .slice(0, horizon + 1)
+          .map((p) => 100 * p),
+      };
     const [b, f] =
       q === 'weight'
         ? [r.weightKg, (v: number) => fromCanonical('body_weight', v, s.weightUnit)]

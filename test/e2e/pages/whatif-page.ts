@@ -16,10 +16,11 @@ export class WhatIfPage {
     this.weightOutput = page.getByTestId('weight-output');
   }
 
-  async open(): Promise<void> {
+  /** Opens the explorer from the main navigation and waits for its charts (one, weight, for a person who has diabetes). */
+  async open(charts = 4): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'What if' }).click();
     await expect(this.page.getByRole('heading', { name: 'What if…' })).toBeVisible();
-    await expect(this.fanCharts).toHaveCount(4);
+    await expect(this.fanCharts).toHaveCount(charts);
   }
 
   chart(q: 't2d' | 'weight' | 'hba1c' | 'glucose'): Locator {

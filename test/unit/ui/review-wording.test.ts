@@ -45,7 +45,7 @@ describe('review mode speaks to the clinician', () => {
     setReader('clinician');
     expect(t('sharpen.weight.stale')).toBe("A recent weight (the patient's last is over a month old)");
     expect(t('whatif.sentence.lower.other' as MessageKey, { What: 'X', count: 10, before: '1', after: '2' })).toBe(
-      "X lowers the patient's 10-year probability of type 2 diabetes from 1 to 2",
+      "X lowers the patient's risk of type 2 diabetes in the next 10 years from 1 to 2",
     );
     setReader('person');
     expect(t('sharpen.weight.stale')).toMatch(/^Weigh yourself again/);

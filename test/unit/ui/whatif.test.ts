@@ -3,7 +3,7 @@ import { fromScenario, isNoChange, NO_CHANGE, toScenario, type Plan } from '../.
 import { describePlan, planSentence } from '../../../src/ui/whatif/sentence.ts';
 import { describeSeries, fanSeries } from '../../../src/ui/whatif/series.ts';
 import { invalidScenario } from '../../../models/twin/scenario.ts';
-import { simulate } from '../../../models/twin/simulate.ts';
+import { newDiagnosisProbability, simulate } from '../../../models/twin/simulate.ts';
 import { DEFAULT_SETTINGS } from '../../../src/data/settings.ts';
 import type { CrossCheck } from '../../../models/twin/cross-check.ts';
 
@@ -49,15 +49,22 @@ describe('the plain sentence', () => {
     expect(describePlan(p, units)).toBe('losing 8 kg and adding 150 minutes of moderate activity a week');
     const s = planSentence(p, baseline, lose, 10, units);
     const pct = (x: number): string => `${Math.round(100 * x)} %`;
-    expect(s).toContain(
-      `lowers your 10-year probability of type 2 diabetes from ${pct(baseline.t2dCumulativeProbability[10]!)} to ${pct(lose.t2dCumulativeProbability[10]!)}`,
-    );
+    // New diabetes, as the headline counts it: the chance of being in range today is left out.
+    const fresh = (r: typeof baseline): number => newDiagnosisProbability(r.t2dCumulativeProbability, 10);
+    expect(s).toContain(`lowers your risk of type 2 diabetes in the next 10 years from ${pct(fresh(baseline))} to ${pct(fresh(lose))}`);
     expect(s).toContain(`likely ${Math.round(lose.weightKg.p05[10]!)} kg–${Math.round(lose.weightKg.p95[10]!)} kg`);
-    expect(planSentence(p, baseline, lose, 3, units)).toContain('3-year probability');
+    expect(planSentence(p, baseline, lose, 3, units)).toContain('in the next 3 years');
+    // A person who already has diabetes: the weight alone, no diabetes risk.
+    const only = planSentence(p, baseline, lose, 10, units, undefined, true);
+    expect(only).toBe(
+      `Losing 8 kg and adding 150 minutes of moderate activity a week: your weight in 10 years is likely ${Math.round(lose.weightKg.p05[10]!)} kg–${Math.round(lose.weightKg.p95[10]!)} kg (90 % of the twin's simulations).`,
+    );
   });
 
   it('says when nothing changes, and shows a published score only where the models disagree', () => {
-    expect(planSentence(plan({}), baseline, baseline, 10, units)).toMatch(/^Changing nothing leaves your 10-year probability/);
+    expect(planSentence(plan({}), baseline, baseline, 10, units)).toMatch(
+      /^Changing nothing leaves your risk of type 2 diabetes in the next 10 years/,
+    );
     const cross: CrossCheck = {
       model: 'QDiabetes-2018 B',
       baseline10yPercent: 20,

@@ -5,7 +5,9 @@ export const risk = {
   'risk.computing.review': "Computing the patient's risk scores…",
   'risk.title': 'Risk scores',
   'risk.intro':
-    'Published equations, used exactly as published, on the data stored on this device. Each is a population estimate with limits; none is a diagnosis.',
+    'Published equations, used exactly as published, on the data stored on this device. Each answers its own question (named under its number) for people like you; none is a diagnosis.',
+  'risk.intro.review':
+    'Published equations, used exactly as published, on the shared data. Each answers its own question (named under its number) for people like the patient; none is a diagnosis.',
   'risk.suggestion.one': 'To get more scores: adding {inputs} would give {count} more risk score.',
   'risk.suggestion.other': 'To get more scores: adding {inputs} would give {count} more risk scores.',
   'risk.none': 'No score can be computed yet: add your birth date, sex, height and weight (or import them).',
@@ -20,10 +22,15 @@ export const risk = {
   'risk.inputs.value': 'Value',
   'risk.inputs.from': 'From',
 
-  'risk.qdiabetes.A': 'QDiabetes-2018 A (without blood tests)',
-  'risk.qdiabetes.B': 'QDiabetes-2018 B (with fasting glucose)',
-  'risk.qdiabetes.C': 'QDiabetes-2018 C (with HbA1c)',
-  'risk.qdiabetes.meaning': 'chance of type 2 diabetes within 10 years',
+  'risk.qdiabetes.A': 'QDiabetes-2018 without blood tests',
+  'risk.qdiabetes.B': 'QDiabetes-2018 with your fasting glucose',
+  'risk.qdiabetes.B.review': "QDiabetes-2018 with the patient's fasting glucose",
+  'risk.qdiabetes.C': 'QDiabetes-2018 with your HbA1c',
+  'risk.qdiabetes.C.review': "QDiabetes-2018 with the patient's HbA1c",
+  'risk.qdiabetes.meaning':
+    'a published score: the chance of type 2 diabetes within 10 years for people like you in England. Your twin starts from it (your headline risk above).',
+  'risk.qdiabetes.meaning.review':
+    'a published score: the chance of type 2 diabetes within 10 years for people like the patient in England. The twin starts from it (the headline risk above).',
   /** English always said "points", even for 1. */
   'risk.points.one': '{count} points',
   'risk.points.other': '{count} points',

@@ -43,7 +43,7 @@ export const whatif = {
   'whatif.calibrating': 'Calibrating your twin to your data…',
   'whatif.calibrating.review': "Calibrating the twin to the patient's data…",
   'whatif.failed': 'The forecast failed: {error}',
-  'whatif.chart.t2d': 'Probability of type 2 diabetes',
+  'whatif.chart.t2d': 'Risk of type 2 diabetes',
   'whatif.chart.weight': 'Weight',
   'whatif.chart.hba1c': 'HbA1c',
   'whatif.chart.glucose': 'Fasting glucose',
@@ -53,7 +53,7 @@ export const whatif = {
   'whatif.shaded': "Shaded: the middle 50 % and 90 % of the twin's simulations.",
   'whatif.series.line': '{name}: {value} {unit}',
   'whatif.series.band': '{name}: median {median} {unit}, 90 % range {lo} to {hi}',
-  'whatif.series.t2d': '(cumulative probability of type 2 diabetes)',
+  'whatif.series.t2d': '(chance of new type 2 diabetes by each year)',
 
   'whatif.bodyWeight': 'Body weight',
   'whatif.mode.weight': 'Set a weight change',
@@ -99,22 +99,30 @@ export const whatif = {
   'whatif.plan.nothing': 'changing nothing',
   /** The last two changes of a plan; those before are joined by common.listSeparator. */
   'whatif.plan.and': '{items} and {last}',
-  'whatif.sentence.same.one': '{What} leaves your {count}-year probability of type 2 diabetes at about {after}',
-  'whatif.sentence.same.one.review': "{What} leaves the patient's {count}-year probability of type 2 diabetes at about {after}",
-  'whatif.sentence.same.other': '{What} leaves your {count}-year probability of type 2 diabetes at about {after}',
-  'whatif.sentence.same.other.review': "{What} leaves the patient's {count}-year probability of type 2 diabetes at about {after}",
-  'whatif.sentence.lower.one': '{What} lowers your {count}-year probability of type 2 diabetes from {before} to {after}',
-  'whatif.sentence.lower.one.review': "{What} lowers the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
-  'whatif.sentence.lower.other': '{What} lowers your {count}-year probability of type 2 diabetes from {before} to {after}',
-  'whatif.sentence.lower.other.review': "{What} lowers the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
-  'whatif.sentence.raise.one': '{What} raises your {count}-year probability of type 2 diabetes from {before} to {after}',
-  'whatif.sentence.raise.one.review': "{What} raises the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
-  'whatif.sentence.raise.other': '{What} raises your {count}-year probability of type 2 diabetes from {before} to {after}',
-  'whatif.sentence.raise.other.review': "{What} raises the patient's {count}-year probability of type 2 diabetes from {before} to {after}",
+  'whatif.sentence.same.one': '{What} leaves your risk of type 2 diabetes in the next year at about {after}',
+  'whatif.sentence.same.one.review': "{What} leaves the patient's risk of type 2 diabetes in the next year at about {after}",
+  'whatif.sentence.same.other': '{What} leaves your risk of type 2 diabetes in the next {count} years at about {after}',
+  'whatif.sentence.same.other.review': "{What} leaves the patient's risk of type 2 diabetes in the next {count} years at about {after}",
+  'whatif.sentence.lower.one': '{What} lowers your risk of type 2 diabetes in the next year from {before} to {after}',
+  'whatif.sentence.lower.one.review': "{What} lowers the patient's risk of type 2 diabetes in the next year from {before} to {after}",
+  'whatif.sentence.lower.other': '{What} lowers your risk of type 2 diabetes in the next {count} years from {before} to {after}',
+  'whatif.sentence.lower.other.review':
+    "{What} lowers the patient's risk of type 2 diabetes in the next {count} years from {before} to {after}",
+  'whatif.sentence.raise.one': '{What} raises your risk of type 2 diabetes in the next year from {before} to {after}',
+  'whatif.sentence.raise.one.review': "{What} raises the patient's risk of type 2 diabetes in the next year from {before} to {after}",
+  'whatif.sentence.raise.other': '{What} raises your risk of type 2 diabetes in the next {count} years from {before} to {after}',
+  'whatif.sentence.raise.other.review':
+    "{What} raises the patient's risk of type 2 diabetes in the next {count} years from {before} to {after}",
   'whatif.sentence.weightAbout': '{core}; your weight then is about {weight}.',
   'whatif.sentence.weightAbout.review': "{core}; the patient's weight then is about {weight}.",
   'whatif.sentence.weightRange': "{core}; your weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
   'whatif.sentence.weightRange.review': "{core}; the patient's weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
+  /** For a person who already has diabetes: no diabetes risk, the weight alone. */
+  'whatif.sentence.weightOnly.one': "{What}: your weight in a year is likely {lo}–{hi} (90 % of the twin's simulations).",
+  'whatif.sentence.weightOnly.one.review': "{What}: the patient's weight in a year is likely {lo}–{hi} (90 % of the twin's simulations).",
+  'whatif.sentence.weightOnly.other': "{What}: your weight in {count} years is likely {lo}–{hi} (90 % of the twin's simulations).",
+  'whatif.sentence.weightOnly.other.review':
+    "{What}: the patient's weight in {count} years is likely {lo}–{hi} (90 % of the twin's simulations).",
   /** Under the sentences when the horizon lies beyond the longest trial the twin reproduced (src/twin/validation-summary.ts). */
   'whatif.beyondChecked.one':
     'The twin has been checked against trials over up to {count} year; {horizon} years is beyond that, so read the {horizon}-year figure as an estimate with more doubt.',
@@ -126,12 +134,14 @@ export const whatif = {
 
   'whatif.notes.title': 'How sure is this?',
   'whatif.notes.caption':
-    '10-year probability of new type 2 diabetes: the twin beside QDiabetes-2018 (a published score); 10-year cardiovascular risk (PREVENT) where your profile allows.',
+    'Risk of type 2 diabetes in the next 10 years: your twin beside QDiabetes-2018, the published score it starts from, changed by the same plan; 10-year risk of heart attack, stroke or heart failure (PREVENT) where your profile allows.',
   'whatif.notes.caption.review':
-    "10-year probability of new type 2 diabetes: the twin beside QDiabetes-2018 (a published score); 10-year cardiovascular risk (PREVENT) where the patient's profile allows.",
+    "Risk of type 2 diabetes in the next 10 years: the patient's twin beside QDiabetes-2018, the published score it starts from, changed by the same plan; 10-year risk of heart attack, stroke or heart failure (PREVENT) where the patient's profile allows.",
+  'whatif.notes.captionCvd': '10-year risk of heart attack, stroke or heart failure (PREVENT), where the profile allows.',
   'whatif.notes.scenario': 'Scenario',
-  'whatif.notes.twin': 'Twin',
-  'whatif.notes.qdiabetes': 'QDiabetes',
+  'whatif.notes.twin': 'Your twin',
+  'whatif.notes.twin.review': "The patient's twin",
+  'whatif.notes.qdiabetes': 'QDiabetes-2018',
   'whatif.notes.cvd': 'CVD (PREVENT)',
   'whatif.notes.disagrees': '{value} (disagrees)',
   'whatif.notes.unavailable': 'not available',
@@ -144,9 +154,9 @@ export const whatif = {
   /** Inside whatif.notes.calibrated as {reused}. */
   'whatif.notes.reused': '; reused from the last forecast',
   'whatif.notes.progression':
-    "Your glucose's drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).",
+    "Before it was fitted to your measurements, your twin's drift of glucose over time was set to match {source}, which gives you {target}.",
   'whatif.notes.progression.review':
-    "The patient's glucose drift over time is set so that, with no change, the twin agrees with {source} ({target}; twin {twin}).",
+    "Before it was fitted to the patient's measurements, the twin's drift of glucose over time was set to match {source}, which gives the patient {target}.",
   'whatif.notes.computed': 'Computed on this device in {ms} ms.',
   'whatif.notes.bands':
     'The bands show what the twin does not know about you as your data describe you: changes in your habits beyond the plan are not in them, so real paths can stray further.',
