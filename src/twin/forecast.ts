@@ -104,16 +104,26 @@ function calibrated(ws: Workspace, inputs: Inputs, members: number, seed: number
 export async function forecast(
   ws: Workspace,
   scenarios: Scenario[],
-  options: SimulateOptions & { nowMs?: number } = {},
+  options: SimulateOptions & {
+    nowMs?: number;
+    /**
+     * Run only the first `preview` members of the kept ensemble (a fair sample of it: the members'
+     * order does not depend on their values), for the quick answers a moving slider asks for; the
+     * full ensemble's answer follows when the slider rests.
+     */
+    preview?: number;
+  } = {},
 ): Promise<ForecastResult> {
   const inputs = await cachedInputs(ws, options.nowMs);
   if (!inputs.ok) return fail('CANNOT_SIMULATE', inputs.reason, inputs.why);
   const seed = options.seed ?? 1;
-  const { members, calibration, anchor, runs } = calibrated(ws, inputs, options.members ?? 1000, seed);
+  const { members: all, calibration, anchor, runs } = calibrated(ws, inputs, options.members ?? 1000, seed);
+  const preview = options.preview !== undefined && options.preview < all.length ? options.preview : 0;
+  const members = preview ? all.slice(0, preview) : all;
   const years = options.years ?? 10;
   // Same members, scenario, horizon and seed give the same result: a kept run is reused (LRU).
   const results = scenarios.map((s) => {
-    const k = JSON.stringify([s, years]);
+    const k = JSON.stringify([s, years, preview]);
     let r = runs.get(k);
     if (r) runs.delete(k);
     else r = simulateMembers(members, s, years, seed);

@@ -39,6 +39,8 @@ export interface SnapshotState {
   latest: Partial<Record<MetricId, LatestValue>>;
   dataFrom?: string;
   dataTo?: string;
+  /** A quick snapshot (the data's status only): the twin's calibrated forecast follows in the next one. */
+  pending?: boolean;
 }
 
 const INSTANT_LATEST: MetricId[] = [
@@ -55,8 +57,12 @@ const INSTANT_LATEST: MetricId[] = [
   'cgm_glucose',
 ];
 
-/** Builds the twin's current state from the stored data and records it as a snapshot. */
-export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<SnapshotState> {
+/**
+ * Builds the twin's current state from the stored data and records it as a snapshot. `quick` records
+ * the data's status alone (latest values, regions), marked pending, so that a screen can show the
+ * twin at once (the demo, on a slow phone) while the full refresh calibrates.
+ */
+export async function refreshSnapshot(db: DoppelDb, now = Date.now(), o: { quick?: boolean } = {}): Promise<SnapshotState> {
   const latest: SnapshotState['latest'] = {};
   let dataFrom: string | undefined;
   let dataTo: string | undefined;
@@ -123,16 +129,17 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now()): Promise<S
   if (latest.body_weight && profile?.heightCm) inputs.bmi = latest.body_weight.value / (profile.heightCm / 100) ** 2;
 
   const state: SnapshotState = { regions: twinStatus(inputs), inputs, latest };
-  // Every refresh re-calibrates the twin to all the data and stores its forecast; later data will score it.
-  const twin = await twinInputs(db, now);
-  if (twin.ok) {
+  if (o.quick) state.pending = true;
+  // Every full refresh re-calibrates the twin to all the data and stores its forecast; later data will score it.
+  const twin = o.quick ? undefined : await twinInputs(db, now);
+  if (twin?.ok) {
     const { priors } = anchorProgression(twin.person, twin.profile);
     const cal = calibrate(twin.person, twin.observations, { members: 500, seed: 1, priors });
     state.forecast = forecastBands(cal.members);
     state.calibration = { observationsUsed: cal.observationsUsed, historyDays: cal.historyDays, rmse: cal.rmse };
   }
-  const record = await trackRecord(db, now);
-  if (record.forecasts) state.trackRecord = record;
+  const record = o.quick ? undefined : await trackRecord(db, now);
+  if (record?.forecasts) state.trackRecord = record;
   if (dataFrom) state.dataFrom = dataFrom;
   if (dataTo) state.dataTo = dataTo;
   const lastImport = await db.imports.orderBy('id').last();
@@ -163,7 +170,7 @@ function nearestBefore(rows: DailyRow[], t: number): DailyRow | undefined {
 
 export const snapshotHandlers = {
   /** Re-reads the workspace's data, re-calibrates and stores a new twin snapshot (shown on the twin screen). */
-  refreshSnapshot(ws: Workspace): Promise<SnapshotState> {
-    return refreshSnapshot(workspaceDb(ws));
+  refreshSnapshot(ws: Workspace, o: { quick?: boolean } = {}): Promise<SnapshotState> {
+    return refreshSnapshot(workspaceDb(ws), Date.now(), o);
   },
 };

@@ -67,3 +67,34 @@ test('the explorer shows weight in pounds when the person chose pounds', async (
   await whatIf.settled();
   await expect(whatIf.chart('weight')).toHaveAttribute('aria-label', /median [\d.,]+ lb/);
 });
+
+test('on a phone the result stays in view above the sliders while one moves, and the sliders show their ranges', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  const whatIf = new WhatIfPage(page);
+  await whatIf.open();
+  await whatIf.settled();
+  const result = page.getByTestId('whatif-result');
+  // The short sentence and the lead chart sit above the controls.
+  await expect(result.getByTestId('sentences')).toContainText(/Plan A: risk of type 2 diabetes in 10 years \d+\s?% → \d+\s?% · weight/);
+  await expect(result.locator('figure[data-chart="t2d"] canvas')).toBeVisible();
+  expect((await result.boundingBox())!.y).toBeLessThan((await page.locator('section.plans').boundingBox())!.y);
+  // Each slider shows its range in the person's units.
+  await expect(page.locator('.range-ends').first()).toContainText('−30 kg');
+  await expect(page.locator('.range-ends').first()).toContainText('+15 kg');
+
+  // Scroll the page as a thumb would, move a slider: the result is still on screen, and it changes.
+  await whatIf.activitySlider.scrollIntoViewIfNeeded();
+  const before = await result.getByTestId('sentences').textContent();
+  await whatIf.nudge(whatIf.weightSlider, 'ArrowLeft', 10);
+  await whatIf.settled();
+  const box = (await result.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  await expect(whatIf.weightSlider).toBeInViewport();
+  await expect(result.getByTestId('sentences')).not.toHaveText(before!);
+  // The full sentence, from the whole ensemble, follows below.
+  await expect(page.locator('section.outcomes .sentences')).toContainText('Losing 10 kg');
+});

@@ -23,6 +23,8 @@ const arg = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const BIG = arg('--big') ?? '.bench-out/export-1000mb.xml';
+/** `--only phone` runs the phone cases alone (what-if under 4× CPU slowdown, the demo's first appearance). */
+const ONLY = arg('--only');
 const executablePath = findChromium();
 if (!executablePath) {
   console.error('No Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
@@ -75,7 +77,7 @@ try {
   out(`Chromium ${browser.version()}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${new Date().toISOString()}\n`);
 
   // Initial JS
-  {
+  if (ONLY !== 'phone') {
     const page = await fresh();
     const scripts: string[] = [];
     page.on('response', (r) => {
@@ -96,8 +98,34 @@ try {
     await page.context().close();
   }
 
-  // What-if repaint
+  // On a mid-range phone: 390 × 844, Chromium's 4× CPU slowdown (the page and its workers).
   {
+    const page = await fresh();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(base);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    // Progress is visible at once, and the twin appears.
+    await page.getByRole('progressbar').or(page.locator('[aria-busy="true"]')).first().waitFor({ timeout: 2_000 });
+    await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 60_000 });
+    const demoS = (Date.now() - t0) / 1000;
+    await page.getByTestId('headline-value').waitFor({ timeout: 60_000 });
+    const headlineS = (Date.now() - t0) / 1000;
+    out(
+      `phone (390 × 844, 4× CPU slowdown): demo twin on screen ${demoS.toFixed(2)} s after the tap, its headline risk ${headlineS.toFixed(2)} s (budget: twin < 3 s with visible progress)`,
+    );
+    const ms = await whatIfSteps(page);
+    const computed = await page.getByText(/Computed on this device in/).textContent();
+    out(`phone (390 × 844, 4× CPU slowdown): last forecast round trip to the worker: ${computed}`);
+    out(
+      `phone (390 × 844, 4× CPU slowdown): what-if slider step → result redrawn (${ms.length} steps): median ${median(ms).toFixed(1)} ms, p90 ${pct(ms, 0.9).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms (budget < 100 ms median, < 150 ms p90)`,
+    );
+    await page.context().close();
+  }
+
+  // What-if repaint
+  if (ONLY !== 'phone') {
     const page = await fresh({ width: 1280, height: 800 });
     await page.goto(base);
     await page.getByRole('button', { name: 'Try the demo' }).click();
@@ -110,7 +138,9 @@ try {
   }
 
   // Timeline after a big import
-  if (existsSync(BIG)) {
+  if (ONLY === 'phone') {
+    /* the phone cases alone */
+  } else if (existsSync(BIG)) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     await page.goto(`${base}#/import`);
@@ -154,6 +184,12 @@ try {
 
 // Lighthouse (mobile preset: emulated phone, simulated slow 4G and 4× CPU slowdown)
 try {
+  if (ONLY !== 'phone') await lighthouseRuns();
+} finally {
+  server.httpServer.close();
+}
+
+async function lighthouseRuns(): Promise<void> {
   const chrome = await launch({ chromePath: executablePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   try {
     const scores: Record<string, number[]> = {};
@@ -176,6 +212,4 @@ try {
   } finally {
     chrome.kill();
   }
-} finally {
-  server.httpServer.close();
 }

@@ -1,15 +1,27 @@
 import { dayInDeviceZone } from '../../../models/util/time.ts';
 import { deleteWorkspace } from '../../data/workspace.ts';
 import { allWorkers, importWorker, pendingWork, twinWorker } from '../../workers/index.ts';
-import { setWorkspace } from '../hooks/useWorkspace.ts';
+import { setWorkspace, shownWorkspace } from '../hooks/useWorkspace.ts';
+import { isAbortError } from '../../rpc/errors.ts';
 import { tellOtherTabs } from './tabs.ts';
 
-/** Builds the demo twin in its own workspace (in the workers) and switches the UI to it. */
-export async function startDemo(signal?: AbortSignal): Promise<void> {
+/**
+ * Builds the demo twin in its own workspace (in the workers) and switches the UI to it as soon as its
+ * data are in: a quick snapshot shows the twin at once, and the full one (calibrated forecast, a
+ * second or more on a slow phone) replaces it when done, the screen showing its progress meanwhile.
+ */
+export async function startDemo(signal?: AbortSignal, onStep?: (step: 'data' | 'twin') => void): Promise<void> {
   const now = new Date();
+  onStep?.('data');
   await importWorker.run((api) => api.loadDemo('demo', dayInDeviceZone(now.getTime()), -now.getTimezoneOffset()), signal);
-  await twinWorker.run((api) => api.refreshSnapshot('demo'), signal);
+  onStep?.('twin');
+  await twinWorker.run((api) => api.refreshSnapshot('demo', { quick: true }), signal);
   setWorkspace('demo');
+  // Tracked, not awaited: the twin screen is up; an error leaves the quick snapshot, which says it is pending.
+  void pendingWork.track(twinWorker.run((api) => api.refreshSnapshot('demo'))).catch((e: unknown) => {
+    // The demo removed meanwhile stops the worker: nothing to report then.
+    if (!isAbortError(e) && shownWorkspace() === 'demo') console.error(e);
+  });
 }
 
 /** Deletes the demo workspace; the person's own workspace is a different database and is untouched. */

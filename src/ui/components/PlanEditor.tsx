@@ -6,8 +6,19 @@ import { LIMITS, type Plan } from '../whatif/plans.ts';
 const LB_PER_KG = 2.2046226218;
 const SMOKING = ['unchanged', 'non', 'light', 'moderate', 'heavy'] as const satisfies readonly Plan['smoking'][];
 
-/** The controls of one what-if plan: body weight or intake, activity, metformin, smoking. */
-export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange: (p: Plan) => void; settings: Settings }) {
+/**
+ * The controls of one what-if plan: body weight or intake, activity, metformin, smoking. A slider's
+ * change says it is one of many (`moving`: a quick answer first, the full one when it rests).
+ */
+export function PlanEditor({
+  plan,
+  onChange,
+  settings,
+}: {
+  plan: Plan;
+  onChange: (p: Plan, moving?: boolean) => void;
+  settings: Settings;
+}) {
   const id = useId();
   const lb = settings.weightUnit === 'lb';
   const w = LIMITS.weightChangeKg;
@@ -17,6 +28,17 @@ export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange:
   const signed = (v: number, unit: string): string =>
     `${v > 0 ? '+' : v < 0 ? '−' : ''}${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(Math.abs(v))} ${unit}`;
   const set = (patch: Partial<Plan>): void => onChange({ ...plan, ...patch });
+  const slide = (patch: Partial<Plan>): void => onChange({ ...plan, ...patch }, true);
+  /** The slider's range under it, in the user's units (read with the slider: aria-describedby). */
+  const ends = (key: string, min: string, max: string) => (
+    <span className="range-ends small muted">
+      <span aria-hidden="true">{min}</span>
+      <span className="visually-hidden" id={`${id}-${key}-ends`}>
+        {t('whatif.rangeEnds', { min, max })}
+      </span>
+      <span aria-hidden="true">{max}</span>
+    </span>
+  );
 
   return (
     <div className="plan-editor">
@@ -45,8 +67,10 @@ export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange:
             step={wStep}
             value={wValue}
             aria-valuetext={signed(wValue, t(lb ? 'whatif.unit.pounds' : 'whatif.unit.kilograms'))}
-            onChange={(e) => set({ weightChangeKg: Number(e.target.value) / wScale })}
+            aria-describedby={`${id}-w-ends`}
+            onChange={(e) => slide({ weightChangeKg: Number(e.target.value) / wScale })}
           />
+          {ends('w', signed(Math.round(w.min * wScale), lb ? 'lb' : 'kg'), signed(Math.round(w.max * wScale), lb ? 'lb' : 'kg'))}
         </div>
       ) : (
         <div className="slider">
@@ -58,8 +82,14 @@ export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange:
             {...LIMITS.energyIntakeChangeKcalPerDay}
             value={plan.energyIntakeChangeKcalPerDay}
             aria-valuetext={signed(plan.energyIntakeChangeKcalPerDay, t('whatif.unit.kcalPerDayLong'))}
-            onChange={(e) => set({ energyIntakeChangeKcalPerDay: Number(e.target.value) })}
+            aria-describedby={`${id}-e-ends`}
+            onChange={(e) => slide({ energyIntakeChangeKcalPerDay: Number(e.target.value) })}
           />
+          {ends(
+            'e',
+            signed(LIMITS.energyIntakeChangeKcalPerDay.min, t('whatif.unit.kcalPerDay')),
+            signed(LIMITS.energyIntakeChangeKcalPerDay.max, t('whatif.unit.kcalPerDay')),
+          )}
         </div>
       )}
       <div className="slider">
@@ -73,8 +103,14 @@ export function PlanEditor({ plan, onChange, settings }: { plan: Plan; onChange:
           {...LIMITS.activityMinutesPerWeek}
           value={plan.activityMinutesPerWeek}
           aria-valuetext={tn('whatif.activityText', plan.activityMinutesPerWeek)}
-          onChange={(e) => set({ activityMinutesPerWeek: Number(e.target.value) })}
+          aria-describedby={`${id}-a-ends`}
+          onChange={(e) => slide({ activityMinutesPerWeek: Number(e.target.value) })}
         />
+        {ends(
+          'a',
+          tn('whatif.activityValue', LIMITS.activityMinutesPerWeek.min),
+          tn('whatif.activityValue', LIMITS.activityMinutesPerWeek.max),
+        )}
       </div>
       <div className="row">
         <label className="check">

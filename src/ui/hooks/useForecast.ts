@@ -16,6 +16,10 @@ export interface ForecastState<M = undefined> {
   error?: string;
   /** Worker round trip of the last answer, ms. */
   ms?: number;
+  /** The last answer is a quick one from part of the ensemble (a slider moving); the full one follows. */
+  preview?: boolean;
+  /** The last full answer (not a preview), with what it answers. */
+  full?: { result: ForecastResult; forScenarios: Scenario[]; forMeta?: M };
 }
 
 /**
@@ -24,33 +28,45 @@ export interface ForecastState<M = undefined> {
  * stale work. Requests are not aborted: aborting terminates the worker (bridge.ts), which would drop
  * its cached calibrated ensemble and cost the next what-if a full calibration (~0.6 s instead of ~45 ms).
  * `version` re-runs the forecast when the person's data change (a new snapshot after an import).
+ * `preview` (members) asks for a quick answer from part of the kept ensemble while a slider moves;
+ * the caller asks again without it when the slider rests.
  */
-export function useForecast<M = undefined>(ws: Workspace, scenarios: Scenario[], version: unknown, meta?: M): ForecastState<M> {
+export function useForecast<M = undefined>(
+  ws: Workspace,
+  scenarios: Scenario[],
+  version: unknown,
+  meta?: M,
+  preview?: number,
+): ForecastState<M> {
   const [state, setState] = useState<ForecastState<M>>({ busy: true });
-  const queue = useRef<{ running: boolean; next?: { sc: Scenario[]; meta: M | undefined }; alive: boolean }>({
+  const queue = useRef<{ running: boolean; next?: { sc: Scenario[]; meta: M | undefined; preview?: number }; alive: boolean }>({
     running: false,
     alive: true,
   });
-  const key = JSON.stringify([ws, scenarios, version]);
+  const key = JSON.stringify([ws, scenarios, version, preview]);
 
   useEffect(() => {
     const q = queue.current;
     q.alive = true;
-    const start = ({ sc, meta: m }: { sc: Scenario[]; meta: M | undefined }): void => {
+    const start = ({ sc, meta: m, preview: pv }: { sc: Scenario[]; meta: M | undefined; preview?: number }): void => {
       q.running = true;
       setState((s) => ({ ...s, busy: true }));
       const t0 = performance.now();
       twinWorker
-        .run((api) => api.forecast(ws, sc, { years: 10 }))
+        .run((api) => api.forecast(ws, sc, { years: 10, ...(pv ? { preview: pv } : {}) }))
         .then(
           (result) => {
             if (q.alive)
-              setState({
-                result,
-                forScenarios: sc,
-                ...(m === undefined ? {} : { forMeta: m }),
-                busy: q.next !== undefined,
-                ms: performance.now() - t0,
+              setState((s) => {
+                const answer = { result, forScenarios: sc, ...(m === undefined ? {} : { forMeta: m }) };
+                const full = pv ? s.full : answer;
+                return {
+                  ...answer,
+                  busy: q.next !== undefined,
+                  ms: performance.now() - t0,
+                  ...(pv ? { preview: true } : {}),
+                  ...(full ? { full } : {}),
+                };
               });
           },
           (e: unknown) => {
@@ -64,8 +80,9 @@ export function useForecast<M = undefined>(ws: Workspace, scenarios: Scenario[],
           if (next && q.alive) start(next);
         });
     };
-    if (q.running) q.next = { sc: scenarios, meta };
-    else start({ sc: scenarios, meta });
+    const ask = { sc: scenarios, meta, ...(preview ? { preview } : {}) };
+    if (q.running) q.next = ask;
+    else start(ask);
     return () => {
       q.alive = false;
       q.next = undefined;

@@ -154,7 +154,13 @@ export function TwinPage({ ws }: { ws: Workspace }) {
             ))}
           </div>
         </div>
-        <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={nowMs} />
+        {state.pending ? (
+          <p className="card muted" role="status" aria-busy="true" data-testid="twin-pending">
+            {t('twin.pending')}
+          </p>
+        ) : (
+          <TwinHealth state={state} profile={profile ?? null} settings={settings} nowMs={nowMs} />
+        )}
         <p className="actions">
           <a className="btn primary" href="#/whatif">
             {t('twin.askWhatIf')}

@@ -8,13 +8,14 @@ import { errorText } from '../error-text.ts';
 
 export function WelcomePage() {
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<'data' | 'twin'>('data');
   const [error, setError] = useState<string>();
   const profile = useProfile('main');
   const tryDemo = async (): Promise<void> => {
     setBusy(true);
     setError(undefined);
     try {
-      await startDemo();
+      await startDemo(undefined, setStep);
     } catch (e) {
       if (!isAbortError(e)) setError(errorText(e));
     } finally {
@@ -48,6 +49,12 @@ export function WelcomePage() {
           {busy ? t('welcome.demoBusy') : t('welcome.demo')}
         </button>
       </div>
+      {busy && (
+        <p role="status" className="demo-progress">
+          <progress max={2} value={step === 'data' ? 0 : 1} aria-label={t('welcome.demoBusy')} />{' '}
+          {t(step === 'data' ? 'welcome.demoStep.data' : 'welcome.demoStep.twin')}
+        </p>
+      )}
       <p className="muted small">{t('welcome.demoNote')}</p>
       <p>
         <a href="#/open">{t('welcome.openShared')}</a>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { CrossCheck } from '../../../models/twin/cross-check.ts';
 import { useLatestSnapshot, useSettings } from '../../data/hooks.ts';
 import type { Settings } from '../../data/settings.ts';
@@ -15,10 +15,14 @@ import { useForecast } from '../hooks/useForecast.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { tx } from '../i18n/rich.ts';
 import { MAX_PLANS, NO_CHANGE, toScenario, type Plan } from '../whatif/plans.ts';
-import { beyondCheckedSentence, planSentence } from '../whatif/sentence.ts';
+import { beyondCheckedSentence, compactSentence, planSentence, type SentenceUnits } from '../whatif/sentence.ts';
+import { useMediaQuery } from '../hooks/useMediaQuery.ts';
+import type { Forecast } from '../../twin/forecast.ts';
+import type { SimulateResult } from '../../../models/twin/simulate.ts';
 import { COLOURS, describeSeries, fanSeries, unitOf, type Quantity } from '../whatif/series.ts';
 
 const FanChart = lazy(() => import('../charts/FanChart.tsx'));
+const LB_PER_KG = 2.2046226218;
 
 /** A plan's default name: "Plan A", "Plan B", … */
 const planName = (i: number): string => t('whatif.planName', { letter: String.fromCharCode(65 + i) });
@@ -36,19 +40,34 @@ function formatter(q: Quantity, s: Settings): (v: number) => string {
   return (v) => nf.format(v);
 }
 
+/** Members of the quick answer a phone gets while a slider moves (the full 1000 follow when it rests). */
+const PREVIEW_MEMBERS = 200;
+/** A slider rests when it has not moved for this long, ms. */
+const REST_MS = 400;
+
 export function WhatIfPage({ ws }: { ws: Workspace }) {
   const settings = useSettings(ws);
   const snapshot = useLatestSnapshot(ws);
   const [plans, setPlans] = useState<Plan[]>(() => [firstPlan()]);
   const [focus, setFocus] = useState(0);
   const [horizon, setHorizon] = useState(10);
+  // A phone keeps the result in view above the controls and, while a slider moves, asks for quick
+  // answers from part of the ensemble (docs/benchmarks.md: a step within 100 ms on a mid-range phone).
+  const phone = useMediaQuery('(max-width: 899px)');
+  const [moving, setMoving] = useState(false);
+  const rest = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(rest.current), []);
   const scenarios = useMemo(() => [{}, ...plans.map(toScenario)], [plans]);
-  const forecast = useForecast(ws, scenarios, snapshot?.id, plans);
+  const forecast = useForecast(ws, scenarios, snapshot?.id, plans, phone && moving ? PREVIEW_MEMBERS : undefined);
   const inputAt = useRef<number | undefined>(undefined);
+  const topbar = useTopbarHeight();
 
-  const edit = (i: number, p: Plan): void => {
+  const edit = (i: number, p: Plan, slider = false): void => {
     inputAt.current = performance.now();
     setPlans((ps) => ps.map((q, j) => (j === i ? p : q)));
+    clearTimeout(rest.current);
+    setMoving(slider);
+    if (slider) rest.current = setTimeout(() => setMoving(false), REST_MS);
   };
   const addPlan = (p?: Plan): void => {
     if (plans.length >= MAX_PLANS) return;
@@ -67,6 +86,11 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   const shownPlans = useMemo(() => forecast.forMeta ?? [], [forecast.forMeta]);
   const names = useMemo(() => [NO_CHANGE.name, ...shownPlans.map((p) => p.name)], [shownPlans]);
   const current = result?.ok && JSON.stringify(forecast.forScenarios) === JSON.stringify(scenarios);
+  // The charts below the result: on a phone they follow the full answers only.
+  const full = phone ? forecast.full : forecast;
+  const fullPlans = useMemo(() => full?.forMeta ?? [], [full?.forMeta]);
+  const fullNames = useMemo(() => [NO_CHANGE.name, ...fullPlans.map((p) => p.name)], [fullPlans]);
+  const settled = !forecast.busy && !forecast.preview && !moving;
 
   // A slider change is done when its forecast is drawn: the charts update in their own effects,
   // which run before this one, so the measure spans input → worker → repaint (docs/benchmarks.md).
@@ -98,15 +122,86 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   }
 
   const planResults = result?.ok ? result.value.results : [];
+  const fullValue = full?.result?.ok ? full.result.value : undefined;
+  const fullResults = fullValue?.results ?? [];
   // A person who already has diabetes gets the weight alone: the twin's glucose model is for prevention.
   const hasDiabetes = result?.ok ? result.value.hasDiabetes : null;
   const charts = hasDiabetes ? CHARTS.filter(([q]) => q === 'weight') : CHARTS;
+  // The chart kept in view with the result on a phone: the diabetes risk (or the weight).
+  const [lead] = charts[0]!;
   const beyond = beyondCheckedSentence(horizon, VALIDATION_SUMMARY.validatedHorizonYears);
+  const units: SentenceUnits = {
+    weight: (kg) => `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * LB_PER_KG : kg)} ${settings.weightUnit}`,
+    weightChange: (kg) =>
+      `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * LB_PER_KG : kg)} ${settings.weightUnit}`,
+    percent: formatProbability,
+  };
+  const fanFigure = (q: Quantity, key: MessageKey, from: SimulateResult[], seriesNames: string[], height?: number) => (
+    <FanFigure
+      key={q}
+      q={q}
+      titleKey={key}
+      results={from}
+      names={seriesNames}
+      focus={focus}
+      settings={settings}
+      horizon={horizon}
+      {...(height ? { height } : {})}
+    />
+  );
+  const sentences = (from: SimulateResult[], fromPlans: Plan[], crossChecks: Forecast['crossChecks'] | undefined, compact: boolean) =>
+    fromPlans.map(
+      (p, i) =>
+        from[i + 1] && (
+          <p key={i}>
+            <span className="swatch" style={{ background: `rgb(${COLOURS[i + 1]})` }} aria-hidden="true" />{' '}
+            {compact
+              ? compactSentence(p.name, from[0]!, from[i + 1]!, horizon, units, !!hasDiabetes)
+              : planSentence(
+                  p,
+                  from[0]!,
+                  from[i + 1]!,
+                  horizon,
+                  units,
+                  'model' in (crossChecks?.[i + 1] ?? {}) ? (crossChecks![i + 1] as CrossCheck) : undefined,
+                  !!hasDiabetes,
+                )}
+          </p>
+        ),
+    );
+
   return (
     <div className="whatif">
       <h1 id="whatif-title">{t('whatif.title')}</h1>
       <p className="muted small">{t('whatif.intro')}</p>
       <div className="whatif-layout">
+        <section
+          className="whatif-result"
+          aria-labelledby="outcome-title"
+          aria-busy={!settled}
+          style={phone ? { top: topbar } : undefined}
+          data-testid="whatif-result"
+        >
+          <h2 id="outcome-title" className="visually-hidden">
+            {t('whatif.forecast')}
+          </h2>
+          {hasDiabetes && !phone && <DiabetesHeadline result={{ kind: 'hasDiabetes', why: hasDiabetes }} settings={settings} />}
+          <div aria-live="polite" className="sentences" data-testid="sentences">
+            {result?.ok && sentences(planResults, shownPlans, result.value.crossChecks, phone)}
+            {!result && !forecast.error && <p className="muted">{t('whatif.calibrating')}</p>}
+            {forecast.error && (
+              <p className="error" role="alert">
+                {t('whatif.failed', { error: forecast.error })}
+              </p>
+            )}
+          </div>
+          {phone && result?.ok && (
+            <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
+              {fanFigure(lead, charts[0]![1], planResults, names, 130)}
+            </Suspense>
+          )}
+          {phone && !settled && result?.ok && <p className="small muted refining">{t('whatif.refining')}</p>}
+        </section>
         <section className="card plans" aria-labelledby="plans-title">
           <h2 id="plans-title" className="visually-hidden">
             {t('whatif.plans')}
@@ -141,7 +236,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
                 {t('whatif.name')}{' '}
                 <input value={plans[focus].name} maxLength={80} onChange={(e) => edit(focus, { ...plans[focus]!, name: e.target.value })} />
               </label>
-              <PlanEditor plan={plans[focus]} settings={settings} onChange={(p) => edit(focus, p)} />
+              <PlanEditor plan={plans[focus]} settings={settings} onChange={(p, slider) => edit(focus, p, slider)} />
               <div className="actions">
                 {plans.length > 1 && (
                   <button type="button" className="btn" onClick={() => removePlan(focus)}>
@@ -163,75 +258,22 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
             </select>
           </label>
         </section>
-        <section className="outcomes" aria-labelledby="outcome-title" aria-busy={forecast.busy}>
-          <h2 id="outcome-title" className="visually-hidden">
-            {t('whatif.forecast')}
-          </h2>
-          {hasDiabetes && <DiabetesHeadline result={{ kind: 'hasDiabetes', why: hasDiabetes }} settings={settings} />}
-          <div aria-live="polite" className="sentences" data-testid="sentences">
-            {result?.ok &&
-              shownPlans.map(
-                (p, i) =>
-                  planResults[i + 1] && (
-                    <p key={i}>
-                      <span className="swatch" style={{ background: `rgb(${COLOURS[i + 1]})` }} aria-hidden="true" />{' '}
-                      {planSentence(
-                        p,
-                        planResults[0]!,
-                        planResults[i + 1]!,
-                        horizon,
-                        {
-                          weight: (kg) =>
-                            `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
-                          weightChange: (kg) =>
-                            `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * 2.2046226218 : kg)} ${settings.weightUnit}`,
-                          percent: formatProbability,
-                        },
-                        'model' in (result.value.crossChecks[i + 1] ?? {}) ? (result.value.crossChecks[i + 1] as CrossCheck) : undefined,
-                        !!hasDiabetes,
-                      )}
-                    </p>
-                  ),
-              )}
-            {!result && !forecast.error && <p className="muted">{t('whatif.calibrating')}</p>}
-            {forecast.error && (
-              <p className="error" role="alert">
-                {t('whatif.failed', { error: forecast.error })}
-              </p>
-            )}
-          </div>
+        <section className="outcomes" aria-label={t('whatif.details')} aria-busy={!settled}>
+          {hasDiabetes && phone && <DiabetesHeadline result={{ kind: 'hasDiabetes', why: hasDiabetes }} settings={settings} />}
+          {phone && fullValue && <div className="sentences">{sentences(fullResults, fullPlans, fullValue.crossChecks, false)}</div>}
           {/* Beside the plans' sentences, not among them: one note for every figure at this horizon. */}
-          {result?.ok && !hasDiabetes && shownPlans.length > 0 && beyond && (
+          {fullValue && !hasDiabetes && fullPlans.length > 0 && beyond && (
             <p className="small" data-testid="beyond-checked">
               {beyond}
             </p>
           )}
           <Suspense fallback={<p className="muted">{t('common.loadingCharts')}</p>}>
             <div className="grid fans">
-              {result?.ok &&
-                charts.map(([q, key]) => {
-                  const title = t(key);
-                  const series = fanSeries(q, planResults, names, focus + 1, settings, horizon);
-                  const unit = unitOf(q, settings);
-                  const fmt = formatter(q, settings);
-                  return (
-                    <figure key={q} className="card" data-chart={q}>
-                      <figcaption>{title}</figcaption>
-                      <FanChart
-                        label={tn('whatif.chartLabel', horizon, { title, description: describeSeries(q, series, fmt, unit) })}
-                        years={planResults[0]!.years.slice(0, horizon + 1)}
-                        series={series}
-                        unit={unit}
-                        format={fmt}
-                        {...(q === 't2d' ? { yMin: 0 } : {})}
-                      />
-                    </figure>
-                  );
-                })}
+              {fullValue && charts.filter(([q]) => !(phone && q === lead)).map(([q, key]) => fanFigure(q, key, fullResults, fullNames))}
             </div>
           </Suspense>
           <ul className="legend" aria-label={t('whatif.legend')}>
-            {names.map((n, i) => (
+            {(phone ? fullNames : names).map((n, i) => (
               <li key={i}>
                 <span className={`swatch${i === 0 ? ' dashed' : ''}`} style={{ background: `rgb(${COLOURS[i]})` }} aria-hidden="true" />
                 {n}
@@ -239,10 +281,68 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
             ))}
             <li className="muted small">{t('whatif.shaded')}</li>
           </ul>
-          {result?.ok && <TwinNotes result={result.value} names={names} ms={forecast.ms} settings={settings} pageHorizonYears={horizon} />}
-          {result?.ok && <ValidationTable collapsed glucoseUnit={settings.glucoseUnit} />}
+          {fullValue && <TwinNotes result={fullValue} names={fullNames} ms={forecast.ms} settings={settings} pageHorizonYears={horizon} />}
+          {fullValue && <ValidationTable collapsed glucoseUnit={settings.glucoseUnit} />}
         </section>
       </div>
     </div>
   );
+}
+
+/**
+ * One fan chart of the explorer. Memoized on its inputs, so that a render that does not change them
+ * (a keypress before its forecast is back, a preview that updates only the chart in view) does not
+ * redraw it: on a phone every redraw costs tens of milliseconds.
+ */
+const FanFigure = memo(function FanFigure({
+  q,
+  titleKey,
+  results,
+  names,
+  focus,
+  settings,
+  horizon,
+  height,
+}: {
+  q: Quantity;
+  titleKey: MessageKey;
+  results: SimulateResult[];
+  names: string[];
+  focus: number;
+  settings: Settings;
+  horizon: number;
+  height?: number;
+}) {
+  const title = t(titleKey);
+  const fmt = useMemo(() => formatter(q, settings), [q, settings]);
+  const series = useMemo(() => fanSeries(q, results, names, focus + 1, settings, horizon), [q, results, names, focus, settings, horizon]);
+  const years = useMemo(() => results[0]!.years.slice(0, horizon + 1), [results, horizon]);
+  const unit = unitOf(q, settings);
+  return (
+    <figure className="card" data-chart={q}>
+      <figcaption>{title}</figcaption>
+      <FanChart
+        label={tn('whatif.chartLabel', horizon, { title, description: describeSeries(q, series, fmt, unit) })}
+        years={years}
+        series={series}
+        unit={unit}
+        format={fmt}
+        {...(q === 't2d' ? { yMin: 0 } : {})}
+        {...(height ? { height } : {})}
+      />
+    </figure>
+  );
+});
+
+/** The sticky top bar's height, px (a phone's result sticks just under it). */
+function useTopbarHeight(): number {
+  const [h, setH] = useState(0);
+  useEffect(() => {
+    const bar = document.querySelector('.topbar');
+    if (!bar) return;
+    const ro = new ResizeObserver(() => setH(bar.getBoundingClientRect().height));
+    ro.observe(bar);
+    return () => ro.disconnect();
+  }, []);
+  return h;
 }

@@ -93,3 +93,27 @@ export function beyondCheckedSentence(horizon: number, validatedHorizonYears: nu
     ? tn('whatif.beyondChecked', validatedHorizonYears, { horizon })
     : t('whatif.beyondChecked.none', { horizon });
 }
+
+/**
+ * The short form a phone keeps in view above the controls: "Plan A: risk of type 2 diabetes in
+ * 10 years 18 % → 12 % · weight 80–92 kg" (the weight alone for a person who has diabetes).
+ */
+export function compactSentence(
+  name: string,
+  baseline: SimulateResult,
+  result: SimulateResult,
+  horizon: number,
+  u: SentenceUnits,
+  hasDiabetes = false,
+): string {
+  const i = yearIndex(result, horizon);
+  const w = result.weightKg;
+  const weight = t('whatif.compact.weight', { lo: u.weight(w.p05[i]!), hi: u.weight(w.p95[i]!) });
+  if (hasDiabetes) return tn('whatif.compact.weightOnly', result.years[i]!, { name, weight });
+  return tn('whatif.compact', result.years[i]!, {
+    name,
+    before: u.percent(newDiagnosisProbability(baseline.t2dCumulativeProbability, i)),
+    after: u.percent(newDiagnosisProbability(result.t2dCumulativeProbability, i)),
+    weight,
+  });
+}

@@ -3,6 +3,7 @@
  * the plural ("in 1 months"), `.one` keeps that text, so the English shown is unchanged.
  */
 export const twin = {
+  'twin.pending': 'Fitting the twin to the data and working out its forecast…',
   'twin.opening': 'Opening your twin…',
   'twin.opening.review': 'Opening the shared twin…',
   'twin.noSnapshot': 'Your twin has no snapshot yet.',

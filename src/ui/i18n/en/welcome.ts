@@ -14,6 +14,8 @@ export const welcome = {
   'welcome.import': 'Import your data',
   'welcome.demo': 'Try the demo',
   'welcome.demoBusy': 'Building the demo twin…',
+  'welcome.demoStep.data': 'Step 1 of 2: making two years of example data…',
+  'welcome.demoStep.twin': 'Step 2 of 2: building the twin from them…',
   'welcome.demoNote':
     'The demo is a synthetic person, generated on this device. It is kept apart from your own data and one click removes it.',
   'welcome.demoError': 'The demo could not be built: {error}',

@@ -117,6 +117,16 @@ export const whatif = {
   'whatif.sentence.weightAbout.review': "{core}; the patient's weight then is about {weight}.",
   'whatif.sentence.weightRange': "{core}; your weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
   'whatif.sentence.weightRange.review': "{core}; the patient's weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
+  /** The short form kept in view on a phone (src/ui/whatif/sentence.ts compactSentence). */
+  'whatif.compact.one': '{name}: risk of type 2 diabetes in 1 year {before} → {after} · {weight}',
+  'whatif.compact.other': '{name}: risk of type 2 diabetes in {count} years {before} → {after} · {weight}',
+  'whatif.compact.weightOnly.one': '{name}: in 1 year, {weight}',
+  'whatif.compact.weightOnly.other': '{name}: in {count} years, {weight}',
+  'whatif.compact.weight': 'weight {lo}–{hi}',
+  'whatif.refining': 'Refining…',
+  'whatif.details': 'Charts and notes',
+  /** The ends of a slider's range, shown under it. */
+  'whatif.rangeEnds': 'from {min} to {max}',
   /** For a person who already has diabetes: no diabetes risk, the weight alone. */
   'whatif.sentence.weightOnly.one': "{What}: your weight in a year is likely {lo}–{hi} (90 % of the twin's simulations).",
   'whatif.sentence.weightOnly.one.review': "{What}: the patient's weight in a year is likely {lo}–{hi} (90 % of the twin's simulations).",
