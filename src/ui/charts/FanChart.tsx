@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
 import { axisColours, STATIC_CHART_OPTIONS, targetRangePlugin } from './common.ts';
+import { yearTick, yearTitle } from './axes.ts';
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset, type Plugin } from 'chart.js';
 import { t } from '../i18n/index.ts';
 
@@ -171,7 +172,7 @@ export default function FanChart({
               stepSize: 1,
               maxRotation: 0,
               autoSkipPadding: 8,
-              callback: (v) => t('common.chart.yearTick', { year: v }),
+              callback: (v) => yearTick(Number(v)),
             },
           },
           y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
@@ -198,9 +199,8 @@ export default function FanChart({
     x.min = xAxis?.min ?? 0;
     x.max = xAxis?.max ?? years[years.length - 1];
     (x.ticks as { stepSize?: number }).stepSize = xAxis?.step ?? 1;
-    x.ticks!.callback = (v) => (xAxis ? xAxis.format(Number(v)) : t('common.chart.yearTick', { year: v }));
-    c.options.plugins!.tooltip!.callbacks!.title = (items) =>
-      xAxis ? xAxis.format(items[0]?.parsed.x ?? 0) : t('common.chart.yearTitle', { year: items[0]?.parsed.x ?? '' });
+    x.ticks!.callback = (v) => (xAxis ? xAxis.format(Number(v)) : yearTick(Number(v)));
+    c.options.plugins!.tooltip!.callbacks!.title = (items) => (xAxis ? xAxis.format : yearTitle)(items[0]?.parsed.x ?? 0);
     y.min = yMin;
     y.max = yMax;
     y.title!.text = unit;

@@ -1,11 +1,14 @@
 /**
- * The timeline's chart: Chart.js on a time axis with zoom and pan (chartjs-plugin-zoom: wheel,
- * pinch and drag; the page's buttons do the same from the keyboard). Long raw series are thinned
- * by min-max decimation; longer windows are drawn from daily min-max aggregates by the page.
+ * The timeline's chart: Chart.js on a time axis with pan and pinch (chartjs-plugin-zoom) and zoom by
+ * Ctrl/⌘ + wheel (the page's buttons do the same from the keyboard); the wheel alone scrolls the
+ * page. Long raw series are thinned by min-max decimation; longer windows are drawn from daily
+ * min-max aggregates by the page. Lines are straight segments between the points (no smoothing).
  */
 import { useEffect, useRef } from 'react';
 import { useDarkMode } from '../hooks/useDarkMode.ts';
 import { axisColours, STATIC_CHART_OPTIONS, targetRangePlugin } from './common.ts';
+import { dateTicks, dateTooltipFormat, valueAxisFromZero } from './axes.ts';
+import { wheelZoomFactor } from './window.ts';
 import {
   BarController,
   BarElement,
@@ -56,9 +59,13 @@ export interface TimelineChartProps {
   series: TimelineSeries[];
   unit: string;
   format: (v: number) => string;
+  /** Decimals of the values: no step between value ticks is finer, so no two ticks read the same. */
+  digits: number;
   window: { min: number; max: number };
   bounds: { min: number; max: number };
   onWindow: (w: { min: number; max: number }) => void;
+  /** Ctrl/⌘ + wheel over the chart: zoom by this factor (below 1 = in); the page chooses the centre. */
+  onZoom: (factor: number) => void;
   target?: { lo: number; hi: number };
   height?: number;
 }
@@ -113,9 +120,9 @@ function toDatasets(series: TimelineSeries[]): ChartDataset<'line' | 'bar', P[]>
         borderColor: s.color,
         backgroundColor: s.color,
         borderWidth: s.kind === 'points' ? 0 : 2,
-        pointRadius: s.kind === 'points' ? 2 : 0,
+        pointRadius: s.kind === 'points' ? 3 : 0,
         showLine: s.kind !== 'points',
-        tension: 0.15,
+        tension: 0,
       });
     }
   }
@@ -127,9 +134,11 @@ export default function TimelineChart({
   series,
   unit,
   format,
+  digits,
   window: win,
   bounds,
   onWindow,
+  onZoom,
   target,
   height = 280,
 }: TimelineChartProps) {
@@ -137,11 +146,25 @@ export default function TimelineChart({
   const dark = useDarkMode();
   const chart = useRef<Chart<'line' | 'bar', P[]>>(null);
   const onWindowRef = useRef(onWindow);
+  const onZoomRef = useRef(onZoom);
   const targetRef = useRef(target);
   useEffect(() => {
     onWindowRef.current = onWindow;
+    onZoomRef.current = onZoom;
     targetRef.current = target;
-  }, [onWindow, target]);
+  }, [onWindow, onZoom, target]);
+
+  useEffect(() => {
+    const el = canvas.current!;
+    const wheel = (e: WheelEvent): void => {
+      const factor = wheelZoomFactor(e);
+      if (factor === undefined) return; // the page scrolls
+      e.preventDefault();
+      onZoomRef.current(factor);
+    };
+    el.addEventListener('wheel', wheel, { passive: false });
+    return () => el.removeEventListener('wheel', wheel);
+  }, []);
 
   useEffect(() => {
     const { grid, text } = axisColours(dark);
@@ -156,14 +179,19 @@ export default function TimelineChart({
         ...STATIC_CHART_OPTIONS,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'time', grid: { color: grid }, ticks: { color: text, maxTicksLimit: 7, maxRotation: 0, autoSkip: true } },
+          x: {
+            type: 'time',
+            time: { minUnit: 'day' },
+            grid: { color: grid },
+            ticks: { color: text, maxTicksLimit: 7, maxRotation: 0, autoSkip: true },
+          },
           y: { grid: { color: grid }, ticks: { color: text, maxTicksLimit: 6 }, title: { display: true, color: text } },
         },
         plugins: {
           decimation: { enabled: true, algorithm: 'min-max' },
           tooltip: { filter: (item) => !bandEdges.has(item.dataset) },
           zoom: {
-            zoom: { wheel: { enabled: true }, pinch: { enabled: true }, mode: 'x', onZoomComplete: report },
+            zoom: { wheel: { enabled: false }, pinch: { enabled: true }, mode: 'x', onZoomComplete: report },
             pan: { enabled: true, mode: 'x', onPanComplete: report },
           },
         },
@@ -180,35 +208,27 @@ export default function TimelineChart({
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    const span = win.max - win.min;
-    const fmt = new Intl.DateTimeFormat(
-      undefined,
-      span <= 3 * 86_400_000
-        ? { weekday: 'short', hour: '2-digit', minute: '2-digit' }
-        : span <= 120 * 86_400_000
-          ? { month: 'short', day: 'numeric' }
-          : { month: 'short', year: 'numeric' },
-    );
+    const ticks = dateTicks(win.min, win.max);
+    const fmt = new Intl.DateTimeFormat(undefined, ticks.format);
+    const tipFmt = new Intl.DateTimeFormat(undefined, dateTooltipFormat(win.min, win.max));
     c.data.datasets = toDatasets(series);
     const x = c.options.scales!.x!,
       y = c.options.scales!.y!;
     x.min = win.min;
     x.max = win.max;
     x.ticks!.callback = (v) => fmt.format(Number(v));
+    (x as { time: { minUnit: string } }).time.minUnit = ticks.unit;
+    (y as { beginAtZero?: boolean }).beginAtZero = valueAxisFromZero(series.map((s) => s.kind));
     y.title!.text = unit;
     y.ticks!.callback = (v) => format(Number(v));
+    (y.ticks as { precision?: number }).precision = digits;
     c.options.plugins!.tooltip!.callbacks = {
-      title: (items) =>
-        items[0]
-          ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: span <= 14 * 86_400_000 ? 'short' : undefined }).format(
-              items[0].parsed.x ?? 0,
-            )
-          : '',
+      title: (items) => (items[0] ? tipFmt.format(items[0].parsed.x ?? 0) : ''),
       label: (item) => t('common.chart.tooltip', { series: String(item.dataset.label), value: format(item.parsed.y ?? 0), unit }),
     };
     c.options.plugins!.zoom!.limits = { x: { min: bounds.min, max: bounds.max, minRange: 6 * 3_600_000 } };
     c.update('none');
-  }, [series, unit, format, win.min, win.max, bounds.min, bounds.max, dark]);
+  }, [series, unit, format, digits, win.min, win.max, bounds.min, bounds.max, dark]);
 
   return (
     <div className="chart" style={{ height }}>

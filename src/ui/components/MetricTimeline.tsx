@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { METRICS } from '../../../models/metrics.ts';
+import { METRICS, type MetricId } from '../../../models/metrics.ts';
 import { useDaily } from '../../data/hooks.ts';
 import type { Settings } from '../../data/settings.ts';
 import type { MetricSummary } from '../../data/timeline.ts';
@@ -8,7 +8,8 @@ import { readWorker } from '../../workers/index.ts';
 import { unitFor } from '../format.ts';
 import type { TimelineSeries } from '../charts/TimelineChart.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { DAY_MS, RAW_MAX_MS, dailySeries, moveWindow, rangeWindow, rawSeries, type Range } from '../timeline/series.ts';
+import { dataCentre } from '../charts/window.ts';
+import { DAY_MS, RAW_MAX_MS, dailySeries, isLabResult, moveWindow, rangeWindow, rawSeries, type Range } from '../timeline/series.ts';
 
 const TimelineChart = lazy(() => import('../charts/TimelineChart.tsx'));
 const RANGES: [Range, MessageKey][] = [
@@ -18,6 +19,14 @@ const RANGES: [Range, MessageKey][] = [
   ['all', 'timeline.range.all'],
 ];
 const COLOR = '#2563eb';
+
+/** How the chart draws the data, said beside its dates: what it shows is what it says. */
+function modeKey(metric: MetricId, raw: boolean, series: TimelineSeries[] | undefined): MessageKey {
+  if (isLabResult(metric)) return 'timeline.mode.results';
+  if (raw) return 'timeline.mode.raw';
+  if (METRICS[metric].kind !== 'instant') return 'timeline.mode.totals';
+  return !series || series.some((s) => s.kind === 'band') ? 'timeline.mode.daily' : 'timeline.mode.lastOfDay';
+}
 
 /** One metric over time: week, month, year or all; zoom and pan by gesture or button. */
 export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summary: MetricSummary; settings: Settings }) {
@@ -65,6 +74,17 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
   const u = metric === 'sleep' ? { label: 'h', digits: 1 } : unitFor(metric, settings);
   const format = useCallback((v: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: u.digits }).format(v), [u.digits]);
   const onWindow = useCallback((w: { min: number; max: number }) => setView({ bkey, range: 'custom', win: w }), [bkey]);
+  // A zoom (button or Ctrl/⌘ + wheel) centres on the data in view, every day with data counted once.
+  const days = daily?.[0]?.x;
+  // From the latest window (wheel events can come faster than renders).
+  const zoom = useCallback(
+    (factor: number) =>
+      setView((v) => {
+        const w = v.bkey === bkey ? v.win : rangeWindow(v.range === 'custom' ? 'month' : v.range, bounds);
+        return { bkey, range: 'custom', win: moveWindow(w, bounds, { zoom: factor, centre: dataCentre(w, days ?? []) }) };
+      }),
+    [bkey, bounds, days],
+  );
   const target = useMemo(
     () =>
       metric === 'cgm_glucose'
@@ -103,12 +123,12 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
           >
             ←
           </button>
-          <button type="button" onClick={() => onWindow(moveWindow(win, bounds, { zoom: 0.5 }))} aria-label={t('timeline.zoomIn')}>
+          <button type="button" onClick={() => zoom(0.5)} aria-label={t('timeline.zoomIn')}>
             +
           </button>
           <button
             type="button"
-            onClick={() => onWindow(moveWindow(win, bounds, { zoom: 2 }))}
+            onClick={() => zoom(2)}
             disabled={win.max - win.min >= bounds.max - bounds.min}
             aria-label={t('timeline.zoomOut')}
           >
@@ -128,7 +148,7 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
         {t('timeline.window', {
           from: fmtDay.format(win.min),
           to: fmtDay.format(win.max),
-          mode: t(useRaw ? 'timeline.mode.raw' : instant ? 'timeline.mode.daily' : 'timeline.mode.totals'),
+          mode: t(modeKey(metric, useRaw, series)),
         })}
       </p>
       <Suspense fallback={<p className="muted">{t('common.loadingChart')}</p>}>
@@ -138,9 +158,11 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
             series={series}
             unit={u.label}
             format={format}
+            digits={u.digits}
             window={win}
             bounds={bounds}
             onWindow={onWindow}
+            onZoom={zoom}
             {...(target ? { target } : {})}
           />
         ) : (

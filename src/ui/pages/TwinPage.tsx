@@ -17,10 +17,13 @@ import { DiabetesHeadline } from '../components/DiabetesHeadline.tsx';
 import { useHeadline } from '../hooks/useHeadline.ts';
 import { ageOn, display, formatDate, formatDay, toDisplay, unitFor } from '../format.ts';
 import type { Series } from '../charts/TimeChart.tsx';
+import { lastDays } from '../charts/window.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
 
 const TimeChart = lazy(() => import('../charts/TimeChart.tsx'));
+const CGM_DAYS = 14;
+const STEP_DAYS = 120;
 
 const CARDS: [MetricId, MessageKey?][] = [
   ['body_weight'],
@@ -54,7 +57,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
     let live = true;
     // Not aborted: an abort would stop the read worker for every chart; a stale answer is dropped.
     readWorker
-      .run((api) => api.samples(ws, 'cgm_glucose', cgmLast - 14 * DAY_MS, cgmLast))
+      .run((api) => api.samples(ws, 'cgm_glucose', cgmLast - CGM_DAYS * DAY_MS, cgmLast))
       .then((c) => {
         if (live) setCgm({ x: c.start, y: c.value });
       })
@@ -92,15 +95,20 @@ export function TwinPage({ ws }: { ws: Workspace }) {
       ],
     [weight, settings],
   );
-  const stepSeries = useMemo<Series[] | undefined>(() => {
+  const stepSeries = useMemo<{ series: Series[]; window: { min: number; max: number } } | undefined>(() => {
     if (!steps?.length) return undefined;
-    const last = steps.slice(-120);
-    const mean7 = last.map((_, i) => {
-      const w = last.slice(Math.max(0, i - 6), i + 1);
-      return w.reduce((s, r) => s + r.sum, 0) / w.length;
-    });
+    // The last STEP_DAYS calendar days up to the newest day with steps (days without data stay empty).
     const noon = (day: string): number => Date.parse(`${day}T12:00:00`);
-    return [
+    const end = noon(steps[steps.length - 1]!.day);
+    const window = { min: end - (STEP_DAYS - 0.5) * DAY_MS, max: end + DAY_MS / 2 };
+    const pool = steps.filter((r) => noon(r.day) > end - (STEP_DAYS + 7) * DAY_MS);
+    const last = pool.filter((r) => noon(r.day) > end - STEP_DAYS * DAY_MS);
+    // The mean of the days with data among the 7 calendar days up to each day.
+    const mean7 = last.map((r) => {
+      const w = pool.filter((q) => q.day <= r.day && noon(q.day) > noon(r.day) - 7 * DAY_MS);
+      return w.reduce((s, q) => s + q.sum, 0) / w.length;
+    });
+    const series: Series[] = [
       { label: t('twin.series.mean7'), x: last.map((r) => noon(r.day)), y: mean7, color: '#f59e0b' },
       {
         label: t('twin.series.steps'),
@@ -110,6 +118,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         type: 'bar',
       },
     ];
+    return { series, window };
   }, [steps]);
 
   if (snapshot === undefined || profile === undefined || !settings)
@@ -120,6 +129,10 @@ export function TwinPage({ ws }: { ws: Workspace }) {
     );
   if (!state) return <p className="muted">{t('twin.noSnapshot')}</p>;
 
+  // A window of the newest data says to which day when that day is not today.
+  const cgmWindow = cgmLast === undefined ? '' : lastDays(CGM_DAYS, cgmLast, nowMs, formatDate);
+  const lastSteps = steps?.[steps.length - 1];
+  const stepWindow = lastSteps ? lastDays(STEP_DAYS, lastSteps.lastT, nowMs, formatDate) : '';
   const onRemove = async (): Promise<void> => {
     setRemoving(true);
     await removeDemo();
@@ -198,17 +211,18 @@ export function TwinPage({ ws }: { ws: Workspace }) {
               <figure className="card">
                 <figcaption>
                   {t('twin.chart.cgmCaption', {
+                    window: cgmWindow,
                     lo: display('cgm_glucose', 70, settings).text,
                     hi: display('cgm_glucose', 180, settings).text,
                     unit: unitFor('cgm_glucose', settings).label,
                   })}
                 </figcaption>
                 <TimeChart
-                  label={t('twin.chart.cgmLabel')}
+                  label={t('twin.chart.cgmLabel', { window: cgmWindow })}
                   series={cgmSeries}
                   unit={unitFor('cgm_glucose', settings).label}
                   band={{ lo: toDisplay('cgm_glucose', 70, settings), hi: toDisplay('cgm_glucose', 180, settings) }}
-                  ticks="time"
+                  window={{ min: cgmLast! - CGM_DAYS * DAY_MS, max: cgmLast! }}
                 />
               </figure>
             )}
@@ -220,8 +234,13 @@ export function TwinPage({ ws }: { ws: Workspace }) {
             )}
             {stepSeries && (
               <figure className="card">
-                <figcaption>{t('twin.chart.stepsCaption')}</figcaption>
-                <TimeChart label={t('twin.chart.stepsLabel')} series={stepSeries} unit="steps" />
+                <figcaption>{t('twin.chart.stepsCaption', { window: stepWindow })}</figcaption>
+                <TimeChart
+                  label={t('twin.chart.stepsLabel', { window: stepWindow })}
+                  series={stepSeries.series}
+                  window={stepSeries.window}
+                  unit={unitFor('steps', settings).label}
+                />
               </figure>
             )}
           </div>

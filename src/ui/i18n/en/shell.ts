@@ -29,8 +29,17 @@ export const shell = {
   'common.loadingCharts': 'Loading charts…',
   /** Between the items of a list of words ("birth date, height"). */
   'common.listSeparator': ', ',
-  'common.chart.yearTick': '{year} y',
-  'common.chart.yearTitle': 'Year {year}',
+  /** A forecast's axis of years from now. */
+  'common.chart.now': 'Now',
+  'common.chart.yearTick.one': '{count} year',
+  'common.chart.yearTick.other': '{count} years',
+  'common.chart.yearTitle.one': 'In {count} year',
+  'common.chart.yearTitle.other': 'In {count} years',
+  /** A chart's window of the newest data: recent, or ending on a day long past. */
+  'common.chart.lastDays.one': 'last {count} day',
+  'common.chart.lastDays.other': 'last {count} days',
+  'common.chart.lastDaysTo.one': 'last {count} day of data, to {to}',
+  'common.chart.lastDaysTo.other': 'last {count} days of data, to {to}',
   'common.chart.tooltip': '{series}: {value} {unit}',
   'common.chart.p05': '{series} 5th percentile',
   'common.chart.p25': '{series} 25th percentile',

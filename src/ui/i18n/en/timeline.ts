@@ -21,6 +21,8 @@ export const timeline = {
   'timeline.mode.raw': 'every reading',
   'timeline.mode.daily': 'daily range and mean',
   'timeline.mode.totals': 'daily totals',
+  'timeline.mode.lastOfDay': 'each day’s last reading',
+  'timeline.mode.results': 'each result',
   'timeline.reading': 'Reading…',
   'timeline.chartLabel': '{metric} from {from} to {to}',
   'timeline.series.asleep': 'Asleep',
