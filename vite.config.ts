@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CSP, CSP_HEADER } from './src/csp.ts';
+import { CSP, CSP_HEADER, PERMISSIONS_POLICY } from './src/csp.ts';
 import { manifest } from './tools/build/manifest.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -46,7 +46,7 @@ export default defineConfig({
       'Content-Security-Policy': CSP_HEADER,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+      'Permissions-Policy': PERMISSIONS_POLICY,
     },
   },
 });

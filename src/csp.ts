@@ -24,3 +24,10 @@ export const CSP = [
  * and once installed, the service worker adds it to every response it serves.
  */
 export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
+
+/**
+ * Permissions-Policy header (sent with the CSP, by the same hosts): no microphone or location; the
+ * camera for the app's own pages only, opened only when a clinician asks to scan the QR code of a
+ * share code (src/ui/components/QrScanner.tsx), and stopped as soon as the code is read.
+ */
+export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), interest-cohort=()';

@@ -269,9 +269,14 @@ export function generateCode(): string {
   return out.match(/.{4}/g)!.join('-');
 }
 
+/** A typed code as its 32 characters: case, spaces and dashes dropped, and I, L, O read as 1, 1, 0. */
+export function cleanCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+}
+
 /** A typed code back to its 20 bytes; forgiving of case, spaces, dashes and the letters I, L, O (read as 1, 1, 0). */
 export function decodeCode(code: string): Uint8Array {
-  const clean = code.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  const clean = cleanCode(code);
   if (clean.length !== 32 || [...clean].some((c) => !B32.includes(c))) {
     throw new ShareError('BAD_CODE', 'A share code has 32 letters and digits in 8 groups of 4 (for example 7K3M-…); check what was typed.');
   }

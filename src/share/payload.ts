@@ -6,7 +6,8 @@
  */
 import { METRIC_IDS, type MetricId } from '../../models/metrics.ts';
 import { implausible } from '../../models/plausibility.ts';
-import { NO_OFFSET, type SampleBatch } from '../../models/samples.ts';
+import type { SampleBatch } from '../../models/samples.ts';
+import { localDay } from '../../models/util/time.ts';
 import type { DoppelDb } from '../data/db.ts';
 import { commitImport } from '../data/imports.ts';
 import { validateProfile, type ProfilePatch } from '../data/profile.ts';
@@ -74,8 +75,8 @@ export async function buildPayload(db: DoppelDb, scope: ShareScope, label: strin
     const c = await readSamples(db, metric, scope.fromDay ? dayStart(scope.fromDay) : 0, scope.toDay ? dayEnd(scope.toDay) : 8.64e15);
     const out: SharePayload['samples'][number] = { metric, start: [], end: [], value: [], offsetMin: [], source: [], flags: [] };
     for (let i = 0; i < c.n; i++) {
-      const off = c.offsetMin[i] === NO_OFFSET ? 0 : c.offsetMin[i]!;
-      const day = new Date(c.start[i]! + off * 60_000).toISOString().slice(0, 10);
+      // The day the patient sees the sample on (and the one the share screen counted it in: preview.ts).
+      const day = localDay(c.start[i]!, c.offsetMin[i]!);
       if ((scope.fromDay && day < scope.fromDay) || (scope.toDay && day > scope.toDay)) continue;
       let s = sourceIndex.get(c.source[i]!);
       if (s === undefined) {

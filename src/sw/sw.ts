@@ -5,7 +5,7 @@
  * chooses to reload, and receives files shared into the app (Web Share Target).
  */
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
-import { CSP_HEADER } from '../csp.ts';
+import { CSP_HEADER, PERMISSIONS_POLICY } from '../csp.ts';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { INBOX_CACHE, INBOX_PREFIX } from '../inbox/constants.ts';
 import { freeBytes, RESERVE_BYTES } from '../data/storage.ts';
@@ -14,13 +14,15 @@ import { refuseShare, refuseShareSize } from './share-guard.ts';
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
 
 // Every response served from the precache carries the CSP header, so the workers (which take their
-// policy from their own script's headers, not from the page's <meta>) are fenced in on any host.
+// policy from their own script's headers, not from the page's <meta>) are fenced in on any host; and
+// the Permissions-Policy (the camera for the app's own pages only, no microphone or location).
 addPlugins([
   {
     handlerWillRespond: async ({ response }) => {
       const headers = new Headers(response.headers);
       headers.set('Content-Security-Policy', CSP_HEADER);
       headers.set('X-Content-Type-Options', 'nosniff');
+      headers.set('Permissions-Policy', PERMISSIONS_POLICY);
       return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
     },
   },

@@ -56,6 +56,20 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     },
   ],
   [
+    'share',
+    async (p) => {
+      await p.goto('/#/share');
+      await expect(p.getByTestId('share-preview')).toContainText('The file will hold');
+    },
+  ],
+  [
+    'open a shared twin',
+    async (p) => {
+      await p.goto('/#/open');
+      await expect(p.getByRole('heading', { name: 'Open a shared twin' })).toBeVisible();
+    },
+  ],
+  [
     'inbox',
     async (p) => {
       await p.goto('/#/inbox');

@@ -1,13 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { METRICS, type MetricId } from '../../../models/metrics.ts';
-import { useMetricSummaries, useSavedScenarios } from '../../data/hooks.ts';
+import { useMetricSummaries, useProfile, useSavedScenarios } from '../../data/hooks.ts';
 import type { Workspace } from '../../data/workspace.ts';
+import { shareFileName } from '../../share/file-name.ts';
 import { generateCode, MIN_PASSPHRASE_CHARS, type Secret } from '../../share/format.ts';
-import { importWorker } from '../../workers/index.ts';
+import type { SharePreview } from '../../share/preview.ts';
+import { RANGE_SHORTCUTS, rangeFor, shortcutOf } from '../../share/ranges.ts';
+import { importWorker, readWorker } from '../../workers/index.ts';
 import { QrCode } from '../components/QrCode.tsx';
 import { saveFile } from '../actions/download.ts';
+import { canShareFile, shareFile, tapStillCounts } from '../actions/share-sheet.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../error-text.ts';
+import { previewWords } from '../share-words.ts';
 
 type Protection = 'code' | 'passphrase' | 'plain';
 /** A local calendar day (the dates the patient sees), not a UTC one. */
@@ -16,13 +21,37 @@ const isoDay = (ms: number): string => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** The patient picks what to share and how it is protected; the file is made in the import worker and saved by the browser. */
+/**
+ * The profile's name, where the profile has one (an optional field another part of the app may
+ * set): read defensively, as this screen's own types do not promise it.
+ */
+const profileName = (p: unknown): string | undefined => {
+  const name = typeof p === 'object' && p !== null ? (p as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim().slice(0, 80) : undefined;
+};
+
+interface Made {
+  file: File;
+  count: string;
+  ms: number;
+  plain: boolean;
+}
+
+/**
+ * The patient picks what to share and how it is protected, seeing what the file will hold; the file
+ * is made in the import worker, then goes to the phone's share sheet where there is one, else is
+ * saved by the browser.
+ */
 export function SharePage({ ws }: { ws: Workspace }) {
   const summaries = useMetricSummaries(ws);
   const saved = useSavedScenarios(ws);
-  const [label, setLabel] = useState('');
-  const [from, setFrom] = useState(() => isoDay(Date.now() - 365 * 86_400_000));
-  const [to, setTo] = useState(() => isoDay(Date.now()));
+  const profile = useProfile(ws);
+  const [today] = useState(() => isoDay(Date.now()));
+  // Until the patient types one, the name shown to the clinician is the profile's (if it has one).
+  const [typedLabel, setLabel] = useState<string>();
+  const label = typedLabel ?? profileName(profile) ?? '';
+  const [from, setFrom] = useState(() => rangeFor('year', today).fromDay);
+  const [to, setTo] = useState(today);
   const [excluded, setExcluded] = useState<ReadonlySet<MetricId>>(new Set());
   const [plans, setPlans] = useState<ReadonlySet<number> | undefined>();
   const [protection, setProtection] = useState<Protection>('code');
@@ -30,36 +59,100 @@ export function SharePage({ ws }: { ws: Workspace }) {
   const [plainOk, setPlainOk] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; code?: string; ok: boolean }>();
+  const [preview, setPreview] = useState<{ key: string; p?: SharePreview; error?: string }>();
+  const [askEmpty, setAskEmpty] = useState(false);
+  // A file made where the phone's share sheet can take it: kept to send again or save instead.
+  const [made, setMade] = useState<Made>();
 
   const metrics = (summaries ?? []).map((s) => s.metric);
+  const chosen = metrics.filter((m) => !excluded.has(m));
   const chosenPlans = plans ?? new Set((saved ?? []).map((s) => s.id!));
-  const submit = async (e: FormEvent): Promise<void> => {
+
+  // What the file will hold, counted in the read worker from the daily rows (never the samples here).
+  const previewKey = summaries ? `${from}|${to}|${chosen.join(',')}` : undefined;
+  useEffect(() => {
+    if (previewKey === undefined) return;
+    let live = true;
+    readWorker
+      .run((a) => a.sharePreview(ws, { fromDay: from, toDay: to, metrics: chosen }))
+      .then(
+        (p) => live && setPreview({ key: previewKey, p }),
+        (e: unknown) => live && setPreview({ key: previewKey, error: errorText(e) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [ws, previewKey]); // eslint-disable-line react-hooks/exhaustive-deps -- the key holds from, to and the metrics
+  const current = preview?.key === previewKey ? preview : undefined;
+  const words = current?.error ? { text: t('share.preview.failed', { error: current.error }), empty: false } : previewWords(current?.p);
+  const span = current?.p ?? preview?.p;
+  const spanDays = span?.spanFirstDay ? { firstDay: span.spanFirstDay, lastDay: span.spanLastDay } : undefined;
+  const chosenShortcut = shortcutOf({ fromDay: from, toDay: to }, today, spanDays);
+
+  /** Sends a made file through the share sheet; offers it again (or saving it) when not sent. */
+  const send = async (m: Made): Promise<void> => {
+    try {
+      const outcome = await shareFile(m.file);
+      setResult((r) => ({
+        ...r,
+        ok: true,
+        text:
+          outcome === 'sent'
+            ? t(m.plain ? 'share.sentPlain' : 'share.sent', { file: m.file.name, count: m.count })
+            : t('share.ready', { file: m.file.name, count: m.count }),
+      }));
+    } catch (err) {
+      setResult((r) => ({ ...r, ok: false, text: t('share.sendFailed', { error: errorText(err) }) }));
+    }
+  };
+  const saveHere = (m: Made): void => {
+    saveFile(m.file, m.file.name);
+    setResult((r) => ({ ...r, ok: true, text: t('share.savedHere', { file: m.file.name }) }));
+  };
+
+  const submit = async (e: Pick<FormEvent, 'preventDefault'>, emptyOk = false): Promise<void> => {
     e.preventDefault();
     if (protection === 'passphrase' && pass[0] !== pass[1]) {
       setResult({ ok: false, text: t('share.mismatch') });
       return;
     }
+    // A range with nothing in it: asked first, so that an empty file is never made by mistake.
+    if (!emptyOk && current?.p?.count === 0) {
+      setAskEmpty(true);
+      return;
+    }
+    setAskEmpty(false);
     setBusy(true);
     setResult(undefined);
+    setMade(undefined);
     const code = protection === 'code' ? generateCode() : undefined;
     const secret: Secret = code ? { code } : protection === 'passphrase' ? { passphrase: pass[0]! } : { plain: true };
     try {
       const r = await importWorker.run((a) =>
-        a.createShare(
-          ws,
-          { fromDay: from, toDay: to, metrics: metrics.filter((m) => !excluded.has(m)), scenarioIds: [...chosenPlans] },
-          label,
-          secret,
-        ),
+        a.createShare(ws, { fromDay: from, toDay: to, metrics: chosen, scenarioIds: [...chosenPlans] }, label, secret),
       );
-      const file = `doppel-share-${to}.doppel`;
-      saveFile(new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), file);
-      const count = new Intl.NumberFormat().format(r.samples);
-      setResult({
-        ok: true,
-        text: protection === 'plain' ? t('share.madePlain', { file, count }) : t('share.made', { file, count, ms: Math.round(r.makeMs) }),
-        ...(code ? { code } : {}),
+      // Whose twin and the day it was made: never a value from the twin (file-name.ts).
+      const file = new File([r.bytes as Uint8Array<ArrayBuffer>], shareFileName(label, isoDay(Date.now())), {
+        type: 'application/octet-stream',
       });
+      const m: Made = { file, count: new Intl.NumberFormat().format(r.samples), ms: Math.round(r.makeMs), plain: protection === 'plain' };
+      const withCode = code ? { code } : {};
+      if (canShareFile(file)) {
+        // The phone's share sheet, opened by the tap on "Make" while it still counts, else by a tap on "Send".
+        setMade(m);
+        setResult({ ok: true, text: t('share.ready', { file: file.name, count: m.count }), ...withCode });
+        // Not awaited: the sheet stays open as long as the patient likes, and the screen is not busy meanwhile.
+        if (tapStillCounts()) void send(m);
+      } else {
+        saveFile(file, file.name);
+        setResult({
+          ok: true,
+          text: m.plain
+            ? t('share.madePlain', { file: file.name, count: m.count })
+            : t('share.made', { file: file.name, count: m.count, ms: m.ms }),
+          ...withCode,
+        });
+      }
     } catch (err) {
       setResult({ ok: false, text: t('share.failed', { error: errorText(err) }) });
     } finally {
@@ -68,6 +161,8 @@ export function SharePage({ ws }: { ws: Workspace }) {
   };
 
   const ready =
+    // Counted first, so that a range with nothing in it is always asked about before a file is made.
+    current !== undefined &&
     label.trim() !== '' &&
     (protection !== 'plain' || plainOk) &&
     (protection !== 'passphrase' || [...pass[0]!].length >= MIN_PASSPHRASE_CHARS);
@@ -79,14 +174,54 @@ export function SharePage({ ws }: { ws: Workspace }) {
         <label htmlFor="share-label">{t('share.label')}</label>
         <input id="share-label" value={label} maxLength={80} onChange={(e) => setLabel(e.target.value)} required />
       </div>
+      <div role="radiogroup" aria-label={t('share.quick')} className="segmented share-quick">
+        {RANGE_SHORTCUTS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="radio"
+            aria-checked={chosenShortcut === s}
+            disabled={s === 'all' && !spanDays}
+            onClick={() => {
+              const r = rangeFor(s, today, spanDays);
+              setFrom(r.fromDay);
+              setTo(r.toDay);
+              setAskEmpty(false);
+            }}
+          >
+            {t(`share.quick.${s}`)}
+          </button>
+        ))}
+      </div>
       <div className="field row">
         <label>
-          {t('share.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+          {t('share.from')}{' '}
+          <input
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              setAskEmpty(false);
+            }}
+          />
         </label>
         <label>
-          {t('share.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+          {t('share.to')}{' '}
+          <input
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => {
+              setTo(e.target.value);
+              setAskEmpty(false);
+            }}
+          />
         </label>
       </div>
+      <p className={`share-preview${words.empty ? ' warn' : ''}`} data-testid="share-preview" aria-live="polite">
+        {words.text}
+      </p>
       <fieldset className="field">
         <legend>{t('share.metrics')}</legend>
         {metrics.map((m) => (
@@ -155,14 +290,39 @@ export function SharePage({ ws }: { ws: Workspace }) {
         )}
       </fieldset>
       <div className="actions">
-        <button type="submit" className="btn primary" disabled={busy || !ready} aria-busy={busy}>
+        <button type="submit" className="btn primary" disabled={busy || !ready || askEmpty} aria-busy={busy}>
           {busy ? t('share.making') : t('share.make')}
         </button>
       </div>
+      {askEmpty && (
+        <div role="alertdialog" aria-labelledby="share-empty-text" data-testid="share-empty">
+          <p id="share-empty-text" className="warn">
+            {t('share.empty.ask')}
+          </p>
+          <div className="actions">
+            <button type="button" className="btn" onClick={(e) => void submit(e, true)}>
+              {t('share.empty.make')}
+            </button>
+            <button type="button" className="btn primary" onClick={() => setAskEmpty(false)} autoFocus>
+              {t('share.empty.change')}
+            </button>
+          </div>
+        </div>
+      )}
       {result && (
         <p role={result.ok ? 'status' : 'alert'} className={result.ok ? '' : 'error'}>
           {result.text}
         </p>
+      )}
+      {made && (
+        <div className="actions">
+          <button type="button" className="btn primary" onClick={() => void send(made)}>
+            {t('share.send')}
+          </button>
+          <button type="button" className="btn" onClick={() => saveHere(made)}>
+            {t('share.saveHere')}
+          </button>
+        </div>
       )}
       {result?.code && (
         <div className="card share-code">
