@@ -155,7 +155,7 @@ test('a clinician reviewing a shared twin reads advice worded for them, never "y
   const nav = (name: string): Promise<void> => doc.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
   await nav('What if');
   await expect(doc.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false');
-  await expect(doc.getByTestId('sentences')).toContainText("the patient's 10-year probability");
+  await expect(doc.getByTestId('sentences')).toContainText("the patient's risk of type 2 diabetes in the next 10 years");
   await expect(main).not.toContainText(addressed);
   await nav('Risk');
   await expect(doc.getByRole('heading', { name: "The patient's inputs and where they came from" })).toBeVisible();
