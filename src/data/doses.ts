@@ -38,8 +38,11 @@ export async function writeDoses(db: DoppelDb, doses: readonly DoseInput[], ids:
   return added;
 }
 
-/** Undo: the import lets go of its records; a record no other import holds is deleted. */
-export async function releaseDoses(db: DoppelDb, importId: number): Promise<void> {
+/**
+ * Undo: the import lets go of its records; a record no other import holds is deleted. Returns every
+ * record it held (for redo) and how many were deleted.
+ */
+export async function releaseDoses(db: DoppelDb, importId: number): Promise<{ held: Omit<DoseRow, 'importIds'>[]; removed: number }> {
   const held = await db.doses.where('importIds').equals(importId).toArray();
   const del: string[] = [];
   const keep: DoseRow[] = [];
@@ -50,6 +53,20 @@ export async function releaseDoses(db: DoppelDb, importId: number): Promise<void
   }
   await db.doses.bulkDelete(del);
   await db.doses.bulkPut(keep);
+  return { held: held.map(({ importIds: _, ...d }) => d), removed: del.length };
+}
+
+/** Redo: the import holds again the records it held before undo (a record deleted since comes back). */
+export async function restoreDoses(db: DoppelDb, held: readonly Omit<DoseRow, 'importIds'>[], importId: number): Promise<void> {
+  if (!held.length) return;
+  const existing = await db.doses.bulkGet(held.map((d) => d.key));
+  await db.doses.bulkPut(
+    held.map((d, i) => {
+      const old = existing[i];
+      if (!old) return { ...d, importIds: [importId] };
+      return old.importIds.includes(importId) ? old : { ...old, importIds: [...old.importIds, importId] };
+    }),
+  );
 }
 
 /** One kind's records, oldest first. */

@@ -1,16 +1,25 @@
 /** The import worker's calls on stored data (workers/import.worker.ts composes them). */
-import { recoverInterruptedImports, undoImport } from './imports.ts';
+import { forgetUndone, recoverInterruptedImports, redoImport, undoImport } from './imports.ts';
 import { workspaceDb, type Workspace } from './workspace.ts';
 import { exportWorkspace, type ExportKind, type ExportResult } from './export.ts';
 import { setSetting } from './settings.ts';
 import { ensureRoom, REWRITE_BYTES } from './storage.ts';
 
 export const dataHandlers = {
-  /** Removes one import's samples and recomputes the days it touched. */
+  /** Removes one import's samples and recomputes the days it touched; what it removed is kept for redo. */
   async undoImport(ws: Workspace, importId: number): Promise<void> {
     // Undo rewrites the chunks and days it touched: refused before it starts on a full disk.
     await ensureRoom(REWRITE_BYTES);
-    return undoImport(workspaceDb(ws), importId);
+    await undoImport(workspaceDb(ws), importId);
+  },
+  /** Puts back exactly what the latest undo removed. */
+  async redoImport(ws: Workspace, importId: number): Promise<void> {
+    await ensureRoom(REWRITE_BYTES);
+    await redoImport(workspaceDb(ws), importId);
+  },
+  /** Gives up the redo: what undo kept is deleted. */
+  forgetUndone(ws: Workspace, importId: number): Promise<void> {
+    return forgetUndone(workspaceDb(ws), importId);
   },
   /** Everything the workspace holds, as Doppel JSON or a FHIR R4 Bundle (a Blob: no copy of a giant string). */
   exportWorkspace(ws: Workspace, kind: ExportKind): Promise<ExportResult> {

@@ -2,18 +2,18 @@ import type { MetricId } from '../../models/metrics.ts';
 import type { SampleBatch } from '../../models/samples.ts';
 import type { DoppelDb } from './db.ts';
 import { DataError } from './errors.ts';
-import type { ImportRow, RejectedRecord } from './rows.ts';
+import type { ImportRow, RejectedRecord, SampleChunkRow, UndoneImport } from './rows.ts';
 import { refreshDaily, writeBatches } from './samples.ts';
-import { holdsImport, withoutImport } from './chunk-merge.ts';
+import { allocColumns, copyColumns, holdsImport, withoutImport, type ChunkColumns } from './chunk-merge.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
 import { DAY_MS, utcMonth } from '../../models/util/time.ts';
 import { writeTx } from './tx.ts';
 import { validateBatch } from './validate.ts';
-import { mergeImportedProfile, undoImportedProfile, type ProfilePatch } from './profile.ts';
+import { mergeImportedProfile, redoImportedProfile, undoImportedProfile, type ProfilePatch } from './profile.ts';
 import type { ProfileMeta } from './profile-merge.ts';
-import { discardStagedImport } from './staging.ts';
+import { discardStagedImport, moveStagedIntoStore } from './staging.ts';
 import { ifFree } from './locks.ts';
-import { releaseDoses, writeDoses, type DoseInput } from './doses.ts';
+import { releaseDoses, restoreDoses, writeDoses, type DoseInput } from './doses.ts';
 
 export interface ImportInput {
   fileName: string;
@@ -70,6 +70,7 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
       added: res.added,
       duplicates: res.duplicates,
       touched,
+      arrived: res.arrived,
       ...(doses ? { doses } : {}),
       ...(profile.length ? { profile } : {}),
     };
@@ -80,12 +81,17 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
 
 /**
  * Removes exactly the samples one import added, recomputes the days it touched, and takes back the
- * profile values it set (a value the person entered or chose stays).
+ * profile values it set (a value the person entered or chose stays). In the same transaction it keeps
+ * what redo needs: every sample the import held (in `staging`, under its id), its carbohydrate and
+ * insulin records and its profile values (on its row, now `undone`), with what left the store. Only
+ * the latest undo can be redone: an earlier undone import's kept copy is deleted here.
  */
-export async function undoImport(db: DoppelDb, importId: number): Promise<void> {
-  await writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings, db.doses, db.profile], async () => {
+export async function undoImport(db: DoppelDb, importId: number): Promise<ImportRow> {
+  return writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings, db.doses, db.profile, db.staging], async () => {
     const row = await db.imports.get(importId);
-    if (!row) throw new DataError('UNKNOWN_IMPORT', `No import with id ${importId}`);
+    if (row?.status !== 'committed') throw new DataError('UNKNOWN_IMPORT', `No import with id ${importId}`);
+    for (const old of await db.imports.where('status').equals('undone').primaryKeys()) await forget(db, old as number);
+    const removed: UndoneImport['removed'] = {};
     for (const [metric, days] of Object.entries(row.touched) as [MetricId, string[]][]) {
       if (!days.length) continue;
       const from = Date.parse(`${days[0]}T00:00:00Z`) - DAY_MS;
@@ -96,16 +102,86 @@ export async function undoImport(db: DoppelDb, importId: number): Promise<void> 
         .toArray();
       for (const c of chunks) {
         if (!holdsImport(c, importId)) continue;
+        await db.staging.put({
+          ...heldSamples(c, importId),
+          key: `${importId}|${metric}|${c.month}`,
+          stagedFor: importId,
+          metric,
+          month: c.month,
+        });
         const left = withoutImport(c, importId);
+        if (left.n < c.n) removed[metric] = (removed[metric] ?? 0) + c.n - left.n;
         if (left.n === 0) await db.sampleChunks.delete(c.key);
         else await db.sampleChunks.put({ ...c, ...left });
       }
       await refreshDaily(db, metric, new Set(days));
     }
-    await releaseDoses(db, importId);
-    await undoImportedProfile(db, importId);
-    await db.imports.delete(importId);
+    const doses = await releaseDoses(db, importId);
+    const profile = await undoImportedProfile(db, importId);
+    const done: ImportRow = {
+      ...row,
+      status: 'undone',
+      undone: {
+        at: Date.now(),
+        removed,
+        dosesRemoved: doses.removed,
+        profileChanged: profile.changed,
+        doses: doses.held,
+        profile: profile.held,
+      },
+    };
+    await db.imports.put(done);
+    return done;
   });
+}
+
+/**
+ * Redoes the latest undo: puts back every sample the import held (a reading deleted comes back, one
+ * another import holds is shared again), its carbohydrate and insulin records and its profile
+ * values, under the same import id, and the import is committed as it was. One transaction.
+ */
+export async function redoImport(db: DoppelDb, importId: number): Promise<ImportRow> {
+  return writeTx(db, [db.imports, db.sampleChunks, db.daily, db.sources, db.settings, db.doses, db.profile, db.staging], async () => {
+    const row = await db.imports.get(importId);
+    if (row?.status !== 'undone' || !row.undone) throw new DataError('UNKNOWN_IMPORT', `No undone import with id ${importId}`);
+    await moveStagedIntoStore(db, importId, (s) => s);
+    await restoreDoses(db, row.undone.doses, importId);
+    await redoImportedProfile(db, importId, row.undone.profile);
+    const { undone: _, ...rest } = row;
+    const done: ImportRow = { ...rest, status: 'committed' };
+    await db.imports.put(done);
+    return done;
+  });
+}
+
+/** Gives up the redo of an undone import: what undo kept goes (its samples and its row). */
+export async function forgetUndone(db: DoppelDb, importId: number): Promise<void> {
+  await writeTx(db, [db.imports, db.staging], () => forget(db, importId));
+}
+
+async function forget(db: DoppelDb, importId: number): Promise<void> {
+  const row = await db.imports.get(importId);
+  if (row?.status !== 'undone') return;
+  await db.staging.where('stagedFor').equals(importId).delete();
+  await db.imports.delete(importId);
+}
+
+/** The samples of a chunk an import holds, its own and those it shares with other imports (as a staging row's columns). */
+function heldSamples(c: SampleChunkRow, importId: number): ChunkColumns {
+  const held = new Set<number>();
+  for (let i = 0; i < c.n; i++) if (c.importId[i] === importId) held.add(i);
+  const of = c.shadowOf ?? [];
+  const imp = c.shadowImport ?? [];
+  for (let s = 0; s < of.length; s++) if (imp[s] === importId) held.add(of[s]!);
+  const idx = [...held].sort((a, b) => a - b);
+  const out = allocColumns(idx.length);
+  idx.forEach((i, j) => {
+    copyColumns(out, c, i, i + 1, j);
+    out.importId[j] = importId;
+  });
+  out.t0 = idx.length ? out.start[0]! : 0;
+  out.t1 = idx.length ? out.start[idx.length - 1]! : 0;
+  return out;
 }
 
 /**

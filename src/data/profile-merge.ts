@@ -281,6 +281,55 @@ export function undoImport(prev: ProfileRow | undefined, importId: number, nowMs
   return row;
 }
 
+/** The imported values one import gave, as they stand (copies): what redo gives back after undo. */
+export function heldBy(prev: ProfileRow | undefined, importId: number): ImportedProfileValue[] {
+  return (prev?.fromImports ?? []).filter((c) => c.importIds.includes(importId)).map((c) => structuredClone(c));
+}
+
+/**
+ * Redo of an undone import: it holds again the values it held (`heldBy` before undo), a value it
+ * alone gave comes back as it was (turned down stays turned down), and the profile is worked out
+ * again as after the import. Returns undefined when there is nothing to give back.
+ */
+export function redoImport(
+  prev: ProfileRow | undefined,
+  importId: number,
+  held: readonly ImportedProfileValue[],
+  nowMs: number,
+): ProfileRow | undefined {
+  if (!held.length) return undefined;
+  const row = normalize(prev, nowMs);
+  for (const h of held) {
+    const fact: ImportedFact = { field: h.field, value: h.value };
+    if (h.observedAt) fact.observedAt = h.observedAt;
+    if (h.indirect) fact.indirect = true;
+    const c = addFact(row.fromImports!, fact, importId, h.source);
+    if (h.declined) c.declined = true;
+  }
+  resolve(row);
+  row.updatedAt = nowMs;
+  return row;
+}
+
+/**
+ * What a person would see changed between two versions of the profile: each single field whose value
+ * differs, and each list item added or gone (as `conditions:…`).
+ */
+export function changedFields(before: ProfileRow | undefined, after: ProfileRow | undefined): string[] {
+  const empty: ProfileRow = { id: 'self', updatedAt: 0 };
+  const a = before ?? empty;
+  const b = after ?? empty;
+  const out: string[] = [];
+  for (const f of new Set([...singleFields(a), ...singleFields(b)])) if (getValue(a, f) !== getValue(b, f)) out.push(f);
+  for (const l of LIST_FIELDS) {
+    const x = new Set(a[l] ?? []);
+    const y = new Set(b[l] ?? []);
+    for (const i of x) if (!y.has(i)) out.push(itemKey(l, i));
+    for (const i of y) if (!x.has(i)) out.push(itemKey(l, i));
+  }
+  return out;
+}
+
 /**
  * The person's choice on one conflict. Taking the record's value makes it the person's (it stays
  * when the import is undone); keeping theirs turns the record's differing values down. Either way

@@ -2,16 +2,19 @@ import type { DoppelDb } from './db.ts';
 import { DataError } from './errors.ts';
 import {
   applyImport,
+  changedFields,
   choose,
+  heldBy,
   importedFacts,
   isListField,
   LIST_FIELDS,
+  redoImport,
   saveForm,
   undoImport,
   type ProfileChoice,
   type ProfileMeta,
 } from './profile-merge.ts';
-import type { ProfileFieldOutcome, ProfileRow } from './rows.ts';
+import type { ImportedProfileValue, ProfileFieldOutcome, ProfileRow } from './rows.ts';
 import { writeTx } from './tx.ts';
 
 /** Profile values (what a form saves or an import says), without the row's bookkeeping. */
@@ -111,9 +114,21 @@ export async function mergeImportedProfile(
   return outcome;
 }
 
-/** Takes back what one import set in the profile, inside the caller's transaction (undo). */
-export async function undoImportedProfile(db: DoppelDb, importId: number): Promise<void> {
-  const row = undoImport(await db.profile.get('self'), importId, Date.now());
+/**
+ * Takes back what one import set in the profile, inside the caller's transaction (undo). Returns the
+ * values it held (for redo) and what changed in the profile.
+ */
+export async function undoImportedProfile(db: DoppelDb, importId: number): Promise<{ held: ImportedProfileValue[]; changed: string[] }> {
+  const prev = await db.profile.get('self');
+  const held = heldBy(prev, importId);
+  const row = undoImport(prev, importId, Date.now());
+  if (row) await db.profile.put(row);
+  return { held, changed: row ? changedFields(prev, row) : [] };
+}
+
+/** Redo: gives an undone import back the profile values it held, inside the caller's transaction. */
+export async function redoImportedProfile(db: DoppelDb, importId: number, held: readonly ImportedProfileValue[]): Promise<void> {
+  const row = redoImport(await db.profile.get('self'), importId, held, Date.now());
   if (row) await db.profile.put(row);
 }
 

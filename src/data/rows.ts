@@ -37,7 +37,11 @@ export interface DailyRow extends DayAggregate {
   metric: MetricId;
 }
 
-export type ImportStatus = 'pending' | 'committed';
+/**
+ * pending: a large import being staged; committed: in the store; undone: taken out by undo, its row
+ * kept with what undo removed (`undone`) so that redo can put exactly that back (only the latest undo).
+ */
+export type ImportStatus = 'pending' | 'committed' | 'undone';
 
 export interface RejectedRecord {
   where: string;
@@ -70,6 +74,39 @@ export interface ImportRow {
   doses?: number;
   /** What the file said about the person and what became of each value (absent before provenance). */
   profile?: ProfileFieldOutcome[];
+  /** The readings this import added, per metric: how many and their first and last local day (absent before). */
+  arrived?: Partial<Record<MetricId, MetricArrival>>;
+  /** Set while the import is undone: what undo took away and what redo puts back. */
+  undone?: UndoneImport;
+}
+
+/** The readings of one metric an import added. */
+export interface MetricArrival {
+  count: number;
+  /** Local days (YYYY-MM-DD) of the first and the last of them. */
+  first: string;
+  last: string;
+}
+
+/**
+ * What undoing an import did, kept on its row until it is redone or another import is undone.
+ * `removed` and `dosesRemoved` say what left the store (what only this import held); `doses` and
+ * `profile` are everything the import held, and so are its samples, kept in `staging` under the
+ * import's id (StagingRow), so that redo gives it back exactly its share, the readings other imports
+ * also hold included.
+ */
+export interface UndoneImport {
+  /** When it was undone (epoch ms). */
+  at: number;
+  /** Readings deleted, per metric (others imports' copies stayed). */
+  removed: Partial<Record<MetricId, number>>;
+  /** Carbohydrate and insulin records deleted. */
+  dosesRemoved: number;
+  /** Profile values that changed or went (fields, and list items as `conditions:…`). */
+  profileChanged: string[];
+  doses: Omit<DoseRow, 'importIds'>[];
+  /** The imported profile values the import gave, as they stood (a declined one stays declined). */
+  profile: ImportedProfileValue[];
 }
 
 export type DoseKind = 'carbs' | 'insulin';
@@ -232,11 +269,18 @@ export interface ScenarioRow {
   updatedAt: number;
 }
 
-/** Samples of a large import waiting for its final transaction (one row per metric and month). */
+/**
+ * Samples outside the store waiting for one transaction to move them in (one row per metric and
+ * month): those of a large import being written (its row `pending`), or those an undone import held,
+ * kept for redo (its row `undone`).
+ */
 export interface StagingRow extends Omit<SampleChunkRow, 'key'> {
   /** `${stagedFor}|${metric}|${month}` */
   key: string;
-  /** The pending import these samples belong to. Its `source` column holds the import's own source
-   * indices until the final transaction maps them to source rows. */
+  /**
+   * The import these samples belong to. For a pending import the `source` column holds the import's
+   * own source indices until the final transaction maps them to source rows; for an undone one it
+   * holds source ids.
+   */
   stagedFor: number;
 }

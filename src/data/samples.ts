@@ -7,12 +7,15 @@ import { DAY_MS, localDay, utcMonth, utcMonthStart } from '../../models/util/tim
 import type { DoppelDb } from './db.ts';
 import { allocColumns, copyColumns, groupByMonth, mergeIntoChunk, type ChunkColumns } from './chunk-merge.ts';
 import type { DailyRow, SampleChunkRow } from './rows.ts';
+import { tallyArrivals, type Arrivals } from './arrivals.ts';
 
 export interface WriteResult {
   added: number;
   duplicates: number;
   /** Local days touched per metric. */
   touched: Map<MetricId, Set<string>>;
+  /** The samples added, per metric: how many, first and last local day. */
+  arrived: Arrivals;
 }
 
 const chunkKey = (metric: MetricId, month: string): string => `${metric}|${month}`;
@@ -23,7 +26,9 @@ const chunkKey = (metric: MetricId, month: string): string => `${metric}|${month
  * caller's import transaction), so that the write lands whole or not at all.
  */
 export async function writeBatches(db: DoppelDb, batches: SampleBatch[], importId: number): Promise<WriteResult> {
-  const result: WriteResult = { added: 0, duplicates: 0, touched: new Map() };
+  const result: WriteResult = { added: 0, duplicates: 0, touched: new Map(), arrived: {} };
+  // The last version of every chunk written: two batches of one metric may write the same month.
+  const written = new Map<string, SampleChunkRow>();
   for (const batch of batches) {
     const n = batchLength(batch);
     if (n === 0) continue;
@@ -42,7 +47,9 @@ export async function writeBatches(db: DoppelDb, batches: SampleBatch[], importI
       rows.push({ key: chunkKey(batch.metric, month), metric: batch.metric, month, ...merged.columns });
     }
     await db.sampleChunks.bulkPut(rows);
+    for (const r of rows) written.set(r.key, r);
   }
+  for (const r of written.values()) tallyArrivals(result.arrived, r.metric, r, importId);
   for (const [metric, days] of result.touched) await refreshDaily(db, metric, days);
   return result;
 }

@@ -12,6 +12,7 @@ import { validateBatch } from './validate.ts';
 import { mergeImportedProfile, type ProfilePatch } from './profile.ts';
 import type { ProfileMeta } from './profile-merge.ts';
 import { writeDoses, type DoseInput } from './doses.ts';
+import { tallyArrivals, type Arrivals } from './arrivals.ts';
 
 /**
  * Large imports (more samples than fit the memory budget) are written in two phases:
@@ -87,37 +88,8 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
     // Crash recovery (another tab's start-up) rolled it back while it was staged.
     if (row?.status !== 'pending') throw new DataError('IMPORT_INTERRUPTED', `Import ${importId} is not pending`);
     const ids = await ensureSources(db, s.sources);
-    const keys = (await db.staging.where('stagedFor').equals(importId).primaryKeys()) as string[];
-    let added = 0;
-    let duplicates = s.duplicatesInFile;
-    const touched = new Map<MetricId, Set<string>>();
-    for (const key of keys) {
-      const st = (await db.staging.get(key))!;
-      const source = Uint32Array.from(st.source, (i) => ids[i]!);
-      const batch: SampleBatch = {
-        metric: st.metric,
-        start: st.start,
-        end: st.end,
-        value: st.value,
-        offsetMin: st.offsetMin,
-        source,
-        flags: st.flags,
-      };
-      const mainKey = `${st.metric}|${st.month}`;
-      const merged = mergeIntoChunk(await db.sampleChunks.get(mainKey), batch, range(st.n), importId);
-      added += merged.added;
-      duplicates += merged.duplicates;
-      await db.sampleChunks.put({ key: mainKey, metric: st.metric, month: st.month, ...merged.columns });
-      await db.staging.delete(key);
-      let days = touched.get(st.metric);
-      if (!days) touched.set(st.metric, (days = new Set()));
-      for (let i = 0; i < st.n; i++) days.add(localDay(st.start[i]!, st.offsetMin[i]!));
-    }
-    const touchedObj: ImportRow['touched'] = {};
-    for (const [m, days] of touched) {
-      await refreshDaily(db, m, days);
-      touchedObj[m] = [...days].sort();
-    }
+    const moved = await moveStagedIntoStore(db, importId, (i) => ids[i]!);
+    const duplicates = s.duplicatesInFile + moved.duplicates;
     const doses = await writeDoses(db, s.doses ?? [], ids, importId);
     const profile = await mergeImportedProfile(db, importId, row.fileName, s.profile ?? {}, s.profileMeta);
     const done: ImportRow = {
@@ -125,17 +97,69 @@ export async function finishStagedImport(db: DoppelDb, importId: number, s: Stag
       format: s.format ?? row.format,
       status: 'committed',
       finishedAt: Date.now(),
-      added,
+      added: moved.added,
       duplicates,
       rejected: s.rejected,
       ignored: s.ignored,
-      touched: touchedObj,
+      touched: moved.touched,
+      arrived: moved.arrived,
       ...(doses ? { doses } : {}),
       ...(profile.length ? { profile } : {}),
     };
     await db.imports.put(done);
     return done;
   });
+}
+
+/** What moving an import's staged samples into the store did. */
+export interface Moved {
+  added: number;
+  duplicates: number;
+  touched: ImportRow['touched'];
+  arrived: Arrivals;
+}
+
+/**
+ * Moves every staged sample of an import into the month chunks (merging duplicates as an import
+ * does), deletes the staged rows and recomputes the touched days, inside the caller's transaction
+ * over staging, sampleChunks, daily, sources and settings. `sourceId` maps the staged source column
+ * to source ids (a pending import's own indices; identity for an undone import's kept samples).
+ */
+export async function moveStagedIntoStore(db: DoppelDb, importId: number, sourceId: (s: number) => number): Promise<Moved> {
+  const keys = (await db.staging.where('stagedFor').equals(importId).primaryKeys()) as string[];
+  let added = 0;
+  let duplicates = 0;
+  const touched = new Map<MetricId, Set<string>>();
+  const arrived: Arrivals = {};
+  for (const key of keys) {
+    const st = (await db.staging.get(key))!;
+    const batch: SampleBatch = {
+      metric: st.metric,
+      start: st.start,
+      end: st.end,
+      value: st.value,
+      offsetMin: st.offsetMin,
+      source: Uint32Array.from(st.source, sourceId),
+      flags: st.flags,
+    };
+    const mainKey = `${st.metric}|${st.month}`;
+    const merged = mergeIntoChunk(await db.sampleChunks.get(mainKey), batch, range(st.n), importId);
+    added += merged.added;
+    duplicates += merged.duplicates;
+    await db.sampleChunks.put({ key: mainKey, metric: st.metric, month: st.month, ...merged.columns });
+    // Each month's chunk is merged once (one staging row per metric and month).
+    tallyArrivals(arrived, st.metric, merged.columns, importId);
+    await db.staging.delete(key);
+    let days = touched.get(st.metric);
+    if (!days) touched.set(st.metric, (days = new Set()));
+    for (let i = 0; i < st.n; i++) days.add(localDay(st.start[i]!, st.offsetMin[i]!));
+  }
+  const touchedObj: ImportRow['touched'] = {};
+  for (const [m, days] of touched) {
+    await refreshDaily(db, m, days);
+    touchedObj[m] = [...days].sort();
+  }
+  return { added, duplicates, touched: touchedObj, arrived };
 }
 
 /** Deletes a pending import and its staged samples (cancel, fatal error, crash recovery). */

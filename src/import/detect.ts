@@ -1,4 +1,5 @@
 import { snippet } from '../../models/util/text.ts';
+import { isPdf, pictureFormat } from './document.ts';
 import { ImportError } from './errors.ts';
 import { isDexcomHeader } from './formats/dexcom-clarity-csv.ts';
 import { isLibreHeader } from './formats/libreview-csv.ts';
@@ -34,14 +35,9 @@ function has(head: Uint8Array, at: number, ...sig: number[]): boolean {
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
 const NOT_AN_EXPORT = 'not a health data export';
-/** File signatures of what people pick by mistake (a report, a photo, an archive), with what to call them. */
+/** File signatures of what people pick by mistake (a report, a video, an archive), with what to call them; pictures: document.ts. */
 const SIGNATURES: [test: (h: Uint8Array) => boolean, what: string][] = [
-  [(h) => has(h, 0, ...ascii('%PDF-')), 'This is a PDF document'],
-  [(h) => has(h, 0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'This is an image (PNG)'],
-  [(h) => has(h, 0, 0xff, 0xd8, 0xff), 'This is an image (JPEG)'],
-  [(h) => has(h, 0, ...ascii('GIF87a')) || has(h, 0, ...ascii('GIF89a')), 'This is an image (GIF)'],
-  [(h) => has(h, 0, ...ascii('RIFF')) && has(h, 8, ...ascii('WEBP')), 'This is an image (WebP)'],
-  [(h) => has(h, 4, ...ascii('ftyp')) && /^(heic|heix|heim|heis|hevc|mif1|msf1|avif)$/.test(brand(h)), 'This is an image (HEIC)'],
+  [isPdf, 'This is a PDF document'],
   [(h) => has(h, 4, ...ascii('ftyp')), 'This is a video'],
   [(h) => has(h, 0, 0x1f, 0x8b), 'This is a gzip-compressed file (Doppel reads .zip archives; unpack it first)'],
   [
@@ -52,13 +48,11 @@ const SIGNATURES: [test: (h: Uint8Array) => boolean, what: string][] = [
   [(h) => has(h, 0, ...ascii('SQLite format 3'), 0), 'This is an SQLite database'],
 ];
 
-/** The major brand of an ISO media file (`ftyp` box): HEIC photos and MP4/MOV videos share the box. */
-function brand(h: Uint8Array): string {
-  return String.fromCharCode(...h.subarray(8, 12));
-}
-
 /** What a file that is no export looks like, when recognisable from its first bytes. */
 function looksLike(head: Uint8Array): string | undefined {
+  const picture = pictureFormat(head);
+  if (picture) return `This is an image (${picture}), ${NOT_AN_EXPORT}`;
+  // HEIC photos and MP4/MOV videos share the `ftyp` box: a brand that is no still image is a video.
   for (const [test, what] of SIGNATURES) if (test(head)) return `${what}, ${NOT_AN_EXPORT}`;
   if (has(head, 0, 0xff, 0xfe) || has(head, 0, 0xfe, 0xff))
     return 'This text file is in UTF-16: save it as UTF-8 (in a spreadsheet: "CSV UTF-8") and import it again';

@@ -32,7 +32,8 @@ export const importHandlers = {
   /**
    * Imports files one after another, each atomically as its own undoable import. Progress arrives
    * through the callback (a Comlink proxy). `cancel(token)` stops the current file within one read
-   * chunk; nothing of that file is kept, files before it stay imported.
+   * chunk: nothing of that file is kept (its staged samples are rolled back before this returns), it
+   * is reported as cancelled, files before it stay imported and files after it are not read.
    */
   async importFiles(
     ws: Workspace,
@@ -57,7 +58,10 @@ export const importHandlers = {
           );
         } catch (e) {
           // One unusable file in a folder does not stop the others; a cancel stops all.
-          if (isAbortError(e)) throw e;
+          if (isAbortError(e)) {
+            out.push({ file: name, cancelled: true });
+            break;
+          }
           out.push({ file: name, error: failureInfo(e) });
         }
       }

@@ -62,13 +62,18 @@ export interface FileReport {
   doses?: number;
   /** What the file says about the person and what became of each value in the profile (not in the CLI report). */
   profile?: ProfileFieldOutcome[];
+  /** The readings added per metric: how many, first and last local day (not in the CLI report). */
+  arrived?: ImportRow['arrived'];
 }
 
-/** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
-/** One file of a batch: its report, or why it could not be used (nothing of it stored). */
-/** A file imported, or why not (the same ErrorInfo as a failed Result: src/rpc/result.ts). */
-export type FileOutcome = FileReport | { file: string; error: ErrorInfo };
+/**
+ * One file of a batch: its report; why it could not be used (the same ErrorInfo as a failed Result:
+ * src/rpc/result.ts); or that the person cancelled while it was read. In the last two cases nothing
+ * of it is stored.
+ */
+export type FileOutcome = FileReport | { file: string; error: ErrorInfo } | { file: string; cancelled: true };
 
+/** A streaming parser; it may name the format more precisely than detection could (a zip's content). */
 type Parser = (bytes: AsyncIterable<Uint8Array>, sink: ImportSink, ctx: ReadContext & { fileName?: string }) => Promise<FormatId | void>;
 
 /** Formats a zip entry may hold (no zips inside zips). */
@@ -200,6 +205,7 @@ export async function importBlob(db: DoppelDb, blob: Blob, fileName: string, opt
       ignored: row.ignored,
       ...(row.doses ? { doses: row.doses } : {}),
       ...(row.profile ? { profile: row.profile } : {}),
+      ...(row.arrived ? { arrived: row.arrived } : {}),
     };
   } catch (e) {
     // Let a spill in flight finish first, so that no staged write lands after the clean-up.

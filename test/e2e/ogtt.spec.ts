@@ -38,7 +38,7 @@ test('an OGTT result from a portal export is among the measurements the twin is 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
   const imp = new ImportPage(page);
   await imp.chooseBuffer('portal.json', portalExport());
-  await expect(imp.results.filter({ hasText: 'portal.json' })).toContainText('format fhir-r4');
+  await expect(imp.results.filter({ hasText: 'portal.json' })).toContainText('FHIR record:');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   const calibration = page.getByTestId('calibration-status');

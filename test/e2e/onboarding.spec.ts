@@ -61,7 +61,7 @@ test('journey: onboard with a profile → import a real export → the timeline 
   await page.getByRole('link', { name: 'Import your data' }).click();
   const imp = new ImportPage(page);
   await imp.choose([FHIR]);
-  await expect(imp.results).toContainText('format fhir-r4');
+  await expect(imp.results).toContainText('FHIR record:');
   await expectNoSeriousA11yViolations(page, 'import');
 
   // Timeline: the latest values are the file's newest.

@@ -22,7 +22,7 @@ test('journey: enter a profile → import a record that differs → the profile 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
   const imp = new ImportPage(page);
   await imp.choose([FHIR]);
-  await expect(imp.results).toContainText('format fhir-r4');
+  await expect(imp.results).toContainText('FHIR record:');
   // The result lists what the file says about the person and what it did not set.
   const said = imp.results.getByTestId('import-profile');
   await expect(said.locator('li[data-status="pending"]')).toHaveText([
@@ -36,6 +36,9 @@ test('journey: enter a profile → import a record that differs → the profile 
   );
   await expect(profile.conflict('Height')).toContainText('says 173 cm, measured');
   await expect(profile.conflict('Height')).toContainText('your profile says 178 cm');
+  // From the fields the file would set, one step to the choices.
+  await said.getByRole('button', { name: 'Choose which to keep' }).click();
+  await expect(profile.conflicts.getByRole('heading', { level: 2 })).toBeFocused();
   await expectNoSeriousA11yViolations(page, 'import with profile conflicts');
 
   // The profile kept every value the person entered, and shows the same differences.

@@ -120,7 +120,7 @@ test('creatinine in mg/dL with two decimals or in whole µmol/L, and eGFR says w
   await page.getByRole('link', { name: 'Import your data' }).click();
   const imp = new ImportPage(page);
   await imp.choose([FHIR_CREATININE]);
-  await expect(imp.results).toContainText('format fhir-r4');
+  await expect(imp.results).toContainText('FHIR record:');
 
   const card = page.locator('button.card.pick[data-metric="creatinine"]');
   await nav(page, 'Timeline');

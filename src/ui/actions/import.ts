@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { DOCUMENT_SNIFF_BYTES, documentKind, type DocumentKind } from '../../import/document.ts';
 import type { FileOutcome, ImportProgress } from '../../import/pipeline.ts';
 import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
@@ -20,9 +21,32 @@ function countRunning(by: number): void {
   runningListeners.forEach((l) => l());
 }
 
+/** A PDF or a picture picked instead of an export: refused before the import worker sees it. */
+export interface RefusedFile {
+  file: string;
+  kind: DocumentKind;
+}
+
+/**
+ * Sets aside the PDFs and pictures among picked files (src/import/document.ts) from their first
+ * bytes: they are never sent to the import worker, so nothing of them is read further or stored.
+ */
+export async function screenFiles(files: File[]): Promise<{ files: File[]; refused: RefusedFile[] }> {
+  const out: File[] = [];
+  const refused: RefusedFile[] = [];
+  for (const f of files) {
+    const name = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+    const kind = documentKind(new Uint8Array(await f.slice(0, DOCUMENT_SNIFF_BYTES).arrayBuffer()), f.name);
+    if (kind) refused.push({ file: name, kind });
+    else out.push(f);
+  }
+  return { files: out, refused };
+}
+
 /**
  * Imports files into the person's own workspace in the import worker, then refreshes the twin.
- * Cancelling stops the file being read (nothing of it is kept) and rejects with an AbortError.
+ * Cancelling stops the file being read: the worker rolls back what it staged and reports the file as
+ * cancelled (nothing of it kept); files after it are not read.
  */
 export async function importFiles(files: File[], onProgress: (p: FileProgress) => void, signal?: AbortSignal): Promise<FileOutcome[]> {
   const token = crypto.randomUUID();
@@ -41,11 +65,23 @@ export async function importFiles(files: File[], onProgress: (p: FileProgress) =
   }
 }
 
-/** Undoes one import of the person's own data and refreshes the twin. */
+/** Undoes one import of the person's own data and refreshes the twin (what it removed is kept for redo). */
 export async function undoImport(importId: number): Promise<void> {
   await importWorker.run((a) => a.undoImport('main', importId));
   await twinWorker.run((a) => a.refreshSnapshot('main'));
   relearn();
+}
+
+/** Puts back what the latest undo removed and refreshes the twin. */
+export async function redoImport(importId: number): Promise<void> {
+  await importWorker.run((a) => a.redoImport('main', importId));
+  await twinWorker.run((a) => a.refreshSnapshot('main'));
+  relearn();
+}
+
+/** Gives up the redo: the copy undo kept is deleted. */
+export async function forgetUndone(importId: number): Promise<void> {
+  await importWorker.run((a) => a.forgetUndone('main', importId));
 }
 
 /**

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { GENERIC_CSV_TEMPLATE } from '../../import/formats/generic-csv.ts';
-import type { FileOutcome } from '../../import/pipeline.ts';
+import type { FileOutcome, FileReport } from '../../import/pipeline.ts';
 import { useSettings } from '../../data/hooks.ts';
 import type { ProfileFieldOutcome } from '../../data/rows.ts';
 import { DEFAULT_SETTINGS } from '../../data/settings.ts';
 import { isAbortError } from '../../rpc/errors.ts';
-import { filesFromDrop, importFiles, type FileProgress } from '../actions/import.ts';
+import { filesFromDrop, importFiles, screenFiles, type FileProgress, type RefusedFile } from '../actions/import.ts';
 import { formatBytes, formatDay } from '../format.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
 import { fieldLabel, valueText } from '../profile/words.ts';
@@ -16,14 +16,39 @@ import { setPendingShare } from '../actions/pending-share.ts';
 import { t, tn } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
 import { errorText, errorInfoText } from '../error-text.ts';
+import { arrivalLines, cancelledText, formatName } from '../import-words.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,application/json,text/csv';
+
+/** Where each export is found: the format named, and the steps in its app (i18n import.howto.*). */
+const HOWTO: [format: string, how: MessageKey][] = [
+  ['apple-health-zip', 'import.howto.apple-health'],
+  ['fhir-r4', 'import.howto.fhir-r4'],
+  ['dexcom-clarity-csv', 'import.howto.dexcom-clarity-csv'],
+  ['libreview-csv', 'import.howto.libreview-csv'],
+  ['nightscout-json', 'import.howto.nightscout-json'],
+  ['fitbit-json', 'import.howto.fitbit-json'],
+  ['google-fit-csv', 'import.howto.google-fit-csv'],
+  ['withings-csv', 'import.howto.withings-csv'],
+  ['garmin-csv', 'import.howto.garmin-csv'],
+  ['samsung-health-csv', 'import.howto.samsung-health-csv'],
+  ['generic-csv', 'import.howto.generic-csv'],
+];
+/** What to get instead of a PDF or a picture: a FHIR record or Doppel's CSV. */
+const INSTEAD = HOWTO.filter(([f]) => f === 'fhir-r4' || f === 'generic-csv');
+
+type Outcome = Exclude<FileOutcome, { cancelled: true }>;
+const isReport = (o: FileOutcome): o is FileReport => 'importId' in o;
 
 /** Import: pick or drop exports, watch progress, cancel, read the result, undo past imports. */
 export function ImportPage() {
   const [progress, setProgress] = useState<FileProgress>();
   const [busy, setBusy] = useState(false);
-  const [results, setResults] = useState<FileOutcome[]>();
+  const [stopping, setStopping] = useState(false);
+  const [results, setResults] = useState<Outcome[]>();
+  const [refused, setRefused] = useState<RefusedFile[]>();
+  const [cancelled, setCancelled] = useState<string>();
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
@@ -47,15 +72,29 @@ export function ImportPage() {
     setBusy(true);
     setError(undefined);
     setResults(undefined);
+    setRefused(undefined);
+    setCancelled(undefined);
     abort.current = new AbortController();
     try {
-      setResults(await importFiles(files, setProgress, abort.current.signal));
+      // PDFs and pictures are set aside from their first bytes: the import worker never sees them.
+      const screened = await screenFiles(files);
+      if (screened.refused.length) setRefused(screened.refused);
+      if (!screened.files.length) return;
+      const out = await importFiles(screened.files, setProgress, abort.current.signal);
+      setResults(out.filter((o): o is Outcome => !('cancelled' in o)));
+      const stop = out.find((o) => 'cancelled' in o);
+      if (stop) setCancelled(cancelledText(stop.file, screened.files.length - out.length));
     } catch (e) {
       if (!isAbortError(e)) setError(errorText(e));
     } finally {
       setBusy(false);
+      setStopping(false);
       setProgress(undefined);
     }
+  };
+  const stop = (): void => {
+    setStopping(true);
+    abort.current?.abort();
   };
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
@@ -119,11 +158,15 @@ export function ImportPage() {
           columns: 'time, metric, value, unit, source',
         })}
       </p>
+      <details className="howto" data-testid="import-howto">
+        <summary>{t('import.howto.title')}</summary>
+        <HowTo items={HOWTO} />
+      </details>
 
       {busy && (
         <div className="card" aria-live="polite">
           <p>
-            <strong>{progress ? progress.file : t('import.starting')}</strong>
+            <strong>{stopping ? t('import.stopping') : progress ? progress.file : t('import.starting')}</strong>
             {progress && progress.fileCount > 1
               ? ` ${t('import.fileOf', { index: progress.fileIndex + 1, total: progress.fileCount })}`
               : ''}
@@ -142,7 +185,7 @@ export function ImportPage() {
               {progress.etaS !== undefined ? ` · ${t('import.eta', { seconds: Math.ceil(progress.etaS) })}` : ''}
             </p>
           )}
-          <button type="button" className="btn" onClick={() => abort.current?.abort()}>
+          <button type="button" className="btn" disabled={stopping} onClick={stop}>
             {t('common.cancel')}
           </button>
         </div>
@@ -152,6 +195,12 @@ export function ImportPage() {
           {t('import.error', { error })}
         </p>
       )}
+      {cancelled && (
+        <p className="card" role="status" data-testid="import-cancelled">
+          {cancelled}
+        </p>
+      )}
+      {refused && <RefusedFiles refused={refused} />}
       {results && <ImportResults results={results} />}
       <ProfileConflicts ws="main" />
 
@@ -162,11 +211,37 @@ export function ImportPage() {
   );
 }
 
-function ImportResults({ results }: { results: FileOutcome[] }) {
+/** The steps to get each export from its app. */
+function HowTo({ items }: { items: [format: string, how: MessageKey][] }) {
+  return (
+    <ul className="small">
+      {items.map(([format, how]) => (
+        <li key={how}>{tx('import.howto.item', { b: strong, name: formatName(format), how: t(how) })}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** PDFs and pictures set aside before reading: what to get instead. */
+function RefusedFiles({ refused }: { refused: RefusedFile[] }) {
+  return (
+    <div className="results" role="status">
+      {refused.map((r, i) => (
+        <article className="card failed" key={`${r.file}|${i}`} data-testid="import-refused">
+          <h3 className="name">{r.file}</h3>
+          <p>{t(r.kind === 'pdf' ? 'import.refused.pdf' : 'import.refused.image')}</p>
+          <HowTo items={INSTEAD} />
+        </article>
+      ))}
+    </div>
+  );
+}
+
+function ImportResults({ results }: { results: Outcome[] }) {
   return (
     <div className="results" role="status">
       {results.map((r, i) =>
-        'error' in r ? (
+        !isReport(r) ? (
           <article className="card failed" key={`e${i}`} data-testid="import-failure">
             <h3 className="name">{r.file}</h3>
             <p className="error">{t('import.notImported', { error: errorInfoText(r.error) })}</p>
@@ -180,9 +255,10 @@ function ImportResults({ results }: { results: FileOutcome[] }) {
                 added: r.added.toLocaleString(),
                 duplicates: r.duplicates.toLocaleString(),
                 rejected: r.rejected.length.toLocaleString(),
-                format: r.format,
+                format: formatName(r.format),
               })}
             </p>
+            <Arrivals report={r} />
             {(r.doses ?? 0) > 0 && (
               <p className="small" data-testid="import-doses">
                 {tn('import.doses', r.doses!)}
@@ -216,6 +292,32 @@ function ImportResults({ results }: { results: FileOutcome[] }) {
           </article>
         ),
       )}
+      {results.some(isReport) && (
+        <div className="card next-step" data-testid="import-next">
+          <p>{t('import.seeTwin.intro')}</p>
+          <a className="btn primary" href="#/">
+            {t('import.seeTwin')}
+          </a>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The readings a file added, per metric, with their days (the days the timeline shows them on). */
+function Arrivals({ report }: { report: FileReport }) {
+  const lines = arrivalLines(report.arrived);
+  if (!lines.length) return report.added === 0 && report.duplicates > 0 ? <p className="small">{t('import.arrived.none')}</p> : null;
+  return (
+    <div className="small">
+      <p>{t('import.arrived.title')}</p>
+      <ul data-testid="import-arrived">
+        {lines.map((l) => (
+          <li key={l.metric} data-metric={l.metric} data-count={l.count} data-first={l.first} data-last={l.last}>
+            {l.text}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -240,6 +342,18 @@ function ProfileOutcome({ outcome }: { outcome: ProfileFieldOutcome[] }) {
           );
         })}
       </ul>
+      {outcome.some((o) => o.status === 'pending' || o.status === 'confirm') && (
+        <button type="button" className="btn small" onClick={showConflicts}>
+          {t('import.profile.choose')}
+        </button>
+      )}
     </div>
   );
+}
+
+/** Brings the choices between the profile and the records (ProfileConflicts, below the results) into view. */
+function showConflicts(): void {
+  const title = document.getElementById('conflicts-title');
+  title?.scrollIntoView({ block: 'start' });
+  title?.focus();
 }

@@ -19,8 +19,8 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
     setStatus(t('inbox.importing', { name: e.name }));
     try {
       const [r] = await importFiles([file], () => undefined);
-      if (!r || 'error' in r) {
-        setStatus(t('inbox.failed', { name: e.name, error: r ? errorInfoText(r.error) : t('inbox.noResult') }));
+      if (!r || !('importId' in r)) {
+        setStatus(t('inbox.failed', { name: e.name, error: r && 'error' in r ? errorInfoText(r.error) : t('inbox.noResult') }));
       } else {
         await discardFromInbox(e.key);
         setStatus(

@@ -45,7 +45,9 @@ export function ProfileConflicts({ ws }: { ws: Workspace }) {
   const items = conflicts.filter((c) => isListField(c.field));
   return (
     <section className="card conflicts" aria-labelledby="conflicts-title" data-testid="profile-conflicts">
-      <h2 id="conflicts-title">{t('conflicts.title')}</h2>
+      <h2 id="conflicts-title" tabIndex={-1}>
+        {t('conflicts.title')}
+      </h2>
       {conflicts.length > 0 && <p>{t('conflicts.intro')}</p>}
       {fields.map((field) => {
         const cs = conflicts.filter((c) => c.field === field);
