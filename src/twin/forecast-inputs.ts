@@ -14,6 +14,7 @@ import type { MetricId } from '../../models/metrics.ts';
 import { HISTORY_WINDOW_DAYS, type Observation, type ObservationKind } from '../../models/twin/calibrate.ts';
 import type { VirtualPerson } from '../../models/twin/members.ts';
 import { personFromProfile, type CannotSimulate } from '../../models/twin/person-from-profile.ts';
+import type { TwinNote } from '../../models/twin/notes.ts';
 
 const DAY_MS = 86_400_000;
 const HISTORY_MS = HISTORY_WINDOW_DAYS * DAY_MS;
@@ -21,7 +22,7 @@ const HISTORY_MS = HISTORY_WINDOW_DAYS * DAY_MS;
 const CGM_DAY_MIN_READINGS = 202;
 
 export type TwinInputs =
-  | { ok: true; person: VirtualPerson; profile: RiskProfile; observations: Observation[]; warnings: string[] }
+  | { ok: true; person: VirtualPerson; profile: RiskProfile; observations: Observation[]; warnings: string[]; notes: TwinNote[] }
   | { ok: false; reason: string; why: CannotSimulate };
 
 /**
@@ -95,5 +96,5 @@ export async function twinInputs(db: DoppelDb, nowMs = Date.now()): Promise<Twin
     ...(await cgmDailyMeans(db, nowMs)),
     ...(await series(db, 'ogtt_2h_glucose', 'ogtt2hGlucoseMgDl', nowMs)),
   ];
-  return { ok: true, person: person.person, profile: built.profile, observations, warnings: person.warnings };
+  return { ok: true, person: person.person, profile: built.profile, observations, warnings: person.warnings, notes: person.notes };
 }

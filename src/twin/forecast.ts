@@ -14,6 +14,7 @@ import { anchorProgression, anchorReport, type ProgressionAnchor, type Progressi
 import { qdiabetesCrossCheck } from '../../models/twin/cross-check.ts';
 import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import { cvdUnderScenario, type CvdScenario } from '../../models/twin/cvd-scenario.ts';
+import type { TwinNote } from '../../models/twin/notes.ts';
 import { twinInputs, type TwinInputs } from './forecast-inputs.ts';
 
 /** The calibration's report; `reused` when the ensemble of an earlier call with the same inputs was kept. */
@@ -29,7 +30,10 @@ export interface Forecast {
   calibration: ForecastCalibration;
   /** The person's progression prior: anchored to their QDiabetes-2018 10-year risk (models/twin/anchor.ts). */
   progression?: ProgressionPrior;
+  /** In English, for logs; the app words `notes`. */
   warnings: string[];
+  /** The person model's and the anchor's notes as data (models/twin/notes.ts), for the app to word. */
+  notes: TwinNote[];
 }
 
 /** `CANNOT_SIMULATE`: the profile lacks what the twin needs or lies outside its models' range (the message says which). */
@@ -104,7 +108,7 @@ export async function forecast(
   });
   const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
   const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
-  const { progression, warnings } = anchorReport(anchor);
+  const { progression, warnings, notes } = anchorReport(anchor);
   return ok({
     results,
     crossChecks,
@@ -112,6 +116,7 @@ export async function forecast(
     calibration,
     ...(progression ? { progression } : {}),
     warnings: [...inputs.warnings, ...warnings],
+    notes: [...inputs.notes, ...notes],
   });
 }
 
