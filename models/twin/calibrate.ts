@@ -6,7 +6,7 @@
  * (resample-move) give the posterior ensemble, restarted today from each member's own state
  * (weight, insulin sensitivity, β-cell function, HbA1c). Without history it returns the prior ensemble
  * around today's values. The stages are in models/twin/calibration/: likelihood, importance (1),
- * resample (2), moves with metropolis (3), restart (4).
+ * resample (2), moves with metropolis (3), restart (4), the weight floor (5, floor.ts).
  *
  * Values older than the five-year history are not dropped where they are the newest of their kind:
  * the newest is used, placed at the history's start and counted for less the older it is
