@@ -6,7 +6,7 @@
  * incidence model: it gives no risk percentage. Asian BMI cut-offs are not published in full and
  * are not applied.
  */
-import { fail, Terms, type Result, type Sex } from './common.ts';
+import { fail, outside, Terms, type Result, type Sex } from './common.ts';
 
 export interface AdaInput {
   sex: Sex;
@@ -47,8 +47,9 @@ function labelOf(input: string, x: AdaInput): string {
 }
 
 export function adaRiskTest(x: AdaInput): Result<AdaResult> {
-  if (!(x.ageYears >= 18 && x.ageYears < 120)) return fail(`age ${x.ageYears} outside the adult range`);
-  if (!(x.bmiKgM2 > 0)) return fail('BMI must be positive');
+  if (!(x.ageYears >= 18 && x.ageYears < 120))
+    return fail(`age ${x.ageYears} outside the adult range`, outside('age', x.ageYears, 18, 119));
+  if (!(x.bmiKgM2 > 0)) return fail('BMI must be positive', { kind: 'notPositive', inputs: ['bmi'] });
   const t = new Terms('points', labelOf, x);
   t.add('age', x.ageYears < 40 ? 0 : x.ageYears < 50 ? 1 : x.ageYears < 60 ? 2 : 3);
   t.add('sex', x.sex === 'male' ? 1 : 0);

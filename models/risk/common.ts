@@ -13,9 +13,46 @@ export interface Contribution {
   unit: 'points' | 'log-hazard' | 'log-odds';
 }
 
-export type Result<T> = { ok: true; value: T; contributions: Contribution[] } | { ok: false; reason: string };
+/** An input whose published range a score checks (values in canonical units: years, mg/dL, %, mmHg, kg/m²). */
+export type RangeInput =
+  'age' | 'townsend' | 'horizon' | 'fastingGlucose' | 'hba1c' | 'totalCholesterol' | 'hdl' | 'systolicBp' | 'egfr' | 'bmi';
 
-export const fail = <T>(reason: string): Result<T> => ({ ok: false, reason });
+/**
+ * Why a score cannot be computed, as data for the app to word in the person's language and units
+ * (values in canonical units); the result's `reason` says the same in English for the CLI.
+ */
+export type ScoreWhy =
+  | { kind: 'outside'; input: RangeInput; value: number; min: number; max: number }
+  /** Profile fields the score needs and the profile lacks. */
+  | { kind: 'needs'; inputs: string[] }
+  | { kind: 'notANumber'; input: 'bmi' }
+  | { kind: 'notPositive'; inputs: ('bmi' | 'waistCm')[] }
+  /** Gestational diabetes or PCOS given for a man. */
+  | { kind: 'womenOnly' }
+  /** The person's own value is in the diabetes range (the score predicts new diabetes). */
+  | { kind: 'diabetesRange'; input: 'fastingGlucose' | 'hba1c'; value: number }
+  | { kind: 'hasDiabetes' }
+  | { kind: 'hasCvd' }
+  /** Height or weight outside QDiabetes-2018's 140-210 cm / 40-180 kg. */
+  | { kind: 'heightWeight'; heightCm: number; weightKg: number };
+
+export type Result<T> = { ok: true; value: T; contributions: Contribution[] } | { ok: false; reason: string; why: ScoreWhy };
+
+export const fail = <T>(reason: string, why: ScoreWhy): Result<T> => ({ ok: false, reason, why });
+
+/** A range check's failure: the English reason and its data. */
+export interface RangeFailure {
+  reason: string;
+  why: ScoreWhy;
+}
+
+export const outside = (input: RangeInput, value: number, min: number, max: number): ScoreWhy => ({
+  kind: 'outside',
+  input,
+  value,
+  min,
+  max,
+});
 
 const columns = new WeakMap<CoefficientTable, Record<string, number | null>[]>();
 

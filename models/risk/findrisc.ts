@@ -6,7 +6,7 @@
  * inclusive, so BMI exactly 25 or 30 scores 1, and a waist of exactly 94/102 (men) or 80/88 (women)
  * scores 3; age is in whole years.
  */
-import { fail, Terms, type Result, type Sex } from './common.ts';
+import { fail, outside, Terms, type Result, type Sex } from './common.ts';
 
 export interface FindriscInput {
   sex: Sex;
@@ -64,8 +64,10 @@ function labelOf(input: string, x: FindriscInput): string {
 }
 
 export function findrisc(x: FindriscInput): Result<FindriscResult> {
-  if (!(x.ageYears >= 18 && x.ageYears < 120)) return fail(`age ${x.ageYears} outside the adult range`);
-  if (!(x.bmiKgM2 > 0) || !(x.waistCm > 0)) return fail('BMI and waist must be positive');
+  if (!(x.ageYears >= 18 && x.ageYears < 120))
+    return fail(`age ${x.ageYears} outside the adult range`, outside('age', x.ageYears, 18, 119));
+  if (!(x.bmiKgM2 > 0) || !(x.waistCm > 0))
+    return fail('BMI and waist must be positive', { kind: 'notPositive', inputs: ['bmi', 'waistCm'] });
   const age = Math.floor(x.ageYears);
   const [lo, hi] = x.sex === 'male' ? [94, 102] : [80, 88];
   const t = new Terms('points', labelOf, x);

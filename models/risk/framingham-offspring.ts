@@ -7,7 +7,7 @@
  * history (which may be a sibling: an approximation). The point score is not used (its published
  * points conflict between sources).
  */
-import { fail, Terms, type Result, type Sex } from './common.ts';
+import { fail, outside, Terms, type Result, type Sex } from './common.ts';
 
 export interface FraminghamInput {
   sex: Sex;
@@ -46,8 +46,13 @@ function labelOf(input: string, x: FraminghamInput): string {
 }
 
 export function framinghamOffspring(x: FraminghamInput): Result<number> {
-  if (!(x.ageYears >= 45 && x.ageYears <= 64)) return fail(`age ${x.ageYears} outside 45-64`);
-  if (x.fastingGlucoseMgDl >= 126) return fail(`fasting glucose ${x.fastingGlucoseMgDl} mg/dL is in the diabetes range`);
+  if (!(x.ageYears >= 45 && x.ageYears <= 64)) return fail(`age ${x.ageYears} outside 45-64`, outside('age', x.ageYears, 45, 64));
+  if (x.fastingGlucoseMgDl >= 126)
+    return fail(`fasting glucose ${x.fastingGlucoseMgDl} mg/dL is in the diabetes range`, {
+      kind: 'diabetesRange',
+      input: 'fastingGlucose',
+      value: x.fastingGlucoseMgDl,
+    });
   const t = new Terms('log-odds', labelOf, x);
   t.add('age', x.ageYears >= 65 ? -0.081 : x.ageYears >= 50 ? -0.018 : 0);
   t.add('sex', x.sex === 'male' ? -0.01 : 0);

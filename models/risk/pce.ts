@@ -8,7 +8,7 @@
  * Ranges: age 40-79, total cholesterol 130-320, HDL 20-100, systolic BP 90-200 (ACC/AHA calculator).
  */
 import { pce as table } from './coefficients.generated.ts';
-import { fail, Terms, type Result, type Sex } from './common.ts';
+import { fail, outside, Terms, type Result, type Sex } from './common.ts';
 
 export interface PceInput {
   sex: Sex;
@@ -93,11 +93,15 @@ function labelOf(input: string, x: PceInput): string {
 }
 
 export function pooledCohort(x: PceInput): Result<number> {
-  if (!(x.ageYears >= 40 && x.ageYears <= 79)) return fail(`age ${x.ageYears} outside 40-79`);
+  if (!(x.ageYears >= 40 && x.ageYears <= 79)) return fail(`age ${x.ageYears} outside 40-79`, outside('age', x.ageYears, 40, 79));
   if (!(x.totalCholesterolMgDl >= 130 && x.totalCholesterolMgDl <= 320))
-    return fail(`total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`);
-  if (!(x.hdlMgDl >= 20 && x.hdlMgDl <= 100)) return fail(`HDL ${x.hdlMgDl} mg/dL outside 20-100`);
-  if (!(x.systolicBpMmHg >= 90 && x.systolicBpMmHg <= 200)) return fail(`systolic BP ${x.systolicBpMmHg} mmHg outside 90-200`);
+    return fail(
+      `total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`,
+      outside('totalCholesterol', x.totalCholesterolMgDl, 130, 320),
+    );
+  if (!(x.hdlMgDl >= 20 && x.hdlMgDl <= 100)) return fail(`HDL ${x.hdlMgDl} mg/dL outside 20-100`, outside('hdl', x.hdlMgDl, 20, 100));
+  if (!(x.systolicBpMmHg >= 90 && x.systolicBpMmHg <= 200))
+    return fail(`systolic BP ${x.systolicBpMmHg} mmHg outside 90-200`, outside('systolicBp', x.systolicBpMmHg, 90, 200));
   const k = coefsFor(COLUMN[`${x.sex}-${x.africanAmerican ? 'aa' : 'white'}`]);
   const la = Math.log(x.ageYears),
     tc = Math.log(x.totalCholesterolMgDl),

@@ -8,7 +8,7 @@
  * mg/dL → mmol/L with 0.02586, as in preventr, Stata and PooledCohort.
  */
 import { prevent10, prevent10a1c, prevent30, type CoefficientTable } from './coefficients.generated.ts';
-import { compile, fail, Terms, type Result, type Sex } from './common.ts';
+import { compile, fail, outside, Terms, type RangeFailure, type Result, type Sex } from './common.ts';
 
 export interface PreventInput {
   sex: Sex;
@@ -32,21 +32,29 @@ export type PreventModel = 'base10y' | 'base30y' | 'hba1c10y';
 const TABLES: Record<PreventModel, CoefficientTable> = { base10y: prevent10, base30y: prevent30, hba1c10y: prevent10a1c };
 const COLUMN: Record<PreventOutcome, [female: number, male: number]> = { cvd: [0, 1], ascvd: [2, 3], hf: [4, 5] };
 
-export function preventRange(x: PreventInput, model: PreventModel, outcome: PreventOutcome): string | undefined {
+export function preventRange(x: PreventInput, model: PreventModel, outcome: PreventOutcome): RangeFailure | undefined {
+  const no = (reason: string, why: RangeFailure['why']): RangeFailure => ({ reason, why });
   const maxAge = model === 'base30y' ? 59 : 79;
-  if (!(x.ageYears >= 30 && x.ageYears <= maxAge)) return `age ${x.ageYears} outside 30-${maxAge}`;
+  if (!(x.ageYears >= 30 && x.ageYears <= maxAge))
+    return no(`age ${x.ageYears} outside 30-${maxAge}`, outside('age', x.ageYears, 30, maxAge));
   if (!(x.totalCholesterolMgDl >= 130 && x.totalCholesterolMgDl <= 320))
-    return `total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`;
-  if (!(x.hdlMgDl >= 20 && x.hdlMgDl <= 100)) return `HDL ${x.hdlMgDl} mg/dL outside 20-100`;
-  if (!(x.systolicBpMmHg >= 90 && x.systolicBpMmHg <= 200)) return `systolic BP ${x.systolicBpMmHg} mmHg outside 90-200`;
-  if (!(x.egfr >= 15 && x.egfr <= 140)) return `eGFR ${x.egfr} outside 15-140`;
+    return no(
+      `total cholesterol ${x.totalCholesterolMgDl} mg/dL outside 130-320`,
+      outside('totalCholesterol', x.totalCholesterolMgDl, 130, 320),
+    );
+  if (!(x.hdlMgDl >= 20 && x.hdlMgDl <= 100)) return no(`HDL ${x.hdlMgDl} mg/dL outside 20-100`, outside('hdl', x.hdlMgDl, 20, 100));
+  if (!(x.systolicBpMmHg >= 90 && x.systolicBpMmHg <= 200))
+    return no(`systolic BP ${x.systolicBpMmHg} mmHg outside 90-200`, outside('systolicBp', x.systolicBpMmHg, 90, 200));
+  if (!(x.egfr >= 15 && x.egfr <= 140)) return no(`eGFR ${x.egfr} outside 15-140`, outside('egfr', x.egfr, 15, 140));
   if (outcome === 'hf') {
-    if (x.bmiKgM2 === undefined) return 'heart failure needs BMI';
-    if (!(x.bmiKgM2 >= 18.5 && x.bmiKgM2 < 40)) return `BMI ${x.bmiKgM2.toFixed(1)} outside 18.5-39.9`;
+    if (x.bmiKgM2 === undefined) return no('heart failure needs BMI', { kind: 'needs', inputs: ['bmi'] });
+    if (!(x.bmiKgM2 >= 18.5 && x.bmiKgM2 < 40))
+      return no(`BMI ${x.bmiKgM2.toFixed(1)} outside 18.5-39.9`, outside('bmi', x.bmiKgM2, 18.5, 39.9));
   }
   if (model === 'hba1c10y') {
-    if (x.hba1cPercent === undefined) return 'needs HbA1c';
-    if (!(x.hba1cPercent >= 4.5 && x.hba1cPercent <= 15)) return `HbA1c ${x.hba1cPercent} % outside 4.5-15`;
+    if (x.hba1cPercent === undefined) return no('needs HbA1c', { kind: 'needs', inputs: ['hba1cPercent'] });
+    if (!(x.hba1cPercent >= 4.5 && x.hba1cPercent <= 15))
+      return no(`HbA1c ${x.hba1cPercent} % outside 4.5-15`, outside('hba1c', x.hba1cPercent, 4.5, 15));
   }
   return undefined;
 }
@@ -135,7 +143,7 @@ function labelOf(input: string, x: PreventInput): string {
 /** Risk (%) of one outcome by one PREVENT model. */
 export function prevent(x: PreventInput, model: PreventModel, outcome: PreventOutcome): Result<number> {
   const bad = preventRange(x, model, outcome);
-  if (bad) return fail(bad);
+  if (bad) return fail(bad.reason, bad.why);
   const k = coefsFor(model, outcome, x.sex);
   const a = (x.ageYears - 55) / 10;
   const nh = (x.totalCholesterolMgDl - x.hdlMgDl) * 0.02586 - 3.5;

@@ -7,7 +7,7 @@
  * The Townsend centring constant is ADDED in 2013 (subtracted in 2018).
  */
 import { qd2013 } from './coefficients.generated.ts';
-import { coef, fail, Terms, type Result, type Sex } from './common.ts';
+import { coef, fail, outside, Terms, type Result, type Sex } from './common.ts';
 import type { QEthnicity, QSmoking } from './qdiabetes2018.ts';
 
 export interface QDiabetes2013Input {
@@ -61,10 +61,12 @@ function labelOf(input: string, x: QDiabetes2013Input): string {
 
 /** Risk (%) at `years` (1-10) by QDiabetes-2013. */
 export function qdiabetes2013(x: QDiabetes2013Input, years: number): Result<number> {
-  if (!(x.ageYears >= 25 && x.ageYears < 85)) return fail(`age ${x.ageYears} outside 25-84`);
-  if (!(x.townsend >= -7 && x.townsend <= 11)) return fail(`Townsend score ${x.townsend} outside -7 to 11`);
-  if (!Number.isInteger(years) || years < 1 || years > 10) return fail(`horizon ${years} years outside 1-10`);
-  if (!Number.isFinite(x.bmiKgM2)) return fail('BMI is not a number');
+  if (!(x.ageYears >= 25 && x.ageYears < 85)) return fail(`age ${x.ageYears} outside 25-84`, outside('age', x.ageYears, 25, 84));
+  if (!(x.townsend >= -7 && x.townsend <= 11))
+    return fail(`Townsend score ${x.townsend} outside -7 to 11`, outside('townsend', x.townsend, -7, 11));
+  if (!Number.isInteger(years) || years < 1 || years > 10)
+    return fail(`horizon ${years} years outside 1-10`, outside('horizon', years, 1, 10));
+  if (!Number.isFinite(x.bmiKgM2)) return fail('BMI is not a number', { kind: 'notANumber', input: 'bmi' });
   const col = x.sex === 'female' ? 0 : 1;
   const c = (term: string): number => coef(qd2013, term, col);
   const female = x.sex === 'female';

@@ -8,7 +8,7 @@
  * README worked examples (test/unit/risk). Not MHRA-approved for individual risk assessment.
  */
 import { qd2018A, qd2018B, qd2018C, type CoefficientTable } from './coefficients.generated.ts';
-import { compile, fail, Terms, type Result, type Sex } from './common.ts';
+import { compile, fail, outside, Terms, type RangeFailure, type Result, type Sex } from './common.ts';
 
 export type QEthnicity =
   'WhiteNA' | 'Indian' | 'Pakistani' | 'Bangladeshi' | 'OtherAsian' | 'BlackCaribbean' | 'BlackAfrican' | 'Chinese' | 'Other';
@@ -60,20 +60,31 @@ const BOOLS: [keyof QDiabetes2018Input, string, string | undefined][] = [
 ];
 
 /** Why the inputs are outside the model's published ranges, or undefined (R package rules, §1.1). */
-export function qdiabetes2018Range(x: QDiabetes2018Input, model: QModel): string | undefined {
-  if (!(x.ageYears >= 25 && x.ageYears < 85)) return `age ${x.ageYears} outside 25-84`;
-  if (!Number.isFinite(x.bmiKgM2)) return 'BMI is not a number';
-  if (!(x.townsend >= -8 && x.townsend <= 14)) return `Townsend score ${x.townsend} outside -8 to 14`;
-  if (x.sex === 'male' && (x.gestationalDiabetes || x.pcos)) return 'gestational diabetes and PCOS apply to women only';
+export function qdiabetes2018Range(x: QDiabetes2018Input, model: QModel): RangeFailure | undefined {
+  const no = (reason: string, why: RangeFailure['why']): RangeFailure => ({ reason, why });
+  if (!(x.ageYears >= 25 && x.ageYears < 85)) return no(`age ${x.ageYears} outside 25-84`, outside('age', x.ageYears, 25, 84));
+  if (!Number.isFinite(x.bmiKgM2)) return no('BMI is not a number', { kind: 'notANumber', input: 'bmi' });
+  if (!(x.townsend >= -8 && x.townsend <= 14))
+    return no(`Townsend score ${x.townsend} outside -8 to 14`, outside('townsend', x.townsend, -8, 14));
+  if (x.sex === 'male' && (x.gestationalDiabetes || x.pcos))
+    return no('gestational diabetes and PCOS apply to women only', { kind: 'womenOnly' });
   if (model === 'B') {
-    if (x.fastingGlucoseMgDl === undefined) return 'needs fasting glucose';
+    if (x.fastingGlucoseMgDl === undefined) return no('needs fasting glucose', { kind: 'needs', inputs: ['fastingGlucoseMgDl'] });
     const fpg = glucoseMmolL(x.fastingGlucoseMgDl);
-    if (!(fpg >= 2 && fpg < 7)) return `fasting glucose ${x.fastingGlucoseMgDl} mg/dL (${fpg.toFixed(2)} mmol/L) outside 2.0-6.9 mmol/L`;
+    if (!(fpg >= 2 && fpg < 7))
+      return no(
+        `fasting glucose ${x.fastingGlucoseMgDl} mg/dL (${fpg.toFixed(2)} mmol/L) outside 2.0-6.9 mmol/L`,
+        outside('fastingGlucose', x.fastingGlucoseMgDl, 2 * 18.016, 6.9 * 18.016),
+      );
   }
   if (model === 'C') {
-    if (x.hba1cPercent === undefined) return 'needs HbA1c';
+    if (x.hba1cPercent === undefined) return no('needs HbA1c', { kind: 'needs', inputs: ['hba1cPercent'] });
     const a = hba1cMmolMol(x.hba1cPercent);
-    if (!(a >= 15 && a < 48)) return `HbA1c ${x.hba1cPercent} % (${a.toFixed(1)} mmol/mol) outside 15-47 mmol/mol`;
+    if (!(a >= 15 && a < 48))
+      return no(
+        `HbA1c ${x.hba1cPercent} % (${a.toFixed(1)} mmol/mol) outside 15-47 mmol/mol`,
+        outside('hba1c', x.hba1cPercent, 2.15 + 0.0915 * 15, 2.15 + 0.0915 * 47),
+      );
   }
   return undefined;
 }
@@ -141,7 +152,7 @@ function labelOf(input: string, x: QDiabetes2018Input): string {
 /** 10-year risk of type 2 diabetes, %, by QDiabetes-2018 model A, B or C. */
 export function qdiabetes2018(x: QDiabetes2018Input, model: QModel): Result<number> {
   const bad = qdiabetes2018Range(x, model);
-  if (bad) return fail(bad);
+  if (bad) return fail(bad.reason, bad.why);
   const female = x.sex === 'female';
   const K = coefsFor(model, x.sex);
   const dage = x.ageYears / 10;

@@ -4,11 +4,13 @@
  * Where a model's own reference implementation has a default (QDiabetes: white or not stated,
  * non-smoker, Townsend 0, conditions absent), an omitted input takes it and a warning says so; the
  * same for the yes/no inputs of PCE and PREVENT (smoking, diabetes, treatment): never silently.
+ * Each warning comes with a note: the same as data (a code, the score and the values in canonical
+ * units), which the app words from its message catalog; the English `warnings` are the CLI's.
  * Percent everywhere, at full precision (QDiabetes-2018 to 7 significant digits, as its reference R
  * package computes it): the screens and exports round for display, the report never does.
  */
 import { adaRiskTest } from './ada.ts';
-import { explain, round, signif, type Explanation, type Result } from './common.ts';
+import { explain, round, signif, type Explanation, type RangeFailure, type Result, type ScoreWhy } from './common.ts';
 import { findrisc, type FindriscResult } from './findrisc.ts';
 import { framinghamOffspring } from './framingham-offspring.ts';
 import { pooledCohort } from './pce.ts';
@@ -27,8 +29,22 @@ export interface RiskReport {
     base30y: Record<PreventOutcome, number | null> | null;
     hba1c10y: Record<PreventOutcome, number | null> | null;
   };
+  /** Why a score is missing or what it assumed, in English (the CLI's), one per note. */
   warnings: string[];
+  /** The same as `warnings`, as data for the app to word (in the same order). */
+  notes: RiskNote[];
 }
+
+/** What a score takes where the profile omits an input (QDiabetes' R package defaults; "no" for a yes/no input). */
+export type AssumedValue = 'whiteOrNotStated' | 'nonSmoker' | 'zero' | 'no';
+
+/** A note on one score (`score`: the report's name for it, as its warnings begin), values in canonical units. */
+export type RiskNote =
+  | { code: 'notComputed'; score: string; why: ScoreWhy }
+  | { code: 'assumed'; score: string; inputs: { input: keyof RiskProfile | 'bpTreatment'; as: AssumedValue }[] }
+  | { code: 'bmiClamped'; score: string; bmi: number; usedAs: number }
+  /** QDiabetes-2018 B with a fasting glucose below `belowMgDl`, where the model is not monotone. */
+  | { code: 'lowGlucose'; score: string; belowMgDl: number };
 
 const Q_ETH: Record<NonNullable<RiskProfile['ethnicity']>, QEthnicity> = {
   white: 'WhiteNA',
@@ -69,12 +85,18 @@ export function bpTreatment(p: RiskProfile): boolean | undefined {
 }
 
 /** Why the person's own labs put them in the diabetes range, where the diabetes scores do not apply. */
-function diabetesRange(p: RiskProfile): string | undefined {
-  if (p.diabetes === true) return 'already has diabetes (the score predicts new diabetes)';
+function diabetesRange(p: RiskProfile): RangeFailure | undefined {
+  if (p.diabetes === true) return { reason: 'already has diabetes (the score predicts new diabetes)', why: { kind: 'hasDiabetes' } };
   if (p.hba1cPercent !== undefined && p.hba1cPercent >= 6.5)
-    return `HbA1c ${p.hba1cPercent} % is in the diabetes range (the score predicts new diabetes)`;
+    return {
+      reason: `HbA1c ${p.hba1cPercent} % is in the diabetes range (the score predicts new diabetes)`,
+      why: { kind: 'diabetesRange', input: 'hba1c', value: p.hba1cPercent },
+    };
   if (p.fastingGlucoseMgDl !== undefined && p.fastingGlucoseMgDl >= 126)
-    return `fasting glucose ${p.fastingGlucoseMgDl} mg/dL is in the diabetes range (the score predicts new diabetes)`;
+    return {
+      reason: `fasting glucose ${p.fastingGlucoseMgDl} mg/dL is in the diabetes range (the score predicts new diabetes)`,
+      why: { kind: 'diabetesRange', input: 'fastingGlucose', value: p.fastingGlucoseMgDl },
+    };
   return undefined;
 }
 
@@ -108,35 +130,48 @@ export function qdiabetesInput(p: RiskProfile): QDiabetes2018Input {
  */
 export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[]>): RiskReport {
   const warnings: string[] = [];
+  const notes: RiskNote[] = [];
+  /** A note and its English warning, in step. */
+  const warn = (note: RiskNote, text: string): void => {
+    notes.push(note);
+    warnings.push(text);
+  };
+  const notComputed = (score: string, f: RangeFailure): void =>
+    warn({ code: 'notComputed', score, why: f.why }, `${score}: ${f.reason}; not computed`);
   const take = <T, U>(name: string, r: Result<T>, map: (v: T) => U): U | null => {
     if (r.ok) {
       if (drivers) drivers[name] = explain(r);
       return map(r.value);
     }
-    warnings.push(`${name}: ${r.reason}; not computed`);
+    notComputed(name, r);
     return null;
   };
   /** Checks the required inputs (or an exclusion); warns and returns false when the score cannot run. */
-  const need = (name: string, keys: (keyof RiskProfile)[], exclusion?: string): boolean => {
+  const need = (name: string, keys: (keyof RiskProfile)[], exclusion?: RangeFailure): boolean => {
     if (exclusion) {
-      warnings.push(`${name}: ${exclusion}; not computed`);
+      notComputed(name, exclusion);
       return false;
     }
     const m = keys.filter((k) => (k === 'bmi' ? profileBmi(p) === undefined : p[k] === undefined));
-    if (m.length) warnings.push(`${name}: needs ${m.join(', ')}; not computed`);
+    if (m.length) notComputed(name, { reason: `needs ${m.join(', ')}`, why: { kind: 'needs', inputs: m } });
     return m.length === 0;
   };
-  const assumed = (name: string, list: [keyof RiskProfile | 'bpTreatment', string][]): void => {
-    const a = list
-      .filter(([k]) => (k === 'bpTreatment' ? bpTreatment(p) === undefined : p[k] === undefined))
-      .map(([k, as]) => `${k} ${as}`);
-    if (a.length) warnings.push(`${name}: not given, assumed ${a.join(', ')}`);
+  const assumed = (name: string, list: [keyof RiskProfile | 'bpTreatment', string, AssumedValue][]): void => {
+    const a = list.filter(([k]) => (k === 'bpTreatment' ? bpTreatment(p) === undefined : p[k] === undefined));
+    if (a.length)
+      warn(
+        { code: 'assumed', score: name, inputs: a.map(([input, , as]) => ({ input, as })) },
+        `${name}: not given, assumed ${a.map(([k, as]) => `${k} ${as}`).join(', ')}`,
+      );
   };
   const bmi = profileBmi(p);
   const treated = bpTreatment(p);
   const smoker = p.smoking === 'light' || p.smoking === 'moderate' || p.smoking === 'heavy';
   const dmRange = diabetesRange(p);
-  const hasCvd = p.cvd === true ? 'has cardiovascular disease (the equations are for primary prevention)' : undefined;
+  const hasCvd: RangeFailure | undefined =
+    p.cvd === true
+      ? { reason: 'has cardiovascular disease (the equations are for primary prevention)', why: { kind: 'hasCvd' } }
+      : undefined;
 
   // QDiabetes-2018
   const q: RiskReport['qdiabetes2018'] = { A: null, B: null, C: null };
@@ -146,33 +181,45 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
       p.weightKg !== undefined &&
       (p.heightCm < 140 || p.heightCm > 210 || p.weightKg < 40 || p.weightKg > 180)
     ) {
-      warnings.push(`qdiabetes2018: height ${p.heightCm} cm or weight ${p.weightKg} kg outside 140-210 cm / 40-180 kg; not computed`);
+      warn(
+        { code: 'notComputed', score: 'qdiabetes2018', why: { kind: 'heightWeight', heightCm: p.heightCm, weightKg: p.weightKg } },
+        `qdiabetes2018: height ${p.heightCm} cm or weight ${p.weightKg} kg outside 140-210 cm / 40-180 kg; not computed`,
+      );
     } else {
       assumed('qdiabetes2018', [
-        ['ethnicity', 'white or not stated'],
-        ['smoking', 'non'],
-        ['townsend', '0'],
-        ...Q_FLAGS.map((k): [keyof RiskProfile, string] => [k, 'no']),
-        ['treatedHypertension', 'no'],
+        ['ethnicity', 'white or not stated', 'whiteOrNotStated'],
+        ['smoking', 'non', 'nonSmoker'],
+        ['townsend', '0', 'zero'],
+        ...Q_FLAGS.map((k): [keyof RiskProfile, string, AssumedValue] => [k, 'no', 'no']),
+        ['treatedHypertension', 'no', 'no'],
         ...(p.sex === 'female'
           ? ([
-              ['gestationalDiabetes', 'no'],
-              ['pcos', 'no'],
-            ] as [keyof RiskProfile, string][])
+              ['gestationalDiabetes', 'no', 'no'],
+              ['pcos', 'no', 'no'],
+            ] as [keyof RiskProfile, string, AssumedValue][])
           : []),
       ]);
-      if (bmi! < 20 || bmi! > 40) warnings.push(`qdiabetes2018: BMI ${round(bmi!, 1)} used as ${bmi! < 20 ? 20 : 40} (the model's clamp)`);
+      if (bmi! < 20 || bmi! > 40)
+        warn(
+          { code: 'bmiClamped', score: 'qdiabetes2018', bmi: round(bmi!, 1), usedAs: bmi! < 20 ? 20 : 40 },
+          `qdiabetes2018: BMI ${round(bmi!, 1)} used as ${bmi! < 20 ? 20 : 40} (the model's clamp)`,
+        );
       const input = qdiabetesInput(p);
       const labs = dmRange && p.diabetes !== true ? dmRange : undefined;
-      if (labs) warnings.push(`qdiabetes2018 A: ${labs}; not computed`);
+      if (labs) notComputed('qdiabetes2018 A', labs);
       else q.A = take('qdiabetes2018 A', qdiabetes2018(input, 'A'), (v) => signif(v, 7));
       for (const m of ['B', 'C'] as QModel[]) {
-        if (m === 'B' && p.fastingGlucoseMgDl === undefined) warnings.push('qdiabetes2018 B: needs fastingGlucoseMgDl; not computed');
-        else if (m === 'C' && p.hba1cPercent === undefined) warnings.push('qdiabetes2018 C: needs hba1cPercent; not computed');
+        if (m === 'B' && p.fastingGlucoseMgDl === undefined)
+          notComputed('qdiabetes2018 B', { reason: 'needs fastingGlucoseMgDl', why: { kind: 'needs', inputs: ['fastingGlucoseMgDl'] } });
+        else if (m === 'C' && p.hba1cPercent === undefined)
+          notComputed('qdiabetes2018 C', { reason: 'needs hba1cPercent', why: { kind: 'needs', inputs: ['hba1cPercent'] } });
         else q[m] = take(`qdiabetes2018 ${m}`, qdiabetes2018(input, m), (v) => signif(v, 7));
       }
       if (q.B !== null && glucoseMmolL(p.fastingGlucoseMgDl!) < 4) {
-        warnings.push('qdiabetes2018 B: fasting glucose below 4.0 mmol/L, where the model is not monotone; read with caution');
+        warn(
+          { code: 'lowGlucose', score: 'qdiabetes2018 B', belowMgDl: 4 * 18.016 },
+          'qdiabetes2018 B: fasting glucose below 4.0 mmol/L, where the model is not monotone; read with caution',
+        );
       }
     }
   }
@@ -229,7 +276,11 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
         (v) => v,
       )
     : null;
-  if (ada && p.sex === 'female' && p.gestationalDiabetes === undefined) warnings.push('ada: not given, assumed gestationalDiabetes no');
+  if (ada && p.sex === 'female' && p.gestationalDiabetes === undefined)
+    warn(
+      { code: 'assumed', score: 'ada', inputs: [{ input: 'gestationalDiabetes', as: 'no' }] },
+      'ada: not given, assumed gestationalDiabetes no',
+    );
 
   // Framingham: blood pressure counts when ≥ 130/85 or treated, so a treated person needs no readings.
   const fram = need(
@@ -264,10 +315,10 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
       )
     : null;
 
-  const cvdAssumptions: [keyof RiskProfile | 'bpTreatment', string][] = [
-    ['smoking', 'non'],
-    ['diabetes', 'no'],
-    ['bpTreatment', 'no (bpMedication/treatedHypertension)'],
+  const cvdAssumptions: [keyof RiskProfile | 'bpTreatment', string, AssumedValue][] = [
+    ['smoking', 'non', 'nonSmoker'],
+    ['diabetes', 'no', 'no'],
+    ['bpTreatment', 'no (bpMedication/treatedHypertension)', 'no'],
   ];
   const pce = need('pce', ['sex', 'age', 'totalCholesterolMgDl', 'hdlMgDl', 'systolicBpMmHg'], hasCvd)
     ? take(
@@ -306,18 +357,22 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
     };
     const run = (model: PreventModel): Record<PreventOutcome, number | null> | null => {
       if (model === 'base30y' && !(p.age! >= 30 && p.age! <= 59)) {
-        warnings.push(`prevent base30y: age ${p.age} outside 30-59; not computed`);
+        notComputed('prevent base30y', {
+          reason: `age ${p.age} outside 30-59`,
+          why: { kind: 'outside', input: 'age', value: p.age!, min: 30, max: 59 },
+        });
         return null;
       }
       if (model === 'hba1c10y' && p.hba1cPercent === undefined) {
-        warnings.push('prevent hba1c10y: needs hba1cPercent; not computed');
+        notComputed('prevent hba1c10y', { reason: 'needs hba1cPercent', why: { kind: 'needs', inputs: ['hba1cPercent'] } });
         return null;
       }
       const results = (['cvd', 'ascvd', 'hf'] as PreventOutcome[]).map((o) => [o, prevent(input, model, o)] as const);
-      const reasons = [...new Set(results.filter(([, r]) => !r.ok).map(([, r]) => (r.ok ? '' : r.reason)))];
+      const failures = results.flatMap(([, r]) => (r.ok ? [] : [r]));
+      const reasons = [...new Set(failures.map((r) => r.reason))];
       // One warning per model when all outcomes fail for the same reason, else per outcome.
-      if (reasons.length === 1 && results.every(([, r]) => !r.ok)) {
-        warnings.push(`prevent ${model}: ${reasons[0]}; not computed`);
+      if (reasons.length === 1 && failures.length === results.length) {
+        notComputed(`prevent ${model}`, failures[0]!);
         return null;
       }
       const out = {} as Record<PreventOutcome, number | null>;
@@ -327,7 +382,7 @@ export function riskReport(p: RiskProfile, drivers?: Record<string, Explanation[
     prev.base10y = run('base10y');
     prev.base30y = run('base30y');
     prev.hba1c10y = run('hba1c10y');
-    if (prev.base10y || prev.base30y || prev.hba1c10y) assumed('prevent', [...cvdAssumptions, ['statin', 'no']]);
+    if (prev.base10y || prev.base30y || prev.hba1c10y) assumed('prevent', [...cvdAssumptions, ['statin', 'no', 'no']]);
   }
-  return { qdiabetes2018: q, findrisc: f, ada, framinghamOffspring: fram, pce, prevent: prev, warnings };
+  return { qdiabetes2018: q, findrisc: f, ada, framinghamOffspring: fram, pce, prevent: prev, warnings, notes };
 }

@@ -26,6 +26,7 @@
 import type { RiskProfile } from '../risk/profile.ts';
 import { qdiabetesTenYear } from './cross-check.ts';
 import type { VirtualPerson } from './members.ts';
+import type { TwinNote } from './notes.ts';
 import { PRIORS, type Priors } from './priors.ts';
 import { ensembleFor, newDiagnosisProbability, simulateMembers } from './simulate.ts';
 
@@ -37,9 +38,19 @@ export interface ProgressionPrior {
   factor: number;
 }
 
+/** `warning` and `reason` in English (the CLI's and logs'); `note` the same as data, for the app to word. */
 export type ProgressionAnchor =
-  | { ok: true; priors: Priors; factor: number; source: string; target10yPercent: number; twin10yPercent: number; warning?: string }
-  | { ok: false; priors: Priors; reason: string };
+  | {
+      ok: true;
+      priors: Priors;
+      factor: number;
+      source: string;
+      target10yPercent: number;
+      twin10yPercent: number;
+      warning?: string;
+      note?: TwinNote;
+    }
+  | { ok: false; priors: Priors; reason: string; note: TwinNote };
 
 /** Search range of the factor on the population's decline rates (1 = the DPP placebo population's). */
 const K_MIN = 0.02;
@@ -66,12 +77,13 @@ function tenYearPercent(person: VirtualPerson, priors: Priors, k: number): numbe
   return 100 * newDiagnosisProbability(simulateMembers(members, {}, 10, ANCHOR_SEED).t2dCumulativeProbability, 10);
 }
 
-/** What a forecast reports of an anchor: the prior it used and any warning. */
-export function anchorReport(a: ProgressionAnchor): { progression?: ProgressionPrior; warnings: string[] } {
-  if (!a.ok) return { warnings: [a.reason] };
+/** What a forecast reports of an anchor: the prior it used and any warning (in English and as a note). */
+export function anchorReport(a: ProgressionAnchor): { progression?: ProgressionPrior; warnings: string[]; notes: TwinNote[] } {
+  if (!a.ok) return { warnings: [a.reason], notes: [a.note] };
   return {
     progression: { source: a.source, target10yPercent: a.target10yPercent, twin10yPercent: a.twin10yPercent, factor: a.factor },
     warnings: a.warning ? [a.warning] : [],
+    notes: a.note ? [a.note] : [],
   };
 }
 
@@ -85,6 +97,7 @@ export function anchorProgression(person: VirtualPerson, profile: RiskProfile, p
       ok: false,
       priors,
       reason: `${q.unavailable}: the population prior of progression (the DPP placebo arm's, a high-risk population) is used`,
+      note: { code: 'anchorUnavailable', model: `QDiabetes-2018 ${q.qdiabetesModel}`, why: q.why },
     };
   // Bisection on log k (the factor spans two orders of magnitude).
   let lo = Math.log(K_MIN);
@@ -120,6 +133,7 @@ export function anchorProgression(person: VirtualPerson, profile: RiskProfile, p
     twin10yPercent: twin,
   };
   if (Math.abs(twin - q.percent) > tolerancePercent(q.percent)) {
+    out.note = { code: twin > q.percent ? 'anchorAbove' : 'anchorBelow', source, twinPercent: twin, targetPercent: q.percent };
     out.warning =
       twin > q.percent
         ? `this close to the thresholds the twin's weight drift and insulin-sensitivity spread carry more people over than ${source}'s recorded diagnoses: even at its slowest progression its 10-year probability of new diabetes is ${twin.toFixed(1)} % against ${q.percent.toFixed(1)} %`

@@ -6,7 +6,13 @@
  * (resample-move) give the posterior ensemble, restarted today from each member's own state
  * (weight, insulin sensitivity, β-cell function, HbA1c). Without history it returns the prior ensemble
  * around today's values. The stages are in models/twin/calibration/: likelihood, importance (1),
- * resample (2), moves with metropolis (3), restart (4).
+ * resample (2), moves with metropolis (3), restart (4), the weight floor (5, floor.ts).
+ *
+ * Values older than the five-year history are not dropped where they are the newest of their kind:
+ * the newest is used, placed at the history's start and counted for less the older it is
+ * (calibration/old-values.ts). A final stage (5, calibration/floor.ts) keeps the forecast weight's
+ * spread at least the published within-person change over the years ahead. The result says the age
+ * of the newest value of each kind and what the forecast rests on (certainty.ts).
  *
  * Where the history holds an OGTT 2-hour glucose, members also draw their peripheral insulin
  * sensitivity (the stream (seed, 'prior.peripheral', k)) and the moves move it; without one, nothing
@@ -19,10 +25,14 @@ import { importanceSample } from './calibration/importance.ts';
 import { resampleMove } from './calibration/moves.ts';
 import { systematicResample } from './calibration/resample.ts';
 import { backProject, restartPosterior } from './calibration/restart.ts';
+import { floorWeightSpread } from './calibration/floor.ts';
+import { CHANGE_PER_SQRT_YEAR, newestAgeDays, usableObservations } from './calibration/old-values.ts';
+import { restsOn, type RestsOn } from './certainty.ts';
 import { drawMember, type Member, type VirtualPerson } from './members.ts';
 import { PRIORS, type Priors } from './priors.ts';
 
 export { LIKELIHOOD, type Observation, type ObservationKind } from './calibration/likelihood.ts';
+export { HISTORY_WINDOW_DAYS, usableObservations } from './calibration/old-values.ts';
 
 export interface CalibrationResult {
   members: Member[];
@@ -31,17 +41,32 @@ export interface CalibrationResult {
   observationsUsed: number;
   /** Fraction of Metropolis proposals accepted after resampling (how far the copies were re-spread). */
   moveAcceptance: number;
-  /** Days of history used. */
+  /** Days from the oldest value used to today (an old value counts from when it was measured). */
   historyDays: number;
   /** Posterior-mean model value minus observation, root mean square, per kind. */
   rmse: Partial<Record<ObservationKind, number>>;
+  /** Age in days of the newest value of each kind the person has, whatever its age. */
+  newestAgeDays: Partial<Record<ObservationKind, number>>;
+  /** What the forecast rests on, for the app to say in plain words (certainty.ts). */
+  restsOn: RestsOn;
+  /** SD added to the members' energy-balance drift to keep the weight spread at the published floor, kcal/d (0: none needed). */
+  floorDriftSdKcalPerDay: number;
 }
 
-const MAX_HISTORY_DAYS = 5 * 365;
-
-/** Observations the calibration uses: from the last five years up to today, finite and positive. */
-export function usableObservations(observations: readonly Observation[]): Observation[] {
-  return observations.filter((x) => x.day <= 0 && x.day >= -MAX_HISTORY_DAYS && Number.isFinite(x.value) && x.value > 0);
+/**
+ * The population priors the importance draws use: where the earliest fasting glucose or HbA1c is an
+ * old value moved to the start of the history, the member's usual level then is drawn around it
+ * with the change expected over its age added to the reading's own variability (old-values.ts).
+ */
+function drawPriorsFor(priors: Priors, obs: readonly Observation[]): Priors {
+  const aged = (kind: ObservationKind): number => obs.find((x) => x.kind === kind)?.agedYears ?? 0;
+  const widen = (cv: number, kind: ObservationKind): number => Math.sqrt(cv * cv + CHANGE_PER_SQRT_YEAR[kind] ** 2 * aged(kind));
+  if (!aged('fastingGlucoseMgDl') && !aged('hba1cPercent')) return priors;
+  return {
+    ...priors,
+    fpgWithinPersonCv: widen(priors.fpgWithinPersonCv, 'fastingGlucoseMgDl'),
+    hba1cWithinPersonCv: widen(priors.hba1cWithinPersonCv, 'hba1cPercent'),
+  };
 }
 
 /** Earliest value of a kind within the history window, or undefined. */
@@ -62,7 +87,13 @@ export function personAtStart(person: VirtualPerson, obs: readonly Observation[]
 export function calibrate(
   person: VirtualPerson,
   observations: readonly Observation[],
-  o: { members?: number; seed?: number; priors?: Priors } = {},
+  o: {
+    members?: number;
+    seed?: number;
+    priors?: Priors;
+    /** Whether stage 5 keeps the weight spread at the published floor (default true; false gives the posterior as it is). */
+    floor?: boolean;
+  } = {},
 ): CalibrationResult {
   const n = o.members ?? 1000;
   const priors = o.priors ?? PRIORS;
@@ -71,14 +102,23 @@ export function calibrate(
   const t0 = Math.min(0, ...obs.map((x) => Math.floor(x.day)));
   // Every draw comes from a stream keyed by the seed, its purpose and the member (models/util/random.ts).
   const streams = keyedStreams(seed);
+  const newest = newestAgeDays(observations);
+  // 5. The floor on the weight spread, from the age of the newest weight (none: as if today's).
+  const floored = (members: Member[]): { members: Member[]; floorDriftSdKcalPerDay: number } => {
+    if (o.floor === false) return { members, floorDriftSdKcalPerDay: 0 };
+    const f = floorWeightSpread(members, (newest.weightKg ?? 0) / 365, streams);
+    return { members: f.members, floorDriftSdKcalPerDay: f.addedDriftSdKcalPerDay };
+  };
+  const certainty = { newestAgeDays: newest, restsOn: restsOn(newest) };
   if (t0 === 0 || obs.length === 0) {
     return {
-      members: Array.from({ length: n }, (_, i) => drawMember(person, streams('prior', i), priors)),
+      ...floored(Array.from({ length: n }, (_, i) => drawMember(person, streams('prior', i), priors))),
       essFraction: 1,
       moveAcceptance: 0,
       observationsUsed: 0,
       historyDays: 0,
       rmse: {},
+      ...certainty,
     };
   }
   const T = -t0;
@@ -94,7 +134,7 @@ export function calibrate(
 
   // 1. Importance sampling from the prior (twice as many draws as members), 2. systematic resampling,
   // 3. Metropolis moves re-spreading the copies.
-  const sample = importanceSample(past, 2 * n, streams, priors, logLikOf, peripheral);
+  const sample = importanceSample(past, 2 * n, streams, drawPriorsFor(priors, obs), logLikOf, peripheral);
   const picks = systematicResample(sample.weights, n, streams('calibration.resample').next());
   const moved = resampleMove(
     picks.map((i) => sample.drawn[i]!),
@@ -107,12 +147,13 @@ export function calibrate(
   const sums = new Map<Observation, number>();
   const now = replayHistory(posterior, obs, t0, seed, (x, _i, model) => sums.set(x, (sums.get(x) ?? 0) + model / n), priors);
   return {
-    members: restartPosterior(posterior, person, now, T, priors, streams),
+    ...floored(restartPosterior(posterior, person, now, T, priors, streams)),
     essFraction: sample.essFraction,
     moveAcceptance: moved.acceptance,
     observationsUsed: obs.length,
-    historyDays: T,
+    historyDays: Math.round(Math.max(T, ...obs.map((x) => -x.day + 365 * (x.agedYears ?? 0)))),
     rmse: rmseByKind(sums),
+    ...certainty,
   };
 }
 

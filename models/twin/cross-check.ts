@@ -6,6 +6,7 @@
  * HR 0.56 (Hamman 2006: 44 % lower incidence when the activity goal alone was met). Where the two
  * disagree the app shows both.
  */
+import type { ScoreWhy } from '../risk/common.ts';
 import { profileBmi, type RiskProfile } from '../risk/profile.ts';
 import { qdiabetes2018, type QModel } from '../risk/qdiabetes2018.ts';
 import { qdiabetesInput } from '../risk/report.ts';
@@ -36,13 +37,21 @@ const Q_SMOKING: Record<NonNullable<Scenario['smoking']>, RiskProfile['smoking']
 };
 
 /** The QDiabetes-2018 model a profile allows (B with fasting glucose, C with HbA1c, else A) and its 10-year risk, %. */
-export function qdiabetesTenYear(profile: RiskProfile): { model: QModel; percent: number } | { unavailable: string } {
+export function qdiabetesTenYear(
+  profile: RiskProfile,
+): { model: QModel; percent: number } | { unavailable: string; qdiabetesModel: QModel; why: ScoreWhy } {
   const model: QModel = profile.fastingGlucoseMgDl !== undefined ? 'B' : profile.hba1cPercent !== undefined ? 'C' : 'A';
   const base = qdiabetes2018(qdiabetesInput(profile), model);
-  return base.ok ? { model, percent: base.value } : { unavailable: `QDiabetes-2018 ${model}: ${base.reason}` };
+  return base.ok
+    ? { model, percent: base.value }
+    : { unavailable: `QDiabetes-2018 ${model}: ${base.reason}`, qdiabetesModel: model, why: base.why };
 }
 
-export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, twin: SimulateResult): CrossCheck | { unavailable: string } {
+export function qdiabetesCrossCheck(
+  profile: RiskProfile,
+  scenario: Scenario,
+  twin: SimulateResult,
+): CrossCheck | { unavailable: string; qdiabetesModel: QModel; why: ScoreWhy } {
   const q = qdiabetesTenYear(profile);
   if ('unavailable' in q) return q;
   const { model } = q;
@@ -52,7 +61,8 @@ export function qdiabetesCrossCheck(profile: RiskProfile, scenario: Scenario, tw
   if (profile.weightKg === undefined && profile.bmi !== undefined && profile.heightCm !== undefined)
     changed.bmi = weightAt1y / (profile.heightCm / 100) ** 2;
   const after = qdiabetes2018(qdiabetesInput(changed), model);
-  if (!after.ok) return { unavailable: `QDiabetes-2018 ${model} under the scenario: ${after.reason}` };
+  if (!after.ok)
+    return { unavailable: `QDiabetes-2018 ${model} under the scenario: ${after.reason}`, qdiabetesModel: model, why: after.why };
   let hr = 1;
   if (scenario.metformin) hr *= HR_METFORMIN;
   if ((scenario.activityMinutesPerWeek ?? 0) >= 150) hr *= HR_ACTIVITY;

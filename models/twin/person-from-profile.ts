@@ -6,6 +6,7 @@
 import { profileBmi, type RiskProfile } from '../risk/profile.ts';
 import { WHIG_TYPICAL } from '../physiology/whig.ts';
 import { MG_DL_PER_MMOL_L, type VirtualPerson } from './members.ts';
+import type { TwinNote } from './notes.ts';
 
 /** Population defaults when no glucose value is known: US adults without diabetes (NHANES 2017–2020 medians ≈ 99 mg/dL and 5.4 %). */
 const DEFAULT_FPG_MG_DL = 99;
@@ -20,7 +21,9 @@ export type CannotSimulate =
   | { kind: 'missing'; field: 'sex' | 'age' | 'height' | 'weight' }
   | { kind: 'outside'; field: 'age' | 'bmi' | 'fastingGlucose' | 'fastingInsulin'; value: number | null; min: number; max: number };
 
-export type PersonResult = { ok: true; person: VirtualPerson; warnings: string[] } | { ok: false; reason: string; why: CannotSimulate };
+/** `warnings` in English (the CLI's); `notes` the same as data, for the app to word. */
+export type PersonResult =
+  { ok: true; person: VirtualPerson; warnings: string[]; notes: TwinNote[] } | { ok: false; reason: string; why: CannotSimulate };
 
 const missing = (field: 'sex' | 'age' | 'height' | 'weight', reason: string): PersonResult => ({
   ok: false,
@@ -44,6 +47,7 @@ export const TWIN_RANGES = {
 
 export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: number }): PersonResult {
   const warnings: string[] = [];
+  const notes: TwinNote[] = [];
   const R = TWIN_RANGES;
   if (!p.sex) return missing('sex', 'profile.sex is needed to simulate');
   if (p.age === undefined) return missing('age', 'profile.age is needed to simulate');
@@ -63,14 +67,17 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
     warnings.push(
       `no fasting glucose or HbA1c: population defaults ${DEFAULT_FPG_MG_DL} mg/dL and ${DEFAULT_HBA1C_PERCENT} % used; the forecast is not personal`,
     );
+    notes.push({ code: 'defaults', glucoseMgDl: DEFAULT_FPG_MG_DL, hba1cPercent: DEFAULT_HBA1C_PERCENT });
     fpg = DEFAULT_FPG_MG_DL;
     a1c = DEFAULT_HBA1C_PERCENT;
   } else if (fpg === undefined) {
     fpg = Math.max(72, ((a1c! / mttDays - ppg) / kin) * MG_DL_PER_MMOL_L);
     warnings.push(`no fasting glucose: ${fpg.toFixed(0)} mg/dL inferred from HbA1c`);
+    notes.push({ code: 'glucoseInferred', glucoseMgDl: fpg });
   } else if (a1c === undefined) {
     a1c = mttDays * (kin * (fpg / MG_DL_PER_MMOL_L) + ppg);
     warnings.push(`no HbA1c: ${a1c.toFixed(2)} % inferred from fasting glucose`);
+    notes.push({ code: 'hba1cInferred', hba1cPercent: a1c });
   }
   const fsi = p.fastingInsulinMicroIuMl;
   const [fsiMin, fsiMax] = R.fastingInsulinMicroIuMl;
@@ -86,6 +93,7 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
     warnings.push(
       'the profile already has diabetes or values in its range: the twin is built for prevention, so its diabetes probability and the WHIG re-parameterization for people without diabetes do not apply',
     );
+    notes.push({ code: 'diabetesRange' });
   }
   const [fpgMin, fpgMax] = R.fastingGlucoseMgDl;
   if (fpg! < fpgMin || fpg! > fpgMax)
@@ -98,6 +106,7 @@ export function personFromProfile(p: RiskProfile & { fastingInsulinMicroIuMl?: n
   return {
     ok: true,
     warnings,
+    notes,
     person: {
       sex: p.sex,
       ageYears: p.age,

@@ -52,6 +52,8 @@ export const RANDOM_PURPOSES = {
   'calibration.postload': 11,
   /** A further baseline OGTT of an enrolled trial member, where a trial reports one (models/validation/trial-cases.ts). */
   'cohort.baselineTest': 12,
+  /** The drift a calibrated member gets where its posterior's weight spread is below the published floor (calibration/floor.ts). */
+  'calibration.floor': 13,
   /** The demo person (models/demo/synthetic-person.ts), one stream per kind of data. */
   'demo.activity': 101,
   'demo.heart': 102,

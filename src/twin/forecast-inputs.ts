@@ -1,23 +1,28 @@
 /**
  * What the twin is calibrated to, read from the person's own stored data: the person today (profile
  * and latest values) and their history as observations (weights, fasting glucose, HbA1c, daily CGM
- * means, OGTT 2-hour glucose), days relative to `nowMs`.
+ * means, OGTT 2-hour glucose), days relative to `nowMs`: every value of the last five years, and of a
+ * kind with none there its newest older value, however old (the calibration counts it for less:
+ * models/twin/calibration/old-values.ts).
  */
 import type { DoppelDb } from '../data/db.ts';
-import { readSamples } from '../data/samples.ts';
+import { readDaily, readSamples } from '../data/samples.ts';
 import { buildRiskProfile } from '../risk/profile-builder.ts';
 import type { RiskProfile } from '../../models/risk/profile.ts';
 import { FLAG_FASTING } from '../../models/samples.ts';
 import type { MetricId } from '../../models/metrics.ts';
-import type { Observation, ObservationKind } from '../../models/twin/calibrate.ts';
+import { HISTORY_WINDOW_DAYS, type Observation, type ObservationKind } from '../../models/twin/calibrate.ts';
 import type { VirtualPerson } from '../../models/twin/members.ts';
 import { personFromProfile, type CannotSimulate } from '../../models/twin/person-from-profile.ts';
+import type { TwinNote } from '../../models/twin/notes.ts';
 
 const DAY_MS = 86_400_000;
-const HISTORY_MS = 5 * 365 * DAY_MS;
+const HISTORY_MS = HISTORY_WINDOW_DAYS * DAY_MS;
+/** Readings a CGM day needs for its mean to count: 70 % of 288 five-minute values. */
+const CGM_DAY_MIN_READINGS = 202;
 
 export type TwinInputs =
-  | { ok: true; person: VirtualPerson; profile: RiskProfile; observations: Observation[]; warnings: string[] }
+  | { ok: true; person: VirtualPerson; profile: RiskProfile; observations: Observation[]; warnings: string[]; notes: TwinNote[] }
   | { ok: false; reason: string; why: CannotSimulate };
 
 /**
@@ -27,8 +32,17 @@ export type TwinInputs =
 const dayOf = (ms: number, todayStartMs: number): number => Math.floor((ms - todayStartMs) / DAY_MS);
 const todayStart = (nowMs: number): number => Math.floor(nowMs / DAY_MS) * DAY_MS;
 
-async function series(db: DoppelDb, metric: MetricId, kind: ObservationKind, nowMs: number, flag = 0): Promise<Observation[]> {
-  const s = await readSamples(db, metric, todayStart(nowMs) - HISTORY_MS, nowMs);
+/** The readings of a metric from `fromMs` to `toMs` (with `flag` set, where given) as observations. */
+async function readings(
+  db: DoppelDb,
+  metric: MetricId,
+  kind: ObservationKind,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+  flag: number,
+): Promise<Observation[]> {
+  const s = await readSamples(db, metric, fromMs, toMs);
   const t0 = todayStart(nowMs);
   const out: Observation[] = [];
   for (let i = 0; i < s.n; i++) {
@@ -38,9 +52,22 @@ async function series(db: DoppelDb, metric: MetricId, kind: ObservationKind, now
   return out;
 }
 
-/** Daily means of CGM glucose on days with at least 70 % of readings (≥ 202 of 288 five-minute values). */
+/** A metric's readings of the last five years; where there are none, its newest older reading, however old. */
+async function series(db: DoppelDb, metric: MetricId, kind: ObservationKind, nowMs: number, flag = 0): Promise<Observation[]> {
+  const from = todayStart(nowMs) - HISTORY_MS;
+  const recent = await readings(db, metric, kind, from, nowMs, nowMs, flag);
+  if (recent.length) return recent;
+  return (await readings(db, metric, kind, 0, from - 1, nowMs, flag)).slice(-1);
+}
+
+/**
+ * Daily means of CGM glucose on days with at least 70 % of readings (≥ 202 of 288 five-minute
+ * values) in the last five years; where there are none, the newest such day before (from the daily
+ * totals, in the day the readings were taken in).
+ */
 async function cgmDailyMeans(db: DoppelDb, nowMs: number): Promise<Observation[]> {
-  const s = await readSamples(db, 'cgm_glucose', todayStart(nowMs) - HISTORY_MS, nowMs);
+  const from = todayStart(nowMs) - HISTORY_MS;
+  const s = await readSamples(db, 'cgm_glucose', from, nowMs);
   const t0 = todayStart(nowMs);
   const days = new Map<number, [number, number]>();
   for (let i = 0; i < s.n; i++) {
@@ -50,7 +77,12 @@ async function cgmDailyMeans(db: DoppelDb, nowMs: number): Promise<Observation[]
     e[1]++;
     days.set(d, e);
   }
-  return [...days].filter(([, [, c]]) => c >= 202).map(([day, [sum, c]]) => ({ day, kind: 'meanGlucoseMgDl' as const, value: sum / c }));
+  const recent = [...days]
+    .filter(([, [, c]]) => c >= CGM_DAY_MIN_READINGS)
+    .map(([day, [sum, c]]) => ({ day, kind: 'meanGlucoseMgDl' as const, value: sum / c }));
+  if (recent.length) return recent;
+  const older = (await readDaily(db, 'cgm_glucose')).filter((r) => r.n >= CGM_DAY_MIN_READINGS && r.lastT < from).at(-1);
+  return older ? [{ day: dayOf(older.lastT, t0), kind: 'meanGlucoseMgDl', value: older.sum / older.n }] : [];
 }
 
 export async function twinInputs(db: DoppelDb, nowMs = Date.now()): Promise<TwinInputs> {
@@ -64,5 +96,5 @@ export async function twinInputs(db: DoppelDb, nowMs = Date.now()): Promise<Twin
     ...(await cgmDailyMeans(db, nowMs)),
     ...(await series(db, 'ogtt_2h_glucose', 'ogtt2hGlucoseMgDl', nowMs)),
   ];
-  return { ok: true, person: person.person, profile: built.profile, observations, warnings: person.warnings };
+  return { ok: true, person: person.person, profile: built.profile, observations, warnings: person.warnings, notes: person.notes };
 }

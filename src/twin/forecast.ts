@@ -14,6 +14,7 @@ import { anchorProgression, anchorReport, type ProgressionAnchor, type Progressi
 import { qdiabetesCrossCheck } from '../../models/twin/cross-check.ts';
 import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import { cvdUnderScenario, type CvdScenario } from '../../models/twin/cvd-scenario.ts';
+import type { TwinNote } from '../../models/twin/notes.ts';
 import { twinInputs, type TwinInputs } from './forecast-inputs.ts';
 import { diabetesRisk, hasDiabetes, type DiabetesRisk, type HasDiabetes } from '../../models/twin/headline.ts';
 
@@ -32,7 +33,10 @@ export interface Forecast {
   progression?: ProgressionPrior;
   /** Set when the person already has diabetes: the twin's diabetes and glucose forecasts do not apply to them. */
   hasDiabetes: HasDiabetes | null;
+  /** In English, for logs; the app words `notes`. */
   warnings: string[];
+  /** The person model's and the anchor's notes as data (models/twin/notes.ts), for the app to word. */
+  notes: TwinNote[];
 }
 
 /**
@@ -133,7 +137,7 @@ export async function forecast(
   });
   const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
   const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
-  const { progression, warnings } = anchorReport(anchor);
+  const { progression, warnings, notes } = anchorReport(anchor);
   return ok({
     results,
     crossChecks,
@@ -142,6 +146,7 @@ export async function forecast(
     ...(progression ? { progression } : {}),
     hasDiabetes: hasDiabetes(inputs.profile),
     warnings: [...inputs.warnings, ...warnings],
+    notes: [...inputs.notes, ...notes],
   });
 }
 

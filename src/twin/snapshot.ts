@@ -31,7 +31,13 @@ export interface SnapshotState {
   /** The calibrated forecast under no change (absent when the profile cannot be simulated). */
   forecast?: StoredForecast;
   /** How the twin was calibrated for this snapshot: what it used and how well it fits. */
-  calibration?: { observationsUsed: number; historyDays: number; rmse: CalibrationResult['rmse'] };
+  calibration?: {
+    observationsUsed: number;
+    historyDays: number;
+    rmse: CalibrationResult['rmse'];
+    /** What the forecast rests on (absent in snapshots stored before it was reported). */
+    restsOn?: CalibrationResult['restsOn'];
+  };
   /** Earlier snapshots' forecasts scored against data that arrived after them. */
   trackRecord?: TrackRecord;
   regions: RegionStatus[];
@@ -136,7 +142,7 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now(), o: { quick
     const { priors } = anchorProgression(twin.person, twin.profile);
     const cal = calibrate(twin.person, twin.observations, { members: 500, seed: 1, priors });
     state.forecast = forecastBands(cal.members);
-    state.calibration = { observationsUsed: cal.observationsUsed, historyDays: cal.historyDays, rmse: cal.rmse };
+    state.calibration = { observationsUsed: cal.observationsUsed, historyDays: cal.historyDays, rmse: cal.rmse, restsOn: cal.restsOn };
   }
   const record = o.quick ? undefined : await trackRecord(db, now);
   if (record?.forecasts) state.trackRecord = record;

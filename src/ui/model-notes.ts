@@ -1,11 +1,15 @@
 /**
- * The notes (warnings) the models attach to a forecast or a score, in the user's units. The models
- * write them in English and in canonical units (mg/dL, %, cm, kg); the notes the twin gives most
- * often have their own wording in the message catalog, and in any other note each value written
- * as "<quantity> <number> <unit>" (and a range "outside A-B" after it) is converted.
+ * The notes the models attach to a forecast or a score, in the user's words and units. The twin gives
+ * them as data (models/twin/notes.ts: a code and values in canonical units), worded here by
+ * `twinNoteText` from the message catalog; the risk report's are worded by src/ui/risk/notes.ts.
+ * `noteText` words the models' older English notes (a string): the twin's known ones from the
+ * catalog, and in any other each value written as "<quantity> <number> <unit>" (and a range
+ * "outside A-B" after it) converted; the screens use the notes as data.
  */
 import type { MetricId } from '../../models/metrics.ts';
 import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
+import type { TwinNote } from '../../models/twin/notes.ts';
+import { scoreWhyText } from './risk/notes.ts';
 import { display, withUnit, type UnitSettings } from './format.ts';
 import { t } from './i18n/index.ts';
 
@@ -43,7 +47,36 @@ const PATTERNS = QUANTITIES.map(
     [new RegExp(`\\b(${names}) ${NUMBER} ${escape(unit)}(?: outside ${NUMBER}-${NUMBER}(?: ${escape(unit)})?)?`, 'g'), metric] as const,
 );
 
-/** One note of a model in the user's units. */
+const pct = (v: number): string =>
+  `${new Intl.NumberFormat(undefined, { maximumFractionDigits: v < 10 ? 1 : 0, minimumFractionDigits: v < 10 ? 1 : 0 }).format(v)} %`;
+
+/** One of the twin's notes (a forecast's `notes`) in plain words and the user's units. */
+export function twinNoteText(note: TwinNote, s: UnitSettings): string {
+  switch (note.code) {
+    case 'defaults':
+      return t('note.defaults', {
+        glucose: withUnit('blood_glucose', note.glucoseMgDl, s),
+        hba1c: withUnit('hba1c', note.hba1cPercent, s),
+      });
+    case 'glucoseInferred':
+      return t('note.glucoseInferred', { glucose: withUnit('blood_glucose', note.glucoseMgDl, s) });
+    case 'hba1cInferred':
+      return t('note.hba1cInferred', { hba1c: withUnit('hba1c', note.hba1cPercent, s) });
+    case 'diabetesRange':
+      return t('note.diabetesRange');
+    case 'anchorUnavailable':
+      return t('note.anchorUnavailable', { model: note.model, why: scoreWhyText(note.why, s) });
+    case 'anchorAbove':
+    case 'anchorBelow':
+      return t(note.code === 'anchorAbove' ? 'note.anchorAbove' : 'note.anchorBelow', {
+        source: note.source,
+        twin: pct(note.twinPercent),
+        target: pct(note.targetPercent),
+      });
+  }
+}
+
+/** One English note of a model in the user's units. */
 export function noteText(note: string, s: UnitSettings): string {
   for (const [re, word] of KNOWN) {
     const m = note.match(re);

@@ -37,7 +37,9 @@ test('@backend a real Dexcom export: the forecaster trains in the ml worker, is 
       // The file is from 2016: worded as after that reading, not as "in 30 minutes".
       await expect(point).toContainText(new RegExp(`${minutes} minutes after it: \\d+ mg/dL`));
       await expect(point).toContainText(/likely \d+–\d+ mg\/dL/);
-      await expect(page.getByTestId(`gf-verdict-${minutes}`)).toHaveText('Shown: better than both by at least 2 % on RMSE and on MARD.');
+      await expect(page.getByTestId(`gf-verdict-${minutes}`)).toHaveText(
+        'Shown: its typical and its average error are both at least 2 % smaller than either simpler forecast’s.',
+      );
     } else {
       await expect(point).toContainText('not shown');
       await expect(page.getByTestId(`gf-verdict-${minutes}`)).toContainText('Not shown: no better than the simpler forecasts');

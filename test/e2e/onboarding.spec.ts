@@ -53,7 +53,7 @@ test('journey: onboard with a profile → import a real export → the timeline 
     .check();
   await expectNoSeriousA11yViolations(page, 'profile');
   await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved. Your twin was re-calibrated.');
+  await expect(page.getByRole('status')).toHaveText('Saved. Your twin was updated.');
   await page.getByRole('link', { name: 'Back' }).click();
   await expect(page.getByText('✓ saved on this device')).toBeVisible();
 

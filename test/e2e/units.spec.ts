@@ -99,7 +99,7 @@ test('height in feet and inches: entered in the profile, stored in cm, shown bac
   await inches.fill('10.5');
   await expectNoSeriousA11yViolations(page, 'profile in feet and inches');
   await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved. Your twin was re-calibrated.');
+  await expect(page.getByRole('status')).toHaveText('Saved. Your twin was updated.');
 
   const height = page.locator('table.inputs tr[data-input="heightCm"] td').first();
   await nav(page, 'Risk');

@@ -16,7 +16,8 @@ test('a what-if moves the fan chart, compares plans and keeps saved plans', asyn
   await expect(whatIf.sentences).toContainText(
     /Losing 5 kg and adding 150 minutes of moderate activity a week (lowers|leaves) your risk of type 2 diabetes in the next 10 years/,
   );
-  await expect(page.getByTestId('calibration')).toContainText(/Calibrated to \d+ of your measurements/);
+  await expect(page.getByTestId('calibration')).toContainText(/Fitted to \d+ of your measurements/);
+  await expect(page.getByTestId('rests-on')).toHaveText('This forecast rests on your own weight and lab results.');
   const weightBefore = await whatIf.chart('weight').getAttribute('aria-label');
   const sentenceBefore = await whatIf.sentences.textContent();
 

@@ -8,6 +8,7 @@ import { runEnsemble } from '../engine.ts';
 import { MG_DL_PER_MMOL_L, type Member } from '../members.ts';
 import { twoHourGlucoseMgDl } from '../post-load.ts';
 import { PRIORS, type Priors } from '../priors.ts';
+import { agedSd } from './old-values.ts';
 
 export type ObservationKind =
   'weightKg' | 'fastingGlucoseMgDl' | 'hba1cPercent' | 'meanGlucoseMgDl' | 'fastingInsulinMicroIuMl' | 'ogtt2hGlucoseMgDl';
@@ -17,6 +18,11 @@ export interface Observation {
   day: number;
   kind: ObservationKind;
   value: number;
+  /**
+   * A value older than the history, moved to its start: the years it had been measured before `day`
+   * (old-values.ts). Its likelihood is widened by the change expected over them.
+   */
+  agedYears?: number;
 }
 
 /** Observation SDs (log scale = relative) the likelihood uses. */
@@ -39,21 +45,25 @@ export const LIKELIHOOD = {
  */
 export const MAX_INDEPENDENT_PER_KIND = 12;
 
-/** Log-likelihood (up to a constant) of one observation given the member's model value for it. */
-export function logLik(kind: ObservationKind, model: number, obs: number): number {
+/**
+ * Log-likelihood (up to a constant) of one observation given the member's model value for it; an old
+ * value moved to the start of the history (`agedYears`) is scored with its SD widened (old-values.ts).
+ */
+export function logLik(kind: ObservationKind, model: number, obs: number, agedYears?: number): number {
+  const sd = (base: number): number => agedSd(kind, base, agedYears, obs);
   switch (kind) {
     case 'weightKg':
-      return -0.5 * ((model - obs) / LIKELIHOOD.weightSdKg) ** 2;
+      return -0.5 * ((model - obs) / sd(LIKELIHOOD.weightSdKg)) ** 2;
     case 'fastingGlucoseMgDl':
-      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fpgLogSd) ** 2;
+      return -0.5 * (Math.log(model / obs) / sd(LIKELIHOOD.fpgLogSd)) ** 2;
     case 'hba1cPercent':
-      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.hba1cLogSd) ** 2;
+      return -0.5 * (Math.log(model / obs) / sd(LIKELIHOOD.hba1cLogSd)) ** 2;
     case 'meanGlucoseMgDl':
-      return -0.5 * ((model - obs) / LIKELIHOOD.meanGlucoseSdMgDl) ** 2;
+      return -0.5 * ((model - obs) / sd(LIKELIHOOD.meanGlucoseSdMgDl)) ** 2;
     case 'fastingInsulinMicroIuMl':
-      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.fsiLogSd) ** 2;
+      return -0.5 * (Math.log(model / obs) / sd(LIKELIHOOD.fsiLogSd)) ** 2;
     case 'ogtt2hGlucoseMgDl':
-      return -0.5 * (Math.log(model / obs) / LIKELIHOOD.twoHourLogSd) ** 2;
+      return -0.5 * (Math.log(model / obs) / sd(LIKELIHOOD.twoHourLogSd)) ** 2;
   }
 }
 
@@ -155,7 +165,7 @@ export function historyLogLikelihood(
     t0,
     seed,
     (x, i, model) => {
-      ll[i] = ll[i]! + temper(x.kind) * logLik(x.kind, model, x.value);
+      ll[i] = ll[i]! + temper(x.kind) * logLik(x.kind, model, x.value, x.agedYears);
     },
     priors,
   );

@@ -2,6 +2,7 @@ import type { ProfileRow } from '../../data/rows.ts';
 import type { Settings } from '../../data/settings.ts';
 import { sharpeners } from '../../twin/sharpen.ts';
 import { sharpenText } from '../twin/sharpen-text.ts';
+import { restsText } from '../twin/rests-text.ts';
 import type { SnapshotState } from '../../twin/snapshot.ts';
 import { displayDelta, formatDay } from '../format.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
@@ -48,6 +49,7 @@ export function TwinHealth({
                 months: tn('twin.health.months', Math.max(1, Math.round(cal.historyDays / 30.4))),
               })}
             </p>
+            {cal.restsOn && <p data-testid="rests-on">{restsText(cal.restsOn)}</p>}
             {Object.keys(cal.rmse).length > 0 && (
               <p className="small muted">
                 {t('twin.health.fitList', {

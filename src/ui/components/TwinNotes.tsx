@@ -2,7 +2,8 @@ import type { Settings } from '../../data/settings.ts';
 import { displayDelta, formatProbability } from '../format.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
-import { noteText } from '../model-notes.ts';
+import { twinNoteText } from '../model-notes.ts';
+import { restsText } from '../twin/rests-text.ts';
 import { beyondCheckedSentence } from '../whatif/sentence.ts';
 import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 
@@ -90,6 +91,7 @@ export function TwinNotes({
             })}
           </li>
         )}
+        {c?.restsOn && <li data-testid="rests-on">{restsText(c.restsOn)}</li>}
         {result.progression && diabetesColumns && (
           <li>
             {t('whatif.notes.progression', {
@@ -98,9 +100,9 @@ export function TwinNotes({
             })}
           </li>
         )}
-        {result.warnings.map((w, i) => (
+        {result.notes.map((n, i) => (
           <li key={i} className="warn">
-            {noteText(w, settings)}
+            {twinNoteText(n, settings)}
           </li>
         ))}
         {ms !== undefined && <li className="muted">{t('whatif.notes.computed', { ms: Math.round(ms) })}</li>}

@@ -3,13 +3,13 @@ import type { RiskResult } from '../../twin/risk.ts';
 import { useLatestSnapshot, useSettings } from '../../data/hooks.ts';
 import { inputLabel, inputRows } from '../risk/inputs.ts';
 import { driverLabel } from '../risk/drivers.ts';
-import { noteText } from '../model-notes.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { isAbortError } from '../../rpc/errors.ts';
 import { twinWorker } from '../../workers/index.ts';
 import { t, tn } from '../i18n/index.ts';
 import { modelCard } from '../model-cards.ts';
-import { scoreCards, warningsFor } from '../risk/scores.ts';
+import { scoreCards } from '../risk/scores.ts';
+import { scoreNoteTexts } from '../risk/notes.ts';
 import { errorText } from '../error-text.ts';
 import { DiabetesHeadline } from '../components/DiabetesHeadline.tsx';
 import { useHeadline } from '../hooks/useHeadline.ts';
@@ -69,7 +69,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
       <div className="grid scores">
         {cards.map((c) => {
           const model = c.card ? modelCard(c.card) : undefined;
-          const notes = warningsFor(c.key, risk.report.warnings);
+          const notes = scoreNoteTexts(c.key, risk.report.notes, settings);
           return (
             <article key={c.key} className="card score" data-score={c.key}>
               <h2>{c.title}</h2>
@@ -101,7 +101,7 @@ export function RiskPage({ ws }: { ws: Workspace }) {
               {notes.length > 0 && (
                 <ul className="small warn">
                   {notes.map((n) => (
-                    <li key={n}>{noteText(n, settings)}</li>
+                    <li key={n}>{n}</li>
                   ))}
                 </ul>
               )}

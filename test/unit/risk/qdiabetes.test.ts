@@ -42,7 +42,10 @@ describe('QDiabetes-2018 published ranges (never a silent extrapolation)', () =>
       'HbA1c 6.55 % (48.1 mmol/mol) outside 15-47 mmol/mol',
     ],
   ] as const)('%s → null with a reason', (_, model, over, reason) => {
-    expect(qdiabetes2018(base(over as Partial<QDiabetes2018Input>), model)).toEqual({ ok: false, reason });
+    const r = qdiabetes2018(base(over as Partial<QDiabetes2018Input>), model);
+    expect(r).toMatchObject({ ok: false, reason });
+    // ...and the same as data for the app to word (models/risk/common.ts ScoreWhy).
+    expect(!r.ok && r.why.kind).toMatch(/^(outside|needs|womenOnly)$/);
   });
 
   it('clamps BMI to 20-40 as the R package does, and says so in the explanation (the report warns too)', () => {

@@ -40,8 +40,16 @@ describe('QDiabetes-2013', () => {
   });
 
   it('refuses horizons outside 1-10 and ages outside 25-84', () => {
-    expect(qdiabetes2013(q13({}), 11)).toEqual({ ok: false, reason: 'horizon 11 years outside 1-10' });
-    expect(qdiabetes2013(q13({ ageYears: 90 }), 5)).toEqual({ ok: false, reason: 'age 90 outside 25-84' });
+    expect(qdiabetes2013(q13({}), 11)).toEqual({
+      ok: false,
+      reason: 'horizon 11 years outside 1-10',
+      why: { kind: 'outside', input: 'horizon', value: 11, min: 1, max: 10 },
+    });
+    expect(qdiabetes2013(q13({ ageYears: 90 }), 5)).toEqual({
+      ok: false,
+      reason: 'age 90 outside 25-84',
+      why: { kind: 'outside', input: 'age', value: 90, min: 25, max: 84 },
+    });
   });
 });
 

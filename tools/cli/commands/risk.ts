@@ -15,6 +15,10 @@ export async function run(p: Parsed): Promise<CommandResult> {
     const why = invalidProfile(x, Array.isArray(doc) ? `profile[${i}]` : 'profile');
     if (why) throw new UsageError(`${path}: ${why}`);
   });
-  const out = (list as RiskProfile[]).map((p) => riskReport(p));
+  // The output is docs/cli.md's: the notes (the warnings as data, for the app to word) stay out of it.
+  const out = (list as RiskProfile[]).map((p) => {
+    const { notes: _notes, ...report } = riskReport(p);
+    return report;
+  });
   return Array.isArray(doc) ? out : out[0];
 }

@@ -54,7 +54,8 @@ export const twin = {
   'twin.figure.label.review': "The patient's twin: {regions}",
   'twin.figure.part': '{region} {level}',
 
-  'twin.health.calibration': 'Calibration',
+  'twin.health.calibration': 'Fit to your data',
+  'twin.health.calibration.review': "Fit to the patient's data",
   'twin.health.fitted.one': 'Fitted to <b>{count}</b> of your measurements over {months}.',
   'twin.health.fitted.one.review': "Fitted to <b>{count}</b> of the patient's measurements over {months}.",
   'twin.health.fitted.other': 'Fitted to <b>{count}</b> of your measurements over {months}.',
@@ -67,8 +68,27 @@ export const twin = {
   'twin.health.kind.fastingGlucose': 'Fasting glucose',
   'twin.health.kind.hba1c': 'HbA1c',
   'twin.health.kind.ogtt2h': '2-hour glucose (glucose tolerance test)',
-  'twin.health.notCalibrated': 'Not calibrated yet: the twin needs your birth date, sex, height and a weight.',
-  'twin.health.notCalibrated.review': "Not calibrated yet: the twin needs the patient's birth date, sex, height and a weight.",
+  'twin.health.notCalibrated': 'Not fitted yet: the twin needs your birth date, sex, height and a weight.',
+  'twin.health.notCalibrated.review': "Not fitted yet: the twin needs the patient's birth date, sex, height and a weight.",
+  /** What the forecast rests on (models/twin/certainty.ts restsOn); {years}: whole years, always more than 5. */
+  'twin.rests.fresh': 'This forecast rests on your own weight and lab results.',
+  'twin.rests.fresh.review': "This forecast rests on the patient's own weight and lab results.",
+  'twin.rests.old': 'Your newest measurements are over {years} years old, so this forecast uses typical values for someone like you.',
+  'twin.rests.old.review':
+    "The patient's newest measurements are over {years} years old, so this forecast uses typical values for someone like them.",
+  'twin.rests.oldLabs':
+    'Your newest lab results are over {years} years old, so the blood sugar part of this forecast uses typical values for someone like you.',
+  'twin.rests.oldLabs.review':
+    "The patient's newest lab results are over {years} years old, so the blood sugar part of this forecast uses typical values for someone like them.",
+  'twin.rests.oldWeight': 'Your newest weight is over {years} years old, so the weight range allows for the typical change since then.',
+  'twin.rests.oldWeight.review':
+    "The patient's newest weight is over {years} years old, so the weight range allows for the typical change since then.",
+  'twin.rests.noLabs': 'You have no lab results stored, so the blood sugar part of this forecast uses typical values for someone like you.',
+  'twin.rests.noLabs.review':
+    'No lab results are stored for the patient, so the blood sugar part of this forecast uses typical values for someone like them.',
+  'twin.rests.typical': 'You have no weight or lab results stored, so this forecast uses typical values for someone like you.',
+  'twin.rests.typical.review':
+    'No weight or lab results are stored for the patient, so this forecast uses typical values for someone like them.',
   'twin.health.newest': 'Newest data: {day}.',
   'twin.health.newestOld.one': 'Newest data: {day} ({count} days ago).',
   'twin.health.newestOld.other': 'Newest data: {day} ({count} days ago).',

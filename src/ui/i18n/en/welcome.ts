@@ -35,7 +35,7 @@ export const welcome = {
 
 export const profile = {
   'profile.opening': 'Opening your profile…',
-  'profile.saved': 'Saved. Your twin was re-calibrated.',
+  'profile.saved': 'Saved. Your twin was updated.',
   'profile.error.height': 'Height must be between {min} and {max}.',
   'profile.error.feetInches': 'Height: enter whole feet and inches from 0 to under 12 (for example 5 feet 10.5 inches).',
   'profile.heightLegend': 'Height',

@@ -40,8 +40,8 @@ export const whatif = {
   'whatif.years.one': '{count} year',
   'whatif.years.other': '{count} years',
   'whatif.forecast': 'Forecast',
-  'whatif.calibrating': 'Calibrating your twin to your data…',
-  'whatif.calibrating.review': "Calibrating the twin to the patient's data…",
+  'whatif.calibrating': 'Fitting your twin to your data…',
+  'whatif.calibrating.review': "Fitting the twin to the patient's data…",
   'whatif.failed': 'The forecast failed: {error}',
   'whatif.chart.t2d': 'Risk of type 2 diabetes',
   'whatif.chart.weight': 'Weight',
@@ -155,10 +155,10 @@ export const whatif = {
   'whatif.notes.cvd': 'CVD (PREVENT)',
   'whatif.notes.disagrees': '{value} (disagrees)',
   'whatif.notes.unavailable': 'not available',
-  'whatif.notes.calibrated.one': 'Calibrated to {count} of your measurements over {months} months{fit}{reused}.',
-  'whatif.notes.calibrated.one.review': "Calibrated to {count} of the patient's measurements over {months} months{fit}{reused}.",
-  'whatif.notes.calibrated.other': 'Calibrated to {count} of your measurements over {months} months{fit}{reused}.',
-  'whatif.notes.calibrated.other.review': "Calibrated to {count} of the patient's measurements over {months} months{fit}{reused}.",
+  'whatif.notes.calibrated.one': 'Fitted to {count} of your measurements over {months} months{fit}{reused}.',
+  'whatif.notes.calibrated.one.review': "Fitted to {count} of the patient's measurements over {months} months{fit}{reused}.",
+  'whatif.notes.calibrated.other': 'Fitted to {count} of your measurements over {months} months{fit}{reused}.',
+  'whatif.notes.calibrated.other.review': "Fitted to {count} of the patient's measurements over {months} months{fit}{reused}.",
   /** Inside whatif.notes.calibrated as {fit}. */
   'whatif.notes.weightFit': ' (weight fit within {fit})',
   /** Inside whatif.notes.calibrated as {reused}. */
@@ -169,8 +169,8 @@ export const whatif = {
     "Before it was fitted to the patient's measurements, the twin's drift of glucose over time was set to match {source}, which gives the patient {target}.",
   'whatif.notes.computed': 'Computed on this device in {ms} ms.',
   'whatif.notes.bands':
-    'The bands show what the twin does not know about you as your data describe you: changes in your habits beyond the plan are not in them, so real paths can stray further.',
+    'The bands show what the twin does not know about you as your data describe you. The weight band is never narrower than the weight change typical of adults over the same years; other changes in your habits beyond the plan are not in the bands, so real paths can stray further.',
   'whatif.notes.bands.review':
-    'The bands show what the twin does not know about the patient as their data describe them: changes in their habits beyond the plan are not in them, so real paths can stray further.',
+    'The bands show what the twin does not know about the patient as their data describe them. The weight band is never narrower than the weight change typical of adults over the same years; other changes in their habits beyond the plan are not in the bands, so real paths can stray further.',
   'whatif.notes.disclaimer': 'A forecast, not a diagnosis: Doppel is not a medical device. Models and their sources: docs/models.md.',
 } as const;
