@@ -37,7 +37,7 @@ test('a twin built on eight-year-old data is fitted to them and says it rests on
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
   const imp = new ImportPage(page);
   await imp.chooseBuffer('old-portal.json', oldExport());
-  await expect(imp.results.filter({ hasText: 'old-portal.json' })).toContainText('format fhir-r4');
+  await expect(imp.results.filter({ hasText: 'old-portal.json' })).toContainText('FHIR record:');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   const calibration = page.getByTestId('calibration-status');

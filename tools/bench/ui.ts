@@ -23,7 +23,7 @@ const arg = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const BIG = arg('--big') ?? '.bench-out/export-1000mb.xml';
-/** `--only phone` runs the phone cases alone (what-if under 4× CPU slowdown, the demo's first appearance). */
+/** `--only phone` runs the interaction cases alone: the phone (what-if under 4× CPU slowdown, the demo's first appearance) and the desktop what-if. */
 const ONLY = arg('--only');
 const executablePath = findChromium();
 if (!executablePath) {
@@ -125,7 +125,7 @@ try {
   }
 
   // What-if repaint
-  if (ONLY !== 'phone') {
+  {
     const page = await fresh({ width: 1280, height: 800 });
     await page.goto(base);
     await page.getByRole('button', { name: 'Try the demo' }).click();
