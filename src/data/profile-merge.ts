@@ -405,7 +405,17 @@ function saveList(row: ProfileRow, l: ListField, items: string[] | undefined, no
   for (const c of row.fromImports!)
     if (c.field === l && before.includes(String(c.value)) && !next.includes(String(c.value))) c.declined = true;
   for (const i of before) if (!next.includes(i)) delete prov[itemKey(l, i)];
-  for (const i of next) if (prov[itemKey(l, i)]?.by !== 'person') prov[itemKey(l, i)] = { by: 'person', at: nowMs };
+  // An item the person keeps from a record becomes theirs, and keeps the record it came from.
+  for (const i of next) {
+    const was = prov[itemKey(l, i)];
+    if (was?.by === 'person') continue;
+    prov[itemKey(l, i)] = {
+      by: 'person',
+      at: nowMs,
+      ...(was?.importId !== undefined ? { importId: was.importId } : {}),
+      ...(was?.source ? { source: was.source } : {}),
+    };
+  }
   prov[l] = { by: 'person', at: nowMs };
   if (next.length) row[l] = next;
   else delete row[l];

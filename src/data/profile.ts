@@ -35,12 +35,21 @@ const ETHNICITIES = new Set([
   'not_stated',
 ]);
 const SMOKING = new Set(['non', 'ex', 'light', 'moderate', 'heavy']);
+/** The longest name kept (a name, not a document). */
+export const NAME_MAX_CHARS = 100;
 
 /** Checks a profile patch; throws DataError naming the first bad field. */
 export function validateProfile(p: ProfilePatch, now = Date.now()): void {
   const bad = (field: string, why: string): never => {
     throw new DataError('INVALID_PROFILE', `profile.${field}: ${why}`);
   };
+  if (p.name !== undefined) {
+    if (typeof p.name !== 'string' || p.name.trim() === '') bad('name', 'must be a non-empty text');
+    else if (p.name !== p.name.trim()) bad('name', 'has spaces around it');
+    else if (p.name.length > NAME_MAX_CHARS) bad('name', `is longer than ${NAME_MAX_CHARS} characters`);
+    // eslint-disable-next-line no-control-regex
+    else if (/[\u0000-\u001f\u007f]/.test(p.name)) bad('name', 'holds control characters');
+  }
   if (p.birthDate !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(p.birthDate)) bad('birthDate', `"${p.birthDate}" is not a YYYY-MM-DD date`);
     const t = Date.parse(`${p.birthDate}T00:00:00Z`);
@@ -157,6 +166,7 @@ export function getProfile(db: DoppelDb): Promise<ProfileRow | undefined> {
 
 /** The fields the profile form owns: saving the form sets them exactly (a cleared field is removed). */
 export const FORM_FIELDS = [
+  'name',
   'birthDate',
   'sex',
   'heightCm',

@@ -152,6 +152,12 @@ export type Sex = 'female' | 'male';
 
 export interface ProfileRow {
   id: 'self';
+  /**
+   * The person's name as they wrote it, for the visit summary and their own FHIR patient summary.
+   * Kept on this device: never in a share, never set by an import (schema unchanged: the profile is
+   * one record without an index on its fields).
+   */
+  name?: string;
   birthDate?: string;
   sex?: Sex;
   heightCm?: number;
@@ -178,7 +184,7 @@ export interface ProfileRow {
 /** Who set a profile value. */
 export interface ProfileOrigin {
   by: 'person' | 'import';
-  /** The import that gave the value (by import), or whose value the person chose. */
+  /** The import that gave the value (by import), or whose value the person chose or kept from a record. */
   importId?: number;
   /** The file the value came from, for the words on screen. */
   source?: string;

@@ -113,7 +113,11 @@ export const ipsHandlers = {
     return ipsBundle({
       nowMs,
       appVersion,
-      patient: { ...(profile?.birthDate ? { birthDate: profile.birthDate } : {}), ...(profile?.sex ? { sex: profile.sex } : {}) },
+      patient: {
+        ...(profile?.name ? { name: profile.name } : {}),
+        ...(profile?.birthDate ? { birthDate: profile.birthDate } : {}),
+        ...(profile?.sex ? { sex: profile.sex } : {}),
+      },
       series,
       scores: ipsScores(report),
       forecasts,

@@ -11,6 +11,8 @@ const noShareSheet = (): void => {
   Reflect.deleteProperty(Navigator.prototype, 'share');
   Reflect.deleteProperty(Navigator.prototype, 'canShare');
 };
+import { ProfilePage } from './pages/profile-page.ts';
+import { SummaryPage } from './pages/summary-page.ts';
 
 test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh browser, read-only, then closes and wipes it', async ({
   page,
@@ -22,6 +24,14 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await app.goto();
   await app.startDemo();
   const hba1c = await page.locator('article.metric[data-metric="hba1c"] .num').textContent();
+  // A name in the profile stays on this device; a medication goes with the shared profile.
+  const profile = new ProfilePage(page);
+  await profile.open();
+  await profile.name.fill('Alexandra Private');
+  await page.getByRole('checkbox', { name: 'A statin' }).check();
+  await profile.save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
   await page.getByRole('link', { name: 'Share with a clinician' }).click();
   const share = new SharePage(page);
   await share.label.fill('Alex B.');
@@ -91,6 +101,13 @@ test('a patient shares a scoped, encrypted twin; a clinician opens it in a fresh
   await doc.goto('/#/summary');
   await expect(doc.locator('[data-testid="summary-risk"] tr[data-score="qdiabetes2018 C"] td').first()).toHaveText(patientQ);
   await expect(doc.getByText(/Shared by Alex B\. on/)).toBeVisible();
+  // Who, as the patient wrote it on the share; the medication from the shared profile, worded for the clinician.
+  const summary = new SummaryPage(doc);
+  await expect(summary.whoField('name')).toHaveText('Alex B.');
+  await expect(summary.whoField('birthDate')).toHaveText(/\(age \d+\)$/);
+  await expect(summary.item(summary.medications, 'statin')).toHaveText('A statin (in the shared profile)');
+  await expect(summary.article).not.toContainText('Alexandra Private');
+  await expect(summary.article).not.toContainText(/\byou\b/i);
   // Doppel's own databases (the forecaster may also have created tfjs's, depending on how far its training got).
   expect((await clinician.databaseNames()).filter((n) => n.startsWith('doppel'))).toEqual(['doppel', 'doppel-review']);
 

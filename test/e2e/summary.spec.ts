@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { AppPage } from './pages/app-page.ts';
+import { ImportPage } from './pages/import-page.ts';
+import { ProfilePage } from './pages/profile-page.ts';
+import { egfrCkdEpi2021 } from '../../models/risk/ckd-epi.ts';
 import { WhatIfPage } from './pages/whatif-page.ts';
+import { A4_CONTENT_PX, overlaps as overlappingParts, SummaryPage } from './pages/summary-page.ts';
 
 type Box = { left: number; bottom: number; right: number; top: number };
 type Matrix = [number, number, number, number, number, number];
@@ -58,6 +64,7 @@ async function readPdf(bytes: Buffer): Promise<{ pages: number; text: string; ov
 /** The demo with one saved plan, then the visit summary opened from the twin. */
 async function openSummaryWithPlan(page: Page): Promise<{ hba1c: string }> {
   const app = new AppPage(page);
+  await new SummaryPage(page).stubPrint();
   await app.goto();
   await app.startDemo();
   const hba1c = (await page.locator('article.metric[data-metric="hba1c"] .num').textContent())!;
@@ -65,41 +72,30 @@ async function openSummaryWithPlan(page: Page): Promise<{ hba1c: string }> {
   await whatIf.open();
   await whatIf.settled();
   await page.getByRole('button', { name: 'Save plan' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
-  await page.getByRole('link', { name: 'Visit summary' }).click();
-  await expect(page.getByRole('heading', { name: 'Visit summary' })).toBeVisible();
+  const summary = new SummaryPage(page);
+  await summary.printOnSight();
+  await summary.open();
   return { hba1c };
 }
 
 /**
- * The boxes of the AGP (its section and its chart's canvas) and of the risk table, laid out for print.
- * A canvas keeps the size it had on screen unless the print style sizes it too, and then overflows.
+ * The print button was clicked the instant the summary showed (`printOnSight`), before its parts
+ * were computed: the page prints only once every part has settled (window.print is stubbed to
+ * record the page at that moment). The PDF is then made as a browser prints it (no chart resized
+ * for print beforehand), and the print layout at A4 width is checked: it fits one page and no part
+ * overlaps another.
  */
-async function printBoxes(page: Page): Promise<{ agp: DOMRect[]; risk: DOMRect }> {
-  await page.emulateMedia({ media: 'print' });
-  const boxes = await page.evaluate(() => {
-    const box = (el: Element | null): DOMRect => el!.getBoundingClientRect().toJSON() as DOMRect;
-    return {
-      agp: [box(document.querySelector('[data-testid="agp"]')), box(document.querySelector('[data-testid="agp"] canvas'))],
-      risk: box(document.querySelector('[data-testid="summary-risk"]')),
-    };
-  });
-  await page.emulateMedia({ media: 'screen' });
-  return boxes;
-}
-
-const intersect = (a: DOMRect, b: DOMRect): boolean =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom && a.width > 0 && b.width > 0;
-
-/**
- * Prints as soon as the page offers printing: the print button is enabled only once every section
- * has settled. The PDF is made first, as a browser prints (no chart resized for print beforehand).
- */
-async function printWhenOffered(page: Page): Promise<{ pages: number; text: string; overlaps: string[] }> {
-  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
+async function printFromButton(page: Page, summary: SummaryPage): Promise<{ pages: number; text: string; overlaps: string[] }> {
+  const moment = await summary.waitForPrint();
+  expect(moment.readyAtClick, 'the button was clicked before the summary was ready').toBe('false');
+  expect(moment.ready, 'printed before the summary was ready').toBe('true');
+  expect(moment.busy, 'parts still computing when printed').toEqual([]);
+  expect(moment.text).not.toMatch(/still (computing|loading)/i);
+  expect(await summary.prints()).toHaveLength(1);
   const pdf = await readPdf(await page.pdf({ format: 'A4', printBackground: true }));
-  const boxes = await printBoxes(page);
-  for (const a of boxes.agp) expect(intersect(a, boxes.risk), 'the AGP overlaps the risk table in print').toBe(false);
+  const layout = await summary.printLayout();
+  expect(layout.height, 'the printed page is taller than A4').toBeLessThanOrEqual(A4_CONTENT_PX.height);
+  expect(overlappingParts(layout.parts), 'parts of the summary overlap in print').toEqual([]);
   return pdf;
 }
 
@@ -110,7 +106,7 @@ for (const [device, viewport] of [
   test(`the visit summary prints from ${device} to one A4 page, complete, with nothing overlapping`, async ({ page }) => {
     await page.setViewportSize(viewport);
     const { hba1c } = await openSummaryWithPlan(page);
-    const { pages, text, overlaps } = await printWhenOffered(page);
+    const { pages, text, overlaps } = await printFromButton(page, new SummaryPage(page));
     expect(pages).toBe(1);
     expect(overlaps, 'text printed under the AGP chart').toEqual([]);
     // Printed at once, every section is there: no placeholder, no "still computing".
@@ -140,3 +136,131 @@ for (const [device, viewport] of [
     await expectNoSeriousA11yViolations(page, `visit summary on ${device}`);
   });
 }
+
+/** A real Synthea FHIR export: female, born 1972-06-12; prediabetes and high blood pressure, on amlodipine/HCTZ/olmesartan. */
+const FHIR = 'test/fixtures/real/fhir-r4/inferno_synthea-v2.5_prediabetes-glucose2345_dab4861f.transaction.json';
+const FILE = basename(FHIR);
+
+/** The newest value of a LOINC code in the fixture and its day, read from the file itself. */
+function newestInFixture(loinc: string): { value: number; day: string } {
+  const bundle = JSON.parse(readFileSync(FHIR, 'utf8')) as {
+    entry: {
+      resource: {
+        resourceType: string;
+        code?: { coding: { code: string }[] };
+        effectiveDateTime?: string;
+        valueQuantity?: { value: number };
+      };
+    }[];
+  };
+  const obs = bundle.entry
+    .map((e) => e.resource)
+    .filter((r) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === loinc))
+    .sort((a, b) => Date.parse(a.effectiveDateTime!) - Date.parse(b.effectiveDateTime!));
+  const last = obs[obs.length - 1]!;
+  return { value: last.valueQuantity!.value, day: last.effectiveDateTime!.slice(0, 10) };
+}
+
+/** Whole years from a day to today on this machine (the browser runs in the same time zone). */
+function yearsSince(day: string): number {
+  const now = new Date();
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  return Math.floor(Math.round((today - Date.parse(`${day}T00:00:00Z`)) / 86_400_000) / 365.25);
+}
+
+function ageToday(birth: string): number {
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  const now = new Date();
+  const before = now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d);
+  return now.getUTCFullYear() - y - (before ? 1 : 0);
+}
+
+test('journey: a name and date of birth, a real record and a saved plan → the summary a GP reads in a 10-minute visit: who, problems and medications with where each came from, eGFR, cholesterol and BMI with their age, the plan’s settings; printing waits for every part and fits one A4 page', async ({
+  page,
+}) => {
+  const summary = new SummaryPage(page);
+  await summary.stubPrint();
+  const app = new AppPage(page);
+  await app.goto();
+
+  // The person's own profile: a name (on this device only), date of birth and sex as the record says.
+  await page.getByRole('link', { name: 'Set up your profile' }).click();
+  const profile = new ProfilePage(page);
+  await expect(profile.name).toHaveAccessibleDescription(/stays on this device and is never in a share/);
+  await profile.name.fill('  Sam Example ');
+  await profile.birthDate.fill('1972-06-12');
+  await profile.sex('Female').check();
+  await profile.save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  // A real record: conditions, a blood-pressure medicine, labs and measurements years old.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+  const imp = new ImportPage(page);
+  await imp.choose([FHIR]);
+  await expect(imp.results).toContainText('format fhir-r4');
+
+  // The person adds a statin themselves: the record's medicine stays theirs too, confirmed.
+  await profile.open();
+  await expect(profile.name).toHaveValue('Sam Example');
+  await page.getByRole('checkbox', { name: 'A statin' }).check();
+  await profile.save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  // A plan: −5 kg and +150 minutes a week (the explorer's first plan), saved.
+  const whatIf = new WhatIfPage(page);
+  await whatIf.open();
+  await whatIf.settled();
+  await page.getByRole('button', { name: 'Save plan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Plan A”.' })).toBeVisible();
+
+  // The summary, its print button clicked the instant it shows: the print waits for every part.
+  await summary.printOnSight();
+  await summary.open();
+  const { pages, text } = await printFromButton(page, summary);
+  expect(pages).toBe(1);
+
+  // Who: name and date of birth in the browser's locale, with the age.
+  const born = await page.evaluate(() =>
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(1972, 5, 12)),
+  );
+  await expect(summary.whoField('name')).toHaveText('Sam Example');
+  await expect(summary.whoField('birthDate')).toHaveText(`${born} (age ${ageToday('1972-06-12')})`);
+  await expect(summary.whoField('sex')).toHaveText('Female');
+
+  // Problems and medications, each with where it came from.
+  await expect(summary.item(summary.problems, 'prediabetes')).toHaveText(`Prediabetes (impaired glucose) (from ${FILE})`);
+  await expect(summary.item(summary.problems, 'hypertension')).toHaveText(`High blood pressure (from ${FILE})`);
+  await expect(summary.item(summary.medications, 'antihypertensive')).toHaveText(
+    `Blood-pressure medication (from ${FILE}, confirmed by you)`,
+  );
+  await expect(summary.item(summary.medications, 'statin')).toHaveText('A statin (entered by you)');
+
+  // Key measurements: eGFR (calculated from the record's creatinine), total cholesterol, BMI, each dated and flagged by age.
+  const creatinine = newestInFixture('38483-4');
+  const cholesterol = newestInFixture('2093-3');
+  const weight = newestInFixture('29463-7');
+  const height = newestInFixture('8302-2');
+  const egfr = Math.round(egfrCkdEpi2021(creatinine.value, ageToday('1972-06-12'), 'female'));
+  const egfrRow = summary.metric('egfr');
+  await expect(egfrRow.locator('th')).toHaveText(`eGFR (calculated from creatinine ${creatinine.value.toFixed(2)} mg/dL (CKD-EPI 2021))`);
+  await expect(egfrRow.locator('td').first()).toHaveText(`${egfr} mL/min/1.73 m²`);
+  await expect(egfrRow.locator('[data-stale]')).toHaveText(`${yearsSince(creatinine.day)} years old`);
+  const cholRow = summary.metric('total_cholesterol');
+  await expect(cholRow.locator('td').first()).toHaveText(`${Math.round(cholesterol.value)} mg/dL`);
+  await expect(cholRow.locator('[data-stale]')).toHaveText(`${yearsSince(cholesterol.day)} years old`);
+  const bmi = (Math.round(weight.value * 10) / 10 / (height.value / 100) ** 2).toFixed(1);
+  const bmiRow = summary.metric('bmi');
+  await expect(bmiRow.locator('th')).toHaveText('BMI (calculated from weight and height)');
+  await expect(bmiRow.locator('td').first()).toHaveText(`${bmi} kg/m²`);
+  await expect(bmiRow.locator('[data-stale]')).toHaveText(`${yearsSince(weight.day)} years old`);
+
+  // The plan with its settings, not only its name.
+  await expect(summary.plan('Plan A').getByTestId('plan-settings')).toHaveText(/^[-−]5 kg weight, \+150 min\/week activity$/);
+  await expect(summary.plan('No change').getByTestId('plan-settings')).toHaveText('no change');
+
+  // On paper: all of it.
+  for (const s of ['Sam Example', born, 'High blood pressure', 'A statin', 'eGFR', 'Total cholesterol', 'BMI', 'Plan A', '150 min/week']) {
+    expect(text, s).toContain(s);
+  }
+  await expectNoSeriousA11yViolations(page, 'visit summary with a record');
+});

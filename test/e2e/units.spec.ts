@@ -73,9 +73,14 @@ test('every unit setting reaches the twin, the risk drivers and inputs, the what
 
   await nav(page, 'Twin');
   await page.getByRole('link', { name: 'Visit summary' }).click();
-  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
+  await expect(page.locator('article.summary')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('summary-inputs')).toContainText(/Height \d ft \d+(\.\d)? in/);
-  await expect(page.getByTestId('summary-inputs')).toContainText(/HbA1c \d+ mmol\/mol/);
+  // HbA1c is in the key measurements (the inputs line leaves out what the table shows).
+  await expect(page.getByTestId('summary-metrics').locator('tr[data-metric="hba1c"] td').first()).toHaveText(/^\d+ mmol\/mol$/);
+  await expect(page.getByTestId('summary-plans').getByTestId('plan-settings').last()).toHaveText(
+    /^[-−]11 lb weight, \+150 min\/week activity$/,
+  );
+  await expectChosenUnits(page.getByTestId('summary-metrics'), 'summary key measurements');
   await expectChosenUnits(page.getByTestId('summary-inputs'), 'summary risk inputs');
   await expectChosenUnits(page.getByTestId('summary-risk'), 'summary risk drivers');
   await expectChosenUnits(page.locator('article.summary'), 'visit summary');

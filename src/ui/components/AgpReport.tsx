@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AgpResult } from '../../../models/cgm/agp.ts';
 import type { AgpReport as AgpWindow } from '../../twin/timeline.ts';
 import type { Settings } from '../../data/settings.ts';
@@ -49,6 +49,12 @@ export function AgpReport({
 }) {
   const [r, setR] = useState<AgpWindow | null>();
   const [error, setError] = useState<string>();
+  // The report whose chart is drawn (a newer report is busy until its own chart is).
+  const [drawnFor, setDrawnFor] = useState<AgpWindow | null>();
+  const onDrawn = useCallback(() => {
+    setDrawnFor(r);
+    onSettled?.();
+  }, [r, onSettled]);
   useEffect(() => {
     let live = true;
     // Not aborted: an abort would stop the read worker for every chart; a stale answer is dropped.
@@ -116,7 +122,7 @@ export function AgpReport({
   const value = (k: (typeof TILES)[number][0]): number =>
     k === 'below70' ? r.time.low + r.time.veryLow : k === 'above180' ? r.time.high + r.time.veryHigh : r.time[k];
   return (
-    <section className="card agp" aria-labelledby="agp-title" data-testid="agp">
+    <section className="card agp" aria-labelledby="agp-title" data-testid="agp" aria-busy={r.profile.minute.length > 0 && drawnFor !== r}>
       <h2 id="agp-title">{t('agp.title')}</h2>
       <p className="muted small">
         {tn('agp.period', r.days, { from: formatDate(r.fromMs), to: formatDate(r.toMs), active: pct(r.activePercent) })}
@@ -166,7 +172,13 @@ export function AgpReport({
       {r.profile.minute.length > 0 && (
         <figure className="agp-figure">
           <figcaption>{tn('agp.figure', r.days)}</figcaption>
-          <Suspense fallback={<p className="muted">{t('agp.chartLoading')}</p>}>
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true">
+                {t('agp.chartLoading')}
+              </p>
+            }
+          >
             <FanChart
               label={t('agp.chartLabel', {
                 lo: nf.format(Math.min(...series[0]!.bands!.p50)),
@@ -180,7 +192,7 @@ export function AgpReport({
               xAxis={xAxis}
               target={target}
               height={240}
-              onDrawn={onSettled}
+              onDrawn={onDrawn}
               printSize={PRINT_SIZE}
             />
           </Suspense>

@@ -2,7 +2,7 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { useProfile, useSettings } from '../../data/hooks.ts';
 import type { Settings } from '../../data/settings.ts';
 import { cmFromFeetInches, feetInches } from '../../../models/units.ts';
-import { FORM_FIELDS, saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
+import { FORM_FIELDS, NAME_MAX_CHARS, saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { twinWorker } from '../../workers/index.ts';
@@ -116,7 +116,7 @@ function ProfileForm({ ws, initial, heightUnit }: { ws: Workspace; initial: Prof
     try {
       await saveProfileForm(
         workspaceDb(ws),
-        { ...form, heightCm: typed as number | undefined },
+        { ...form, name: form.name?.trim() || undefined, heightCm: typed as number | undefined },
         FORM_FIELDS.filter((k) => touched.has(k)),
       );
       // Saved: the form shows what is stored again (and a later choice on a conflict shows in it).
@@ -145,6 +145,19 @@ function ProfileForm({ ws, initial, heightUnit }: { ws: Workspace; initial: Prof
       <h1 id="profile-title">{t('profile.title')}</h1>
       <p className="muted">{t('profile.intro')}</p>
       <ProfileConflicts ws={ws} />
+      <div className="field">
+        <label htmlFor="name">{t('profile.name')}</label>
+        <input
+          id="name"
+          type="text"
+          autoComplete="name"
+          maxLength={NAME_MAX_CHARS}
+          value={form.name ?? ''}
+          onChange={(e) => set({ name: e.target.value || undefined })}
+          {...hint('name')}
+        />
+        {why('name')}
+      </div>
       <div className="field">
         <label htmlFor="birthDate">{t('profile.birthDate')}</label>
         <input

@@ -1,14 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { METRICS, type MetricId } from '../../../models/metrics.ts';
 import type { Scenario } from '../../../models/twin/scenario.ts';
 import { useImports, useLatestSnapshot, useProfile, useSavedScenarios, useSettings } from '../../data/hooks.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
-import { SNAPSHOT_ENGINE, type SnapshotState } from '../../twin/snapshot.ts';
+import { SNAPSHOT_ENGINE, type LatestValue, type SnapshotState } from '../../twin/snapshot.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
 import { useSummaryData } from '../hooks/useSummaryData.ts';
 import { ageOn, display, displayDelta, formatDate, formatDay } from '../format.ts';
 import { formatName } from '../import-words.ts';
+import {
+  bmiValue,
+  daysSince,
+  daysSinceDay,
+  egfrValue,
+  listItems,
+  otherInputs,
+  planSettings,
+  staleFlag,
+  type KeyValue,
+  type ListItem,
+} from '../summary/parts.ts';
+import type { RiskProfile } from '../../../models/risk/profile.ts';
+import { dayInDeviceZone } from '../../../models/util/time.ts';
+import type { InputSource } from '../../risk/profile-builder.ts';
+import type { Settings } from '../../data/settings.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { scoreCards } from '../risk/scores.ts';
 import { inputRows } from '../risk/inputs.ts';
@@ -22,6 +38,7 @@ const METRIC_ROWS: MetricId[] = [
   'systolic_bp',
   'diastolic_bp',
   'resting_heart_rate',
+  'total_cholesterol',
   'ldl_cholesterol',
   'hdl_cholesterol',
   'triglycerides',
@@ -35,7 +52,26 @@ const RECORD_NAMES: Record<string, MessageKey> = {
 const MODELS =
   'QDiabetes-2018, FINDRISC, ADA, Framingham Offspring, PREVENT, Pooled Cohort Equations, Hall adult body weight, WHIG glycaemia, AGP consensus 2019';
 
-/** One printable page for a visit: key metrics, AGP, risk with inputs, plans explored, track record, sources, model versions. */
+/** A row of the key measurements: a stored reading (with its change) or a value the risk scores used (BMI, eGFR). */
+interface MetricRow {
+  /** The metric, or both blood-pressure values of one reading. */
+  key: MetricId | 'blood_pressure';
+  /** The local day of the reading (for leaving out the risk inputs it already shows). */
+  day: string;
+  label: string;
+  calculated?: string;
+  value: string;
+  date: string;
+  stale?: string;
+  change: string;
+}
+
+/**
+ * One printable page for a visit: who (name, date of birth), problems and medications with where
+ * each came from, key measurements with old ones flagged, AGP, risk with inputs, plans explored with
+ * their settings, track record, sources, model versions. Printing from its button waits until every
+ * part is computed.
+ */
 export function SummaryPage({ ws }: { ws: Workspace }) {
   const snapshot = useLatestSnapshot(ws);
   const profile = useProfile(ws);
@@ -57,43 +93,85 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
   const [agpSettledFor, setAgpSettledFor] = useState<unknown>();
   const snapshotId = snapshot?.id;
   const onAgpSettled = useCallback(() => setAgpSettledFor(snapshotId), [snapshotId]);
+  // Each part is ready once it has its final content (an answer or its failure).
+  const loaded = !!snapshot && !!settings && profile !== undefined && !!imports && !!saved;
+  const riskReady = data.risk.state !== 'computing';
+  const plansReady = !!saved && (saved.length === 0 || (data.plans !== null && data.plans.state !== 'computing'));
+  const agpReady = !(snapshot?.state as SnapshotState | undefined)?.latest.cgm_glucose || agpSettledFor === snapshot?.id;
+  const ready = loaded && riskReady && plansReady && agpReady;
+  // The print button asked before every part was ready: print once they are (the page as printed is complete).
+  const [printWanted, setPrintWanted] = useState(false);
+  useEffect(() => {
+    if (!ready || !printWanted) return;
+    // The request is used up once, the moment the last part settles (one more render, no cascade).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setPrintWanted(false);
+    window.print();
+  }, [ready, printWanted]);
+  const print = (): void => {
+    if (ready) window.print();
+    else setPrintWanted(true);
+  };
 
-  if (!snapshot || !settings || profile === undefined || !imports || !saved)
+  if (!loaded)
     return (
       <p className="muted" aria-busy="true">
         {t('summary.loading')}
       </p>
     );
   const state = snapshot.state as SnapshotState;
-  // Printing is offered once every section has its final content (an answer or its failure).
-  const ready =
-    data.risk.state !== 'computing' &&
-    (saved.length === 0 || (data.plans !== null && data.plans.state !== 'computing')) &&
-    (!state.latest.cgm_glucose || agpSettledFor === snapshot.id);
   const computing = t('summary.computing');
-  const name = ws === 'review' ? (share?.label ?? '') : ws === 'demo' ? t('twin.demoName') : t('twin.yourTwin');
+  const name = ws === 'review' ? (share?.label ?? '') : (profile?.name ?? (ws === 'demo' ? t('twin.demoName') : t('summary.notGiven')));
   const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
   const cards = risk ? scoreCards(risk.report, risk.drivers) : [];
+  const rows = metricRows(state, risk, settings, nowMs);
+  const shownDays = Object.fromEntries(
+    rows.flatMap((r) => (r.key === 'blood_pressure' ? ['systolic_bp', 'diastolic_bp'] : [r.key]).map((m) => [m, r.day])),
+  );
+  const shownInputs = new Set(risk ? otherInputs(risk.sources, shownDays) : []);
+  const shared = ws === 'review';
+  const problems = listItems(profile, 'conditions', shared);
+  const medications = listItems(profile, 'medications', shared);
   return (
     <article className="summary" aria-labelledby="summary-title" data-ready={ready}>
       <header>
         <h1 id="summary-title">{t('summary.title')}</h1>
-        <p>
-          {t('summary.of', {
-            name,
-            age: profile?.birthDate ? String(ageOn(profile.birthDate, nowMs)) : '–',
-            sex: profile?.sex ? t(profile.sex === 'female' ? 'profile.sex.female' : 'profile.sex.male') : '–',
-            date: formatDate(nowMs),
-          })}
-        </p>
-        <button type="button" className="btn no-print" onClick={() => window.print()} disabled={!ready} aria-describedby="summary-state">
+        <button type="button" className="btn no-print" onClick={print} aria-describedby="summary-state">
           {t('summary.print')}
         </button>
         <p id="summary-state" className="small muted no-print" role="status">
-          {ready ? t('summary.ready') : t('summary.notReady')}
+          {ready ? t('summary.ready') : printWanted ? t('summary.printWhenReady') : t('summary.notReady')}
         </p>
+        {!ready && <p className="print-only small">{t('summary.printedEarly')}</p>}
+        <dl className="who" data-testid="summary-who">
+          <div data-field="name">
+            <dt>{t('summary.name')}</dt>
+            <dd>{name}</dd>
+          </div>
+          <div data-field="birthDate">
+            <dt>{t('summary.birthDate')}</dt>
+            <dd>
+              {profile?.birthDate
+                ? t('summary.born', { date: formatDay(profile.birthDate), age: ageOn(profile.birthDate, nowMs) })
+                : t('summary.notGiven')}
+            </dd>
+          </div>
+          <div data-field="sex">
+            <dt>{t('summary.sex')}</dt>
+            <dd>{profile?.sex ? t(profile.sex === 'female' ? 'profile.sex.female' : 'profile.sex.male') : t('summary.notGiven')}</dd>
+          </div>
+          <div data-field="date">
+            <dt>{t('summary.madeOn')}</dt>
+            <dd>{formatDate(nowMs)}</dd>
+          </div>
+        </dl>
       </header>
-      <section aria-labelledby="s-metrics">
+      <section className="lists run-in" aria-labelledby="s-problems s-medications">
+        <ItemList id="s-problems" title={t('summary.problems')} items={problems} testId="summary-problems" />
+        <ItemList id="s-medications" title={t('summary.medications')} items={medications} testId="summary-medications" />
+        <p className="small muted note">{t('summary.listsNote')}</p>
+      </section>
+      <section aria-labelledby="s-metrics" aria-busy={!riskReady}>
         <h2 id="s-metrics">{t('summary.metrics')}</h2>
         <table className="cross" data-testid="summary-metrics">
           <thead>
@@ -105,30 +183,37 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             </tr>
           </thead>
           <tbody>
-            {METRIC_ROWS.filter((m) => state.latest[m]).map((m) => {
-              const lv = state.latest[m]!;
-              const v = display(m, lv.value, settings);
-              const d = lv.delta !== undefined ? displayDelta(m, Math.abs(lv.delta), settings) : undefined;
-              return (
-                <tr key={m} data-metric={m}>
-                  <th scope="row">{METRICS[m].label}</th>
-                  <td>
-                    {v.text} {v.unit}
-                  </td>
-                  <td>{formatDate(lv.atMs)}</td>
-                  <td>
-                    {d && lv.delta !== undefined
-                      ? `${lv.delta > 0 ? '▲' : lv.delta < 0 ? '▼' : '●'} ${d.text} ${d.unit} / ${Math.round((lv.deltaDays ?? 0) / 30.4)} mo`
-                      : '–'}
-                  </td>
-                </tr>
-              );
-            })}
+            {rows.map((r) => (
+              <tr key={r.key} data-metric={r.key}>
+                <th scope="row">
+                  {r.label}
+                  {r.calculated && <span className="small muted"> ({r.calculated})</span>}
+                </th>
+                <td>{r.value}</td>
+                <td>
+                  {r.date}
+                  {r.stale && (
+                    <>
+                      {' · '}
+                      <strong className="stale" data-stale>
+                        {r.stale}
+                      </strong>
+                    </>
+                  )}
+                </td>
+                <td>{r.change}</td>
+              </tr>
+            ))}
+            {!riskReady && (
+              <tr>
+                <td colSpan={4}>{computing}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </section>
       {state.latest.cgm_glucose && <AgpReport ws={ws} settings={settings} version={snapshot.id} onSettled={onAgpSettled} />}
-      <section aria-labelledby="s-risk">
+      <section aria-labelledby="s-risk" aria-busy={!riskReady}>
         <h2 id="s-risk">{t('summary.risk')}</h2>
         <table className="cross" data-testid="summary-risk">
           <thead>
@@ -162,12 +247,13 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
           <p className="small" data-testid="summary-inputs">
             <strong>{t('summary.inputs')}:</strong>{' '}
             {inputRows(risk, settings)
+              .filter((r) => shownInputs.has(r.key))
               .map((r) => t('summary.input', { name: r.name, value: r.value, from: r.from }))
               .join(' · ')}
           </p>
         )}
       </section>
-      <section aria-labelledby="s-plans">
+      <section aria-labelledby="s-plans" aria-busy={!plansReady}>
         <h2 id="s-plans">{t('summary.plans')}</h2>
         {saved.length === 0 ? (
           <p className="small">{t('summary.noPlans')}</p>
@@ -176,18 +262,20 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             <thead>
               <tr>
                 <th scope="col">{t('summary.plan')}</th>
+                <th scope="col">{t('summary.settings')}</th>
                 <th scope="col">{t('summary.t2d10')}</th>
                 <th scope="col">{t('summary.weight10')}</th>
               </tr>
             </thead>
             <tbody>
-              {[{ name: t('whatif.noChange') }, ...saved].map((s, i) => {
+              {[{ name: t('whatif.noChange'), scenario: {} }, ...saved].map((s, i) => {
                 const r = plans?.ok ? plans.value.results[i] : undefined;
                 const w = (kg: number): string => `${display('body_weight', kg, settings).text}`;
                 const none = planGap(data.plans, computing);
                 return (
-                  <tr key={i}>
+                  <tr key={i} data-plan={i}>
                     <th scope="row">{s.name}</th>
+                    <td data-testid="plan-settings">{planSettings(s.scenario, settings)}</td>
                     <td>{r ? pctFmt.format(r.t2dCumulativeProbability[10] ?? 0) : none}</td>
                     <td>
                       {r
@@ -205,7 +293,7 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
           </table>
         )}
       </section>
-      <section aria-labelledby="s-record">
+      <section aria-labelledby="s-record" className="run-in">
         <h2 id="s-record">{t('summary.record')}</h2>
         {state.trackRecord?.forecasts ? (
           <p className="small">
@@ -241,8 +329,10 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             .join(' · ')}
           {state.dataFrom && state.dataTo ? ` · ${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}` : ''}
         </p>
-        <p className="small muted">{t('summary.models', { list: MODELS, version: __APP_VERSION__, engine: SNAPSHOT_ENGINE })}</p>
-        <p className="small muted">{t('summary.notDevice')}</p>
+        <div className="sources-notes">
+          <p className="small muted">{t('summary.models', { list: MODELS, version: __APP_VERSION__, engine: SNAPSHOT_ENGINE })}</p>
+          <p className="small muted">{t('summary.notDevice')}</p>
+        </div>
       </section>
     </article>
   );
@@ -253,4 +343,108 @@ function planGap(p: ReturnType<typeof useSummaryData>['plans'], computing: strin
   if (!p || p.state === 'computing') return computing;
   if (p.state === 'failed') return t('summary.failed', { error: p.error });
   return p.value.ok ? '–' : t('summary.noForecast');
+}
+
+/** The key measurements: stored readings in a fixed order, BMI after weight and eGFR last (as the risk scores used them). */
+function metricRows(
+  state: SnapshotState,
+  risk: { profile: RiskProfile; sources: Partial<Record<keyof RiskProfile, InputSource>> } | undefined,
+  settings: Settings,
+  nowMs: number,
+): MetricRow[] {
+  const rows: MetricRow[] = [];
+  const withUnitText = (m: MetricId, v: number): string => {
+    const d = display(m, v, settings);
+    return `${d.text} ${d.unit}`.trim();
+  };
+  const fromRisk = (m: MetricId, kv: KeyValue | undefined): void => {
+    if (!kv) return;
+    rows.push({
+      key: m,
+      label: METRICS[m].label,
+      ...(kv.calculated ? { calculated: kv.calculated } : {}),
+      value: withUnitText(m, kv.value),
+      day: kv.day,
+      date: formatDay(kv.day),
+      ...optional('stale', staleFlag(m, daysSinceDay(kv.day, nowMs))),
+      change: '–',
+    });
+  };
+  const arrow = (delta: number): string => (delta > 0 ? '▲' : delta < 0 ? '▼' : '●');
+  const months = (lv: LatestValue): number => Math.round((lv.deltaDays ?? 0) / 30.4);
+  const sys = state.latest.systolic_bp,
+    dia = state.latest.diastolic_bp;
+  // One blood-pressure row where both values are of one reading, as a clinician writes it (133/90 mmHg).
+  const bpTogether = !!sys && !!dia && sys.atMs === dia.atMs;
+  for (const m of METRIC_ROWS) {
+    const lv = state.latest[m];
+    if (lv && bpTogether && (m === 'systolic_bp' || m === 'diastolic_bp')) {
+      if (m === 'diastolic_bp') continue;
+      const u = display('systolic_bp', 0, settings).unit;
+      const dS = sys!.delta !== undefined ? displayDelta('systolic_bp', Math.abs(sys!.delta), settings) : undefined;
+      const dD = dia!.delta !== undefined ? displayDelta('diastolic_bp', Math.abs(dia!.delta), settings) : undefined;
+      rows.push({
+        key: 'blood_pressure',
+        label: t('summary.bloodPressure'),
+        value: t('summary.bpValue', {
+          sys: display('systolic_bp', sys!.value, settings).text,
+          dia: display('diastolic_bp', dia!.value, settings).text,
+          unit: u,
+        }),
+        day: dayInDeviceZone(sys!.atMs),
+        date: formatDate(sys!.atMs),
+        ...optional('stale', staleFlag('systolic_bp', daysSince(sys!.atMs, nowMs))),
+        change:
+          dS && dD && sys!.delta !== undefined && dia!.delta !== undefined
+            ? tn('summary.bpChangeOver', months(sys!), {
+                sys: `${arrow(sys!.delta)} ${dS.text}`,
+                dia: `${arrow(dia!.delta)} ${dD.text}`,
+                unit: u,
+              })
+            : '–',
+      });
+      continue;
+    }
+    if (lv) {
+      const d = lv.delta !== undefined ? displayDelta(m, Math.abs(lv.delta), settings) : undefined;
+      rows.push({
+        key: m,
+        label: METRICS[m].label,
+        value: withUnitText(m, lv.value),
+        day: dayInDeviceZone(lv.atMs),
+        date: formatDate(lv.atMs),
+        ...optional('stale', staleFlag(m, daysSince(lv.atMs, nowMs))),
+        change:
+          d && lv.delta !== undefined ? tn('summary.changeOver', months(lv), { arrow: arrow(lv.delta), value: d.text, unit: d.unit }) : '–',
+      });
+    }
+    if (m === 'body_weight' && risk) fromRisk('bmi', bmiValue(risk));
+  }
+  if (risk) fromRisk('egfr', egfrValue(risk, settings));
+  return rows;
+}
+
+const optional = <K extends string>(k: K, v: string | undefined): Partial<Record<K, string>> =>
+  v === undefined ? {} : ({ [k]: v } as Record<K, string>);
+
+/** Problems or medications, each with where it came from. */
+function ItemList({ id, title, items, testId }: { id: string; title: string; items: ListItem[]; testId: string }) {
+  return (
+    <div>
+      <h2 id={id}>{title}</h2>
+      {items.length ? (
+        <ul data-testid={testId}>
+          {items.map((i) => (
+            <li key={i.value} data-item={i.value} data-unconfirmed={i.unconfirmed ? 'true' : undefined}>
+              {i.label} <span className="small muted">({i.from})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="small" data-testid={testId}>
+          {t('summary.noItems')}
+        </p>
+      )}
+    </div>
+  );
 }

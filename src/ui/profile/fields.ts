@@ -5,6 +5,7 @@
 import type { MessageKey } from '../i18n/index.ts';
 
 export const WHY = {
+  name: 'profile.why.name',
   birthDate: 'profile.why.birthDate',
   sex: 'profile.why.sex',
   heightCm: 'profile.why.heightCm',

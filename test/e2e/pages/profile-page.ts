@@ -2,12 +2,14 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page object for the profile: the form, and what the person's records say differently (conflicts). */
 export class ProfilePage {
+  readonly name: Locator;
   readonly birthDate: Locator;
   readonly height: Locator;
   readonly save: Locator;
   readonly conflicts: Locator;
 
   constructor(readonly page: Page) {
+    this.name = page.getByLabel('Name', { exact: true });
     this.birthDate = page.getByLabel('Date of birth', { exact: true });
     this.height = page.getByLabel('Height (cm)', { exact: true });
     this.save = page.getByRole('button', { name: 'Save profile' });

@@ -44,6 +44,7 @@ export const profile = {
   'profile.sex.none': 'Not given',
   'profile.title': 'Your profile',
   'profile.intro': 'Every field is optional and stays on this device. The more you give, the more scores your twin can compute.',
+  'profile.name': 'Name',
   'profile.birthDate': 'Date of birth',
   'profile.sex': 'Sex',
   'profile.sex.female': 'Female',
@@ -63,6 +64,8 @@ export const profile = {
   'profile.save': 'Save profile',
   'profile.back': 'Back',
 
+  'profile.why.name':
+    'Printed on the visit summary for your doctor and in the patient summary you export. It stays on this device and is never in a share.',
   'profile.why.birthDate': "Age is the strongest driver of diabetes and heart risk, and it sets your body's energy use.",
   'profile.why.sex': 'Risk equations and the body-weight model differ between women and men.',
   'profile.why.heightCm': 'With your weight it gives your BMI and your energy expenditure.',
