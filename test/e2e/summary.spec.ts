@@ -122,7 +122,7 @@ for (const [device, viewport] of [
       'Visit summary',
       'Alex',
       `${hba1c} %`,
-      'QDiabetes-2018 C',
+      'QDiabetes-2018 with your HbA1c',
       qValue,
       'Plan A',
       'Glucose report (AGP)',
@@ -197,7 +197,7 @@ test('journey: a name and date of birth, a real record and a saved plan → the 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
   const imp = new ImportPage(page);
   await imp.choose([FHIR]);
-  await expect(imp.results).toContainText('format fhir-r4');
+  await expect(imp.results).toContainText('FHIR record:');
 
   // The person adds a statin themselves: the record's medicine stays theirs too, confirmed.
   await profile.open();

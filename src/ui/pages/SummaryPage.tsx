@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { newDiagnosisProbability } from '../../../models/twin/simulate.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { METRICS, type MetricId } from '../../../models/metrics.ts';
 import type { Scenario } from '../../../models/twin/scenario.ts';
@@ -7,7 +8,7 @@ import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { SNAPSHOT_ENGINE, type LatestValue, type SnapshotState } from '../../twin/snapshot.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
 import { useSummaryData } from '../hooks/useSummaryData.ts';
-import { ageOn, display, displayDelta, formatDate, formatDay } from '../format.ts';
+import { ageOn, display, displayDelta, formatDate, formatDay, formatProbability } from '../format.ts';
 import { formatName } from '../import-words.ts';
 import {
   bmiValue,
@@ -122,7 +123,6 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
   const state = snapshot.state as SnapshotState;
   const computing = t('summary.computing');
   const name = ws === 'review' ? (share?.label ?? '') : (profile?.name ?? (ws === 'demo' ? t('twin.demoName') : t('summary.notGiven')));
-  const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
   const cards = risk ? scoreCards(risk.report, risk.drivers) : [];
   const rows = metricRows(state, risk, settings, nowMs);
   const shownDays = Object.fromEntries(
@@ -269,6 +269,8 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             </thead>
             <tbody>
               {[{ name: t('whatif.noChange'), scenario: {} }, ...saved].map((s, i) => {
+                // The headline's number and name (models/twin/headline.ts): new diabetes, none for a person who has it.
+                const hasDiabetes = plans?.ok ? !!plans.value.hasDiabetes : false;
                 const r = plans?.ok ? plans.value.results[i] : undefined;
                 const w = (kg: number): string => `${display('body_weight', kg, settings).text}`;
                 const none = planGap(data.plans, computing);
@@ -276,7 +278,9 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
                   <tr key={i} data-plan={i}>
                     <th scope="row">{s.name}</th>
                     <td data-testid="plan-settings">{planSettings(s.scenario, settings)}</td>
-                    <td>{r ? pctFmt.format(r.t2dCumulativeProbability[10] ?? 0) : none}</td>
+                    <td data-testid="plan-t2d">
+                      {r ? (hasDiabetes ? '–' : formatProbability(newDiagnosisProbability(r.t2dCumulativeProbability, 10))) : none}
+                    </td>
                     <td>
                       {r
                         ? t('summary.weightRange', {

@@ -61,7 +61,7 @@ export const summary = {
   'summary.plans': 'What-if plans explored',
   'summary.noPlans': 'No saved plans.',
   'summary.plan': 'Plan',
-  'summary.t2d10': 'Type 2 diabetes in 10 years (twin)',
+  'summary.t2d10': 'Risk of type 2 diabetes in the next 10 years (twin)',
   'summary.weight10': 'Weight in 10 years (twin, 90 % range)',
   'summary.record': "The twin's track record",
   'summary.noRecord': 'No forecast has been checked against later data yet.',
