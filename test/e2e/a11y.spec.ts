@@ -70,6 +70,14 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     },
   ],
   [
+    'visit summary',
+    async (p) => {
+      await p.goto('/#/summary');
+      await expect(p.getByRole('heading', { name: 'Visit summary' })).toBeVisible();
+      await expect(p.locator('main [aria-busy="true"]')).toHaveCount(0);
+    },
+  ],
+  [
     'inbox',
     async (p) => {
       await p.goto('/#/inbox');
@@ -78,14 +86,35 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
   ],
 ];
 
-for (const [scheme, viewport] of [
-  ['light', { width: 360, height: 740 }],
-  ['light', { width: 390, height: 844 }],
-  ['dark', { width: 1280, height: 800 }],
+/**
+ * A phone's text-size setting at 200 %: Chrome on Android scales the default font size, which every
+ * size in the app is relative to (rem, em), as this does on each document.
+ */
+function largeText(): void {
+  // Through the CSSOM: the app's Content-Security-Policy refuses an injected <style>, as it should.
+  // An init script runs before <html> exists: set it the moment it does.
+  const set = (): boolean => {
+    document.documentElement?.style.setProperty('font-size', '200%', 'important');
+    return document.documentElement !== null;
+  };
+  if (set()) return;
+  const watch = new MutationObserver(() => {
+    if (set()) watch.disconnect();
+  });
+  watch.observe(document, { childList: true });
+}
+
+for (const [scheme, viewport, text] of [
+  ['light', { width: 360, height: 740 }, 1],
+  ['light', { width: 360, height: 740 }, 2],
+  ['light', { width: 390, height: 844 }, 1],
+  ['dark', { width: 1280, height: 800 }, 1],
 ] as const) {
-  test(`axe-core finds no serious or critical violation and nothing overflows on any screen (${scheme}, ${viewport.width}×${viewport.height})`, async ({
+  const size = text === 1 ? '' : `, text ${text * 100} %`;
+  test(`axe-core finds no serious or critical violation and nothing overflows on any screen (${scheme}, ${viewport.width}×${viewport.height}${size})`, async ({
     page,
   }) => {
+    if (text !== 1) await page.addInitScript(largeText);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: scheme });
     const app = new AppPage(page);
@@ -96,9 +125,10 @@ for (const [scheme, viewport] of [
       await open(page);
       await expectNoSeriousA11yViolations(page, `${name} (${scheme})`);
       // Phone first: nothing wider than the screen (no sideways scrolling).
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${viewport.width} px`).toBeLessThanOrEqual(
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${viewport.width} px${size}`).toBeLessThanOrEqual(
         viewport.width,
       );
+      if (text !== 1) expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${16 * text}px`);
     }
   });
 }

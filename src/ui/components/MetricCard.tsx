@@ -25,7 +25,12 @@ export function MetricCard({
   }
   return (
     <article className="card metric" data-metric={metric}>
-      <h3>{label ?? METRICS[metric].label}</h3>
+      {/* The whole card opens this metric's chart on the timeline (the link stretches over the card). */}
+      <h3>
+        <a className="stretch" href={`#/timeline?metric=${metric}`}>
+          {label ?? METRICS[metric].label}
+        </a>
+      </h3>
       <p className="value">
         <span className="num">{v.text}</span> <span className="unit">{v.unit}</span>
       </p>

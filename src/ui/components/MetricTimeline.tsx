@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { METRICS, type MetricId } from '../../../models/metrics.ts';
 import { useDaily } from '../../data/hooks.ts';
 import type { Settings } from '../../data/settings.ts';
@@ -29,7 +29,37 @@ function modeKey(metric: MetricId, raw: boolean, series: TimelineSeries[] | unde
 }
 
 /** One metric over time: week, month, year or all; zoom and pan by gesture or button. */
-export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summary: MetricSummary; settings: Settings }) {
+/**
+ * One metric over time. `reveal`: the person just chose it (a card here or on the twin screen), so the
+ * chart is scrolled into view when it is not (on a phone it sits below every card) and focus moves to
+ * its heading; `onRevealed` is called once done.
+ */
+export function MetricTimeline({
+  ws,
+  summary,
+  settings,
+  reveal = false,
+  onRevealed,
+}: {
+  ws: Workspace;
+  summary: MetricSummary;
+  settings: Settings;
+  reveal?: boolean;
+  onRevealed?: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const h = heading.current;
+    if (!reveal || !h) return;
+    const top = h.getBoundingClientRect().top;
+    // Below the app's top bar, which stays on screen.
+    const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+    if (top < bar || top > window.innerHeight * 0.6) {
+      window.scrollBy(0, top - bar - 8);
+      h.focus({ preventScroll: true });
+    }
+    onRevealed?.();
+  }, [reveal, onRevealed]);
   const { metric } = summary;
   const bounds = useMemo(
     () => ({
@@ -99,7 +129,9 @@ export function MetricTimeline({ ws, summary, settings }: { ws: Workspace; summa
 
   return (
     <section className="card metric-timeline" aria-labelledby="mt-title">
-      <h2 id="mt-title">{METRICS[metric].label}</h2>
+      <h2 id="mt-title" ref={heading} tabIndex={-1}>
+        {METRICS[metric].label}
+      </h2>
       <div className="timeline-controls">
         <div role="radiogroup" aria-label={t('timeline.range')} className="segmented">
           {RANGES.map(([r, label]) => (

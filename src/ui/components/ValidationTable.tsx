@@ -1,5 +1,6 @@
 import { VALIDATION_SUMMARY, type CheckRow, type CheckUnit, type ValidationSummary } from '../../twin/validation-summary.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
+import { TableScroll } from './TableScroll.tsx';
 import { GLUCOSE_MG_DL_PER_MMOL_L as MG_DL_PER_MMOL_L } from '../../../models/units.ts';
 
 const VALUE_KEY: Record<CheckUnit, MessageKey> = {
@@ -59,28 +60,30 @@ export function ValidationTable({
       <p className="small">
         {summary.validatedHorizonYears > 0 ? tn('checks.validated', summary.validatedHorizonYears) : t('checks.validated.none')}
       </p>
-      <table className="checks" data-testid="validation-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('checks.col.what')}</th>
-            <th scope="col">{t('checks.col.published')}</th>
-            <th scope="col">{t('checks.col.twin')}</th>
-            <th scope="col">{t('checks.col.result')}</th>
-            <th scope="col">{t('checks.col.horizon')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.rows.map((r) => (
-            <tr key={r.id} data-check={r.id} className={r.reproduced ? 'reproduced' : 'missed'}>
-              <th scope="row">{t(r.labelKey)}</th>
-              <td data-value="published">{valueText(r.published, r.publishedDecimals, r.unit, glucoseUnit)}</td>
-              <td data-value="twin">{valueText(r.twin, r.twinDecimals, r.unit, glucoseUnit)}</td>
-              <td>{resultText(r)}</td>
-              <td>{tn('checks.years', r.horizonYears)}</td>
+      <TableScroll label={t('checks.title')}>
+        <table className="checks" data-testid="validation-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('checks.col.what')}</th>
+              <th scope="col">{t('checks.col.published')}</th>
+              <th scope="col">{t('checks.col.twin')}</th>
+              <th scope="col">{t('checks.col.result')}</th>
+              <th scope="col">{t('checks.col.horizon')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.rows.map((r) => (
+              <tr key={r.id} data-check={r.id} className={r.reproduced ? 'reproduced' : 'missed'}>
+                <th scope="row">{t(r.labelKey)}</th>
+                <td data-value="published">{valueText(r.published, r.publishedDecimals, r.unit, glucoseUnit)}</td>
+                <td data-value="twin">{valueText(r.twin, r.twinDecimals, r.unit, glucoseUnit)}</td>
+                <td>{resultText(r)}</td>
+                <td>{tn('checks.years', r.horizonYears)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="muted small">{t('checks.measured', { date: dateText(summary.measured) })}</p>
     </>
   );

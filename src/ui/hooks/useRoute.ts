@@ -18,7 +18,7 @@ const ROUTES: readonly Route[] = [
 ];
 
 function parse(hash: string): Route {
-  const r = hash.replace(/^#\/?/, '');
+  const r = hash.replace(/^#\/?/, '').split('?')[0]!;
   return (ROUTES as readonly string[]).includes(r) ? (r as Route) : 'home';
 }
 
@@ -30,4 +30,11 @@ const subscribe = (cb: () => void): (() => void) => {
 /** Hash routing: works offline from the precache and on any static host, with no server rewrites. */
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => parse(location.hash));
+}
+
+/** A parameter of the screen's address (`#/timeline?metric=hba1c` → `metric`: 'hba1c'), or undefined. */
+export function useRouteParam(name: string): string | undefined {
+  const hash = useSyncExternalStore(subscribe, () => location.hash);
+  const q = hash.indexOf('?');
+  return q < 0 ? undefined : (new URLSearchParams(hash.slice(q + 1)).get(name) ?? undefined);
 }

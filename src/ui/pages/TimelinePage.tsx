@@ -13,6 +13,7 @@ import { CM_PER_INCH } from '../../../models/units.ts';
 import { dayValue } from '../timeline/series.ts';
 import { t, tn } from '../i18n/index.ts';
 import { tx } from '../i18n/rich.ts';
+import { useRouteParam } from '../hooks/useRoute.ts';
 
 /** The order cards appear in: the twin's inputs first. */
 const ORDER: MetricId[] = [
@@ -71,12 +72,26 @@ function cardValue(s: MetricSummary, settings: Settings, today: string): { text:
   };
 }
 
+/** The metric chosen on the timeline, under the address it was chosen from; `reveal`: bring its chart into view. */
+interface Pick {
+  asked: string | undefined;
+  metric?: MetricId;
+  reveal: boolean;
+}
+
 /** Every metric with data as a card; the chosen one over time; the CGM report where there is CGM. */
 export function TimelinePage({ ws }: { ws: Workspace }) {
   const settings = useSettings(ws);
   const summaries = useMetricSummaries(ws);
   const snapshot = useLatestSnapshot(ws);
-  const [chosen, setChosen] = useState<MetricId>();
+  // A metric named in the address (a twin screen card links here) opens with its chart in view.
+  // What the person picked here belongs to the address it was picked under: a new address starts
+  // over from the metric it names.
+  const asked = useRouteParam('metric');
+  const askedMetric = asked !== undefined && asked in METRICS ? (asked as MetricId) : undefined;
+  const [pick, setPick] = useState<Pick>({ asked: undefined, reveal: false });
+  const current: Pick =
+    pick.asked === asked ? pick : { asked, reveal: askedMetric !== undefined, ...(askedMetric ? { metric: askedMetric } : {}) };
   const [today] = useState(() => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -89,7 +104,7 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
     );
   const sorted = [...summaries].sort((a, b) => ORDER.indexOf(a.metric) - ORDER.indexOf(b.metric));
   if (sorted.length === 0) return <p>{tx('timeline.empty', { a: (c) => <a href="#/import">{c}</a> })}</p>;
-  const selected = sorted.find((s) => s.metric === chosen) ?? sorted[0]!;
+  const selected = sorted.find((s) => s.metric === current.metric) ?? sorted[0]!;
   return (
     <div className="timeline">
       <h1>{t('timeline.title')}</h1>
@@ -103,7 +118,7 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
               className="card metric pick"
               aria-pressed={s.metric === selected.metric}
               data-metric={s.metric}
-              onClick={() => setChosen(s.metric)}
+              onClick={() => setPick({ asked, metric: s.metric, reveal: true })}
             >
               <span className="name">{METRICS[s.metric].label}</span>
               <span className="value">
@@ -118,7 +133,14 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
         })}
       </div>
       <PersonalBaselines key={`${ws}|${snapshot?.id}`} ws={ws} />
-      <MetricTimeline key={selected.metric} ws={ws} summary={selected} settings={settings} />
+      <MetricTimeline
+        key={selected.metric}
+        ws={ws}
+        summary={selected}
+        settings={settings}
+        reveal={current.reveal && current.metric === selected.metric}
+        onRevealed={() => setPick({ ...current, reveal: false })}
+      />
       {summaries.some((s) => s.metric === 'cgm_glucose') && <AgpReport ws={ws} settings={settings} version={snapshot?.id} />}
       {/* Keyed by the snapshot: every import or undo makes a new one, and the forecaster checks whether to learn again. */}
       {summaries.some((s) => s.metric === 'cgm_glucose') && <GlucoseForecast key={`${ws}|${snapshot?.id}`} ws={ws} settings={settings} />}

@@ -20,6 +20,7 @@ import { useMediaQuery } from '../hooks/useMediaQuery.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import type { SimulateResult } from '../../../models/twin/simulate.ts';
 import { COLOURS, describeSeries, fanSeries, unitOf, type Quantity } from '../whatif/series.ts';
+import { usePinned } from '../hooks/usePinned.ts';
 
 const FanChart = lazy(() => import('../charts/FanChart.tsx'));
 const LB_PER_KG = 2.2046226218;
@@ -60,7 +61,7 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   const scenarios = useMemo(() => [{}, ...plans.map(toScenario)], [plans]);
   const forecast = useForecast(ws, scenarios, snapshot?.id, plans, phone && moving ? PREVIEW_MEMBERS : undefined);
   const inputAt = useRef<number | undefined>(undefined);
-  const topbar = useTopbarHeight();
+  const { attach: pinResult, pinned, top: pinTop } = usePinned(phone);
 
   const edit = (i: number, p: Plan, slider = false): void => {
     inputAt.current = performance.now();
@@ -176,10 +177,11 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
       <p className="muted small">{t('whatif.intro')}</p>
       <div className="whatif-layout">
         <section
-          className="whatif-result"
+          ref={pinResult}
+          className={pinned ? 'whatif-result pinned' : 'whatif-result'}
           aria-labelledby="outcome-title"
           aria-busy={!settled}
-          style={phone ? { top: topbar } : undefined}
+          style={pinned ? { top: pinTop } : undefined}
           data-testid="whatif-result"
         >
           <h2 id="outcome-title" className="visually-hidden">
@@ -333,16 +335,3 @@ const FanFigure = memo(function FanFigure({
     </figure>
   );
 });
-
-/** The sticky top bar's height, px (a phone's result sticks just under it). */
-function useTopbarHeight(): number {
-  const [h, setH] = useState(0);
-  useEffect(() => {
-    const bar = document.querySelector('.topbar');
-    if (!bar) return;
-    const ro = new ResizeObserver(() => setH(bar.getBoundingClientRect().height));
-    ro.observe(bar);
-    return () => ro.disconnect();
-  }, []);
-  return h;
-}

@@ -10,6 +10,23 @@ export const shell = {
   'footer.disclaimer':
     'Doppel is not a medical device. Its forecasts are estimates with uncertainty and do not replace advice from a clinician. Everything stays on this device.',
   'app.opening': 'Opening your twin…',
+  /** The browser tab's title on each screen ("What if · Doppel"); {screen} is the screen's name. */
+  'app.tabTitle': '{screen} · Doppel',
+  'app.tabTitle.review': '{screen} · shared twin · Doppel',
+  'app.screen.home': 'Your twin',
+  'app.screen.home.review': 'Twin',
+  'app.screen.welcome': 'Welcome',
+  'app.screen.whatif': 'What if',
+  'app.screen.timeline': 'Timeline',
+  'app.screen.risk': 'Risk scores',
+  'app.screen.import': 'Import',
+  'app.screen.inbox': 'Received files',
+  'app.screen.settings': 'Settings',
+  'app.screen.profile': 'Your profile',
+  'app.screen.profile.review': 'Profile',
+  'app.screen.share': 'Share with a clinician',
+  'app.screen.open': 'Open a shared twin',
+  'app.screen.summary': 'Visit summary',
 
   'app.opening.review': 'Opening the shared twin…',
 
