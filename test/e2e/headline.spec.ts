@@ -6,10 +6,11 @@ import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
 import { WhatIfPage } from './pages/whatif-page.ts';
+import { SummaryPage } from './pages/summary-page.ts';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
-test('the headline risk of type 2 diabetes reads the same on the twin, what-if and risk screens', async ({ page }) => {
+test('the headline risk of type 2 diabetes reads the same on the twin, what-if, risk and visit summary screens', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
@@ -33,6 +34,16 @@ test('the headline risk of type 2 diabetes reads the same on the twin, what-if a
   await expect(page.locator('[data-score^="qdiabetes2018"] h2').first()).toHaveText(
     /^QDiabetes-2018 (without blood tests|with your (fasting glucose|HbA1c))$/,
   );
+
+  // The visit summary's plans start from the same number, for "No change", under the same name.
+  await whatIf.open();
+  await whatIf.settled();
+  await page.getByRole('button', { name: 'Save plan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+  const summary = new SummaryPage(page);
+  await summary.open();
+  await expect(summary.plans.locator('thead')).toContainText('type 2 diabetes in the next 10 years');
+  await expect(summary.plan('No change').getByTestId('plan-t2d')).toHaveText(value);
 });
 
 const LOINC = { weight: '29463-7', hba1c: '4548-4', fastingGlucose: '1558-6' } as const;

@@ -22,7 +22,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 test('on a phone each screen names itself in the browser tab and opens at its top, with focus on it', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
-  await expect(page).toHaveTitle('Welcome · Doppel');
+  await expect(page).toHaveTitle('Doppel: your private health twin');
   await app.startDemo();
   await expect(page).toHaveTitle('Your twin · Doppel');
   for (const [link, title, ready] of [

@@ -180,6 +180,14 @@ test('a clinician reviewing a shared twin reads advice worded for them, never "y
   await nav('Timeline');
   await expect(doc.locator('button.card.pick[data-metric="body_weight"]')).toBeVisible();
   await expect(main).not.toContainText(addressed);
+  await nav('Twin');
+  await doc.getByRole('link', { name: 'Visit summary' }).click();
+  await expect(doc.locator('article.summary[data-ready="true"]')).toBeVisible();
+  await expect(main).not.toContainText(addressed);
+  await doc.goto('/#/profile');
+  await expect(doc.getByTestId('review-banner')).toBeVisible();
+  await expect(doc.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(main).not.toContainText(addressed);
   await nav('Settings');
   await expect(doc.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(main).not.toContainText(/\b(yourself)\b/i);

@@ -2,7 +2,8 @@
  * `npm run screenshots`: every screen of the built app (run `npm run build` first) with the demo
  * person, at a phone's 390×844 (the screen as the phone shows it; the what-if charts a second time,
  * scrolled) and a laptop's 1280×800 (the whole page at that width), in light and dark
- * mode, into docs/screenshots/. Served from dist/ on 127.0.0.1; any request elsewhere is refused.
+ * mode, and the phone once more with its text size at 200 % (`*-phone-text200.png`), into
+ * docs/screenshots/. Served from dist/ on 127.0.0.1; any request elsewhere is refused.
  */
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
@@ -97,51 +98,71 @@ await mkdir(OUT, { recursive: true });
 const server = await serveDir('dist');
 const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
-  for (const [size, viewport] of Object.entries(VIEWPORTS))
-    for (const scheme of ['light', 'dark'] as const) {
-      const kind = `${size}${scheme === 'dark' ? '-dark' : ''}`;
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: scheme, serviceWorkers: 'block' });
-      await context.route(
-        (url) => !url.href.startsWith(server.url),
-        (r) => r.abort('blockedbyclient'),
-      );
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.getByRole('button', { name: 'Try the demo' }).waitFor();
-      await page.screenshot({ path: `${OUT}/welcome-${kind}.png`, fullPage: size === 'desktop' });
-      await page.getByRole('button', { name: 'Try the demo' }).click();
-      await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 30_000 });
-      for (const [name, open] of SCREENS) {
-        await open(page);
-        await page.waitForTimeout(300);
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
-        console.log(`${OUT}/${name}-${kind}.png`);
-        if (name === 'timeline') {
-          // On-device learning: the personal baselines and the glucose forecast with its evaluation
-          // (the fixed top bar hidden: a card taller than the screen is captured while scrolling).
-          // (CSSOM, not a style tag: the app's CSP refuses inline styles.)
-          const topbar = (visibility: string) =>
-            page.evaluate((v) => {
-              document.querySelector<HTMLElement>('header.topbar')!.style.visibility = v;
-            }, visibility);
-          await topbar('hidden');
-          await page.getByTestId('baselines').screenshot({ path: `${OUT}/baselines-${kind}.png` });
-          await page.getByTestId('gf-evaluation').locator('summary').click();
-          await page.getByTestId('glucose-forecast').screenshot({ path: `${OUT}/forecast-${kind}.png` });
-          await page.getByTestId('gf-evaluation').locator('summary').click();
-          await topbar('');
-        }
-        if (name === 'whatif' && size === 'phone') {
-          await page.evaluate(() => {
-            document.querySelector('[data-testid="sentences"]')!.scrollIntoView({ block: 'start' });
-            window.scrollBy(0, -70);
-          });
-          await page.screenshot({ path: `${OUT}/whatif-charts-${kind}.png` });
-        }
+  const KINDS = [
+    ['phone', 'light', 1],
+    ['phone', 'dark', 1],
+    ['desktop', 'light', 1],
+    ['desktop', 'dark', 1],
+    ['phone', 'light', 2],
+  ] as const;
+  for (const [size, scheme, text] of KINDS) {
+    const viewport = VIEWPORTS[size];
+    const kind = `${size}${scheme === 'dark' ? '-dark' : ''}${text === 1 ? '' : `-text${text * 100}`}`;
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: scheme, serviceWorkers: 'block' });
+    // A phone's text-size setting (as test/e2e/a11y.spec.ts sets it: through the CSSOM, once <html> exists).
+    if (text !== 1)
+      await context.addInitScript((scale: number) => {
+        const set = (): boolean => {
+          document.documentElement?.style.setProperty('font-size', `${scale * 100}%`, 'important');
+          return document.documentElement !== null;
+        };
+        if (set()) return;
+        const watch = new MutationObserver(() => {
+          if (set()) watch.disconnect();
+        });
+        watch.observe(document, { childList: true });
+      }, text);
+    await context.route(
+      (url) => !url.href.startsWith(server.url),
+      (r) => r.abort('blockedbyclient'),
+    );
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Try the demo' }).waitFor();
+    await page.screenshot({ path: `${OUT}/welcome-${kind}.png`, fullPage: size === 'desktop' });
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('complementary', { name: 'Demo' }).waitFor({ timeout: 30_000 });
+    for (const [name, open] of SCREENS) {
+      await open(page);
+      await page.waitForTimeout(300);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
+      console.log(`${OUT}/${name}-${kind}.png`);
+      if (name === 'timeline') {
+        // On-device learning: the personal baselines and the glucose forecast with its evaluation
+        // (the fixed top bar hidden: a card taller than the screen is captured while scrolling).
+        // (CSSOM, not a style tag: the app's CSP refuses inline styles.)
+        const topbar = (visibility: string) =>
+          page.evaluate((v) => {
+            document.querySelector<HTMLElement>('header.topbar')!.style.visibility = v;
+          }, visibility);
+        await topbar('hidden');
+        await page.getByTestId('baselines').screenshot({ path: `${OUT}/baselines-${kind}.png` });
+        await page.getByTestId('gf-evaluation').locator('summary').click();
+        await page.getByTestId('glucose-forecast').screenshot({ path: `${OUT}/forecast-${kind}.png` });
+        await page.getByTestId('gf-evaluation').locator('summary').click();
+        await topbar('');
       }
-      await context.close();
+      if (name === 'whatif' && size === 'phone') {
+        await page.evaluate(() => {
+          document.querySelector('[data-testid="sentences"]')!.scrollIntoView({ block: 'start' });
+          window.scrollBy(0, -70);
+        });
+        await page.screenshot({ path: `${OUT}/whatif-charts-${kind}.png` });
+      }
     }
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.close();

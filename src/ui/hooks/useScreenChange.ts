@@ -13,7 +13,8 @@ export type Screen = Exclude<Route, 'device'> | 'welcome';
 export function useScreenChange(screen: Screen): void {
   const first = useRef(true);
   useEffect(() => {
-    document.title = t('app.tabTitle', { screen: t(`app.screen.${screen}` as MessageKey) });
+    document.title =
+      screen === 'welcome' ? t('app.tabTitle.welcome') : t('app.tabTitle', { screen: t(`app.screen.${screen}` as MessageKey) });
     if (first.current) {
       first.current = false;
       return;

@@ -25,7 +25,16 @@ export function ProfilePage({ ws }: { ws: Workspace }) {
         {t('profile.opening')}
       </p>
     );
-  if (ws === 'review') return <p>{t('review.readOnly')}</p>;
+  if (ws === 'review')
+    return (
+      <div className="profile">
+        <h1>{t('profile.title')}</h1>
+        <p>{t('review.readOnly')}</p>
+        <p>
+          <a href="#/summary">{t('review.profileInSummary')}</a>
+        </p>
+      </div>
+    );
   return <ProfileForm ws={ws} initial={stored} heightUnit={settings.heightUnit} />;
 }
 

@@ -71,6 +71,7 @@ export const share = {
   'review.kept': 'Kept on this device',
   'review.close': 'Close review',
   'review.readOnly': 'This is a shared twin, opened for review: its profile cannot be edited here.',
+  'review.profileInSummary': 'The visit summary lists what the profile holds',
   'review.bannerLoading': 'Reviewing a shared twin',
   'review.noShare': 'A shared twin cannot be shared again from the review. Close the review to share your own.',
   'review.damaged': 'A shared twin is open for review, but its description is missing (it may not have opened completely). Close it.',

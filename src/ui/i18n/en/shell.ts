@@ -13,9 +13,10 @@ export const shell = {
   /** The browser tab's title on each screen ("What if · Doppel"); {screen} is the screen's name. */
   'app.tabTitle': '{screen} · Doppel',
   'app.tabTitle.review': '{screen} · shared twin · Doppel',
+  /** The first screen on a device with no twin yet (as index.html's title). */
+  'app.tabTitle.welcome': 'Doppel: your private health twin',
   'app.screen.home': 'Your twin',
   'app.screen.home.review': 'Twin',
-  'app.screen.welcome': 'Welcome',
   'app.screen.whatif': 'What if',
   'app.screen.timeline': 'Timeline',
   'app.screen.risk': 'Risk scores',
@@ -23,7 +24,7 @@ export const shell = {
   'app.screen.inbox': 'Received files',
   'app.screen.settings': 'Settings',
   'app.screen.profile': 'Your profile',
-  'app.screen.profile.review': 'Profile',
+  'app.screen.profile.review': "The patient's profile",
   'app.screen.share': 'Share with a clinician',
   'app.screen.open': 'Open a shared twin',
   'app.screen.summary': 'Visit summary',

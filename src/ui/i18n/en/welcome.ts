@@ -43,6 +43,7 @@ export const profile = {
   'profile.heightInches': 'inches',
   'profile.sex.none': 'Not given',
   'profile.title': 'Your profile',
+  'profile.title.review': "The patient's profile",
   'profile.intro': 'Every field is optional and stays on this device. The more you give, the more scores your twin can compute.',
   'profile.name': 'Name',
   'profile.birthDate': 'Date of birth',
