@@ -57,7 +57,7 @@ describe('the plain sentence', () => {
     // A person who already has diabetes: the weight alone, no diabetes risk.
     const only = planSentence(p, baseline, lose, 10, units, undefined, true);
     expect(only).toBe(
-      `Losing 8 kg and adding 150 minutes of moderate activity a week: your weight in 10 years is likely ${Math.round(lose.weightKg.p05[10]!)} kg–${Math.round(lose.weightKg.p95[10]!)} kg (90 % of the twin's simulations).`,
+      `Losing 8 kg and adding 150 minutes of moderate activity a week: your weight in 10 years is likely ${Math.round(lose.weightKg.p05[10]!)} kg–${Math.round(lose.weightKg.p95[10]!)} kg (90% of the twin's simulations).`,
     );
   });
 
@@ -89,7 +89,7 @@ describe('the plain sentence', () => {
     const mmol = fanSeries('glucose', [baseline], ['No change'], 1, { ...DEFAULT_SETTINGS, glucoseUnit: 'mmol/L' }, 10);
     expect(mmol[0]!.bands!.p50[0]).toBeCloseTo(baseline.fastingGlucoseMgDl.p50[0]! / 18.016, 2);
     expect(describeSeries('weight', lb.slice(0, 2), (v) => v.toFixed(0), 'lb')).toMatch(
-      /^No change: median \d+ lb, 90 % range \d+ to \d+; A: median/,
+      /^No change: median \d+ lb, 90% range \d+ to \d+; A: median/,
     );
   });
 });

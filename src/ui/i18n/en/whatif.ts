@@ -50,9 +50,9 @@ export const whatif = {
   'whatif.chartLabel.one': '{title} over {count} years. {description}',
   'whatif.chartLabel.other': '{title} over {count} years. {description}',
   'whatif.legend': 'Legend',
-  'whatif.shaded': "Shaded: the middle 50 % and 90 % of the twin's simulations.",
+  'whatif.shaded': "Shaded: the middle 50% and 90% of the twin's simulations.",
   'whatif.series.line': '{name}: {value} {unit}',
-  'whatif.series.band': '{name}: median {median} {unit}, 90 % range {lo} to {hi}',
+  'whatif.series.band': '{name}: median {median} {unit}, 90% range {lo} to {hi}',
   'whatif.series.t2d': '(chance of new type 2 diabetes by each year)',
 
   'whatif.bodyWeight': 'Body weight',
@@ -115,8 +115,8 @@ export const whatif = {
     "{What} raises the patient's risk of type 2 diabetes in the next {count} years from {before} to {after}",
   'whatif.sentence.weightAbout': '{core}; your weight then is about {weight}.',
   'whatif.sentence.weightAbout.review': "{core}; the patient's weight then is about {weight}.",
-  'whatif.sentence.weightRange': "{core}; your weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
-  'whatif.sentence.weightRange.review': "{core}; the patient's weight then is likely {lo}–{hi} (90 % of the twin's simulations).",
+  'whatif.sentence.weightRange': "{core}; your weight then is likely {lo}–{hi} (90% of the twin's simulations).",
+  'whatif.sentence.weightRange.review': "{core}; the patient's weight then is likely {lo}–{hi} (90% of the twin's simulations).",
   /** The short form kept in view on a phone (src/ui/whatif/sentence.ts compactSentence). */
   'whatif.compact.one': '{name}: risk of type 2 diabetes in 1 year {before} → {after} · {weight}',
   'whatif.compact.other': '{name}: risk of type 2 diabetes in {count} years {before} → {after} · {weight}',
@@ -128,11 +128,11 @@ export const whatif = {
   /** The ends of a slider's range, shown under it. */
   'whatif.rangeEnds': 'from {min} to {max}',
   /** For a person who already has diabetes: no diabetes risk, the weight alone. */
-  'whatif.sentence.weightOnly.one': "{What}: your weight in a year is likely {lo}–{hi} (90 % of the twin's simulations).",
-  'whatif.sentence.weightOnly.one.review': "{What}: the patient's weight in a year is likely {lo}–{hi} (90 % of the twin's simulations).",
-  'whatif.sentence.weightOnly.other': "{What}: your weight in {count} years is likely {lo}–{hi} (90 % of the twin's simulations).",
+  'whatif.sentence.weightOnly.one': "{What}: your weight in a year is likely {lo}–{hi} (90% of the twin's simulations).",
+  'whatif.sentence.weightOnly.one.review': "{What}: the patient's weight in a year is likely {lo}–{hi} (90% of the twin's simulations).",
+  'whatif.sentence.weightOnly.other': "{What}: your weight in {count} years is likely {lo}–{hi} (90% of the twin's simulations).",
   'whatif.sentence.weightOnly.other.review':
-    "{What}: the patient's weight in {count} years is likely {lo}–{hi} (90 % of the twin's simulations).",
+    "{What}: the patient's weight in {count} years is likely {lo}–{hi} (90% of the twin's simulations).",
   /** Under the sentences when the horizon lies beyond the longest trial the twin reproduced (src/twin/validation-summary.ts). */
   'whatif.beyondChecked.one':
     'The twin has been checked against trials over up to {count} year; {horizon} years is beyond that, so read the {horizon}-year figure as an estimate with more doubt.',
