@@ -36,6 +36,22 @@ const Q_SMOKING: Record<NonNullable<Scenario['smoking']>, RiskProfile['smoking']
   heavy: 'heavy',
 };
 
+/**
+ * The weight a plan puts into a published score at one year, kg. With the same members' run without
+ * the plan (`noChange`), it is today's weight moved by what the plan changes (the two runs' medians
+ * at one year apart), so "No change" scores today's profile and reads the same as the score itself
+ * on every screen; the twin's own drift without a plan is not something the score models. Without
+ * it (the CLI, one scenario alone), the plan's median weight at one year.
+ */
+export function weightAtOneYear(profile: RiskProfile, twin: SimulateResult, noChange?: SimulateResult): number {
+  const at1 = (r: SimulateResult): number => r.weightKg.p50[Math.min(1, r.weightKg.p50.length - 1)]!;
+  const today =
+    profile.weightKg ??
+    (profile.bmi !== undefined && profile.heightCm !== undefined ? profile.bmi * (profile.heightCm / 100) ** 2 : undefined);
+  if (noChange && today !== undefined) return today + (at1(twin) - at1(noChange));
+  return at1(twin);
+}
+
 /** The QDiabetes-2018 model a profile allows (B with fasting glucose, C with HbA1c, else A) and its 10-year risk, %. */
 export function qdiabetesTenYear(
   profile: RiskProfile,
@@ -51,12 +67,13 @@ export function qdiabetesCrossCheck(
   profile: RiskProfile,
   scenario: Scenario,
   twin: SimulateResult,
+  noChange?: SimulateResult,
 ): CrossCheck | { unavailable: string; qdiabetesModel: QModel; why: ScoreWhy } {
   const q = qdiabetesTenYear(profile);
   if ('unavailable' in q) return q;
   const { model } = q;
   const base = { value: q.percent };
-  const weightAt1y = twin.weightKg.p50[Math.min(1, twin.weightKg.p50.length - 1)]!;
+  const weightAt1y = weightAtOneYear(profile, twin, noChange);
   const changed: RiskProfile = { ...profile, weightKg: weightAt1y, ...(scenario.smoking ? { smoking: Q_SMOKING[scenario.smoking] } : {}) };
   if (profile.weightKg === undefined && profile.bmi !== undefined && profile.heightCm !== undefined)
     changed.bmi = weightAt1y / (profile.heightCm / 100) ** 2;

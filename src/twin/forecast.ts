@@ -11,7 +11,7 @@ import type { Scenario } from '../../models/twin/scenario.ts';
 import { simulateMembers, simulateScenarios, type SimulateOptions, type SimulateResult } from '../../models/twin/simulate.ts';
 import { calibrate, type CalibrationResult } from '../../models/twin/calibrate.ts';
 import { anchorProgression, anchorReport, type ProgressionAnchor, type ProgressionPrior } from '../../models/twin/anchor.ts';
-import { qdiabetesCrossCheck } from '../../models/twin/cross-check.ts';
+import { qdiabetesCrossCheck, weightAtOneYear } from '../../models/twin/cross-check.ts';
 import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import { cvdUnderScenario, type CvdScenario } from '../../models/twin/cvd-scenario.ts';
 import type { TwinNote } from '../../models/twin/notes.ts';
@@ -126,7 +126,7 @@ export async function forecast(
   const members = preview ? all.slice(0, preview) : all;
   const years = options.years ?? 10;
   // Same members, scenario, horizon and seed give the same result: a kept run is reused (LRU).
-  const results = scenarios.map((s) => {
+  const run = (s: Scenario): SimulateResult => {
     const k = JSON.stringify([s, years, preview]);
     let r = runs.get(k);
     if (r) runs.delete(k);
@@ -134,9 +134,14 @@ export async function forecast(
     runs.set(k, r);
     if (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value!);
     return r;
-  });
-  const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!));
-  const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, results[i]!.weightKg.p50[1]));
+  };
+  const results = scenarios.map(run);
+  // The published scores move with what a plan changes against the same members without it (a
+  // "No change" among the scenarios, else its kept run), so "No change" scores today's profile.
+  const none = scenarios.findIndex((s) => Object.keys(s).length === 0);
+  const noChange = none >= 0 ? results[none]! : run({});
+  const crossChecks = scenarios.map((s, i) => qdiabetesCrossCheck(inputs.profile, s, results[i]!, noChange));
+  const cvd = scenarios.map((s, i) => cvdUnderScenario(inputs.profile, s, weightAtOneYear(inputs.profile, results[i]!, noChange)));
   const { progression, warnings, notes } = anchorReport(anchor);
   return ok({
     results,

@@ -10,7 +10,7 @@ test('risk: each score with what drives it, its limits, and where every input ca
   await expect(page.getByRole('heading', { name: 'Risk scores', level: 1 })).toBeVisible();
   const qd = page.locator('article.score[data-score="qdiabetes2018 C"]');
   await expect(qd).toContainText('chance of type 2 diabetes within 10 years');
-  await expect(qd.locator('.value')).toHaveText(/^\d+([.,]\d)? %$/);
+  await expect(qd.locator('.value')).toHaveText(/^\d+([.,]\d)?%$/);
   await expect(qd.locator('.drivers li').first()).toContainText(/raises|lowers/);
   await expect(qd).toContainText('Limits: BMI clamped to 20–40');
   await expect(page.getByTestId('risk-suggestion')).toHaveText(

@@ -113,7 +113,7 @@ for (const [device, viewport] of [
     expect(text).not.toContain('…');
     expect(text).not.toMatch(/still computing/i);
     const q = page.locator('[data-testid="summary-risk"] tr[data-score="qdiabetes2018 C"] td').first();
-    await expect(q).toHaveText(/^\d+([.,]\d)? %$/);
+    await expect(q).toHaveText(/^\d+([.,]\d)?%$/);
     const qValue = (await q.textContent())!;
     await expect(page.getByTestId('summary-plans').locator('tbody tr')).toHaveCount(2);
     await expect(page.getByTestId('summary-plans')).not.toContainText('…');

@@ -24,6 +24,7 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     async (p) => {
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin' }).click();
       await p.locator('figure canvas').first().waitFor();
+      await p.getByTestId('headline-value').waitFor({ timeout: 60_000 });
     },
   ],
   [
@@ -111,17 +112,11 @@ try {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: scheme, serviceWorkers: 'block' });
     // A phone's text-size setting (as test/e2e/a11y.spec.ts sets it: through the CSSOM, once <html> exists).
     if (text !== 1)
-      await context.addInitScript((scale: number) => {
-        const set = (): boolean => {
-          document.documentElement?.style.setProperty('font-size', `${scale * 100}%`, 'important');
-          return document.documentElement !== null;
-        };
-        if (set()) return;
-        const watch = new MutationObserver(() => {
-          if (set()) watch.disconnect();
-        });
-        watch.observe(document, { childList: true });
-      }, text);
+      // (A string, not a function: tsx would wrap the function's inner functions in a helper the page lacks.)
+      await context.addInitScript(
+        `(() => { const set = () => { document.documentElement?.style.setProperty('font-size', '${text * 100}%', 'important'); return document.documentElement !== null; };` +
+          ` if (set()) return; const watch = new MutationObserver(() => { if (set()) watch.disconnect(); }); watch.observe(document, { childList: true }); })();`,
+      );
     await context.route(
       (url) => !url.href.startsWith(server.url),
       (r) => r.abort('blockedbyclient'),

@@ -1,5 +1,5 @@
 import type { Settings } from '../../data/settings.ts';
-import { displayDelta, formatProbability } from '../format.ts';
+import { displayDelta, formatPercent, formatProbability } from '../format.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
 import { twinNoteText } from '../model-notes.ts';
@@ -7,9 +7,7 @@ import { restsText } from '../twin/rests-text.ts';
 import { beyondCheckedSentence } from '../whatif/sentence.ts';
 import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 
-const nf = (digits: number): Intl.NumberFormat =>
-  new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${nf(v < 10 ? 1 : 0).format(v)} %`);
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : formatPercent(v));
 /** A diabetes risk in %, formatted as the headline formats it (the same number reads the same everywhere). */
 const risk = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : formatProbability(v / 100));
 
@@ -36,46 +34,51 @@ export function TwinNotes({
   const beyond10 = pageHorizonYears === 10 ? null : beyondCheckedSentence(10, VALIDATION_SUMMARY.validatedHorizonYears);
   // For a person who already has diabetes, no diabetes risk: the heart scores alone.
   const diabetesColumns = !result.hasDiabetes;
+  // PREVENT needs cholesterol and blood pressure: no column of dashes where the profile has none.
+  const cvdColumn = result.cvd.some((c) => c?.prevent10yCvdPercent.scenario != null);
+  const caption = diabetesColumns ? (cvdColumn ? 'whatif.notes.caption' : 'whatif.notes.captionDiabetes') : 'whatif.notes.captionCvd';
   return (
     <details className="card notes" open>
       <summary>{t('whatif.notes.title')}</summary>
-      <table className="cross">
-        <caption className="small muted">{t(diabetesColumns ? 'whatif.notes.caption' : 'whatif.notes.captionCvd')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('whatif.notes.scenario')}</th>
-            {diabetesColumns && <th scope="col">{t('whatif.notes.twin')}</th>}
-            {diabetesColumns && <th scope="col">{t('whatif.notes.qdiabetes')}</th>}
-            <th scope="col">{t('whatif.notes.cvd')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {names.map((n, i) => {
-            const x = result.crossChecks[i];
-            const cvd = result.cvd[i];
-            return (
-              <tr key={i}>
-                <th scope="row">{n}</th>
-                {diabetesColumns && <td data-testid="notes-twin">{x && 'model' in x ? risk(x.twin10yPercent) : '–'}</td>}
-                {diabetesColumns && (
-                  <td>
-                    {x && 'model' in x ? (
-                      x.agree === false ? (
-                        t('whatif.notes.disagrees', { value: risk(x.scenario10yPercent) })
+      {(diabetesColumns || cvdColumn) && (
+        <table className="cross">
+          <caption className="small muted">{t(caption)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('whatif.notes.scenario')}</th>
+              {diabetesColumns && <th scope="col">{t('whatif.notes.twin')}</th>}
+              {diabetesColumns && <th scope="col">{t('whatif.notes.qdiabetes')}</th>}
+              {cvdColumn && <th scope="col">{t('whatif.notes.cvd')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {names.map((n, i) => {
+              const x = result.crossChecks[i];
+              const cvd = result.cvd[i];
+              return (
+                <tr key={i}>
+                  <th scope="row">{n}</th>
+                  {diabetesColumns && <td data-testid="notes-twin">{x && 'model' in x ? risk(x.twin10yPercent) : '–'}</td>}
+                  {diabetesColumns && (
+                    <td>
+                      {x && 'model' in x ? (
+                        x.agree === false ? (
+                          t('whatif.notes.disagrees', { value: risk(x.scenario10yPercent) })
+                        ) : (
+                          risk(x.scenario10yPercent)
+                        )
                       ) : (
-                        risk(x.scenario10yPercent)
-                      )
-                    ) : (
-                      <span className="small">{x && 'unavailable' in x ? t('whatif.notes.unavailable') : '–'}</span>
-                    )}
-                  </td>
-                )}
-                <td>{pct(cvd?.prevent10yCvdPercent.scenario)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                        <span className="small">{x && 'unavailable' in x ? t('whatif.notes.unavailable') : '–'}</span>
+                      )}
+                    </td>
+                  )}
+                  {cvdColumn && <td>{pct(cvd?.prevent10yCvdPercent.scenario)}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       <ul className="small">
         {c && (
           <li data-testid="calibration">

@@ -2,6 +2,7 @@
 import type { Explanation } from '../../../models/risk/common.ts';
 import type { RiskReport } from '../../../models/risk/report.ts';
 import { t, tn } from '../i18n/index.ts';
+import { formatPercent } from '../format.ts';
 import type { ModelCardId } from '../model-cards.ts';
 
 export interface ScoreCard {
@@ -16,7 +17,7 @@ export interface ScoreCard {
   drivers: Explanation[];
 }
 
-const pct = (v: number): string => `${new Intl.NumberFormat(undefined, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v)} %`;
+const pct = formatPercent;
 
 export function scoreCards(r: RiskReport, drivers: Record<string, Explanation[]>): ScoreCard[] {
   const out: ScoreCard[] = [];

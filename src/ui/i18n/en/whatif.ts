@@ -147,6 +147,10 @@ export const whatif = {
     'Risk of type 2 diabetes in the next 10 years: your twin beside QDiabetes-2018, the published score it starts from, changed by the same plan; 10-year risk of heart attack, stroke or heart failure (PREVENT) where your profile allows.',
   'whatif.notes.caption.review':
     "Risk of type 2 diabetes in the next 10 years: the patient's twin beside QDiabetes-2018, the published score it starts from, changed by the same plan; 10-year risk of heart attack, stroke or heart failure (PREVENT) where the patient's profile allows.",
+  'whatif.notes.captionDiabetes':
+    'Risk of type 2 diabetes in the next 10 years: your twin beside QDiabetes-2018, the published score it starts from, changed by the same plan.',
+  'whatif.notes.captionDiabetes.review':
+    "Risk of type 2 diabetes in the next 10 years: the patient's twin beside QDiabetes-2018, the published score it starts from, changed by the same plan.",
   'whatif.notes.captionCvd': '10-year risk of heart attack, stroke or heart failure (PREVENT), where the profile allows.',
   'whatif.notes.scenario': 'Scenario',
   'whatif.notes.twin': 'Your twin',
