@@ -20,6 +20,9 @@ test('the headline risk of type 2 diabetes reads the same on the twin, what-if, 
   await expect(headline).toContainText('QDiabetes-2018');
   const value = (await page.getByTestId('headline-value').textContent())!.trim();
   expect(value).toMatch(/^\d+\s?%$/);
+  // The published score the twin starts from, as the headline names it.
+  const anchor = /gives (\d+%)/.exec((await headline.textContent())!)?.[1];
+  expect(anchor, 'the headline says what QDiabetes-2018 gives').toBeDefined();
 
   // The what-if's "No change" starts from the very same number, named the same way.
   const whatIf = new WhatIfPage(page);
@@ -27,10 +30,16 @@ test('the headline risk of type 2 diabetes reads the same on the twin, what-if, 
   await whatIf.settled();
   await expect(whatIf.sentences).toContainText(`your risk of type 2 diabetes in the next 10 years from ${value} to`);
   await expect(page.getByTestId('notes-twin').first()).toHaveText(value);
+  // Beside it, QDiabetes-2018 for "No change" is that very score.
+  await expect(page.getByTestId('notes-qdiabetes').first()).toHaveText(anchor!);
 
   // The risk page leads with it too; the published scores below are labelled as what they are.
   await nav(page, 'Risk').click();
   await expect(page.getByTestId('headline-value')).toHaveText(value);
+  // The score the twin starts from comes first, with the same value, and says it is the one.
+  const first = page.locator('[data-score^="qdiabetes2018"]').first();
+  await expect(first.locator('.value')).toHaveText(anchor!);
+  await expect(first).toContainText('Your twin starts from it');
   await expect(page.locator('[data-score^="qdiabetes2018"] h2').first()).toHaveText(
     /^QDiabetes-2018 (without blood tests|with your (fasting glucose|HbA1c))$/,
   );

@@ -60,7 +60,7 @@ export function TwinNotes({
                   <th scope="row">{n}</th>
                   {diabetesColumns && <td data-testid="notes-twin">{x && 'model' in x ? risk(x.twin10yPercent) : '–'}</td>}
                   {diabetesColumns && (
-                    <td>
+                    <td data-testid="notes-qdiabetes">
                       {x && 'model' in x ? (
                         x.agree === false ? (
                           t('whatif.notes.disagrees', { value: risk(x.scenario10yPercent) })

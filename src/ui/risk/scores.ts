@@ -24,13 +24,18 @@ export function scoreCards(r: RiskReport, drivers: Record<string, Explanation[]>
   const add = (key: string, c: Omit<ScoreCard, 'key' | 'drivers'>): void => {
     out.push({ key, ...c, drivers: drivers[key] ?? [] });
   };
-  for (const m of ['C', 'B', 'A'] as const) {
-    const v = r.qdiabetes2018[m];
+  // The twin starts from one QDiabetes-2018 model: with fasting glucose where there is one, else with
+  // HbA1c, else without blood tests (models/twin/cross-check.ts qdiabetesTenYear). That one comes
+  // first and says so; the others say they are the same score from other inputs.
+  const q = r.qdiabetes2018;
+  const anchor: 'A' | 'B' | 'C' = q.B !== null ? 'B' : q.C !== null ? 'C' : 'A';
+  for (const m of [anchor, ...(['C', 'B', 'A'] as const).filter((x) => x !== anchor)]) {
+    const v = q[m];
     if (v !== null)
       add(`qdiabetes2018 ${m}`, {
         title: t(`risk.qdiabetes.${m}`),
         value: pct(v),
-        meaning: t('risk.qdiabetes.meaning'),
+        meaning: t(m === anchor ? 'risk.qdiabetes.meaning' : 'risk.qdiabetes.meaning.other'),
         card: 'qdiabetes',
       });
   }

@@ -31,6 +31,10 @@ export const risk = {
     'a published score: the chance of type 2 diabetes within 10 years for people like you in England. Your twin starts from it (your headline risk above).',
   'risk.qdiabetes.meaning.review':
     'a published score: the chance of type 2 diabetes within 10 years for people like the patient in England. The twin starts from it (the headline risk above).',
+  'risk.qdiabetes.meaning.other':
+    'the same published score from other inputs: the chance of type 2 diabetes within 10 years for people like you in England. Your twin starts from the one above.',
+  'risk.qdiabetes.meaning.other.review':
+    'the same published score from other inputs: the chance of type 2 diabetes within 10 years for people like the patient in England. The twin starts from the one above.',
   /** English always said "points", even for 1. */
   'risk.points.one': '{count} points',
   'risk.points.other': '{count} points',
