@@ -10,7 +10,9 @@ import { SummaryPage } from './pages/summary-page.ts';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
-test('the headline risk of type 2 diabetes reads the same on the twin, what-if, risk and visit summary screens', async ({ page }) => {
+test('the headline risk of type 2 diabetes reads the same on the twin, what-if, risk and visit summary screens (its risk table and its plans)', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
@@ -51,6 +53,8 @@ test('the headline risk of type 2 diabetes reads the same on the twin, what-if, 
   await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
   const summary = new SummaryPage(page);
   await summary.open();
+  // The GP's summary leads its risk table with the same answer.
+  await expect(page.getByTestId('summary-headline')).toHaveText(value);
   await expect(summary.plans.locator('thead')).toContainText('type 2 diabetes in the next 10 years');
   await expect(summary.plan('No change').getByTestId('plan-t2d')).toHaveText(value);
 });

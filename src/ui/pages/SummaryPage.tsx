@@ -30,6 +30,7 @@ import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { scoreCards } from '../risk/scores.ts';
 import { inputRows } from '../risk/inputs.ts';
 import { driverLabel } from '../risk/drivers.ts';
+import { useHeadline } from '../hooks/useHeadline.ts';
 
 const METRIC_ROWS: MetricId[] = [
   'body_weight',
@@ -88,6 +89,8 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
   const [nowMs] = useState(() => Date.now());
   const planScenarios = useMemo(() => saved?.map((s) => s.scenario as Scenario), [saved]);
   const data = useSummaryData(ws, snapshot?.id, planScenarios);
+  // The headline answer, as the twin and risk screens lead with it (the same worker call).
+  const head = useHeadline(ws, snapshot?.id);
   const risk = data.risk.state === 'done' ? data.risk.value : undefined;
   const plans = data.plans?.state === 'done' ? data.plans.value : undefined;
   // The AGP reports when it is complete (chart drawn); a newer snapshot makes it start again.
@@ -96,7 +99,7 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
   const onAgpSettled = useCallback(() => setAgpSettledFor(snapshotId), [snapshotId]);
   // Each part is ready once it has its final content (an answer or its failure).
   const loaded = !!snapshot && !!settings && profile !== undefined && !!imports && !!saved;
-  const riskReady = data.risk.state !== 'computing';
+  const riskReady = data.risk.state !== 'computing' && (head.result !== undefined || head.error !== undefined);
   const plansReady = !!saved && (saved.length === 0 || (data.plans !== null && data.plans.state !== 'computing'));
   const agpReady = !(snapshot?.state as SnapshotState | undefined)?.latest.cgm_glucose || agpSettledFor === snapshot?.id;
   const ready = loaded && riskReady && plansReady && agpReady;
@@ -227,6 +230,15 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
             {data.risk.state !== 'done' && (
               <tr>
                 <td colSpan={3}>{data.risk.state === 'computing' ? computing : t('summary.failed', { error: data.risk.error })}</td>
+              </tr>
+            )}
+            {head.result?.kind === 'risk' && (
+              <tr data-score="twin">
+                <th scope="row">{t('summary.twinRisk')}</th>
+                <td data-testid="summary-headline">{formatProbability(head.result.risk.newWithin)}</td>
+                <td className="small">
+                  {tn(head.result.anchor ? 'summary.twinRisk.basis' : 'summary.twinRisk.fitted', head.result.observationsUsed)}
+                </td>
               </tr>
             )}
             {cards.map((c) => (

@@ -55,6 +55,12 @@ export const summary = {
   'summary.change': 'Change',
   'summary.risk': 'Risk scores',
   'summary.score': 'Score',
+  /** The headline answer as the first row of the risk table (the same number the twin screen leads with). */
+  'summary.twinRisk': 'Risk of type 2 diabetes in the next 10 years (twin)',
+  'summary.twinRisk.basis.one': 'Doppel’s twin, fitted to {count} measurement; starts from the QDiabetes-2018 score below',
+  'summary.twinRisk.basis.other': 'Doppel’s twin, fitted to {count} measurements; starts from the QDiabetes-2018 score below',
+  'summary.twinRisk.fitted.one': 'Doppel’s twin, fitted to {count} measurement',
+  'summary.twinRisk.fitted.other': 'Doppel’s twin, fitted to {count} measurements',
   'summary.value': 'Value',
   'summary.drivers': 'Main drivers',
   'summary.inputs': 'Other inputs to the scores, and where they came from',
