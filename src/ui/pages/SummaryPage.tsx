@@ -1,50 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { newDiagnosisProbability } from '../../../models/twin/simulate.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { METRICS, type MetricId } from '../../../models/metrics.ts';
 import type { Scenario } from '../../../models/twin/scenario.ts';
 import { useImports, useLatestSnapshot, useProfile, useSavedScenarios, useSettings } from '../../data/hooks.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
-import { SNAPSHOT_ENGINE, type LatestValue, type SnapshotState } from '../../twin/snapshot.ts';
+import { SNAPSHOT_ENGINE, type SnapshotState } from '../../twin/snapshot.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
 import { useSummaryData } from '../hooks/useSummaryData.ts';
-import { ageOn, display, displayDelta, formatDate, formatDay, formatProbability } from '../format.ts';
+import { ageOn, display, formatDate, formatDay, formatProbability } from '../format.ts';
 import { formatName } from '../import-words.ts';
-import {
-  bmiValue,
-  daysSince,
-  daysSinceDay,
-  egfrValue,
-  listItems,
-  otherInputs,
-  planSettings,
-  staleFlag,
-  type KeyValue,
-  type ListItem,
-} from '../summary/parts.ts';
-import type { RiskProfile } from '../../../models/risk/profile.ts';
-import { dayInDeviceZone } from '../../../models/util/time.ts';
-import type { InputSource } from '../../risk/profile-builder.ts';
-import type { Settings } from '../../data/settings.ts';
+import { listItems, otherInputs, planSettings } from '../summary/parts.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { scoreCards } from '../risk/scores.ts';
 import { inputRows } from '../risk/inputs.ts';
 import { driverLabel } from '../risk/drivers.ts';
 import { useHeadline } from '../hooks/useHeadline.ts';
+import { metricRows } from '../summary/metric-rows.ts';
+import { ItemList } from '../summary/ItemList.tsx';
 
-const METRIC_ROWS: MetricId[] = [
-  'body_weight',
-  'hba1c',
-  'blood_glucose',
-  'cgm_glucose',
-  'systolic_bp',
-  'diastolic_bp',
-  'resting_heart_rate',
-  'total_cholesterol',
-  'ldl_cholesterol',
-  'hdl_cholesterol',
-  'triglycerides',
-];
 /** The quantities the track record scores, by their names in the snapshot. */
 const RECORD_NAMES: Record<string, MessageKey> = {
   weightKg: 'twin.health.kind.weight',
@@ -53,20 +26,6 @@ const RECORD_NAMES: Record<string, MessageKey> = {
 };
 const MODELS =
   'QDiabetes-2018, FINDRISC, ADA, Framingham Offspring, PREVENT, Pooled Cohort Equations, Hall adult body weight, WHIG glycaemia, AGP consensus 2019';
-
-/** A row of the key measurements: a stored reading (with its change) or a value the risk scores used (BMI, eGFR). */
-interface MetricRow {
-  /** The metric, or both blood-pressure values of one reading. */
-  key: MetricId | 'blood_pressure';
-  /** The local day of the reading (for leaving out the risk inputs it already shows). */
-  day: string;
-  label: string;
-  calculated?: string;
-  value: string;
-  date: string;
-  stale?: string;
-  change: string;
-}
 
 /**
  * One printable page for a visit: who (name, date of birth), problems and medications with where
@@ -359,108 +318,4 @@ function planGap(p: ReturnType<typeof useSummaryData>['plans'], computing: strin
   if (!p || p.state === 'computing') return computing;
   if (p.state === 'failed') return t('summary.failed', { error: p.error });
   return p.value.ok ? '–' : t('summary.noForecast');
-}
-
-/** The key measurements: stored readings in a fixed order, BMI after weight and eGFR last (as the risk scores used them). */
-function metricRows(
-  state: SnapshotState,
-  risk: { profile: RiskProfile; sources: Partial<Record<keyof RiskProfile, InputSource>> } | undefined,
-  settings: Settings,
-  nowMs: number,
-): MetricRow[] {
-  const rows: MetricRow[] = [];
-  const withUnitText = (m: MetricId, v: number): string => {
-    const d = display(m, v, settings);
-    return `${d.text} ${d.unit}`.trim();
-  };
-  const fromRisk = (m: MetricId, kv: KeyValue | undefined): void => {
-    if (!kv) return;
-    rows.push({
-      key: m,
-      label: METRICS[m].label,
-      ...(kv.calculated ? { calculated: kv.calculated } : {}),
-      value: withUnitText(m, kv.value),
-      day: kv.day,
-      date: formatDay(kv.day),
-      ...optional('stale', staleFlag(m, daysSinceDay(kv.day, nowMs))),
-      change: '–',
-    });
-  };
-  const arrow = (delta: number): string => (delta > 0 ? '▲' : delta < 0 ? '▼' : '●');
-  const months = (lv: LatestValue): number => Math.round((lv.deltaDays ?? 0) / 30.4);
-  const sys = state.latest.systolic_bp,
-    dia = state.latest.diastolic_bp;
-  // One blood-pressure row where both values are of one reading, as a clinician writes it (133/90 mmHg).
-  const bpTogether = !!sys && !!dia && sys.atMs === dia.atMs;
-  for (const m of METRIC_ROWS) {
-    const lv = state.latest[m];
-    if (lv && bpTogether && (m === 'systolic_bp' || m === 'diastolic_bp')) {
-      if (m === 'diastolic_bp') continue;
-      const u = display('systolic_bp', 0, settings).unit;
-      const dS = sys!.delta !== undefined ? displayDelta('systolic_bp', Math.abs(sys!.delta), settings) : undefined;
-      const dD = dia!.delta !== undefined ? displayDelta('diastolic_bp', Math.abs(dia!.delta), settings) : undefined;
-      rows.push({
-        key: 'blood_pressure',
-        label: t('summary.bloodPressure'),
-        value: t('summary.bpValue', {
-          sys: display('systolic_bp', sys!.value, settings).text,
-          dia: display('diastolic_bp', dia!.value, settings).text,
-          unit: u,
-        }),
-        day: dayInDeviceZone(sys!.atMs),
-        date: formatDate(sys!.atMs),
-        ...optional('stale', staleFlag('systolic_bp', daysSince(sys!.atMs, nowMs))),
-        change:
-          dS && dD && sys!.delta !== undefined && dia!.delta !== undefined
-            ? tn('summary.bpChangeOver', months(sys!), {
-                sys: `${arrow(sys!.delta)} ${dS.text}`,
-                dia: `${arrow(dia!.delta)} ${dD.text}`,
-                unit: u,
-              })
-            : '–',
-      });
-      continue;
-    }
-    if (lv) {
-      const d = lv.delta !== undefined ? displayDelta(m, Math.abs(lv.delta), settings) : undefined;
-      rows.push({
-        key: m,
-        label: METRICS[m].label,
-        value: withUnitText(m, lv.value),
-        day: dayInDeviceZone(lv.atMs),
-        date: formatDate(lv.atMs),
-        ...optional('stale', staleFlag(m, daysSince(lv.atMs, nowMs))),
-        change:
-          d && lv.delta !== undefined ? tn('summary.changeOver', months(lv), { arrow: arrow(lv.delta), value: d.text, unit: d.unit }) : '–',
-      });
-    }
-    if (m === 'body_weight' && risk) fromRisk('bmi', bmiValue(risk));
-  }
-  if (risk) fromRisk('egfr', egfrValue(risk, settings));
-  return rows;
-}
-
-const optional = <K extends string>(k: K, v: string | undefined): Partial<Record<K, string>> =>
-  v === undefined ? {} : ({ [k]: v } as Record<K, string>);
-
-/** Problems or medications, each with where it came from. */
-function ItemList({ id, title, items, testId }: { id: string; title: string; items: ListItem[]; testId: string }) {
-  return (
-    <div>
-      <h2 id={id}>{title}</h2>
-      {items.length ? (
-        <ul data-testid={testId}>
-          {items.map((i) => (
-            <li key={i.value} data-item={i.value} data-unconfirmed={i.unconfirmed ? 'true' : undefined}>
-              {i.label} <span className="small muted">({i.from})</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="small" data-testid={testId}>
-          {t('summary.noItems')}
-        </p>
-      )}
-    </div>
-  );
 }
