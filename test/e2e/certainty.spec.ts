@@ -4,17 +4,8 @@
 import { test, expect } from './support/privacy.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
+import { LOINC, observation, bundle } from './support/fhir.ts';
 import { ProfilePage } from './pages/profile-page.ts';
-
-const LOINC = { weight: '29463-7', fastingGlucose: '1558-6', hba1c: '4548-4' } as const;
-
-const observation = (code: string, value: number, unit: string, at: Date) => ({
-  resourceType: 'Observation',
-  status: 'final',
-  code: { coding: [{ system: 'http://loinc.org', code }] },
-  effectiveDateTime: at.toISOString(),
-  valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
-});
 
 /** A record that stops eight and a half years ago: weights, fasting glucose and HbA1c over the year before. */
 function oldExport(): string {
@@ -25,7 +16,7 @@ function oldExport(): string {
     resources.push(observation(LOINC.fastingGlucose, 104, 'mg/dL', yearsAgo(y)));
     resources.push(observation(LOINC.hba1c, 5.8, '%', yearsAgo(y)));
   }
-  return JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
+  return bundle(resources);
 }
 
 test('a twin built on eight-year-old data is fitted to them and says it rests on typical values', async ({ page }) => {

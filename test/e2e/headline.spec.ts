@@ -6,6 +6,7 @@ import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
 import { WhatIfPage } from './pages/whatif-page.ts';
+import { LOINC, observation, bundle, monthsAgo } from './support/fhir.ts';
 import { SummaryPage } from './pages/summary-page.ts';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
@@ -59,22 +60,13 @@ test('the headline risk of type 2 diabetes reads the same on the twin, what-if, 
   await expect(summary.plan('No change').getByTestId('plan-t2d')).toHaveText(value);
 });
 
-const LOINC = { weight: '29463-7', hba1c: '4548-4', fastingGlucose: '1558-6' } as const;
-const observation = (code: string, value: number, unit: string, at: Date) => ({
-  resourceType: 'Observation',
-  status: 'final',
-  code: { coding: [{ system: 'http://loinc.org', code }] },
-  effectiveDateTime: at.toISOString(),
-  valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
-});
 /** A year of weights and two HbA1c results in the diabetes range (7.4 % last month). */
 function recordWithDiabetesRangeHba1c(): string {
-  const monthsAgo = (m: number): Date => new Date(Date.now() - m * 30.4 * 86_400_000);
   const resources: unknown[] = [];
   for (let m = 12; m >= 1; m--) resources.push(observation(LOINC.weight, 101 - m * 0.1, 'kg', monthsAgo(m)));
   resources.push(observation(LOINC.hba1c, 7.1, '%', monthsAgo(7)), observation(LOINC.hba1c, 7.4, '%', monthsAgo(1)));
   resources.push(observation(LOINC.fastingGlucose, 168, 'mg/dL', monthsAgo(1)));
-  return JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
+  return bundle(resources);
 }
 
 test('a person whose HbA1c is in the diabetes range is told so, and sees no diabetes probability or glucose forecast', async ({ page }) => {

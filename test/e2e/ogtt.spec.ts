@@ -4,21 +4,11 @@
 import { test, expect } from './support/privacy.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
+import { LOINC, observation, bundle, monthsAgo } from './support/fhir.ts';
 import { ProfilePage } from './pages/profile-page.ts';
-
-const LOINC = { weight: '29463-7', fastingGlucose: '1558-6', hba1c: '4548-4', ogtt2h: '20438-8' } as const;
-
-const observation = (code: string, value: number, unit: string, at: Date) => ({
-  resourceType: 'Observation',
-  status: 'final',
-  code: { coding: [{ system: 'http://loinc.org', code }] },
-  effectiveDateTime: at.toISOString(),
-  valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
-});
 
 /** Two years of a record, ending last month: the twin calibrates on the last five years up to today. */
 function portalExport(): string {
-  const monthsAgo = (m: number): Date => new Date(Date.now() - m * 30.4 * 86_400_000);
   const resources: unknown[] = [];
   for (let m = 24; m >= 1; m -= 3) {
     resources.push(observation(LOINC.weight, 96 - (24 - m) * 0.05, 'kg', monthsAgo(m)));
@@ -26,7 +16,7 @@ function portalExport(): string {
   }
   resources.push(observation(LOINC.hba1c, 5.8, '%', monthsAgo(20)), observation(LOINC.hba1c, 5.9, '%', monthsAgo(2)));
   resources.push(observation(LOINC.ogtt2h, 176, 'mg/dL', monthsAgo(12)));
-  return JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
+  return bundle(resources);
 }
 
 test('an OGTT result from a portal export is among the measurements the twin is fitted to', async ({ page }) => {
