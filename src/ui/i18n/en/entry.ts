@@ -61,4 +61,5 @@ export const entry = {
   'entry.deleted': 'Deleted: {what}.',
   'entry.fastingWord': 'fasting',
   'entry.historyName': 'Entered by you: {what}',
+  'entry.historyName.review': 'Entered by the patient: {what}',
 } as const;
