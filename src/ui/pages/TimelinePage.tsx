@@ -110,7 +110,6 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
   return (
     <div className="timeline">
       <h1>{t('timeline.title')}</h1>
-      {ws === 'main' && <QuickAdd />}
       <div className="grid metrics" role="group" aria-label={t('timeline.metrics')}>
         {sorted.map((s) => {
           const v = cardValue(s, settings, today);
@@ -135,7 +134,6 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
           );
         })}
       </div>
-      {ws === 'main' && <EntryList settings={settings} />}
       <PersonalBaselines key={`${ws}|${snapshot?.id}`} ws={ws} />
       <MetricTimeline
         key={selected.metric}
@@ -148,6 +146,12 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
       {summaries.some((s) => s.metric === 'cgm_glucose') && <AgpReport ws={ws} settings={settings} version={snapshot?.id} />}
       {/* Keyed by the snapshot: every import or undo makes a new one, and the forecaster checks whether to learn again. */}
       {summaries.some((s) => s.metric === 'cgm_glucose') && <GlucoseForecast key={`${ws}|${snapshot?.id}`} ws={ws} settings={settings} />}
+      {ws === 'main' && (
+        <>
+          <QuickAdd />
+          <EntryList settings={settings} />
+        </>
+      )}
     </div>
   );
 }
