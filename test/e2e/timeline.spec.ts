@@ -52,3 +52,50 @@ test('timeline: a card per metric, ranges, pan and zoom, every reading in a shor
   await expect(page.getByTestId('gf-about')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'timeline');
 });
+
+test('new twin snapshots while the timeline is open replace its parts and never show them twice', async ({ page }) => {
+  // Under load the demo's calibrated snapshot (or another tab's import) lands while the timeline is
+  // open; its parts keyed by the snapshot once shared one key, and a second "Your usual" section stayed.
+  const app = new AppPage(page);
+  await app.goto();
+  await app.startDemo();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.getByTestId('baselines')).toHaveCount(1);
+  // New snapshot rows, as another tab's imports would write them (the latest one again, newer), some
+  // while the parts of the one before are still being worked out.
+  const added = await page.evaluate(async () => {
+    const open = (): Promise<IDBDatabase> =>
+      new Promise((res, rej) => {
+        const r = indexedDB.open('doppel-demo');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    const ids: IDBValidKey[] = [];
+    for (let k = 0; k < 6; k++) {
+      await new Promise((r) => setTimeout(r, 150 * k));
+      const db = await open();
+      const tx = db.transaction('twinSnapshots', 'readwrite');
+      const store = tx.objectStore('twinSnapshots');
+      const all: { id: number; createdAt: number }[] = await new Promise((res) => {
+        const q = store.getAll();
+        q.onsuccess = () => res(q.result as { id: number; createdAt: number }[]);
+      });
+      const { id: _old, ...last } = all.at(-1)!;
+      ids.push(
+        await new Promise<IDBValidKey>((res) => {
+          const q = store.add({ ...last, createdAt: last.createdAt + 1 });
+          q.onsuccess = () => res(q.result);
+        }),
+      );
+      await new Promise((r) => (tx.oncomplete = r));
+      db.close();
+    }
+    return ids.length;
+  });
+  expect(added).toBe(6);
+  const baselines = page.getByTestId('baselines');
+  await expect(baselines.getByTestId('pb-ongoing').getByTestId('pb-episode').first()).toBeVisible();
+  await expect(baselines).toHaveCount(1);
+  await expect(baselines.getByTestId('pb-ongoing').getByTestId('pb-episode')).toHaveCount(1);
+  await expect(page.getByTestId('glucose-forecast')).toHaveCount(1);
+});

@@ -110,6 +110,7 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
   return (
     <div className="timeline">
       <h1>{t('timeline.title')}</h1>
+      {ws === 'main' && <QuickAdd />}
       <div className="grid metrics" role="group" aria-label={t('timeline.metrics')}>
         {sorted.map((s) => {
           const v = cardValue(s, settings, today);
@@ -134,7 +135,9 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
           );
         })}
       </div>
-      <PersonalBaselines key={`${ws}|${snapshot?.id}`} ws={ws} />
+      {/* Siblings keyed by the snapshot need keys of their own: two children with one key make React
+          keep an old copy beside the new one (two "Your usual" sections after a new snapshot). */}
+      <PersonalBaselines key={`baselines|${ws}|${snapshot?.id}`} ws={ws} />
       <MetricTimeline
         key={selected.metric}
         ws={ws}
@@ -145,13 +148,10 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
       />
       {summaries.some((s) => s.metric === 'cgm_glucose') && <AgpReport ws={ws} settings={settings} version={snapshot?.id} />}
       {/* Keyed by the snapshot: every import or undo makes a new one, and the forecaster checks whether to learn again. */}
-      {summaries.some((s) => s.metric === 'cgm_glucose') && <GlucoseForecast key={`${ws}|${snapshot?.id}`} ws={ws} settings={settings} />}
-      {ws === 'main' && (
-        <>
-          <QuickAdd />
-          <EntryList settings={settings} />
-        </>
+      {summaries.some((s) => s.metric === 'cgm_glucose') && (
+        <GlucoseForecast key={`forecast|${ws}|${snapshot?.id}`} ws={ws} settings={settings} />
       )}
+      {ws === 'main' && <EntryList settings={settings} />}
     </div>
   );
 }
