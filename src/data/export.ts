@@ -10,6 +10,7 @@ import { FLAG_FASTING } from '../../models/samples.ts';
 import type { DoppelDb } from './db.ts';
 import type { SampleChunkRow } from './rows.ts';
 import { REVISION_KEY } from './revision.ts';
+import { ENTRY_SOURCE_KEY } from './entry-source.ts';
 
 export const EXPORT_FORMAT = 'doppel-export';
 export const EXPORT_VERSION = 1;
@@ -105,6 +106,13 @@ async function exportFhir(db: DoppelDb, nowMs: number): Promise<ExportResult> {
   ];
   let samples = 0;
   const skipped: Record<string, number> = {};
+  // A value the person entered by hand is patient-reported: the Patient is its performer (FHIR R4
+  // Observation.performer may reference a Patient), and a tag says so in words.
+  const enteredId = (await db.sources.where('key').equals(ENTRY_SOURCE_KEY).first())?.id;
+  const reported = {
+    performer: [{ reference: 'urn:uuid:00000000-0000-4000-8000-000000000001' }],
+    meta: { tag: [{ system: 'urn:doppel', code: 'entered-by-you', display: 'entered by you' }] },
+  };
   await db.sampleChunks.orderBy('key').each((c: SampleChunkRow) => {
     const def = METRICS[c.metric];
     if (def.loinc.length === 0) {
@@ -129,6 +137,7 @@ async function exportFhir(db: DoppelDb, nowMs: number): Promise<ExportResult> {
         subject: { reference: 'urn:uuid:00000000-0000-4000-8000-000000000001' },
         ...(end > start ? { effectivePeriod: { start: iso(start), end: iso(end) } } : { effectiveDateTime: iso(start) }),
         valueQuantity: { value: c.value[i], unit: def.unit, system: 'http://unitsofmeasure.org', code: def.unit },
+        ...(enteredId !== undefined && c.source[i] === enteredId ? reported : {}),
       };
       lines.push(`,${JSON.stringify({ resource: obs })}`);
     }

@@ -1,21 +1,25 @@
 /** The import worker's calls on stored data (workers/import.worker.ts composes them). */
-import { forgetUndone, recoverInterruptedImports, redoImport, undoImport } from './imports.ts';
+import { forgetUndone, recoverInterruptedImports } from './imports.ts';
+import { redoStep, undoStep } from './entries.ts';
 import { workspaceDb, type Workspace } from './workspace.ts';
 import { exportWorkspace, type ExportKind, type ExportResult } from './export.ts';
 import { setSetting } from './settings.ts';
 import { ensureRoom, REWRITE_BYTES } from './storage.ts';
 
 export const dataHandlers = {
-  /** Removes one import's samples and recomputes the days it touched; what it removed is kept for redo. */
+  /**
+   * Removes one import's samples and recomputes the days it touched; what it removed is kept for redo.
+   * A change to a hand-entered measurement is undone by putting the earlier values back (entries.ts).
+   */
   async undoImport(ws: Workspace, importId: number): Promise<void> {
     // Undo rewrites the chunks and days it touched: refused before it starts on a full disk.
     await ensureRoom(REWRITE_BYTES);
-    await undoImport(workspaceDb(ws), importId);
+    await undoStep(workspaceDb(ws), importId);
   },
   /** Puts back exactly what the latest undo removed. */
   async redoImport(ws: Workspace, importId: number): Promise<void> {
     await ensureRoom(REWRITE_BYTES);
-    await redoImport(workspaceDb(ws), importId);
+    await redoStep(workspaceDb(ws), importId);
   },
   /** Gives up the redo: what undo kept is deleted. */
   forgetUndone(ws: Workspace, importId: number): Promise<void> {

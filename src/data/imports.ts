@@ -1,5 +1,6 @@
 import type { MetricId } from '../../models/metrics.ts';
 import type { SampleBatch } from '../../models/samples.ts';
+import type { StoredEntry } from '../../models/entry/measurement-entry.ts';
 import type { DoppelDb } from './db.ts';
 import { DataError } from './errors.ts';
 import type { ImportRow, RejectedRecord, SampleChunkRow, UndoneImport } from './rows.ts';
@@ -33,6 +34,9 @@ export interface ImportInput {
   profileMeta?: ProfileMeta;
   /** Carbohydrate and insulin records (not canonical metrics; for the glucose forecaster). */
   doses?: DoseInput[];
+  /** A measurement entered by hand (src/data/entries.ts), kept on the import's row, and the entry it changes. */
+  entry?: StoredEntry;
+  replaces?: number;
 }
 
 /**
@@ -55,6 +59,8 @@ export async function commitImport(db: DoppelDb, input: ImportInput): Promise<Im
       rejected: input.rejected,
       ignored: input.ignored,
       touched: {},
+      ...(input.entry ? { entry: input.entry } : {}),
+      ...(input.replaces !== undefined ? { replaces: input.replaces } : {}),
     };
     const id = (await db.imports.add(row)) as number;
     const res = await writeBatches(db, batches, id);

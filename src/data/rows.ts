@@ -1,5 +1,6 @@
 import type { DayAggregate } from '../../models/aggregate/daily.ts';
 import type { MetricId } from '../../models/metrics.ts';
+import type { StoredEntry } from '../../models/entry/measurement-entry.ts';
 
 /** One row per metric and UTC month: the samples of that month as parallel typed-array columns. */
 export interface SampleChunkRow {
@@ -78,6 +79,12 @@ export interface ImportRow {
   arrived?: Partial<Record<MetricId, MetricArrival>>;
   /** Set while the import is undone: what undo took away and what redo puts back. */
   undone?: UndoneImport;
+  /** A measurement the person entered by hand (format `doppel-entry`, src/data/entries.ts): what they entered. */
+  entry?: StoredEntry;
+  /** An entry that changed an earlier one: that entry's import, undone by the change (undoing this puts it back). */
+  replaces?: number;
+  /** Set on an entry's import while a later change replaces it (it is not offered for redo on its own). */
+  replacedBy?: number;
 }
 
 /** The readings of one metric an import added. */

@@ -15,6 +15,7 @@ import { getProfile } from '../data/profile.ts';
 import type { SourceKind } from '../data/rows.ts';
 import { activityEvidence, type ActivityEvidence } from '../data/profile-derived.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
+import { ENTRY_SOURCE_KEY } from '../data/entry-source.ts';
 
 /**
  * Where one input came from, as data: the UI words it in the person's language and units (days as
@@ -24,10 +25,10 @@ export type InputSource =
   | { from: 'profile' }
   | { from: 'birthDate'; date: string }
   | { from: 'answer' }
-  | { from: 'reading'; metric: MetricId; day: string }
+  | { from: 'reading'; metric: MetricId; day: string; /** The person entered it by hand (src/data/entries.ts). */ entered?: true }
   | { from: 'bmi'; bmi: number; weightDay: string; /** Absent: the height in the profile. */ heightDay?: string }
   | { from: 'egfr'; creatinineMgDl: number; day: string }
-  | { from: 'bp'; readings: number; day: string }
+  | { from: 'bp'; readings: number; day: string; /** The latest reading was entered by hand. */ entered?: true }
   | {
       from: 'exercise';
       minPerWeek: number;
@@ -52,13 +53,15 @@ export function sourceText(s: InputSource): string {
     case 'answer':
       return 'your answer';
     case 'reading':
-      return `${READING_NAMES[s.metric] ?? s.metric} on ${s.day}`;
+      return `${READING_NAMES[s.metric] ?? s.metric} on ${s.day}${s.entered ? ', entered by you' : ''}`;
     case 'bmi':
       return `BMI ${r1(s.bmi)} from weight on ${s.weightDay} and height ${s.heightDay ? `on ${s.heightDay}` : 'in the profile'}`;
     case 'egfr':
       return `CKD-EPI 2021 from creatinine on ${s.day}`;
     case 'bp':
-      return s.readings > 1 ? `mean of ${s.readings} readings to ${s.day}` : `reading on ${s.day}`;
+      return (
+        (s.readings > 1 ? `mean of ${s.readings} readings to ${s.day}` : `reading on ${s.day}`) + (s.entered ? ', entered by you' : '')
+      );
     case 'exercise':
       return `exercise ${Math.round(s.minPerWeek)} min/week from your ${SOURCE_WORDS[s.device]}, ${s.fromDay} to ${s.to}`;
     case 'conditions':
@@ -101,11 +104,15 @@ const SOURCE_WORDS = { watch: 'watch', phone: 'phone', other: 'imported data' } 
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
-async function latest(db: DoppelDb, metric: MetricId, flag = 0): Promise<{ value: number; at: number; day: string } | undefined> {
+async function latest(
+  db: DoppelDb,
+  metric: MetricId,
+  flag = 0,
+): Promise<{ value: number; at: number; day: string; source: number } | undefined> {
   const s = await readSamples(db, metric);
   for (let i = s.n - 1; i >= 0; i--) {
     if (flag && !(s.flags[i]! & flag)) continue;
-    return { value: s.value[i]!, at: s.start[i]!, day: localDay(s.start[i]!, s.offsetMin[i]!) };
+    return { value: s.value[i]!, at: s.start[i]!, day: localDay(s.start[i]!, s.offsetMin[i]!), source: s.source[i]! };
   }
   return undefined;
 }
@@ -129,7 +136,10 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     source(key, s);
   };
   const PROFILE = { from: 'profile' } as const;
-  const reading = (metric: MetricId, day: string): InputSource => ({ from: 'reading', metric, day });
+  // Readings the person entered by hand say so (their source is "entered by you", src/data/entries.ts).
+  const enteredId = (await db.sources.where('key').equals(ENTRY_SOURCE_KEY).first())?.id;
+  const reading = (metric: MetricId, day: string, source?: number): InputSource =>
+    source !== undefined && source === enteredId ? { from: 'reading', metric, day, entered: true } : { from: 'reading', metric, day };
   const stored = await getProfile(db);
   if (stored?.sex) set('sex', stored.sex, PROFILE);
   if (stored?.birthDate) set('age', ageOn(stored.birthDate, nowMs), { from: 'birthDate', date: stored.birthDate });
@@ -139,9 +149,9 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
 
   const height = await latest(db, 'height');
   if (stored?.heightCm) set('heightCm', stored.heightCm, PROFILE);
-  else if (height) set('heightCm', r1(height.value), reading('height', height.day));
+  else if (height) set('heightCm', r1(height.value), reading('height', height.day, height.source));
   const weight = await latest(db, 'body_weight');
-  if (weight) set('weightKg', r1(weight.value), reading('body_weight', weight.day));
+  if (weight) set('weightKg', r1(weight.value), reading('body_weight', weight.day, weight.source));
   const bmi = await latest(db, 'bmi');
   if (p.heightCm && p.weightKg)
     source('bmi', {
@@ -150,7 +160,7 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
       weightDay: weight!.day,
       ...(height && !stored?.heightCm ? { heightDay: height.day } : {}),
     });
-  else if (bmi) set('bmi', r1(bmi.value), reading('bmi', bmi.day));
+  else if (bmi) set('bmi', r1(bmi.value), reading('bmi', bmi.day, bmi.source));
 
   const simple: [MetricId, keyof RiskProfile, number][] = [
     ['waist_circumference', 'waistCm', 1],
@@ -164,10 +174,10 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     const x = await latest(db, metric);
     if (!x) continue;
     (p as Record<string, unknown>)[key] = Math.round(x.value * 10 ** dp) / 10 ** dp;
-    source(key, reading(metric, x.day));
+    source(key, reading(metric, x.day, x.source));
   }
   const fpg = await latest(db, 'blood_glucose', FLAG_FASTING);
-  if (fpg) set('fastingGlucoseMgDl', Math.round(fpg.value), reading('blood_glucose', fpg.day));
+  if (fpg) set('fastingGlucoseMgDl', Math.round(fpg.value), reading('blood_glucose', fpg.day, fpg.source));
   if (p.egfr === undefined && p.sex && p.age !== undefined) {
     const cr = await latest(db, 'creatinine');
     if (cr) set('egfr', Math.round(egfrCkdEpi2021(cr.value, p.age, p.sex)), { from: 'egfr', creatinineMgDl: cr.value, day: cr.day });
@@ -184,7 +194,8 @@ export async function buildRiskProfile(db: DoppelDb, nowMs = Date.now()): Promis
     const vals: number[] = [];
     for (let i = s.n - 1; i >= 0 && vals.length < 3 && lastT - s.start[i]! <= 30 * DAY_MS; i--) vals.push(s.value[i]!);
     p[key] = Math.round(vals.reduce((a, b) => a + b, 0) / vals.length);
-    source(key, { from: 'bp', readings: vals.length, day: localDay(lastT, s.offsetMin[s.n - 1]!) });
+    const day = localDay(lastT, s.offsetMin[s.n - 1]!);
+    source(key, { from: 'bp', readings: vals.length, day, ...(s.source[s.n - 1] === enteredId ? { entered: true as const } : {}) });
   }
 
   // Activity over the latest 28 days with data: ADA asks "physically active" (150 min/week), FINDRISC

@@ -32,6 +32,7 @@ const RiskPage = lazy(() => import('./pages/RiskPage.tsx').then((m) => ({ defaul
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const EntryPage = lazy(() => import('./pages/EntryPage.tsx').then((m) => ({ default: m.EntryPage })));
 const WhatIfPage = lazy(() => import('./pages/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
 
 export function App() {
@@ -82,6 +83,7 @@ export function App() {
   const other = ws !== 'main';
   if (route === 'device' || route === 'settings') page = <SettingsPage ws={shown} />;
   else if (route === 'import') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <ImportPage />;
+  else if (route === 'entry') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <EntryPage />;
   else if (route === 'share' && ws === 'review') page = <p>{t('review.noShare')}</p>;
   else if (route === 'share') page = <SharePage ws={shown} />;
   else if (route === 'summary' && (other || hasMainData)) page = <SummaryPage ws={shown} />;

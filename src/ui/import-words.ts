@@ -111,3 +111,8 @@ export function cancelledText(file: string, notRead: number): string {
   const stopped = t('import.cancelled', { file });
   return notRead > 0 ? `${stopped} ${tn('import.cancelled.notRead', notRead)}` : stopped;
 }
+
+/** An import as its history line names it: its file, or for a measurement entered by hand, what it was ("Entered by you: Weight"). */
+export function historyName(row: Pick<ImportRow, 'fileName' | 'entry'>): string {
+  return row.entry ? t('entry.historyName', { what: t(`entry.kind.${row.entry.kind}`) }) : row.fileName;
+}

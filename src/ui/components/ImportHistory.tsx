@@ -7,7 +7,7 @@ import { clearMarker, noteImports } from '../actions/device-marker.ts';
 import { formatDate } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../error-text.ts';
-import { formatName, redoneText, undoneText } from '../import-words.ts';
+import { formatName, historyName, redoneText, undoneText } from '../import-words.ts';
 
 type Undone = ImportRow & { undone: NonNullable<ImportRow['undone']> };
 
@@ -24,7 +24,8 @@ export function ImportHistory({ ws }: { ws: Workspace }) {
   const [redone, setRedone] = useState<string>();
   if (history === undefined) return <p aria-busy="true">…</p>;
   const committed = history.filter((h) => h.status === 'committed');
-  const undone = history.find((h): h is Undone => h.status === 'undone' && h.undone !== undefined);
+  // An entry replaced by a change is given back by undoing the change, not offered on its own.
+  const undone = history.find((h): h is Undone => h.status === 'undone' && h.undone !== undefined && h.replacedBy === undefined);
   const busy = working !== undefined;
 
   const act = async (
@@ -97,7 +98,7 @@ export function ImportHistory({ ws }: { ws: Workspace }) {
           {committed.map((h) => (
             <li key={h.id}>
               <span>
-                <strong className="name">{h.fileName}</strong>{' '}
+                <strong className="name">{historyName(h)}</strong>{' '}
                 <span className="muted small">
                   {t('import.historyLine', {
                     format: formatName(h.format),

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
-  'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline' | 'profile' | 'share' | 'open' | 'summary';
+  'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline' | 'profile' | 'share' | 'open' | 'summary' | 'entry';
 
 const ROUTES: readonly Route[] = [
   'device',
@@ -15,6 +15,7 @@ const ROUTES: readonly Route[] = [
   'share',
   'open',
   'summary',
+  'entry',
 ];
 
 function parse(hash: string): Route {

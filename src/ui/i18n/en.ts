@@ -21,6 +21,7 @@ import { profile, welcome } from './en/welcome.ts';
 import { profileSync } from './en/profile-sync.ts';
 import { whatif } from './en/whatif.ts';
 import { tabs } from './en/tabs.ts';
+import { entry } from './en/entry.ts';
 
 /** The groups, for checks that no key is defined twice. */
 export const EN_GROUPS = {
@@ -43,6 +44,7 @@ export const EN_GROUPS = {
   errors,
   tabs,
   checks,
+  entry,
 } as const;
 
 export const en = {
@@ -65,4 +67,5 @@ export const en = {
   ...errors,
   ...tabs,
   ...checks,
+  ...entry,
 } as const;

@@ -8,7 +8,7 @@ import { SNAPSHOT_ENGINE, type SnapshotState } from '../../twin/snapshot.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
 import { useSummaryData } from '../hooks/useSummaryData.ts';
 import { ageOn, display, formatDate, formatDay, formatProbability } from '../format.ts';
-import { formatName } from '../import-words.ts';
+import { formatName, historyName } from '../import-words.ts';
 import { listItems, otherInputs, planSettings } from '../summary/parts.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { scoreCards } from '../risk/scores.ts';
@@ -300,7 +300,7 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
         <p className="small">
           {imports
             .filter((i) => i.status === 'committed')
-            .map((i) => t('summary.source', { file: i.fileName, format: formatName(i.format), date: formatDate(i.startedAt) }))
+            .map((i) => t('summary.source', { file: historyName(i), format: formatName(i.format), date: formatDate(i.startedAt) }))
             .join(' · ')}
           {state.dataFrom && state.dataTo ? ` · ${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}` : ''}
         </p>

@@ -14,6 +14,8 @@ import { dayValue } from '../timeline/series.ts';
 import { t, tn } from '../i18n/index.ts';
 import { tx } from '../i18n/rich.ts';
 import { useRouteParam } from '../hooks/useRoute.ts';
+import { EntryList } from '../components/EntryList.tsx';
+import { QuickAdd } from '../components/QuickAdd.tsx';
 
 /** The order cards appear in: the twin's inputs first. */
 const ORDER: MetricId[] = [
@@ -108,6 +110,7 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
   return (
     <div className="timeline">
       <h1>{t('timeline.title')}</h1>
+      {ws === 'main' && <QuickAdd />}
       <div className="grid metrics" role="group" aria-label={t('timeline.metrics')}>
         {sorted.map((s) => {
           const v = cardValue(s, settings, today);
@@ -148,6 +151,7 @@ export function TimelinePage({ ws }: { ws: Workspace }) {
       {summaries.some((s) => s.metric === 'cgm_glucose') && (
         <GlucoseForecast key={`forecast|${ws}|${snapshot?.id}`} ws={ws} settings={settings} />
       )}
+      {ws === 'main' && <EntryList settings={settings} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { QuickAdd } from '../components/QuickAdd.tsx';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { workspaceDb } from '../../data/workspace.ts';
@@ -158,6 +159,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
             ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}`
             : ''}
         </p>
+        {ws === 'main' && <QuickAdd />}
         <DiabetesHeadline result={head.result} error={head.error} settings={settings} />
         <div className="twin-top">
           <BodyFigure regions={state.regions} />

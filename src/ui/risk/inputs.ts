@@ -56,7 +56,7 @@ export function sourceText(src: InputSource, s: UnitSettings): string {
     case 'answer':
       return t('risk.from.answer');
     case 'reading':
-      return t('risk.from.reading', { day: formatDay(src.day) });
+      return t(src.entered ? 'risk.from.reading.entered' : 'risk.from.reading', { day: formatDay(src.day) });
     case 'bmi':
       return src.heightDay
         ? t('risk.from.bmiHeightReading', { weightDay: formatDay(src.weightDay), heightDay: formatDay(src.heightDay) })
@@ -64,7 +64,7 @@ export function sourceText(src: InputSource, s: UnitSettings): string {
     case 'egfr':
       return t('risk.from.egfr', { creatinine: withUnit('creatinine', src.creatinineMgDl, s), day: formatDay(src.day) });
     case 'bp':
-      return tn('risk.from.bp', src.readings, { day: formatDay(src.day) });
+      return tn(src.entered ? 'risk.from.bp.entered' : 'risk.from.bp', src.readings, { day: formatDay(src.day) });
     case 'exercise':
       return t('risk.from.exercise', {
         minutes: Math.round(src.minPerWeek),

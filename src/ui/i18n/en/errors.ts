@@ -14,6 +14,7 @@ export const errors = {
   'error.INVALID_SCENARIO': 'This plan holds a value Doppel cannot use; check it.',
   'error.UNKNOWN_SOURCE': 'One of these devices or apps is no longer among the sources; reload the page.',
   'error.INVALID_SETTING': 'This setting has a value Doppel cannot use.',
+  'error.INVALID_ENTRY': 'This value cannot be a measurement, so nothing was saved.',
   'error.IMPORT_INTERRUPTED': 'The import was stopped before it finished and nothing of it was kept. Import the file again.',
   // Files that cannot be imported (src/import/errors.ts); "where" is added when known.
   'error.UNKNOWN_FORMAT': 'Doppel does not recognise this kind of file.',

@@ -108,6 +108,7 @@ export const importing = {
   'import.format.withings-csv': 'Withings Health Mate export',
   'import.format.samsung-health-csv': 'Samsung Health export',
   'import.format.doppel-demo': 'demo person',
+  'import.format.doppel-entry': 'by hand',
   'import.format.other': 'file',
 
   // Where each export is found in its app (import page, "Where to find your export").

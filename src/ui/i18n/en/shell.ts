@@ -28,6 +28,7 @@ export const shell = {
   'app.screen.share': 'Share with a clinician',
   'app.screen.open': 'Open a shared twin',
   'app.screen.summary': 'Visit summary',
+  'app.screen.entry': 'Add a measurement',
 
   'app.opening.review': 'Opening the shared twin…',
 
