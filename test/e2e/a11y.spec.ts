@@ -78,6 +78,13 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     },
   ],
   [
+    'add a measurement',
+    async (p) => {
+      await p.goto('/#/entry');
+      await expect(p.getByRole('heading', { name: 'Add a measurement', level: 1 })).toBeVisible();
+    },
+  ],
+  [
     'inbox',
     async (p) => {
       await p.goto('/#/inbox');
