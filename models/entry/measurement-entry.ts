@@ -11,17 +11,7 @@ import { FLAG_FASTING } from '../samples.ts';
 import { fromCanonical, toCanonical } from '../units.ts';
 import { DAY_MS } from '../util/time.ts';
 
-export const ENTRY_KINDS = [
-  'weight',
-  'waist',
-  'bloodPressure',
-  'hba1c',
-  'glucose',
-  'ogtt2h',
-  'cholesterol',
-  'kidney',
-  'height',
-] as const;
+export const ENTRY_KINDS = ['weight', 'waist', 'bloodPressure', 'hba1c', 'glucose', 'ogtt2h', 'cholesterol', 'kidney', 'height'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const FIELD_METRIC = {
@@ -113,7 +103,8 @@ export interface EntrySample {
  * living person measures (the import ranges), a diastolic not below its systolic; for the time, not
  * a date, before 1900 or in the future; `noValue` (on the first field): a panel with no result.
  */
-export type EntryErrorCode = 'missing' | 'notNumber' | 'tooLow' | 'tooHigh' | 'notBelowSystolic' | 'badDate' | 'tooEarly' | 'future' | 'noValue';
+export type EntryErrorCode =
+  'missing' | 'notNumber' | 'tooLow' | 'tooHigh' | 'notBelowSystolic' | 'badDate' | 'tooEarly' | 'future' | 'noValue';
 
 export interface EntryError {
   code: EntryErrorCode;
@@ -123,8 +114,7 @@ export interface EntryError {
 }
 
 export type EntryCheck =
-  | { ok: true; entry: StoredEntry; samples: EntrySample[] }
-  | { ok: false; errors: Partial<Record<FieldId | 'when', EntryError>> };
+  { ok: true; entry: StoredEntry; samples: EntrySample[] } | { ok: false; errors: Partial<Record<FieldId | 'when', EntryError>> };
 
 export interface EntryDraft {
   kind: EntryKind;
