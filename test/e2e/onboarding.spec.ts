@@ -1,30 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { test, expect } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
+import { newestInBundleFile } from './support/fhir.ts';
 import { WhatIfPage } from './pages/whatif-page.ts';
 
 const FHIR = 'test/fixtures/real/fhir-r4/smart-generated-sample-data_Lupe_Little_prediabetes.json';
 
 /** The newest value of a LOINC code in the fixture, read from the file itself. */
-function latestInFixture(loinc: string): number {
-  const bundle = JSON.parse(readFileSync(FHIR, 'utf8')) as {
-    entry: {
-      resource: {
-        resourceType: string;
-        code?: { coding: { code: string }[] };
-        effectiveDateTime?: string;
-        valueQuantity?: { value: number };
-      };
-    }[];
-  };
-  const obs = bundle.entry
-    .map((e) => e.resource)
-    .filter((r) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === loinc));
-  obs.sort((a, b) => Date.parse(a.effectiveDateTime!) - Date.parse(b.effectiveDateTime!));
-  return obs[obs.length - 1]!.valueQuantity!.value;
-}
+const latestInFixture = (loinc: string): number => newestInBundleFile(FHIR, loinc).value;
 
 test('journey: onboard with a profile → import a real export → the timeline shows its latest values → a what-if moves the fan chart → offline reload keeps everything', async ({
   page,

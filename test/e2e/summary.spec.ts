@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from '@playwright/test';
@@ -9,6 +8,7 @@ import { ImportPage } from './pages/import-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
 import { egfrCkdEpi2021 } from '../../models/risk/ckd-epi.ts';
 import { WhatIfPage } from './pages/whatif-page.ts';
+import { newestInBundleFile } from './support/fhir.ts';
 import { A4_CONTENT_PX, overlaps as overlappingParts, SummaryPage } from './pages/summary-page.ts';
 
 type Box = { left: number; bottom: number; right: number; top: number };
@@ -142,24 +142,7 @@ const FHIR = 'test/fixtures/real/fhir-r4/inferno_synthea-v2.5_prediabetes-glucos
 const FILE = basename(FHIR);
 
 /** The newest value of a LOINC code in the fixture and its day, read from the file itself. */
-function newestInFixture(loinc: string): { value: number; day: string } {
-  const bundle = JSON.parse(readFileSync(FHIR, 'utf8')) as {
-    entry: {
-      resource: {
-        resourceType: string;
-        code?: { coding: { code: string }[] };
-        effectiveDateTime?: string;
-        valueQuantity?: { value: number };
-      };
-    }[];
-  };
-  const obs = bundle.entry
-    .map((e) => e.resource)
-    .filter((r) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === loinc))
-    .sort((a, b) => Date.parse(a.effectiveDateTime!) - Date.parse(b.effectiveDateTime!));
-  const last = obs[obs.length - 1]!;
-  return { value: last.valueQuantity!.value, day: last.effectiveDateTime!.slice(0, 10) };
-}
+const newestInFixture = (loinc: string): { value: number; day: string } => newestInBundleFile(FHIR, loinc);
 
 /** Whole years from a day to today on this machine (the browser runs in the same time zone). */
 function yearsSince(day: string): number {

@@ -2,6 +2,7 @@
  * Small FHIR R4 records written by the end-to-end tests: laboratory and vital-sign Observations by
  * LOINC code in a collection Bundle, as a patient portal's download holds them.
  */
+import { readFileSync } from 'node:fs';
 
 /** LOINC codes of the observations the specs write. */
 export const LOINC = {
@@ -26,3 +27,23 @@ export const bundle = (resources: unknown[]): string =>
 
 /** A moment `months` months (of 30.4 days) before now. */
 export const monthsAgo = (months: number): Date => new Date(Date.now() - months * 30.4 * 86_400_000);
+
+/** The newest Observation of a LOINC code in a FHIR Bundle file, read from the file itself: its value and day. */
+export function newestInBundleFile(file: string, loinc: string): { value: number; day: string } {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+    entry: {
+      resource: {
+        resourceType: string;
+        code?: { coding: { code: string }[] };
+        effectiveDateTime?: string;
+        valueQuantity?: { value: number };
+      };
+    }[];
+  };
+  const obs = parsed.entry
+    .map((e) => e.resource)
+    .filter((r) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === loinc))
+    .sort((a, b) => Date.parse(a.effectiveDateTime!) - Date.parse(b.effectiveDateTime!));
+  const last = obs[obs.length - 1]!;
+  return { value: last.valueQuantity!.value, day: last.effectiveDateTime!.slice(0, 10) };
+}
