@@ -172,7 +172,15 @@ export function SharePage({ ws }: { ws: Workspace }) {
       <p className="muted">{t('share.intro')}</p>
       <div className="field">
         <label htmlFor="share-label">{t('share.label')}</label>
-        <input id="share-label" value={label} maxLength={80} onChange={(e) => setLabel(e.target.value)} required />
+        <input
+          id="share-label"
+          value={label}
+          maxLength={80}
+          onChange={(e) => setLabel(e.target.value)}
+          // Read-only for the moment the profile is read, so that its name never lands in the middle of typing.
+          readOnly={profile === undefined}
+          required
+        />
       </div>
       <div role="radiogroup" aria-label={t('share.quick')} className="segmented share-quick">
         {RANGE_SHORTCUTS.map((s) => (
