@@ -93,6 +93,22 @@ export function fromCanonical(metric: MetricId, canonical: number, unit: string)
 export const CM_PER_INCH = 2.54;
 
 /** A length given in feet and inches, in cm (exact: no rounding, so nothing drifts on the way back). */
+/**
+ * Feet and inches as a person types them, in inches: whole feet, inches from 0 to under 12 (a decimal
+ * comma read as a point); an empty part is 0 where the other is given. Undefined when both are empty,
+ * NaN when not a height in feet and inches.
+ */
+export function typedFeetInches(feet: string, inches: string): number | undefined {
+  const f = feet.trim(),
+    i = inches.trim();
+  if (f === '' && i === '') return undefined;
+  const num = (s: string): number => (s === '' ? 0 : /^\d+([.,]\d+)?$/.test(s) ? Number(s.replace(',', '.')) : Number.NaN);
+  const ft = num(f),
+    inch = num(i);
+  if (!Number.isInteger(ft) || !(inch >= 0 && inch < 12)) return Number.NaN;
+  return ft * 12 + inch;
+}
+
 export function cmFromFeetInches(feet: number, inches: number): number {
   return (feet * 12 + inches) * CM_PER_INCH;
 }

@@ -8,7 +8,7 @@
 import type { MetricId } from '../metrics.ts';
 import { implausible, PLAUSIBLE } from '../plausibility.ts';
 import { FLAG_FASTING } from '../samples.ts';
-import { fromCanonical, toCanonical } from '../units.ts';
+import { fromCanonical, toCanonical, typedFeetInches } from '../units.ts';
 import { DAY_MS } from '../util/time.ts';
 
 export const ENTRY_KINDS = ['weight', 'waist', 'bloodPressure', 'hba1c', 'glucose', 'ogtt2h', 'cholesterol', 'kidney', 'height'] as const;
@@ -104,7 +104,7 @@ export interface EntrySample {
  * a date, before 1900 or in the future; `noValue` (on the first field): a panel with no result.
  */
 export type EntryErrorCode =
-  'missing' | 'notNumber' | 'tooLow' | 'tooHigh' | 'notBelowSystolic' | 'badDate' | 'tooEarly' | 'future' | 'noValue';
+  'missing' | 'notNumber' | 'notFeetInches' | 'tooLow' | 'tooHigh' | 'notBelowSystolic' | 'badDate' | 'tooEarly' | 'future' | 'noValue';
 
 export interface EntryError {
   code: EntryErrorCode;
@@ -120,6 +120,8 @@ export interface EntryDraft {
   kind: EntryKind;
   /** What the person typed, field by field (a decimal comma is read as a point). */
   values: Partial<Record<FieldId, string>>;
+  /** A height typed as feet and inches (the ft/in setting); it stands for `values.height`. */
+  heightFeetInches?: { feet: string; inches: string };
   atMs: number;
   offsetMin: number;
   fasting?: boolean;
@@ -147,13 +149,14 @@ export function checkEntry(d: EntryDraft, units: EntryUnits, nowMs: number): Ent
   const { fields, all } = KIND_FIELDS[d.kind];
   const values: Partial<Record<FieldId, number>> = {};
   for (const f of fields) {
-    const typed = parseTyped(d.values[f]);
+    const ftIn = f === 'height' && units.heightUnit === 'ft/in' ? d.heightFeetInches : undefined;
+    const typed = ftIn ? typedFeetInches(ftIn.feet, ftIn.inches) : parseTyped(d.values[f]);
     if (typed === undefined) {
       if (all) errors[f] = { code: 'missing' };
       continue;
     }
     if (Number.isNaN(typed)) {
-      errors[f] = { code: 'notNumber' };
+      errors[f] = { code: ftIn ? 'notFeetInches' : 'notNumber' };
       continue;
     }
     const metric = FIELD_METRIC[f];

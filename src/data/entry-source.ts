@@ -12,3 +12,9 @@ export const ENTRY_SOURCE: SourceInput = { name: 'entered by you' };
 export const ENTRY_SOURCE_KEY = `${ENTRY_SOURCE.name}|`;
 /** The import's file name: the history and the visit summary list entries under it. */
 export const ENTRY_FILE_NAME = 'Entered by you';
+
+/**
+ * How FHIR exports mark a value entered by hand, beside Observation.performer = the Patient (FHIR R4
+ * allows a Patient as performer: patient-reported): a tag in words (src/data/export.ts, src/share/fhir-ips.ts).
+ */
+export const ENTERED_TAG = { system: 'urn:doppel', code: 'entered-by-you', display: 'entered by the person' } as const;

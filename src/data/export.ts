@@ -10,7 +10,7 @@ import { FLAG_FASTING } from '../../models/samples.ts';
 import type { DoppelDb } from './db.ts';
 import type { SampleChunkRow } from './rows.ts';
 import { REVISION_KEY } from './revision.ts';
-import { ENTRY_SOURCE_KEY } from './entry-source.ts';
+import { ENTERED_TAG, ENTRY_SOURCE_KEY } from './entry-source.ts';
 
 export const EXPORT_FORMAT = 'doppel-export';
 export const EXPORT_VERSION = 1;
@@ -111,7 +111,7 @@ async function exportFhir(db: DoppelDb, nowMs: number): Promise<ExportResult> {
   const enteredId = (await db.sources.where('key').equals(ENTRY_SOURCE_KEY).first())?.id;
   const reported = {
     performer: [{ reference: 'urn:uuid:00000000-0000-4000-8000-000000000001' }],
-    meta: { tag: [{ system: 'urn:doppel', code: 'entered-by-you', display: 'entered by you' }] },
+    meta: { tag: [ENTERED_TAG] },
   };
   await db.sampleChunks.orderBy('key').each((c: SampleChunkRow) => {
     const def = METRICS[c.metric];

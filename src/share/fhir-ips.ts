@@ -8,6 +8,7 @@
  */
 import { METRICS, type MetricId } from '../../models/metrics.ts';
 import { FLAG_FASTING } from '../../models/samples.ts';
+import { ENTERED_TAG } from '../data/entry-source.ts';
 
 export interface IpsSeries {
   metric: MetricId;
@@ -15,6 +16,8 @@ export interface IpsSeries {
   end: ArrayLike<number>;
   value: ArrayLike<number>;
   flags: ArrayLike<number>;
+  /** Each sample's source id (sources table), to mark the ones entered by hand. */
+  source?: ArrayLike<number>;
 }
 export interface IpsScore {
   name: string;
@@ -39,6 +42,8 @@ export interface IpsInput {
   series: IpsSeries[];
   scores: IpsScore[];
   forecasts: IpsForecast[];
+  /** The source id of values the person entered by hand (src/data/entry-source.ts), if any. */
+  enteredSource?: number;
 }
 
 const VITALS = new Set<MetricId>([
@@ -96,6 +101,10 @@ export function ipsBundle(input: IpsInput): Record<string, unknown> {
           ? { effectivePeriod: { start: iso(s.start[i]!), end: iso(s.end[i]!) } }
           : { effectiveDateTime: iso(s.start[i]!) }),
         valueQuantity: { value: s.value[i]!, unit: def.unit, system: UCUM, code: def.unit },
+        // Entered by hand: patient-reported (the Patient as performer), with a tag that says so.
+        ...(input.enteredSource !== undefined && s.source?.[i] === input.enteredSource
+          ? { performer: [{ reference: patientId }], meta: { tag: [ENTERED_TAG] } }
+          : {}),
       };
       (vital ? vitals : results).push({ fullUrl: uuid(), resource });
     }

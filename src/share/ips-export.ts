@@ -3,6 +3,7 @@
  * forecasts): the person's data gathered here, the document built by the pure `ipsBundle`.
  */
 import { readSamples } from '../data/samples.ts';
+import { ENTRY_SOURCE_KEY } from '../data/entry-source.ts';
 import { workspaceDb, type Workspace } from '../data/workspace.ts';
 import type { MetricId } from '../../models/metrics.ts';
 import type { Scenario } from '../../models/twin/scenario.ts';
@@ -110,6 +111,7 @@ export const ipsHandlers = {
     const { report } = await risk(ws);
     const forecasts = await ipsForecasts(ws);
     const profile = await db.profile.get('self');
+    const entered = (await db.sources.where('key').equals(ENTRY_SOURCE_KEY).first())?.id;
     return ipsBundle({
       nowMs,
       appVersion,
@@ -121,6 +123,7 @@ export const ipsHandlers = {
       series,
       scores: ipsScores(report),
       forecasts,
+      ...(entered === undefined ? {} : { enteredSource: entered }),
     });
   },
 };

@@ -6,6 +6,7 @@ import { sleepHoursPerNight } from '../../models/twin/sleep.ts';
 import type { DoppelDb } from '../data/db.ts';
 import { workspaceDb, type Workspace } from '../data/workspace.ts';
 import { getProfile } from '../data/profile.ts';
+import { ENTRY_SOURCE_KEY } from '../data/entry-source.ts';
 import type { DailyRow } from '../data/rows.ts';
 import { readDaily, readSamples } from '../data/samples.ts';
 import { addSnapshot } from '../data/twin.ts';
@@ -22,6 +23,8 @@ export interface LatestValue {
   atMs: number;
   /** For glucose: the source marked this reading as fasting. */
   fasting?: boolean;
+  /** The person entered this reading by hand (its source is "entered by you", src/data/entries.ts). */
+  entered?: boolean;
   /** Change against the value about a year (weight, labs) or four weeks (daily metrics) earlier. */
   delta?: number;
   deltaDays?: number;
@@ -86,6 +89,7 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now(), o: { quick
     if (!dataFrom || rows[0]!.day < dataFrom) dataFrom = rows[0]!.day;
     if (!dataTo || last.day > dataTo) dataTo = last.day;
   }
+  await markEntered(db, latest);
   const inputs: StatusInputs = {};
   if (latest.hba1c) inputs.hba1cPercent = latest.hba1c.value;
   // Fasting thresholds apply to fasting readings only; an after-meal meter reading is not one.
@@ -159,6 +163,16 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now(), o: { quick
 }
 
 /** The latest sample of a metric with a flag set, or undefined. */
+/** Marks each latest value that a sample entered by hand holds (read from that one month's chunk). */
+async function markEntered(db: DoppelDb, latest: SnapshotState['latest']): Promise<void> {
+  const entered = (await db.sources.where('key').equals(ENTRY_SOURCE_KEY).first())?.id;
+  if (entered === undefined) return;
+  for (const [m, lv] of Object.entries(latest) as [MetricId, LatestValue][]) {
+    const s = await readSamples(db, m, lv.atMs, lv.atMs + 1);
+    for (let i = 0; i < s.n; i++) if (s.start[i] === lv.atMs && s.value[i] === lv.value && s.source[i] === entered) lv.entered = true;
+  }
+}
+
 async function latestFlagged(db: DoppelDb, metric: MetricId, flag: number): Promise<{ value: number; atMs: number } | undefined> {
   const s = await readSamples(db, metric);
   for (let i = s.n - 1; i >= 0; i--) if (s.flags[i]! & flag) return { value: s.value[i]!, atMs: s.start[i]! };

@@ -5,7 +5,8 @@
  */
 import { METRIC_IDS, METRICS, type MetricId } from '../../models/metrics.ts';
 import type { ImportRow, MetricArrival, UndoneImport } from '../data/rows.ts';
-import { formatDate, formatDay } from './format.ts';
+import { entryText } from './entry/entry-words.ts';
+import { formatDate, formatDay, type UnitSettings } from './format.ts';
 import { en } from './i18n/en.ts';
 import { t, tn, type MessageKey } from './i18n/index.ts';
 
@@ -84,7 +85,7 @@ function removedParts(u: Pick<UndoneImport, 'removed' | 'dosesRemoved' | 'profil
   return parts;
 }
 
-type UndoneRow = Pick<ImportRow, 'fileName' | 'format' | 'startedAt'> & {
+type UndoneRow = Pick<ImportRow, 'fileName' | 'format' | 'startedAt' | 'entry' | 'replaces'> & {
   undone: Pick<UndoneImport, 'removed' | 'dosesRemoved' | 'profileChanged'>;
 };
 
@@ -93,17 +94,27 @@ type UndoneRow = Pick<ImportRow, 'fileName' | 'format' | 'startedAt'> & {
  * Apple Health export of Dec 3, 2024 (export.zip)." Readings other imports also hold stay, and are
  * not counted; when nothing left, it says so.
  */
-export function undoneText(row: UndoneRow): string {
+export function undoneText(row: UndoneRow, units?: UnitSettings): string {
+  if (row.entry && units) return entryStepText(row, units, 'undone');
   const parts = removedParts(row.undone);
   const vars = { format: formatName(row.format), date: formatDate(row.startedAt), file: row.fileName };
   return parts.length ? t('import.undone', { ...vars, what: listText(parts) }) : t('import.undone.nothing', vars);
 }
 
 /** What a redo put back: the same parts as the undo it reverses. */
-export function redoneText(row: UndoneRow): string {
+export function redoneText(row: UndoneRow, units?: UnitSettings): string {
+  if (row.entry && units) return entryStepText(row, units, 'redone');
   const parts = removedParts(row.undone);
   const vars = { format: formatName(row.format), date: formatDate(row.startedAt), file: row.fileName };
   return parts.length ? t('import.redone', { ...vars, what: listText(parts) }) : t('import.redone.nothing', vars);
+}
+
+/** An undo or redo of a measurement entered by hand, by its value: "Taken back: Weight 82.4 kg (entered by you on …)". */
+function entryStepText(row: UndoneRow, units: UnitSettings, step: 'undone' | 'redone'): string {
+  const vars = { what: entryText(row.entry!, units), date: formatDate(row.startedAt) };
+  const changed = row.replaces !== undefined;
+  if (step === 'undone') return t(changed ? 'entry.step.undoneChange' : 'entry.step.undone', vars);
+  return t(changed ? 'entry.step.redoneChange' : 'entry.step.redone', vars);
 }
 
 /** A stopped import: nothing of the file being read was kept; files after it were not read. */
@@ -113,6 +124,8 @@ export function cancelledText(file: string, notRead: number): string {
 }
 
 /** An import as its history line names it: its file, or for a measurement entered by hand, what it was ("Entered by you: Weight"). */
-export function historyName(row: Pick<ImportRow, 'fileName' | 'entry'>): string {
-  return row.entry ? t('entry.historyName', { what: t(`entry.kind.${row.entry.kind}`) }) : row.fileName;
+export function historyName(row: Pick<ImportRow, 'fileName' | 'entry' | 'replaces'>, units?: UnitSettings): string {
+  if (!row.entry) return row.fileName;
+  const what = units ? entryText(row.entry, units) : t(`entry.kind.${row.entry.kind}`);
+  return t(row.replaces === undefined ? 'entry.historyName' : 'entry.historyName.changed', { what });
 }

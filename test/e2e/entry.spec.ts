@@ -58,7 +58,7 @@ test('measurements entered by hand: in the person units, on the timeline and in 
   const summary = page.locator('article.summary');
   await expect(summary).toContainText('Entered by you: Weight');
   await expect(summary).toContainText('Entered by you: HbA1c');
-  await expect(page.getByTestId('summary-metrics')).toContainText('48 mmol/mol');
+  await expect(page.getByTestId('summary-metrics')).toContainText('48 mmol/mol (entered by you)');
 
   // Undo right after saving takes a waist back: nothing of it stays.
   await page.goto('/#/entry?kind=waist');
@@ -74,4 +74,65 @@ test('measurements entered by hand: in the person units, on the timeline and in 
   await expect(page.getByTestId('entries').getByRole('status')).toContainText('Deleted: HbA1c 48 mmol/mol');
   await expect(timeline.cards.and(page.locator('[data-metric="hba1c"]'))).toHaveCount(0);
   await expect(entry.entries).toHaveCount(1);
+});
+
+test('in feet, inches and pounds: a height in feet and inches; a changed entry shows its new value, and undoing the change in the import history puts the old one back', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const entry = new EntryPage(page);
+  const timeline = new TimelinePage(page);
+  await app.goto('/');
+  // The welcome offers entry by hand to someone with no export.
+  await page.getByRole('link', { name: 'enter a measurement by hand' }).click();
+  await entry.expectOpen();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  for (const [group, unit] of [
+    ['Weight', 'pounds (lb)'],
+    ['Height and waist', 'feet and inches (ft, in)'],
+  ] as const) {
+    const radio = page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: unit, exact: true });
+    await radio.check();
+    await expect(radio).toBeChecked();
+  }
+
+  // A height in feet and inches: 12 inches is refused beside the field, 5 ft 9.5 in is kept as such.
+  await page.goto('/#/entry?kind=height');
+  await entry.expectOpen();
+  await entry.field('feet').fill('5');
+  await entry.field('inches').fill('12');
+  await entry.save.click();
+  await expect(entry.error('height')).toContainText('whole feet and inches from 0 to under 12');
+  await entry.field('inches').fill('9.5');
+  await entry.save.click();
+  await expect(entry.saved).toContainText('Height 5 ft 9.5 in, entered by you');
+  await app.expectSettled();
+
+  // A weight in pounds, then changed from the timeline's list: the form starts from the stored value.
+  await entry.enter('Weight', [['Weight', '180']]);
+  await expect(entry.saved).toContainText('Weight 180.0 lb');
+  await app.expectSettled();
+  await timeline.open();
+  await page.getByRole('link', { name: 'Change Weight 180.0 lb' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Change a measurement' })).toBeVisible();
+  await expect(entry.field('Weight')).toHaveValue('180');
+  await entry.field('Weight').fill('178');
+  await entry.save.click();
+  await expect(entry.saved).toContainText('Changed: Weight 178.0 lb.');
+  await app.expectSettled();
+  await timeline.open();
+  const weightCard = timeline.cards.and(page.locator('[data-metric="body_weight"]'));
+  await expect(weightCard).toContainText('178');
+  await expect(entry.entries).toHaveCount(2);
+
+  // The change is a line of the import history; its Undo puts 180 lb back.
+  await page.goto('/#/import');
+  const line = page.locator('ul.history li').filter({ hasText: 'Changed by you: Weight 178.0 lb' });
+  await expect(line).toHaveCount(1);
+  await line.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('import-undone')).toContainText('Took back the change to Weight 178.0 lb');
+  await app.expectSettled();
+  await timeline.open();
+  await expect(weightCard).toContainText('180');
+  await expect(page.getByRole('link', { name: 'Change Weight 180.0 lb' })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useImports } from '../../data/hooks.ts';
+import { useImports, useSettings } from '../../data/hooks.ts';
 import type { ImportRow } from '../../data/rows.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { forgetUndone, redoImport, undoImport } from '../actions/import.ts';
@@ -19,6 +19,7 @@ type Undone = ImportRow & { undone: NonNullable<ImportRow['undone']> };
  */
 export function ImportHistory({ ws }: { ws: Workspace }) {
   const history = useImports(ws);
+  const settings = useSettings(ws);
   const [working, setWorking] = useState<{ id: number; what: 'undo' | 'redo' | 'forget' }>();
   const [error, setError] = useState<string>();
   const [redone, setRedone] = useState<string>();
@@ -52,7 +53,7 @@ export function ImportHistory({ ws }: { ws: Workspace }) {
     return act(id, 'undo', () => undoImport(id), 'import.undoFailed');
   };
   const redo = (row: Undone): Promise<void> => {
-    const text = redoneText(row);
+    const text = redoneText(row, settings);
     return act(
       row.id!,
       'redo',
@@ -79,7 +80,7 @@ export function ImportHistory({ ws }: { ws: Workspace }) {
       )}
       {undone && (
         <div className="card undone" data-testid="import-undone">
-          <p role="status">{undoneText(undone)}</p>
+          <p role="status">{undoneText(undone, settings)}</p>
           <p className="small muted">{t('import.undone.kept')}</p>
           <div className="actions">
             <button type="button" className="btn primary" disabled={busy} onClick={() => void redo(undone)}>
@@ -98,7 +99,7 @@ export function ImportHistory({ ws }: { ws: Workspace }) {
           {committed.map((h) => (
             <li key={h.id}>
               <span>
-                <strong className="name">{historyName(h)}</strong>{' '}
+                <strong className="name">{historyName(h, settings)}</strong>{' '}
                 <span className="muted small">
                   {t('import.historyLine', {
                     format: formatName(h.format),

@@ -18,6 +18,8 @@ import { workspaceDb } from '../../data/workspace.ts';
 import { editEntry, saveEntry } from '../actions/entry.ts';
 import { undoImport } from '../actions/import.ts';
 import { EntryField } from '../entry/EntryField.tsx';
+import { FeetInchesField, type FeetInches } from '../entry/FeetInchesField.tsx';
+import { feetInches } from '../../../models/units.ts';
 import { entryText, fieldLabel, fieldUnitLabel, kindLabel, typedValue } from '../entry/entry-words.ts';
 import { errorText } from '../error-text.ts';
 import { useRouteParam } from '../hooks/useRoute.ts';
@@ -38,6 +40,8 @@ function localInput(ms: number): string {
 interface Form {
   kind: EntryKind;
   values: Partial<Record<FieldId, string>>;
+  /** A height typed as feet and inches (the ft/in setting). */
+  feetInches: FeetInches;
   when: string;
   fasting: boolean;
 }
@@ -54,7 +58,13 @@ export function EntryPage() {
   const editParam = Number(useRouteParam('edit'));
   const editing = Number.isInteger(editParam) && editParam > 0 ? editParam : undefined;
   const row = useLiveQuery(async () => (editing ? ((await workspaceDb('main').imports.get(editing)) ?? null) : null), [editing]);
-  const start = (kind: EntryKind): Form => ({ kind, values: {}, when: localInput(Date.now()), fasting: kind === 'glucose' });
+  const start = (kind: EntryKind): Form => ({
+    kind,
+    values: {},
+    feetInches: { feet: '', inches: '' },
+    when: localInput(Date.now()),
+    fasting: kind === 'glucose',
+  });
   const initialKind = (ENTRY_KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as EntryKind) : 'weight';
   const [form, setForm] = useState<Form>(() => start(initialKind));
   const [loaded, setLoaded] = useState<number>();
@@ -75,7 +85,14 @@ export function EntryPage() {
     // A change starts from the entry as stored, in today's unit settings.
     const values: Form['values'] = {};
     for (const [f, v] of Object.entries(entry.values) as [FieldId, number][]) values[f] = typedValue(f, v, units);
-    setForm({ kind: entry.kind, values, when: localInput(entry.atMs), fasting: entry.fasting === true });
+    const ftIn = entry.values.height === undefined ? undefined : feetInches(entry.values.height);
+    setForm({
+      kind: entry.kind,
+      values,
+      feetInches: ftIn ? { feet: String(ftIn.feet), inches: String(ftIn.inches) } : { feet: '', inches: '' },
+      when: localInput(entry.atMs),
+      fasting: entry.fasting === true,
+    });
     setLoaded(row!.id);
   }
   const { fields, all } = KIND_FIELDS[form.kind];
@@ -89,6 +106,7 @@ export function EntryPage() {
     const draft = {
       kind: form.kind,
       values: Object.fromEntries(fields.map((f) => [f, form.values[f] ?? ''])),
+      heightFeetInches: form.feetInches,
       atMs,
       offsetMin: Number.isFinite(atMs) ? -new Date(atMs).getTimezoneOffset() : 0,
       ...(form.kind === 'glucose' ? { fasting: form.fasting } : {}),
@@ -169,18 +187,30 @@ export function EntryPage() {
           </select>
         </div>
         {!all && <p className="small muted">{t('entry.someFields')}</p>}
-        {fields.map((f, i) => (
-          <EntryField
-            key={`${form.kind}-${f}`}
-            id={`entry-${f}`}
-            label={fieldLabel(f)}
-            unit={fieldUnitLabel(f, units)}
-            value={form.values[f] ?? ''}
-            error={errors[f]}
-            autoFocus={i === 0 && !entry}
-            onChange={(v) => set({ values: { ...form.values, [f]: v } })}
-          />
-        ))}
+        {fields.map((f, i) =>
+          f === 'height' && units.heightUnit === 'ft/in' ? (
+            <FeetInchesField
+              key={`${form.kind}-${f}`}
+              id={`entry-${f}`}
+              legend={fieldLabel(f)}
+              value={form.feetInches}
+              error={errors[f]}
+              autoFocus={i === 0 && !entry}
+              onChange={(v) => set({ feetInches: v })}
+            />
+          ) : (
+            <EntryField
+              key={`${form.kind}-${f}`}
+              id={`entry-${f}`}
+              label={fieldLabel(f)}
+              unit={fieldUnitLabel(f, units)}
+              value={form.values[f] ?? ''}
+              error={errors[f]}
+              autoFocus={i === 0 && !entry}
+              onChange={(v) => set({ values: { ...form.values, [f]: v } })}
+            />
+          ),
+        )}
         {form.kind === 'glucose' && (
           <label className="check">
             <input type="checkbox" checked={form.fasting} onChange={(e) => set({ fasting: e.target.checked })} /> {t('entry.fasting')}

@@ -1,7 +1,7 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { useProfile, useSettings } from '../../data/hooks.ts';
 import type { Settings } from '../../data/settings.ts';
-import { cmFromFeetInches, feetInches } from '../../../models/units.ts';
+import { CM_PER_INCH, feetInches, typedFeetInches } from '../../../models/units.ts';
 import { FORM_FIELDS, NAME_MAX_CHARS, saveProfileForm, type ProfilePatch } from '../../data/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import { workspaceDb, type Workspace } from '../../data/workspace.ts';
@@ -42,13 +42,11 @@ export function ProfilePage({ ws }: { ws: Workspace }) {
 const HEIGHT_MIN_CM = 40;
 const HEIGHT_MAX_CM = 272;
 
-/** Feet and inches as typed: whole feet, inches from 0 to under 12; empty means 0 where the other is given. */
+/** Feet and inches as typed (models/units.ts typedFeetInches), in cm. */
 function parseFeetInches(feet: string, inches: string): number | undefined | 'invalid' {
-  if (feet.trim() === '' && inches.trim() === '') return undefined;
-  const ft = feet.trim() === '' ? 0 : Number(feet.replace(',', '.'));
-  const inch = inches.trim() === '' ? 0 : Number(inches.replace(',', '.'));
-  if (!Number.isInteger(ft) || ft < 0 || !Number.isFinite(inch) || inch < 0 || inch >= 12) return 'invalid';
-  return cmFromFeetInches(ft, inch);
+  const total = typedFeetInches(feet, inches);
+  if (total === undefined) return undefined;
+  return Number.isNaN(total) ? 'invalid' : total * CM_PER_INCH;
 }
 
 /** A stored height as the feet and inches the form shows. */

@@ -151,7 +151,10 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
                   {r.label}
                   {r.calculated && <span className="small muted"> ({r.calculated})</span>}
                 </th>
-                <td>{r.value}</td>
+                <td>
+                  {r.value}
+                  {r.entered && <span className="small muted"> ({t(shared ? 'summary.from.person.review' : 'summary.from.person')})</span>}
+                </td>
                 <td>
                   {r.date}
                   {r.stale && (
@@ -300,7 +303,9 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
         <p className="small">
           {imports
             .filter((i) => i.status === 'committed')
-            .map((i) => t('summary.source', { file: historyName(i), format: formatName(i.format), date: formatDate(i.startedAt) }))
+            .map((i) =>
+              t('summary.source', { file: historyName(i, settings), format: formatName(i.format), date: formatDate(i.startedAt) }),
+            )
             .join(' · ')}
           {state.dataFrom && state.dataTo ? ` · ${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}` : ''}
         </p>

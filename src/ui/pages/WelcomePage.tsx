@@ -41,7 +41,10 @@ export function WelcomePage() {
         <li>
           <a className="btn primary big" href="#/import">
             {t('welcome.import')}
-          </a>
+          </a>{' '}
+          <span className="muted small">
+            {t('welcome.orEnter')} <a href="#/entry">{t('welcome.enterByHand')}</a>
+          </span>
         </li>
       </ol>
       <div className="actions">

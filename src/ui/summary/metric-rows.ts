@@ -32,6 +32,8 @@ export interface MetricRow {
   label: string;
   calculated?: string;
   value: string;
+  /** The reading was entered by hand ("entered by you", or by the patient in a shared twin). */
+  entered?: boolean;
   date: string;
   stale?: string;
   change: string;
@@ -83,6 +85,7 @@ export function metricRows(
           dia: display('diastolic_bp', dia!.value, settings).text,
           unit: u,
         }),
+        ...(sys!.entered ? { entered: true } : {}),
         day: dayInDeviceZone(sys!.atMs),
         date: formatDate(sys!.atMs),
         ...optional('stale', staleFlag('systolic_bp', daysSince(sys!.atMs, nowMs))),
@@ -103,6 +106,7 @@ export function metricRows(
         key: m,
         label: METRICS[m].label,
         value: withUnitText(m, lv.value),
+        ...(lv.entered ? { entered: true } : {}),
         day: dayInDeviceZone(lv.atMs),
         date: formatDate(lv.atMs),
         ...optional('stale', staleFlag(m, daysSince(lv.atMs, nowMs))),

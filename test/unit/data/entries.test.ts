@@ -16,6 +16,9 @@ import { listImports } from '../../../src/data/imports.ts';
 import { readDaily, readSamples } from '../../../src/data/samples.ts';
 import { exportWorkspace } from '../../../src/data/export.ts';
 import { buildRiskProfile } from '../../../src/risk/profile-builder.ts';
+import { refreshSnapshot } from '../../../src/twin/snapshot.ts';
+import { ipsBundle } from '../../../src/share/fhir-ips.ts';
+import { importBlob } from '../../../src/import/pipeline.ts';
 import { useFreshDbs } from './helpers.ts';
 
 const db = useFreshDbs();
@@ -118,5 +121,41 @@ describe('provenance of an entry', () => {
     expect(obs).toHaveLength(3);
     const patient = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!;
     for (const o of obs) expect(o.performer).toEqual([{ reference: patient.fullUrl }]);
+  });
+
+  it('marks the latest values entered by hand in the twin state (the visit summary flags them); a later imported value is not', async () => {
+    const d = db();
+    await saveEntry(d, { kind: 'hba1c', values: { hba1c: '48' }, atMs: AT, offsetMin: 60 }, UK, NOW);
+    await saveEntry(d, weight('82.4'), UK, NOW);
+    const csv = `time,metric,value,unit\n${new Date(AT + 60_000).toISOString()},body_weight,83.1,kg\n`;
+    await importBlob(d, new Blob([csv]), 'scale.csv', { nowMs: NOW });
+    const state = await refreshSnapshot(d, NOW, { quick: true });
+    expect(state.latest.hba1c).toMatchObject({ entered: true });
+    expect(state.latest.body_weight!.value).toBe(83.1);
+    expect(state.latest.body_weight!.entered).toBeUndefined();
+  });
+
+  it('marks values entered by hand as patient-reported in the FHIR patient summary, and no others', () => {
+    const series = {
+      metric: 'body_weight' as const,
+      start: [AT, AT + 1],
+      end: [AT, AT + 1],
+      value: [82.4, 83.1],
+      flags: [0, 0],
+      source: [7, 2],
+    };
+    const b = ipsBundle({ nowMs: NOW, appVersion: 't', patient: {}, series: [series], scores: [], forecasts: [], enteredSource: 7 }) as {
+      entry: {
+        fullUrl: string;
+        resource: { resourceType: string; performer?: { reference: string }[]; meta?: { tag: { code: string }[] } };
+      }[];
+    };
+    const patient = b.entry.find((e) => e.resource.resourceType === 'Patient')!;
+    const obs = b.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation');
+    expect(obs).toHaveLength(2);
+    expect(obs[0]!.performer).toEqual([{ reference: patient.fullUrl }]);
+    expect(obs[0]!.meta?.tag.map((t) => t.code)).toEqual(['entered-by-you']);
+    expect(obs[1]!.performer).toBeUndefined();
+    expect(obs[1]!.meta).toBeUndefined();
   });
 });

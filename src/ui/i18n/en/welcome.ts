@@ -12,6 +12,8 @@ export const welcome = {
   'welcome.profileSaved': '✓ saved on this device',
   'welcome.profileHint': 'birth date, sex, height… each optional',
   'welcome.import': 'Import your data',
+  'welcome.orEnter': 'No export? A lab letter or a scale at home:',
+  'welcome.enterByHand': 'enter a measurement by hand',
   'welcome.demo': 'Try the demo',
   'welcome.demoBusy': 'Building the demo twin…',
   'welcome.demoStep.data': 'Step 1 of 2: making two years of example data…',

@@ -67,6 +67,41 @@ describe('checkEntry conversion to canonical units', () => {
   });
 });
 
+describe('checkEntry: a height in feet and inches', () => {
+  const ftIn = (feet: string, inches: string): EntryDraft => draft({ kind: 'height', heightFeetInches: { feet, inches } });
+  it('stores 5 ft 9.5 in as cm (2.54 cm per inch), and a bare number of feet as whole feet', () => {
+    const r = checkEntry(ftIn('5', '9.5'), US, NOW);
+    expect(r.ok && r.samples[0]!.value).toBeCloseTo((5 * 12 + 9.5) * 2.54, 10);
+    const six = checkEntry(ftIn('6', ''), US, NOW);
+    expect(six.ok && six.samples[0]!.value).toBeCloseTo(182.88, 10);
+    expect(checkEntry(ftIn('5', '9,5'), US, NOW).ok).toBe(true);
+  });
+  it('refuses inches of 12 or more, fractions of a foot and text, and asks for a height when both are empty', () => {
+    for (const [f, i] of [
+      ['5', '12'],
+      ['5.5', '0'],
+      ['five', '9'],
+      ['5', '-1'],
+    ] as const) {
+      const r = checkEntry(ftIn(f, i), US, NOW);
+      expect(r.ok ? undefined : r.errors.height?.code, `${f} ft ${i} in`).toBe('notFeetInches');
+    }
+    const none = checkEntry(ftIn('', ''), US, NOW);
+    expect(none.ok ? undefined : none.errors.height?.code).toBe('missing');
+  });
+  it('refuses a height outside the import range, with that range in inches', () => {
+    const r = checkEntry(ftIn('12', '0'), US, NOW);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.height?.code).toBe('tooHigh');
+    expect(r.errors.height!.max! * 2.54).toBeLessThanOrEqual(PLAUSIBLE.height[1]);
+  });
+  it('uses the typed feet and inches only under the ft/in setting', () => {
+    const r = checkEntry(draft({ kind: 'height', values: { height: '175' }, heightFeetInches: { feet: '5', inches: '9' } }), METRIC, NOW);
+    expect(r.ok && r.samples[0]!.value).toBe(175);
+  });
+});
+
 describe('checkEntry refusals (the import plausibility ranges)', () => {
   it('refuses a weight outside the import range, with that range in the person unit', () => {
     const [lo, hi] = PLAUSIBLE.body_weight;
