@@ -151,6 +151,7 @@ test('a PDF or a photo is refused before it is read: what to get instead, and no
   await expect(imp.refused).toContainText("lab-report.pdfDoppel can't read PDF lab reports yet, so nothing was stored.");
   await expect(imp.refused).toContainText('Here is how to get the FHIR or CSV export instead:');
   await expect(imp.refused.getByRole('listitem')).toHaveText([/^FHIR record: In your patient portal/, /^Doppel CSV: /]);
+  await expect(imp.refused.getByRole('link', { name: 'enter a measurement by hand' })).toHaveAttribute('href', '#/entry');
   await imp.chooseBuffer('scan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   await expect(imp.refused).toContainText("scan.pngDoppel can't read photos or scans of reports yet, so nothing was stored.");
   await expect(imp.results).toHaveCount(0);

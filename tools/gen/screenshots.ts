@@ -80,6 +80,21 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     },
   ],
   [
+    'entry',
+    async (p) => {
+      await p.emulateMedia({ media: 'screen' });
+      await p.goto(`${p.url().split('#')[0]}#/entry?kind=bloodPressure`);
+      await p.getByRole('heading', { name: 'Add a measurement' }).waitFor();
+      await p.getByLabel('Upper number (systolic)').fill('131');
+      await p.getByLabel('Lower number (diastolic)').fill('83');
+      await p.getByRole('button', { name: 'Save' }).click();
+      await p.getByTestId('entry-saved').waitFor();
+      await p.getByLabel('Upper number (systolic)').fill('31');
+      await p.getByRole('button', { name: 'Save' }).click();
+      await p.getByTestId('entry-systolic-error').waitFor();
+    },
+  ],
+  [
     'profile',
     async (p) => {
       await p.goto(`${p.url().split('#')[0]}#/profile`);

@@ -231,6 +231,9 @@ function RefusedFiles({ refused }: { refused: RefusedFile[] }) {
           <h3 className="name">{r.file}</h3>
           <p>{t(r.kind === 'pdf' ? 'import.refused.pdf' : 'import.refused.image')}</p>
           <HowTo items={INSTEAD} />
+          <p>
+            {t('import.refused.enter')} <a href="#/entry">{t('import.refused.enterLink')}</a>
+          </p>
         </article>
       ))}
     </div>

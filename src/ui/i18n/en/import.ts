@@ -26,6 +26,8 @@ export const importing = {
   'import.refused.pdf': "Doppel can't read PDF lab reports yet, so nothing was stored. Here is how to get the FHIR or CSV export instead:",
   'import.refused.image':
     "Doppel can't read photos or scans of reports yet, so nothing was stored. Here is how to get the FHIR or CSV export instead:",
+  'import.refused.enter': 'A few values from a letter or a report can be typed in:',
+  'import.refused.enterLink': 'enter a measurement by hand',
   'import.seeTwin': 'See your twin',
   'import.seeTwin.intro': 'Your twin now includes this data.',
   'import.history': 'Import history',
