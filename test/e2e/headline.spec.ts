@@ -28,9 +28,7 @@ test('the headline risk of type 2 diabetes reads the same on the twin, what-if, 
   expect(anchor, 'the headline says what QDiabetes-2018 gives').toBeDefined();
 
   // The what-if's "No change" starts from the very same number, named the same way.
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  const whatIf = await WhatIfPage.opened(page);
   await expect(whatIf.sentences).toContainText(`your risk of type 2 diabetes in the next 10 years from ${value} to`);
   await expect(page.getByTestId('notes-twin').first()).toHaveText(value);
   // Beside it, QDiabetes-2018 for "No change" is that very score.
@@ -85,9 +83,7 @@ test('a person whose HbA1c is in the diabetes range is told so, and sees no diab
   await expect(page.getByTestId('headline-value')).toHaveCount(0);
 
   // The what-if keeps what applies: weight (and the heart scores in its notes); no diabetes risk, no glucose fans.
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open(1);
-  await whatIf.settled();
+  const whatIf = await WhatIfPage.opened(page, 1);
   await expect(whatIf.chart('weight')).toHaveCount(1);
   for (const q of ['t2d', 'hba1c', 'glucose'] as const) await expect(whatIf.chart(q)).toHaveCount(0);
   await expect(whatIf.sentences).toContainText('your weight in 10 years is likely');

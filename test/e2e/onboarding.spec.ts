@@ -56,9 +56,7 @@ test('journey: onboard with a profile → import a real export → the timeline 
   await expect(page.locator('button.card.pick[data-metric="hba1c"] .num')).toHaveText(hba1c.toFixed(1));
 
   // What if: a bigger loss moves the weight fan down.
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  const whatIf = await WhatIfPage.opened(page);
   const before = await whatIf.chart('weight').getAttribute('aria-label');
   await whatIf.nudge(whatIf.weightSlider, 'ArrowLeft', 6);
   await whatIf.settled();

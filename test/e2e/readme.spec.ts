@@ -25,9 +25,7 @@ test("the README's example sentence is what the demo's what-if says", async ({ p
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  const whatIf = await WhatIfPage.opened(page);
   await expect(whatIf.weightOutput).toHaveText('−5 kg');
   const said = (await whatIf.sentences.locator('p').first().textContent())!.replace(/\s+/g, ' ').trim();
   expect(readmeSentence(), `the demo says: ${said}`).toBe(said);

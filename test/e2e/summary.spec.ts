@@ -68,9 +68,7 @@ async function openSummaryWithPlan(page: Page): Promise<{ hba1c: string }> {
   await app.goto();
   await app.startDemo();
   const hba1c = (await page.locator('article.metric[data-metric="hba1c"] .num').textContent())!;
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  await WhatIfPage.opened(page);
   await page.getByRole('button', { name: 'Save plan' }).click();
   const summary = new SummaryPage(page);
   await summary.printOnSight();
@@ -190,9 +188,7 @@ test('journey: a name and date of birth, a real record and a saved plan → the 
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   // A plan: −5 kg and +150 minutes a week (the explorer's first plan), saved.
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  await WhatIfPage.opened(page);
   await page.getByRole('button', { name: 'Save plan' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Plan A”.' })).toBeVisible();
 

@@ -65,9 +65,7 @@ test('every unit setting reaches the twin, the risk drivers and inputs, the what
   await expectChosenUnits(page.locator('table.inputs'), 'risk inputs');
   await expectNoSeriousA11yViolations(page, 'risk in SI units');
 
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  await WhatIfPage.opened(page);
   await expect(page.getByTestId('calibration')).toContainText(/weight fit within [\d.,]+ lb/);
   await expectChosenUnits(page.locator('details.notes'), 'what-if notes');
   await page.getByRole('button', { name: 'Save plan' }).click();

@@ -24,9 +24,7 @@ test('the app says what the twin was checked against, and where a figure lies be
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  const whatIf = await WhatIfPage.opened(page);
 
   // In the page's own locale, as the table formats them.
   const shown = async (r: Row): Promise<{ published: string; twin: string }> =>

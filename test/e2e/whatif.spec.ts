@@ -7,9 +7,7 @@ test('a what-if moves the fan chart, compares plans and keeps saved plans', asyn
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  const whatIf = await WhatIfPage.opened(page);
 
   // The first plan is the issue's example: lose 5 kg and walk 150 minutes a week.
   await expect(whatIf.weightOutput).toHaveText('−5 kg');
@@ -74,9 +72,7 @@ test('on a phone the result stays in view above the sliders while one moves, and
   const app = new AppPage(page);
   await app.goto();
   await app.startDemo();
-  const whatIf = new WhatIfPage(page);
-  await whatIf.open();
-  await whatIf.settled();
+  const whatIf = await WhatIfPage.opened(page);
   const result = page.getByTestId('whatif-result');
   // The short sentence and the lead chart sit above the controls.
   await expect(result.getByTestId('sentences')).toContainText(/Plan A: risk of type 2 diabetes in 10 years \d+\s?% → \d+\s?% · weight/);

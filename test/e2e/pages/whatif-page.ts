@@ -23,6 +23,14 @@ export class WhatIfPage {
     await expect(this.fanCharts).toHaveCount(charts);
   }
 
+  /** Opens the explorer from the main navigation and returns it once its forecasts have settled. */
+  static async opened(page: Page, charts = 4): Promise<WhatIfPage> {
+    const w = new WhatIfPage(page);
+    await w.open(charts);
+    await w.settled();
+    return w;
+  }
+
   chart(q: 't2d' | 'weight' | 'hba1c' | 'glucose'): Locator {
     return this.page.locator(`figure[data-chart="${q}"] canvas`);
   }
