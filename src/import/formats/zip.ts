@@ -12,6 +12,8 @@ import { snippet } from '../../../models/util/text.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 import { ZipPieces } from '../zip-pieces.ts';
+import { inXdmSubset, xdmPackageFile } from './ccda-detect.ts';
+import type { CdaContext } from './ccda-xml.ts';
 
 /** Zip-bomb limits (docs/import-formats.md). */
 export const ZIP_LIMITS = {
@@ -33,9 +35,8 @@ function skipped(name: string): string | undefined {
   const base = name.split('/').pop() ?? name;
   if (name.endsWith('/') || base.startsWith('._') || name.startsWith('__MACOSX/')) return '';
   if (/\.gpx$/i.test(base)) return 'GPX route';
-  if (/^export_cda\.xml$/i.test(base)) return 'export_cda.xml (duplicate of export.xml)';
   if (/\.(pdf|jpe?g|png|heic|mp4|mov)$/i.test(base)) return `attachment (${base.split('.').pop()!.toLowerCase()})`;
-  return undefined;
+  return xdmPackageFile(name);
 }
 
 /** Reads up to `n` bytes ahead, then yields everything (the peeked bytes first). */
@@ -89,7 +90,10 @@ export async function parseZip(
   let readBytes = 0;
   let outBytes = 0;
   let sawApple = false;
+  let sawXdm = false;
   let parsed = 0;
+  /** Apple's export.xml being read, for its `export_cda.xml` to follow (docs/import-formats.md). */
+  let appleXml: Promise<void> | undefined;
 
   const runEntry = async (name: string, q: AsyncQueue<Uint8Array>): Promise<void> => {
     const { head, all } = await peek(q, SNIFF_BYTES);
@@ -112,8 +116,23 @@ export async function parseZip(
       return;
     }
     if (format === 'apple-health-xml') sawApple = true;
+    if (format === 'ccda-xml' && inXdmSubset(name)) sawXdm = true;
     parsed++;
-    await parse(all, sink, { signal: ctx.signal, entryName: name });
+    if (format === 'ccda-xml' && appleXml && /(^|\/)export_cda\.xml$/i.test(name)) {
+      // Apple's CDA copy after its export.xml: read once export.xml is, keeping what it lacks.
+      await appleXml;
+      const appleSources = new Set(sink.sources.map((s) => `${s.name}|${s.model ?? ''}`));
+      const cda: CdaContext = { signal: ctx.signal, entryName: name, appleSources };
+      await parse(all, sink, cda);
+      return;
+    }
+    const done = parse(all, sink, { signal: ctx.signal, entryName: name });
+    if (format === 'apple-health-xml')
+      appleXml = done.then(
+        () => undefined,
+        () => undefined,
+      );
+    await done;
   };
 
   const seen = new ZipContents();
@@ -224,7 +243,7 @@ export async function parseZip(
   await Promise.all(running);
   if (fatal) throw fatal;
   if (parsed === 0) throw new ImportError('NO_DATA', seen.describe());
-  return sawApple ? 'apple-health-zip' : 'zip';
+  return sawApple ? 'apple-health-zip' : sawXdm ? 'ccda-xdm-zip' : 'zip';
 }
 
 /** Compression methods fflate cannot inflate, by number (APPNOTE.TXT 4.4.5). */
