@@ -91,9 +91,14 @@ function* descendants(el: XmlElement, name: string): Generator<XmlElement> {
   if (el.name === name) yield el;
   for (const c of el.children) yield* descendants(c, name);
 }
-/** All the text under an element, whitespace runs as one space. */
+/** All the text under an element, XML whitespace runs as one space (a no-break space stays: Apple's source names hold them). */
 const allText = (el: XmlElement | undefined): string =>
-  el ? [el.text, ...el.children.map(allText)].join(' ').replace(/\s+/g, ' ').trim() : '';
+  el
+    ? [el.text, ...el.children.map(allText)]
+        .join(' ')
+        .replace(/[ \t\r\n]+/g, ' ')
+        .replace(/^ | $/g, '')
+    : '';
 
 /** A CD/CE element and its translations as codings (system as FHIR names it). */
 function codings(el: XmlElement | undefined): Coding[] {

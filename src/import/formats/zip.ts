@@ -92,10 +92,9 @@ export async function parseZip(
   let sawApple = false;
   let sawXdm = false;
   let parsed = 0;
-  /** Apple's export.xml being read, for its `export_cda.xml` to follow (docs/import-formats.md). */
-  let appleXml: Promise<void> | undefined;
 
-  const runEntry = async (name: string, q: AsyncQueue<Uint8Array>): Promise<void> => {
+  /** `earlier`: the entries before this one, all read (given to Apple's `export_cda.xml` only). */
+  const runEntry = async (name: string, q: AsyncQueue<Uint8Array>, earlier?: Promise<unknown>): Promise<void> => {
     const { head, all } = await peek(q, SNIFF_BYTES);
     let format: FormatId;
     try {
@@ -118,21 +117,15 @@ export async function parseZip(
     if (format === 'apple-health-xml') sawApple = true;
     if (format === 'ccda-xml' && inXdmSubset(name)) sawXdm = true;
     parsed++;
-    if (format === 'ccda-xml' && appleXml && /(^|\/)export_cda\.xml$/i.test(name)) {
-      // Apple's CDA copy after its export.xml: read once export.xml is, keeping what it lacks.
-      await appleXml;
-      const appleSources = new Set(sink.sources.map((s) => `${s.name}|${s.model ?? ''}`));
+    if (format === 'ccda-xml' && earlier) {
+      // Apple's CDA copy of export.xml: read once the entries before it are, keeping what they lack.
+      await earlier;
+      const appleSources = sawApple ? new Set(sink.sources.map((s) => `${s.name}|${s.model ?? ''}`)) : undefined;
       const cda: CdaContext = { signal: ctx.signal, entryName: name, appleSources };
       await parse(all, sink, cda);
       return;
     }
-    const done = parse(all, sink, { signal: ctx.signal, entryName: name });
-    if (format === 'apple-health-xml')
-      appleXml = done.then(
-        () => undefined,
-        () => undefined,
-      );
-    await done;
+    await parse(all, sink, { signal: ctx.signal, entryName: name });
   };
 
   const seen = new ZipContents();
@@ -176,8 +169,10 @@ export async function parseZip(
     };
     current = q;
     queues.push(q);
+    // Entries before it have all their bytes already: waiting for them cannot hold up the reading.
+    const earlier = /(^|\/)export_cda\.xml$/i.test(file.name) ? Promise.all(running) : undefined;
     running.push(
-      runEntry(file.name, q)
+      runEntry(file.name, q, earlier)
         .catch((e: unknown) => {
           fatal ??= e;
         })
