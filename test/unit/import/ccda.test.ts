@@ -118,6 +118,30 @@ describe('C-CDA: sections onto the canonical metrics', () => {
 });
 
 describe('C-CDA: real documents (medplum test data, Apache-2.0)', () => {
+  it('ONC 170.315(b)(1) ambulatory CCD sample 1: vital signs, active hypertension (a resolved problem and urine glucose set nothing)', async () => {
+    const d = db();
+    const r = await importFile(d, real('medplum_170.315_b1_toc_amb_ccd_r21_sample1_v13.xml'));
+    expect(r).toMatchObject({ format: 'ccda-xml', added: 7, rejected: [] });
+    const rep = await report(d);
+    expect(Object.fromEntries(Object.entries(rep.metrics).map(([m, v]) => [m, v.min]))).toEqual({
+      height: 177,
+      body_weight: 88,
+      systolic_bp: 145,
+      diastolic_bp: 88,
+      heart_rate: 80,
+      spo2: 95,
+      respiratory_rate: 18,
+    });
+    expect(rep.metrics.systolic_bp!.first).toBe('2015-06-22T10:08:00-05:00');
+    // Glucose in urine (LOINC 5792-7) is no blood glucose; the urinalysis is counted, not stored.
+    expect(rep.metrics.blood_glucose).toBeUndefined();
+    expect(r.ignored['C-CDA observation 5792-7 Glucose [Mass/volume] in urine by test strip']).toBe(1);
+    const p = await d.profile.get('self');
+    expect(p).toMatchObject({ birthDate: '1970-06-01', sex: 'female', conditions: ['hypertension'] });
+    expect(p?.medications ?? []).toEqual([]); // ceftriaxone, Tylenol, darbepoetin: none of the four classes
+    expect(r.ignored).toMatchObject({ 'C-CDA problem (not active)': 1, 'C-CDA problem (other)': 3, 'C-CDA medication (other)': 3 });
+  });
+
   it('ONC 170.315(b)(1) ambulatory CCD sample 2: vital signs, patient; its "no known" problems and medications set nothing', async () => {
     const d = db();
     const r = await importFile(d, real('medplum_170.315_b1_toc_amb_ccd_r21_sample2_v11.xml'));
