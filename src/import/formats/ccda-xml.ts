@@ -192,8 +192,13 @@ export async function parseCcdaXml(bytes: AsyncIterable<Uint8Array>, sink: Impor
       },
       keep(name, path) {
         const parent = path[path.length - 1];
+        if (name === 'entry' && parent === 'section') {
+          // An entry of a section Doppel does not read is counted and skipped, never held.
+          const s = sections[sections.length - 1];
+          if (!s?.kind) sink.ignore(`C-CDA section ${s?.title ? snippet(s.title, 60) : '(untitled)'}`);
+          return !!s?.kind;
+        }
         return (
-          (name === 'entry' && parent === 'section') ||
           (name === 'patient' && parent === 'patientRole') ||
           (name === 'title' && parent === 'section') ||
           (name === 'name' && parent === 'representedCustodianOrganization')
@@ -210,10 +215,7 @@ export async function parseCcdaXml(bytes: AsyncIterable<Uint8Array>, sink: Impor
           if (s) s.title = allText(el);
           return;
         }
-        if (!s?.kind) {
-          sink.ignore(`C-CDA section ${s?.title ? snippet(s.title, 60) : '(untitled)'}`);
-          return;
-        }
+        if (!s?.kind) return;
         if (s.kind === 'results' || s.kind === 'vitals') readings(el, sink, sourceOf, ctx);
         else if (s.kind === 'problems') problem(el, sink);
         else medication(el, sink);
