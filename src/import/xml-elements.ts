@@ -28,6 +28,8 @@ export const MAX_TAG_CHARS = 16 * 2 ** 20;
 export const MAX_KEPT_ELEMENTS = 20_000;
 /** Characters of text in one kept tree. */
 export const MAX_KEPT_TEXT = 1 << 20;
+/** Nesting inside one kept tree (a C-CDA entry nests about a dozen deep): deeper is hostile. */
+export const MAX_KEPT_DEPTH = 64;
 
 export interface ElementVisitor {
   /** Every start tag, with the local names of the open elements above it (`path`, outermost first). */
@@ -159,7 +161,7 @@ export async function readElements(
       const selfClosing = tag.charCodeAt(tag.length - 2) === 47;
       if (skipping < 0) {
         if (building.length) {
-          if (++keptElements > MAX_KEPT_ELEMENTS) giveUp();
+          if (++keptElements > MAX_KEPT_ELEMENTS || building.length >= MAX_KEPT_DEPTH) giveUp();
           else {
             const el: XmlElement = { name, tag, where: here(), children: [], text: '' };
             building[building.length - 1]!.children.push(el);

@@ -193,6 +193,19 @@ describe('C-CDA: hostile and broken documents (refused, nothing stored)', () => 
     expect(await stored(d)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
+  it('an entry nested thousands deep or with too many elements is rejected with its line; the rest of the document reads', async () => {
+    const head = readFileSync(TRAPS, 'utf8');
+    const at = head.indexOf('<entry typeCode="DRIV">');
+    const line = head.slice(0, at).split('\n').length;
+    const deep = `<entry>${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</entry>\n`;
+    const wide = `<entry>${'<x/>'.repeat(30_000)}</entry>\n`;
+    for (const hostileEntry of [deep, wide]) {
+      const r = await importText(db(), head.slice(0, at) + hostileEntry + head.slice(at), 'hostile.xml');
+      expect(r.rejected[0]).toEqual({ where: `line ${line}`, reason: '<entry> holds more than the limit for one C-CDA entry: skipped' });
+      expect(r.added).toBe(6);
+    }
+  });
+
   it('a document cut inside a tag, a mismatched end tag, and a root in another namespace', async () => {
     const head = readFileSync(TRAPS, 'utf8');
     const cutInTag = head.slice(0, head.indexOf('unit="[lb_av]"') + 5);
