@@ -299,13 +299,14 @@ function observation(o: XmlElement, around: When | string | undefined, sink: Imp
     return;
   }
   const type = a(v, 'xsi:type') ?? '';
+  if (v && type && !/(^|:)(PQ|REAL|INT)$/.test(type)) {
+    // A range (IVL_PQ, "<5"), a text (ST) or a code (CD) is no single measurement.
+    sink.reject(where, `${metric}: a value of type ${snippet(type, 16)} is not a single quantity`);
+    return;
+  }
   const raw = a(v, 'value');
   if (!v || raw === undefined) {
     sink.reject(where, `${metric}: no value`);
-    return;
-  }
-  if (type && !/(^|:)(PQ|REAL|INT)$/.test(type)) {
-    sink.reject(where, `${metric}: value of type ${snippet(type, 16)} "${snippet(raw)}" is not a quantity`);
     return;
   }
   const value = decimal(raw);

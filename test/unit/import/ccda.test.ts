@@ -58,6 +58,23 @@ describe('C-CDA: sections onto the canonical metrics', () => {
     expect(r.ignored['C-CDA observation 4548-4 HbA1c (planned) (mood INT)']).toBe(1);
   });
 
+  it('a range, a text or a code where a quantity belongs is rejected with what it is', async () => {
+    const head = readFileSync(TRAPS, 'utf8');
+    const doc = head
+      .replace('<value xsi:type="PQ" value="138" unit="mm[Hg]"/>', '<value xsi:type="IVL_PQ"><high value="140" unit="mm[Hg]"/></value>')
+      .replace('<value xsi:type="PQ" value="86" unit="mm[Hg]"/>', '<value xsi:type="ST">normal</value>')
+      .replace('<value xsi:type="PQ" value="6.1" unit="%"/>', '<value xsi:type="PQ" value="6,1x" unit="%"/>');
+    const r = await importText(db(), doc, 'ranges.xml');
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      'systolic_bp: a value of type IVL_PQ is not a single quantity',
+      'diastolic_bp: a value of type ST is not a single quantity',
+      'heart_rate: value is nullFlavor UNK (no value)',
+      'hba1c: value "6,1x" is not a number',
+      'total_cholesterol: effectiveTime is nullFlavor UNK (no time)',
+    ]);
+    expect(r.added).toBe(3);
+  });
+
   it('problems and medications → the profile patch (active ones only), birth date and sex from the header', async () => {
     const d = db();
     const r = await importFile(d, TRAPS);
