@@ -7,6 +7,7 @@ import { isGarminHeader } from './formats/garmin-csv.ts';
 import { isGoogleFitHeader } from './formats/google-fit-csv.ts';
 import { withingsKind } from './formats/withings-csv.ts';
 import { isSamsungMeta } from './formats/samsung-health-csv.ts';
+import { isClinicalDocument } from './formats/ccda-detect.ts';
 
 export type FormatId =
   | 'zip'
@@ -21,7 +22,9 @@ export type FormatId =
   | 'generic-csv'
   | 'garmin-csv'
   | 'withings-csv'
-  | 'samsung-health-csv';
+  | 'samsung-health-csv'
+  | 'ccda-xml'
+  | 'ccda-xdm-zip';
 
 /** How many leading bytes detection reads. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -93,6 +96,7 @@ export function detectFormat(head: Uint8Array, name = ''): FormatId {
   if (t === '' && head.length < SNIFF_BYTES) throw new ImportError('EMPTY_FILE', 'The file is empty (only blank space)');
   if (t.startsWith('<')) {
     if (/<HealthData[\s>]/.test(t) || /HealthKit Export Version/.test(t)) return 'apple-health-xml';
+    if (isClinicalDocument(t)) return 'ccda-xml';
     if (/^<!doctype html|^<html[\s>]/i.test(t) || /^<\?xml[^>]*>\s*<html[\s>]/i.test(t))
       throw new ImportError('UNKNOWN_FORMAT', `This is a web page (HTML), ${NOT_AN_EXPORT}`);
     throw new ImportError('UNKNOWN_FORMAT', `An XML file that is not an Apple Health export (it starts "${snippet(t.trimEnd(), 60)}")`);

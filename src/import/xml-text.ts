@@ -106,3 +106,51 @@ export function tagEnd(buf: string, lt: number): number {
   }
   return -1;
 }
+
+/** The element name of a start or end tag (`<name …>`, with its prefix if any). */
+export function tagName(tag: string): string {
+  let i = 1;
+  while (i < tag.length) {
+    const c = tag.charCodeAt(i);
+    if (c === 32 || c === 47 || c === 62 || c === 9 || c === 10 || c === 13) break;
+    i++;
+  }
+  return tag.slice(1, i);
+}
+
+/** End index of a `<!…>` construct (comment, CDATA, DOCTYPE with or without an internal subset), or -1. */
+export function skipDeclaration(buf: string, lt: number): number {
+  if (buf.startsWith('<!--', lt)) {
+    const e = buf.indexOf('-->', lt + 4);
+    return e < 0 ? -1 : e + 3;
+  }
+  if (buf.startsWith('<![CDATA[', lt)) {
+    const e = buf.indexOf(']]>', lt + 9);
+    return e < 0 ? -1 : e + 3;
+  }
+  if (buf.startsWith('<!DOCTYPE', lt)) {
+    // Up to its internal subset or its end, past quoted SYSTEM/PUBLIC literals (either quote, may hold `>`).
+    let bracket = -1;
+    let i = lt + 9;
+    for (; i < buf.length; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        const close = buf.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (close < 0) return -1;
+        i = close;
+      } else if (c === 62) return i + 1;
+      else if (c === 91) {
+        bracket = i;
+        break;
+      }
+    }
+    if (bracket < 0) return -1;
+    // Internal subset: skip to "]>" (whitespace allowed between). Apple's malformed variants still end so.
+    const re = /\]\s*>/g;
+    re.lastIndex = bracket;
+    const m = re.exec(buf);
+    return m ? m.index + m[0].length : -1;
+  }
+  const gt = buf.indexOf('>', lt);
+  return gt < 0 ? -1 : gt + 1;
+}

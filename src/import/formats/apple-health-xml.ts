@@ -10,7 +10,7 @@ import { endBeside, readDateTimeField } from '../../../models/util/time.ts';
 import { checkAbort, locate, textChunks, type ReadContext } from '../bytes.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
-import { attr, rawAttr, tagEnd } from '../xml-text.ts';
+import { attr, rawAttr, skipDeclaration, tagEnd, tagName } from '../xml-text.ts';
 import { decimal } from '../../../models/util/number.ts';
 
 const BY_APPLE_TYPE = new Map<string, MetricId>(METRIC_IDS.filter((m) => METRICS[m].appleType).map((m) => [METRICS[m].appleType!, m]));
@@ -201,51 +201,4 @@ export async function parseAppleHealthXml(bytes: AsyncIterable<Uint8Array>, sink
       'The export ends before </HealthData>: the file is incomplete (an interrupted download or copy?)',
       where(buf.length),
     );
-}
-
-function tagName(tag: string): string {
-  let i = 1;
-  while (i < tag.length) {
-    const c = tag.charCodeAt(i);
-    if (c === 32 || c === 47 || c === 62 || c === 9 || c === 10 || c === 13) break;
-    i++;
-  }
-  return tag.slice(1, i);
-}
-
-/** End index of a `<!…>` construct (comment, CDATA, DOCTYPE with or without an internal subset), or -1. */
-function skipDeclaration(buf: string, lt: number): number {
-  if (buf.startsWith('<!--', lt)) {
-    const e = buf.indexOf('-->', lt + 4);
-    return e < 0 ? -1 : e + 3;
-  }
-  if (buf.startsWith('<![CDATA[', lt)) {
-    const e = buf.indexOf(']]>', lt + 9);
-    return e < 0 ? -1 : e + 3;
-  }
-  if (buf.startsWith('<!DOCTYPE', lt)) {
-    // Up to its internal subset or its end, past quoted SYSTEM/PUBLIC literals (either quote, may hold `>`).
-    let bracket = -1;
-    let i = lt + 9;
-    for (; i < buf.length; i++) {
-      const c = buf.charCodeAt(i);
-      if (c === 34 || c === 39) {
-        const close = buf.indexOf(c === 34 ? '"' : "'", i + 1);
-        if (close < 0) return -1;
-        i = close;
-      } else if (c === 62) return i + 1;
-      else if (c === 91) {
-        bracket = i;
-        break;
-      }
-    }
-    if (bracket < 0) return -1;
-    // Internal subset: skip to "]>" (whitespace allowed between). Apple's malformed variants still end so.
-    const re = /\]\s*>/g;
-    re.lastIndex = bracket;
-    const m = re.exec(buf);
-    return m ? m.index + m[0].length : -1;
-  }
-  const gt = buf.indexOf('>', lt);
-  return gt < 0 ? -1 : gt + 1;
 }

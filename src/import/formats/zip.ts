@@ -12,6 +12,8 @@ import { snippet } from '../../../models/util/text.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 import { ZipPieces } from '../zip-pieces.ts';
+import { inXdmSubset, xdmPackageFile } from './ccda-detect.ts';
+import type { CdaContext } from './ccda-xml.ts';
 
 /** Zip-bomb limits (docs/import-formats.md). */
 export const ZIP_LIMITS = {
@@ -33,9 +35,8 @@ function skipped(name: string): string | undefined {
   const base = name.split('/').pop() ?? name;
   if (name.endsWith('/') || base.startsWith('._') || name.startsWith('__MACOSX/')) return '';
   if (/\.gpx$/i.test(base)) return 'GPX route';
-  if (/^export_cda\.xml$/i.test(base)) return 'export_cda.xml (duplicate of export.xml)';
   if (/\.(pdf|jpe?g|png|heic|mp4|mov)$/i.test(base)) return `attachment (${base.split('.').pop()!.toLowerCase()})`;
-  return undefined;
+  return xdmPackageFile(name);
 }
 
 /** Reads up to `n` bytes ahead, then yields everything (the peeked bytes first). */
@@ -89,9 +90,11 @@ export async function parseZip(
   let readBytes = 0;
   let outBytes = 0;
   let sawApple = false;
+  let sawXdm = false;
   let parsed = 0;
 
-  const runEntry = async (name: string, q: AsyncQueue<Uint8Array>): Promise<void> => {
+  /** `earlier`: the entries before this one, all read (given to Apple's `export_cda.xml` only). */
+  const runEntry = async (name: string, q: AsyncQueue<Uint8Array>, earlier?: Promise<unknown>): Promise<void> => {
     const { head, all } = await peek(q, SNIFF_BYTES);
     let format: FormatId;
     try {
@@ -112,7 +115,16 @@ export async function parseZip(
       return;
     }
     if (format === 'apple-health-xml') sawApple = true;
+    if (format === 'ccda-xml' && inXdmSubset(name)) sawXdm = true;
     parsed++;
+    if (format === 'ccda-xml' && earlier) {
+      // Apple's CDA copy of export.xml: read once the entries before it are, keeping what they lack.
+      await earlier;
+      const appleSources = sawApple ? new Set(sink.sources.map((s) => `${s.name}|${s.model ?? ''}`)) : undefined;
+      const cda: CdaContext = { signal: ctx.signal, entryName: name, appleSources };
+      await parse(all, sink, cda);
+      return;
+    }
     await parse(all, sink, { signal: ctx.signal, entryName: name });
   };
 
@@ -157,8 +169,10 @@ export async function parseZip(
     };
     current = q;
     queues.push(q);
+    // Entries before it have all their bytes already: waiting for them cannot hold up the reading.
+    const earlier = /(^|\/)export_cda\.xml$/i.test(file.name) ? Promise.all(running) : undefined;
     running.push(
-      runEntry(file.name, q)
+      runEntry(file.name, q, earlier)
         .catch((e: unknown) => {
           fatal ??= e;
         })
@@ -224,7 +238,7 @@ export async function parseZip(
   await Promise.all(running);
   if (fatal) throw fatal;
   if (parsed === 0) throw new ImportError('NO_DATA', seen.describe());
-  return sawApple ? 'apple-health-zip' : 'zip';
+  return sawApple ? 'apple-health-zip' : sawXdm ? 'ccda-xdm-zip' : 'zip';
 }
 
 /** Compression methods fflate cannot inflate, by number (APPNOTE.TXT 4.4.5). */

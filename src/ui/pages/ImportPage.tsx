@@ -25,6 +25,7 @@ const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,applicatio
 const HOWTO: [format: string, how: MessageKey][] = [
   ['apple-health-zip', 'import.howto.apple-health'],
   ['fhir-r4', 'import.howto.fhir-r4'],
+  ['ccda-xdm-zip', 'import.howto.ccda'],
   ['dexcom-clarity-csv', 'import.howto.dexcom-clarity-csv'],
   ['libreview-csv', 'import.howto.libreview-csv'],
   ['nightscout-json', 'import.howto.nightscout-json'],

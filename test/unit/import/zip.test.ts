@@ -19,12 +19,12 @@ const appleZip = (xmlName = 'export.xml'): Uint8Array<ArrayBuffer> =>
   } as Zippable) as Uint8Array<ArrayBuffer>;
 
 describe('zip archives', () => {
-  it('Apple Health export.zip (the real dogsheep layout): the XML is read, GPX and CDA skipped', async () => {
+  it('Apple Health export.zip (the real dogsheep layout): the XML is read, GPX skipped, a CDA stub that is no C-CDA ignored', async () => {
     const d = db();
     const r = await importText(d, appleZip(), 'export.zip');
     expect(r.format).toBe('apple-health-zip');
     expect(r.added).toBe(2);
-    expect(r.ignored).toMatchObject({ 'GPX route': 1, 'export_cda.xml (duplicate of export.xml)': 1 });
+    expect(r.ignored).toMatchObject({ 'GPX route': 1, 'file apple_health_export/export_cda.xml': 1 });
     expect((await readSamples(d, 'heart_rate')).value[0]).toBe(72);
   });
 

@@ -27,6 +27,8 @@ const FORMAT_IDS = [
   'garmin-csv',
   'withings-csv',
   'samsung-health-csv',
+  'ccda-xml',
+  'ccda-xdm-zip',
 ] as const;
 
 const DEC3 = Date.UTC(2024, 11, 3, 12);
@@ -37,6 +39,8 @@ describe('formats by their plain names', () => {
     expect(formatName('apple-health-zip')).toBe('Apple Health export');
     expect(formatName('dexcom-clarity-csv')).toBe('Dexcom Clarity CSV');
     expect(formatName('fhir-r4')).toBe('FHIR record');
+    expect(formatName('ccda-xml')).toBe('Patient portal record (C-CDA)');
+    expect(formatName('ccda-xdm-zip')).toBe('Patient portal record (C-CDA)');
     expect(formatName('generic-csv')).toBe('Doppel CSV');
     expect(formatName('doppel-demo')).toBe('demo person');
   });
@@ -44,7 +48,8 @@ describe('formats by their plain names', () => {
   it('every format detection can name has a plain name; anything else is a "file"', () => {
     for (const id of FORMAT_IDS) {
       expect(`import.format.${id}` in en, id).toBe(true);
-      expect(formatName(id)).not.toMatch(/-|_/);
+      // No id-like words (lower-case joined by - or _); a standard's own name such as "C-CDA" is fine.
+      expect(formatName(id)).not.toMatch(/[a-z0-9]-[a-z0-9]|_/);
     }
     expect(formatName('something-new')).toBe('file');
   });

@@ -109,6 +109,8 @@ export const importing = {
   'import.format.garmin-csv': 'Garmin Connect CSV',
   'import.format.withings-csv': 'Withings Health Mate export',
   'import.format.samsung-health-csv': 'Samsung Health export',
+  'import.format.ccda-xml': 'Patient portal record (C-CDA)',
+  'import.format.ccda-xdm-zip': 'Patient portal record (C-CDA)',
   'import.format.doppel-demo': 'demo person',
   'import.format.doppel-entry': 'by hand',
   'import.format.other': 'file',
@@ -120,6 +122,8 @@ export const importing = {
     'On your iPhone, open Health, tap your picture at the top right, then Export All Health Data. Send the export.zip to this device (AirDrop, Files or email) and choose it here.',
   'import.howto.fhir-r4':
     'In your patient portal or health record app, look for Download or Share my record and choose FHIR (a .json file). In the US, Medicare’s Blue Button gives the same kind of file.',
+  'import.howto.ccda':
+    'In a US patient portal (MyChart and others), look for Download my record (or Health Summary, Visit Summary) and save it to this device; choose the zip (or the .xml file) it gives here.',
   'import.howto.dexcom-clarity-csv':
     'Sign in to Dexcom Clarity on the web, press the Export button at the top right, pick the dates and save the CSV file.',
   'import.howto.libreview-csv': 'Sign in to LibreView on the web, open Glucose History and press Download Glucose Data; save the CSV file.',
