@@ -7,6 +7,7 @@ import { isGarminHeader } from './formats/garmin-csv.ts';
 import { isGoogleFitHeader } from './formats/google-fit-csv.ts';
 import { withingsKind } from './formats/withings-csv.ts';
 import { isSamsungMeta } from './formats/samsung-health-csv.ts';
+import { isHealthConnectDb } from './formats/health-connect-zip.ts';
 
 export type FormatId =
   | 'zip'
@@ -21,7 +22,9 @@ export type FormatId =
   | 'generic-csv'
   | 'garmin-csv'
   | 'withings-csv'
-  | 'samsung-health-csv';
+  | 'samsung-health-csv'
+  | 'health-connect-zip'
+  | 'health-connect-db';
 
 /** How many leading bytes detection reads. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -86,6 +89,8 @@ function binary(head: Uint8Array, text: string): boolean {
 export function detectFormat(head: Uint8Array, name = ''): FormatId {
   if (head.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty');
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return 'zip';
+  // Android Health Connect's database, by its name (in the export zip, or unpacked); its parser checks the SQLite header.
+  if (isHealthConnectDb(name)) return 'health-connect-db';
   const like = looksLike(head);
   if (like) throw new ImportError('UNKNOWN_FORMAT', like);
   const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');

@@ -20,6 +20,7 @@ import { parseGarminCsv } from './formats/garmin-csv.ts';
 import { parseWithingsCsv } from './formats/withings-csv.ts';
 import { parseGoogleFitCsv } from './formats/google-fit-csv.ts';
 import { parseSamsungHealthCsv } from './formats/samsung-health-csv.ts';
+import { parseHealthConnectDb } from './formats/health-connect.ts';
 import { parseZip, type EntryParser } from './formats/zip.ts';
 import { ImportSink, type WallZones } from './sink.ts';
 import { isKnownZone, runtimeZone } from '../../models/util/zone.ts';
@@ -89,6 +90,7 @@ const ENTRY_PARSERS: Partial<Record<FormatId, EntryParser>> = {
   'withings-csv': parseWithingsCsv,
   'google-fit-csv': parseGoogleFitCsv,
   'samsung-health-csv': parseSamsungHealthCsv,
+  'health-connect-db': parseHealthConnectDb,
 };
 
 const PARSERS: Partial<Record<FormatId, Parser>> = {

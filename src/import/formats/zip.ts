@@ -12,6 +12,7 @@ import { snippet } from '../../../models/util/text.ts';
 import { ImportError } from '../errors.ts';
 import type { ImportSink } from '../sink.ts';
 import { ZipPieces } from '../zip-pieces.ts';
+import { missingDatabase } from './health-connect-zip.ts';
 
 /** Zip-bomb limits (docs/import-formats.md). */
 export const ZIP_LIMITS = {
@@ -89,6 +90,8 @@ export async function parseZip(
   let readBytes = 0;
   let outBytes = 0;
   let sawApple = false;
+  /** The zip's format as an entry's parser named it (a Health Connect export). */
+  let named: FormatId | undefined;
   let parsed = 0;
 
   const runEntry = async (name: string, q: AsyncQueue<Uint8Array>): Promise<void> => {
@@ -113,7 +116,8 @@ export async function parseZip(
     }
     if (format === 'apple-health-xml') sawApple = true;
     parsed++;
-    await parse(all, sink, { signal: ctx.signal, entryName: name });
+    const r = await parse(all, sink, { signal: ctx.signal, entryName: name });
+    if (r?.endsWith('-zip')) named = r;
   };
 
   const seen = new ZipContents();
@@ -223,8 +227,8 @@ export async function parseZip(
   if (fatal) for (const q of queues) if (!q.ended) q.fail(fatal);
   await Promise.all(running);
   if (fatal) throw fatal;
-  if (parsed === 0) throw new ImportError('NO_DATA', seen.describe());
-  return sawApple ? 'apple-health-zip' : 'zip';
+  if (parsed === 0) throw new ImportError('NO_DATA', seen.describe() + missingDatabase((ctx as { fileName?: string }).fileName));
+  return named ?? (sawApple ? 'apple-health-zip' : 'zip');
 }
 
 /** Compression methods fflate cannot inflate, by number (APPNOTE.TXT 4.4.5). */

@@ -107,6 +107,8 @@ export const importing = {
   'import.format.garmin-csv': 'Garmin Connect CSV',
   'import.format.withings-csv': 'Withings Health Mate export',
   'import.format.samsung-health-csv': 'Samsung Health export',
+  'import.format.health-connect-zip': 'Android Health Connect export',
+  'import.format.health-connect-db': 'Android Health Connect export',
   'import.format.doppel-demo': 'demo person',
   'import.format.doppel-entry': 'by hand',
   'import.format.other': 'file',
