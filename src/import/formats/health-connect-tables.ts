@@ -31,7 +31,9 @@ export interface IntervalTable {
   read: (row: readonly unknown[], startMs: number, endMs: number) => Reading[];
 }
 
-const num = (x: unknown): number => (typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : NaN);
+/** A number column's value; a column AOSP declares TEXT but fills with an int (blood glucose's relation_to_meal) holds it as text. */
+const num = (x: unknown): number =>
+  typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : typeof x === 'string' && x.trim() !== '' ? Number(x) : NaN;
 /** A nullable column: no reading when NULL. */
 const some = (x: unknown, r: (v: number) => Reading): Reading[] => (x === null || x === undefined ? [] : [r(num(x))]);
 

@@ -35,7 +35,9 @@ export const HC_LIMITS = {
 };
 
 type Row = unknown[];
-const num = (x: unknown): number => (typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : NaN);
+/** A number column's value; a column AOSP declares TEXT but fills with an int (blood glucose's relation_to_meal) holds it as text. */
+const num = (x: unknown): number =>
+  typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : typeof x === 'string' && x.trim() !== '' ? Number(x) : NaN;
 const text = (x: unknown): string => (typeof x === 'string' ? x : '');
 
 /** Every row of a query, one at a time (sql.js steps a prepared statement: no result set in memory). */
