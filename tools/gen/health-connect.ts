@@ -231,7 +231,7 @@ export function yearSpec(days = 365): HcSpec {
   };
 }
 
-if (process.argv[1]?.endsWith('health-connect.ts')) {
+if (process.argv[1]?.replaceAll('\\', '/').endsWith('tools/gen/health-connect.ts')) {
   const args = process.argv.slice(2);
   const out = args[args.indexOf('--out') + 1];
   if (!args.includes('--out') || !out) {
