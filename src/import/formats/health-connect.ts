@@ -104,6 +104,21 @@ async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: 
     );
 
   const sources = sourceTable(db, sink, tables);
+  // Units are linear (models/units.ts): the conversion of each metric and unit is read once, not
+  // normalized again for each of a year's half a million heart rates.
+  const linear = new Map<string, { scale: number; offset: number } | string>();
+  const canonical = (r: Reading): number | string => {
+    const key = `${r.metric}|${r.unit}`;
+    let f = linear.get(key);
+    if (f === undefined) {
+      const zero = toCanonical(r.metric, 0, r.unit);
+      const one = toCanonical(r.metric, 1, r.unit);
+      f = !zero.ok ? zero.reason : !one.ok ? one.reason : { scale: one.value - zero.value, offset: zero.value };
+      linear.set(key, f);
+    }
+    if (typeof f === 'string') return f;
+    return Number.isFinite(r.value) ? r.value * f.scale + f.offset : `${r.metric} value is not a finite number`;
+  };
   let n = 0;
   const tick = async (): Promise<void> => {
     if (++n % 4096 === 0) {
@@ -126,8 +141,8 @@ async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: 
       return;
     }
     for (const r of readings) {
-      const conv = toCanonical(r.metric, r.value, r.unit);
-      const why = conv.ok ? sink.add(r.metric, startMs, endMs, conv.value, offsetMin, source, r.flags ?? 0) : conv.reason;
+      const conv = canonical(r);
+      const why = typeof conv === 'number' ? sink.add(r.metric, startMs, endMs, conv, offsetMin, source, r.flags ?? 0) : conv;
       if (why) sink.reject(at(), why);
     }
   };
