@@ -35,6 +35,10 @@ export const HC_LIMITS = {
 };
 
 type Row = unknown[];
+/** The table being read, for where a damaged page is met. */
+interface TablePlace {
+  table: string;
+}
 /** A number column's value; a column AOSP declares TEXT but fills with an int (blood glucose's relation_to_meal) holds it as text. */
 const num = (x: unknown): number =>
   typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : typeof x === 'string' && x.trim() !== '' ? Number(x) : NaN;
@@ -77,19 +81,21 @@ export async function parseHealthConnectDb(
 ): Promise<FormatId> {
   const where = ctx.entryName ?? ctx.fileName ?? HC_DB_NAME;
   const db = await openSqlite(await collect(bytes, where, ctx), where);
+  const at: TablePlace = { table: '' };
   try {
-    await readDatabase(db, sink, where, ctx);
+    await readDatabase(db, sink, where, ctx, at);
   } catch (e) {
     if (e instanceof ImportError || (e as Error)?.name === 'AbortError') throw e;
-    // sql.js's own words ("database disk image is malformed", "file is not a database").
-    throw new ImportError('MALFORMED', `${where} is damaged: ${(e as Error).message}`, where);
+    // sql.js's own words ("database disk image is malformed", "file is not a database"), at the table being read.
+    const place = at.table ? `${where} ${at.table}` : where;
+    throw new ImportError('MALFORMED', `${where} is damaged: ${(e as Error).message}`, place);
   } finally {
     db.close();
   }
   return ctx.entryName ? 'health-connect-zip' : 'health-connect-db';
 }
 
-async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: ReadContext): Promise<void> {
+async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: ReadContext, at: TablePlace): Promise<void> {
   const version = num(db.exec('PRAGMA user_version')[0]?.values[0]?.[0]);
   const tables = new Map<string, Set<string>>();
   for (const [name] of rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")) tables.set(text(name), new Set());
@@ -148,6 +154,7 @@ async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: 
   };
 
   for (const t of INSTANT_TABLES) {
+    at.table = t.table;
     if (!has(t.table, ['row_id', 'time', 'zone_offset', 'app_info_id', 'device_info_id', ...t.columns])) continue;
     for (const [id, time, off, app, dev, ...vals] of rows(
       db,
@@ -160,6 +167,7 @@ async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: 
   }
   const INTERVAL = ['row_id', 'start_time', 'end_time', 'start_zone_offset', 'app_info_id', 'device_info_id'];
   for (const t of INTERVAL_TABLES) {
+    at.table = t.table;
     if (!has(t.table, [...INTERVAL, ...t.columns])) continue;
     for (const [id, s, e, off, app, dev, ...vals] of rows(db, `SELECT ${[...INTERVAL, ...t.columns].join(', ')} FROM ${t.table}`)) {
       await tick();
@@ -167,6 +175,7 @@ async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: 
     }
   }
 
+  at.table = 'heart_rate_record_series_table';
   // Heart rate: a series record (HeartRateRecordHelper) whose samples carry their own instants and
   // the record's start zone offset.
   if (
@@ -185,9 +194,11 @@ async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: 
     }
   }
 
-  await readSleep(db, sink, where, has, add, sources, tick);
+  await readSleep(db, sink, where, has, add, sources, tick, at);
 
+  at.table = 'medical_resource_table';
   if (has('medical_resource_table', ['medical_resource_row_id', 'fhir_data'])) await readMedical(db, sink, where, ctx);
+  at.table = '';
 
   // Tables of records Doppel does not read, by name and row count.
   const read = new Set([...INSTANT_TABLES, ...INTERVAL_TABLES].map((t) => t.table));
@@ -241,7 +252,9 @@ async function readSleep(
   add: (r: Reading[], s: number, e: number, off: unknown, src: number, at: () => string) => void,
   sources: (app: unknown, dev: unknown) => number,
   tick: () => Promise<void>,
+  at: TablePlace,
 ): Promise<void> {
+  at.table = 'sleep_session_record_table';
   if (!has('sleep_session_record_table', ['row_id', 'start_time', 'end_time', 'start_zone_offset', 'app_info_id', 'device_info_id']))
     return;
   const stages = new Map<number, Row[]>();

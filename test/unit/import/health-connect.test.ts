@@ -206,6 +206,25 @@ describe('Health Connect: bad input is refused with its place, and the store is 
     expect(await counts(d)).toEqual([0, 0, 0]);
   });
 
+  it('a damaged table names the table being read', async () => {
+    const d = db();
+    const bytes = await healthConnectDb(sampleSpec());
+    const { default: initSqlJs } = await import('sql.js');
+    const SQL = await initSqlJs();
+    const probe = new SQL.Database(bytes);
+    const root = Number(probe.exec("SELECT rootpage FROM sqlite_master WHERE name = 'weight_record_table'")[0]!.values[0]![0]);
+    const pageSize = Number(probe.exec('PRAGMA page_size')[0]!.values[0]![0]);
+    probe.close();
+    // Overwrite the table's root page with bytes that are no b-tree page.
+    bytes.fill(0xee, (root - 1) * pageSize, root * pageSize);
+    await expect(importText(d, u8(zipDb(bytes)), ZIP)).rejects.toMatchObject({
+      code: 'MALFORMED',
+      where: 'health_connect_export.db weight_record_table',
+      message: expect.stringContaining('health_connect_export.db is damaged:'),
+    });
+    expect(await counts(d)).toEqual([0, 0, 0]);
+  });
+
   it('a file of that name that is no SQLite database', async () => {
     const d = db();
     await expect(importText(d, u8(zipDb(strToU8('hello'))), ZIP)).rejects.toMatchObject({
