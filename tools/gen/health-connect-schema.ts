@@ -5,7 +5,7 @@
  * type strings of `storage/utils/StorageUtils.java` (INTEGER, REAL, TEXT, BLOB, …). Each table names
  * the file it came from; `AOSP` names the repository and commit those files were read at.
  * `tools/gen/health-connect.ts` turns this into `CREATE TABLE` statements, as AOSP's
- * `CreateTableRequest.getCreateCommand` does (columns, generated columns, foreign keys).
+ * `storage/request/CreateTableRequest.getCreateCommand` does (columns, generated columns, foreign keys).
  * Units are pinned in src/import/formats/health-connect-tables.ts, which cites the record classes.
  */
 
@@ -38,7 +38,7 @@ export interface TableDef {
   name: string;
   from: AospFile;
   columns: readonly Column[];
-  /** `GENERATED ALWAYS AS (expr)` INTEGER columns (IntervalRecordHelper, InstantRecordHelper, version 10). */
+  /** Generated INTEGER columns, `name INTEGER AS (expr)` (IntervalRecordHelper, InstantRecordHelper, version 10). */
   generated?: readonly Column[];
   /** FOREIGN KEY (parent_key) REFERENCES parent(row_id) ON DELETE CASCADE (SeriesRecordHelper, SleepStageRecordHelper). */
   parent?: string;
@@ -198,7 +198,8 @@ export const TABLES: readonly TableDef[] = [
 /** The `CREATE TABLE` statement of a table, in the shape of AOSP's CreateTableRequest.getCreateCommand(). */
 export function createTableSql(t: TableDef): string {
   const cols = t.columns.map(([n, ty]) => `${n} ${ty}`);
-  for (const [n, expr] of t.generated ?? []) cols.push(`${n} INTEGER GENERATED ALWAYS AS (${expr})`);
+  // CreateTableRequest writes a generated column as `name TYPE AS (expr)`.
+  for (const [n, expr] of t.generated ?? []) cols.push(`${n} INTEGER AS (${expr})`);
   if (t.parent) cols.push(`FOREIGN KEY (parent_key) REFERENCES ${t.parent}(row_id) ON DELETE CASCADE`);
   return `CREATE TABLE IF NOT EXISTS ${t.name} (${cols.join(', ')})`;
 }
