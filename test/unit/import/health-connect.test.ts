@@ -5,7 +5,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDaily, readSamples } from '../../../src/data/samples.ts';
-import { HC_KNOWN_DB_VERSION } from '../../../src/import/formats/health-connect.ts';
+import { HC_KNOWN_DB_VERSION, HC_LIMITS } from '../../../src/import/formats/health-connect.ts';
 import { FLAG_FASTING, FLAG_OFFSET_ASSUMED } from '../../../models/samples.ts';
 import { healthConnectDb, healthConnectZip, sampleExport, sampleSpec, T0, zipDb, type HcSpec } from '../../../tools/gen/health-connect.ts';
 import { importText } from './helpers.ts';
@@ -222,6 +222,21 @@ describe('Health Connect: bad input is refused with its place, and the store is 
       where: 'health_connect_export.db weight_record_table',
       message: expect.stringContaining('health_connect_export.db is damaged:'),
     });
+    expect(await counts(d)).toEqual([0, 0, 0]);
+  });
+
+  it('a database larger than the limit is refused before it is opened', async () => {
+    const d = db();
+    const saved = HC_LIMITS.maxDbBytes;
+    HC_LIMITS.maxDbBytes = 64 * 1024;
+    try {
+      await expect(importText(d, u8(await sampleExport()), ZIP)).rejects.toMatchObject({
+        code: 'TOO_LARGE',
+        where: 'health_connect_export.db',
+      });
+    } finally {
+      HC_LIMITS.maxDbBytes = saved;
+    }
     expect(await counts(d)).toEqual([0, 0, 0]);
   });
 
