@@ -5,6 +5,8 @@ import { entryHandlers } from '../src/data/entry-handlers.ts';
 import { shareHandlers } from '../src/share/handlers.ts';
 import { composeHandlers } from '../src/rpc/compose.ts';
 import { exposeApi } from './expose.ts';
+// The sql.js WebAssembly's precached URL, for Health Connect exports (loaded only when one is met).
+import '../src/import/sqlite-browser.ts';
 
 const api = composeHandlers({ ping: (): string => 'import' }, importHandlers, dataHandlers, entryHandlers, shareHandlers);
 

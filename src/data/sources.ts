@@ -10,10 +10,13 @@ export interface SourceInput {
    * the source on its first such import, so that later imports place them the same way.
    */
   wallZone?: string;
+  /** The device's kind where the export says it (Health Connect's device type); else read from the names. */
+  kind?: SourceKind;
 }
 
 /** Default priority class (docs/metrics.md "Overlapping sources"): a watch, then a phone, then the rest. */
 export function sourceKind(s: SourceInput): SourceKind {
+  if (s.kind) return s.kind;
   const model = s.model ?? '';
   if (/watch/i.test(model) || /watch/i.test(s.name)) return 'watch';
   if (/iphone/i.test(model)) return 'phone';

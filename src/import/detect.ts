@@ -8,6 +8,7 @@ import { isGoogleFitHeader } from './formats/google-fit-csv.ts';
 import { withingsKind } from './formats/withings-csv.ts';
 import { isSamsungMeta } from './formats/samsung-health-csv.ts';
 import { isClinicalDocument } from './formats/ccda-detect.ts';
+import { isHealthConnectDb } from './formats/health-connect-zip.ts';
 
 export type FormatId =
   | 'zip'
@@ -24,7 +25,9 @@ export type FormatId =
   | 'withings-csv'
   | 'samsung-health-csv'
   | 'ccda-xml'
-  | 'ccda-xdm-zip';
+  | 'ccda-xdm-zip'
+  | 'health-connect-zip'
+  | 'health-connect-db';
 
 /** How many leading bytes detection reads. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -89,6 +92,8 @@ function binary(head: Uint8Array, text: string): boolean {
 export function detectFormat(head: Uint8Array, name = ''): FormatId {
   if (head.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty');
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return 'zip';
+  // Android Health Connect's database, by its name (in the export zip, or unpacked); its parser checks the SQLite header.
+  if (isHealthConnectDb(name)) return 'health-connect-db';
   const like = looksLike(head);
   if (like) throw new ImportError('UNKNOWN_FORMAT', like);
   const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');

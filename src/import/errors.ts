@@ -12,7 +12,8 @@ export type ImportErrorCode =
   | 'ENCRYPTED_ZIP'
   | 'UNSUPPORTED_ZIP'
   | 'TOO_LARGE'
-  | 'NO_DATA';
+  | 'NO_DATA'
+  | 'NEWER_VERSION';
 
 /** Longest message an import error carries (a quoted snippet is cut long before). */
 export const MAX_MESSAGE = 500;

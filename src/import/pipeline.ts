@@ -21,6 +21,7 @@ import { parseWithingsCsv } from './formats/withings-csv.ts';
 import { parseGoogleFitCsv } from './formats/google-fit-csv.ts';
 import { parseSamsungHealthCsv } from './formats/samsung-health-csv.ts';
 import { parseCcdaXml } from './formats/ccda-xml.ts';
+import { parseHealthConnectDb } from './formats/health-connect.ts';
 import { parseZip, type EntryParser } from './formats/zip.ts';
 import { ImportSink, type WallZones } from './sink.ts';
 import { isKnownZone, runtimeZone } from '../../models/util/zone.ts';
@@ -91,6 +92,7 @@ const ENTRY_PARSERS: Partial<Record<FormatId, EntryParser>> = {
   'google-fit-csv': parseGoogleFitCsv,
   'samsung-health-csv': parseSamsungHealthCsv,
   'ccda-xml': parseCcdaXml,
+  'health-connect-db': parseHealthConnectDb,
 };
 
 const PARSERS: Partial<Record<FormatId, Parser>> = {

@@ -12,6 +12,7 @@ import { localDay } from '../../models/util/time.ts';
 import type { DoseInput } from '../data/doses.ts';
 import type { DoseKind } from '../data/rows.ts';
 import { runtimeZone, zonedWallToEpoch, zoneOffsetMin } from '../../models/util/zone.ts';
+import type { SourceKind } from '../data/rows.ts';
 
 /**
  * Where records without a UTC offset are placed (docs/import-formats.md "Time"): in the zone a
@@ -87,8 +88,8 @@ export class ImportSink {
     this.sources[source]!.wallZone ??= zone;
   }
 
-  /** Index of a source (device or app), created on first use. */
-  source(name: string, model = ''): number {
+  /** Index of a source (device or app), created on first use; `kind` where the export says it (a device type). */
+  source(name: string, model = '', kind?: SourceKind): number {
     name = printable(name.slice(0, MAX_NAME));
     model = printable(model.slice(0, MAX_NAME));
     const key = `${name}|${model}`;
@@ -96,7 +97,7 @@ export class ImportSink {
     if (i === undefined) {
       if (this.sources.length >= MAX_SOURCES) return TOO_MANY_SOURCES;
       i = this.sources.length;
-      this.sources.push(model ? { name, model } : { name });
+      this.sources.push({ name, ...(model ? { model } : {}), ...(kind ? { kind } : {}) });
       this.sourceIndex.set(key, i);
     }
     return i;

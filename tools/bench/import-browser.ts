@@ -13,7 +13,7 @@ import { serveDir } from '../../test/e2e/support/static-server.ts';
 import type { ImportBenchRow } from './import-node.ts';
 
 /** Peak JS heap (MB) over the page's workers, sampled through non-flattened CDP target sessions. */
-async function workerHeapSampler(cdp: CDPSession): Promise<{ stop(): number }> {
+export async function workerHeapSampler(cdp: CDPSession): Promise<{ stop(): number }> {
   const sessions = new Set<string>();
   const pending = new Map<number, (v: number) => void>();
   let id = 1;

@@ -82,8 +82,13 @@ export async function buildCli(outfile = DEFAULT_OUTFILE) {
       metafile: true,
       logLevel: 'warning',
       legalComments: 'none',
-      // Packages written as CommonJS call require(); an ES module has none, so give it one.
-      banner: { js: "import { createRequire as __doppelRequire } from 'node:module'; const require = __doppelRequire(import.meta.url);" },
+      // Packages written as CommonJS call require() and read __dirname (sql.js, at start); an ES
+      // module has neither, so give it both.
+      banner: {
+        js:
+          "import { createRequire as __doppelRequire } from 'node:module'; const require = __doppelRequire(import.meta.url);" +
+          " const __dirname = new URL('.', import.meta.url).pathname;",
+      },
     });
     const files = {};
     for (const path of [...Object.keys(result.metafile.inputs), ...BUILD_FILES]) {

@@ -14,6 +14,7 @@ import type { ImportSink } from '../sink.ts';
 import { ZipPieces } from '../zip-pieces.ts';
 import { inXdmSubset, xdmPackageFile } from './ccda-detect.ts';
 import type { CdaContext } from './ccda-xml.ts';
+import { missingDatabase } from './health-connect-zip.ts';
 
 /** Zip-bomb limits (docs/import-formats.md). */
 export const ZIP_LIMITS = {
@@ -91,6 +92,8 @@ export async function parseZip(
   let outBytes = 0;
   let sawApple = false;
   let sawXdm = false;
+  /** The zip's format as an entry's parser named it (a Health Connect export). */
+  let named: FormatId | undefined;
   let parsed = 0;
 
   /** `earlier`: the entries before this one, all read (given to Apple's `export_cda.xml` only). */
@@ -125,7 +128,8 @@ export async function parseZip(
       await parse(all, sink, cda);
       return;
     }
-    await parse(all, sink, { signal: ctx.signal, entryName: name });
+    const r = await parse(all, sink, { signal: ctx.signal, entryName: name });
+    if (r?.endsWith('-zip')) named = r;
   };
 
   const seen = new ZipContents();
@@ -237,8 +241,8 @@ export async function parseZip(
   if (fatal) for (const q of queues) if (!q.ended) q.fail(fatal);
   await Promise.all(running);
   if (fatal) throw fatal;
-  if (parsed === 0) throw new ImportError('NO_DATA', seen.describe());
-  return sawApple ? 'apple-health-zip' : sawXdm ? 'ccda-xdm-zip' : 'zip';
+  if (parsed === 0) throw new ImportError('NO_DATA', seen.describe() + missingDatabase((ctx as { fileName?: string }).fileName));
+  return named ?? (sawApple ? 'apple-health-zip' : sawXdm ? 'ccda-xdm-zip' : 'zip');
 }
 
 /** Compression methods fflate cannot inflate, by number (APPNOTE.TXT 4.4.5). */

@@ -1,15 +1,22 @@
 // The in-memory IndexedDB the store opens, installed before Dexie loads.
 import 'fake-indexeddb/auto';
 import { openAsBlob, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { DoppelDb } from '../../../src/data/db.ts';
 import { DataError } from '../../../src/data/errors.ts';
 import { storeReport } from '../../../src/data/report.ts';
 import { ImportError } from '../../../src/import/errors.ts';
 import { importBlob } from '../../../src/import/pipeline.ts';
+import { setSqliteWasm } from '../../../src/import/sqlite.ts';
 import { InternalError, UsageError } from '../args.ts';
 import type { CommandResult } from '../command.ts';
 import type { Parsed } from '../args.ts';
+
+// sql.js's WebAssembly for Health Connect databases, from node_modules (the CLI's bundle has no
+// __dirname for sql.js to find it by); read only when such a file is met.
+setSqliteWasm({ binary: async () => new Uint8Array(await readFile(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'))) });
 
 /** `import` (usage and help: ./index.ts). */
 export async function run(p: Parsed): Promise<CommandResult> {

@@ -111,6 +111,8 @@ export const importing = {
   'import.format.samsung-health-csv': 'Samsung Health export',
   'import.format.ccda-xml': 'Patient portal record (C-CDA)',
   'import.format.ccda-xdm-zip': 'Patient portal record (C-CDA)',
+  'import.format.health-connect-zip': 'Android Health Connect export',
+  'import.format.health-connect-db': 'Android Health Connect export',
   'import.format.doppel-demo': 'demo person',
   'import.format.doppel-entry': 'by hand',
   'import.format.other': 'file',
