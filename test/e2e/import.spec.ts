@@ -163,9 +163,10 @@ test('a PDF or a photo is refused before it is read: what to get instead, and no
   expect(before).toEqual({ imports: {}, staging: 0, samples: {}, days: {} });
   // The same steps are on the page for every export.
   await imp.howTo.getByText('Where to find your export').click();
-  await expect(imp.howTo.getByRole('listitem')).toHaveCount(12);
+  await expect(imp.howTo.getByRole('listitem')).toHaveCount(13);
   await expect(imp.howTo).toContainText('Dexcom Clarity CSV: Sign in to Dexcom Clarity');
   await expect(imp.howTo).toContainText('Patient portal record (C-CDA): In a US patient portal');
+  await expect(imp.howTo).toContainText('Android Health Connect export: On an Android phone');
 });
 
 test('undo says what it removed, and redo brings back exactly the same readings', async ({ page }) => {

@@ -24,6 +24,7 @@ const ACCEPT = '.zip,.xml,.json,.ndjson,.csv,application/zip,text/xml,applicatio
 /** Where each export is found: the format named, and the steps in its app (i18n import.howto.*). */
 const HOWTO: [format: string, how: MessageKey][] = [
   ['apple-health-zip', 'import.howto.apple-health'],
+  ['health-connect-zip', 'import.howto.health-connect'],
   ['fhir-r4', 'import.howto.fhir-r4'],
   ['ccda-xdm-zip', 'import.howto.ccda'],
   ['dexcom-clarity-csv', 'import.howto.dexcom-clarity-csv'],

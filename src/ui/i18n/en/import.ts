@@ -124,6 +124,8 @@ export const importing = {
     'On your iPhone, open Health, tap your picture at the top right, then Export All Health Data. Send the export.zip to this device (AirDrop, Files or email) and choose it here.',
   'import.howto.fhir-r4':
     'In your patient portal or health record app, look for Download or Share my record and choose FHIR (a .json file). In the US, Medicare’s Blue Button gives the same kind of file.',
+  'import.howto.health-connect':
+    'On an Android phone, open Settings, search for Health Connect, and look under Manage data for Export (on some phones: Backup and restore). Save the export to Files or Drive, then choose its zip here.',
   'import.howto.ccda':
     'In a US patient portal (MyChart and others), look for Download my record (or Health Summary, Visit Summary) and save it to this device; choose the zip (or the .xml file) it gives here.',
   'import.howto.dexcom-clarity-csv':
