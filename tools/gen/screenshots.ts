@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
 import { findChromium } from '../test/chromium.mjs';
 import { serveDir } from '../../test/e2e/support/static-server.ts';
+import { sampleExport } from './health-connect.ts';
 
 const OUT = 'docs/screenshots';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
@@ -80,6 +81,33 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     },
   ],
   [
+    'import-health-connect',
+    async (p) => {
+      // From another screen, so that the Import page starts without the earlier import's report.
+      await p.goto(`${p.url().split('#')[0]}#/profile`);
+      await p.getByRole('heading', { name: 'Your profile' }).waitFor();
+      await p.goto(`${p.url().split('#')[0]}#/import`);
+      await p.getByRole('heading', { name: 'Import your data' }).waitFor();
+      const zip = Buffer.from(await sampleExport());
+      await p
+        .locator('input[type="file"]:not([webkitdirectory])')
+        .setInputFiles({ name: 'health_connect_export.zip', mimeType: 'application/zip', buffer: zip });
+      await p.getByTestId('import-result').getByText('Android Health Connect export').waitFor({ timeout: 60_000 });
+    },
+  ],
+  [
+    'import-ccda',
+    async (p) => {
+      // From another screen, so that the Import page starts without the earlier import's report.
+      await p.goto(`${p.url().split('#')[0]}#/profile`);
+      await p.getByRole('heading', { name: 'Your profile' }).waitFor();
+      await p.goto(`${p.url().split('#')[0]}#/import`);
+      await p.getByRole('heading', { name: 'Import your data' }).waitFor();
+      await p.locator('input[type="file"]:not([webkitdirectory])').setInputFiles('test/fixtures/synthetic/ccda/portal-xdm.zip');
+      await p.getByTestId('import-result').getByText('Patient portal record (C-CDA)').waitFor({ timeout: 60_000 });
+    },
+  ],
+  [
     'entry',
     async (p) => {
       await p.emulateMedia({ media: 'screen' });
@@ -146,6 +174,12 @@ try {
       await open(page);
       await page.waitForTimeout(300);
       await page.evaluate(() => window.scrollTo(0, 0));
+      // A new format's import: its report in view on the phone.
+      if (name.startsWith('import-') && size === 'phone')
+        await page.evaluate(() => {
+          document.querySelector('[data-testid="import-result"]')!.scrollIntoView({ block: 'start' });
+          window.scrollBy(0, -70);
+        });
       await page.screenshot({ path: `${OUT}/${name}-${kind}.png`, fullPage: size === 'desktop' });
       console.log(`${OUT}/${name}-${kind}.png`);
       if (name === 'timeline') {

@@ -6,7 +6,7 @@
 export const importing = {
   'import.title': 'Import your data',
   'import.intro':
-    "Apple Health ({zip} or {xml}), FHIR records from a patient portal, Dexcom Clarity, LibreView, Nightscout, Fitbit, Google Fit, Withings, Garmin, Samsung Health, or Doppel's CSV; a zip of several works too. Files are read on this device; nothing is uploaded. Importing the same file again adds nothing, and every import can be undone.",
+    "Apple Health ({zip} or {xml}), Android Health Connect, a patient portal's record (FHIR or C-CDA), Dexcom Clarity, LibreView, Nightscout, Fitbit, Google Fit, Withings, Garmin, Samsung Health, or Doppel's CSV; a zip of several works too. Files are read on this device; nothing is uploaded. Importing the same file again adds nothing, and every import can be undone.",
   'import.chooseFiles': 'Choose files…',
   'import.chooseFolder': 'Choose a folder…',
   'import.drop': 'or drop files or a folder here',
