@@ -6,7 +6,11 @@ import { restoreFile } from '../../../src/backup/reader.ts';
 import { BACKUP_TABLES } from '../../../src/backup/records.ts';
 import type { DoppelDb } from '../../../src/data/db.ts';
 import { exportWorkspace } from '../../../src/data/export.ts';
-import { commitImport, undoImport, type ImportInput } from '../../../src/data/imports.ts';
+import { commitImport, recoverInterruptedImports, undoImport, type ImportInput } from '../../../src/data/imports.ts';
+import { setLockManager, type Locks } from '../../../src/data/locks.ts';
+import { backupRecords } from '../../../src/backup/reader.ts';
+import { restoreRecords } from '../../../src/backup/restore.ts';
+import type { BackupRecord } from '../../../src/backup/records.ts';
 import { saveProfile } from '../../../src/data/profile.ts';
 import { REVISION_KEY } from '../../../src/data/revision.ts';
 import { setSetting } from '../../../src/data/settings.ts';
@@ -206,6 +210,45 @@ describe('backup and restore', () => {
       }).catch((x: unknown) => x);
       expect((e as Error).message).toMatch(/disk full/);
       expect(await dump(dst)).toEqual(before);
+    }
+  });
+
+  it('a crash mid-restore leaves the earlier data as it was, and start-up recovery removes what it staged', async () => {
+    const src = db();
+    await seed(src);
+    // Twenty months of weights: more month chunks than one staging write takes.
+    const months = Array.from({ length: 20 }, (_, i) => [Date.UTC(2020, i, 3, 7), 80 + i / 10, 1, 0] as [number, number, number, number]);
+    await commitImport(src, input('months.xml', months));
+    const file = await backupOf(src);
+    const dst = db();
+    await commitImport(dst, B());
+    const before = await dump(dst);
+    // Locks whose holder has died: every request is granted at once (as after a closed tab).
+    const dead: Locks = { request: (_n, _o, fn) => Promise.resolve(fn({})) };
+    setLockManager(dead);
+    try {
+      let reached!: () => void;
+      const stalled = new Promise<void>((r) => (reached = r));
+      // The file stops arriving at its end record (the process "dies" there: nothing after runs).
+      async function* crashing(): AsyncGenerator<BackupRecord> {
+        for await (const r of backupRecords(file, secret)) {
+          if (r.k === 'end') {
+            reached();
+            await new Promise(() => undefined);
+          }
+          yield r;
+        }
+      }
+      void restoreRecords(dst, crashing(), { fileName: 'b.doppel', bytes: file.size, dailyIncluded: true });
+      await stalled;
+      const during = await dump(dst);
+      for (const t of ['profile', 'sampleChunks', 'daily', 'sources', 'scenarios', 'twinSnapshots', 'doses'])
+        expect({ [t]: during[t] }).toEqual({ [t]: before[t] });
+      expect(during.staging!.length).toBeGreaterThan(8);
+      expect(await recoverInterruptedImports(dst)).toBe(1);
+      expect(await dump(dst)).toEqual(before);
+    } finally {
+      setLockManager(undefined);
     }
   });
 
