@@ -152,6 +152,32 @@ describe('backup and restore', () => {
     expect(after.doses).toEqual(before.doses);
   });
 
+  it('on merge: settings set here win, the rest come from the backup; plans and snapshots are not doubled; undone imports stay out', async () => {
+    const src = db();
+    await seed(src); // weight in lb, a plan, a snapshot of import 2, import 3 undone
+    await setSetting(src, 'glucoseUnit', 'mmol/L');
+    const dst = db();
+    await commitImport(dst, C());
+    await setSetting(dst, 'weightUnit', 'kg');
+    await dst.scenarios.add({ name: 'Walk more', scenario: { activityMinutesPerWeek: 150 }, createdAt: 7, updatedAt: 8 });
+    const r = await restoreFile(dst, await backupOf(src), 'b.doppel', secret);
+    expect([r.mode, r.undoneSkipped, r.imports.map((i) => i.fileName)]).toEqual(['merged', 1, ['a.xml', 'b.xml']]);
+    expect((await dst.settings.get('weightUnit'))?.value).toBe('kg');
+    expect((await dst.settings.get('glucoseUnit'))?.value).toBe('mmol/L');
+    expect(await dst.settings.get('ml.glucose')).toBeUndefined();
+    expect(await dst.scenarios.count()).toBe(1);
+    const snaps = await dst.twinSnapshots.toArray();
+    // The snapshot's watermark names import 2 of the backup (b.xml), which is import 3 here.
+    expect(snaps.map((x) => x.watermark.importId)).toEqual([r.imports[1]!.id]);
+    // The backup's undo data did not come along: only this device's undone import could be redone.
+    expect(await dst.staging.count()).toBe(0);
+    // Restoring the same backup again adds its imports again, every sample a duplicate.
+    const again = await restoreFile(dst, await backupOf(src), 'b.doppel', secret);
+    expect(again.imports.map((i) => i.added)).toEqual([0, 0]);
+    expect(await dst.scenarios.count()).toBe(1);
+    expect(await dst.twinSnapshots.count()).toBe(1);
+  });
+
   it('keeps the newer of the person’s own values per field on merge', async () => {
     const src = db();
     await saveProfile(src, { birthDate: '1974-08-16', heightCm: 170 });
