@@ -137,7 +137,7 @@ export async function restoreRecords(
         const s = rec.r as unknown as StagingRow;
         checkChunk({ ...s, key: `${s.metric}|${s.month}` }, rows);
         buffer.push({ ...s, key: `${id}|${UNDONE}|${s.key}`, stagedFor: id });
-      } else (held[rec.t] as unknown[]).push(rec.r);
+      } else (held[rec.t] as unknown[]).push(checkRow(rec.t, rec.r, rows));
       if (buffer.length >= STAGE_ROWS) await flush();
       opts.onProgress?.({ phase: 'reading', rows });
     }
@@ -174,6 +174,39 @@ function checkHead(rec: BackupRecord): void {
       'UNSUPPORTED_VERSION',
       `This backup holds database version ${rec.schema}; this Doppel restores version ${LATEST_VERSION} only.`,
     );
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isId = (x: unknown): boolean => Number.isInteger(x) && (x as number) > 0;
+
+/** Each table's rows have their keys and the fields the restore reads, of their types (an export is not authenticated). */
+const ROW_CHECKS: Record<Exclude<BackupTable, 'sampleChunks' | 'staging'>, (r: Record<string, unknown>) => boolean> = {
+  settings: (r) => typeof r.key === 'string',
+  sources: (r) => isId(r.id) && typeof r.key === 'string' && typeof r.name === 'string' && typeof r.model === 'string',
+  profile: (r) => r.id === 'self' && typeof r.updatedAt === 'number',
+  imports: (r) =>
+    isId(r.id) &&
+    typeof r.fileName === 'string' &&
+    typeof r.format === 'string' &&
+    (r.status === 'committed' || r.status === 'undone') &&
+    Array.isArray(r.rejected) &&
+    isObject(r.ignored) &&
+    isObject(r.touched),
+  scenarios: (r) => isId(r.id) && typeof r.name === 'string' && isObject(r.scenario),
+  twinSnapshots: (r) => isId(r.id) && typeof r.createdAt === 'number' && isObject(r.watermark) && typeof r.watermark.importId === 'number',
+  doses: (r) =>
+    typeof r.key === 'string' &&
+    (r.kind === 'carbs' || r.kind === 'insulin') &&
+    typeof r.t === 'number' &&
+    typeof r.amount === 'number' &&
+    typeof r.source === 'number' &&
+    Array.isArray(r.importIds),
+  daily: (r) => typeof r.key === 'string' && typeof r.metric === 'string' && Object.hasOwn(METRICS, r.metric),
+};
+
+function checkRow(t: Exclude<BackupTable, 'sampleChunks' | 'staging'>, r: Record<string, unknown>, row: number): Record<string, unknown> {
+  if (!ROW_CHECKS[t](r)) throw new BackupError('CORRUPT', `Row ${row} of the backup is not a ${t} row Doppel can store.`);
+  return r;
 }
 
 const COLUMNS = ['start', 'end', 'value', 'offsetMin', 'source', 'importId', 'flags'] as const;

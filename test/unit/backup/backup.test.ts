@@ -210,6 +210,25 @@ describe('backup and restore', () => {
     expect(cols(b.sampleChunks!)).toEqual(cols(a.sampleChunks!));
   });
 
+  it('refuses an export with a row Doppel cannot store, naming it, and changes nothing', async () => {
+    const src = db();
+    await commitImport(src, A());
+    const doc = JSON.parse(await (await exportWorkspace(src, 'json')).blob.text());
+    const d = db();
+    for (const spoil of [
+      (x: typeof doc) => (x.imports[0].status = 'maybe'),
+      (x: typeof doc) => (x.sources[0].id = 'one'),
+      (x: typeof doc) => (x.samples[0].value = x.samples[0].value.slice(1)),
+      (x: typeof doc) => (x.samples[0].metric = 'mood'),
+      (x: typeof doc) => (x.version = 2),
+    ]) {
+      const bad = structuredClone(doc);
+      spoil(bad);
+      const e = await refused(d, new Blob([JSON.stringify(bad)]), undefined);
+      expect(e.message).toMatch(/^(Row \d+ of the backup is not|This export is version 2)/);
+    }
+  });
+
   it('a cancel or failure at any point leaves every table as it was', async () => {
     const src = db();
     await seed(src);
