@@ -310,16 +310,16 @@ describe('backup and restore', () => {
     expect((await refused(d, pf, { passphrase: 'correct horse batterY' })).message).toMatch(/passphrase or code is wrong/);
   });
 
-  it('refuses a file with one flipped bit anywhere, and a file cut anywhere (property test)', async () => {
+  it('refuses a file with one byte changed anywhere, and a file cut anywhere (property test)', async () => {
     const src = db();
     await seed(src);
     const bytes = await bytesOf(await backupOf(src));
     const d = db();
     await commitImport(d, B());
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: bytes.length * 8 - 1 }), async (bit) => {
+      fc.asyncProperty(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
         const b = bytes.slice();
-        b[bit >> 3]! ^= 1 << (bit & 7);
+        b[at]! ^= xor;
         const e = await refused(d, new Blob([b]));
         expect(['WRONG_SECRET', 'CORRUPT', 'TRUNCATED', 'NOT_A_BACKUP', 'UNSUPPORTED_VERSION', 'IS_SHARE']).toContain(e.code);
       }),
