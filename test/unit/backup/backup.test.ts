@@ -227,6 +227,8 @@ describe('backup and restore', () => {
       const e = await refused(d, new Blob([JSON.stringify(bad)]), undefined);
       expect(e.message).toMatch(/^(Row \d+ of the backup is not|This export is version 2)/);
     }
+    const text = JSON.stringify(doc);
+    expect((await refused(d, new Blob([text.slice(0, -40)]), undefined)).code).toBe('TRUNCATED');
   });
 
   it('a cancel or failure at any point leaves every table as it was', async () => {
