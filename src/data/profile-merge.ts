@@ -82,7 +82,7 @@ export function getValue(row: ProfileRow, field: string): ProfileValue | undefin
   return (row as unknown as Record<string, ProfileValue | undefined>)[field];
 }
 
-function setValue(row: ProfileRow, field: string, v: ProfileValue | undefined): void {
+export function setValue(row: ProfileRow, field: string, v: ProfileValue | undefined): void {
   if (field.startsWith('answers.')) {
     const a = { ...row.answers } as Record<string, ProfileValue>;
     if (v === undefined) delete a[field.slice(8)];

@@ -25,7 +25,13 @@ export const enum Mode {
   Plain = 0,
   Passphrase = 1,
   Code = 2,
+  /** Backups (src/backup/format.ts): the same keys, a segmented body. Never opened as a share. */
+  BackupPassphrase = 3,
+  BackupCode = 4,
 }
+
+/** Whether a mode is a backup's (src/backup): sharing refuses them, the backup reader takes only them. */
+export const isBackupMode = (mode: number): boolean => mode === Mode.BackupPassphrase || mode === Mode.BackupCode;
 
 /** Argon2id parameters of new files (RFC 9106 §4's second recommendation, one lane: the browser runs lanes on one thread). */
 export const ARGON2 = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
@@ -54,7 +60,7 @@ export interface ShareHeader {
 }
 
 /** WebCrypto wants ArrayBuffer-backed views; every view here is one (files, fflate, getRandomValues). */
-const buf = (u: Uint8Array): Uint8Array<ArrayBuffer> => u as Uint8Array<ArrayBuffer>;
+export const buf = (u: Uint8Array): Uint8Array<ArrayBuffer> => u as Uint8Array<ArrayBuffer>;
 
 function need(bytes: Uint8Array, end: number, what: string): void {
   if (bytes.length < end)
@@ -64,8 +70,23 @@ function need(bytes: Uint8Array, end: number, what: string): void {
     );
 }
 
-/** Reads the header without any secret: which secret the file needs, and whether this app can read it. */
+/** Reads a share file's header without any secret: which secret it needs, and whether this app can read it. */
 export function readHeader(bytes: Uint8Array): ShareHeader {
+  const h = parseHeader(bytes);
+  if (isBackupMode(h.mode))
+    throw new ShareError(
+      'IS_BACKUP',
+      "This is a Doppel backup of someone's own twin, not a shared twin: its owner restores it in Settings, under Back up and restore.",
+    );
+  return h;
+}
+
+/**
+ * Reads the header of any `DOPPELSH` container, a share's or a backup's. Backups (modes 3 and 4)
+ * carry the key fields of modes 1 and 2 and, instead of one nonce, an 8-byte nonce prefix that each
+ * body segment completes with its index (src/backup/format.ts).
+ */
+export function parseHeader(bytes: Uint8Array): ShareHeader {
   if (bytes.length < MAGIC.length || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new ShareError('NOT_A_SHARE', 'This is not a Doppel share file (it does not start with DOPPELSH).');
   }
@@ -80,8 +101,9 @@ export function readHeader(bytes: Uint8Array): ShareHeader {
   if (version < 1) throw new ShareError('CORRUPT', `Byte 8: format version ${version} does not exist.`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (mode === Mode.Plain) return { version, mode, length: 10 };
-  if (mode === Mode.Passphrase) {
-    need(bytes, 10 + 9 + 16 + 12, 'key-derivation parameters');
+  if (mode === Mode.Passphrase || mode === Mode.BackupPassphrase) {
+    const nonceBytes = mode === Mode.Passphrase ? 12 : 8;
+    need(bytes, 10 + 9 + 16 + nonceBytes, 'key-derivation parameters');
     const memoryKiB = view.getUint32(10, true),
       iterations = view.getUint32(14, true),
       parallelism = bytes[18]!;
@@ -98,40 +120,42 @@ export function readHeader(bytes: Uint8Array): ShareHeader {
       version,
       mode,
       argon2: { memoryKiB, iterations, parallelism, salt: bytes.slice(19, 35) },
-      nonce: bytes.slice(35, 47),
-      length: 47,
+      nonce: bytes.slice(35, 35 + nonceBytes),
+      length: 35 + nonceBytes,
     };
   }
-  if (mode === Mode.Code) {
-    need(bytes, 10 + 16 + 12, 'salt and nonce');
-    return { version, mode, salt: bytes.slice(10, 26), nonce: bytes.slice(26, 38), length: 38 };
+  if (mode === Mode.Code || mode === Mode.BackupCode) {
+    const nonceBytes = mode === Mode.Code ? 12 : 8;
+    need(bytes, 10 + 16 + nonceBytes, 'salt and nonce');
+    return { version, mode, salt: bytes.slice(10, 26), nonce: bytes.slice(26, 26 + nonceBytes), length: 26 + nonceBytes };
   }
-  throw new ShareError('CORRUPT', `Byte 9: mode ${mode} is unknown (0 plain, 1 passphrase, 2 code).`);
+  throw new ShareError('CORRUPT', `Byte 9: mode ${mode} is unknown (0 plain, 1 passphrase, 2 code, 3 and 4 backups).`);
 }
 
-function writeHeader(mode: Mode, salt?: Uint8Array, nonce?: Uint8Array): Uint8Array {
-  const len = mode === Mode.Plain ? 10 : mode === Mode.Passphrase ? 47 : 38;
+/** A header of `mode` with the given salt and nonce (a backup's nonce is its 8-byte prefix). */
+export function writeHeader(mode: Mode, salt?: Uint8Array, nonce?: Uint8Array): Uint8Array {
+  const len = mode === Mode.Plain ? 10 : 10 + (mode === Mode.Passphrase || mode === Mode.BackupPassphrase ? 25 : 16) + nonce!.length;
   const out = new Uint8Array(len);
   out.set(MAGIC, 0);
   out[8] = SHARE_VERSION;
   out[9] = mode;
   const view = new DataView(out.buffer);
-  if (mode === Mode.Passphrase) {
+  if (mode === Mode.Passphrase || mode === Mode.BackupPassphrase) {
     view.setUint32(10, ARGON2.memoryKiB, true);
     view.setUint32(14, ARGON2.iterations, true);
     out[18] = ARGON2.parallelism;
     out.set(salt!, 19);
     out.set(nonce!, 35);
-  } else if (mode === Mode.Code) {
+  } else if (mode === Mode.Code || mode === Mode.BackupCode) {
     out.set(salt!, 10);
     out.set(nonce!, 26);
   }
   return out;
 }
 
-/** The AES-256-GCM key for a header and a secret. */
-async function deriveKey(h: ShareHeader, secret: Secret): Promise<CryptoKey> {
-  if (h.mode === Mode.Passphrase) {
+/** The AES-256-GCM key for a header and a secret (a backup's code key has its own HKDF info). */
+export async function deriveKey(h: ShareHeader, secret: Secret): Promise<CryptoKey> {
+  if (h.mode === Mode.Passphrase || h.mode === Mode.BackupPassphrase) {
     if (!('passphrase' in secret)) throw new ShareError('WRONG_SECRET', 'This file is protected by a passphrase.');
     // Argon2 itself would throw an untyped error for an empty passphrase.
     if (!secret.passphrase) throw new ShareError('WRONG_SECRET', 'No passphrase was given for this file.');
@@ -150,12 +174,27 @@ async function deriveKey(h: ShareHeader, secret: Secret): Promise<CryptoKey> {
   if (!('code' in secret)) throw new ShareError('WRONG_SECRET', 'This file is protected by a share code.');
   const ikm = await crypto.subtle.importKey('raw', buf(decodeCode(secret.code)), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: buf(h.salt!), info: new TextEncoder().encode('doppel-share v1') },
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: buf(h.salt!),
+      info: new TextEncoder().encode(h.mode === Mode.BackupCode ? 'doppel-backup v1' : 'doppel-share v1'),
+    },
     ikm,
     { name: 'AES-GCM', length: 256 },
     false,
     ['encrypt', 'decrypt'],
   );
+}
+
+/** A new file's passphrase must be long enough (WEAK_PASSPHRASE). */
+export function checkPassphrase(secret: Secret): void {
+  if ('passphrase' in secret && [...secret.passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
+    throw new ShareError(
+      'WEAK_PASSPHRASE',
+      `A passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters (several words are easiest to remember).`,
+    );
+  }
 }
 
 /** Seals a payload (UTF-8 JSON bytes) into a share file. */
@@ -167,12 +206,7 @@ export async function seal(payload: Uint8Array, secret: Secret): Promise<Uint8Ar
     const unsigned = concat(header, body);
     return concat(unsigned, new Uint8Array(await crypto.subtle.digest('SHA-256', buf(unsigned))));
   }
-  if ('passphrase' in secret && [...secret.passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
-    throw new ShareError(
-      'WEAK_PASSPHRASE',
-      `A passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters (several words are easiest to remember).`,
-    );
-  }
+  checkPassphrase(secret);
   const mode = 'passphrase' in secret ? Mode.Passphrase : Mode.Code;
   const header = writeHeader(mode, crypto.getRandomValues(new Uint8Array(16)), crypto.getRandomValues(new Uint8Array(12)));
   const h = readHeader(header);

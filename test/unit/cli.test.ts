@@ -36,7 +36,10 @@ describe('CLI', () => {
   });
 
   it.each([
-    [['frobnicate', '--json'], 'unknown command "frobnicate" (commands: import, risk, simulate, cohort, ogtt, validate, demo, help)'],
+    [
+      ['frobnicate', '--json'],
+      'unknown command "frobnicate" (commands: import, restore, risk, simulate, cohort, ogtt, validate, demo, help)',
+    ],
     [['demo', '--json', '--end-day', 'tomorrow'], '--end-day "tomorrow" is not YYYY-MM-DD'],
     [['demo', '--json', '--offset', '9999'], '--offset 9999 is not whole minutes within ±840'],
     [['demo', '--json', '--seed'], '--seed needs a value'],

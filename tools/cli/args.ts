@@ -23,7 +23,7 @@ export interface Parsed {
   option(name: string): string | undefined;
 }
 
-const VALUE_OPTIONS = new Set(['end-day', 'offset', 'seed', 'scenario', 'years', 'members']);
+const VALUE_OPTIONS = new Set(['end-day', 'offset', 'seed', 'scenario', 'years', 'members', 'save-backup', 'passphrase-file']);
 
 /** `--name value` for options that take a value, `--flag` otherwise, the rest positional. */
 export function parseArgs(argv: string[]): Parsed {

@@ -7,12 +7,24 @@ import type { CommandInfo } from '../command.ts';
 export const COMMANDS: Record<string, CommandInfo> = {
   import: {
     summary: "Import exports, in order, into a fresh in-memory store through the app's pipeline; report what was stored.",
-    usage: 'import [--json] FILE...',
+    usage: 'import [--json] FILE... [--save-backup OUT.doppel --passphrase-file P]',
     help: `FILE may be any supported export (Apple Health .zip or .xml, FHIR R4 Bundle or NDJSON, Dexcom
 Clarity CSV, LibreView CSV, Nightscout JSON, Fitbit JSON, Google Fit CSV, Withings, Garmin,
 Samsung Health, Doppel's CSV, or a zip of them); the format is detected from the content.
-Exit 2 when a file cannot be used at all, with the reason.`,
+--save-backup OUT.doppel writes, after the imports, the app's encrypted backup of the whole store
+(the file Settings' "Back up" makes) under the passphrase on the first line of file P (at least 10
+characters). Exit 2 when a file cannot be used at all, with the reason.`,
     load: () => import('./import.ts').then((m) => m.run),
+  },
+  restore: {
+    summary: 'Open an encrypted backup into a fresh in-memory store, then import any FILEs; report as import does.',
+    usage: 'restore [--json] BACKUP.doppel --passphrase-file P [FILE...]',
+    help: `BACKUP.doppel is a backup made by the app or by import --save-backup; P holds its passphrase on its
+first line. The report lists the backup's imports, then those of the FILEs, and what the store holds,
+exactly as import does: restoring a backup of A and then importing B reports what importing A and B
+reports. Exit 2, with the reason, for a wrong passphrase, a changed or cut file, a newer backup, a
+share file (a clinician's copy: it opens read-only in the app and restores nothing) or any other file.`,
+    load: () => import('./restore.ts').then((m) => m.run),
   },
   risk: {
     summary: 'Every validated risk equation the profile has the inputs for (percent).',

@@ -39,6 +39,8 @@ export const errors = {
   'error.CORRUPT': 'The share file is damaged or was changed after it was made.',
   'error.WEAK_PASSPHRASE': 'This passphrase is too short: use several words (they are easiest to remember).',
   'error.BAD_CODE': 'A share code has 32 letters and digits in 8 groups of 4; check what was typed.',
+  'error.IS_BACKUP':
+    "This is a Doppel backup of someone's own twin, not a shared twin: its owner restores it in Settings, under Back up and restore.",
   'error.share.TRUNCATED': 'The share file ends too early: it is incomplete.',
   'error.share.TOO_LARGE': 'The share file unpacks to more than Doppel reads; it refuses it.',
   // Workers (src/workers/bridge.ts).

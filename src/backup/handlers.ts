@@ -1,0 +1,34 @@
+/** The import worker's backup calls (workers/import.worker.ts composes them). Declares their types for the UI. */
+import { workspaceDb } from '../data/workspace.ts';
+import { backupFileName, createBackup } from './backup.ts';
+import type { BackupSecret } from './format.ts';
+import { restoreFile } from './reader.ts';
+
+export interface MadeBackup {
+  blob: Blob;
+  fileName: string;
+  bytes: number;
+  samples: number;
+  makeMs: number;
+}
+
+export interface RestoredBackup {
+  mode: 'whole' | 'merged';
+  imports: number;
+  samples: number;
+  undoneSkipped: number;
+}
+
+export const backupHandlers = {
+  /** A backup of the owner's whole workspace (never the demo's or a review's). */
+  async createBackup(secret: BackupSecret): Promise<MadeBackup> {
+    const t0 = performance.now();
+    const { blob, summary } = await createBackup(workspaceDb('main'), secret);
+    return { blob, fileName: backupFileName(), bytes: summary.bytes, samples: summary.samples, makeMs: performance.now() - t0 };
+  },
+  /** Restores a backup or a JSON export into the owner's workspace, in one step; nothing changes when it cannot. */
+  async restoreBackup(file: Blob, fileName: string, secret?: BackupSecret): Promise<RestoredBackup> {
+    const r = await restoreFile(workspaceDb('main'), file, fileName, secret);
+    return { mode: r.mode, imports: r.imports.length, samples: r.samples, undoneSkipped: r.undoneSkipped };
+  },
+};
