@@ -19,7 +19,7 @@ import { METRICS, type MetricId } from '../../models/metrics.ts';
 import type { SampleBatch } from '../../models/samples.ts';
 import { localDay } from '../../models/util/time.ts';
 import { tallyArrivals, type Arrivals } from '../data/arrivals.ts';
-import { allocColumns, copyColumns, mergeIntoChunk, type ChunkColumns } from '../data/chunk-merge.ts';
+import { mergeIntoChunk } from '../data/chunk-merge.ts';
 import { LATEST_VERSION, type DoppelDb } from '../data/db.ts';
 import { writeDoses, type DoseInput } from '../data/doses.ts';
 import { DataError } from '../data/errors.ts';
@@ -41,6 +41,7 @@ import type {
 import { recomputeTotals, refreshDaily } from '../data/samples.ts';
 import { ensureSources } from '../data/sources.ts';
 import { beginStagedImport, discardStagedImport } from '../data/staging.ts';
+import { heldSamples } from '../data/imports.ts';
 import { writeTx } from '../data/tx.ts';
 import { BackupError } from './errors.ts';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupRecord, type BackupTable } from './records.ts';
@@ -286,19 +287,6 @@ interface ImportTally {
   arrived: Arrivals;
 }
 
-/** The samples of a chunk an import holds (its own and its shadows), as columns. */
-function heldBy(c: ChunkColumns, importId: number): ChunkColumns {
-  const held = new Set<number>();
-  for (let i = 0; i < c.n; i++) if (c.importId[i] === importId) held.add(i);
-  const of = c.shadowOf ?? [];
-  const imp = c.shadowImport ?? [];
-  for (let s = 0; s < of.length; s++) if (imp[s] === importId) held.add(of[s]!);
-  const idx = [...held].sort((a, b) => a - b);
-  const out = allocColumns(idx.length);
-  idx.forEach((i, j) => copyColumns(out, c, i, i + 1, j));
-  return out;
-}
-
 /** The backup joins the data already there, by the import rules (see the top of this file). */
 async function merge(db: DoppelDb, id: number, held: Held): Promise<Omit<RestoreResult, 'samples'>> {
   const ids = await ensureSources(
@@ -340,7 +328,7 @@ async function merge(db: DoppelDb, id: number, held: Held): Promise<Omit<Restore
     for (const from of [...holders].filter((h) => newId.has(h)).sort((a, b) => a - b)) {
       const to = newId.get(from)!;
       const t = tally.get(to)!;
-      const cols = heldBy(st, from);
+      const cols = heldSamples(st, from);
       const batch: SampleBatch = {
         metric: st.metric,
         start: cols.start,

@@ -3,7 +3,7 @@ import type { SampleBatch } from '../../models/samples.ts';
 import type { StoredEntry } from '../../models/entry/measurement-entry.ts';
 import type { DoppelDb } from './db.ts';
 import { DataError } from './errors.ts';
-import type { ImportRow, RejectedRecord, SampleChunkRow, UndoneImport } from './rows.ts';
+import type { ImportRow, RejectedRecord, UndoneImport } from './rows.ts';
 import { refreshDaily, writeBatches } from './samples.ts';
 import { allocColumns, copyColumns, holdsImport, withoutImport, type ChunkColumns } from './chunk-merge.ts';
 import { ensureSources, type SourceInput } from './sources.ts';
@@ -172,8 +172,11 @@ async function forget(db: DoppelDb, importId: number): Promise<void> {
   await db.imports.delete(importId);
 }
 
-/** The samples of a chunk an import holds, its own and those it shares with other imports (as a staging row's columns). */
-function heldSamples(c: SampleChunkRow, importId: number): ChunkColumns {
+/**
+ * The samples of a chunk (or a staging row) an import holds, its own and those it shares with other
+ * imports, as columns credited to it (undo keeps them for redo; a restore moves them to a new import).
+ */
+export function heldSamples(c: ChunkColumns, importId: number): ChunkColumns {
   const held = new Set<number>();
   for (let i = 0; i < c.n; i++) if (c.importId[i] === importId) held.add(i);
   const of = c.shadowOf ?? [];

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './args.ts';
 
-/** Reads and parses a JSON file; an unreadable or invalid file is a usage error naming the path. */
-export function readJson(path: string): unknown {
-  let text: string;
+/** Reads a UTF-8 text file; an unreadable one is a usage error naming the path. */
+export function readText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
   }
+}
+
+/** Reads and parses a JSON file; an unreadable or invalid file is a usage error naming the path. */
+export function readJson(path: string): unknown {
+  const text = readText(path);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -1,23 +1,17 @@
 // Backups on the command line: the passphrase file, writing a backup file, and restore's errors.
 import { open, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { BackupError } from '../../../src/backup/errors.ts';
 import { MIN_PASSPHRASE_CHARS } from '../../../src/share/format.ts';
 import { writeBackup } from '../../../src/backup/writer.ts';
 import type { DoppelDb } from '../../../src/data/db.ts';
 import { UsageError, type Parsed } from '../args.ts';
+import { readText } from '../read-json.ts';
 
 /** The passphrase: the first line of the file `--passphrase-file` names (without its line end). */
 export function passphraseFrom(p: Parsed): string {
   const path = p.option('passphrase-file');
   if (path === undefined) throw new UsageError('a backup needs --passphrase-file P (its first line is the passphrase)');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
-  }
+  const text = readText(path);
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   if ([...line.normalize('NFC')].length < MIN_PASSPHRASE_CHARS)
     throw new UsageError(`${path}: the passphrase (its first line) needs at least ${MIN_PASSPHRASE_CHARS} characters`);
