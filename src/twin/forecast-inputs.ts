@@ -63,12 +63,14 @@ async function series(db: DoppelDb, metric: MetricId, kind: ObservationKind, now
 /**
  * Daily means of CGM glucose on days with at least 70 % of readings (≥ 202 of 288 five-minute
  * values) in the last five years; where there are none, the newest such day before (from the daily
- * totals, in the day the readings were taken in).
+ * totals, in the day the readings were taken in). Today is left out while it is under way: its mean
+ * so far is of the hours that have passed (the morning's glucose is not the day's), and counting it
+ * once it passed 202 readings moved the twin in the late afternoon (the demo's weight band by 1 kg).
  */
 async function cgmDailyMeans(db: DoppelDb, nowMs: number): Promise<Observation[]> {
   const from = todayStart(nowMs) - HISTORY_MS;
-  const s = await readSamples(db, 'cgm_glucose', from, nowMs);
   const t0 = todayStart(nowMs);
+  const s = await readSamples(db, 'cgm_glucose', from, t0 - 1);
   const days = new Map<number, [number, number]>();
   for (let i = 0; i < s.n; i++) {
     const d = dayOf(s.start[i]!, t0);
