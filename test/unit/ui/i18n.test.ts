@@ -54,7 +54,7 @@ describe('message catalog', () => {
       '<strong>Stays here.</strong> Your data is stored in this browser on this device, and nowhere else.',
     );
     expect(html(tx('import.intro', { zip: el('code', 'a.zip'), xml: el('code', 'b.xml') }))).toMatch(
-      /^Apple Health \(<code>a\.zip<\/code> or <code>b\.xml<\/code>\), FHIR/,
+      /^Apple Health \(<code>a\.zip<\/code> or <code>b\.xml<\/code>\), Android Health Connect/,
     );
     expect(html(txn('twin.health.fitted', 12, { b: strong, months: '3 months' }))).toBe(
       'Fitted to <strong>12</strong> of your measurements over 3 months.',
