@@ -33,6 +33,7 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ 
 const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const EntryPage = lazy(() => import('./pages/EntryPage.tsx').then((m) => ({ default: m.EntryPage })));
+const BackupPage = lazy(() => import('./pages/BackupPage.tsx').then((m) => ({ default: m.BackupPage })));
 const WhatIfPage = lazy(() => import('./pages/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
 
 export function App() {
@@ -88,6 +89,7 @@ export function App() {
   else if (route === 'share') page = <SharePage ws={shown} />;
   else if (route === 'summary' && (other || hasMainData)) page = <SummaryPage ws={shown} />;
   else if (route === 'open') page = <OpenSharePage />;
+  else if (route === 'backup') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <BackupPage />;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
   else if (route === 'profile') page = <ProfilePage ws={shown} />;
   else if (route === 'timeline' && (other || hasMainData)) page = <TimelinePage ws={shown} />;
@@ -134,7 +136,7 @@ export function App() {
           <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>
             {t('nav.import')}
           </a>
-          <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>
+          <a href="#/settings" aria-current={route === 'settings' || route === 'device' || route === 'backup' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
         </nav>
