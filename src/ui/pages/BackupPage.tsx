@@ -6,7 +6,7 @@ import { makeBackup, restoreBackup, type RestoreStep } from '../actions/backup.t
 import { saveFile } from '../actions/download.ts';
 import { canShareFile, shareFile, tapStillCounts } from '../actions/share-sheet.ts';
 import { useRouteParam } from '../hooks/useRoute.ts';
-import { LastBackupLine } from '../components/LastBackup.tsx';
+import { LastBackupLine, PersistNote } from '../components/LastBackup.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { canScanQr, QrScanner } from '../components/QrScanner.tsx';
 import { errorText } from '../error-text.ts';
@@ -112,6 +112,7 @@ function MakeBackup() {
       <p>
         <LastBackupLine className="" />
       </p>
+      <PersistNote />
       <fieldset className="field">
         <legend>{t('backup.protection')}</legend>
         {(['code', 'passphrase'] as const).map((p) => (

@@ -6,7 +6,7 @@ import { useErase, type ErasePhase } from '../actions/erase.ts';
 import { AboutSection } from '../components/AboutSection.tsx';
 import { DeviceSection } from '../components/DeviceSection.tsx';
 import { ExportSection } from '../components/ExportSection.tsx';
-import { LastBackupLine } from '../components/LastBackup.tsx';
+import { LastBackupLine, PersistNote, ReminderSetting } from '../components/LastBackup.tsx';
 import { KeptReview } from '../components/KeptReview.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 
@@ -130,6 +130,8 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
               {t('backup.open')}
             </a>
           </p>
+          <ReminderSetting />
+          <PersistNote />
         </section>
       )}
       <ExportSection ws={ws} />

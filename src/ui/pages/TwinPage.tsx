@@ -1,5 +1,5 @@
 import { QuickAdd } from '../components/QuickAdd.tsx';
-import { LastBackupLine } from '../components/LastBackup.tsx';
+import { BackupReminder, LastBackupLine } from '../components/LastBackup.tsx';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { workspaceDb } from '../../data/workspace.ts';
@@ -168,6 +168,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
             </>
           )}
         </p>
+        {ws === 'main' && <BackupReminder />}
         {ws === 'main' && <QuickAdd />}
         <DiabetesHeadline result={head.result} error={head.error} settings={settings} />
         <div className="twin-top">

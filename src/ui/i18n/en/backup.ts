@@ -53,6 +53,17 @@ export const backup = {
   'backup.restore.skipped.other': '{count} imports you had undone before the backup were left out.',
   'backup.restore.see': 'See your twin',
   'backup.restore.failed': 'Nothing was restored and nothing was changed. {error}',
+  'backup.remind.label': 'Backup reminder',
+  'backup.remind.text':
+    'Your last backup was {days} days ago, and you have added data since. A backup keeps your twin safe if this device or its browser loses it.',
+  'backup.remind.never':
+    'You have not backed up your twin yet, and your data has been here for {days} days. A backup keeps it safe if this device or its browser loses it.',
+  'backup.remind.now': 'Back up now',
+  'backup.remind.off': 'Don’t remind me',
+  'backup.remind.setting': 'Remind me to back up when my last backup is over 30 days old and I have added data since',
+  'backup.persist.no':
+    'This browser has not agreed to keep Doppel’s data for good: when the device runs short of space, it may delete it without asking. Keep a backup, and ask the browser again:',
+  'backup.persist.ask': 'Ask the browser to keep Doppel’s data',
   // The welcome screen and the screen shown when the browser deleted the data.
   'welcome.restore': 'Restore a backup',
   'welcome.lost.restoreBackup': 'Restore a backup',
