@@ -1,5 +1,6 @@
 // Issue 19: back up the whole twin, restore it in a fresh browser (a new device), and get it back
 // after the browser deleted the data. Real exports: the Dexcom Clarity CSV and a Synthea record.
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, guardContext } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
@@ -115,6 +116,12 @@ test('a twin backed up with a code comes back whole in a fresh browser; a wrong 
   const guard = await guardContext(ctx, new URL(baseURL!).origin);
   const fresh = await ctx.newPage();
   const freshApp = new AppPage(fresh);
+  // Offered to a clinician's "Open a shared twin", the backup is refused in plain words.
+  await freshApp.goto('/#/open');
+  await fresh.locator('input[type="file"]').setInputFiles(file);
+  await expect(fresh.getByRole('alert')).toContainText(
+    "This is a Doppel backup of someone's own twin, not a shared twin: its owner restores it in Settings, under Back up and restore.",
+  );
   await freshApp.goto('/');
   await fresh.getByRole('link', { name: 'Restore a backup' }).click();
   await expect(fresh.getByRole('heading', { name: 'Restore a backup', level: 2 })).toBeVisible();
@@ -227,4 +234,40 @@ test('a gentle reminder after 30 days with new data, which can be turned off and
   await setting.check();
   await nav(page, 'Twin').click();
   await expect(reminder).toBeVisible();
+});
+
+test("Doppel's own JSON export restores too, in a fresh browser", async ({ page, browser, baseURL }) => {
+  const app = new AppPage(page);
+  await app.goto('/#/import');
+  const imp = new ImportPage(page);
+  await imp.choose([DEXCOM]);
+  await expect(imp.results).toHaveCount(1);
+  const timeline = new TimelinePage(page);
+  await timeline.open();
+  await expect(timeline.cards.first()).toBeVisible();
+  const cards = await timeline.cardTexts();
+  await nav(page, 'Settings').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export as Doppel JSON' }).click(),
+  ]);
+  const file = (await download.path())!;
+
+  const ctx = await browser.newContext({ baseURL });
+  const guard = await guardContext(ctx, new URL(baseURL!).origin);
+  const fresh = await ctx.newPage();
+  await new AppPage(fresh).goto('/#/backup?restore');
+  const restore = new BackupPage(fresh);
+  await restore.file.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: await readFile(file) });
+  await expect(fresh.getByText('an export of everything (not encrypted)')).toBeVisible();
+  await expect(restore.codeField).toHaveCount(0);
+  await restore.restore.click();
+  await expect(restore.restored).toContainText(/^Restored: 1 import with [\d,]+ measurements\./);
+  await restore.seeTwin.click();
+  const freshTimeline = new TimelinePage(fresh);
+  await freshTimeline.open();
+  await expect(freshTimeline.cards.first()).toBeVisible();
+  expect(await freshTimeline.cardTexts()).toEqual(cards);
+  expect(guard.foreign).toEqual([]);
+  await ctx.close();
 });
