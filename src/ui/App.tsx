@@ -15,7 +15,7 @@ import { WelcomePage } from './pages/WelcomePage.tsx';
 import { setReader, t } from './i18n/index.ts';
 import { ReviewBanner } from './components/ReviewBanner.tsx';
 import { wipeStaleReview } from './actions/review.ts';
-import { setPendingShare } from './actions/pending-share.ts';
+import { openDoppelFile } from './actions/pending-share.ts';
 import { lostImports, noteImports, useMarkerVersion } from './actions/device-marker.ts';
 import { DataLostPage } from './pages/DataLostPage.tsx';
 
@@ -49,10 +49,7 @@ export function App() {
           setLaunched(n);
           location.hash = '#/inbox';
         },
-        (f) => {
-          setPendingShare(f);
-          location.hash = '#/open';
-        },
+        (f) => void openDoppelFile(f),
       ),
     [],
   );

@@ -197,7 +197,8 @@ test('after the browser deleted the data, the next start offers the backup, whic
   const restore = new BackupPage(page);
   await restore.restoreFile(file, { passphrase: 'wrong horse battery' });
   await expect(restore.refused).toContainText('The code or passphrase is wrong');
-  await restore.restoreFile(file, { passphrase: 'correct horse battery' });
+  await restore.passphraseField.fill('correct horse battery');
+  await restore.restore.click();
   await expect(restore.restored).toContainText(/^Restored: 1 import with [\d,]+ measurements\./);
   await restore.seeTwin.click();
   await expect(page.getByRole('heading', { name: 'Your data on this device is gone' })).toHaveCount(0);
@@ -270,4 +271,29 @@ test("Doppel's own JSON export restores too, in a fresh browser", async ({ page,
   expect(await freshTimeline.cardTexts()).toEqual(cards);
   expect(guard.foreign).toEqual([]);
   await ctx.close();
+});
+
+test('a backup chosen on the Import screen (as the installed app hands over a file) goes to the restore screen, already chosen', async ({
+  page,
+}) => {
+  await page.addInitScript(noShareSheet);
+  const app = new AppPage(page);
+  await app.goto('/#/import');
+  const imp = new ImportPage(page);
+  await imp.chooseBuffer('weights.csv', 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n');
+  await expect(imp.results).toHaveCount(1);
+  const backup = new BackupPage(page);
+  await backup.open();
+  const [download] = await Promise.all([page.waitForEvent('download'), backup.make.click()]);
+  const code = (await backup.code.textContent())!;
+  const file = (await download.path())!;
+  await nav(page, 'Import').click();
+  await expect(page.getByRole('heading', { name: 'Import your data', level: 1 })).toBeVisible();
+  await imp.choose([file]);
+  await expect(page.getByRole('heading', { name: 'Restore a backup', level: 2 })).toBeVisible();
+  await expect(page.getByText('protected with a code')).toBeVisible();
+  await backup.codeField.fill(code);
+  await backup.restore.click();
+  // Onto a workspace with data, the same import adds nothing new: it is merged.
+  await expect(backup.restored).toContainText('What the backup holds was added to the data already on this device.');
 });

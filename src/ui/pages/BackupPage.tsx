@@ -4,6 +4,7 @@ import type { MadeBackup } from '../../backup/handlers.ts';
 import { generateCode, MAGIC, Mode, MIN_PASSPHRASE_CHARS } from '../../share/format.ts';
 import { makeBackup, restoreBackup, type RestoreStep } from '../actions/backup.ts';
 import { saveFile } from '../actions/download.ts';
+import { takePendingShare } from '../actions/pending-share.ts';
 import { canShareFile, shareFile, tapStillCounts } from '../actions/share-sheet.ts';
 import { useRouteParam } from '../hooks/useRoute.ts';
 import { LastBackupLine, PersistNote } from '../components/LastBackup.tsx';
@@ -212,6 +213,13 @@ function RestoreBackup() {
       setError(t('backup.restore.failed', { error: errorText(e) }));
     }
   };
+  useEffect(() => {
+    // A backup the OS opened with the installed app, or picked on Import, arrives here (pending-share.ts).
+    const f = takePendingShare();
+    // Reading the file is asynchronous; its state is set when it has been read (once, on arrival).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (f) void pick(f);
+  }, []);
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
     setOver(false);
