@@ -27,8 +27,21 @@ export const backupHandlers = {
     return { blob, fileName: backupFileName(), bytes: summary.bytes, samples: summary.samples, makeMs: performance.now() - t0 };
   },
   /** Restores a backup or a JSON export into the owner's workspace, in one step; nothing changes when it cannot. */
-  async restoreBackup(file: Blob, fileName: string, secret?: BackupSecret): Promise<RestoredBackup> {
-    const r = await restoreFile(workspaceDb('main'), file, fileName, secret);
+  async restoreBackup(
+    file: Blob,
+    fileName: string,
+    secret?: BackupSecret,
+    onProgress?: (p: { phase: 'reading' | 'committing'; rows: number }) => void,
+  ): Promise<RestoredBackup> {
+    // Passed on at most every 250 ms (each call is a message to the page), and always at committing.
+    let last = 0;
+    const progress = (p: { phase: 'reading' | 'committing'; rows: number }): void => {
+      const now = performance.now();
+      if (p.phase === 'reading' && now - last < 250) return;
+      last = now;
+      void onProgress?.(p);
+    };
+    const r = await restoreFile(workspaceDb('main'), file, fileName, secret, onProgress ? { onProgress: progress } : {});
     return { mode: r.mode, imports: r.imports.length, samples: r.samples, undoneSkipped: r.undoneSkipped };
   },
 };

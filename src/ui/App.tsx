@@ -15,7 +15,7 @@ import { WelcomePage } from './pages/WelcomePage.tsx';
 import { setReader, t } from './i18n/index.ts';
 import { ReviewBanner } from './components/ReviewBanner.tsx';
 import { wipeStaleReview } from './actions/review.ts';
-import { setPendingShare } from './actions/pending-share.ts';
+import { openDoppelFile } from './actions/pending-share.ts';
 import { lostImports, noteImports, useMarkerVersion } from './actions/device-marker.ts';
 import { DataLostPage } from './pages/DataLostPage.tsx';
 
@@ -33,6 +33,7 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ 
 const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const EntryPage = lazy(() => import('./pages/EntryPage.tsx').then((m) => ({ default: m.EntryPage })));
+const BackupPage = lazy(() => import('./pages/BackupPage.tsx').then((m) => ({ default: m.BackupPage })));
 const WhatIfPage = lazy(() => import('./pages/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
 
 export function App() {
@@ -48,10 +49,7 @@ export function App() {
           setLaunched(n);
           location.hash = '#/inbox';
         },
-        (f) => {
-          setPendingShare(f);
-          location.hash = '#/open';
-        },
+        (f) => void openDoppelFile(f),
       ),
     [],
   );
@@ -88,6 +86,7 @@ export function App() {
   else if (route === 'share') page = <SharePage ws={shown} />;
   else if (route === 'summary' && (other || hasMainData)) page = <SummaryPage ws={shown} />;
   else if (route === 'open') page = <OpenSharePage />;
+  else if (route === 'backup') page = ws === 'review' ? <p>{t('review.noImport')}</p> : <BackupPage />;
   else if (route === 'inbox') page = <InboxPage justReceived={launched} />;
   else if (route === 'profile') page = <ProfilePage ws={shown} />;
   else if (route === 'timeline' && (other || hasMainData)) page = <TimelinePage ws={shown} />;
@@ -134,7 +133,7 @@ export function App() {
           <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>
             {t('nav.import')}
           </a>
-          <a href="#/settings" aria-current={route === 'settings' || route === 'device' ? 'page' : undefined}>
+          <a href="#/settings" aria-current={route === 'settings' || route === 'device' || route === 'backup' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
         </nav>

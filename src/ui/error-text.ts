@@ -15,6 +15,7 @@ export function errorText(e: unknown): string {
   const code = typeof err.code === 'string' ? err.code : undefined;
   if (code === 'STORAGE_FULL' || isStorageFailure(e)) return storageFullText(err.detail);
   if (err.name === 'ShareError' && code) return shareText(code);
+  if (err.name === 'BackupError' && code) return backupText(code);
   return codeText(code);
 }
 
@@ -36,6 +37,12 @@ function storageFullText(detail: unknown): string {
 function shareText(code: string): string {
   if (code === 'TRUNCATED' || code === 'TOO_LARGE') return t(`error.share.${code}`);
   return codeText(code);
+}
+
+/** A backup's refusal (src/backup/errors.ts), in its own words: a backup is not a share file. */
+function backupText(code: string): string {
+  const key = `error.backup.${code}`;
+  return key in en ? t(key as MessageKey) : codeText(code);
 }
 
 function codeText(code: string | undefined, fallback: MessageKey = 'error.unknown'): string {

@@ -70,6 +70,14 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     },
   ],
   [
+    'back up and restore',
+    async (p) => {
+      await p.goto('/#/backup');
+      await expect(p.getByRole('heading', { name: 'Back up and restore', level: 1 })).toBeVisible();
+      await expect(p.getByTestId('last-backup')).toHaveText('Never backed up');
+    },
+  ],
+  [
     'visit summary',
     async (p) => {
       await p.goto('/#/summary');

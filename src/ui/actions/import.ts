@@ -89,7 +89,7 @@ export async function forgetUndone(importId: number): Promise<void> {
  * checks; without CGM it returns at once and tfjs is not loaded). A failure shows where the
  * forecast is shown (the timeline), which asks again.
  */
-function relearn(): void {
+export function relearn(): void {
   mlWorker.run((a) => a.ensureGlucoseModel('main')).catch(() => undefined);
 }
 

@@ -1,7 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
-  'home' | 'device' | 'inbox' | 'import' | 'whatif' | 'settings' | 'risk' | 'timeline' | 'profile' | 'share' | 'open' | 'summary' | 'entry';
+  | 'home'
+  | 'device'
+  | 'inbox'
+  | 'import'
+  | 'whatif'
+  | 'settings'
+  | 'risk'
+  | 'timeline'
+  | 'profile'
+  | 'share'
+  | 'open'
+  | 'summary'
+  | 'entry'
+  | 'backup';
 
 const ROUTES: readonly Route[] = [
   'device',
@@ -16,6 +29,7 @@ const ROUTES: readonly Route[] = [
   'open',
   'summary',
   'entry',
+  'backup',
 ];
 
 function parse(hash: string): Route {

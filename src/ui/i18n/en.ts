@@ -22,6 +22,7 @@ import { profileSync } from './en/profile-sync.ts';
 import { whatif } from './en/whatif.ts';
 import { tabs } from './en/tabs.ts';
 import { entry } from './en/entry.ts';
+import { backup } from './en/backup.ts';
 
 /** The groups, for checks that no key is defined twice. */
 export const EN_GROUPS = {
@@ -45,6 +46,7 @@ export const EN_GROUPS = {
   tabs,
   checks,
   entry,
+  backup,
 } as const;
 
 export const en = {
@@ -68,4 +70,5 @@ export const en = {
   ...tabs,
   ...checks,
   ...entry,
+  ...backup,
 } as const;

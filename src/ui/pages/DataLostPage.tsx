@@ -16,7 +16,10 @@ export function DataLostPage({ imports }: { imports: number }) {
       <p>{t('welcome.lost.why')}</p>
       <p>{t('welcome.lost.restore')}</p>
       <div className="actions">
-        <a className="btn primary big" href="#/import">
+        <a className="btn primary big" href="#/backup?restore">
+          {t('welcome.lost.restoreBackup')}
+        </a>{' '}
+        <a className="btn big" href="#/import">
           {t('welcome.lost.import')}
         </a>{' '}
         <button type="button" className="btn big" onClick={clearMarker}>

@@ -12,7 +12,7 @@ import { fieldLabel, valueText } from '../profile/words.ts';
 import { SourcePriority } from '../components/SourcePriority.tsx';
 import { ImportHistory } from '../components/ImportHistory.tsx';
 import { isShareFile } from '../../inbox/inbox.ts';
-import { setPendingShare } from '../actions/pending-share.ts';
+import { openDoppelFile } from '../actions/pending-share.ts';
 import { t, tn } from '../i18n/index.ts';
 import { strong, tx } from '../i18n/rich.ts';
 import { errorText, errorInfoText } from '../error-text.ts';
@@ -58,7 +58,7 @@ export function ImportPage() {
   useEffect(() => () => URL.revokeObjectURL(template), [template]);
 
   const run = async (all: File[]): Promise<void> => {
-    // A patient's share file dropped or picked here is not an export: it opens the review screen.
+    // A patient's share file dropped or picked here is not an export: it opens the review screen (a backup, the restore screen).
     const files: File[] = [];
     let share: File | undefined;
     for (const f of all) {
@@ -66,8 +66,7 @@ export function ImportPage() {
       else files.push(f);
     }
     if (share) {
-      setPendingShare(share);
-      location.hash = '#/open';
+      await openDoppelFile(share);
       return;
     }
     if (!files.length) return;

@@ -6,6 +6,7 @@ import { useErase, type ErasePhase } from '../actions/erase.ts';
 import { AboutSection } from '../components/AboutSection.tsx';
 import { DeviceSection } from '../components/DeviceSection.tsx';
 import { ExportSection } from '../components/ExportSection.tsx';
+import { LastBackupLine, PersistNote, ReminderSetting } from '../components/LastBackup.tsx';
 import { KeptReview } from '../components/KeptReview.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 
@@ -117,6 +118,22 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
             </fieldset>
           ))}
       </section>
+      {ws !== 'review' && (
+        <section aria-labelledby="backup-section-title">
+          <h2 id="backup-section-title">{t('backup.title')}</h2>
+          <p>{t('settings.backup.intro')}</p>
+          <p>
+            <LastBackupLine className="" />
+          </p>
+          <p>
+            <a className="btn" href="#/backup">
+              {t('backup.open')}
+            </a>
+          </p>
+          <ReminderSetting />
+          <PersistNote />
+        </section>
+      )}
       <ExportSection ws={ws} />
       {ws !== 'review' && <KeptReview />}
       <DeviceSection />

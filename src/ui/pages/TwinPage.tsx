@@ -1,4 +1,5 @@
 import { QuickAdd } from '../components/QuickAdd.tsx';
+import { BackupReminder, LastBackupLine } from '../components/LastBackup.tsx';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { workspaceDb } from '../../data/workspace.ts';
@@ -158,7 +159,16 @@ export function TwinPage({ ws }: { ws: Workspace }) {
           {state.dataFrom && state.dataTo
             ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}`
             : ''}
+          {ws === 'main' && (
+            <>
+              {' · '}
+              <a href="#/backup">
+                <LastBackupLine className="" />
+              </a>
+            </>
+          )}
         </p>
+        {ws === 'main' && <BackupReminder />}
         {ws === 'main' && <QuickAdd />}
         <DiabetesHeadline result={head.result} error={head.error} settings={settings} />
         <div className="twin-top">

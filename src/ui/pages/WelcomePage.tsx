@@ -60,7 +60,7 @@ export function WelcomePage() {
       )}
       <p className="muted small">{t('welcome.demoNote')}</p>
       <p>
-        <a href="#/open">{t('welcome.openShared')}</a>
+        <a href="#/backup?restore">{t('welcome.restore')}</a> · <a href="#/open">{t('welcome.openShared')}</a>
       </p>
       {error && (
         <p className="error" role="alert">

@@ -8,6 +8,7 @@ import { ImportError } from '../../../src/import/errors.ts';
 import { WorkerError } from '../../../src/rpc/errors.ts';
 import { open, seal } from '../../../src/share/format.ts';
 import { ShareError } from '../../../src/share/errors.ts';
+import { BackupError, type BackupErrorCode } from '../../../src/backup/errors.ts';
 import { errorInfoText, errorText } from '../../../src/ui/error-text.ts';
 import { en } from '../../../src/ui/i18n/en.ts';
 
@@ -87,5 +88,28 @@ describe('errors in plain words', () => {
 
   it('an import error keeps where it happened', () => {
     expect(new ImportError('MALFORMED', 'x', 'line 3').where).toBe('line 3');
+  });
+  it('a backup refused for restore says so in its own words, one sentence per reason, never of a share file but for IS_SHARE', () => {
+    const codes: BackupErrorCode[] = [
+      'NOT_A_BACKUP',
+      'IS_SHARE',
+      'UNSUPPORTED_VERSION',
+      'TRUNCATED',
+      'WRONG_SECRET',
+      'CORRUPT',
+      'WEAK_PASSPHRASE',
+      'BAD_CODE',
+      'CHANGED',
+      'CANCELLED',
+    ];
+    const texts = codes.map((c) => errorText(fromWorker('BackupError', c, `engine words ${c}`)));
+    for (const [i, text] of texts.entries()) {
+      expect(text).toBe(en[`error.backup.${codes[i]!}` as keyof typeof en]);
+      expect(text).not.toContain('engine words');
+    }
+    expect(new Set(texts).size).toBe(codes.length);
+    expect(texts.filter((x) => /share file/.test(x))).toEqual([en['error.backup.IS_SHARE']]);
+    // Thrown on the page (the header read before a restore), the class itself gives the same words.
+    expect(errorText(new BackupError('IS_SHARE', 'x'))).toBe(en['error.backup.IS_SHARE']);
   });
 });

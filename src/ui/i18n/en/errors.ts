@@ -43,6 +43,19 @@ export const errors = {
     "This is a Doppel backup of someone's own twin, not a shared twin: its owner restores it in Settings, under Back up and restore.",
   'error.share.TRUNCATED': 'The share file ends too early: it is incomplete.',
   'error.share.TOO_LARGE': 'The share file unpacks to more than Doppel reads; it refuses it.',
+  // Backups offered for restore (src/backup/errors.ts).
+  'error.backup.NOT_A_BACKUP':
+    'This file is not a Doppel backup nor an export of everything from Doppel, so there is nothing in it to restore.',
+  'error.backup.IS_SHARE':
+    'This is a Doppel share file, a part of a twin made for a clinician, not a backup: it restores nothing. Open it with "Open a shared twin", where it opens read-only, apart from your own data.',
+  'error.backup.UNSUPPORTED_VERSION': 'This backup was made by a newer Doppel; update Doppel on this device, then restore it.',
+  'error.backup.TRUNCATED': 'The backup ends too early: it is incomplete. Copy it again from where you kept it.',
+  'error.backup.WRONG_SECRET': 'The code or passphrase is wrong, or the file was changed after it was made; check what was typed.',
+  'error.backup.CORRUPT': 'The backup is damaged or was changed after it was made.',
+  'error.backup.WEAK_PASSPHRASE': 'This passphrase is too short: use at least 10 characters (several words are easiest to remember).',
+  'error.backup.BAD_CODE': 'A backup code has 32 letters and digits in 8 groups of 4; check what was typed.',
+  'error.backup.CHANGED': 'Your data changed while the backup was being made; make it again.',
+  'error.backup.CANCELLED': 'The restore was stopped.',
   // Workers (src/workers/bridge.ts).
   'error.WORKER_FAILED': 'A part of Doppel stopped unexpectedly. Try again; if it happens again, reload the page.',
   'error.WORKER_STOPPED': 'A part of Doppel stopped before it answered. Try again; if it happens again, reload the page.',

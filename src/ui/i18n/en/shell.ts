@@ -29,6 +29,7 @@ export const shell = {
   'app.screen.open': 'Open a shared twin',
   'app.screen.summary': 'Visit summary',
   'app.screen.entry': 'Add a measurement',
+  'app.screen.backup': 'Back up and restore',
 
   'app.opening.review': 'Opening the shared twin…',
 

@@ -30,7 +30,7 @@ export const welcome = {
   'welcome.lost.why':
     'The browser removed it. This happens when the disk is nearly full: the browser then finds a site’s stored data damaged and deletes all of it. Free some space on this device before importing again.',
   'welcome.lost.restore':
-    'If you saved an export of everything as FHIR R4 (Settings, Export everything), import that file to get your data back; otherwise import your health exports again.',
+    'If you made a backup (Settings, Back up and restore), restore it to get your twin back as it was. If you saved an export of everything, restore or import that file; otherwise import your health exports again.',
   'welcome.lost.import': 'Import again',
   'welcome.lost.startAfresh': 'Start afresh',
 } as const;

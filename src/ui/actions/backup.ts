@@ -1,0 +1,36 @@
+import * as Comlink from 'comlink';
+import type { BackupSecret } from '../../backup/format.ts';
+import type { MadeBackup, RestoredBackup } from '../../backup/handlers.ts';
+import { workspaceDb } from '../../data/workspace.ts';
+import { importWorker, twinWorker } from '../../workers/index.ts';
+import { setWorkspace } from '../hooks/useWorkspace.ts';
+import { relearn } from './import.ts';
+import { noteBackup } from './backup-date.ts';
+
+/** Makes the backup of the person's own workspace in the import worker and records when. */
+export async function makeBackup(secret: BackupSecret): Promise<MadeBackup> {
+  const made = await importWorker.run((a) => a.createBackup(secret));
+  noteBackup(Date.now());
+  return made;
+}
+
+export type RestoreStep = { phase: 'reading' | 'committing'; rows: number } | { phase: 'refreshing' };
+
+/**
+ * Restores a backup (or Doppel's JSON export) into the person's own workspace in the import worker,
+ * in one step, then refreshes the twin as after an import. Returns what came back and how many
+ * saved plans the twin now has.
+ */
+export async function restoreBackup(
+  file: File,
+  secret: BackupSecret | undefined,
+  onStep: (s: RestoreStep) => void,
+): Promise<RestoredBackup & { plans: number }> {
+  const r = await importWorker.run((a) => a.restoreBackup(file, file.name, secret, Comlink.proxy(onStep)));
+  onStep({ phase: 'refreshing' });
+  setWorkspace('main');
+  await twinWorker.run((a) => a.refreshSnapshot('main'));
+  relearn();
+  const plans = await workspaceDb('main').scenarios.count();
+  return { ...r, plans };
+}
