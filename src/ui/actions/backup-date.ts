@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { deviceNote } from './device-note.ts';
 
 /**
  * When this device last made a backup of the person's twin, and whether the person wants to be
@@ -11,12 +11,7 @@ const REMIND_KEY = 'doppel.backupReminder';
 /** The reminder appears once the last backup (or, never backed up, the first import) is this old and data came since. */
 export const REMIND_AFTER_MS = 30 * 86_400_000;
 
-const listeners = new Set<() => void>();
-let version = 0;
-const changed = (): void => {
-  version++;
-  listeners.forEach((l) => l());
-};
+const { changed, useVersion: useBackupVersion } = deviceNote([KEY, REMIND_KEY]);
 
 /** When the last backup was made on this device (ms since 1970), or undefined if never. */
 export function lastBackupMs(): number | undefined {
@@ -66,26 +61,6 @@ export function shouldRemind(nowMs: number, lastMs: number | undefined, firstDat
   if (!on) return false;
   const since = lastMs ?? firstDataMs;
   return nowMs - since >= REMIND_AFTER_MS && newestDataMs > (lastMs ?? 0);
-}
-
-/** Re-renders when either value changes in this tab or another (the storage event). */
-function useBackupVersion(): number {
-  return useSyncExternalStore(
-    (cb) => {
-      const onStorage = (e: StorageEvent): void => {
-        if (e.key !== KEY && e.key !== REMIND_KEY && e.key !== null) return;
-        version++;
-        cb();
-      };
-      listeners.add(cb);
-      window.addEventListener('storage', onStorage);
-      return () => {
-        listeners.delete(cb);
-        window.removeEventListener('storage', onStorage);
-      };
-    },
-    () => version,
-  );
 }
 
 /** The last backup's time, re-read when it changes. */

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { deviceNote } from './device-note.ts';
 
 /**
  * A small note, kept outside the databases (localStorage), that this device holds the person's twin
@@ -14,12 +14,8 @@ interface Marker {
   imports: number;
 }
 
-const listeners = new Set<() => void>();
-let version = 0;
-const changed = (): void => {
-  version++;
-  listeners.forEach((l) => l());
-};
+const note = deviceNote([KEY]);
+const changed = note.changed;
 
 function read(): Marker | undefined {
   try {
@@ -61,21 +57,4 @@ export function lostImports(committed: number | undefined): number {
 }
 
 /** Re-renders when the note changes in this tab or another (the storage event). */
-export function useMarkerVersion(): number {
-  return useSyncExternalStore(
-    (cb) => {
-      const onStorage = (e: StorageEvent): void => {
-        if (e.key !== KEY && e.key !== null) return;
-        version++;
-        cb();
-      };
-      listeners.add(cb);
-      window.addEventListener('storage', onStorage);
-      return () => {
-        listeners.delete(cb);
-        window.removeEventListener('storage', onStorage);
-      };
-    },
-    () => version,
-  );
-}
+export const useMarkerVersion = note.useVersion;
