@@ -3,12 +3,10 @@ import { readBackupHeader, type BackupSecret } from '../../backup/format.ts';
 import type { MadeBackup } from '../../backup/handlers.ts';
 import { generateCode, MAGIC, Mode, MIN_PASSPHRASE_CHARS } from '../../share/format.ts';
 import { makeBackup, restoreBackup, type RestoreStep } from '../actions/backup.ts';
-import { saveFile } from '../actions/download.ts';
 import { takePendingShare } from '../actions/pending-share.ts';
-import { canShareFile, shareFile, tapStillCounts } from '../actions/share-sheet.ts';
 import { useRouteParam } from '../hooks/useRoute.ts';
 import { LastBackupLine, PersistNote } from '../components/LastBackup.tsx';
-import { QrCode } from '../components/QrCode.tsx';
+import { MadeFileResult, useMadeFile, type MadeFile } from '../components/MadeFile.tsx';
 import { canScanQr, QrScanner } from '../components/QrScanner.tsx';
 import { errorText } from '../error-text.ts';
 import { t, tn } from '../i18n/index.ts';
@@ -41,38 +39,12 @@ export function BackupPage() {
   );
 }
 
-interface Made {
-  file: File;
-  count: string;
-}
-
 function MakeBackup() {
   const [protection, setProtection] = useState<'code' | 'passphrase'>('code');
   const [pass, setPass] = useState(['', '']);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ text: string; code?: string; ok: boolean }>();
-  // A file made where the phone's share sheet can take it: kept to send again or save instead.
-  const [made, setMade] = useState<Made>();
-
-  const send = async (m: Made): Promise<void> => {
-    try {
-      const outcome = await shareFile(m.file);
-      setResult((r) => ({
-        ...r,
-        ok: true,
-        text:
-          outcome === 'sent'
-            ? t('backup.sent', { file: m.file.name, count: m.count })
-            : t('backup.ready', { file: m.file.name, count: m.count }),
-      }));
-    } catch (err) {
-      setResult((r) => ({ ...r, ok: false, text: t('backup.sendFailed', { error: errorText(err) }) }));
-    }
-  };
-  const saveHere = (m: Made): void => {
-    saveFile(m.file, m.file.name);
-    setResult((r) => ({ ...r, ok: true, text: t('backup.savedHere', { file: m.file.name }) }));
-  };
+  const delivery = useMadeFile<MadeFile>('backup');
+  const { setResult } = delivery;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -81,23 +53,14 @@ function MakeBackup() {
       return;
     }
     setBusy(true);
-    setResult(undefined);
-    setMade(undefined);
+    delivery.restart();
     const code = protection === 'code' ? generateCode() : undefined;
     const secret: BackupSecret = code ? { code } : { passphrase: pass[0]! };
     try {
       const r: MadeBackup = await makeBackup(secret);
       const file = new File([r.blob], r.fileName, { type: 'application/octet-stream' });
-      const m: Made = { file, count: new Intl.NumberFormat().format(r.samples) };
-      const withCode = code ? { code } : {};
-      if (canShareFile(file)) {
-        setMade(m);
-        setResult({ ok: true, text: t('backup.ready', { file: file.name, count: m.count }), ...withCode });
-        if (tapStillCounts()) void send(m);
-      } else {
-        saveFile(file, file.name);
-        setResult({ ok: true, text: t('backup.made', { file: file.name, count: m.count }), ...withCode });
-      }
+      const m: MadeFile = { file, count: new Intl.NumberFormat().format(r.samples) };
+      delivery.deliver(m, t('backup.made', { file: file.name, count: m.count }), code);
       setPass(['', '']);
     } catch (err) {
       setResult({ ok: false, text: t('backup.failed', { error: errorText(err) }) });
@@ -140,30 +103,7 @@ function MakeBackup() {
           {busy ? t('backup.making') : t('backup.make')}
         </button>
       </div>
-      {result && (
-        <p role={result.ok ? 'status' : 'alert'} className={result.ok ? '' : 'error'} data-testid="backup-result">
-          {result.text}
-        </p>
-      )}
-      {made && (
-        <div className="actions">
-          <button type="button" className="btn primary" onClick={() => void send(made)}>
-            {t('backup.send')}
-          </button>
-          <button type="button" className="btn" onClick={() => saveHere(made)}>
-            {t('backup.saveHere')}
-          </button>
-        </div>
-      )}
-      {result?.code && (
-        <div className="card share-code">
-          <p>{t('backup.codeIs')}</p>
-          <p className="code" data-testid="backup-code">
-            {result.code}
-          </p>
-          <QrCode text={result.code} label={t('backup.qrLabel', { code: result.code })} />
-        </div>
-      )}
+      <MadeFileResult state={delivery} />
     </form>
   );
 }

@@ -7,9 +7,7 @@ import { generateCode, MIN_PASSPHRASE_CHARS, type Secret } from '../../share/for
 import type { SharePreview } from '../../share/preview.ts';
 import { RANGE_SHORTCUTS, rangeFor, shortcutOf } from '../../share/ranges.ts';
 import { importWorker, readWorker } from '../../workers/index.ts';
-import { QrCode } from '../components/QrCode.tsx';
-import { saveFile } from '../actions/download.ts';
-import { canShareFile, shareFile, tapStillCounts } from '../actions/share-sheet.ts';
+import { MadeFileResult, useMadeFile, type MadeFile } from '../components/MadeFile.tsx';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../error-text.ts';
 import { previewWords } from '../share-words.ts';
@@ -30,9 +28,7 @@ const profileName = (p: unknown): string | undefined => {
   return typeof name === 'string' && name.trim() !== '' ? name.trim().slice(0, 80) : undefined;
 };
 
-interface Made {
-  file: File;
-  count: string;
+interface Made extends MadeFile {
   ms: number;
   plain: boolean;
 }
@@ -58,11 +54,10 @@ export function SharePage({ ws }: { ws: Workspace }) {
   const [pass, setPass] = useState(['', '']);
   const [plainOk, setPlainOk] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ text: string; code?: string; ok: boolean }>();
   const [preview, setPreview] = useState<{ key: string; p?: SharePreview; error?: string }>();
   const [askEmpty, setAskEmpty] = useState(false);
-  // A file made where the phone's share sheet can take it: kept to send again or save instead.
-  const [made, setMade] = useState<Made>();
+  const delivery = useMadeFile<Made>('share', (m) => t(m.plain ? 'share.sentPlain' : 'share.sent', { file: m.file.name, count: m.count }));
+  const { setResult } = delivery;
 
   const metrics = (summaries ?? []).map((s) => s.metric);
   const chosen = metrics.filter((m) => !excluded.has(m));
@@ -89,27 +84,6 @@ export function SharePage({ ws }: { ws: Workspace }) {
   const spanDays = span?.spanFirstDay ? { firstDay: span.spanFirstDay, lastDay: span.spanLastDay } : undefined;
   const chosenShortcut = shortcutOf({ fromDay: from, toDay: to }, today, spanDays);
 
-  /** Sends a made file through the share sheet; offers it again (or saving it) when not sent. */
-  const send = async (m: Made): Promise<void> => {
-    try {
-      const outcome = await shareFile(m.file);
-      setResult((r) => ({
-        ...r,
-        ok: true,
-        text:
-          outcome === 'sent'
-            ? t(m.plain ? 'share.sentPlain' : 'share.sent', { file: m.file.name, count: m.count })
-            : t('share.ready', { file: m.file.name, count: m.count }),
-      }));
-    } catch (err) {
-      setResult((r) => ({ ...r, ok: false, text: t('share.sendFailed', { error: errorText(err) }) }));
-    }
-  };
-  const saveHere = (m: Made): void => {
-    saveFile(m.file, m.file.name);
-    setResult((r) => ({ ...r, ok: true, text: t('share.savedHere', { file: m.file.name }) }));
-  };
-
   const submit = async (e: Pick<FormEvent, 'preventDefault'>, emptyOk = false): Promise<void> => {
     e.preventDefault();
     if (protection === 'passphrase' && pass[0] !== pass[1]) {
@@ -123,8 +97,7 @@ export function SharePage({ ws }: { ws: Workspace }) {
     }
     setAskEmpty(false);
     setBusy(true);
-    setResult(undefined);
-    setMade(undefined);
+    delivery.restart();
     const code = protection === 'code' ? generateCode() : undefined;
     const secret: Secret = code ? { code } : protection === 'passphrase' ? { passphrase: pass[0]! } : { plain: true };
     try {
@@ -136,23 +109,13 @@ export function SharePage({ ws }: { ws: Workspace }) {
         type: 'application/octet-stream',
       });
       const m: Made = { file, count: new Intl.NumberFormat().format(r.samples), ms: Math.round(r.makeMs), plain: protection === 'plain' };
-      const withCode = code ? { code } : {};
-      if (canShareFile(file)) {
-        // The phone's share sheet, opened by the tap on "Make" while it still counts, else by a tap on "Send".
-        setMade(m);
-        setResult({ ok: true, text: t('share.ready', { file: file.name, count: m.count }), ...withCode });
-        // Not awaited: the sheet stays open as long as the patient likes, and the screen is not busy meanwhile.
-        if (tapStillCounts()) void send(m);
-      } else {
-        saveFile(file, file.name);
-        setResult({
-          ok: true,
-          text: m.plain
-            ? t('share.madePlain', { file: file.name, count: m.count })
-            : t('share.made', { file: file.name, count: m.count, ms: m.ms }),
-          ...withCode,
-        });
-      }
+      delivery.deliver(
+        m,
+        m.plain
+          ? t('share.madePlain', { file: file.name, count: m.count })
+          : t('share.made', { file: file.name, count: m.count, ms: m.ms }),
+        code,
+      );
     } catch (err) {
       setResult({ ok: false, text: t('share.failed', { error: errorText(err) }) });
     } finally {
@@ -317,30 +280,7 @@ export function SharePage({ ws }: { ws: Workspace }) {
           </div>
         </div>
       )}
-      {result && (
-        <p role={result.ok ? 'status' : 'alert'} className={result.ok ? '' : 'error'}>
-          {result.text}
-        </p>
-      )}
-      {made && (
-        <div className="actions">
-          <button type="button" className="btn primary" onClick={() => void send(made)}>
-            {t('share.send')}
-          </button>
-          <button type="button" className="btn" onClick={() => saveHere(made)}>
-            {t('share.saveHere')}
-          </button>
-        </div>
-      )}
-      {result?.code && (
-        <div className="card share-code">
-          <p>{t('share.codeIs')}</p>
-          <p className="code" data-testid="share-code">
-            {result.code}
-          </p>
-          <QrCode text={result.code} label={t('share.qrLabel', { code: result.code })} />
-        </div>
-      )}
+      <MadeFileResult state={delivery} />
     </form>
   );
 }
