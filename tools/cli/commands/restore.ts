@@ -1,6 +1,7 @@
 // The in-memory IndexedDB the store opens, installed before Dexie loads.
 import 'fake-indexeddb/auto';
 import { basename } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { BackupError } from '../../../src/backup/errors.ts';
 import { backupRecords } from '../../../src/backup/reader.ts';
 import { restoreRecords } from '../../../src/backup/restore.ts';
@@ -10,6 +11,26 @@ import { UsageError, type Parsed } from '../args.ts';
 import type { CommandResult } from '../command.ts';
 import { passphraseFrom } from './backup-files.ts';
 import { importFiles, readableBlob, type ImportLine } from './import.ts';
+
+/**
+ * A FILE the backup already holds, imported again: same name and format, nothing added, every sample it
+ * accepted the first time now a duplicate, the same rejections and ignored types. It is reported once, as it
+ * was first imported, so that restoring a backup of A and B and importing B again reports what importing A
+ * and B reports (contracts: `restore`). Only the report folds it: the store is what the import made of it.
+ */
+export function isImportedAgain(line: ImportLine, earlier: readonly ImportLine[]): boolean {
+  return (
+    line.added === 0 &&
+    earlier.some(
+      (e) =>
+        e.file === line.file &&
+        e.format === line.format &&
+        line.duplicates === e.added + e.duplicates &&
+        isDeepStrictEqual(line.rejected, e.rejected) &&
+        isDeepStrictEqual(line.ignored, e.ignored),
+    )
+  );
+}
 
 /** `restore` (usage and help: ./index.ts). */
 export async function run(p: Parsed): Promise<CommandResult> {
@@ -41,7 +62,8 @@ export async function run(p: Parsed): Promise<CommandResult> {
         rejected: r.rejected,
         ignored: r.ignored,
       }));
-    imports.push(...(await importFiles(db, files)));
+    const fromBackup = [...imports];
+    for (const line of await importFiles(db, files)) if (!isImportedAgain(line, fromBackup)) imports.push(line);
     return { imports, ...(await storeReport(db)) };
   } finally {
     await db.delete();
