@@ -9,6 +9,7 @@ import { BackupPage } from './pages/backup-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
 import { SharePage } from './pages/share-page.ts';
+import { SummaryPage } from './pages/summary-page.ts';
 import { TimelinePage } from './pages/timeline-page.ts';
 import { WhatIfPage } from './pages/whatif-page.ts';
 
@@ -39,8 +40,14 @@ const committedImports = (page: Page): Promise<number> =>
       }),
   );
 
-/** What the twin, the timeline and the what-if show: the same numbers are expected after a restore. */
-async function whatIsShown(page: Page): Promise<{ headline: string; cards: Record<string, string>; plans: string }> {
+/** What the twin, the timeline, the what-if, the risk page and the visit summary show: the same numbers are expected after a restore. */
+async function whatIsShown(page: Page): Promise<{
+  headline: string;
+  cards: Record<string, string>;
+  plans: string;
+  scores: Record<string, string>;
+  summary: Record<string, string>;
+}> {
   await nav(page, 'Twin').click();
   // Read once the twin has worked it out (it says "Working out your risk…" until then).
   await expect(page.getByTestId('headline')).toContainText('risk of type 2 diabetes');
@@ -51,7 +58,25 @@ async function whatIsShown(page: Page): Promise<{ headline: string; cards: Recor
   const cards = await timeline.cardTexts();
   await nav(page, 'What if').click();
   const plans = (await page.getByText(/^Saved plans \(\d+\)$/).textContent())!;
-  return { headline, cards, plans };
+  // Every score on the risk page, by its key: its name and value.
+  await nav(page, 'Risk').click();
+  await expect(page.getByTestId('headline-value')).toHaveText(/%/);
+  await expect(page.locator('[data-score]').first()).toBeVisible();
+  const scores: Record<string, string> = {};
+  for (const card of await page.locator('[data-score]').all())
+    scores[(await card.getAttribute('data-score'))!] =
+      `${await card.locator('h2').textContent()}: ${await card.locator('.value').first().textContent()}`;
+  // The visit summary once every part has settled: who, the headline, the measurements and the plans.
+  const visit = new SummaryPage(page);
+  await visit.open();
+  await expect(visit.article).toHaveAttribute('data-ready', 'true');
+  const summary = {
+    who: (await visit.who.textContent())!,
+    headline: (await page.getByTestId('summary-headline').textContent())!,
+    metrics: (await visit.metrics.textContent())!,
+    plans: (await visit.plans.textContent())!,
+  };
+  return { headline, cards, plans, scores, summary };
 }
 
 test('a twin backed up with a code comes back whole in a fresh browser; a wrong code and a share file are refused, changing nothing', async ({
@@ -149,6 +174,7 @@ test('a twin backed up with a code comes back whole in a fresh browser; a wrong 
   await expect(fresh.getByTestId('headline')).toBeVisible();
   const after = await whatIsShown(fresh);
   expect(after).toEqual(before);
+  await nav(fresh, 'What if').click();
   await fresh.getByText('Saved plans (1)').click();
   await expect(fresh.getByText('Plan A').first()).toBeVisible();
   // The profile value came back too.
