@@ -17,6 +17,8 @@ export interface RestoredBackup {
   imports: number;
   samples: number;
   undoneSkipped: number;
+  /** Imports of the backup this device already held (restored here before), not added again. */
+  alreadyHere: number;
 }
 
 export const backupHandlers = {
@@ -42,6 +44,6 @@ export const backupHandlers = {
       void onProgress?.(p);
     };
     const r = await restoreFile(workspaceDb('main'), file, fileName, secret, onProgress ? { onProgress: progress } : {});
-    return { mode: r.mode, imports: r.imports.length, samples: r.samples, undoneSkipped: r.undoneSkipped };
+    return { mode: r.mode, imports: r.imports.length, samples: r.samples, undoneSkipped: r.undoneSkipped, alreadyHere: r.alreadyHere };
   },
 };
