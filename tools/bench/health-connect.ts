@@ -10,7 +10,7 @@
  */
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { DoppelDb } from '../../src/data/db.ts';
@@ -18,35 +18,9 @@ import { importBlob } from '../../src/import/pipeline.ts';
 import { findChromium } from '../test/chromium.mjs';
 import { serveDir } from '../../test/e2e/support/static-server.ts';
 import { workerHeapSampler } from './import-browser.ts';
+import { rendererPeakMb } from './renderer-memory.ts';
 
 const FILE = '.bench-out/health_connect_export-year.zip';
-
-/** Peak resident MB (VmHWM) of the Chromium renderer processes started by this process. */
-function rendererPeakMb(): number {
-  const parent = new Map<string, string>();
-  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    try {
-      parent.set(p, readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!);
-    } catch {
-      /* gone */
-    }
-  }
-  const mine = (p: string): boolean => {
-    for (let q: string | undefined = p; q && q !== '0'; q = parent.get(q)) if (q === String(process.pid)) return true;
-    return false;
-  };
-  let peak = 0;
-  for (const p of parent.keys()) {
-    try {
-      if (!mine(p) || !readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      /* gone */
-    }
-  }
-  return peak;
-}
 
 // Generated in a child process, so that this process's peak memory is the import's.
 mkdirSync('.bench-out', { recursive: true });
