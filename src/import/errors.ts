@@ -12,8 +12,7 @@ export type ImportErrorCode =
   | 'ENCRYPTED_ZIP'
   | 'UNSUPPORTED_ZIP'
   | 'TOO_LARGE'
-  | 'NO_DATA'
-  | 'NEWER_VERSION';
+  | 'NO_DATA';
 
 /** Longest message an import error carries (a quoted snippet is cut long before). */
 export const MAX_MESSAGE = 500;

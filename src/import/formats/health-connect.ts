@@ -7,7 +7,8 @@
  * `application_info_table` with the device of `device_info_table` becomes a source, a watch or a
  * phone by the device's type; each record keeps its own zone offset. The medical-records table's
  * FHIR resources go through the FHIR mapper. Tables with rows that are not read are counted under
- * `ignored` by name; a database of a schema version newer than `HC_KNOWN_DB_VERSION` is refused.
+ * `ignored` by name; a database of a schema version newer than `HC_KNOWN_DB_VERSION` is read by the
+ * columns it has.
  */
 import type { FormatId } from '../detect.ts';
 import { METRICS } from '../../../models/metrics.ts';
@@ -23,11 +24,15 @@ import { HC_DB_NAME } from './health-connect-zip.ts';
 import { DEVICE_TYPES, INSTANT_TABLES, INTERVAL_TABLES, NOT_RECORDS, SLEEP_STAGES, type Reading } from './health-connect-tables.ts';
 
 /**
- * The newest Health Connect schema version Doppel knows (`PRAGMA user_version`, which Android's
- * SQLiteOpenHelper sets to the database version): 17, DB_VERSION_ECOSYSTEM_METRICS in AOSP's
- * DatabaseVersions.java. Every version up to it only added tables and columns to what is read here.
+ * The newest Health Connect schema version Doppel was checked against (`PRAGMA user_version`, which
+ * Android's SQLiteOpenHelper sets to the database version): 20, DB_VERSION_PHR_CHANGE_LOGS in AOSP's
+ * DatabaseVersions.java (18 cloud backup and restore, 19 exercise segments, 20 the medical records'
+ * change logs: none touches a table read here). A newer database is read too: AOSP's upgrades add
+ * tables and columns, and every table read here is checked for the columns it needs (a table that
+ * lacks one is reported with its name and not read), so a phone on a newer Health Connect is not
+ * turned away for tables Doppel does not read.
  */
-export const HC_KNOWN_DB_VERSION = 17;
+export const HC_KNOWN_DB_VERSION = 20;
 
 export const HC_LIMITS = {
   /** Largest database read: sql.js holds it whole in memory (docs/import-formats.md). */
@@ -96,17 +101,17 @@ export async function parseHealthConnectDb(
 }
 
 async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: ReadContext, at: TablePlace): Promise<void> {
-  const version = num(db.exec('PRAGMA user_version')[0]?.values[0]?.[0]);
   const tables = new Map<string, Set<string>>();
   for (const [name] of rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")) tables.set(text(name), new Set());
   for (const [t, cols] of tables) for (const r of rows(db, `PRAGMA table_info("${t.replaceAll('"', '""')}")`)) cols.add(text(r[1]));
   if (!tables.has('application_info_table'))
     throw new ImportError('MALFORMED', `${where} is an SQLite database but not Health Connect's (it has no application_info_table)`, where);
-  if (version > HC_KNOWN_DB_VERSION)
+  const appColumns = APP_COLUMNS.filter((c) => !tables.get('application_info_table')!.has(c));
+  if (appColumns.length)
     throw new ImportError(
-      'NEWER_VERSION',
-      `${where} comes from a newer Health Connect than Doppel knows (database version ${version}; Doppel reads up to ${HC_KNOWN_DB_VERSION}): update Doppel and import it again`,
-      `${where} user_version`,
+      'MALFORMED',
+      `${where} application_info_table lacks ${appColumns.join(', ')}, so the app that recorded each reading is unknown; nothing was imported`,
+      `${where} application_info_table`,
     );
 
   const sources = sourceTable(db, sink, tables);
@@ -214,12 +219,16 @@ async function readDatabase(db: Database, sink: ImportSink, where: string, ctx: 
  * manufacturer and model; the device type decides the default priority (a watch, then a phone, then
  * the rest: docs/metrics.md "Overlapping sources").
  */
+const APP_COLUMNS = ['row_id', 'package_name', 'app_name'];
+const DEVICE_COLUMNS = ['row_id', 'manufacturer', 'model', 'device_type'];
+
 function sourceTable(db: Database, sink: ImportSink, tables: Map<string, Set<string>>): (app: unknown, dev: unknown) => number {
   const apps = new Map<number, string>();
   for (const [id, pkg, name] of rows(db, 'SELECT row_id, package_name, app_name FROM application_info_table'))
     apps.set(num(id), text(name).trim() || text(pkg).trim());
   const devices = new Map<number, { model: string; kind: SourceKind }>();
-  if (tables.get('device_info_table')?.has('device_type')) {
+  const deviceTable = tables.get('device_info_table');
+  if (DEVICE_COLUMNS.every((c) => deviceTable?.has(c))) {
     for (const [id, maker, model, type] of rows(db, 'SELECT row_id, manufacturer, model, device_type FROM device_info_table')) {
       const typeName = DEVICE_TYPES[num(type)] ?? '';
       const label = [text(maker).trim(), text(model).trim()].filter(Boolean).join(' ') || typeName;

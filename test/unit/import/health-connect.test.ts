@@ -168,15 +168,28 @@ describe('Health Connect export', () => {
   });
 });
 
-describe('Health Connect: bad input is refused with its place, and the store is unchanged', () => {
-  it('a database of a newer schema version', async () => {
+describe('Health Connect: a newer schema', () => {
+  it('is read by the columns it has; a table that lacks one it reads is named and left out, the rest imported', async () => {
     const d = db();
     const spec = sampleSpec();
-    spec.version = HC_KNOWN_DB_VERSION + 1;
+    spec.version = HC_KNOWN_DB_VERSION + 2;
+    spec.sql = ['ALTER TABLE weight_record_table DROP COLUMN weight'];
+    const r = await importText(d, u8(await healthConnectZip(spec)), ZIP);
+    expect(r.rejected).toEqual([{ where: 'health_connect_export.db weight_record_table', reason: 'table lacks column weight; not read' }]);
+    expect(await samples(d, 'body_weight')).toEqual([]);
+    expect((await samples(d, 'heart_rate')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('Health Connect: bad input is refused with its place, and the store is unchanged', () => {
+  it('an application table without the columns that name the apps', async () => {
+    const d = db();
+    const spec = sampleSpec();
+    spec.sql = ['ALTER TABLE application_info_table DROP COLUMN app_name'];
     await expect(importText(d, u8(await healthConnectZip(spec)), ZIP)).rejects.toMatchObject({
-      code: 'NEWER_VERSION',
-      where: 'health_connect_export.db user_version',
-      message: expect.stringContaining(`database version ${HC_KNOWN_DB_VERSION + 1}; Doppel reads up to ${HC_KNOWN_DB_VERSION}`),
+      code: 'MALFORMED',
+      where: 'health_connect_export.db application_info_table',
+      message: expect.stringContaining('application_info_table lacks app_name'),
     });
     expect(await counts(d)).toEqual([0, 0, 0]);
   });

@@ -28,7 +28,6 @@ export const errors = {
     'A file in the zip is compressed in a way Doppel cannot read (such as Deflate64): re-zip it with standard compression.',
   'error.ZIP_BOMB': 'The zip file unpacks to far more than any export; Doppel refuses it.',
   'error.TOO_LARGE': 'The file is larger than Doppel can read.',
-  'error.NEWER_VERSION': 'This export comes from a newer version of its app than Doppel knows. Update Doppel, then import it again.',
   'error.NO_DATA': 'The file holds no health data Doppel can use.',
   'error.INTERNAL': 'Doppel could not finish with this file. Nothing of it was kept; try again.',
   'error.where': '{message} (at {where})',
