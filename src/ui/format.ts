@@ -139,16 +139,17 @@ export function ageOn(birthDate: string, atMs: number): number {
   return age;
 }
 
-/** A probability (0–1) as a whole percent in the user's locale ("18 %"): the one format of every risk on screen. */
 /**
- * A risk score's value given in percent (QDiabetes 39.4 → "39%", PREVENT 7.46 → "7.5%"): one decimal
- * below 10 %, none above, in the same percent style as `formatProbability`, so a number reads the
- * same on every screen.
+ * A published risk score's value given in percent (QDiabetes 39.4 → "39%", QDiabetes 5.46 → "5.5%",
+ * PREVENT 7.46 → "7.5%"): one decimal below 10 %, none above, in the same percent style as
+ * `formatProbability`. Every screen that shows a published score (the risk page, the headline's
+ * "QDiabetes-2018 gives", the what-if notes, the visit summary) writes it with this, so it reads the same.
  */
 export function formatPercent(percent: number): string {
   return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: percent < 10 ? 1 : 0 }).format(percent / 100);
 }
 
+/** The twin's own probability (0–1) as a whole percent in the user's locale ("18%"): the headline, the what-if, the plans. */
 export function formatProbability(fraction: number): string {
   return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }

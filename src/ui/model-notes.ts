@@ -10,7 +10,7 @@ import type { MetricId } from '../../models/metrics.ts';
 import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import type { TwinNote } from '../../models/twin/notes.ts';
 import { scoreWhyText } from './risk/notes.ts';
-import { display, withUnit, type UnitSettings } from './format.ts';
+import { display, formatPercent, withUnit, type UnitSettings } from './format.ts';
 import { t } from './i18n/index.ts';
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
@@ -47,8 +47,8 @@ const PATTERNS = QUANTITIES.map(
     [new RegExp(`\\b(${names}) ${NUMBER} ${escape(unit)}(?: outside ${NUMBER}-${NUMBER}(?: ${escape(unit)})?)?`, 'g'), metric] as const,
 );
 
-const pct = (v: number): string =>
-  `${new Intl.NumberFormat(undefined, { maximumFractionDigits: v < 10 ? 1 : 0, minimumFractionDigits: v < 10 ? 1 : 0 }).format(v)} %`;
+/** A percent as every risk score on screen is written (formatPercent), so "5.5%" here is the risk page's "5.5%". */
+const pct = formatPercent;
 
 /** One of the twin's notes (a forecast's `notes`) in plain words and the user's units. */
 export function twinNoteText(note: TwinNote, s: UnitSettings): string {
