@@ -102,6 +102,34 @@ export function displayInCategory<C>(metric: MetricId, value: number, s: UnitSet
 }
 
 /**
+ * A weight the twin forecasts (a what-if band, a plan's 10-year range), in whole kg or lb: a forecast
+ * years ahead has no decimals to give. The what-if sentences and the visit summary's plans both write
+ * it with this, so the same band reads the same (not "55 kg–68 kg" there and "54.5–67.8 kg" here).
+ */
+export function forecastWeight(kg: number, s: UnitSettings): { text: string; unit: string } {
+  const u = unitFor('body_weight', s);
+  return { text: nf(0).format(fromCanonical('body_weight', kg, u.unit)), unit: u.label };
+}
+
+/**
+ * A plan's weight change as the what-if's slider shows it: one decimal in kg (its step is 0.5 kg),
+ * whole pounds in lb (its step there is 1 lb), with a true minus or a plus when `signed`. The slider,
+ * the what-if sentence and the visit summary's plan settings all write it with this.
+ */
+export function weightChange(kg: number, s: UnitSettings, signed = true): { text: string; unit: string } {
+  const u = unitFor('body_weight', s);
+  const lb = u.unit === 'lb';
+  // A change converts without an offset (weight has none, but the rule is displayDelta's).
+  const v = fromCanonical('body_weight', kg, u.unit) - fromCanonical('body_weight', 0, u.unit);
+  const shown = lb ? Math.round(v) : Math.round(v * 10) / 10;
+  const sign = signed ? (shown > 0 ? '+' : shown < 0 ? '−' : '') : '';
+  return {
+    text: `${sign}${new Intl.NumberFormat(undefined, { maximumFractionDigits: lb ? 0 : 1 }).format(Math.abs(shown))}`,
+    unit: u.label,
+  };
+}
+
+/**
  * A difference between two stored values in the display unit. Not `display(delta)`: a unit with an
  * offset (HbA1c mmol/mol = (% − 2.15) / 0.0915) converts differences without the offset.
  */
