@@ -308,7 +308,12 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
               t('summary.source', { file: historyName(i, settings), format: formatName(i.format), date: formatDate(i.startedAt) }),
             )
             .join(' · ')}
-          {state.dataFrom && state.dataTo ? ` · ${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}` : ''}
+          {state.dataFrom && state.dataTo && (
+            <>
+              {' · '}
+              <span data-testid="summary-data-range">{`${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}`}</span>
+            </>
+          )}
         </p>
         <div className="sources-notes">
           <p className="small muted">{t('summary.models', { list: MODELS, version: __APP_VERSION__, engine: SNAPSHOT_ENGINE })}</p>

@@ -156,9 +156,12 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         </h1>
         <p className="muted small">
           {t('twin.updated', { date: formatDate(snapshot!.createdAt) })}
-          {state.dataFrom && state.dataTo
-            ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}`
-            : ''}
+          {state.dataFrom && state.dataTo && (
+            <>
+              {' · '}
+              <span data-testid="data-range">{t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}</span>
+            </>
+          )}
           {ws === 'main' && (
             <>
               {' · '}
