@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../src/data/settings.ts';
 import { buildRiskProfile } from '../../../src/risk/profile-builder.ts';
 import { setReader } from '../../../src/ui/i18n/index.ts';
 import { forecastWeight, weightChange } from '../../../src/ui/format.ts';
+import { metricRows } from '../../../src/ui/summary/metric-rows.ts';
 import {
   ageWords,
   bmiValue,
@@ -206,5 +207,20 @@ describe('problems and medications with where each came from', () => {
     expect(listItems(p, 'medications', false)[0]!.from).toBe('entered by the patient');
     expect(listItems(p, 'medications', true)[0]!.from).toBe('in the shared profile');
     expect(listItems(null, 'conditions', false)).toEqual([]);
+  });
+});
+
+describe("the summary's key measurements name a reading as the twin's card does", () => {
+  it('a fasting blood glucose is "Fasting glucose" (the demo\'s summary said "Blood glucose" where its twin and risk page said fasting)', () => {
+    const atMs = Date.UTC(2026, 8, 12, 8);
+    const row = (fasting: boolean) =>
+      metricRows(
+        { regions: [], inputs: {}, latest: { blood_glucose: { value: 113, atMs, ...(fasting ? { fasting } : {}) } } },
+        undefined,
+        DEFAULT_SETTINGS,
+        atMs + 86_400_000,
+      ).find((r) => r.key === 'blood_glucose')!;
+    expect(row(true).label).toBe('Fasting glucose');
+    expect(row(false).label).toBe('Blood glucose');
   });
 });
