@@ -177,7 +177,14 @@ export function formatPercent(percent: number): string {
   return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: percent < 10 ? 1 : 0 }).format(percent / 100);
 }
 
-/** The twin's own probability (0–1) as a whole percent in the user's locale ("18%"): the headline, the what-if, the plans. */
+/**
+ * The twin's own probability (0–1) as a whole percent in the user's locale ("18%"): the headline, the
+ * what-if, the plans. A probability that rounds to 0 % or 100 % reads "<1%" or ">99%": the twin's
+ * simulations cannot tell a 10-year risk of 0.3 % from none, and "0%" would say it is none.
+ */
 export function formatProbability(fraction: number): string {
-  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  const nf = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+  if (fraction < 0.005) return t('units.below', { value: nf.format(0.01) });
+  if (fraction >= 0.995) return t('units.above', { value: nf.format(0.99) });
+  return nf.format(fraction);
 }
