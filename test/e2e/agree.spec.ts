@@ -121,8 +121,8 @@ async function walk(page: Page, who: string, review: boolean): Promise<Readings>
   r.see('QDiabetes-2018 the twin starts from', 'what-if notes', first(/^([\d.,]+\s?%)/, none.qdiabetes));
   r.see('PREVENT 10-year', 'what-if notes', none.cvd);
   const sentence = (await whatIf.sentences.textContent())!;
-  r.see('10-year type 2 diabetes risk (twin)', 'what-if sentence', first(/from (\d+\s?%) to/, sentence));
-  r.see('Plan A: 10-year type 2 diabetes risk', 'what-if sentence', first(/from \d+\s?% to (\d+\s?%)/, sentence));
+  r.see('10-year type 2 diabetes risk (twin)', 'what-if sentence', first(/from ([<>]?\d+\s?%) to/, sentence));
+  r.see('Plan A: 10-year type 2 diabetes risk', 'what-if sentence', first(/from [<>]?\d+\s?% to ([<>]?\d+\s?%)/, sentence));
   r.see('Plan A: 10-year type 2 diabetes risk', 'what-if notes', planA.twin);
   r.see('Plan A: weight in 10 years', 'what-if sentence', range(first(/likely (.+?) \(90%/, sentence)));
   r.see('Plan A: weight change', 'what-if slider', await whatIf.weightOutput.textContent());
