@@ -50,6 +50,15 @@ const PATTERNS = QUANTITIES.map(
 /** A percent as every risk score on screen is written (formatPercent), so "5.5%" here is the risk page's "5.5%". */
 const pct = formatPercent;
 
+/**
+ * A QDiabetes-2018 model as the headline and the risk page name it ("QDiabetes-2018 (with your HbA1c)"),
+ * not by its letter ("QDiabetes-2018 C"), which no screen explains. Any other name is kept.
+ */
+export function scoreName(model: string): string {
+  const m = /^QDiabetes-2018 ([ABC])$/.exec(model);
+  return m ? `QDiabetes-2018 (${t(`headline.variant.${m[1] as 'A' | 'B' | 'C'}`)})` : model;
+}
+
 /** One of the twin's notes (a forecast's `notes`) in plain words and the user's units. */
 export function twinNoteText(note: TwinNote, s: UnitSettings): string {
   switch (note.code) {
@@ -65,11 +74,11 @@ export function twinNoteText(note: TwinNote, s: UnitSettings): string {
     case 'diabetesRange':
       return t('note.diabetesRange');
     case 'anchorUnavailable':
-      return t('note.anchorUnavailable', { model: note.model, why: scoreWhyText(note.why, s) });
+      return t('note.anchorUnavailable', { model: scoreName(note.model), why: scoreWhyText(note.why, s) });
     case 'anchorAbove':
     case 'anchorBelow':
       return t(note.code === 'anchorAbove' ? 'note.anchorAbove' : 'note.anchorBelow', {
-        source: note.source,
+        source: scoreName(note.source),
         twin: pct(note.twinPercent),
         target: pct(note.targetPercent),
       });

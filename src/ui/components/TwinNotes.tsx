@@ -2,7 +2,7 @@ import type { Settings } from '../../data/settings.ts';
 import { displayDelta, formatPercent, formatProbability } from '../format.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
-import { twinNoteText } from '../model-notes.ts';
+import { scoreName, twinNoteText } from '../model-notes.ts';
 import { restsText } from '../twin/rests-text.ts';
 import { beyondCheckedSentence } from '../whatif/sentence.ts';
 import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
@@ -99,7 +99,7 @@ export function TwinNotes({
         {result.progression && diabetesColumns && (
           <li>
             {t('whatif.notes.progression', {
-              source: result.progression.source,
+              source: scoreName(result.progression.source),
               target: pct(result.progression.target10yPercent),
             })}
           </li>

@@ -66,7 +66,7 @@ describe("the models' notes as data", () => {
     const { notes, warnings } = anchorReport(anchorProgression(person.person, p));
     expect(warnings[0]).toMatch(/^QDiabetes-2018 B: age 22 outside 25-84: the population prior/);
     expect(notes.map((n) => twinNoteText(n, SI))).toEqual([
-      'QDiabetes-2018 B could not work out your risk, so blood sugar in this forecast rises as it did in a high-risk trial group: Age 22 years is outside what the score was made for (25 to 84 years)',
+      'QDiabetes-2018 (with your fasting glucose) could not work out your risk, so blood sugar in this forecast rises as it did in a high-risk trial group: Age 22 years is outside what the score was made for (25 to 84 years)',
     ]);
   });
 
@@ -81,5 +81,7 @@ describe("the models' notes as data", () => {
     const text = twinNoteText({ code: 'anchorAbove', source: 'QDiabetes-2018 C', twinPercent: 13.4, targetPercent: c }, SI);
     expect(text).toContain(`against ${card.value}`);
     expect(text).toContain('13%');
+    // Named as the headline and the risk page name it, not by its letter.
+    expect(text).toContain('than QDiabetes-2018 (with your HbA1c) records');
   });
 });
