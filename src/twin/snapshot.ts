@@ -46,6 +46,7 @@ export interface SnapshotState {
   regions: RegionStatus[];
   inputs: StatusInputs;
   latest: Partial<Record<MetricId, LatestValue>>;
+  /** The first and last local day with any data (every metric: the range the timeline and the share preview show). */
   dataFrom?: string;
   dataTo?: string;
   /** A quick snapshot (the data's status only): the twin's calibrated forecast follows in the next one. */
@@ -73,8 +74,6 @@ const INSTANT_LATEST: MetricId[] = [
  */
 export async function refreshSnapshot(db: DoppelDb, now = Date.now(), o: { quick?: boolean } = {}): Promise<SnapshotState> {
   const latest: SnapshotState['latest'] = {};
-  let dataFrom: string | undefined;
-  let dataTo: string | undefined;
   for (const m of INSTANT_LATEST) {
     const rows = await readDaily(db, m);
     const last = rows[rows.length - 1];
@@ -86,8 +85,6 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now(), o: { quick
       lv.deltaDays = Math.round((last.lastT - ref.lastT) / DAY_MS);
     }
     latest[m] = lv;
-    if (!dataFrom || rows[0]!.day < dataFrom) dataFrom = rows[0]!.day;
-    if (!dataTo || last.day > dataTo) dataTo = last.day;
   }
   await markEntered(db, latest);
   const inputs: StatusInputs = {};
@@ -150,8 +147,11 @@ export async function refreshSnapshot(db: DoppelDb, now = Date.now(), o: { quick
   }
   const record = o.quick ? undefined : await trackRecord(db, now);
   if (record?.forecasts) state.trackRecord = record;
-  if (dataFrom) state.dataFrom = dataFrom;
-  if (dataTo) state.dataTo = dataTo;
+  // The data's range is every metric's (steps, sleep, BMI… too), as the timeline, the share preview
+  // and the import show it: not only the latest values' metrics above (one indexed read per end).
+  const [first, last] = await Promise.all([db.daily.orderBy('day').first(), db.daily.orderBy('day').last()]);
+  if (first) state.dataFrom = first.day;
+  if (last) state.dataTo = last.day;
   const lastImport = await db.imports.orderBy('id').last();
   await addSnapshot(db, {
     createdAt: now,

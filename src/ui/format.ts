@@ -102,6 +102,34 @@ export function displayInCategory<C>(metric: MetricId, value: number, s: UnitSet
 }
 
 /**
+ * A weight the twin forecasts (a what-if band, a plan's 10-year range), in whole kg or lb: a forecast
+ * years ahead has no decimals to give. The what-if sentences and the visit summary's plans both write
+ * it with this, so the same band reads the same (not "55 kg–68 kg" there and "54.5–67.8 kg" here).
+ */
+export function forecastWeight(kg: number, s: UnitSettings): { text: string; unit: string } {
+  const u = unitFor('body_weight', s);
+  return { text: nf(0).format(fromCanonical('body_weight', kg, u.unit)), unit: u.label };
+}
+
+/**
+ * A plan's weight change as the what-if's slider shows it: one decimal in kg (its step is 0.5 kg),
+ * whole pounds in lb (its step there is 1 lb), with a true minus or a plus when `signed`. The slider,
+ * the what-if sentence and the visit summary's plan settings all write it with this.
+ */
+export function weightChange(kg: number, s: UnitSettings, signed = true): { text: string; unit: string } {
+  const u = unitFor('body_weight', s);
+  const lb = u.unit === 'lb';
+  // A change converts without an offset (weight has none, but the rule is displayDelta's).
+  const v = fromCanonical('body_weight', kg, u.unit) - fromCanonical('body_weight', 0, u.unit);
+  const shown = lb ? Math.round(v) : Math.round(v * 10) / 10;
+  const sign = signed ? (shown > 0 ? '+' : shown < 0 ? '−' : '') : '';
+  return {
+    text: `${sign}${new Intl.NumberFormat(undefined, { maximumFractionDigits: lb ? 0 : 1 }).format(Math.abs(shown))}`,
+    unit: u.label,
+  };
+}
+
+/**
  * A difference between two stored values in the display unit. Not `display(delta)`: a unit with an
  * offset (HbA1c mmol/mol = (% − 2.15) / 0.0915) converts differences without the offset.
  */
@@ -139,16 +167,24 @@ export function ageOn(birthDate: string, atMs: number): number {
   return age;
 }
 
-/** A probability (0–1) as a whole percent in the user's locale ("18 %"): the one format of every risk on screen. */
 /**
- * A risk score's value given in percent (QDiabetes 39.4 → "39%", PREVENT 7.46 → "7.5%"): one decimal
- * below 10 %, none above, in the same percent style as `formatProbability`, so a number reads the
- * same on every screen.
+ * A published risk score's value given in percent (QDiabetes 39.4 → "39%", QDiabetes 5.46 → "5.5%",
+ * PREVENT 7.46 → "7.5%"): one decimal below 10 %, none above, in the same percent style as
+ * `formatProbability`. Every screen that shows a published score (the risk page, the headline's
+ * "QDiabetes-2018 gives", the what-if notes, the visit summary) writes it with this, so it reads the same.
  */
 export function formatPercent(percent: number): string {
   return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: percent < 10 ? 1 : 0 }).format(percent / 100);
 }
 
+/**
+ * The twin's own probability (0–1) as a whole percent in the user's locale ("18%"): the headline, the
+ * what-if, the plans. A probability that rounds to 0 % or 100 % reads "<1%" or ">99%": the twin's
+ * simulations cannot tell a 10-year risk of 0.3 % from none, and "0%" would say it is none.
+ */
 export function formatProbability(fraction: number): string {
-  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  const nf = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+  if (fraction < 0.005) return t('units.below', { value: nf.format(0.01) });
+  if (fraction >= 0.995) return t('units.above', { value: nf.format(0.99) });
+  return nf.format(fraction);
 }

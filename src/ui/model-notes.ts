@@ -10,7 +10,7 @@ import type { MetricId } from '../../models/metrics.ts';
 import type { CannotSimulate } from '../../models/twin/person-from-profile.ts';
 import type { TwinNote } from '../../models/twin/notes.ts';
 import { scoreWhyText } from './risk/notes.ts';
-import { display, withUnit, type UnitSettings } from './format.ts';
+import { display, formatPercent, withUnit, type UnitSettings } from './format.ts';
 import { t } from './i18n/index.ts';
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
@@ -47,8 +47,17 @@ const PATTERNS = QUANTITIES.map(
     [new RegExp(`\\b(${names}) ${NUMBER} ${escape(unit)}(?: outside ${NUMBER}-${NUMBER}(?: ${escape(unit)})?)?`, 'g'), metric] as const,
 );
 
-const pct = (v: number): string =>
-  `${new Intl.NumberFormat(undefined, { maximumFractionDigits: v < 10 ? 1 : 0, minimumFractionDigits: v < 10 ? 1 : 0 }).format(v)} %`;
+/** A percent as every risk score on screen is written (formatPercent), so "5.5%" here is the risk page's "5.5%". */
+const pct = formatPercent;
+
+/**
+ * A QDiabetes-2018 model as the headline and the risk page name it ("QDiabetes-2018 (with your HbA1c)"),
+ * not by its letter ("QDiabetes-2018 C"), which no screen explains. Any other name is kept.
+ */
+export function scoreName(model: string): string {
+  const m = /^QDiabetes-2018 ([ABC])$/.exec(model);
+  return m ? `QDiabetes-2018 (${t(`headline.variant.${m[1] as 'A' | 'B' | 'C'}`)})` : model;
+}
 
 /** One of the twin's notes (a forecast's `notes`) in plain words and the user's units. */
 export function twinNoteText(note: TwinNote, s: UnitSettings): string {
@@ -65,11 +74,11 @@ export function twinNoteText(note: TwinNote, s: UnitSettings): string {
     case 'diabetesRange':
       return t('note.diabetesRange');
     case 'anchorUnavailable':
-      return t('note.anchorUnavailable', { model: note.model, why: scoreWhyText(note.why, s) });
+      return t('note.anchorUnavailable', { model: scoreName(note.model), why: scoreWhyText(note.why, s) });
     case 'anchorAbove':
     case 'anchorBelow':
       return t(note.code === 'anchorAbove' ? 'note.anchorAbove' : 'note.anchorBelow', {
-        source: note.source,
+        source: scoreName(note.source),
         twin: pct(note.twinPercent),
         target: pct(note.targetPercent),
       });

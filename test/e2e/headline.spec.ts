@@ -24,7 +24,7 @@ test('the headline risk of type 2 diabetes reads the same on the twin, what-if, 
   const value = (await page.getByTestId('headline-value').textContent())!.trim();
   expect(value).toMatch(/^\d+\s?%$/);
   // The published score the twin starts from, as the headline names it.
-  const anchor = /gives (\d+%)/.exec((await headline.textContent())!)?.[1];
+  const anchor = /gives (\d+(?:\.\d)?%)/.exec((await headline.textContent())!)?.[1];
   expect(anchor, 'the headline says what QDiabetes-2018 gives').toBeDefined();
 
   // The what-if's "No change" starts from the very same number, named the same way.

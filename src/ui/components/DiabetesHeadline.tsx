@@ -1,7 +1,7 @@
 import type { HeadlineResult } from '../../twin/forecast.ts';
 import type { Settings } from '../../data/settings.ts';
 import { cannotSimulateText } from '../model-notes.ts';
-import { formatProbability, withUnit } from '../format.ts';
+import { formatPercent, formatProbability, withUnit } from '../format.ts';
 import { t } from '../i18n/index.ts';
 
 /**
@@ -68,7 +68,8 @@ export function DiabetesHeadline({
           {anchor
             ? t('headline.from', {
                 variant: t(`headline.variant.${anchor.variant}`),
-                anchor: formatProbability(anchor.percent / 100),
+                // The published score as the risk page and the visit summary write it (formatPercent), not as the twin's own risk.
+                anchor: formatPercent(anchor.percent),
               })
             : t('headline.fromNoAnchor')}
         </p>

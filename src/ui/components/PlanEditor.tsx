@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Settings } from '../../data/settings.ts';
 import { t, tn } from '../i18n/index.ts';
+import { weightChange } from '../format.ts';
 import { LIMITS, type Plan } from '../whatif/plans.ts';
 
 const LB_PER_KG = 2.2046226218;
@@ -57,7 +58,7 @@ export function PlanEditor({
         <div className="slider">
           <label htmlFor={`${id}-w`}>{t('whatif.weightChange')}</label>
           <output htmlFor={`${id}-w`} data-testid="weight-output">
-            {signed(wValue, lb ? 'lb' : 'kg')}
+            {`${weightChange(plan.weightChangeKg, settings).text} ${weightChange(plan.weightChangeKg, settings).unit}`}
           </output>
           <input
             id={`${id}-w`}

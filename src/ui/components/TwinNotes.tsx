@@ -2,13 +2,14 @@ import type { Settings } from '../../data/settings.ts';
 import { displayDelta, formatPercent, formatProbability } from '../format.ts';
 import type { Forecast } from '../../twin/forecast.ts';
 import { t, tn } from '../i18n/index.ts';
-import { twinNoteText } from '../model-notes.ts';
+import { scoreName, twinNoteText } from '../model-notes.ts';
 import { restsText } from '../twin/rests-text.ts';
 import { beyondCheckedSentence } from '../whatif/sentence.ts';
 import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 
+/** A published score in % (QDiabetes-2018, PREVENT), written as the risk page and the visit summary write it. */
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : formatPercent(v));
-/** A diabetes risk in %, formatted as the headline formats it (the same number reads the same everywhere). */
+/** The twin's own diabetes risk in %, formatted as the headline formats it (the same number reads the same everywhere). */
 const risk = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : formatProbability(v / 100));
 
 /**
@@ -63,9 +64,9 @@ export function TwinNotes({
                     <td data-testid="notes-qdiabetes">
                       {x && 'model' in x ? (
                         x.agree === false ? (
-                          t('whatif.notes.disagrees', { value: risk(x.scenario10yPercent) })
+                          t('whatif.notes.disagrees', { value: pct(x.scenario10yPercent) })
                         ) : (
-                          risk(x.scenario10yPercent)
+                          pct(x.scenario10yPercent)
                         )
                       ) : (
                         <span className="small">{x && 'unavailable' in x ? t('whatif.notes.unavailable') : '–'}</span>
@@ -98,8 +99,8 @@ export function TwinNotes({
         {result.progression && diabetesColumns && (
           <li>
             {t('whatif.notes.progression', {
-              source: result.progression.source,
-              target: risk(result.progression.target10yPercent),
+              source: scoreName(result.progression.source),
+              target: pct(result.progression.target10yPercent),
             })}
           </li>
         )}

@@ -7,7 +7,7 @@ import { workspaceDb, type Workspace } from '../../data/workspace.ts';
 import { SNAPSHOT_ENGINE, type SnapshotState } from '../../twin/snapshot.ts';
 import { AgpReport } from '../components/AgpReport.tsx';
 import { useSummaryData } from '../hooks/useSummaryData.ts';
-import { ageOn, display, formatDate, formatDay, formatProbability } from '../format.ts';
+import { ageOn, forecastWeight, formatDate, formatDay, formatProbability } from '../format.ts';
 import { formatName, historyName } from '../import-words.ts';
 import { listItems, otherInputs, planSettings } from '../summary/parts.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
@@ -246,7 +246,8 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
                 // The headline's number and name (models/twin/headline.ts): new diabetes, none for a person who has it.
                 const hasDiabetes = plans?.ok ? !!plans.value.hasDiabetes : false;
                 const r = plans?.ok ? plans.value.results[i] : undefined;
-                const w = (kg: number): string => `${display('body_weight', kg, settings).text}`;
+                // Whole units, as the what-if writes the same band (forecastWeight).
+                const w = (kg: number): string => forecastWeight(kg, settings).text;
                 const none = planGap(data.plans, computing);
                 return (
                   <tr key={i} data-plan={i}>
@@ -260,7 +261,7 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
                         ? t('summary.weightRange', {
                             lo: w(r.weightKg.p05[10]!),
                             hi: w(r.weightKg.p95[10]!),
-                            unit: display('body_weight', 0, settings).unit,
+                            unit: forecastWeight(0, settings).unit,
                           })
                         : none}
                     </td>
@@ -307,7 +308,12 @@ export function SummaryPage({ ws }: { ws: Workspace }) {
               t('summary.source', { file: historyName(i, settings), format: formatName(i.format), date: formatDate(i.startedAt) }),
             )
             .join(' · ')}
-          {state.dataFrom && state.dataTo ? ` · ${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}` : ''}
+          {state.dataFrom && state.dataTo && (
+            <>
+              {' · '}
+              <span data-testid="summary-data-range">{`${formatDay(state.dataFrom)} – ${formatDay(state.dataTo)}`}</span>
+            </>
+          )}
         </p>
         <div className="sources-notes">
           <p className="small muted">{t('summary.models', { list: MODELS, version: __APP_VERSION__, engine: SNAPSHOT_ENGINE })}</p>

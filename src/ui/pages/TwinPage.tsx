@@ -15,6 +15,7 @@ import { MetricCard } from '../components/MetricCard.tsx';
 import { RegionCard } from '../components/RegionCard.tsx';
 import { BodyFigure } from '../components/BodyFigure.tsx';
 import { TwinHealth } from '../components/TwinHealth.tsx';
+import { latestLabel } from '../twin/latest-label.ts';
 import { DiabetesHeadline } from '../components/DiabetesHeadline.tsx';
 import { useHeadline } from '../hooks/useHeadline.ts';
 import { ageOn, display, formatDate, formatDay, toDisplay, unitFor } from '../format.ts';
@@ -156,9 +157,12 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         </h1>
         <p className="muted small">
           {t('twin.updated', { date: formatDate(snapshot!.createdAt) })}
-          {state.dataFrom && state.dataTo
-            ? ` · ${t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}`
-            : ''}
+          {state.dataFrom && state.dataTo && (
+            <>
+              {' · '}
+              <span data-testid="data-range">{t('twin.dataRange', { from: formatDay(state.dataFrom), to: formatDay(state.dataTo) })}</span>
+            </>
+          )}
           {ws === 'main' && (
             <>
               {' · '}
@@ -210,7 +214,7 @@ export function TwinPage({ ws }: { ws: Workspace }) {
         <div className="grid metrics">
           {CARDS.map(([m, label]) => {
             const lv = state.latest[m];
-            const name = m === 'blood_glucose' && lv?.fasting ? t('twin.card.fastingGlucose') : label && t(label);
+            const name = label ? t(label) : latestLabel(m, lv);
             return lv ? <MetricCard key={m} metric={m} latest={lv} settings={settings} label={name} /> : null;
           })}
         </div>

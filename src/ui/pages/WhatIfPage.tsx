@@ -7,7 +7,7 @@ import { PlanEditor } from '../components/PlanEditor.tsx';
 import { SavedScenarios } from '../components/SavedScenarios.tsx';
 import { TwinNotes } from '../components/TwinNotes.tsx';
 import { DiabetesHeadline } from '../components/DiabetesHeadline.tsx';
-import { formatProbability } from '../format.ts';
+import { forecastWeight, formatProbability, weightChange } from '../format.ts';
 import { ValidationTable } from '../components/ValidationTable.tsx';
 import { VALIDATION_SUMMARY } from '../../twin/validation-summary.ts';
 import { cannotSimulateText } from '../model-notes.ts';
@@ -23,7 +23,6 @@ import { COLOURS, describeSeries, fanSeries, unitOf, type Quantity } from '../wh
 import { usePinned } from '../hooks/usePinned.ts';
 
 const FanChart = lazy(() => import('../charts/FanChart.tsx'));
-const LB_PER_KG = 2.2046226218;
 
 /** A plan's default name: "Plan A", "Plan B", … */
 const planName = (i: number): string => t('whatif.planName', { letter: String.fromCharCode(65 + i) });
@@ -132,9 +131,14 @@ export function WhatIfPage({ ws }: { ws: Workspace }) {
   const [lead] = charts[0]!;
   const beyond = beyondCheckedSentence(horizon, VALIDATION_SUMMARY.validatedHorizonYears);
   const units: SentenceUnits = {
-    weight: (kg) => `${formatter('weight', settings)(settings.weightUnit === 'lb' ? kg * LB_PER_KG : kg)} ${settings.weightUnit}`,
-    weightChange: (kg) =>
-      `${new Intl.NumberFormat(undefined, { maximumFractionDigits: settings.weightUnit === 'lb' ? 0 : 1 }).format(settings.weightUnit === 'lb' ? kg * LB_PER_KG : kg)} ${settings.weightUnit}`,
+    weight: (kg) => {
+      const w = forecastWeight(kg, settings);
+      return `${w.text} ${w.unit}`;
+    },
+    weightChange: (kg) => {
+      const w = weightChange(kg, settings, false);
+      return `${w.text} ${w.unit}`;
+    },
     percent: formatProbability,
   };
   const fanFigure = (q: Quantity, key: MessageKey, from: SimulateResult[], seriesNames: string[], height?: number) => (

@@ -6,6 +6,7 @@ import type { InputSource } from '../../risk/profile-builder.ts';
 import type { LatestValue, SnapshotState } from '../../twin/snapshot.ts';
 import { display, displayDelta, formatDate, formatDay } from '../format.ts';
 import { t, tn } from '../i18n/index.ts';
+import { latestLabel } from '../twin/latest-label.ts';
 import { bmiValue, daysSince, daysSinceDay, egfrValue, staleFlag, type KeyValue } from './parts.ts';
 
 /** The visit summary's key measurements, in this order (BMI follows weight, eGFR comes last). */
@@ -104,7 +105,8 @@ export function metricRows(
       const d = lv.delta !== undefined ? displayDelta(m, Math.abs(lv.delta), settings) : undefined;
       rows.push({
         key: m,
-        label: METRICS[m].label,
+        // "Fasting glucose" for a fasting reading, as the twin's card and the risk page name it.
+        label: latestLabel(m, lv),
         value: withUnitText(m, lv.value),
         ...(lv.entered ? { entered: true } : {}),
         day: dayInDeviceZone(lv.atMs),

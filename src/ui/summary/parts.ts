@@ -10,17 +10,18 @@ import { fromCanonical } from '../../../models/units.ts';
 import type { RiskProfile } from '../../../models/risk/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import type { InputSource } from '../../risk/profile-builder.ts';
-import { unitFor, type UnitSettings } from '../format.ts';
+import { unitFor, weightChange, type UnitSettings } from '../format.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { CONDITIONS, MEDICATIONS } from '../profile/fields.ts';
 
-/** Signed, as a change is written: "+150", "-5", "0" (the locale's signs and digits). */
+/** A signed number with a true minus, as the what-if writes its plans (−500, +150). */
 function signed(x: number, digits = 1): string {
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(x);
+  const n = new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(Math.abs(x));
+  return `${x > 0 ? '+' : x < 0 ? '−' : ''}${n}`;
 }
 
 /**
- * A saved plan's settings in a few words, in the user's units: "-5 kg weight, +150 min/week
+ * A saved plan's settings in a few words, in the user's units: "−5 kg weight, +150 min/week
  * activity". A plan without any change says so. Unknown fields (a later version's) are left out.
  */
 export function planSettings(scenario: Record<string, unknown>, units: UnitSettings): string {
@@ -29,10 +30,9 @@ export function planSettings(scenario: Record<string, unknown>, units: UnitSetti
   const parts: string[] = [];
   const kg = num('weightChangeKg');
   if (kg !== undefined && kg !== 0) {
-    const u = unitFor('body_weight', units).unit;
-    // A change converts without an offset (weight has none, but the rule is the same as displayDelta's).
-    const change = fromCanonical('body_weight', kg, u) - fromCanonical('body_weight', 0, u);
-    parts.push(t('summary.set.weight', { change: signed(change), unit: unitFor('body_weight', units).label }));
+    // As the what-if's slider shows it (−7.5 kg, −17 lb): one source, weightChange.
+    const w = weightChange(kg, units);
+    parts.push(t('summary.set.weight', { change: w.text, unit: w.unit }));
   }
   const kcal = num('energyIntakeChangeKcalPerDay');
   if (kcal !== undefined && kcal !== 0) parts.push(t('summary.set.intake', { change: signed(kcal, 0) }));

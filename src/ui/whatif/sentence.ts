@@ -7,6 +7,8 @@
 import type { CrossCheck } from '../../../models/twin/cross-check.ts';
 import { newDiagnosisProbability, type SimulateResult } from '../../../models/twin/simulate.ts';
 import { t, tn } from '../i18n/index.ts';
+import { formatPercent } from '../format.ts';
+import { scoreName } from '../model-notes.ts';
 import type { Plan } from './plans.ts';
 
 export interface SentenceUnits {
@@ -78,7 +80,8 @@ export function planSentence(
   });
   let out = lo === hi ? t('whatif.sentence.weightAbout', { core, weight: lo }) : t('whatif.sentence.weightRange', { core, lo, hi });
   if (cross && horizon === 10 && cross.twin10yPercent !== null && !cross.agree) {
-    out += ` ${t('whatif.sentence.disagree', { model: cross.model, percent: u.percent(cross.scenario10yPercent / 100) })}`;
+    // The published score as the notes, the risk page and the summary write and name it.
+    out += ` ${t('whatif.sentence.disagree', { model: scoreName(cross.model), percent: formatPercent(cross.scenario10yPercent) })}`;
   }
   return out;
 }

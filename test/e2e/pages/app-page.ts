@@ -55,6 +55,46 @@ export class AppPage {
     await expect(this.charts).toHaveCount(3);
   }
 
+  /** Follows a link of the main navigation ("Twin", "What if", "Timeline", "Risk", "Import", "Settings"). */
+  async nav(name: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  }
+
+  /** Opens the twin and waits for its headline (the risk or the notice that the person has diabetes). */
+  async openTwin(): Promise<void> {
+    await this.nav('Twin');
+    await expect(this.page.getByTestId('headline')).toBeVisible();
+    await this.expectSettled();
+  }
+
+  /** The twin's headline: its risk, and the published score it says it starts from ("which gives 5.5%"). */
+  async headline(): Promise<{ value: string; anchor: string | undefined }> {
+    const value = (await this.page.getByTestId('headline-value').textContent())!.trim();
+    const anchor = /gives (\d+(?:[.,]\d)?\s?%)/.exec((await this.page.getByTestId('headline').textContent())!)?.[1];
+    return { value, anchor };
+  }
+
+  /** The age after the twin's name ("Your twin, 58"). */
+  async age(): Promise<string | undefined> {
+    return /, (\d+)$/.exec((await this.page.getByRole('heading', { level: 1 }).textContent())!.trim())?.[1];
+  }
+
+  /** A "Latest measurements" card as read: "68.5 kg". */
+  async metric(metric: string): Promise<string> {
+    const card = this.page.locator(`article.metric[data-metric="${metric}"]`);
+    return `${(await card.locator('.num').textContent())!.trim()} ${(await card.locator('.unit').textContent())!.trim()}`.trim();
+  }
+
+  /** A region card's sentence ("BMI 21.6 kg/m²: healthy."). */
+  async region(region: string): Promise<string> {
+    return (await this.page.locator(`article.region[data-region="${region}"] p`).textContent())!;
+  }
+
+  /** "data from Nov 29, 2010 to Feb 17, 2021" under the twin's name. */
+  async dataRange(): Promise<string> {
+    return (await this.page.getByTestId('data-range').textContent())!;
+  }
+
   async databaseNames(): Promise<string[]> {
     return this.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name!).sort());
   }

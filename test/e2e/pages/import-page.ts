@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** What the person's database holds, read straight from IndexedDB (not through the app). */
 export interface Stored {
@@ -51,6 +51,13 @@ export class ImportPage {
 
   async choose(paths: string[]): Promise<void> {
     await this.input.setInputFiles(paths);
+  }
+
+  /** Opens Import from the main navigation, chooses the files and waits until each has its result or failure. */
+  async importFiles(paths: string[]): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import', exact: true }).click();
+    await this.choose(paths);
+    await expect(this.results.or(this.failures)).toHaveCount(paths.length);
   }
 
   async chooseBuffer(name: string, text: string | Buffer): Promise<void> {

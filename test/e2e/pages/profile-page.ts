@@ -27,11 +27,12 @@ export class ProfilePage {
     return this.page.getByRole('radio', { name: label, exact: true });
   }
 
-  /** Fills birth date, sex and height and saves; waits until the form says it saved. */
-  async enter(p: { birthDate: string; sex: 'Female' | 'Male'; heightCm: number }): Promise<void> {
+  /** Fills birth date, sex, height (and the ethnic group if given) and saves; waits until the form says it saved. */
+  async enter(p: { birthDate: string; sex: 'Female' | 'Male'; heightCm: number; ethnicity?: string }): Promise<void> {
     await this.birthDate.fill(p.birthDate);
     await this.sex(p.sex).check();
     await this.height.fill(String(p.heightCm));
+    if (p.ethnicity) await this.page.getByLabel('Ethnic group', { exact: true }).selectOption({ label: p.ethnicity });
     await this.save.click();
     await expect(this.page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   }

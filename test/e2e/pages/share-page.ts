@@ -38,6 +38,19 @@ export class SharePage {
     return this.page.getByRole('radiogroup', { name: 'Dates' }).getByRole('radio', { name, exact: true });
   }
 
+  /**
+   * Makes a share file of everything under a name, protected by a share code, in a browser without a
+   * share sheet (the file is downloaded); returns the file's path and its code.
+   */
+  async makeFile(label: string): Promise<{ file: string; code: string; preview: string }> {
+    await this.label.fill(label);
+    await this.shortcut('Everything').click();
+    const preview = await this.expectCounted();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.make.click()]);
+    const code = (await this.code.textContent())!;
+    return { file: (await download.path())!, code, preview };
+  }
+
   /** Waits until the preview has counted (it says "Counting…" until then). */
   async expectCounted(): Promise<string> {
     await expect(this.preview).not.toHaveText(/Counting/);
@@ -61,5 +74,14 @@ export class OpenSharePage {
     this.closeCamera = page.getByRole('button', { name: 'Close the camera' });
     this.open = page.getByRole('button', { name: 'Open', exact: true });
     this.banner = page.getByTestId('review-banner');
+  }
+
+  /** Opens a share file with its code from "Open a shared twin" and waits for the review's banner. */
+  async openFile(file: string, code: string): Promise<void> {
+    await this.page.goto('/#/open');
+    await this.file.setInputFiles(file);
+    await this.code.fill(code);
+    await this.open.click();
+    await expect(this.banner).toBeVisible();
   }
 }

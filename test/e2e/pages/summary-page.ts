@@ -121,6 +121,41 @@ export class SummaryPage {
     return this.metrics.locator(`tr[data-metric="${key}"]`);
   }
 
+  /** Opens the summary from the twin and waits until every part is ready (data-ready). */
+  async openReady(): Promise<void> {
+    await this.open();
+    await expect(this.article).toHaveAttribute('data-ready', 'true');
+  }
+
+  /** A key measurement's latest value as read: "68.5 kg", "125/74 mmHg". */
+  async latest(key: string): Promise<string> {
+    return (await this.metric(key).locator('td').first().textContent())!.trim();
+  }
+
+  /** A row of the risk table by its score key ("twin", "qdiabetes2018 C", "prevent base10y cvd"): its value. */
+  async score(key: string): Promise<string> {
+    return (await this.page.locator(`[data-testid="summary-risk"] tr[data-score="${key}"] td`).first().textContent())!.trim();
+  }
+
+  /** The keys of the risk table's published scores, in order. */
+  async scoreKeys(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid="summary-risk"] tbody tr[data-score]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-score')!).filter((k) => k !== 'twin'));
+  }
+
+  /** A plan's row as read: its settings, its 10-year diabetes risk and its 10-year weight range. */
+  async planRow(name: string): Promise<{ settings: string; t2d: string; weight: string }> {
+    const cells = this.plan(name).locator('td');
+    const text = async (i: number): Promise<string> => (await cells.nth(i).textContent())!.trim();
+    return { settings: await text(0), t2d: await text(1), weight: await text(2) };
+  }
+
+  /** "Nov 29, 2010 – Feb 17, 2021" at the end of the data sources. */
+  async dataRange(): Promise<string> {
+    return (await this.page.getByTestId('summary-data-range').textContent())!;
+  }
+
   plan(name: string): Locator {
     return this.plans.locator('tbody tr').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }

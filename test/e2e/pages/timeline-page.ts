@@ -25,6 +25,13 @@ export class TimelinePage {
     return (await this.window.textContent())!;
   }
 
+  /** A metric's card value as read: "68.5 kg". */
+  async value(metric: string): Promise<string> {
+    const card = this.cards.and(this.page.locator(`[data-metric="${metric}"]`));
+    await expect(card).toBeVisible();
+    return `${(await card.locator('.num').textContent())!.trim()} ${(await card.locator('.unit').textContent())!.trim()}`.trim();
+  }
+
   /** Every card's text, by metric (what the timeline shows at a glance). */
   async cardTexts(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};

@@ -35,6 +35,19 @@ export class WhatIfPage {
     return this.page.locator(`figure[data-chart="${q}"] canvas`);
   }
 
+  /** The notes' table, by scenario (0: No change), as read: the twin's risk, QDiabetes-2018, PREVENT. */
+  async notes(row: number): Promise<{ twin: string; qdiabetes: string; cvd: string }> {
+    const cells = this.page.locator('details.notes table.cross tbody tr').nth(row).locator('td');
+    const text = async (i: number): Promise<string> => (await cells.nth(i).textContent())!.trim();
+    return { twin: await text(0), qdiabetes: await text(1), cvd: await text(2) };
+  }
+
+  /** Saves the plans as they are and waits for the confirmation. */
+  async savePlan(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save plan' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+  }
+
   /** Waits until no forecast is running. */
   async settled(): Promise<void> {
     await expect(this.page.locator('section.outcomes')).toHaveAttribute('aria-busy', 'false');

@@ -8,7 +8,7 @@ import type { RiskProfile } from '../../../models/risk/profile.ts';
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
 import { anchorProgression, anchorReport } from '../../../models/twin/anchor.ts';
 import { scoreNoteTexts } from '../../../src/ui/risk/notes.ts';
-import { warningsFor } from '../../../src/ui/risk/scores.ts';
+import { scoreCards, warningsFor } from '../../../src/ui/risk/scores.ts';
 import { noteText, twinNoteText } from '../../../src/ui/model-notes.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/data/settings.ts';
 import { withUnit } from '../../../src/ui/format.ts';
@@ -66,7 +66,22 @@ describe("the models' notes as data", () => {
     const { notes, warnings } = anchorReport(anchorProgression(person.person, p));
     expect(warnings[0]).toMatch(/^QDiabetes-2018 B: age 22 outside 25-84: the population prior/);
     expect(notes.map((n) => twinNoteText(n, SI))).toEqual([
-      'QDiabetes-2018 B could not work out your risk, so blood sugar in this forecast rises as it did in a high-risk trial group: Age 22 years is outside what the score was made for (25 to 84 years)',
+      'QDiabetes-2018 (with your fasting glucose) could not work out your risk, so blood sugar in this forecast rises as it did in a high-risk trial group: Age 22 years is outside what the score was made for (25 to 84 years)',
     ]);
+  });
+
+  it('a published score in a twin note reads as the risk page writes it (5.5%, not "5.5 %" here and "6%" there)', () => {
+    // A person whose QDiabetes-2018 C is below 10 %, where a whole percent and one decimal differ.
+    const p: RiskProfile = { sex: 'male', age: 58, heightCm: 178, weightKg: 68.5, hba1cPercent: 5.9, treatedHypertension: true };
+    const r = riskReport(p);
+    const c = r.qdiabetes2018.C;
+    if (c === null) throw new Error('expected QDiabetes-2018 C');
+    expect(c).toBeLessThan(10);
+    const card = scoreCards(r, {}).find((k) => k.key === 'qdiabetes2018 C')!;
+    const text = twinNoteText({ code: 'anchorAbove', source: 'QDiabetes-2018 C', twinPercent: 13.4, targetPercent: c }, SI);
+    expect(text).toContain(`against ${card.value}`);
+    expect(text).toContain('13%');
+    // Named as the headline and the risk page name it, not by its letter.
+    expect(text).toContain('than QDiabetes-2018 (with your HbA1c) records');
   });
 });

@@ -7,7 +7,7 @@ import { bmiBand, hba1cLevel, twinStatus, type StatusInputs } from '../../../mod
 import { personFromProfile } from '../../../models/twin/person-from-profile.ts';
 import { framinghamOffspring } from '../../../models/risk/framingham-offspring.ts';
 import { DEFAULT_SETTINGS, getAllSettings, setSetting, type Settings } from '../../../src/data/settings.ts';
-import { display, displayInCategory, toDisplay, withUnit } from '../../../src/ui/format.ts';
+import { display, displayInCategory, formatProbability, toDisplay, withUnit } from '../../../src/ui/format.ts';
 import { driverLabel } from '../../../src/ui/risk/drivers.ts';
 import { inputRows, sourceText } from '../../../src/ui/risk/inputs.ts';
 import { cannotSimulateText, noteText } from '../../../src/ui/model-notes.ts';
@@ -274,5 +274,12 @@ describe('why the twin cannot forecast, in plain words and the chosen units', ()
     );
     expect(why({ ...base, age: 16 })).toMatch(/^its models are built for adults aged 18 to 100, and you are 16 \|/);
     expect(why({ ...base, weightKg: 260 })).toMatch(/^your BMI of 82\.1 is outside the 15 to 70 its body-weight model covers/);
+  });
+});
+
+describe("the twin's probabilities", () => {
+  it('read as whole percents, and never as a certain "0%" or "100%"', () => {
+    // The walk of issue 17 found a plan's 10-year risk shown as "0%" on the what-if and the summary.
+    expect([0.12, 0.005, 0.0049, 0, 0.994, 0.995, 1].map(formatProbability)).toEqual(['12%', '1%', '<1%', '<1%', '99%', '>99%', '>99%']);
   });
 });

@@ -7,6 +7,8 @@ import type { ProfileRow } from '../../../src/data/rows.ts';
 import { DEFAULT_SETTINGS } from '../../../src/data/settings.ts';
 import { buildRiskProfile } from '../../../src/risk/profile-builder.ts';
 import { setReader } from '../../../src/ui/i18n/index.ts';
+import { forecastWeight, weightChange } from '../../../src/ui/format.ts';
+import { metricRows } from '../../../src/ui/summary/metric-rows.ts';
 import {
   ageWords,
   bmiValue,
@@ -35,6 +37,24 @@ describe("a saved plan's settings on the visit summary", () => {
       '-11 lb weight, +150 min/week activity',
     );
     expect(planSettings({ weightChangeKg: 2.5 }, KG)).toBe('+2.5 kg weight');
+  });
+
+  it("writes a plan's weight change as the what-if's slider and sentence do (one source, weightChange), with a true minus", () => {
+    // 7.5 kg is 16.53 lb: the slider (1 lb steps) and the sentence say 17 lb; the summary said "-16.5 lb".
+    expect(planSettings({ weightChangeKg: -7.5, activityMinutesPerWeek: 200 }, LB)).toBe('−17 lb weight, +200 min/week activity');
+    expect(planSettings({ weightChangeKg: -7.5 }, KG)).toBe('−7.5 kg weight');
+    const w = weightChange(-7.5, LB);
+    expect(`${w.text} ${w.unit}`).toBe('−17 lb');
+    expect(planSettings({ energyIntakeChangeKcalPerDay: -500 }, KG)).toBe('−500 kcal/day eaten');
+  });
+
+  it("writes a forecast weight band in whole units, as the what-if's sentence does (forecastWeight)", () => {
+    // The summary wrote the 10-year band as "54.5–67.8 kg" where the what-if said "55 kg–68 kg".
+    expect([forecastWeight(54.52, KG), forecastWeight(67.8, KG)]).toEqual([
+      { text: '55', unit: 'kg' },
+      { text: '68', unit: 'kg' },
+    ]);
+    expect(forecastWeight(54.52, LB)).toEqual({ text: '120', unit: 'lb' });
   });
 
   it('names intake, metformin, smoking and a later start, and says "no change" for a plan that changes nothing', () => {
@@ -187,5 +207,20 @@ describe('problems and medications with where each came from', () => {
     expect(listItems(p, 'medications', false)[0]!.from).toBe('entered by the patient');
     expect(listItems(p, 'medications', true)[0]!.from).toBe('in the shared profile');
     expect(listItems(null, 'conditions', false)).toEqual([]);
+  });
+});
+
+describe("the summary's key measurements name a reading as the twin's card does", () => {
+  it('a fasting blood glucose is "Fasting glucose" (the demo\'s summary said "Blood glucose" where its twin and risk page said fasting)', () => {
+    const atMs = Date.UTC(2026, 8, 12, 8);
+    const row = (fasting: boolean) =>
+      metricRows(
+        { regions: [], inputs: {}, latest: { blood_glucose: { value: 113, atMs, ...(fasting ? { fasting } : {}) } } },
+        undefined,
+        DEFAULT_SETTINGS,
+        atMs + 86_400_000,
+      ).find((r) => r.key === 'blood_glucose')!;
+    expect(row(true).label).toBe('Fasting glucose');
+    expect(row(false).label).toBe('Blood glucose');
   });
 });

@@ -73,7 +73,9 @@ describe('the plain sentence', () => {
       agree: false,
     };
     const p = plan({ weightChangeKg: -8, activityMinutesPerWeek: 150 });
-    expect(planSentence(p, baseline, lose, 10, units, cross)).toContain('QDiabetes-2018 B, a published score, puts it at 9 % instead');
+    expect(planSentence(p, baseline, lose, 10, units, cross)).toContain(
+      'QDiabetes-2018 (with your fasting glucose), a published score, puts it at 9% instead',
+    );
     expect(planSentence(p, baseline, lose, 10, units, { ...cross, agree: true })).not.toContain('QDiabetes');
   });
 

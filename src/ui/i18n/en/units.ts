@@ -2,6 +2,9 @@
 export const units = {
   'units.value': '{value} {unit}',
   'units.feetInches': '{feet} ft {inches} in',
+  /** A probability too small or too large to give as a whole percent: "<1%", ">99%". */
+  'units.below': '<{value}',
+  'units.above': '>{value}',
   'note.defaults': 'No fasting glucose or HbA1c: the population averages {glucose} and {hba1c} were used, so the forecast is not personal',
   'note.glucoseInferred': 'No fasting glucose: {glucose} was inferred from the HbA1c',
   'note.hba1cInferred': 'No HbA1c: {hba1c} was inferred from the fasting glucose',
