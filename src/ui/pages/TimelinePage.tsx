@@ -58,14 +58,16 @@ function cardValue(s: MetricSummary, settings: Settings, today: string): { text:
   // A day total of today is still growing: the card shows the last complete day (and compares that).
   const shown = !instant && s.last.day >= today && s.prev ? s.prev : s.last;
   const v = pick(shown);
+  // A height in inches reads as feet and inches.
+  const feet = s.metric === 'height' && u.label === 'in';
   let change: string | undefined;
   if (s.before && s.before.day < shown.day) {
     const d = v - pick(s.before);
     const days = Math.round((Date.parse(shown.day) - Date.parse(s.before.day)) / 86_400_000);
-    change = tn('timeline.change', days, { arrow: d > 0 ? '▲' : d < 0 ? '▼' : '●', value: nf.format(Math.abs(d)) });
+    // With its unit, as the twin's card writes it; a span of two months or more in months.
+    const words = { arrow: d > 0 ? '▲' : d < 0 ? '▼' : '●', value: nf.format(Math.abs(d)), unit: feet ? '″' : u.label };
+    change = days >= 60 ? tn('timeline.changeMonths', Math.round(days / 30.44), words) : tn('timeline.change', days, words);
   }
-  // A height in inches reads as feet and inches.
-  const feet = s.metric === 'height' && u.label === 'in';
   return {
     text: feet ? formatFeetInches(v * CM_PER_INCH) : nf.format(v),
     unit: feet ? '' : u.label,
