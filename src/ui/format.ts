@@ -2,7 +2,7 @@ import type { MetricId } from '../../models/metrics.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../data/settings.ts';
 import { feetInches, fromCanonical } from '../../models/units.ts';
 import { METRICS } from '../../models/metrics.ts';
-import { t } from './i18n/index.ts';
+import { t, tn } from './i18n/index.ts';
 
 /** The unit settings; creatinine and height came later and default where a caller has none. */
 export type UnitSettings = Pick<Settings, 'glucoseUnit' | 'weightUnit' | 'hba1cUnit'> &
@@ -187,4 +187,14 @@ export function formatProbability(fraction: number): string {
   if (fraction < 0.005) return t('units.below', { value: nf.format(0.01) });
   if (fraction >= 0.995) return t('units.above', { value: nf.format(0.99) });
   return nf.format(fraction);
+}
+
+/** How old, in whole days (under two months), months (under two years) or years: "3 years old"; `ago`: "3 years ago". */
+export function ageWords(days: number, words: 'old' | 'ago' = 'old'): string {
+  const d = Math.max(0, Math.floor(days));
+  const key = words === 'old' ? 'summary.age' : 'summary.ago';
+  if (d < 61) return tn(`${key}.days`, d);
+  const months = Math.floor(d / 30.4375);
+  if (months < 24) return tn(`${key}.months`, months);
+  return tn(`${key}.years`, Math.floor(d / 365.25));
 }

@@ -4,7 +4,7 @@ import { sharpeners } from '../../twin/sharpen.ts';
 import { sharpenText } from '../twin/sharpen-text.ts';
 import { restsText } from '../twin/rests-text.ts';
 import type { SnapshotState } from '../../twin/snapshot.ts';
-import { displayDelta, formatDay } from '../format.ts';
+import { ageWords, displayDelta, formatDay } from '../format.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { strong, tx, txn } from '../i18n/rich.ts';
 
@@ -67,7 +67,7 @@ export function TwinHealth({
         {freshDays !== undefined && (
           <p className="small muted">
             {freshDays > 30
-              ? tn('twin.health.newestOld', freshDays, { day: formatDay(state.dataTo!) })
+              ? t('twin.health.newestOld', { day: formatDay(state.dataTo!), ago: ageWords(freshDays, 'ago') })
               : t('twin.health.newest', { day: formatDay(state.dataTo!) })}
           </p>
         )}

@@ -10,7 +10,7 @@ import { fromCanonical } from '../../../models/units.ts';
 import type { RiskProfile } from '../../../models/risk/profile.ts';
 import type { ProfileRow } from '../../data/rows.ts';
 import type { InputSource } from '../../risk/profile-builder.ts';
-import { unitFor, weightChange, type UnitSettings } from '../format.ts';
+import { ageWords, unitFor, weightChange, type UnitSettings } from '../format.ts';
 import { t, tn, type MessageKey } from '../i18n/index.ts';
 import { CONDITIONS, MEDICATIONS } from '../profile/fields.ts';
 
@@ -63,15 +63,6 @@ const DEVICE: ReadonlySet<MetricId> = new Set<MetricId>(['cgm_glucose', 'resting
 
 export function staleAfterDays(metric: MetricId): number {
   return DEVICE.has(metric) ? STALE_DEVICE_AFTER_DAYS : STALE_AFTER_DAYS;
-}
-
-/** How old, in whole days (under two months), months (under two years) or years: "3 years old". */
-export function ageWords(days: number): string {
-  const d = Math.max(0, Math.floor(days));
-  if (d < 61) return tn('summary.age.days', d);
-  const months = Math.floor(d / 30.4375);
-  if (months < 24) return tn('summary.age.months', months);
-  return tn('summary.age.years', Math.floor(d / 365.25));
 }
 
 /** "7 years old" for a value older than its metric's limit, else undefined. */

@@ -7,18 +7,9 @@ import type { ProfileRow } from '../../../src/data/rows.ts';
 import { DEFAULT_SETTINGS } from '../../../src/data/settings.ts';
 import { buildRiskProfile } from '../../../src/risk/profile-builder.ts';
 import { setReader } from '../../../src/ui/i18n/index.ts';
-import { forecastWeight, weightChange } from '../../../src/ui/format.ts';
+import { ageWords, forecastWeight, weightChange } from '../../../src/ui/format.ts';
 import { metricRows } from '../../../src/ui/summary/metric-rows.ts';
-import {
-  ageWords,
-  bmiValue,
-  daysSinceDay,
-  egfrValue,
-  listItems,
-  otherInputs,
-  planSettings,
-  staleFlag,
-} from '../../../src/ui/summary/parts.ts';
+import { bmiValue, daysSinceDay, egfrValue, listItems, otherInputs, planSettings, staleFlag } from '../../../src/ui/summary/parts.ts';
 import { batch, useFreshDbs } from '../data/helpers.ts';
 
 const db = useFreshDbs();
@@ -79,6 +70,8 @@ describe('how old a value is', () => {
     expect(ageWords(731)).toBe('2 years old');
     // 20 Jan 2020 to 3 Dec 2026 is 6 years and 10 months: 6 years old.
     expect(ageWords(2509)).toBe('6 years old');
+    // The twin's newest data says how long ago in the same steps.
+    expect([ageWords(45, 'ago'), ageWords(400, 'ago'), ageWords(2314, 'ago')]).toEqual(['45 days ago', '13 months ago', '6 years ago']);
   });
 
   it('flags a clinic or laboratory value after a year, a device reading after a month, and nothing younger', () => {

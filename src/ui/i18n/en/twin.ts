@@ -90,8 +90,7 @@ export const twin = {
   'twin.rests.typical.review':
     'No weight or lab results are stored for the patient, so this forecast uses typical values for someone like them.',
   'twin.health.newest': 'Newest data: {day}.',
-  'twin.health.newestOld.one': 'Newest data: {day} ({count} days ago).',
-  'twin.health.newestOld.other': 'Newest data: {day} ({count} days ago).',
+  'twin.health.newestOld': 'Newest data: {day} ({ago}).',
   'twin.health.sharpen': 'What would sharpen your forecast',
   'twin.health.sharpen.review': 'What would sharpen this forecast',
   'twin.health.sharpenNone': 'Your twin has fresh data of every kind it uses.',
