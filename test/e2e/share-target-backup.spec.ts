@@ -42,7 +42,6 @@ test('a backup shared into the app opens the restore screen with it chosen, leav
   await expect(fresh.getByRole('heading', { name: 'Restore a backup', level: 2 })).toBeVisible();
   await expect(fresh.getByText('doppel-backup-2026-12-03.doppel')).toBeVisible();
   await expect(fresh.getByText('protected with a code')).toBeVisible();
-  expect(new URL(fresh.url()).search).toBe('');
   await restore.codeField.fill(moved.code);
   await restore.restore.click();
   await expect(restore.restored).toContainText(/^Restored: 1 import with 1 measurements\./);

@@ -8,8 +8,8 @@ import { t } from '../i18n/index.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
 import { errorText, errorInfoText } from '../error-text.ts';
 
-/** The shared files are being looked at for a Doppel file (once, though an effect may run twice). */
-let takingShared = false;
+/** The files just shared were looked at for a Doppel file: once per page load (the address keeps its `?shared=`). */
+let sharedLooked = false;
 
 /** Files shared into Doppel or opened with it, waiting on this device. */
 export function InboxPage({ justReceived }: { justReceived: number }) {
@@ -46,14 +46,9 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
   useEffect(() => {
     // Just shared into the app (the service worker's `?shared=`): a Doppel file among the shared files
     // opens where it belongs, already chosen: a backup on "Restore a backup", a share file on "Open a shared twin".
-    const url = new URL(location.href);
-    if (!url.searchParams.has('shared') || takingShared) return;
-    takingShared = true;
-    url.searchParams.delete('shared');
-    history.replaceState(history.state, '', url);
-    void takeDoppelFile()
-      .then((f) => f && openDoppelFile(f))
-      .finally(() => (takingShared = false));
+    if (!new URLSearchParams(location.search).has('shared') || sharedLooked) return;
+    sharedLooked = true;
+    void takeDoppelFile().then((f) => f && openDoppelFile(f));
   }, []);
   const openOne = async (e: InboxEntry): Promise<void> => {
     const f = await takeDoppelFile(e.key);
