@@ -41,8 +41,9 @@ export const backupHandlers = {
     onProgress?: (p: { phase: 'reading' | 'committing'; rows: number }) => void,
     token?: string,
   ): Promise<RestoredBackup> {
-    // Passed on at most every 250 ms (each call is a message to the page), and always at committing.
-    let last = 0;
+    // Passed on at most every 250 ms (each call is a message to the page), the first at once (even in a
+    // worker started less than 250 ms ago), and always at committing.
+    let last = -Infinity;
     const progress = (p: { phase: 'reading' | 'committing'; rows: number }): void => {
       const now = performance.now();
       if (p.phase === 'reading' && now - last < 250) return;

@@ -129,30 +129,12 @@ test('a restore cancelled while it reads changes nothing: the twin and the timel
   await backup.open();
   await backup.choose(moved.file, { code: moved.code });
   // Not a race with the clock: this page holds the store the restore stages into, so the restore cannot
-  // get past its first rows (it waits for the store) until the test lets go, after Cancel.
-  await page.evaluate(
-    () =>
-      new Promise<void>((held) => {
-        const open = indexedDB.open('doppel');
-        open.onsuccess = () => {
-          const store = open.result.transaction('staging', 'readwrite').objectStore('staging');
-          const w = window as unknown as { letGo?: () => void };
-          let hold = true;
-          w.letGo = () => (hold = false);
-          const spin = (): void => {
-            if (hold) store.count().onsuccess = spin;
-          };
-          store.count().onsuccess = () => {
-            held();
-            spin();
-          };
-        };
-      }),
-  );
+  // get past its first rows until the test lets go, after Cancel.
+  const staging = await backup.holdStaging();
   await backup.restore.click();
   await expect(backup.progress).toContainText(/[1-9]/);
   await backup.cancel.click();
-  await page.evaluate(() => (window as unknown as { letGo: () => void }).letGo());
+  await staging.letGo();
   await expect(backup.cancelled).toHaveText('Restore cancelled. Nothing was changed: your data are exactly as they were before.');
   await expect(backup.restored).toHaveCount(0);
   await expect(backup.refused).toHaveCount(0);

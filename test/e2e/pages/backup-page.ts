@@ -94,6 +94,35 @@ export class BackupPage {
     if (secret && 'passphrase' in secret) await this.passphraseField.fill(secret.passphrase);
   }
 
+  /**
+   * Holds the store a restore stages into (a long write transaction of this page), so that a restore
+   * started now cannot get past its first rows until `letGo`: what happens meanwhile (Cancel, an app
+   * update) is then no race with the clock. Resolves once the store is held. The import worker must
+   * have opened the database before (an import, a refused restore): Dexie's open reads every store, so
+   * a first open would wait for the hold too.
+   */
+  async holdStaging(): Promise<{ letGo: () => Promise<void> }> {
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((held) => {
+          const open = indexedDB.open('doppel');
+          open.onsuccess = () => {
+            const store = open.result.transaction('staging', 'readwrite').objectStore('staging');
+            let hold = true;
+            (window as unknown as { letGoStaging: () => void }).letGoStaging = () => (hold = false);
+            const spin = (): void => {
+              if (hold) store.count().onsuccess = spin;
+            };
+            store.count().onsuccess = () => {
+              held();
+              spin();
+            };
+          };
+        }),
+    );
+    return { letGo: () => this.page.evaluate(() => (window as unknown as { letGoStaging: () => void }).letGoStaging()) };
+  }
+
   /** Restores a file with its code or passphrase (none for an export); waits for the result or the refusal. */
   async restoreFile(file: string | { name: string; mimeType: string; buffer: Buffer }, secret?: { code: string } | { passphrase: string }) {
     await this.file.setInputFiles(file);
