@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, guardContext } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { fakeQrCamera, showToCamera } from './support/camera.ts';
 import { countRows } from './support/tabs.ts';
 import { AppPage } from './pages/app-page.ts';
 import { BackupPage } from './pages/backup-page.ts';
@@ -81,9 +82,11 @@ test('moving to a new device: the old one makes the file and shows the code and 
   await page.getByRole('link', { name: 'Back to Back up and restore' }).click();
   await expect(old.lastBackup).toContainText('Last backup:');
 
-  // The new device: its own storage. Its first screen's "Restore a backup" shows the steps from this side.
+  // The new device: its own storage, and a camera that reads QR codes. Its first screen's "Restore a
+  // backup" shows the steps from this side.
   const ctx = await browser.newContext({ baseURL });
   const guard = await guardContext(ctx, new URL(baseURL!).origin);
+  await fakeQrCamera(ctx);
   const fresh = await ctx.newPage();
   await new AppPage(fresh).goto('/');
   await fresh.getByRole('link', { name: 'Restore a backup' }).click();
@@ -91,7 +94,16 @@ test('moving to a new device: the old one makes the file and shows the code and 
   await expect(restore.moveIn.getByRole('listitem')).toHaveCount(4);
   await expect(restore.moveIn.getByRole('listitem').first()).toBeVisible();
   await expect(restore.moveIn).toContainText('then Move to a new device');
-  await restore.restoreFile(moved.file, { code: moved.code });
+  await restore.choose(moved.file);
+  // The old device's QR code, held up to the new one's camera: another QR code is not taken for it.
+  await restore.scan.click();
+  await showToCamera(fresh, ['https://example.org/menu']);
+  await expect(fresh.getByText('This QR code is not a backup code.')).toBeVisible();
+  await showToCamera(fresh, [moved.code]);
+  await expect(restore.codeField).toHaveValue(moved.code);
+  await expect(restore.codeField).toBeFocused();
+  await expect(fresh.getByText('The code was read from the QR code.')).toBeVisible();
+  await restore.restore.click();
   await expect(restore.restored).toContainText(/^Restored: 2 imports with [\d,]+ measurements\./);
   await restore.seeTwin.click();
   expect(await new AppPage(fresh).headline()).toBe(headline);

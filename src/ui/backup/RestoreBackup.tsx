@@ -144,7 +144,9 @@ export function RestoreBackup({ moving }: { moving: boolean }) {
                 />
               </label>
             )}
-            {picked.kind === 'code' && !busy && <CodeScan key={picked.file.name} value={secret} field={codeField} onCode={setSecret} />}
+            {picked.kind === 'code' && !busy && (
+              <CodeScan key={picked.file.name} value={secret} field={codeField} onCode={setSecret} words="backup" />
+            )}
             <div className="actions">
               <button
                 type="submit"

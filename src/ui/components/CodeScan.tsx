@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { t } from '../i18n/index.ts';
-import { canScanQr, QrScanner } from './QrScanner.tsx';
+import { canScanQr, QrScanner, type ScanWords } from './QrScanner.tsx';
 
 /**
  * "Scan the QR code" beside a code field (a share file's code, a backup's code): offered only where
@@ -12,10 +12,13 @@ export function CodeScan({
   value,
   field,
   onCode,
+  words,
 }: {
   value: string;
   field: RefObject<HTMLInputElement | null>;
   onCode: (code: string) => void;
+  /** Whose code: a share's or a backup's (what the camera's note says). */
+  words: ScanWords;
 }) {
   const [canScan, setCanScan] = useState(false);
   const [scanning, setScanning] = useState(false);
@@ -39,6 +42,7 @@ export function CodeScan({
       )}
       {scanning && (
         <QrScanner
+          words={words}
           onCode={(code) => {
             onCode(code);
             setRead(code);

@@ -128,7 +128,7 @@ export function OpenSharePage() {
             </label>
           )}
           {/* The QR scanner is offered only where the browser can read QR codes; the camera opens only when asked. */}
-          {file.mode === Mode.Code && <CodeScan key={file.name} value={secret} field={codeField} onCode={setSecret} />}
+          {file.mode === Mode.Code && <CodeScan key={file.name} value={secret} field={codeField} onCode={setSecret} words="share" />}
           <div className="actions">
             <button type="submit" className="btn primary" disabled={busy || !!ask} aria-busy={busy}>
               {busy ? t('open.opening') : t('open.open')}

@@ -21,6 +21,7 @@ export class BackupPage {
   readonly refused: Locator;
   readonly seeTwin: Locator;
   readonly cancel: Locator;
+  readonly scan: Locator;
   readonly cancelled: Locator;
   readonly progress: Locator;
   readonly moveMake: Locator;
@@ -47,6 +48,7 @@ export class BackupPage {
     this.refused = page.getByTestId('restore-error');
     this.seeTwin = page.getByRole('link', { name: 'See your twin' });
     this.cancel = page.getByRole('button', { name: 'Cancel the restore' });
+    this.scan = page.getByRole('button', { name: 'Scan the QR code' });
     this.cancelled = page.getByTestId('restore-cancelled');
     this.progress = page.getByRole('status').filter({ hasText: /^Reading the backup… [\d,]+ items so far$/ });
     this.moveMake = page.getByRole('button', { name: 'Make the file for the new device' });

@@ -49,6 +49,9 @@ export const backup = {
   'backup.restore.skipped.other': '{count} imports you had undone before the backup were left out.',
   'backup.restore.see': 'See your twin',
   'backup.restore.failed': 'Nothing was restored and nothing was changed. {error}',
+  'backup.scan.looking':
+    'Hold the QR code shown beside the code on your other device in front of the camera. What the camera sees stays on this device.',
+  'backup.scan.notACode': 'This QR code is not a backup code. Try the one beside the code on your other device’s screen.',
   'backup.restore.stop': 'Cancel the restore',
   'backup.restore.stopping': 'Stopping…',
   'backup.restore.cancelled': 'Restore cancelled. Nothing was changed: your data are exactly as they were before.',
