@@ -21,22 +21,27 @@ export function BackupPage() {
         <MoveOut />
       </div>
     );
+  // The old device's way to move: before making a backup, after restoring when that came first.
+  const moveLink = (
+    <p>
+      <a className="btn" href="#/backup?move">
+        {t('move.open')}
+      </a>
+    </p>
+  );
   return (
     <div className="profile backup">
       <h1 id="backup-title">{t('backup.title')}</h1>
       <p className="muted">{t('backup.intro')}</p>
-      <p>
-        <a className="btn" href="#/backup?move">
-          {t('move.open')}
-        </a>
-      </p>
       {restoreFirst ? (
         <>
           <RestoreBackup moving />
+          {moveLink}
           <MakeBackup />
         </>
       ) : (
         <>
+          {moveLink}
           <MakeBackup />
           <RestoreBackup moving={false} />
         </>
