@@ -61,6 +61,9 @@ test('moving to a new device: the old one makes the file and shows the code and 
 }) => {
   await page.addInitScript(noShareSheet);
   const app = new AppPage(page);
+  // With nothing here yet, the move screen says so.
+  await app.goto('/#/backup?move');
+  await expect(page.getByTestId('move-empty')).toHaveText(/^There is nothing on this device to move yet/);
   await app.goto('/#/import');
   const imp = new ImportPage(page);
   await imp.choose([DEXCOM, SYNTHEA]);
@@ -71,6 +74,7 @@ test('moving to a new device: the old one makes the file and shows the code and 
   const old = new BackupPage(page);
   await old.openMove();
   await expect(old.moveThere.getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByTestId('move-empty')).toHaveCount(0);
   await expect(old.moveThere).toContainText(`Open Doppel there, in its browser at ${baseURL}/`);
   await expect(old.moveThere).toContainText('Choose “Restore a backup” on its first screen');
   await expect(old.moveThere).toContainText('Scan the QR code on this screen');

@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
+import { workspaceDb } from '../../data/workspace.ts';
 import { generateCode } from '../../share/format.ts';
 import { makeBackup } from '../actions/backup.ts';
 import { MadeFileResult, useMadeFile, type MadeFile } from '../components/MadeFile.tsx';
@@ -15,6 +17,8 @@ export function MoveOut() {
   const [busy, setBusy] = useState(false);
   const delivery = useMadeFile<MadeFile>('move');
   const { setResult } = delivery;
+  // Nothing imported or entered here yet: said before a file of nothing is made (it can still be).
+  const imports = useLiveQuery(() => workspaceDb('main').imports.where('status').equals('committed').count());
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -37,6 +41,11 @@ export function MoveOut() {
     <>
       <form onSubmit={(e) => void submit(e)} aria-labelledby="move-title">
         <p>{t('move.intro')}</p>
+        {imports === 0 && (
+          <p className="muted" data-testid="move-empty">
+            {t('move.empty')}
+          </p>
+        )}
         <div className="actions">
           <button type="submit" className="btn primary" disabled={busy} aria-busy={busy}>
             {busy ? t('move.making') : t('move.make')}

@@ -4,6 +4,8 @@ export const move = {
   'move.open': 'Move to a new device',
   'move.intro':
     'Your whole twin goes to the new device as one encrypted file, opened there with a code Doppel makes now. There is no account and no server: you carry the file across yourself, and no one can read it without the code.',
+  'move.empty':
+    'There is nothing on this device to move yet: no imports and no measurements of yours. If your twin is on another device, move it from there.',
   'move.make': 'Make the file for the new device',
   'move.making': 'Making the file…',
   'move.saved': 'Saved {file} ({count} measurements) in this device’s downloads. Now send it to the new device.',
