@@ -28,10 +28,27 @@ export async function listInbox(): Promise<InboxEntry[]> {
       name: decodeURIComponent(res.headers.get('X-File-Name') ?? 'file'),
       bytes: Number(res.headers.get('Content-Length') ?? 0),
       type: res.headers.get('Content-Type') ?? '',
-      doppel: await isShareFile(await res.blob()),
+      doppel: await startsAsDoppel(res),
     });
   }
   return out;
+}
+
+/** Whether a kept file starts as a Doppel file, from its first bytes only (an export may be hundreds of MB). */
+async function startsAsDoppel(res: Response): Promise<boolean> {
+  const reader = res.body?.getReader();
+  if (!reader) return false;
+  const head: number[] = [];
+  try {
+    while (head.length < SHARE_MAGIC.length) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      head.push(...value.subarray(0, SHARE_MAGIC.length - head.length));
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  return String.fromCharCode(...head) === SHARE_MAGIC;
 }
 
 export async function addToInbox(files: File[]): Promise<number> {
