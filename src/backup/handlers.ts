@@ -21,6 +21,9 @@ export interface RestoredBackup {
   alreadyHere: number;
 }
 
+/** Running restores by the caller's token, so that `cancelRestore` can stop one. */
+const restoring = new Map<string, AbortController>();
+
 export const backupHandlers = {
   /** A backup of the owner's whole workspace (never the demo's or a review's). */
   async createBackup(secret: BackupSecret): Promise<MadeBackup> {
@@ -28,22 +31,40 @@ export const backupHandlers = {
     const { blob, summary } = await createBackup(workspaceDb('main'), secret);
     return { blob, fileName: backupFileName(), bytes: summary.bytes, samples: summary.samples, makeMs: performance.now() - t0 };
   },
-  /** Restores a backup or a JSON export into the owner's workspace, in one step; nothing changes when it cannot. */
+  /**
+   * Restores a backup or a JSON export into the owner's workspace, in one step; nothing changes when it
+   * cannot. `cancelRestore(token)` stops it while it reads (BackupError CANCELLED, nothing changed);
+   * once it puts the data in place (`committing`) it finishes.
+   */
   async restoreBackup(
     file: Blob,
     fileName: string,
     secret?: BackupSecret,
     onProgress?: (p: { phase: 'reading' | 'committing'; rows: number }) => void,
+    token?: string,
   ): Promise<RestoredBackup> {
-    // Passed on at most every 250 ms (each call is a message to the page), and always at committing.
-    let last = 0;
+    // Passed on at most every 250 ms (each call is a message to the page), the first at once (even in a
+    // worker started less than 250 ms ago), and always at committing.
+    let last = -Infinity;
     const progress = (p: { phase: 'reading' | 'committing'; rows: number }): void => {
       const now = performance.now();
       if (p.phase === 'reading' && now - last < 250) return;
       last = now;
       void onProgress?.(p);
     };
-    const r = await restoreFile(workspaceDb('main'), file, fileName, secret, onProgress ? { onProgress: progress } : {});
-    return { mode: r.mode, imports: r.imports.length, samples: r.samples, undoneSkipped: r.undoneSkipped, alreadyHere: r.alreadyHere };
+    const ac = new AbortController();
+    if (token) restoring.set(token, ac);
+    try {
+      const r = await restoreFile(workspaceDb('main'), file, fileName, secret, {
+        signal: ac.signal,
+        ...(onProgress ? { onProgress: progress } : {}),
+      });
+      return { mode: r.mode, imports: r.imports.length, samples: r.samples, undoneSkipped: r.undoneSkipped, alreadyHere: r.alreadyHere };
+    } finally {
+      if (token) restoring.delete(token);
+    }
+  },
+  cancelRestore(token: string): void {
+    restoring.get(token)?.abort();
   },
 };

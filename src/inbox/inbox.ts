@@ -10,6 +10,8 @@ export interface InboxEntry {
   name: string;
   bytes: number;
   type: string;
+  /** A Doppel file (a backup or a share file, by its first bytes): it is opened, not imported. */
+  doppel: boolean;
 }
 
 const hasCaches = (): boolean => typeof caches !== 'undefined';
@@ -26,9 +28,27 @@ export async function listInbox(): Promise<InboxEntry[]> {
       name: decodeURIComponent(res.headers.get('X-File-Name') ?? 'file'),
       bytes: Number(res.headers.get('Content-Length') ?? 0),
       type: res.headers.get('Content-Type') ?? '',
+      doppel: await startsAsDoppel(res),
     });
   }
   return out;
+}
+
+/** Whether a kept file starts as a Doppel file, from its first bytes only (an export may be hundreds of MB). */
+async function startsAsDoppel(res: Response): Promise<boolean> {
+  const reader = res.body?.getReader();
+  if (!reader) return false;
+  const head: number[] = [];
+  try {
+    while (head.length < SHARE_MAGIC.length) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      head.push(...value.subarray(0, SHARE_MAGIC.length - head.length));
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  return String.fromCharCode(...head) === SHARE_MAGIC;
 }
 
 export async function addToInbox(files: File[]): Promise<number> {
@@ -60,6 +80,17 @@ export async function inboxFile(key: string): Promise<File | undefined> {
 
 export async function discardFromInbox(key: string): Promise<void> {
   if (hasCaches()) await (await caches.open(INBOX_CACHE)).delete(key);
+}
+
+/**
+ * Takes a Doppel file (a backup or a share file) out of the inbox: it is not imported but opened
+ * where it belongs (pending-share.ts), so it is not kept here. Undefined when there is none.
+ */
+export async function takeDoppelFile(key?: string): Promise<File | undefined> {
+  const entry = (await listInbox()).find((e) => e.doppel && (key === undefined || e.key === key));
+  const file = entry && (await inboxFile(entry.key));
+  if (entry) await discardFromInbox(entry.key);
+  return file;
 }
 
 interface LaunchParams {

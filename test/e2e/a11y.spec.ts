@@ -78,6 +78,22 @@ const SCREENS: [name: string, open: (p: Page) => Promise<void>][] = [
     },
   ],
   [
+    'move to a new device',
+    async (p) => {
+      await p.goto('/#/backup?move');
+      await expect(p.getByRole('heading', { name: 'Move to a new device', level: 1 })).toBeVisible();
+      await expect(p.getByTestId('move-there')).toBeVisible();
+    },
+  ],
+  [
+    'restore a backup, moving from another device',
+    async (p) => {
+      await p.goto('/#/backup?restore');
+      await expect(p.getByRole('heading', { name: 'Restore a backup', level: 2 })).toBeVisible();
+      await expect(p.getByTestId('move-in').locator('ol')).toBeVisible();
+    },
+  ],
+  [
     'visit summary',
     async (p) => {
       await p.goto('/#/summary');

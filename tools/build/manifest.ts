@@ -11,6 +11,9 @@ const ACCEPT: Record<string, string[]> = {
   'text/csv': ['.csv'],
 };
 
+/** What a Doppel file (share or backup) may be called when another app hands it over. */
+const DOPPEL_TYPES = ['application/x-doppel-share', 'application/octet-stream'];
+
 export const manifest: Partial<ManifestOptions> = {
   id: '/',
   name: 'Doppel: your private health twin',
@@ -44,7 +47,9 @@ export const manifest: Partial<ManifestOptions> = {
     params: {
       title: 'title',
       text: 'text',
-      files: [{ name: 'files', accept: [...Object.keys(ACCEPT), ...new Set(Object.values(ACCEPT).flat())] }],
+      // A .doppel (a backup moving to this device, a share file) too: it opens the restore or review screen (InboxPage).
+      // Android names a file it does not know application/octet-stream, so a .doppel shared from a file manager is that.
+      files: [{ name: 'files', accept: [...Object.keys(ACCEPT), ...DOPPEL_TYPES, ...new Set(Object.values(ACCEPT).flat()), '.doppel'] }],
     },
   },
   launch_handler: { client_mode: 'focus-existing' },

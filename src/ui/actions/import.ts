@@ -3,23 +3,9 @@ import { DOCUMENT_SNIFF_BYTES, documentKind, type DocumentKind } from '../../imp
 import type { FileOutcome, ImportProgress } from '../../import/pipeline.ts';
 import { importWorker, mlWorker, twinWorker } from '../../workers/index.ts';
 import { setWorkspace } from '../hooks/useWorkspace.ts';
+import { whileRunning } from './running.ts';
 
 export type FileProgress = ImportProgress & { fileIndex: number; fileCount: number };
-
-/** Imports running in this tab: an update reload waits for them (UpdatePrompt), so none is dropped. */
-let running = 0;
-const runningListeners = new Set<() => void>();
-export const importsRunning = {
-  count: (): number => running,
-  subscribe(l: () => void): () => void {
-    runningListeners.add(l);
-    return () => runningListeners.delete(l);
-  },
-};
-function countRunning(by: number): void {
-  running += by;
-  runningListeners.forEach((l) => l());
-}
 
 /** A PDF or a picture picked instead of an export: refused before the import worker sees it. */
 export interface RefusedFile {
@@ -52,15 +38,16 @@ export async function importFiles(files: File[], onProgress: (p: FileProgress) =
   const token = crypto.randomUUID();
   const onAbort = (): void => void importWorker.run((a) => a.cancel(token));
   signal?.addEventListener('abort', onAbort, { once: true });
-  countRunning(1);
+  // Counted as running work: an update reload waits for it (running.ts).
   try {
-    const reports = await importWorker.run((a) => a.importFiles('main', files, token, Comlink.proxy(onProgress)));
-    setWorkspace('main');
-    await twinWorker.run((a) => a.refreshSnapshot('main'));
-    relearn();
-    return reports;
+    return await whileRunning('import', async () => {
+      const reports = await importWorker.run((a) => a.importFiles('main', files, token, Comlink.proxy(onProgress)));
+      setWorkspace('main');
+      await twinWorker.run((a) => a.refreshSnapshot('main'));
+      relearn();
+      return reports;
+    });
   } finally {
-    countRunning(-1);
     signal?.removeEventListener('abort', onAbort);
   }
 }

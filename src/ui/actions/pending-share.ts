@@ -11,8 +11,12 @@ export function takePendingShare(): File | undefined {
   return f;
 }
 
-/** Container modes of a backup (src/share/format.ts `Mode.BackupPassphrase`, `Mode.BackupCode`), at byte 9 of the header. */
-const BACKUP_MODES: readonly number[] = [3, 4];
+/**
+ * Container modes of a backup (src/share/format.ts `Mode.BackupPassphrase`, `Mode.BackupCode`), at byte 9
+ * of the header. Written out, not imported: format.ts brings the crypto code, which the first screen does
+ * not load (test/unit/ui/pending-share.test.ts holds the two together).
+ */
+export const BACKUP_MODES: readonly number[] = [3, 4];
 
 /**
  * Sends a `.doppel` file to the screen that takes it: a backup to "Restore a backup", a share file

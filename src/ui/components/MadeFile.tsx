@@ -9,7 +9,7 @@ import { QrCode } from './QrCode.tsx';
  * An encrypted file made on this device (a share for a clinician, a backup) and what becomes of it:
  * the phone's share sheet where it can take the file (opened by the tap that made it while that still
  * counts, else by Send, with Save here beside it), else saved by the browser; then what happened, and
- * the code as text and QR code when a code protects it. The words are `share.*` or `backup.*`.
+ * the code as text and QR code when a code protects it. The words are `share.*`, `backup.*` or `move.*`.
  */
 export interface MadeFile {
   file: File;
@@ -17,7 +17,7 @@ export interface MadeFile {
   count: string;
 }
 
-type Words = 'share' | 'backup';
+type Words = 'share' | 'backup' | 'move';
 type Result = { text: string; code?: string; ok: boolean };
 const word = (words: Words, key: string): MessageKey => `${words}.${key}` as MessageKey;
 

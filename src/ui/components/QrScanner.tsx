@@ -36,6 +36,8 @@ export async function canScanQr(): Promise<boolean> {
   }
 }
 
+export type ScanWords = 'share' | 'backup';
+
 /** How often a camera frame is looked at (a QR code held up is read within a fraction of a second). */
 const SCAN_EVERY_MS = 200;
 
@@ -44,7 +46,16 @@ const SCAN_EVERY_MS = 200;
  * share code's QR code. The camera stops as soon as a code is read, when "Close" is pressed, and
  * when the screen goes away; frames are looked at on this device only and never kept.
  */
-export function QrScanner({ onCode, onClose }: { onCode: (code: string) => void; onClose: () => void }) {
+export function QrScanner({
+  onCode,
+  onClose,
+  words = 'share',
+}: {
+  onCode: (code: string) => void;
+  onClose: () => void;
+  /** Whose code it looks for: a share's (the patient's screen) or a backup's (the person's other device). */
+  words?: ScanWords;
+}) {
   const video = useRef<HTMLVideoElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   const [note, setNote] = useState<{ text: string; error: boolean }>({ text: t('open.scan.starting'), error: false });
@@ -76,7 +87,7 @@ export function QrScanner({ onCode, onClose }: { onCode: (code: string) => void;
         v.srcObject = s;
         await v.play().catch(() => undefined);
         const detector = new D({ formats: ['qr_code'] });
-        setNote({ text: t('open.scan.looking'), error: false });
+        setNote({ text: t(words === 'share' ? 'open.scan.looking' : 'backup.scan.looking'), error: false });
         const look = async (): Promise<void> => {
           if (!live) return;
           let found: DetectedBarcode[] = [];
@@ -94,7 +105,7 @@ export function QrScanner({ onCode, onClose }: { onCode: (code: string) => void;
               return;
             }
           }
-          if (found.length) setNote({ text: t('open.scan.notACode'), error: true });
+          if (found.length) setNote({ text: t(words === 'share' ? 'open.scan.notACode' : 'backup.scan.notACode'), error: true });
           timer = setTimeout(() => void look(), SCAN_EVERY_MS);
         };
         void look();
@@ -104,7 +115,8 @@ export function QrScanner({ onCode, onClose }: { onCode: (code: string) => void;
       }
     })();
     return stop;
-  }, []);
+    // `words` is fixed for a scanner's life (the screen it is on).
+  }, [words]);
 
   return (
     <div className="card qr-scanner" role="group" aria-label={t('open.scan.title')}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { importsRunning } from '../actions/import.ts';
+import { runningWork } from '../actions/running.ts';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { t } from '../i18n/index.ts';
 
@@ -7,16 +7,16 @@ import { t } from '../i18n/index.ts';
  * Shows "A new version is ready" when an updated service worker is waiting; the user decides when.
  * When a new worker takes over, every open Doppel tab reloads: the new worker has dropped the old
  * version's files from its cache, so an old page could no longer load its lazy parts offline.
- * A tab running an import reloads once the import has finished (its worker is loaded and finishes
- * on the old version), and says so meanwhile: a reload would drop the import.
+ * A tab running an import, or making or restoring a backup, reloads once that has finished (its
+ * worker is loaded and finishes on the old version), and says so meanwhile: a reload would drop it.
  */
 export function UpdatePrompt() {
-  // The plugin would reload at once every tab that saw the new worker waiting; the reload below waits for imports.
+  // The plugin would reload at once every tab that saw the new worker waiting; the reload below waits for running work.
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({ immediate: true, onNeedReload: () => undefined });
-  const [waiting, setWaiting] = useState(false);
+  const [waiting, setWaiting] = useState<'import' | 'backup'>();
 
   useEffect(() => {
     const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
@@ -25,14 +25,14 @@ export function UpdatePrompt() {
     let controlled = sw.controller !== null;
     let off: (() => void) | undefined;
     const reloadWhenIdle = (): void => {
-      if (importsRunning.count() > 0) return;
+      if (runningWork.count() > 0) return;
       off?.();
       location.reload();
     };
     const onChange = (): void => {
       if (controlled) {
-        setWaiting(importsRunning.count() > 0);
-        off = importsRunning.subscribe(reloadWhenIdle);
+        setWaiting(runningWork.has('import') ? 'import' : runningWork.has('backup') ? 'backup' : undefined);
+        off = runningWork.subscribe(reloadWhenIdle);
         reloadWhenIdle();
       }
       controlled = true;
@@ -47,7 +47,7 @@ export function UpdatePrompt() {
   if (waiting)
     return (
       <div className="toast" role="status" aria-live="polite">
-        <span>{t('tabs.updateWaits')}</span>
+        <span>{t(waiting === 'import' ? 'tabs.updateWaits' : 'tabs.updateWaitsBackup')}</span>
       </div>
     );
   if (!needRefresh) return null;

@@ -23,6 +23,7 @@ import { whatif } from './en/whatif.ts';
 import { tabs } from './en/tabs.ts';
 import { entry } from './en/entry.ts';
 import { backup } from './en/backup.ts';
+import { move } from './en/move.ts';
 
 /** The groups, for checks that no key is defined twice. */
 export const EN_GROUPS = {
@@ -47,6 +48,7 @@ export const EN_GROUPS = {
   checks,
   entry,
   backup,
+  move,
 } as const;
 
 export const en = {
@@ -71,4 +73,5 @@ export const en = {
   ...checks,
   ...entry,
   ...backup,
+  ...move,
 } as const;

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { discardFromInbox, inboxFile, listInbox, type InboxEntry } from '../../inbox/inbox.ts';
+import { discardFromInbox, inboxFile, listInbox, takeDoppelFile, type InboxEntry } from '../../inbox/inbox.ts';
 import { isAbortError } from '../../rpc/errors.ts';
 import { importFiles } from '../actions/import.ts';
+import { openDoppelFile } from '../actions/pending-share.ts';
 import { formatBytes } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { ProfileConflicts } from '../profile/ProfileConflicts.tsx';
 import { errorText, errorInfoText } from '../error-text.ts';
+
+/** The files just shared were looked at for a Doppel file: once per page load (the address keeps its `?shared=`). */
+let sharedLooked = false;
 
 /** Files shared into Doppel or opened with it, waiting on this device. */
 export function InboxPage({ justReceived }: { justReceived: number }) {
@@ -39,6 +43,18 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
   };
   const refresh = useCallback(() => void listInbox().then(setEntries), []);
   useEffect(refresh, [refresh, justReceived]);
+  useEffect(() => {
+    // Just shared into the app (the service worker's `?shared=`): a Doppel file among the shared files
+    // opens where it belongs, already chosen: a backup on "Restore a backup", a share file on "Open a shared twin".
+    if (!new URLSearchParams(location.search).has('shared') || sharedLooked) return;
+    sharedLooked = true;
+    void takeDoppelFile().then((f) => f && openDoppelFile(f));
+  }, []);
+  const openOne = async (e: InboxEntry): Promise<void> => {
+    const f = await takeDoppelFile(e.key);
+    if (f) await openDoppelFile(f);
+    else refresh();
+  };
   return (
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox.title')}</h1>
@@ -58,9 +74,15 @@ export function InboxPage({ justReceived }: { justReceived: number }) {
           {entries.map((e) => (
             <li key={e.key}>
               <span className="name">{e.name}</span> <span className="muted">{formatBytes(e.bytes)}</span>
-              <button type="button" className="btn primary" onClick={() => void importOne(e)}>
-                {t('inbox.import')}
-              </button>
+              {e.doppel ? (
+                <button type="button" className="btn primary" onClick={() => void openOne(e)}>
+                  {t('inbox.open')}
+                </button>
+              ) : (
+                <button type="button" className="btn primary" onClick={() => void importOne(e)}>
+                  {t('inbox.import')}
+                </button>
+              )}
               <button type="button" className="btn" onClick={() => void discardFromInbox(e.key).then(refresh)}>
                 {t('inbox.discard')}
               </button>

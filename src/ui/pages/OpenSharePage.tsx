@@ -6,7 +6,7 @@ import { Mode, readHeader, type Secret } from '../../share/format.ts';
 /** Larger than any share Doppel makes (two years of minute heart rate is a few MB): refused unread. */
 const MAX_FILE_BYTES = 512 * 2 ** 20;
 import { openReview, reviewInTheWay } from '../actions/review.ts';
-import { canScanQr, QrScanner } from '../components/QrScanner.tsx';
+import { CodeScan } from '../components/CodeScan.tsx';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../error-text.ts';
 
@@ -19,18 +19,7 @@ export function OpenSharePage() {
   const [over, setOver] = useState(false);
   // A review the clinician kept, or one open in another tab, is replaced only once they say so.
   const [ask, setAsk] = useState<{ kept?: string; openElsewhere: boolean }>();
-  // The QR scanner is offered only where the browser can read QR codes; the camera opens only when asked.
-  const [canScan, setCanScan] = useState(false);
-  const [scanning, setScanning] = useState(false);
-  const [scanned, setScanned] = useState(false);
   const codeField = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    let live = true;
-    void canScanQr().then((yes) => live && setCanScan(yes));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const pick = async (f: File | undefined): Promise<void> => {
     // The header first (a few bytes): another kind of file, or a huge one, is refused unread.
@@ -51,8 +40,6 @@ export function OpenSharePage() {
     const bytes = f ? new Uint8Array(await f.arrayBuffer()) : undefined;
     setError(undefined);
     setFile(undefined);
-    setScanning(false);
-    setScanned(false);
     if (!f || !bytes) return;
     try {
       setFile({ name: f.name, bytes, mode: readHeader(bytes).mode });
@@ -136,39 +123,12 @@ export function OpenSharePage() {
                 autoComplete="off"
                 spellCheck={false}
                 value={secret}
-                onChange={(e) => {
-                  setSecret(e.target.value);
-                  setScanned(false);
-                }}
+                onChange={(e) => setSecret(e.target.value)}
               />
             </label>
           )}
-          {file.mode === Mode.Code && canScan && !scanning && (
-            <div className="actions">
-              <button type="button" className="btn" onClick={() => setScanning(true)}>
-                {t('open.scan')}
-              </button>
-            </div>
-          )}
-          {file.mode === Mode.Code && scanning && (
-            <QrScanner
-              onCode={(code) => {
-                setSecret(code);
-                setScanned(true);
-                setScanning(false);
-                codeField.current?.focus();
-              }}
-              onClose={() => {
-                setScanning(false);
-                codeField.current?.focus();
-              }}
-            />
-          )}
-          {scanned && (
-            <p className="muted small" role="status">
-              {t('open.scan.read')}
-            </p>
-          )}
+          {/* The QR scanner is offered only where the browser can read QR codes; the camera opens only when asked. */}
+          {file.mode === Mode.Code && <CodeScan key={file.name} value={secret} field={codeField} onCode={setSecret} words="share" />}
           <div className="actions">
             <button type="submit" className="btn primary" disabled={busy || !!ask} aria-busy={busy}>
               {busy ? t('open.opening') : t('open.open')}

@@ -128,6 +128,9 @@ function SettingsScreen({ ws }: { ws: Workspace }) {
           <p>
             <a className="btn" href="#/backup">
               {t('backup.open')}
+            </a>{' '}
+            <a className="btn" href="#/backup?move">
+              {t('move.open')}
             </a>
           </p>
           <ReminderSetting />

@@ -35,6 +35,34 @@ export class AppPage {
     });
   }
 
+  /**
+   * Shares files into the app as the OS share sheet does: a multipart POST of the files to the
+   * manifest's share_target action (the service worker keeps them in the inbox). Needs the service worker.
+   */
+  async shareIntoApp(files: { name: string; type: string; bytes: number[] }[]): Promise<void> {
+    await this.page.evaluate((given) => {
+      const form = Object.assign(document.createElement('form'), {
+        method: 'post',
+        action: '/share-target',
+        enctype: 'multipart/form-data',
+      });
+      const input = Object.assign(document.createElement('input'), { type: 'file', name: 'files', multiple: true });
+      const dt = new DataTransfer();
+      for (const f of given) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+      input.files = dt.files;
+      form.append(input);
+      document.body.append(form);
+      form.submit();
+    }, files);
+  }
+
+  /** The twin's headline, once the twin has worked it out (it says "Working out your risk…" until then). */
+  async headline(): Promise<string> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin', exact: true }).click();
+    await expect(this.page.getByTestId('headline')).toContainText('risk of type 2 diabetes');
+    return (await this.page.getByTestId('headline').textContent())!;
+  }
+
   async startDemo(): Promise<void> {
     await this.tryDemo.click();
     await expect(this.demoBanner).toBeVisible();

@@ -12,12 +12,12 @@ const messages = en as Record<string, string>;
 
 /**
  * Messages that speak to "you" but never show in a review (a clinician reading a shared twin): the
- * welcome (and its tab title), profile form (and its conflicts with records), import, inbox, measurement entry, backup and share-making screens are the person's own, and the
+ * welcome (and its tab title), profile form (and its conflicts with records), import, inbox, measurement entry, backup (and move to a new device) and share-making screens are the person's own, and the
  * review's own messages, erasing this browser's data and the clinician's own twin speak to the
  * clinician as "you", rightly.
  */
 const PERSON_ONLY =
-  /^(welcome|profile|conflicts|import|inbox|share|open|entry|backup|error\.backup|settings\.backup)\.|^(review\.noShare|review\.noImport|device\.erase\.intro|twin\.yourTwin|app\.tabTitle\.welcome)$/;
+  /^(welcome|profile|conflicts|import|inbox|share|open|entry|backup|move|error\.backup|settings\.backup)\.|^(review\.noShare|review\.noImport|device\.erase\.intro|twin\.yourTwin|app\.tabTitle\.welcome)$/;
 
 afterEach(() => setReader('person'));
 

@@ -31,8 +31,6 @@ export const backup = {
   'backup.restore.title': 'Restore a backup',
   'backup.restore.intro':
     'Choose a Doppel backup (or an export of everything as Doppel JSON). On a device with no data, you get your twin back as it was; where there is data already, what the backup holds is added to it. Nothing changes unless the whole file is read.',
-  'backup.restore.move':
-    'Moving to a new device: back up on the old one, send the file to the new one, open Doppel there, choose the file here and type or scan the code.',
   'backup.restore.choose': 'Choose a backup file',
   'backup.restore.drop': 'or drop it here',
   'backup.restore.needsCode': 'protected with a code',
@@ -40,8 +38,6 @@ export const backup = {
   'backup.restore.export': 'an export of everything (not encrypted)',
   'backup.restore.code': 'Code',
   'backup.restore.passphrase': 'Passphrase',
-  'backup.restore.scan': 'Scan the QR code',
-  'backup.restore.scanRead': 'The code was read from the QR code.',
   'backup.restore.start': 'Restore',
   'backup.restore.reading': 'Reading the backup… {rows} items so far',
   'backup.restore.saving': 'Putting your data in place…',
@@ -53,6 +49,12 @@ export const backup = {
   'backup.restore.skipped.other': '{count} imports you had undone before the backup were left out.',
   'backup.restore.see': 'See your twin',
   'backup.restore.failed': 'Nothing was restored and nothing was changed. {error}',
+  'backup.scan.looking':
+    'Hold the QR code shown beside the code on your other device in front of the camera. What the camera sees stays on this device.',
+  'backup.scan.notACode': 'This QR code is not a backup code. Try the one beside the code on your other device’s screen.',
+  'backup.restore.stop': 'Cancel the restore',
+  'backup.restore.stopping': 'Stopping…',
+  'backup.restore.cancelled': 'Restore cancelled. Nothing was changed: your data are exactly as they were before.',
   'backup.remind.label': 'Backup reminder',
   'backup.remind.text':
     'Your last backup was {days} days ago, and you have added data since. A backup keeps your twin safe if this device or its browser loses it.',

@@ -167,6 +167,7 @@ export const importing = {
   'inbox.intro': 'Files shared into Doppel or opened with it wait here, on this device, until you import or discard them.',
   'inbox.empty': 'No files waiting.',
   'inbox.import': 'Import',
+  'inbox.open': 'Open',
   'inbox.discard': 'Discard',
   'inbox.importing': 'Importing {name}…',
   'inbox.failed': 'Nothing was imported from {name}: {error}',

@@ -16,4 +16,5 @@ export const tabs = {
   'open.replaceOpen': 'A review is open in another Doppel tab. Opening this file replaces it there.',
   'open.replace': 'Replace it',
   'tabs.updateWaits': 'Doppel was updated. This tab reloads once its import has finished.',
+  'tabs.updateWaitsBackup': 'Doppel was updated. This tab reloads once its backup or restore has finished.',
 } as const;
