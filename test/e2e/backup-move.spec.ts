@@ -68,7 +68,7 @@ test('moving to a new device: the old one makes the file and shows the code and 
   const imp = new ImportPage(page);
   await imp.choose([DEXCOM, SYNTHEA]);
   await expect(imp.results).toHaveCount(2);
-  const headline = await app.headline();
+  const headline = await app.headlineText();
 
   // The old device: Settings → Move to a new device. One button, a code Doppel makes, the steps for the new device.
   const old = new BackupPage(page);
@@ -110,7 +110,7 @@ test('moving to a new device: the old one makes the file and shows the code and 
   await restore.restore.click();
   await expect(restore.restored).toContainText(/^Restored: 2 imports with [\d,]+ measurements\./);
   await restore.seeTwin.click();
-  expect(await new AppPage(fresh).headline()).toBe(headline);
+  expect(await new AppPage(fresh).headlineText()).toBe(headline);
   expect(guard.foreign).toEqual([]);
   await ctx.close();
 });
@@ -135,7 +135,7 @@ test('a restore cancelled while it reads changes nothing: the twin and the timel
   const imp = new ImportPage(page);
   await imp.choose([DEXCOM, SYNTHEA]);
   await expect(imp.results).toHaveCount(2);
-  const headline = await app.headline();
+  const headline = await app.headlineText();
   const timeline = new TimelinePage(page);
   await timeline.open();
   await expect(timeline.cards.first()).toBeVisible();
@@ -158,7 +158,7 @@ test('a restore cancelled while it reads changes nothing: the twin and the timel
   // Nothing staged is left, no unfinished import, and the twin and the timeline show what they showed.
   await expect.poll(() => countRows(page, 'doppel', 'staging')).toBe(0);
   expect(await unfinishedImports(page)).toBe(0);
-  expect(await app.headline()).toBe(headline);
+  expect(await app.headlineText()).toBe(headline);
   await timeline.open();
   await expect(timeline.cards.first()).toBeVisible();
   expect(await timeline.cardTexts()).toEqual(cards);

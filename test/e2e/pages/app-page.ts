@@ -56,8 +56,8 @@ export class AppPage {
     }, files);
   }
 
-  /** The twin's headline, once the twin has worked it out (it says "Working out your risk…" until then). */
-  async headline(): Promise<string> {
+  /** The twin's headline as text, once the twin has worked it out (it says "Working out your risk…" until then). */
+  async headlineText(): Promise<string> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Twin', exact: true }).click();
     await expect(this.page.getByTestId('headline')).toContainText('risk of type 2 diabetes');
     return (await this.page.getByTestId('headline').textContent())!;
