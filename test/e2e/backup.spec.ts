@@ -180,6 +180,13 @@ test('a twin backed up with a code comes back whole in a fresh browser; a wrong 
   // The profile value came back too.
   await new ProfilePage(fresh).open();
   await expect(new ProfilePage(fresh).height).toHaveValue('163');
+  // The same backup restored a second time adds nothing: its imports are here already.
+  await restore.open();
+  await restore.restoreFile(file, { code });
+  await expect(restore.restored).toHaveText(
+    'Everything in this backup is already on this device: nothing was added. Your twin has 1 saved plans.',
+  );
+  expect(await committedImports(fresh)).toBe(2);
   expect(guard.foreign).toEqual([]);
   await ctx.close();
 });

@@ -79,8 +79,13 @@ export function RestoreBackup({ moving }: { moving: boolean }) {
     try {
       const r = await restoreBackup(picked.file, s, setStep, stop.current.signal);
       const fmt = new Intl.NumberFormat();
-      const lines = [tn('backup.restore.done', r.imports, { samples: fmt.format(r.samples), plans: fmt.format(r.plans) })];
-      if (r.mode === 'merged') lines.push(t('backup.restore.merged'));
+      // Everything the backup held was here already (restored before): nothing was added.
+      const lines =
+        r.imports === 0 && r.alreadyHere > 0
+          ? [t('backup.restore.allHere', { plans: fmt.format(r.plans) })]
+          : [tn('backup.restore.done', r.imports, { samples: fmt.format(r.samples), plans: fmt.format(r.plans) })];
+      if (r.mode === 'merged' && r.imports > 0) lines.push(t('backup.restore.merged'));
+      if (r.imports > 0 && r.alreadyHere > 0) lines.push(tn('backup.restore.alreadyHere', r.alreadyHere));
       if (r.undoneSkipped > 0) lines.push(tn('backup.restore.skipped', r.undoneSkipped));
       setDone(lines);
       setPicked(undefined);
