@@ -4,6 +4,7 @@
 // the same wherever it appears; the GP's review must show the patient's numbers, never "you".
 import type { Page } from '@playwright/test';
 import { test, expect, guardContext } from './support/privacy.ts';
+import { noShareSheet } from './support/share-sheet.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
@@ -176,10 +177,7 @@ test('with real fixtures, every number reads the same on every screen, for the p
   baseURL,
 }) => {
   // A browser without a share sheet: the share file is downloaded.
-  await page.addInitScript(() => {
-    Reflect.deleteProperty(Navigator.prototype, 'share');
-    Reflect.deleteProperty(Navigator.prototype, 'canShare');
-  });
+  await page.addInitScript(noShareSheet);
   const app = new AppPage(page);
   await app.goto();
   await new ImportPage(page).importFiles(FILES);

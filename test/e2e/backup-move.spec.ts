@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, guardContext } from './support/privacy.ts';
+import { noShareSheet } from './support/share-sheet.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { fakeQrCamera, showToCamera } from './support/camera.ts';
 import { countRows } from './support/tabs.ts';
@@ -15,12 +16,6 @@ import { TimelinePage } from './pages/timeline-page.ts';
 
 const DEXCOM = 'test/fixtures/real/cgm/cgmquantify_test_file_dexcom-g6-clarity.csv';
 const SYNTHEA = 'test/fixtures/real/fhir-r4/smart-generated-sample-data_Lupe_Little_prediabetes.json';
-
-/** A browser without the share sheet (desktop Chromium on Linux has none; removed to be sure): files are downloaded. */
-const noShareSheet = (): void => {
-  Reflect.deleteProperty(Navigator.prototype, 'share');
-  Reflect.deleteProperty(Navigator.prototype, 'canShare');
-};
 
 /** Four years of hourly heart rate and daily weight and blood pressure (about 40,000 rows, 190 months of measurements). */
 function fourYearsCsv(): string {

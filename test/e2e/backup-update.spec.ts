@@ -6,15 +6,11 @@ import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './support/privacy.ts';
+import { noShareSheet } from './support/share-sheet.ts';
 import { servedBuildCopy } from './support/build-copy.ts';
 import { AppPage } from './pages/app-page.ts';
 import { BackupPage } from './pages/backup-page.ts';
 import { ImportPage } from './pages/import-page.ts';
-
-const noShareSheet = (): void => {
-  Reflect.deleteProperty(Navigator.prototype, 'share');
-  Reflect.deleteProperty(Navigator.prototype, 'canShare');
-};
 
 /** Two years of daily weights: 24 months of measurements, more than the restore stages at once. */
 function twoYearsOfWeights(): string {

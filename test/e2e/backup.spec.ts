@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, guardContext } from './support/privacy.ts';
+import { noShareSheet } from './support/share-sheet.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { AppPage } from './pages/app-page.ts';
 import { BackupPage } from './pages/backup-page.ts';
@@ -15,12 +16,6 @@ import { WhatIfPage } from './pages/whatif-page.ts';
 
 const DEXCOM = 'test/fixtures/real/cgm/cgmquantify_test_file_dexcom-g6-clarity.csv';
 const SYNTHEA = 'test/fixtures/real/fhir-r4/smart-generated-sample-data_Lupe_Little_prediabetes.json';
-
-/** A browser without the share sheet (desktop Chromium on Linux has none; removed to be sure): files are downloaded. */
-const noShareSheet = (): void => {
-  Reflect.deleteProperty(Navigator.prototype, 'share');
-  Reflect.deleteProperty(Navigator.prototype, 'canShare');
-};
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 

@@ -2,14 +2,10 @@
 // manager does) opens "Restore a backup" with that file chosen, as one opened with the app does.
 import { readFile } from 'node:fs/promises';
 import { test, expect, guardContext } from './support/privacy.ts';
+import { noShareSheet } from './support/share-sheet.ts';
 import { AppPage } from './pages/app-page.ts';
 import { BackupPage } from './pages/backup-page.ts';
 import { ImportPage } from './pages/import-page.ts';
-
-const noShareSheet = (): void => {
-  Reflect.deleteProperty(Navigator.prototype, 'share');
-  Reflect.deleteProperty(Navigator.prototype, 'canShare');
-};
 
 test('a backup shared into the app opens the restore screen with it chosen, leaves the inbox, and restores with its code', async ({
   page,

@@ -1,16 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/privacy.ts';
+import { noShareSheet } from './support/share-sheet.ts';
 import { guardContext } from './support/privacy.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { OpenSharePage, SharePage } from './pages/share-page.ts';
 
-/** A browser without the share sheet (desktop Chromium on Linux has none; removed to be sure): the file is downloaded. */
-const noShareSheet = (): void => {
-  Reflect.deleteProperty(Navigator.prototype, 'share');
-  Reflect.deleteProperty(Navigator.prototype, 'canShare');
-};
 import { ProfilePage } from './pages/profile-page.ts';
 import { SummaryPage } from './pages/summary-page.ts';
 
