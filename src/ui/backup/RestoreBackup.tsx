@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { readBackupHeader, type BackupSecret } from '../../backup/format.ts';
 import { isAbortError } from '../../rpc/errors.ts';
 import { MAGIC, Mode } from '../../share/format.ts';
 import { restoreBackup, type RestoreStep } from '../actions/backup.ts';
 import { takePendingShare } from '../actions/pending-share.ts';
 import { CodeScan } from '../components/CodeScan.tsx';
+import { FileDrop } from '../components/FileDrop.tsx';
 import { errorText } from '../error-text.ts';
 import { t, tn } from '../i18n/index.ts';
 import { MoveInSteps } from './MoveSteps.tsx';
@@ -32,7 +33,6 @@ const wasCancelled = (e: unknown): boolean => isAbortError(e) || (e as { code?: 
 export function RestoreBackup({ moving }: { moving: boolean }) {
   const [picked, setPicked] = useState<Picked>();
   const [secret, setSecret] = useState('');
-  const [over, setOver] = useState(false);
   const [step, setStep] = useState<RestoreStep>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string[]>();
@@ -61,11 +61,6 @@ export function RestoreBackup({ moving }: { moving: boolean }) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (f) void pick(f);
   }, []);
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setOver(false);
-    void pick(e.dataTransfer.files[0]);
-  };
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!picked) return;
@@ -107,28 +102,14 @@ export function RestoreBackup({ moving }: { moving: boolean }) {
         <h2 id="restore-title">{t('backup.restore.title')}</h2>
         <p className="muted">{t('backup.restore.intro')}</p>
         <MoveInSteps open={moving} />
-        <div
-          className={`dropzone${over ? ' over' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={onDrop}
-        >
-          <label className="btn primary">
-            {t('backup.restore.choose')}
-            <input
-              type="file"
-              accept=".doppel,.json,application/octet-stream,application/json"
-              className="visually-hidden"
-              data-testid="restore-file"
-              disabled={busy}
-              onChange={(e) => void pick(e.target.files?.[0])}
-            />
-          </label>
-          <span className="muted">{t('backup.restore.drop')}</span>
-        </div>
+        <FileDrop
+          choose={t('backup.restore.choose')}
+          drop={t('backup.restore.drop')}
+          accept=".doppel,.json,application/octet-stream,application/json"
+          testId="restore-file"
+          disabled={busy}
+          onFile={(f) => void pick(f)}
+        />
         {picked && (
           <>
             <p>

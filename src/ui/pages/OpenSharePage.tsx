@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { takePendingShare } from '../actions/pending-share.ts';
 import { ShareError } from '../../share/errors.ts';
 import { Mode, readHeader, type Secret } from '../../share/format.ts';
@@ -7,6 +7,7 @@ import { Mode, readHeader, type Secret } from '../../share/format.ts';
 const MAX_FILE_BYTES = 512 * 2 ** 20;
 import { openReview, reviewInTheWay } from '../actions/review.ts';
 import { CodeScan } from '../components/CodeScan.tsx';
+import { FileDrop } from '../components/FileDrop.tsx';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../error-text.ts';
 
@@ -16,7 +17,6 @@ export function OpenSharePage() {
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [over, setOver] = useState(false);
   // A review the clinician kept, or one open in another tab, is replaced only once they say so.
   const [ask, setAsk] = useState<{ kept?: string; openElsewhere: boolean }>();
   const codeField = useRef<HTMLInputElement>(null);
@@ -78,36 +78,12 @@ export function OpenSharePage() {
       setBusy(false);
     }
   };
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setOver(false);
-    void pick(e.dataTransfer.files[0]);
-  };
 
   return (
     <form className="profile open-share" onSubmit={(e) => void submit(e)} aria-labelledby="open-title">
       <h1 id="open-title">{t('open.title')}</h1>
       <p className="muted">{t('open.intro')}</p>
-      <div
-        className={`dropzone${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <label className="btn primary">
-          {t('open.choose')}
-          <input
-            type="file"
-            accept=".doppel,application/octet-stream"
-            className="visually-hidden"
-            onChange={(e) => void pick(e.target.files?.[0])}
-          />
-        </label>
-        <span className="muted">{t('open.drop')}</span>
-      </div>
+      <FileDrop choose={t('open.choose')} drop={t('open.drop')} accept=".doppel,application/octet-stream" onFile={(f) => void pick(f)} />
       {file && (
         <>
           <p>
