@@ -41,10 +41,14 @@ export async function merge(db: DoppelDb, id: number, held: Held): Promise<Omit<
   const sameImport = (r: ImportRow): string => `${r.fileName}\n${r.format}\n${r.bytes}\n${r.startedAt}`;
   const hereIds = new Map((await db.imports.toArray()).filter((r) => r.status === 'committed').map((r) => [sameImport(r), r.id!]));
   const alreadyHere = new Map<number, number>();
-  const committed = held.imports
-    .filter((r) => r.status === 'committed')
-    .filter((r) => !(hereIds.has(sameImport(r)) && alreadyHere.set(r.id!, hereIds.get(sameImport(r))!)))
-    .sort((a, b) => a.id! - b.id!);
+  const committed: ImportRow[] = [];
+  for (const r of held.imports) {
+    if (r.status !== 'committed') continue;
+    const here = hereIds.get(sameImport(r));
+    if (here === undefined) committed.push(r);
+    else alreadyHere.set(r.id!, here);
+  }
+  committed.sort((a, b) => a.id! - b.id!);
   const newId = new Map<number, number>();
   const tally = new Map<number, ImportTally>();
   for (const r of committed) {
