@@ -308,8 +308,7 @@ test('a backup chosen on the Import screen (as the installed app hands over a fi
   const app = new AppPage(page);
   await app.goto('/#/import');
   const imp = new ImportPage(page);
-  await imp.chooseBuffer('weights.csv', 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n');
-  await expect(imp.results).toHaveCount(1);
+  await imp.importOneWeight();
   const backup = new BackupPage(page);
   await backup.open();
   const [download] = await Promise.all([page.waitForEvent('download'), backup.make.click()]);

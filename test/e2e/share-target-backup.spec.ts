@@ -17,8 +17,7 @@ test('a backup shared into the app opens the restore screen with it chosen, leav
   const app = new AppPage(page);
   await app.goto('/#/import');
   const imp = new ImportPage(page);
-  await imp.chooseBuffer('weights.csv', 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n');
-  await expect(imp.results).toHaveCount(1);
+  await imp.importOneWeight();
   const moved = await new BackupPage(page).moveOut();
   const bytes = [...(await readFile(moved.file))];
 
@@ -57,8 +56,7 @@ test('a backup waiting in the inbox is opened, not imported: Open takes it to th
   const app = new AppPage(page);
   await app.goto('/#/import');
   const imp = new ImportPage(page);
-  await imp.chooseBuffer('weights.csv', 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n');
-  await expect(imp.results).toHaveCount(1);
+  await imp.importOneWeight();
   const moved = await new BackupPage(page).moveOut();
   await app.waitForServiceWorker();
   // Put in the inbox the way a file opened with the app was before (no share just now): the inbox lists it.

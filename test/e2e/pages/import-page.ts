@@ -60,6 +60,12 @@ export class ImportPage {
     await expect(this.results.or(this.failures)).toHaveCount(paths.length);
   }
 
+  /** Imports one weight reading (weights.csv, 82.4 kg on 1 May 2024) and waits for its result: a device with a little data. */
+  async importOneWeight(): Promise<void> {
+    await this.chooseBuffer('weights.csv', 'time,metric,value,unit\n2024-05-01T07:30:00+02:00,body_weight,82.4,kg\n');
+    await expect(this.results).toHaveCount(1);
+  }
+
   async chooseBuffer(name: string, text: string | Buffer): Promise<void> {
     await this.input.setInputFiles({
       name,
